@@ -1,0 +1,254 @@
+"""Graph checks on loaded content: every rule has a stable id documented in docs/dialogues.md."""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterator
+
+from coach.content.guards import GuardSyntaxError, compile_guard
+from coach.content.issues import Issue
+from coach.content.model import Content, FlowData, NodeRef
+from coach.content.placeholders import CONTACT_KEYS, placeholders, text_hash
+from coach.content.schema import COMMAND_IDS, Node
+
+
+def _issue(flow: FlowData, node: Node | None, rule: str, message: str, fix: str,
+           severity: str = "error") -> Issue:
+    line = flow.node_lines.get(node.id) if node else None
+    return Issue(rule, severity, flow.file, message, fix,  # type: ignore[arg-type]
+                 node=node.id if node else None, line=line)
+
+
+def edges(content: Content, flow: FlowData, node: Node) -> Iterator[tuple[str, NodeRef]]:
+    """(kind, target) for every outgoing edge of a node: choices and automatic routes."""
+    for choice in node.choices:
+        yield "choice", content.resolve(flow.id, choice.target)
+    for route in node.next:
+        yield "next", content.resolve(flow.id, route.target)
+
+
+def variables_set(content: Content) -> set[str]:
+    names: set[str] = set()
+    for _flow, node in content.iter_nodes():
+        for choice in node.choices:
+            names.update(choice.set)
+            names.update(choice.add)
+    return names
+
+
+def _check_targets(content: Content) -> Iterator[Issue]:
+    for flow in content.flows.values():
+        if flow.header.start not in flow.nodes:
+            yield _issue(flow, None, "graphe/depart-absent",
+                         f"le nœud de départ « {flow.header.start} » n'existe pas",
+                         "indiquez dans « flow.start » l'identifiant d'un nœud du fichier")
+        for anchor in flow.header.resume:
+            if anchor not in flow.nodes:
+                yield _issue(flow, None, "graphe/reprise-inconnue",
+                             f"le point de reprise « {anchor} » n'existe pas",
+                             "indiquez dans « flow.resume » des nœuds existants")
+        for node in flow.nodes.values():
+            for kind, target in edges(content, flow, node):
+                if not content.has_node(target):
+                    label = f"{target[0]}:{target[1]}" if target[0] != flow.id else target[1]
+                    yield _issue(flow, node, "graphe/cible-inconnue",
+                                 f"la cible « {label} » ({'choix' if kind == 'choice' else 'suite'})"
+                                 " n'existe pas",
+                                 "corrigez « target » : un nœud de ce flux, ou « flux:nœud »")
+
+
+def _check_shape(content: Content) -> Iterator[Issue]:
+    for flow in content.flows.values():
+        for node in flow.nodes.values():
+            if not node.end and not node.choices and not node.next:
+                yield _issue(flow, node, "graphe/impasse",
+                             "ce nœud n'a ni choix, ni suite, et n'est pas une fin",
+                             "ajoutez des « choices », une suite « next », ou « end: true »")
+            if not node.messages and node.choices:
+                yield _issue(flow, node, "graphe/noeud-vide",
+                             "ce nœud propose des choix sans aucun message",
+                             "ajoutez un message qui pose la question", "warning")
+            if node.next and node.next[-1].when is not None:
+                yield _issue(flow, node, "graphe/sans-defaut",
+                             "toutes les suites « next » ont une condition : si aucune n'est"
+                             " vraie, la conversation reste bloquée",
+                             "ajoutez une dernière suite sans « when »")
+            if node.next and node.choices:
+                yield _issue(flow, node, "graphe/choix-et-suite",
+                             "ce nœud a des choix et une suite automatique « next »",
+                             "gardez soit les choix, soit « next »")
+            seen: set[str] = set()
+            for choice in node.choices:
+                if choice.id in seen:
+                    yield _issue(flow, node, "id/double", f"le choix « {choice.id} » est en double",
+                                 "donnez un identifiant unique à chaque choix du nœud")
+                seen.add(choice.id)
+                if choice.id in COMMAND_IDS:
+                    yield _issue(flow, node, "id/reserve",
+                                 f"le choix « {choice.id} » porte le nom d'une commande globale",
+                                 f"renommez-le ; ces noms sont réservés : {', '.join(COMMAND_IDS)}")
+            for alias in node.aliases:
+                if alias in flow.nodes:
+                    yield _issue(flow, node, "id/double",
+                                 f"l'ancien nom « {alias} » est aussi le nom d'un nœud",
+                                 "retirez cet alias ou renommez le nœud")
+
+
+def _check_texts(content: Content) -> Iterator[Issue]:
+    known_vars = variables_set(content) | CONTACT_KEYS
+    for flow in content.flows.values():
+        for node in flow.nodes.values():
+            for index, message in enumerate(node.messages, start=1):
+                where = f"message {index}"
+                if message.speaker not in content.speakers:
+                    yield _issue(flow, node, "texte/locuteur-inconnu",
+                                 f"{where} : locuteur « {message.speaker} » inconnu",
+                                 "utilisez un locuteur déclaré dans « speakers » : "
+                                 + ", ".join(sorted(content.speakers)))
+                if not message.text.strip():
+                    yield _issue(flow, node, "texte/standard-absent",
+                                 f"{where} : texte standard vide ou absent",
+                                 "écrivez le texte dans « text »")
+                if not message.falc.strip():
+                    yield _issue(flow, node, "FALC-PAIR-001",
+                                 f"{where} : texte FALC vide ou absent",
+                                 "écrivez la version facile à lire dans « falc »")
+                std_ph, falc_ph = placeholders(message.text), placeholders(message.falc)
+                if std_ph != falc_ph:
+                    yield _issue(flow, node, "texte/variables-differentes",
+                                 f"{where} : les variables du texte standard ({sorted(std_ph)}) et"
+                                 f" du texte FALC ({sorted(falc_ph)}) diffèrent",
+                                 "utilisez les mêmes {variables} dans les deux textes")
+                for name in sorted((std_ph | falc_ph) - known_vars):
+                    yield _issue(flow, node, "texte/variable-inconnue",
+                                 f"{where} : la variable « {{{name}}} » n'est jamais définie",
+                                 "définissez-la par un « set » ou « add » d'un choix, ou"
+                                 " corrigez son nom")
+                if message.falc_of and message.text and message.falc_of != text_hash(message.text):
+                    yield _issue(flow, node, "texte/falc-perime",
+                                 f"{where} : le texte standard a changé depuis l'écriture du"
+                                 " texte FALC",
+                                 "relisez le texte FALC, puis lancez « coach lint --stamp »"
+                                 " pour mettre à jour « falc_of »", "warning")
+            for choice in node.choices:
+                if not choice.label.strip():
+                    yield _issue(flow, node, "texte/standard-absent",
+                                 f"choix « {choice.id} » : libellé vide ou absent",
+                                 "écrivez le libellé dans « label »")
+                if not choice.label_falc.strip():
+                    yield _issue(flow, node, "FALC-PAIR-001",
+                                 f"choix « {choice.id} » : libellé FALC vide ou absent",
+                                 "écrivez le libellé facile à lire dans « label_falc »")
+
+
+def _check_sources(content: Content) -> Iterator[Issue]:
+    for flow in content.flows.values():
+        for node in flow.nodes.values():
+            for section in node.source:
+                if section not in content.sections:
+                    yield _issue(flow, node, "source/inconnue",
+                                 f"section « {section} » absente de la carte du contenu",
+                                 "utilisez un identifiant de dialogues/sections.yaml")
+
+
+def _check_guards(content: Content) -> Iterator[Issue]:
+    known = variables_set(content)
+    for flow in content.flows.values():
+        for node in flow.nodes.values():
+            guarded = [("choix " + c.id, c.when) for c in node.choices]
+            guarded += [("suite vers " + r.target, r.when) for r in node.next]
+            guarded += [(f"message {i}", m.when) for i, m in enumerate(node.messages, start=1)]
+            for what, source in guarded:
+                if source is None:
+                    continue
+                try:
+                    guard = compile_guard(source)
+                except GuardSyntaxError as exc:
+                    yield _issue(flow, node, "condition/syntaxe",
+                                 f"{what} : condition « {source} » refusée : {exc}",
+                                 "écrivez par exemple « score >= 5 » ou « temps == 'peu' »")
+                    continue
+                for name in sorted(guard.names - known):
+                    yield _issue(flow, node, "condition/variable-jamais-definie",
+                                 f"{what} : la variable « {name} » n'est définie par aucun choix",
+                                 "définissez-la avec « set » ou « add » sur un choix qui précède",
+                                 "warning")
+
+
+def _check_reachability(content: Content) -> Iterator[Issue]:
+    roots = [(f.id, f.header.start) for f in content.flows.values() if f.header.start in f.nodes]
+    roots += [content.entry, content.menu]
+    seen: set[NodeRef] = set()
+    queue = deque(ref for ref in roots if content.has_node(ref))
+    while queue:
+        ref = queue.popleft()
+        if ref in seen:
+            continue
+        seen.add(ref)
+        flow = content.flows[ref[0]]
+        for _kind, target in edges(content, flow, flow.nodes[ref[1]]):
+            if content.has_node(target) and target not in seen:
+                queue.append(target)
+    for flow in content.flows.values():
+        for node in flow.nodes.values():
+            if (flow.id, node.id) not in seen:
+                yield _issue(flow, node, "graphe/inaccessible",
+                             "aucun chemin ne mène à ce nœud",
+                             "ajoutez un choix qui y mène, ou supprimez le nœud")
+
+
+def _check_auto_cycles(content: Content) -> Iterator[Issue]:
+    """A loop made only of automatic `next` routes never waits for the person."""
+    for flow in content.flows.values():
+        for node in flow.nodes.values():
+            if not node.next:
+                continue
+            path: set[NodeRef] = set()
+            ref: NodeRef = (flow.id, node.id)
+            while content.has_node(ref) and ref not in path:
+                path.add(ref)
+                current = content.node(ref)
+                if not current.next or current.choices or current.end:
+                    break
+                ref = content.resolve(ref[0], current.next[-1].target)
+            else:
+                if ref == (flow.id, node.id):
+                    yield _issue(flow, node, "graphe/boucle-sans-sortie",
+                                 "les suites automatiques « next » tournent en rond",
+                                 "ajoutez des choix ou une fin dans la boucle")
+
+
+def _check_entry(content: Content) -> Iterator[Issue]:
+    for name, ref in (("entry", content.entry), ("menu", content.menu)):
+        if not content.has_node(ref):
+            yield Issue("graphe/depart-absent", "error", "dialogues/commun.yaml",
+                        f"« {name} » désigne « {ref[0]}:{ref[1]} », qui n'existe pas",
+                        f"indiquez dans « {name} » un nœud existant, sous la forme flux:nœud")
+    missing = sorted(set(("menu", "retour", "recommencer", "facile", "aide", "humain"))
+                     - set(content.commands))
+    if missing:
+        yield Issue("commande/absente", "error", "dialogues/commun.yaml",
+                    f"commandes globales non définies : {', '.join(missing)}",
+                    "ajoutez-les dans « commands » avec leur libellé et leur libellé FALC")
+    for key in ("pas-compris", "pas-compris-choix", "pas-compris-personne", "retour-impossible",
+                "aide", "humain", "facile-oui", "facile-non", "contenu-change", "stop"):
+        if key not in content.system:
+            yield Issue("message/absent", "error", "dialogues/commun.yaml",
+                        f"message système « {key} » non défini",
+                        "ajoutez-le dans « messages » avec « text » et « falc »")
+
+
+def check_content(content: Content) -> list[Issue]:
+    issues: list[Issue] = []
+    for check in (_check_entry, _check_targets, _check_shape, _check_texts, _check_sources,
+                  _check_guards, _check_reachability, _check_auto_cycles):
+        issues.extend(check(content))
+    return issues
+
+
+def coverage(content: Content) -> dict[str, list[str]]:
+    covered = {s for _f, node in content.iter_nodes() for s in node.source}
+    return {
+        "covered": sorted(s for s in content.sections if s in covered),
+        "missing": sorted(s for s in content.sections if s not in covered),
+    }

@@ -1,0 +1,154 @@
+"""Load `dialogues/*.yaml` into a `Content`, collecting every problem on the way.
+
+`load_content` is what the service calls: it refuses to serve broken content.
+`read_content` is what `coach lint` calls: it returns the issues, errors and warnings.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from pydantic import BaseModel, ValidationError
+
+from coach.content.checks import check_content
+from coach.content.issues import ContentInvalid, Issue
+from coach.content.model import Content, FlowData
+from coach.content.schema import CommonFile, FlowFile, Section, SectionsFile
+from coach.content.schema_errors import describe_validation_error
+from coach.content.yamlsrc import YamlDocument, YamlSyntaxError, read_yaml
+
+DEFAULT_DIRECTORY = Path(__file__).resolve().parents[2] / "dialogues"
+
+
+def content_version(files: list[Path]) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(files):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def _validate(doc: YamlDocument, model: type[BaseModel], issues: list[Issue]) -> BaseModel | None:
+    try:
+        return model.model_validate(doc.data)
+    except ValidationError as exc:
+        issues.extend(describe_validation_error(doc, exc))
+        return None
+
+
+def _kind(doc: YamlDocument) -> type[BaseModel] | None:
+    if not isinstance(doc.data, dict):
+        return None
+    if "flow" in doc.data:
+        return FlowFile
+    if "speakers" in doc.data:
+        return CommonFile
+    if "sections" in doc.data:
+        return SectionsFile
+    return None
+
+
+def read_content(directory: Path | None = None) -> tuple[Content | None, list[Issue]]:
+    """Parse and check every dialogue file; the content is None when it cannot be built."""
+    directory = directory or DEFAULT_DIRECTORY
+    files = sorted(directory.glob("*.yaml"))
+    issues: list[Issue] = []
+    flows: list[tuple[FlowFile, YamlDocument]] = []
+    commons: list[CommonFile] = []
+    sections: list[Section] = []
+    if not files:
+        issues.append(Issue("fichier/aucun", "error", str(directory), "aucun fichier .yaml trouvé",
+                            "ajoutez les fichiers de dialogue dans ce dossier"))
+    for path in files:
+        name = f"{directory.name}/{path.name}"
+        try:
+            doc = read_yaml(path, name)
+        except YamlSyntaxError as exc:
+            issues.append(Issue("fichier/yaml", "error", name, f"YAML illisible : {exc.problem}",
+                                "corrigez l'indentation, les deux-points ou les guillemets à cette"
+                                " ligne", line=exc.line))
+            continue
+        kind = _kind(doc)
+        if kind is None:
+            issues.append(Issue("fichier/type", "error", name,
+                                "type de fichier inconnu",
+                                "commencez le fichier par « flow: », « speakers: » ou"
+                                " « sections: »", line=1))
+            continue
+        parsed = _validate(doc, kind, issues)
+        if isinstance(parsed, FlowFile):
+            flows.append((parsed, doc))
+        elif isinstance(parsed, CommonFile):
+            commons.append(parsed)
+        elif isinstance(parsed, SectionsFile):
+            sections.extend(parsed.sections)
+    if len(commons) != 1:
+        issues.append(Issue("fichier/commun", "error", directory.name,
+                            f"{len(commons)} fichier(s) de définitions communes au lieu d'un seul",
+                            "gardez un seul fichier avec « speakers: », « commands: » et"
+                            " « messages: »"))
+    if not sections:
+        issues.append(Issue("fichier/sections", "error", directory.name,
+                            "aucune liste de sections du contenu source",
+                            "gardez le fichier sections.yaml copié de la carte du contenu"))
+    if any(i.severity == "error" for i in issues):
+        return None, issues
+    content = _build(directory, files, commons[0], sections, flows, issues)
+    issues.extend(check_content(content))
+    return content, issues
+
+
+def _build(
+    directory: Path,
+    files: list[Path],
+    common: CommonFile,
+    sections: list[Section],
+    flows: list[tuple[FlowFile, YamlDocument]],
+    issues: list[Issue],
+) -> Content:
+    flow_map: dict[str, FlowData] = {}
+    aliases: dict[tuple[str, str], str] = {}
+    for parsed, doc in flows:
+        flow_id = parsed.flow.id
+        if flow_id in flow_map:
+            issues.append(Issue("id/double", "error", doc.file,
+                                f"le flux « {flow_id} » existe déjà dans"
+                                f" {flow_map[flow_id].file}",
+                                "donnez un identifiant unique à chaque flux",
+                                line=doc.line_of(("flow", "id"))))
+            continue
+        nodes = {}
+        lines = {}
+        for index, node in enumerate(parsed.nodes):
+            line = doc.line_of(("nodes", index))
+            if node.id in nodes:
+                issues.append(Issue("id/double", "error", doc.file,
+                                    f"le nœud « {node.id} » est défini deux fois (première"
+                                    f" définition ligne {lines[node.id]})",
+                                    "renommez l'un des deux nœuds", node=node.id, line=line))
+                continue
+            nodes[node.id] = node
+            lines[node.id] = line or 0
+            for alias in node.aliases:
+                aliases[(flow_id, alias)] = node.id
+        flow_map[flow_id] = FlowData(parsed.flow, doc.file, nodes, lines)
+    return Content(
+        version=content_version(files),
+        sections={s.id: s for s in sections},
+        common=common,
+        flows=flow_map,
+        speakers={s.id: s for s in common.speakers},
+        commands={c.id: c for c in common.commands},
+        system={m.id: m for m in common.messages},
+        glossary=tuple(common.glossary),
+        aliases=aliases,
+    )
+
+
+def load_content(directory: Path | None = None) -> Content:
+    """Load the dialogues for serving; raise `ContentInvalid` on any error."""
+    content, issues = read_content(directory)
+    if content is None or any(i.severity == "error" for i in issues):
+        raise ContentInvalid(issues)
+    return content

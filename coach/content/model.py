@@ -1,0 +1,81 @@
+"""The loaded content: every flow, node and shared definition, indexed for the engine."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from coach.content.schema import (
+    Command,
+    CommonFile,
+    FlowHeader,
+    GlossaryEntry,
+    Node,
+    Section,
+    Speaker,
+    SystemMessage,
+)
+
+NodeRef = tuple[str, str]  # (flow id, node id)
+
+
+@dataclass(frozen=True)
+class FlowData:
+    header: FlowHeader
+    file: str
+    nodes: dict[str, Node]
+    node_lines: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def id(self) -> str:
+        return self.header.id
+
+
+@dataclass(frozen=True)
+class Content:
+    version: str
+    sections: dict[str, Section]
+    common: CommonFile
+    flows: dict[str, FlowData]
+    speakers: dict[str, Speaker]
+    commands: dict[str, Command]
+    system: dict[str, SystemMessage]
+    glossary: tuple[GlossaryEntry, ...]
+    aliases: dict[NodeRef, str]
+
+    @property
+    def entry(self) -> NodeRef:
+        return split_target(self.common.entry, "")
+
+    @property
+    def menu(self) -> NodeRef:
+        return split_target(self.common.menu, "")
+
+    def node(self, ref: NodeRef) -> Node:
+        return self.flows[ref[0]].nodes[ref[1]]
+
+    def has_node(self, ref: NodeRef) -> bool:
+        flow = self.flows.get(ref[0])
+        return flow is not None and ref[1] in flow.nodes
+
+    def resolve(self, flow_id: str, target: str) -> NodeRef:
+        return split_target(target, flow_id)
+
+    def find_moved(self, ref: NodeRef) -> NodeRef | None:
+        """Where a node now lives when it was renamed (declared in `aliases`)."""
+        if self.has_node(ref):
+            return ref
+        new_id = self.aliases.get(ref)
+        return (ref[0], new_id) if new_id else None
+
+    def iter_nodes(self):  # type: ignore[no-untyped-def]
+        for flow in self.flows.values():
+            for node in flow.nodes.values():
+                yield flow, node
+
+
+def split_target(target: str, current_flow: str) -> NodeRef:
+    """`node` stays in the current flow; `flow:node` goes to another flow."""
+    if ":" in target:
+        flow_id, node_id = target.split(":", 1)
+        return flow_id, node_id
+    return current_flow, target

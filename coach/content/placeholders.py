@@ -1,0 +1,25 @@
+"""Whole-sentence placeholders (`{score}`) in texts, and the staleness hash of FALC texts."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Mapping
+
+PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_]*)\}")
+# Values the service provides from its settings (the organisation's human contact).
+CONTACT_KEYS = frozenset({"contact_nom", "contact_telephone", "contact_horaires", "contact_courriel"})
+
+
+def placeholders(text: str) -> set[str]:
+    return set(PLACEHOLDER.findall(text))
+
+
+def fill(text: str, values: Mapping[str, object]) -> str:
+    return PLACEHOLDER.sub(lambda m: str(values.get(m.group(1), "")), text)
+
+
+def text_hash(text: str) -> str:
+    """Short hash of a standard text, stored with its FALC text as `falc_of`."""
+    normalised = " ".join(text.split())
+    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()[:8]

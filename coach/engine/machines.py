@@ -1,0 +1,100 @@
+"""One `transitions` machine per flow, compiled at start-up and shared by every conversation.
+
+States are the flow's nodes (plus one pseudo-state per node of another flow that it
+leads to); triggers are choice ids and `_next` for automatic routes; conditions are the
+compiled guards. A turn puts the shared model in the stored state, fires the trigger and
+reads the new state back: no machine and no model is ever created per conversation.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from transitions import EventData, Machine, MachineError
+
+from coach.content.guards import Guard, compile_guard
+from coach.content.model import Content, FlowData, NodeRef
+
+NEXT = "_next"
+EXTERNAL = "@"  # prefix of pseudo-states standing for a node of another flow
+
+
+class _Cursor:
+    """The single model object of a flow's machine; only its `state` changes."""
+
+    state: str
+
+
+def _condition(guard: Guard):  # type: ignore[no-untyped-def]
+    def check(event: EventData) -> bool:
+        return guard(event.kwargs.get("variables", {}))
+
+    return check
+
+
+def _state_name(flow_id: str, target: NodeRef) -> str:
+    return target[1] if target[0] == flow_id else f"{EXTERNAL}{target[0]}:{target[1]}"
+
+
+@dataclass
+class CompiledFlow:
+    flow: FlowData
+    machine: Machine
+    cursor: _Cursor
+    lock: threading.Lock
+
+    def fire(self, state: str, trigger: str, variables: Mapping[str, Any]) -> NodeRef | None:
+        """Step the shared machine from `state`; None when no transition applies."""
+        with self.lock:
+            self.machine.set_state(state, self.cursor)
+            try:
+                moved = self.cursor.trigger(trigger, variables=variables)
+            except (MachineError, AttributeError):
+                return None
+            if not moved:
+                return None
+            reached = self.cursor.state
+        if reached.startswith(EXTERNAL):
+            flow_id, node_id = reached[1:].split(":", 1)
+            return flow_id, node_id
+        return self.flow.id, reached
+
+
+def compile_flow(content: Content, flow: FlowData) -> CompiledFlow:
+    states = list(flow.nodes)
+    transitions: list[dict[str, Any]] = []
+    for node in flow.nodes.values():
+        for choice in node.choices:
+            target = _state_name(flow.id, content.resolve(flow.id, choice.target))
+            transition: dict[str, Any] = {"trigger": choice.id, "source": node.id, "dest": target}
+            if choice.when:
+                transition["conditions"] = [_condition(compile_guard(choice.when))]
+            transitions.append(transition)
+        for route in node.next:
+            target = _state_name(flow.id, content.resolve(flow.id, route.target))
+            transition = {"trigger": NEXT, "source": node.id, "dest": target}
+            if route.when:
+                transition["conditions"] = [_condition(compile_guard(route.when))]
+            transitions.append(transition)
+    for transition in transitions:
+        if transition["dest"].startswith(EXTERNAL) and transition["dest"] not in states:
+            states.append(transition["dest"])
+    cursor = _Cursor()
+    machine = Machine(
+        model=cursor,
+        states=states,
+        transitions=transitions,
+        initial=flow.header.start,
+        send_event=True,
+        auto_transitions=False,
+        ignore_invalid_triggers=False,
+        name=flow.id,
+    )
+    return CompiledFlow(flow, machine, cursor, threading.Lock())
+
+
+def compile_all(content: Content) -> dict[str, CompiledFlow]:
+    return {flow_id: compile_flow(content, flow) for flow_id, flow in content.flows.items()}

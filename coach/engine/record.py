@@ -1,0 +1,65 @@
+"""The stored conversation: a small record of data, never an object with behaviour.
+
+The transcript holds references, not texts, so that switching FALC re-renders it whole:
+  ["b", flow, node, index]          a message of the content (+ {vars} when it has placeholders)
+  ["s", message_id]                 a message of the coach itself (help, not understood…)
+  ["c", flow, node, choice_id]      the person chose a button
+  ["k", command_id]                 the person used a global command
+  ["t", text]                       the person typed a text
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+import time
+import zlib
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+Entry = list[Any]
+# Enough snapshots to go back through a whole track; older ones are dropped.
+MAX_SNAPSHOTS = 40
+MAX_IDEMPOTENCY_KEYS = 8
+
+
+def new_conversation_id() -> str:
+    """128 random bits, URL-safe, unguessable."""
+    return secrets.token_urlsafe(16)
+
+
+@dataclass
+class Record:
+    id: str
+    flow: str
+    node: str
+    origin: str
+    content_version: str
+    falc: bool = False
+    vars: dict[str, Any] = field(default_factory=dict)
+    transcript: list[Entry] = field(default_factory=list)
+    # Snapshots taken before each step, for "retour": [flow, node, vars, transcript length].
+    history: list[list[Any]] = field(default_factory=list)
+    misses: int = 0
+    # Idempotency-Key -> [first, last) transcript positions of the step it produced.
+    idem: dict[str, list[int]] = field(default_factory=dict)
+    version: int = 0
+    created: float = field(default_factory=time.time)
+    updated: float = field(default_factory=time.time)
+
+    def to_bytes(self) -> bytes:
+        raw = json.dumps(asdict(self), ensure_ascii=False, separators=(",", ":"))
+        return zlib.compress(raw.encode("utf-8"), 6)
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> Record:
+        return cls(**json.loads(zlib.decompress(data)))
+
+    def snapshot(self) -> None:
+        self.history.append([self.flow, self.node, dict(self.vars), len(self.transcript)])
+        del self.history[:-MAX_SNAPSHOTS]
+
+    def remember_step(self, key: str, first: int) -> None:
+        self.idem[key] = [first, len(self.transcript)]
+        while len(self.idem) > MAX_IDEMPOTENCY_KEYS:
+            del self.idem[next(iter(self.idem))]

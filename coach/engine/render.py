@@ -1,0 +1,73 @@
+"""Render a record's transcript (references) into messages in the variant in force."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from coach.content.model import Content
+from coach.content.placeholders import fill
+from coach.engine.record import Entry, Record
+
+YOU = {"id": "vous", "name": "Vous"}
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """A message as the API shows it (`role` is "bot" or "user")."""
+
+    id: str
+    role: str
+    speaker: dict[str, str]
+    text: str
+    ref: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "role": self.role, "speaker": self.speaker, "text": self.text,
+                "ref": self.ref}
+
+
+class Renderer:
+    def __init__(self, content: Content, context: Mapping[str, str]) -> None:
+        self.content = content
+        self.context = dict(context)
+        self._speakers = {s.id: {"id": s.id, "name": s.name} for s in content.speakers.values()}
+
+    def entry(self, position: int, entry: Entry, falc: bool) -> Rendered | None:
+        """One transcript entry; None when the content it points to no longer exists."""
+        kind = entry[0]
+        message_id = f"m{position}"
+        if kind == "b":
+            flow = self.content.flows.get(entry[1])
+            node = flow.nodes.get(entry[2]) if flow else None
+            if node is None or entry[3] >= len(node.messages):
+                return None
+            message = node.messages[entry[3]]
+            values = {**self.context, **(entry[4] if len(entry) > 4 else {})}
+            text = fill(message.falc if falc else message.text, values)
+            return Rendered(message_id, "bot", self._speakers[message.speaker], text,
+                            f"{entry[1]}/{entry[2]}/{entry[3]}")
+        if kind == "s":
+            system = self.content.system.get(entry[1])
+            if system is None:
+                return None
+            values = {**self.context, **(entry[2] if len(entry) > 2 else {})}
+            text = fill(system.falc if falc else system.text, values)
+            return Rendered(message_id, "bot", self._speakers["coach"], text, f"coach/{entry[1]}")
+        if kind == "c":
+            flow = self.content.flows.get(entry[1])
+            node = flow.nodes.get(entry[2]) if flow else None
+            choice = next((c for c in node.choices if c.id == entry[3]), None) if node else None
+            label = (choice.label_falc if falc else choice.label) if choice else entry[3]
+            return Rendered(message_id, "user", YOU, label, f"choix/{entry[3]}")
+        if kind == "k":
+            command = self.content.commands.get(entry[1])
+            label = (command.label_falc if falc else command.label) if command else entry[1]
+            return Rendered(message_id, "user", YOU, label, f"commande/{entry[1]}")
+        return Rendered(message_id, "user", YOU, str(entry[1]), "texte")
+
+    def transcript(self, record: Record, first: int = 0, last: int | None = None) -> list[Rendered]:
+        end = len(record.transcript) if last is None else last
+        rendered = (self.entry(i, record.transcript[i], record.falc) for i in range(first, end))
+        return [message for message in rendered if message is not None]
