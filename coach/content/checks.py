@@ -128,8 +128,8 @@ def _check_texts(content: Content) -> Iterator[Issue]:
                     yield _issue(flow, node, "texte/falc-perime",
                                  f"{where} : le texte standard a changé depuis l'écriture du"
                                  " texte FALC",
-                                 "relisez le texte FALC, puis lancez « coach lint --stamp »"
-                                 " pour mettre à jour « falc_of »", "warning")
+                                 "relisez le texte FALC, puis écrivez"
+                                 f" « falc_of: {text_hash(message.text)} »", "warning")
             for choice in node.choices:
                 if not choice.label.strip():
                     yield _issue(flow, node, "texte/standard-absent",

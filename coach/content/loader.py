@@ -134,6 +134,7 @@ def _build(
                 aliases[(flow_id, alias)] = node.id
         flow_map[flow_id] = FlowData(parsed.flow, doc.file, nodes, lines)
     return Content(
+        directory=str(directory),
         version=content_version(files),
         sections={s.id: s for s in sections},
         common=common,

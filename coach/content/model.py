@@ -32,6 +32,7 @@ class FlowData:
 
 @dataclass(frozen=True)
 class Content:
+    directory: str
     version: str
     sections: dict[str, Section]
     common: CommonFile

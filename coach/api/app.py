@@ -1,0 +1,94 @@
+"""FastAPI app factory: the content, the engine and the store are built once here."""
+
+from __future__ import annotations
+
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse
+from fastapi.staticfiles import StaticFiles
+
+from coach.api.conversations import build_router
+from coach.api.middleware import BodyLimit, SecurityHeaders
+from coach.api.problems import install_problem_handlers, store_unavailable_response
+from coach.content.loader import load_content
+from coach.content.model import Content
+from coach.engine.engine import Engine
+from coach.settings import Settings
+from coach.store.base import SessionStore, StoreUnavailable
+from coach.store.factory import open_store
+
+WEB_DIR = Path(__file__).resolve().parents[2] / "web"
+DOCS_HTML = """<!doctype html>
+<html lang="fr"><head><meta charset="utf-8"><title>API du coach CoP — documentation</title>
+<link rel="stylesheet" href="/docs-assets/swagger-ui.css"></head>
+<body><div id="swagger-ui"></div>
+<script src="/docs-assets/swagger-ui-bundle.js"></script>
+<script src="/docs-init.js"></script></body></html>"""
+DOCS_INIT = "SwaggerUIBundle({url: '/openapi.json', dom_id: '#swagger-ui'});\n"
+
+
+def create_app(settings: Settings | None = None, content: Content | None = None,
+               store: SessionStore | None = None) -> FastAPI:
+    settings = settings or Settings()
+    content = content or load_content(settings.dialogues_dir)
+    engine = Engine(content, settings.contact())
+    store = store or open_store(settings.store_url, settings.retention_days)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI):  # type: ignore[no-untyped-def]
+        yield
+        store.close()
+
+    app = FastAPI(
+        title="Coach CoP — API du tchat",
+        version="1.0.0",
+        description="Tenir une conversation avec le coach CoP, en français standard ou en"
+        " facile à lire (FALC). Les erreurs sont au format application/problem+json.",
+        docs_url=None, redoc_url=None, lifespan=lifespan,
+    )
+    app.state.settings, app.state.engine, app.state.store = settings, engine, store
+    install_problem_handlers(app)
+    app.include_router(build_router(engine, store))
+
+    @app.get("/healthz", include_in_schema=False)
+    async def healthz() -> JSONResponse:
+        return JSONResponse({"statut": "vivant"})
+
+    @app.get("/readyz", include_in_schema=False)
+    async def readyz() -> JSONResponse:
+        try:
+            store.ping()
+        except StoreUnavailable:
+            return store_unavailable_response()
+        return JSONResponse({"statut": "prêt", "contenu": content.version})
+
+    _mount_docs(app)
+    if WEB_DIR.is_dir():
+        app.mount("/", StaticFiles(directory=WEB_DIR, html=True), name="web")
+    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
+    app.add_middleware(SecurityHeaders, allowed_origins=settings.allowed_origins)
+    return app
+
+
+def _mount_docs(app: FastAPI) -> None:
+    """Swagger UI served from the package, not from a CDN: no third-party host, no inline script."""
+    try:
+        from swagger_ui_bundle import swagger_ui_path
+    except ImportError:  # pragma: no cover - the dependency is declared
+        return
+    app.mount("/docs-assets", StaticFiles(directory=swagger_ui_path), name="docs-assets")
+
+    @app.get("/docs", include_in_schema=False)
+    async def docs() -> HTMLResponse:
+        return HTMLResponse(DOCS_HTML)
+
+    @app.get("/docs-init.js", include_in_schema=False)
+    async def docs_init() -> PlainTextResponse:
+        return PlainTextResponse(DOCS_INIT, media_type="text/javascript")
+
+
+def app_from_env() -> FastAPI:
+    """Factory for `uvicorn --factory` (each worker process builds its own app)."""
+    return create_app()

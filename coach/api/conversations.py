@@ -1,0 +1,141 @@
+"""The chat API router: conversations and turns, as DESIGN.md's table says."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Header, Request, Response
+from fastapi.responses import JSONResponse
+
+from coach.api.problems import Problem, not_found_conversation
+from coach.api.schemas import (
+    ConversationOut,
+    FalcPatch,
+    FlowOut,
+    NewConversation,
+    ProblemOut,
+    StepOut,
+    TurnRequest,
+)
+from coach.engine.engine import ChoiceInput, Engine, Step, TextInput
+from coach.engine.errors import UnknownChoice, UnknownFlow
+from coach.engine.record import Record
+from coach.store.base import SessionStore, VersionConflict
+
+# A turn that raced another on the same conversation is replayed on the fresh record.
+MAX_ATTEMPTS = 3
+
+ERRORS: dict[int | str, dict[str, Any]] = {
+    code: {"model": ProblemOut, "content": {"application/problem+json": {}}}
+    for code in (404, 413, 422, 429, 503)
+}
+
+
+def step_body(step: Step) -> dict[str, Any]:
+    record = step.record
+    return {
+        "id": record.id,
+        "falc": record.falc,
+        "flow": record.flow,
+        "node": record.node,
+        "end": step.end,
+        "messages": [m.to_dict() for m in step.messages],
+        "choices": step.choices,
+        "commands": step.commands,
+        "content_version": record.content_version,
+    }
+
+
+def build_router(engine: Engine, store: SessionStore) -> APIRouter:
+    router = APIRouter(prefix="/api/v1", tags=["tchat"], responses=ERRORS)
+
+    def load(conversation_id: str) -> Record:
+        if len(conversation_id) > 64:
+            raise not_found_conversation()
+        loaded = store.load(conversation_id)
+        if loaded is None:
+            raise not_found_conversation()
+        record = Record.from_bytes(loaded[0])
+        record.version = loaded[1]
+        return record
+
+    @router.get("/flows", response_model=list[FlowOut], summary="Lister les parcours")
+    async def list_flows() -> JSONResponse:
+        return JSONResponse([
+            {"id": f.id, "title": f.header.title, "title_falc": f.header.title_falc}
+            for f in engine.content.flows.values()])
+
+    @router.post("/conversations", status_code=201, response_model=StepOut,
+                 summary="Commencer une conversation")
+    async def create(body: NewConversation | None = None) -> JSONResponse:
+        body = body or NewConversation()
+        try:
+            step = engine.start(body.flow, body.falc)
+        except UnknownFlow as exc:
+            raise Problem(422, "parcours-inconnu", "Parcours inconnu",
+                          f"Le parcours « {exc.flow} » n'existe pas. Parcours possibles : "
+                          + ", ".join(engine.content.flows) + ".") from exc
+        store.create(step.record.id, step.record.to_bytes())
+        return JSONResponse(step_body(step), status_code=201,
+                            headers={"Location": f"/api/v1/conversations/{step.record.id}"})
+
+    @router.post("/conversations/{conversation_id}/turns", response_model=StepOut,
+                 summary="Jouer un tour : un choix ou un texte",
+                 responses={409: ERRORS[404]})
+    async def turn(
+        conversation_id: str,
+        body: TurnRequest,
+        idempotency_key: Annotated[str | None, Header(max_length=128)] = None,
+    ) -> JSONResponse:
+        given = ChoiceInput(body.choice) if body.choice is not None else TextInput(body.text or "")
+        for _attempt in range(MAX_ATTEMPTS):
+            record = load(conversation_id)
+            try:
+                step = engine.play(record, given, idempotency_key)
+            except UnknownChoice as exc:
+                offered = ", ".join(c.id for c in engine.available_choices(record))
+                raise Problem(422, "choix-inconnu", "Choix inconnu",
+                              f"Le choix « {exc.choice} » n'est pas proposé à cette étape."
+                              f" Choix possibles : {offered or 'aucun'} ; ou une commande"
+                              " (menu, retour, recommencer, facile, aide, humain, stop)."
+                              ) from exc
+            if step.meta.get("replayed"):
+                return JSONResponse(step_body(step), headers={"Idempotent-Replayed": "true"})
+            try:
+                store.save(conversation_id, step.record.to_bytes(), record.version)
+            except VersionConflict:
+                continue
+            return JSONResponse(step_body(step))
+        if store.load(conversation_id) is None:
+            raise not_found_conversation()
+        raise Problem(409, "conflit", "Conversation modifiée en même temps",
+                      "Un autre tour a été joué au même moment sur cette conversation."
+                      " Rechargez la conversation puis réessayez.")
+
+    @router.get("/conversations/{conversation_id}", response_model=ConversationOut,
+                summary="Lire toute la conversation")
+    async def read(conversation_id: str) -> JSONResponse:
+        return JSONResponse(step_body(engine.conversation(load(conversation_id))))
+
+    @router.patch("/conversations/{conversation_id}", response_model=ConversationOut,
+                  summary="Passer en facile à lire (FALC) ou en français standard")
+    async def patch(conversation_id: str, body: FalcPatch) -> JSONResponse:
+        for _attempt in range(MAX_ATTEMPTS):
+            record = load(conversation_id)
+            updated = engine.set_falc(record, body.falc)
+            try:
+                store.save(conversation_id, updated.to_bytes(), record.version)
+            except VersionConflict:
+                continue
+            return JSONResponse(step_body(engine.conversation(updated)))
+        raise Problem(409, "conflit", "Conversation modifiée en même temps",
+                      "Un autre changement a eu lieu au même moment. Réessayez.")
+
+    @router.delete("/conversations/{conversation_id}", status_code=204,
+                   summary="Supprimer la conversation tout de suite")
+    async def delete(conversation_id: str) -> Response:
+        if not store.delete(conversation_id):
+            raise not_found_conversation()
+        return Response(status_code=204)
+
+    return router

@@ -1,0 +1,126 @@
+"""`coach serve | lint | graph | play | purge` — the commands operators and authors use."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from coach.content.issues import ContentInvalid
+
+
+def _serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from coach.content.loader import load_content
+    from coach.settings import Settings
+
+    settings = Settings()
+    load_content(settings.dialogues_dir)  # refuse to start on broken content, with the reasons
+    uvicorn.run("coach.api.app:app_from_env", factory=True, host=args.host, port=args.port,
+                workers=args.workers, log_level="info", access_log=False)
+    return 0
+
+
+def _lint(args: argparse.Namespace) -> int:
+    from coach.lint import format_report, lint
+
+    report = lint(Path(args.dir) if args.dir else None, with_falc=not args.no_falc)
+    if args.json:
+        printable = {k: v for k, v in report.items() if k != "issues"}
+        print(json.dumps(printable, ensure_ascii=False, indent=2))
+    else:
+        print(format_report(report))
+    return 1 if report["errors"] else 0
+
+
+def _graph(args: argparse.Namespace) -> int:
+    from coach.content.loader import load_content
+    from coach.graph import dot, mermaid
+
+    content = load_content(Path(args.dir) if args.dir else None)
+    flows = list(content.flows) if args.flow in (None, "tous") else [args.flow]
+    unknown = [f for f in flows if f not in content.flows]
+    if unknown:
+        print(f"Flux inconnu : {unknown[0]}. Flux possibles : {', '.join(content.flows)}",
+              file=sys.stderr)
+        return 2
+    render = dot if args.format == "dot" else mermaid
+    out_dir = Path(args.out) if args.out else None
+    for flow_id in flows:
+        text = render(content, flow_id)
+        if out_dir:
+            out_dir.mkdir(parents=True, exist_ok=True)
+            suffix = "dot" if args.format == "dot" else "mmd"
+            (out_dir / f"{flow_id}.{suffix}").write_text(text, encoding="utf-8")
+        else:
+            print(text)
+    return 0
+
+
+def _play(args: argparse.Namespace) -> int:
+    from coach.play import play_in_terminal
+
+    return play_in_terminal(args.flow, args.falc, Path(args.dir) if args.dir else None)
+
+
+def _purge(_args: argparse.Namespace) -> int:
+    from coach.settings import Settings
+    from coach.store.factory import open_store
+
+    settings = Settings()
+    store = open_store(settings.store_url, settings.retention_days)
+    removed = store.purge_expired()
+    store.close()
+    print(f"{removed} conversation(s) expirée(s) supprimée(s)"
+          f" (durée de conservation : {settings.retention_days} jours).")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="coach", description="Le coach CoP : service et outils"
+                                     " des auteurs.")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMANDE")
+
+    serve = sub.add_parser("serve", help="servir l'API, le client web et le widget")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--workers", type=int, default=1)
+    serve.set_defaults(run=_serve)
+
+    lint = sub.add_parser("lint", help="vérifier les dialogues (graphe, couverture, FALC)")
+    lint.add_argument("--json", action="store_true", help="rapport en JSON")
+    lint.add_argument("--dir", help="dossier des dialogues (par défaut : dialogues/)")
+    lint.add_argument("--no-falc", action="store_true", help="sans le vérificateur FALC")
+    lint.set_defaults(run=_lint)
+
+    graph = sub.add_parser("graph", help="diagramme d'un flux (Mermaid ou DOT)")
+    graph.add_argument("flow", nargs="?", help="identifiant du flux, ou « tous »")
+    graph.add_argument("--format", choices=("mermaid", "dot"), default="mermaid")
+    graph.add_argument("--out", help="dossier où écrire un fichier par flux")
+    graph.add_argument("--dir", help="dossier des dialogues")
+    graph.set_defaults(run=_graph)
+
+    play = sub.add_parser("play", help="jouer une conversation dans le terminal")
+    play.add_argument("--flow", help="flux de départ")
+    play.add_argument("--falc", action="store_true", help="textes en facile à lire")
+    play.add_argument("--dir", help="dossier des dialogues")
+    play.set_defaults(run=_play)
+
+    purge = sub.add_parser("purge", help="supprimer les conversations expirées")
+    purge.set_defaults(run=_purge)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.run(args))
+    except ContentInvalid as exc:
+        print(exc, file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

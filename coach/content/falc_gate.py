@@ -1,0 +1,127 @@
+"""Run the FALC checker (`falc`, a library of its own) over every FALC text of the dialogues.
+
+Errors fail `coach lint`; warnings are counted. A message may suppress a rule only
+with a written reason (`suppress: [{rule, reason}]`, enforced by the schema).
+"""
+
+from __future__ import annotations
+
+import statistics
+from pathlib import Path
+from dataclasses import dataclass, field
+from typing import Any
+
+from coach.content.issues import Issue
+from coach.content.model import Content
+from coach.content.placeholders import PLACEHOLDER
+
+# Stand-ins for placeholders while checking: a number for variables, words for the contact.
+_SAMPLE = {"contact_nom": "Marie", "contact_telephone": "01 23 45 67 89",
+           "contact_horaires": "de 9 h à 17 h", "contact_courriel": "contact@exemple.fr"}
+
+
+def _sample(text: str) -> str:
+    return PLACEHOLDER.sub(lambda m: _SAMPLE.get(m.group(1), "3"), text)
+
+
+@dataclass
+class FlowStats:
+    messages: int = 0
+    errors: int = 0
+    warnings: int = 0
+    reviewed: int = 0
+    kandel_moles: list[float] = field(default_factory=list)
+    lix: list[float] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        def median(values: list[float]) -> float | None:
+            return round(statistics.median(values), 1) if values else None
+
+        return {"messages": self.messages, "errors": self.errors, "warnings": self.warnings,
+                "reviewed": self.reviewed, "median_kandel_moles": median(self.kandel_moles),
+                "median_lix": median(self.lix)}
+
+
+@dataclass
+class _Item:
+    flow: str
+    node: str
+    where: str
+    falc: str
+    standard: str | None
+    suppressed: frozenset[str]
+    line: int | None
+    file: str
+
+
+def _items(content: Content) -> list[_Item]:
+    items = []
+    for flow in content.flows.values():
+        for node in flow.nodes.values():
+            line = flow.node_lines.get(node.id)
+            for index, message in enumerate(node.messages, start=1):
+                if message.falc.strip():
+                    items.append(_Item(flow.id, node.id, f"message {index}", message.falc,
+                                       message.text, frozenset(s.rule for s in message.suppress),
+                                       line, flow.file))
+            for choice in node.choices:
+                if choice.label_falc.strip():
+                    items.append(_Item(flow.id, node.id, f"choix « {choice.id} »",
+                                       choice.label_falc, None, frozenset(), line, flow.file))
+    return items
+
+
+def falc_gate(content: Content) -> tuple[list[Issue], dict[str, Any]]:
+    """FALC issues for every text, and the per-flow and corpus figures of the report."""
+    from falc import Checker, load_config
+    from falc.readability import corpus_gate
+
+    checker = Checker(load_config(start_dir=str(Path(content.directory).parent)))
+    items = _items(content)
+    reports = checker.check_many([_sample(item.falc) for item in items])
+    stats: dict[str, FlowStats] = {flow_id: FlowStats() for flow_id in content.flows}
+    issues: list[Issue] = []
+    message_reports = []
+    for item, report in zip(items, reports, strict=True):
+        flow_stats = stats[item.flow]
+        findings = [f for f in report.findings if f.rule not in item.suppressed]
+        if item.standard is not None:
+            flow_stats.messages += 1
+            message_reports.append(report)
+            flow_stats.kandel_moles.append(report.scores["kandel_moles"])
+            flow_stats.lix.append(report.scores["lix"])
+            findings += [f for f in checker.check_pair(_sample(item.standard), _sample(item.falc))
+                         if f.rule not in item.suppressed]
+        sample = _sample(item.falc)
+        for finding in findings:
+            if finding.severity not in ("error", "warning"):
+                continue
+            excerpt = sample[finding.start:finding.end].strip() if finding.end else ""
+            if finding.rule.startswith("FALC-PAIR") and item.standard is not None:
+                excerpt = ""
+            if finding.severity == "error":
+                flow_stats.errors += 1
+            else:
+                flow_stats.warnings += 1
+            quoted = f" « {excerpt} »" if excerpt else ""
+            issues.append(Issue(finding.rule, finding.severity, item.file,
+                                f"{item.where} (FALC){quoted} : {finding.message}",
+                                finding.suggestion or "réécrivez ce passage plus simplement",
+                                node=item.node, line=item.line))
+    for flow in content.flows.values():
+        for node in flow.nodes.values():
+            stats[flow.id].reviewed += sum(1 for m in node.messages if m.review is not None)
+    for finding in corpus_gate(message_reports):
+        issues.append(Issue(finding.rule, finding.severity, "dialogues", finding.message,
+                            finding.suggestion or "simplifiez les textes FALC les plus difficiles"))
+    all_km = [r.scores["kandel_moles"] for r in message_reports]
+    all_lix = [r.scores["lix"] for r in message_reports]
+    figures = {
+        "flows": {flow_id: s.to_dict() for flow_id, s in stats.items()},
+        "corpus": {
+            "median_kandel_moles": round(statistics.median(all_km), 1) if all_km else None,
+            "median_lix": round(statistics.median(all_lix), 1) if all_lix else None,
+        },
+    }
+    return issues, figures
+

@@ -1,0 +1,60 @@
+"""`coach lint`: graph checks, content-map coverage and the FALC gate, as one report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from coach.content.checks import coverage
+from coach.content.falc_gate import falc_gate
+from coach.content.issues import Issue
+from coach.content.loader import read_content
+
+
+def lint(directory: Path | None = None, with_falc: bool = True) -> dict[str, Any]:
+    content, issues = read_content(directory)
+    report: dict[str, Any] = {"flows": 0, "nodes": 0, "messages": 0,
+                              "coverage": {"covered": [], "missing": []}}
+    if content is not None:
+        report["content_version"] = content.version
+        report["flows"] = len(content.flows)
+        report["nodes"] = sum(len(f.nodes) for f in content.flows.values())
+        report["messages"] = sum(len(n.messages) for _f, n in content.iter_nodes())
+        report["coverage"] = coverage(content)
+        for section in report["coverage"]["missing"]:
+            issues.append(Issue("source/non-couverte", "error", "dialogues/sections.yaml",
+                                f"la section « {section} » n'est la source d'aucun nœud",
+                                "ajoutez « source: " + section + " » au nœud qui en parle"))
+        if with_falc:
+            falc_issues, figures = falc_gate(content)
+            issues.extend(falc_issues)
+            report["falc"] = figures
+    report["errors"] = [i.to_dict() for i in issues if i.severity == "error"]
+    report["warnings"] = [i.to_dict() for i in issues if i.severity == "warning"]
+    report["issues"] = issues
+    return report
+
+
+def format_report(report: dict[str, Any]) -> str:
+    lines = [issue.format() for issue in report["issues"]]
+    cov = report["coverage"]
+    total = len(cov["covered"]) + len(cov["missing"])
+    lines.append("")
+    lines.append(f"Contenu : {report['flows']} flux, {report['nodes']} nœuds,"
+                 f" {report['messages']} messages.")
+    lines.append(f"Couverture de la carte du contenu : {len(cov['covered'])}/{total} sections.")
+    if cov["missing"]:
+        lines.append("Sections non couvertes : " + ", ".join(cov["missing"]))
+    falc = report.get("falc")
+    if falc:
+        lines.append("FALC par flux (messages, erreurs, avertissements, médiane Kandel–Moles,"
+                     " médiane LIX, relus) :")
+        for flow_id, s in falc["flows"].items():
+            lines.append(f"  {flow_id} : {s['messages']} messages, {s['errors']} erreurs,"
+                         f" {s['warnings']} avertissements, KM {s['median_kandel_moles']},"
+                         f" LIX {s['median_lix']}, {s['reviewed']} relus par une personne")
+        corpus = falc["corpus"]
+        lines.append(f"  Ensemble : médiane Kandel–Moles {corpus['median_kandel_moles']}"
+                     f" (≥ 75 attendu), médiane LIX {corpus['median_lix']} (≤ 35 attendu)")
+    lines.append(f"{len(report['errors'])} erreur(s), {len(report['warnings'])} avertissement(s).")
+    return "\n".join(lines)

@@ -1,0 +1,37 @@
+"""Settings from the environment (and an optional `.env`), all prefixed `COACH_`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from coach.content.loader import DEFAULT_DIRECTORY
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="COACH_", env_file=".env", extra="ignore")
+
+    store_url: str = "sqlite:///var/coach.db"
+    dialogues_dir: Path = DEFAULT_DIRECTORY
+    allowed_origins: list[str] = Field(default_factory=list)
+    admin_token: str | None = None
+    retention_days: int = Field(default=30, ge=1, le=3650)
+    # Rate limit per client address: requests per minute (0 turns it off).
+    rate_limit_per_minute: int = Field(default=120, ge=0)
+    # The organisation's human contact, shown by « Parler à une personne ».
+    contact_nom: str = "l'équipe d'accompagnement"
+    contact_telephone: str = "01 23 45 67 89"
+    contact_horaires: str = "du lundi au vendredi, de 9 h à 17 h"
+    contact_courriel: str = "contact@exemple.fr"
+    max_text_chars: int = 1000
+    max_body_bytes: int = 16 * 1024
+
+    def contact(self) -> dict[str, str]:
+        return {
+            "contact_nom": self.contact_nom,
+            "contact_telephone": self.contact_telephone,
+            "contact_horaires": self.contact_horaires,
+            "contact_courriel": self.contact_courriel,
+        }

@@ -1,0 +1,113 @@
+"""SQLite store: the embedded default. One file, WAL mode, safe with several workers.
+
+Each process opens its own connection per thread. Writes are single statements
+(compare-and-set on `version`), so a busy or locked database surfaces as
+`StoreUnavailable` after `busy_timeout`, never as a half-written record.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+import time
+from pathlib import Path
+
+from coach.store.base import StoreUnavailable, VersionConflict
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS conversations (
+    id TEXT PRIMARY KEY,
+    data BLOB NOT NULL,
+    version INTEGER NOT NULL,
+    expires_at REAL NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS conversations_expiry ON conversations (expires_at);
+"""
+
+
+class SQLiteStore:
+    def __init__(self, path: str | Path, retention_seconds: float, busy_timeout_ms: int = 2000):
+        self.path = str(path)
+        self.retention_seconds = retention_seconds
+        self.busy_timeout_ms = busy_timeout_ms
+        self._local = threading.local()
+        if self.path != ":memory:":
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        with self._guard():
+            connection = self._connection()
+            connection.executescript(SCHEMA)
+
+    def _connection(self) -> sqlite3.Connection:
+        connection = getattr(self._local, "connection", None)
+        if connection is None:
+            connection = sqlite3.connect(self.path, timeout=self.busy_timeout_ms / 1000,
+                                         isolation_level=None, check_same_thread=False)
+            connection.execute("PRAGMA journal_mode=WAL")
+            connection.execute("PRAGMA synchronous=NORMAL")
+            connection.execute(f"PRAGMA busy_timeout={int(self.busy_timeout_ms)}")
+            self._local.connection = connection
+        return connection
+
+    def _guard(self):  # type: ignore[no-untyped-def]
+        return _Translate()
+
+    def create(self, conversation_id: str, data: bytes) -> None:
+        with self._guard():
+            self._connection().execute(
+                "INSERT INTO conversations (id, data, version, expires_at) VALUES (?, ?, 1, ?)",
+                (conversation_id, data, time.time() + self.retention_seconds))
+
+    def load(self, conversation_id: str) -> tuple[bytes, int] | None:
+        with self._guard():
+            row = self._connection().execute(
+                "SELECT data, version FROM conversations WHERE id = ? AND expires_at > ?",
+                (conversation_id, time.time())).fetchone()
+        return (row[0], row[1]) if row else None
+
+    def save(self, conversation_id: str, data: bytes, expected_version: int) -> int:
+        with self._guard():
+            cursor = self._connection().execute(
+                "UPDATE conversations SET data = ?, version = version + 1, expires_at = ?"
+                " WHERE id = ? AND version = ?",
+                (data, time.time() + self.retention_seconds, conversation_id, expected_version))
+        if cursor.rowcount != 1:
+            raise VersionConflict(conversation_id)
+        return expected_version + 1
+
+    def delete(self, conversation_id: str) -> bool:
+        with self._guard():
+            cursor = self._connection().execute(
+                "DELETE FROM conversations WHERE id = ?", (conversation_id,))
+        return cursor.rowcount > 0
+
+    def ping(self) -> None:
+        with self._guard():
+            self._connection().execute("SELECT 1 FROM conversations LIMIT 1").fetchall()
+
+    def purge_expired(self) -> int:
+        with self._guard():
+            cursor = self._connection().execute(
+                "DELETE FROM conversations WHERE expires_at <= ?", (time.time(),))
+        return cursor.rowcount
+
+    def count(self) -> int:
+        with self._guard():
+            return self._connection().execute("SELECT COUNT(*) FROM conversations").fetchone()[0]
+
+    def close(self) -> None:
+        connection = getattr(self._local, "connection", None)
+        if connection is not None:
+            connection.close()
+            self._local.connection = None
+
+
+class _Translate:
+    """Turn SQLite's operational errors (locked, busy, unreadable file) into StoreUnavailable."""
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, exc_type, exc, tb) -> bool:  # type: ignore[no-untyped-def]
+        if exc_type is not None and issubclass(exc_type, sqlite3.OperationalError | sqlite3.DatabaseError):
+            raise StoreUnavailable(str(exc)) from exc
+        return False
