@@ -6,11 +6,13 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse
 from fastapi.staticfiles import StaticFiles
 
 from coach.api.conversations import build_router
 from coach.api.middleware import BodyLimit, SecurityHeaders
+from coach.api.pages import build_pages_router
 from coach.api.problems import install_problem_handlers, store_unavailable_response
 from coach.content.loader import load_content
 from coach.content.model import Content
@@ -51,6 +53,7 @@ def create_app(settings: Settings | None = None, content: Content | None = None,
     app.state.settings, app.state.engine, app.state.store = settings, engine, store
     install_problem_handlers(app)
     app.include_router(build_router(engine, store))
+    app.include_router(build_pages_router(engine, store, settings))
 
     @app.get("/healthz", include_in_schema=False)
     async def healthz() -> JSONResponse:
@@ -68,6 +71,11 @@ def create_app(settings: Settings | None = None, content: Content | None = None,
     if WEB_DIR.is_dir():
         app.mount("/", StaticFiles(directory=WEB_DIR, html=True), name="web")
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
+    if settings.allowed_origins:
+        app.add_middleware(CORSMiddleware, allow_origins=settings.allowed_origins,
+                           allow_methods=["GET", "POST", "PATCH", "DELETE"],
+                           allow_headers=["Content-Type", "Idempotency-Key"],
+                           expose_headers=["Retry-After", "Location"], max_age=600)
     app.add_middleware(SecurityHeaders, allowed_origins=settings.allowed_origins)
     return app
 

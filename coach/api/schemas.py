@@ -25,7 +25,8 @@ class TurnRequest(BaseModel):
         if (self.choice is None) == (self.text is None):
             raise ValueError("Envoyez soit « choice » (un choix), soit « text » (un message).")
         if self.text is not None and not self.text.strip():
-            raise ValueError("Le message est vide : écrivez quelques mots ou choisissez une réponse.")
+            raise ValueError(
+                "Le message est vide : écrivez quelques mots ou choisissez une réponse.")
         return self
 
 
@@ -41,7 +42,8 @@ class Speaker(BaseModel):
 
 class Message(BaseModel):
     id: str
-    role: str = Field(description="« bot » pour le coach et ses personnages, « user » pour la personne")
+    role: str = Field(
+        description="« bot » pour le coach et ses personnages, « user » pour la personne")
     speaker: Speaker
     text: str
     ref: str = Field(description="Référence stable du texte dans le contenu")

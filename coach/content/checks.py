@@ -52,8 +52,8 @@ def _check_targets(content: Content) -> Iterator[Issue]:
                 if not content.has_node(target):
                     label = f"{target[0]}:{target[1]}" if target[0] != flow.id else target[1]
                     yield _issue(flow, node, "graphe/cible-inconnue",
-                                 f"la cible « {label} » ({'choix' if kind == 'choice' else 'suite'})"
-                                 " n'existe pas",
+                                 f"la cible « {label} »"
+                                 f" ({'choix' if kind == 'choice' else 'suite'}) n'existe pas",
                                  "corrigez « target » : un nœud de ce flux, ou « flux:nœud »")
 
 

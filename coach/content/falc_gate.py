@@ -7,8 +7,8 @@ with a written reason (`suppress: [{rule, reason}]`, enforced by the schema).
 from __future__ import annotations
 
 import statistics
-from pathlib import Path
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from coach.content.issues import Issue

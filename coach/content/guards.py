@@ -72,7 +72,8 @@ def _compile(node: ast.expr, names: set[str]) -> Callable[[Variables], object]:
         left = _compile(node.left, names)
         ops = [_COMPARE[type(op)] for op in node.ops if type(op) in _COMPARE]
         if len(ops) != len(node.ops):
-            raise GuardSyntaxError("opérateur de comparaison non permis (utilisez == != < <= > >= in)")
+            raise GuardSyntaxError(
+                "opérateur de comparaison non permis (utilisez == != < <= > >= in)")
         rights = [_compile(comp, names) for comp in node.comparators]
 
         def compare(v: Variables) -> bool:

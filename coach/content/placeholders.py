@@ -8,7 +8,8 @@ from collections.abc import Mapping
 
 PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_]*)\}")
 # Values the service provides from its settings (the organisation's human contact).
-CONTACT_KEYS = frozenset({"contact_nom", "contact_telephone", "contact_horaires", "contact_courriel"})
+CONTACT_KEYS = frozenset(
+    {"contact_nom", "contact_telephone", "contact_horaires", "contact_courriel"})
 
 
 def placeholders(text: str) -> set[str]:

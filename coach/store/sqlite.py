@@ -81,8 +81,11 @@ class SQLiteStore:
         return cursor.rowcount > 0
 
     def ping(self) -> None:
+        """Ready means writable: take the write lock for an instant, then let it go."""
         with self._guard():
-            self._connection().execute("SELECT 1 FROM conversations LIMIT 1").fetchall()
+            connection = self._connection()
+            connection.execute("BEGIN IMMEDIATE")
+            connection.execute("ROLLBACK")
 
     def purge_expired(self) -> int:
         with self._guard():
@@ -108,6 +111,6 @@ class _Translate:
         return None
 
     def __exit__(self, exc_type, exc, tb) -> bool:  # type: ignore[no-untyped-def]
-        if exc_type is not None and issubclass(exc_type, sqlite3.OperationalError | sqlite3.DatabaseError):
+        if exc_type is not None and issubclass(exc_type, sqlite3.DatabaseError):
             raise StoreUnavailable(str(exc)) from exc
         return False
