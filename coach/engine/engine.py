@@ -62,6 +62,11 @@ class Engine:
         self.content = content
         self.flows: dict[str, CompiledFlow] = compile_all(content)
         self.renderer = Renderer(content, context or {})
+        self._commands = {
+            falc: [{"id": c.id, "label": c.label_falc if falc else c.label}
+                   for c in content.commands.values()]
+            for falc in (False, True)
+        }
         self._guards = {}
         for _flow, node in content.iter_nodes():
             for item in [*node.choices, *node.messages]:
@@ -127,8 +132,7 @@ class Engine:
         return [c for c in node.choices if not c.when or self._guards[c.when](record.vars)]
 
     def commands(self, falc: bool) -> list[dict[str, str]]:
-        return [{"id": c.id, "label": c.label_falc if falc else c.label}
-                for c in self.content.commands.values()]
+        return self._commands[falc]
 
     # -- moves ---------------------------------------------------------------------------
     def _node_or_none(self, ref: NodeRef) -> Node | None:

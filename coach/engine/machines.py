@@ -48,11 +48,14 @@ class CompiledFlow:
 
     def fire(self, state: str, trigger: str, variables: Mapping[str, Any]) -> NodeRef | None:
         """Step the shared machine from `state`; None when no transition applies."""
+        event = self.machine.events.get(trigger)
+        if event is None:
+            return None
         with self.lock:
-            self.machine.set_state(state, self.cursor)
+            self.cursor.state = state  # states were checked when the content was loaded
             try:
-                moved = self.cursor.trigger(trigger, variables=variables)
-            except (MachineError, AttributeError):
+                moved = event.trigger(self.cursor, variables=variables)
+            except MachineError:
                 return None
             if not moved:
                 return None

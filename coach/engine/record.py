@@ -10,17 +10,20 @@ The transcript holds references, not texts, so that switching FALC re-renders it
 
 from __future__ import annotations
 
-import json
 import secrets
 import time
 import zlib
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
+
+import orjson
 
 Entry = list[Any]
 # Enough snapshots to go back through a whole track; older ones are dropped.
 MAX_SNAPSHOTS = 40
 MAX_IDEMPOTENCY_KEYS = 8
+# Records from this size (bytes of JSON) are stored zlib-compressed.
+COMPRESS_FROM = 1024
 
 
 def new_conversation_id() -> str:
@@ -48,12 +51,16 @@ class Record:
     updated: float = field(default_factory=time.time)
 
     def to_bytes(self) -> bytes:
-        raw = json.dumps(asdict(self), ensure_ascii=False, separators=(",", ":"))
-        return zlib.compress(raw.encode("utf-8"), 6)
+        # A shallow dict: `asdict` would deep-copy the whole transcript on every save.
+        state = {name: getattr(self, name) for name in _FIELDS}
+        raw = orjson.dumps(state)
+        # Short records are cheaper to keep as JSON; long ones shrink about 4 times.
+        return raw if len(raw) < COMPRESS_FROM else zlib.compress(raw, 1)
 
     @classmethod
     def from_bytes(cls, data: bytes) -> Record:
-        return cls(**json.loads(zlib.decompress(data)))
+        raw = data if data[:1] == b"{" else zlib.decompress(data)
+        return cls(**orjson.loads(raw))
 
     def snapshot(self) -> None:
         self.history.append([self.flow, self.node, dict(self.vars), len(self.transcript)])
@@ -63,3 +70,6 @@ class Record:
         self.idem[key] = [first, len(self.transcript)]
         while len(self.idem) > MAX_IDEMPOTENCY_KEYS:
             del self.idem[next(iter(self.idem))]
+
+
+_FIELDS = tuple(f.name for f in fields(Record))

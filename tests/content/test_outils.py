@@ -1,0 +1,148 @@
+"""Content tests of the `outils` flow: the resource bank, each tool with what to write in
+it, the way back to the bank, and the end of the tools."""
+
+from __future__ import annotations
+
+from collections import deque
+
+import pytest
+
+from coach.content.loader import load_content
+from coach.engine.engine import ChoiceInput, Engine, TextInput
+from coach.engine.understand import understand
+
+ENGINE = Engine(load_content())  # module-level: built once
+CONTENT = ENGINE.content
+FLOW = CONTENT.flows["outils"]
+
+TOOLS = ["charte", "feuille-de-route", "guide-contributeurs", "compte-rendu", "canevas",
+         "retroplanning", "matrice", "typologies"]
+# tool node → the node that says what to write in it (None: said in the tool node itself)
+WHAT_TO_WRITE = {
+    "charte": ("questions", "charte-questions"),
+    "feuille-de-route": ("modele", "feuille-de-route-modele"),
+    "guide-contributeurs": ("plan", "guide-contributeurs-plan"),
+    "compte-rendu": ("plan", "compte-rendu-plan"),
+    "canevas": ("questions", "canevas-questions"),
+}
+
+
+def texts(step):
+    return [m.text for m in step.messages]
+
+
+def at_bank(falc=False):
+    step = ENGINE.start("outils", falc=falc)
+    assert step.record.node == "banque"
+    return step
+
+
+def open_tool(tool):
+    return ENGINE.play(at_bank().record, ChoiceInput(tool))
+
+
+def test_bank_lists_every_tool_and_a_way_out():
+    step = at_bank()
+    assert [c["id"] for c in step.choices] == [*TOOLS, "fini"]
+    assert "banque de ressources" in texts(step)[0]
+
+
+def test_fixed_node_ids_exist():
+    for node in ("banque", "charte", "feuille-de-route", "guide-contributeurs", "compte-rendu",
+                 "retroplanning", "matrice"):
+        assert node in FLOW.nodes
+
+
+@pytest.mark.parametrize("tool", TOOLS)
+def test_each_tool_opens_and_leads_back_to_the_bank_or_the_end(tool):
+    step = open_tool(tool)
+    assert step.record.node == tool
+    ids = [c["id"] for c in step.choices]
+    assert "autre-outil" in ids and "fini" in ids
+    back = ENGINE.play(step.record, ChoiceInput("autre-outil"))
+    assert back.record.node == "banque"
+    done = ENGINE.play(step.record, ChoiceInput("fini"))
+    assert done.record.node == "fin" and done.end
+
+
+@pytest.mark.parametrize("tool", list(WHAT_TO_WRITE))
+def test_each_tool_says_what_to_write_in_it(tool):
+    choice, node = WHAT_TO_WRITE[tool]
+    step = ENGINE.play(open_tool(tool).record, ChoiceInput(choice))
+    assert step.record.node == node
+    assert FLOW.nodes[node].authored, "contents not given by the e-learning are marked authored"
+    assert any("?" in t or ":" in t for t in texts(step))
+    assert "autre-outil" in [c["id"] for c in step.choices]
+
+
+def test_charter_keeps_the_four_points_of_the_module():
+    said = " ".join(texts(open_tool("charte")))
+    for fact in ("cadre de décision partagé", "parcelles", "gestion des conflits", "RGPD",
+                 "confidentialité"):
+        assert fact in said
+    step = ENGINE.play(open_tool("charte").record, ChoiceInput("idees"))
+    assert step.record.node == "charte-idees"
+    assert all(m.speaker["id"] == "alexandra" for m in step.messages if m.role == "bot")
+    assert "guides simplifiés pour les aidants" in " ".join(texts(step))
+
+
+def test_roadmap_example_has_the_3_year_calendar():
+    step = ENGINE.play(open_tool("feuille-de-route").record, ChoiceInput("exemple"))
+    said = " ".join(texts(step))
+    for year in ("Année 1", "Année 2", "Année 3"):
+        assert year in said
+    assert "inclusion scolaire" in said
+
+
+def test_tools_in_falc():
+    step = ENGINE.play(at_bank(falc=True).record, ChoiceInput("canevas"))
+    said = "\n".join(texts(step))
+    assert "Case 4 : le retour." in said.splitlines()
+
+
+@pytest.mark.parametrize(("typed", "node"), [
+    ("la charte", "charte"),
+    ("feuille de route", "feuille-de-route"),
+    ("qui fait quoi", "guide-contributeurs"),
+    ("compte rendu", "compte-rendu"),
+    ("canevas", "canevas"),
+    ("retroplanning", "retroplanning"),
+    ("la matrice", "matrice"),
+    ("visio", "typologies"),
+    ("c'est bon", "fin"),
+])
+def test_typed_words_open_the_tools(typed, node):
+    step = ENGINE.play(at_bank().record, TextInput(typed))
+    assert step.record.node == node
+
+
+def test_end_of_tools_leads_to_the_shared_conclusion():
+    step = ENGINE.play(at_bank().record, ChoiceInput("fini"))
+    assert step.end
+    assert [c["id"] for c in step.choices] == ["terminer", "autre-outil", "etapes",
+                                               "revenir-menu"]
+    step = ENGINE.play(step.record, ChoiceInput("terminer"))
+    assert (step.record.flow, step.record.node) == ("accueil", "conclusion")
+
+
+def test_every_node_is_reachable_by_buttons_from_the_bank():
+    seen, queue = set(), deque(["banque"])
+    while queue:
+        node_id = queue.popleft()
+        if node_id in seen:
+            continue
+        seen.add(node_id)
+        for choice in FLOW.nodes[node_id].choices:
+            if ":" not in choice.target:
+                queue.append(choice.target)
+    assert seen == set(FLOW.nodes)
+
+
+def test_every_synonym_reaches_its_own_choice():
+    commands = list(CONTENT.commands.values())
+    for node in FLOW.nodes.values():
+        for choice in node.choices:
+            for phrase in [choice.label, choice.label_falc, *choice.synonyms]:
+                match = understand(phrase, node.choices, commands)
+                assert match is not None and (match.kind, match.id) == ("choice", choice.id), (
+                    f"{node.id}: « {phrase} » should reach {choice.id}, got {match}")

@@ -1,0 +1,673 @@
+/* Coach CoP — the conversation client, shared by the page (/) and the widget (widget.js).
+   No framework, no build step, no inline style (CSP). Everything the person reads is French.
+   Rules: ACCESSIBILITY.md — non-live history, ONE polite announcer, focus stays in the field. */
+(function () {
+  'use strict';
+
+  var PREFIXE = 'coach-cop.';
+  var TAILLES = [-1, 0, 1, 2, 3, 4];
+  var DELAI_ECRIT = 1500;
+  var LONGUE = 600;
+
+  function lire(cle) { try { return localStorage.getItem(PREFIXE + cle); } catch (e) { return null; } }
+  function ecrire(cle, valeur) {
+    try {
+      if (valeur === null || valeur === undefined) localStorage.removeItem(PREFIXE + cle);
+      else localStorage.setItem(PREFIXE + cle, String(valeur));
+    } catch (e) { /* private mode: nothing to keep, nothing breaks */ }
+  }
+  function aleatoire() {
+    var octets = new Uint8Array(16);
+    crypto.getRandomValues(octets);
+    return Array.prototype.map.call(octets, function (o) { return (o + 256).toString(16).slice(1); }).join('');
+  }
+  function el(doc, nom, classe, texte) {
+    var e = doc.createElement(nom);
+    if (classe) e.className = classe;
+    if (texte) e.textContent = texte;
+    return e;
+  }
+  /* Plain text for speech and announcements: FALC lines become sentences. */
+  function simple(texte) {
+    return String(texte).split('\n').map(function (l) { return l.trim(); }).filter(Boolean)
+      .map(function (l) { return /[.!?…:;]$/.test(l) ? l : l + '.'; }).join(' ');
+  }
+  function dit(nom, role, ref) {
+    if (role !== 'bot') return ref === 'texte' ? 'Vous avez écrit : ' : 'Vous avez choisi : ';
+    return nom + ' dit : ';
+  }
+  function titreMessage(nom, role) {
+    if (role !== 'bot') return 'Votre message';
+    if (/^Le /.test(nom)) return 'Message du ' + nom.slice(3);
+    if (/^La /.test(nom)) return 'Message de la ' + nom.slice(3);
+    return (/^[aeiouyéèêàâîôûh]/i.test(nom) ? "Message d'" : 'Message de ') + nom;
+  }
+  /* Sentences of at most ~200 characters (Chrome cuts an utterance after about 15 s). */
+  function phrases(texte) {
+    var morceaux = simple(texte).match(/[^.!?…]+[.!?…]*/g) || [];
+    var sortie = [];
+    morceaux.forEach(function (m) {
+      m = m.trim();
+      while (m.length > 200) {
+        var coupe = m.lastIndexOf(',', 200);
+        if (coupe < 60) coupe = m.lastIndexOf(' ', 200);
+        if (coupe < 1) coupe = 200;
+        sortie.push(m.slice(0, coupe + 1).trim());
+        m = m.slice(coupe + 1).trim();
+      }
+      if (m) sortie.push(m);
+    });
+    return sortie;
+  }
+  function voixFrancaise() {
+    if (!window.speechSynthesis || !window.SpeechSynthesisUtterance) return null;
+    var voix = window.speechSynthesis.getVoices().filter(function (v) {
+      return /^fr([-_]|$)/i.test(v.lang || '');
+    });
+    voix.sort(function (a, b) {
+      return (b.localService ? 2 : 0) + (/^fr[-_]FR/i.test(b.lang) ? 1 : 0)
+        - (a.localService ? 2 : 0) - (/^fr[-_]FR/i.test(a.lang) ? 1 : 0);
+    });
+    return voix[0] || null;
+  }
+
+  /* The conversation markup for the widget (the page has the same markup in index.html). */
+  function gabarit(niveau, imprimer) {
+    return '' +
+      '<div class="outils rangee">' +
+      '<button type="button" class="falc-bouton" aria-pressed="false">Facile à lire</button>' +
+      '<button type="button" class="options-bouton" aria-expanded="false" aria-controls="options">Plus d\'options</button>' +
+      '</div>' +
+      '<div id="options" class="options" hidden>' +
+      '<div class="rangee" role="group" aria-labelledby="titre-taille"><span id="titre-taille">Taille du texte :</span>' +
+      '<button type="button" class="moins"><span aria-hidden="true">A−</span> Plus petit</button>' +
+      '<button type="button" class="plus"><span aria-hidden="true">A+</span> Plus grand</button></div>' +
+      '<p class="voix" hidden><label for="vitesse">Vitesse de la lecture à voix haute</label>' +
+      '<select id="vitesse"><option value="0.7">Très lente</option><option value="0.85">Lente</option>' +
+      '<option value="1" selected>Normale</option><option value="1.15">Rapide</option>' +
+      '<option value="1.3">Très rapide</option></select></p>' +
+      '<p><input type="checkbox" id="pref-focus"><label for="pref-focus">Placer le curseur sur chaque nouvelle réponse</label></p>' +
+      '<ul class="rangee">' +
+      '<li><button type="button" class="telecharger">Télécharger la conversation</button></li>' +
+      (imprimer
+        ? '<li><a class="imprimer bouton-lien" target="_blank" rel="noopener" href="#">Imprimer la conversation (nouvelle fenêtre)</a></li>'
+        : '<li><button type="button" class="imprimer">Imprimer la conversation</button></li>') +
+      '<li><button type="button" class="recommencer">Recommencer depuis le début</button></li>' +
+      '<li><button type="button" class="supprimer">Supprimer ma conversation</button></li>' +
+      '</ul></div>' +
+      '<div class="journal" role="log" aria-live="off" aria-label="Conversation" tabindex="0">' +
+      '<ol class="messages" data-niveau="' + niveau + '"></ol></div>' +
+      '<p class="ecrit" aria-hidden="true" hidden>Le coach écrit<span class="points"><span></span><span></span><span></span></span></p>' +
+      '<p class="derniere"><button type="button" class="lire-derniere">Lire la dernière réponse</button></p>' +
+      '<div id="choix" class="choix" role="group" hidden><ul></ul></div>' +
+      '<form class="formulaire" novalidate>' +
+      '<label for="saisie">Votre message</label>' +
+      '<p id="aide-saisie" class="aide">Appuyez sur Entrée pour envoyer. Maj + Entrée pour aller à la ligne.</p>' +
+      '<textarea id="saisie" rows="2" maxlength="1000" aria-describedby="aide-saisie erreur"></textarea>' +
+      '<p id="erreur" class="erreur" role="alert"></p>' +
+      '<p class="rangee"><button type="button" class="reessayer" hidden>Réessayer</button></p>' +
+      '<button type="submit" class="principal envoi">Envoyer <span class="visually-hidden">le message au coach</span></button>' +
+      '</form>' +
+      '<div class="commandes" role="group" aria-labelledby="titre-commandes">' +
+      '<p id="titre-commandes" class="choix-titre">À tout moment :</p><ul class="rangee"></ul></div>' +
+      '<div class="annonces visually-hidden" role="status" aria-live="polite" aria-atomic="true"></div>' +
+      '<dialog class="confirmation" aria-labelledby="conf-titre" aria-describedby="conf-texte">' +
+      '<p id="conf-titre" class="choix-titre"></p><p id="conf-texte"></p>' +
+      '<p class="rangee"><button type="button" class="conf-non">Non</button>' +
+      '<button type="button" class="conf-oui principal">Oui</button></p></dialog>';
+  }
+
+  var COMMANDES = ['retour', 'menu', 'aide', 'humain'];
+
+  function Tchat(racine, options) {
+    this.racine = racine;
+    this.doc = racine.ownerDocument;
+    this.o = options;
+    this.api = options.api;
+    this.id = null;
+    this.falc = !!options.falc;
+    this.occupe = false;
+    this.attente = null;
+    this.lecture = null;
+    this.tailleIndex = Math.max(0, TAILLES.indexOf(Number(lire('taille')) || 0));
+    var q = function (s) { return racine.querySelector(s); };
+    this.q = q;
+    this.liste = q('.messages');
+    this.journal = q('.journal');
+    this.choix = q('.choix');
+    this.saisie = q('textarea');
+    this.erreur = q('.erreur');
+    this.reessayer = q('.reessayer');
+    this.envoi = q('.envoi');
+    this.annonces = q('.annonces');
+    this.ecrit = q('.ecrit');
+    this.niveau = Number(this.liste.getAttribute('data-niveau')) || 3;
+  }
+
+  Tchat.prototype.demarrerTout = function () {
+    var t = this, q = this.q;
+    this.appliquerTaille();
+    this.saisie.value = lire('brouillon') || '';
+    q('#pref-focus').checked = lire('focus') === '1';
+    q('#vitesse').value = lire('vitesse') || '1';
+    q('.formulaire').addEventListener('submit', function (e) { e.preventDefault(); t.envoyerTexte(); });
+    this.saisie.addEventListener('keydown', function (e) {
+      if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) { e.preventDefault(); t.envoyerTexte(); }
+    });
+    this.saisie.addEventListener('input', function () { ecrire('brouillon', t.saisie.value || null); });
+    this.reessayer.addEventListener('click', function () { t.reprendre(); });
+    q('.falc-bouton').addEventListener('click', function () { t.basculerFalc(); });
+    var ob = q('.options-bouton');
+    ob.addEventListener('click', function () {
+      var ouvert = ob.getAttribute('aria-expanded') === 'true';
+      ob.setAttribute('aria-expanded', String(!ouvert));
+      q('.options').hidden = ouvert;
+    });
+    q('.moins').addEventListener('click', function () { t.taille(-1); });
+    q('.plus').addEventListener('click', function () { t.taille(1); });
+    q('#pref-focus').addEventListener('change', function (e) { ecrire('focus', e.target.checked ? '1' : null); });
+    q('#vitesse').addEventListener('change', function (e) { ecrire('vitesse', e.target.value); });
+    q('.telecharger').addEventListener('click', function () { t.telecharger(); });
+    var imp = q('.imprimer');
+    if (imp.tagName === 'BUTTON') imp.addEventListener('click', function () { window.print(); });
+    q('.recommencer').addEventListener('click', function (e) {
+      t.confirmer(e.currentTarget, 'Recommencer depuis le début ?',
+        'Le coach reprend au premier message. Ce que vous avez déjà écrit reste dans la conversation.',
+        'Oui, recommencer', 'Non, continuer', function () { t.jouer({ choice: 'recommencer' }, 'Recommencer'); });
+    });
+    q('.supprimer').addEventListener('click', function (e) {
+      t.confirmer(e.currentTarget, 'Supprimer votre conversation ?',
+        'Tous les messages seront effacés tout de suite. Une nouvelle conversation commencera.',
+        'Oui, tout supprimer', 'Non, garder', function () { t.supprimer(); });
+    });
+    q('.lire-derniere').addEventListener('click', function () { t.lireDerniere(); });
+    this.choix.addEventListener('click', function (e) {
+      var b = e.target.closest('button');
+      if (b && b.getAttribute('data-choix')) {
+        t.saisie.focus();
+        t.jouer({ choice: b.getAttribute('data-choix') }, b.getAttribute('data-libelle'));
+      }
+    });
+    q('.commandes').addEventListener('click', function (e) {
+      var b = e.target.closest('button');
+      if (b && b.getAttribute('data-choix')) t.jouer({ choice: b.getAttribute('data-choix') }, b.textContent);
+    });
+    this.liste.addEventListener('click', function (e) {
+      var b = e.target.closest('.tts');
+      if (b) t.ecouter(b);
+    });
+    if (window.speechSynthesis) {
+      this.majVoix();
+      if (window.speechSynthesis.addEventListener) {
+        window.speechSynthesis.addEventListener('voiceschanged', function () { t.majVoix(); });
+      }
+    }
+    this.afficherFalc();
+    this.afficherCommandes(null);
+    return this.charger();
+  };
+
+  /* ---- talking to the API ---- */
+  Tchat.prototype.requete = function (methode, chemin, corps, entetes) {
+    var init = { method: methode, headers: Object.assign({ Accept: 'application/json' }, entetes || {}) };
+    if (corps !== undefined) {
+      init.headers['Content-Type'] = 'application/json';
+      init.body = JSON.stringify(corps);
+    }
+    return fetch(this.api + 'api/v1/' + chemin, init).then(function (r) {
+      if (r.status === 204) return null;
+      return r.json().catch(function () { return {}; }).then(function (donnees) {
+        if (r.ok) return donnees;
+        var err = new Error(donnees.detail || 'Le coach n\'a pas pu répondre.');
+        err.statut = r.status;
+        err.attente = r.headers.get('Retry-After');
+        throw err;
+      });
+    }, function () {
+      var err = new Error('Le coach ne répond pas. Vérifiez votre connexion à Internet,' +
+        ' puis choisissez « Réessayer ». Votre message est gardé.');
+      err.statut = 0;
+      throw err;
+    });
+  };
+
+  Tchat.prototype.charger = function () {
+    var t = this, id = lire('conversation');
+    this.afficherErreur(null);
+    if (!id) return this.nouvelle(!!this.o.widget);
+    return this.requete('GET', 'conversations/' + encodeURIComponent(id)).then(function (conv) {
+      t.id = conv.id;
+      t.toutAfficher(conv);
+    }, function (err) {
+      if (err.statut === 404) {
+        ecrire('conversation', null);
+        return t.nouvelle(true, 'Votre ancienne conversation n\'existe plus. Une nouvelle conversation commence. ');
+      }
+      t.afficherErreur(err, function () { return t.charger(); });
+    });
+  };
+
+  Tchat.prototype.nouvelle = function (annoncer, avant) {
+    var t = this, corps = { falc: this.falc };
+    if (this.o.parcours) corps.flow = this.o.parcours;
+    this.liste.textContent = '';
+    return this.requete('POST', 'conversations', corps).then(function (pas) {
+      t.id = pas.id;
+      ecrire('conversation', pas.id);
+      t.toutAfficher(pas);
+      if (annoncer) t.annoncer((avant || '') + t.texteReponse(pas));
+    }, function (err) {
+      t.afficherErreur(err, function () { return t.nouvelle(annoncer, avant); });
+    });
+  };
+
+  Tchat.prototype.jouer = function (entree, libelle) {
+    if (this.occupe || !this.id) return;
+    this.attente = { entree: entree, cle: aleatoire(), libelle: libelle };
+    this.envoyerAttente();
+  };
+
+  Tchat.prototype.envoyerTexte = function () {
+    var texte = this.saisie.value.trim();
+    if (this.occupe) return;
+    if (!texte) {
+      this.afficherErreur(new Error('Le message est vide : écrivez quelques mots ou choisissez une réponse.'));
+      return;
+    }
+    this.jouer({ text: texte }, texte);
+  };
+
+  Tchat.prototype.occuper = function (oui) {
+    this.occupe = oui;
+    this.saisie.readOnly = oui;
+    var boutons = this.racine.querySelectorAll('.envoi, .choix button, .commandes button');
+    Array.prototype.forEach.call(boutons, function (b) {
+      if (oui) b.setAttribute('aria-disabled', 'true'); else b.removeAttribute('aria-disabled');
+    });
+    this.journal.setAttribute('aria-busy', String(oui));
+  };
+
+  Tchat.prototype.envoyerAttente = function () {
+    var t = this, a = this.attente;
+    this.afficherErreur(null);
+    this.occuper(true);
+    var echo = this.ajouter({ id: 'attente', role: 'user', speaker: { name: 'Vous' }, text: a.libelle,
+      ref: a.entree.text ? 'texte' : 'choix' });
+    echo.classList.add('en-attente');
+    this.defiler(echo);
+    var minuteur = setTimeout(function () {
+      t.ecrit.hidden = false;
+      t.annoncer('Le coach écrit…');
+    }, DELAI_ECRIT);
+    this.requete('POST', 'conversations/' + encodeURIComponent(this.id) + '/turns', a.entree,
+      { 'Idempotency-Key': a.cle }).then(function (pas) {
+      clearTimeout(minuteur);
+      t.ecrit.hidden = true;
+      echo.remove();
+      t.attente = null;
+      t.occuper(false);
+      if (a.entree.text) { t.saisie.value = ''; ecrire('brouillon', null); }
+      t.recevoir(pas);
+    }, function (err) {
+      clearTimeout(minuteur);
+      t.ecrit.hidden = true;
+      echo.remove();
+      t.occuper(false);
+      if (err.statut === 422) t.attente = null;
+      t.afficherErreur(err, err.statut === 422 ? null : function () { t.envoyerAttente(); });
+    });
+  };
+
+  Tchat.prototype.recevoir = function (pas) {
+    var t = this;
+    if (pas.falc !== this.falc) {
+      /* « facile à lire » typed as a command: the whole history switches. */
+      this.falc = pas.falc;
+      this.afficherFalc();
+      return this.requete('GET', 'conversations/' + encodeURIComponent(this.id)).then(function (conv) {
+        t.toutAfficher(conv);
+        t.signaler(pas, t.liste.querySelector('#msg-' + (pas.messages[0] || {}).id));
+      });
+    }
+    var premier = null;
+    pas.messages.forEach(function (m) {
+      if (t.liste.querySelector('#msg-' + m.id)) return;
+      var li = t.ajouter(m);
+      if (!premier && m.role === 'bot') premier = li;
+    });
+    this.afficherChoix(pas);
+    this.afficherCommandes(pas.commands);
+    this.defiler(premier || this.liste.lastElementChild);
+    this.signaler(pas, premier);
+  };
+
+  /* One channel per reply: focus (if the person asked for it) or the announcer. */
+  Tchat.prototype.signaler = function (pas, premier) {
+    if (this.q('#pref-focus').checked && premier) {
+      premier.tabIndex = -1;
+      premier.focus();
+    } else {
+      this.annoncer(this.texteReponse(pas));
+    }
+  };
+
+  Tchat.prototype.texteReponse = function (pas) {
+    var bots = pas.messages.filter(function (m) { return m.role === 'bot'; });
+    var parties = bots.map(function (m) { return dit(m.speaker.name, 'bot') + simple(m.text); });
+    var texte = parties.join(' ');
+    if (texte.length > LONGUE && parties.length) {
+      texte = parties[0] + ' Réponse longue : utilisez « Lire la dernière réponse » pour tout lire.';
+    }
+    var n = pas.choices.length;
+    if (n) texte += ' ' + n + (n > 1 ? ' réponses proposées.' : ' réponse proposée.');
+    return texte;
+  };
+
+  /* ---- showing ---- */
+  Tchat.prototype.toutAfficher = function (conv) {
+    var t = this;
+    this.falc = conv.falc;
+    this.afficherFalc();
+    this.liste.textContent = '';
+    conv.messages.forEach(function (m) { t.ajouter(m); });
+    this.afficherChoix(conv);
+    this.afficherCommandes(conv.commands);
+    this.journal.scrollTop = this.journal.scrollHeight;
+  };
+
+  Tchat.prototype.ajouter = function (m) {
+    var d = this.doc, bot = m.role === 'bot', nom = bot ? m.speaker.name : 'Vous';
+    var li = el(d, 'li', 'msg ' + (bot ? 'msg--coach' : 'msg--moi'));
+    li.id = 'msg-' + m.id;
+    var titre = el(d, 'h' + Math.min(6, this.niveau), 'visually-hidden', titreMessage(nom, m.role));
+    var auteur = el(d, 'p', 'auteur', nom);
+    auteur.setAttribute('aria-hidden', 'true');
+    var bulle = el(d, 'p', 'bulle');
+    bulle.appendChild(el(d, 'span', 'visually-hidden', dit(nom, m.role, m.ref)));
+    var texte = el(d, 'span', 'texte', m.text);
+    texte.id = 'texte-' + m.id;
+    bulle.appendChild(texte);
+    li.appendChild(titre);
+    li.appendChild(auteur);
+    li.appendChild(bulle);
+    if (bot) {
+      var b = el(d, 'button', 'tts');
+      b.type = 'button';
+      b.hidden = !this.voix;
+      this.etiqueterLecture(b, nom, false);
+      li.appendChild(b);
+    }
+    this.liste.appendChild(li);
+    return li;
+  };
+
+  Tchat.prototype.afficherChoix = function (pas) {
+    var d = this.doc, ul = this.choix.querySelector('ul');
+    ul.textContent = '';
+    var bots = this.liste.querySelectorAll('.msg--coach .texte');
+    var question = bots[bots.length - 1];
+    this.choix.hidden = !pas.choices.length;
+    if (question) this.choix.setAttribute('aria-labelledby', question.id);
+    else this.choix.setAttribute('aria-label', 'Réponses proposées');
+    pas.choices.forEach(function (c, i) {
+      var li = el(d, 'li'), b = el(d, 'button');
+      b.type = 'button';
+      b.setAttribute('data-choix', c.id);
+      b.setAttribute('data-libelle', c.label);
+      var num = el(d, 'span', 'num', (i + 1) + '.');
+      num.setAttribute('aria-hidden', 'true');
+      b.appendChild(num);
+      b.appendChild(d.createTextNode(c.label));
+      li.appendChild(b);
+      ul.appendChild(li);
+    });
+  };
+
+  Tchat.prototype.afficherCommandes = function (commandes) {
+    var d = this.doc, ul = this.q('.commandes ul');
+    var libelles = { retour: 'Revenir en arrière', menu: 'Menu', aide: 'Aide', humain: 'Parler à une personne' };
+    (commandes || []).forEach(function (c) { libelles[c.id] = c.label; });
+    ul.textContent = '';
+    COMMANDES.forEach(function (id) {
+      var li = el(d, 'li'), b = el(d, 'button', null, libelles[id]);
+      b.type = 'button';
+      b.setAttribute('data-choix', id);
+      li.appendChild(b);
+      ul.appendChild(li);
+    });
+  };
+
+  Tchat.prototype.afficherFalc = function () {
+    this.racine.classList.toggle('falc', this.falc);
+    this.q('.falc-bouton').setAttribute('aria-pressed', String(this.falc));
+  };
+
+  Tchat.prototype.defiler = function (li) {
+    if (!li) return;
+    this.journal.scrollTop = Math.max(0, li.offsetTop - 8);
+  };
+
+  /* The single announcer: cleared, then written on the next tick, then cleared again. */
+  Tchat.prototype.annoncer = function (texte) {
+    var a = this.annonces;
+    clearTimeout(this.minuteurAnnonce);
+    a.textContent = '';
+    this.minuteurAnnonce = setTimeout(function () {
+      a.textContent = texte;
+      this.minuteurAnnonce = setTimeout(function () { a.textContent = ''; }, 7000);
+    }.bind(this), 150);
+  };
+
+  Tchat.prototype.afficherErreur = function (err, reprise) {
+    this.reprise = reprise || null;
+    if (!err) {
+      this.erreur.textContent = '';
+      this.reessayer.hidden = true;
+      return;
+    }
+    var texte = err.message;
+    if (err.statut === 503 && err.attente) texte += ' (Vous pouvez réessayer dans ' + err.attente + ' secondes.)';
+    if (err.statut === 404 && this.id) {
+      var t = this;
+      this.reessayer.textContent = 'Commencer une nouvelle conversation';
+      this.reprise = function () { ecrire('conversation', null); t.id = null; return t.nouvelle(true); };
+    } else {
+      this.reessayer.textContent = 'Réessayer';
+    }
+    this.erreur.textContent = texte;
+    this.reessayer.hidden = !this.reprise;
+  };
+
+  Tchat.prototype.reprendre = function () {
+    var reprise = this.reprise;
+    this.saisie.focus();
+    if (reprise) reprise();
+  };
+
+  /* ---- the person's controls ---- */
+  Tchat.prototype.basculerFalc = function () {
+    var t = this, voulu = !this.falc;
+    if (!this.id || this.occupe) return;
+    ecrire('falc', voulu ? '1' : null);
+    this.requete('PATCH', 'conversations/' + encodeURIComponent(this.id), { falc: voulu }).then(function (conv) {
+      t.toutAfficher(conv);
+      t.annoncer(voulu ? 'Facile à lire activé : toute la conversation est en facile à lire.'
+        : 'Facile à lire désactivé : toute la conversation est en français standard.');
+    }, function (err) { t.afficherErreur(err, function () { t.basculerFalc(); }); });
+  };
+
+  Tchat.prototype.taille = function (sens) {
+    this.tailleIndex = Math.min(TAILLES.length - 1, Math.max(0, this.tailleIndex + sens));
+    ecrire('taille', TAILLES[this.tailleIndex] || null);
+    this.appliquerTaille();
+    var pourcents = { '-1': 90, 0: 100, 1: 112, 2: 125, 3: 150, 4: 175 };
+    this.annoncer('Taille du texte : ' + pourcents[TAILLES[this.tailleIndex]] + ' %.');
+  };
+
+  Tchat.prototype.appliquerTaille = function () {
+    var r = this.racine;
+    TAILLES.forEach(function (n) { r.classList.remove('taille-' + n); });
+    if (TAILLES[this.tailleIndex]) r.classList.add('taille-' + TAILLES[this.tailleIndex]);
+    this.q('.moins').setAttribute('aria-disabled', String(this.tailleIndex === 0));
+    this.q('.plus').setAttribute('aria-disabled', String(this.tailleIndex === TAILLES.length - 1));
+  };
+
+  Tchat.prototype.lireDerniere = function () {
+    var bots = this.liste.querySelectorAll('.msg--coach');
+    var dernier = bots[bots.length - 1];
+    if (!dernier) return;
+    dernier.tabIndex = -1;
+    this.defiler(dernier);
+    dernier.focus();
+  };
+
+  Tchat.prototype.confirmer = function (origine, titre, texte, oui, non, action) {
+    var dlg = this.q('.confirmation'), t = this;
+    dlg.querySelector('#conf-titre').textContent = titre;
+    dlg.querySelector('#conf-texte').textContent = texte;
+    var bOui = dlg.querySelector('.conf-oui'), bNon = dlg.querySelector('.conf-non');
+    bOui.textContent = oui;
+    bNon.textContent = non;
+    var fini = function (ok) {
+      bOui.onclick = bNon.onclick = dlg.oncancel = null;
+      dlg.close();
+      origine.focus();
+      if (ok) action.call(t);
+    };
+    bOui.onclick = function () { fini(true); };
+    bNon.onclick = function () { fini(false); };
+    dlg.oncancel = function (e) { e.preventDefault(); e.stopPropagation(); fini(false); };
+    dlg.showModal();
+    bNon.focus();
+  };
+
+  Tchat.prototype.supprimer = function () {
+    var t = this, id = this.id;
+    this.arreterLecture();
+    this.requete('DELETE', 'conversations/' + encodeURIComponent(id)).catch(function (err) {
+      if (err.statut !== 404) throw err;
+    }).then(function () {
+      ecrire('conversation', null);
+      ecrire('brouillon', null);
+      t.saisie.value = '';
+      t.id = null;
+      return t.nouvelle(true, 'Votre conversation est supprimée. Une nouvelle conversation commence. ');
+    }, function (err) { t.afficherErreur(err, function () { t.supprimer(); }); });
+  };
+
+  Tchat.prototype.texteComplet = function () {
+    var lignes = ['Conversation avec le coach CoP', 'Enregistrée le ' +
+      new Date().toLocaleDateString('fr-FR', { day: 'numeric', month: 'long', year: 'numeric' }), ''];
+    Array.prototype.forEach.call(this.liste.querySelectorAll('.msg'), function (li) {
+      lignes.push(li.querySelector('.auteur').textContent + ' :');
+      lignes.push(li.querySelector('.texte').textContent, '');
+    });
+    return lignes.join('\r\n');
+  };
+
+  Tchat.prototype.telecharger = function () {
+    var url = URL.createObjectURL(new Blob(['\ufeff' + this.texteComplet()], { type: 'text/plain;charset=utf-8' }));
+    var a = el(this.doc, 'a');
+    a.href = url;
+    a.download = 'conversation-coach-cop.txt';
+    a.hidden = true;
+    this.racine.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
+    this.annoncer('La conversation est téléchargée dans le fichier conversation-coach-cop.txt.');
+  };
+
+  /* ---- « Écouter »: Web Speech API, French voice only, never automatic ---- */
+  Tchat.prototype.majVoix = function () {
+    this.voix = voixFrancaise();
+    var cache = !this.voix;
+    Array.prototype.forEach.call(this.racine.querySelectorAll('.tts'), function (b) { b.hidden = cache; });
+    this.q('.voix').hidden = cache;
+  };
+
+  Tchat.prototype.etiqueterLecture = function (b, nom, enCours) {
+    b.textContent = enCours ? 'Arrêter la lecture' : 'Écouter';
+    var cache = el(this.doc, 'span', 'visually-hidden', ' le message ' +
+      titreMessage(nom, 'bot').replace(/^Message /, ''));
+    b.appendChild(cache);
+    b.setAttribute('data-nom', nom);
+  };
+
+  Tchat.prototype.arreterLecture = function () {
+    if (!this.lecture) return;
+    var b = this.lecture;
+    this.lecture = null;
+    if (window.speechSynthesis) window.speechSynthesis.cancel();
+    this.etiqueterLecture(b, b.getAttribute('data-nom'), false);
+  };
+
+  Tchat.prototype.ecouter = function (b) {
+    var t = this, deja = this.lecture === b;
+    this.arreterLecture();
+    if (deja || !this.voix) return;
+    var texte = b.closest('li').querySelector('.texte').textContent;
+    var vitesse = Number(this.q('#vitesse').value) || 1;
+    var morceaux = phrases(texte);
+    this.lecture = b;
+    this.etiqueterLecture(b, b.getAttribute('data-nom'), true);
+    morceaux.forEach(function (p, i) {
+      var u = new window.SpeechSynthesisUtterance(p);
+      u.voice = t.voix;
+      u.lang = t.voix.lang;
+      u.rate = vitesse;
+      if (i === morceaux.length - 1) {
+        u.onend = u.onerror = function () {
+          if (t.lecture === b) { t.lecture = null; t.etiqueterLecture(b, b.getAttribute('data-nom'), false); }
+        };
+      }
+      window.speechSynthesis.speak(u);
+    });
+  };
+
+  /* ---- entry points ---- */
+  function page() {
+    var racine = document.querySelector('[data-coach-client]');
+    if (!racine) return;
+    var params = new URLSearchParams(location.search);
+    var tchat = new Tchat(racine, {
+      api: new URL('./', location.href).href,
+      parcours: params.get('parcours') || undefined,
+      falc: params.has('falc') ? params.get('falc') !== '0' : lire('falc') === '1'
+    });
+    window.coachTchat = tchat;
+    tchat.demarrerTout();
+  }
+
+  /* Called by widget.js once the CSS is loaded: fills its <dialog>, returns the Tchat. */
+  function widget(dialogue, options) {
+    var d = dialogue.ownerDocument, n = options.niveau;
+    var tete = el(d, 'div', 'panneau-tete');
+    var titre = el(d, 'h' + n, 'titre', 'Tchat avec le coach');
+    titre.id = 'coach-titre';
+    var fermer = el(d, 'button', 'fermer', 'Fermer le tchat');
+    fermer.type = 'button';
+    fermer.addEventListener('click', options.fermer);
+    tete.appendChild(titre);
+    tete.appendChild(fermer);
+    var corps = el(d, 'div', 'panneau-corps coach');
+    corps.setAttribute('lang', 'fr');
+    corps.innerHTML = gabarit(Math.min(6, n + 1), true);
+    dialogue.textContent = '';
+    dialogue.appendChild(tete);
+    dialogue.appendChild(corps);
+    var tchat = new Tchat(corps, { api: options.api, parcours: options.parcours, falc: options.falc, widget: true });
+    var lien = corps.querySelector('.imprimer');
+    var majLien = function () {
+      if (tchat.id) lien.href = options.api + 'sans-js/' + encodeURIComponent(tchat.id) + '/transcription';
+    };
+    lien.addEventListener('focus', majLien);
+    lien.addEventListener('mousedown', majLien);
+    tchat.pret = tchat.demarrerTout().then(majLien);
+    return tchat;
+  }
+
+  window.CoachCoP = { widget: widget, Tchat: Tchat, phrases: phrases, voixFrancaise: voixFrancaise };
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', page);
+  else page();
+})();
