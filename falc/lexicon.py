@@ -72,3 +72,19 @@ def word_zipf(form: str, lemma: str | None = None) -> float:
         if cand:
             best = max(best, zipf(cand))
     return best
+
+
+def is_capitals_word(token: str, use_lexicon: bool = True) -> bool:
+    """True when an all-caps token is an ordinary word in capitals (« TRÈS », « URGENT »)
+    rather than an acronym (« MDPH », « CDI »): its lower-case form is a common French
+    word with a vowel (short tokens must be very common, since « cv » or « cdi » are
+    frequent too), or it carries an accent."""
+    low = token.lower()
+    if not any(c in "aeiouyàâäéèêëîïôöùûüÿœæ" for c in low):
+        return False
+    if any(c in "ÀÂÄÉÈÊËÎÏÔÖÙÛÜŸÇŒÆ" for c in token):
+        return True
+    if not use_lexicon or not available():
+        return len(low) >= 5 and sum(c in "aeiouy" for c in low) >= 2
+    threshold = 4.5 if len(low) <= 4 else 3.5
+    return zipf(low) >= threshold

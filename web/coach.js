@@ -76,6 +76,8 @@
     return '' +
       '<div class="outils rangee">' +
       '<button type="button" class="falc-bouton" aria-pressed="false">Facile à lire</button>' +
+      '<button type="button" class="commande" data-choix="retour">Revenir en arrière</button>' +
+      '<button type="button" class="commande" data-choix="humain">Parler à une personne</button>' +
       '<button type="button" class="options-bouton" aria-expanded="false" aria-controls="options">Plus d\'options</button>' +
       '</div>' +
       '<div id="options" class="options" hidden>' +
@@ -88,6 +90,8 @@
       '<option value="1.3">Très rapide</option></select></p>' +
       '<p><input type="checkbox" id="pref-focus"><label for="pref-focus">Placer le curseur sur chaque nouvelle réponse</label></p>' +
       '<ul class="rangee">' +
+      '<li><button type="button" class="commande" data-choix="menu">Menu</button></li>' +
+      '<li><button type="button" class="commande" data-choix="aide">Aide</button></li>' +
       '<li><button type="button" class="telecharger">Télécharger la conversation</button></li>' +
       (imprimer
         ? '<li><a class="imprimer bouton-lien" target="_blank" rel="noopener" href="#">Imprimer la conversation (nouvelle fenêtre)</a></li>'
@@ -102,22 +106,18 @@
       '<div id="choix" class="choix" role="group" hidden><ul></ul></div>' +
       '<form class="formulaire" novalidate>' +
       '<label for="saisie">Votre message</label>' +
-      '<p id="aide-saisie" class="aide">Appuyez sur Entrée pour envoyer. Maj + Entrée pour aller à la ligne.</p>' +
-      '<textarea id="saisie" rows="2" maxlength="1000" aria-describedby="aide-saisie erreur"></textarea>' +
+      '<p id="aide-saisie" class="aide">Entrée : envoyer. Maj + Entrée : aller à la ligne.</p>' +
+      '<div class="ligne-saisie"><textarea id="saisie" rows="2" maxlength="1000" aria-describedby="aide-saisie erreur"></textarea>' +
+      '<button type="submit" class="principal envoi">Envoyer <span class="visually-hidden">le message au coach</span></button></div>' +
       '<p id="erreur" class="erreur" role="alert"></p>' +
       '<p class="rangee"><button type="button" class="reessayer" hidden>Réessayer</button></p>' +
-      '<button type="submit" class="principal envoi">Envoyer <span class="visually-hidden">le message au coach</span></button>' +
       '</form>' +
-      '<div class="commandes" role="group" aria-labelledby="titre-commandes">' +
-      '<p id="titre-commandes" class="choix-titre">À tout moment :</p><ul class="rangee"></ul></div>' +
       '<div class="annonces visually-hidden" role="status" aria-live="polite" aria-atomic="true"></div>' +
       '<dialog class="confirmation" aria-labelledby="conf-titre" aria-describedby="conf-texte">' +
       '<p id="conf-titre" class="choix-titre"></p><p id="conf-texte"></p>' +
       '<p class="rangee"><button type="button" class="conf-non">Non</button>' +
       '<button type="button" class="conf-oui principal">Oui</button></p></dialog>';
   }
-
-  var COMMANDES = ['retour', 'menu', 'aide', 'humain'];
 
   function Tchat(racine, options) {
     this.racine = racine;
@@ -188,9 +188,8 @@
         t.jouer({ choice: b.getAttribute('data-choix') }, b.getAttribute('data-libelle'));
       }
     });
-    q('.commandes').addEventListener('click', function (e) {
-      var b = e.target.closest('button');
-      if (b && b.getAttribute('data-choix')) t.jouer({ choice: b.getAttribute('data-choix') }, b.textContent);
+    Array.prototype.forEach.call(this.racine.querySelectorAll('.commande'), function (b) {
+      b.addEventListener('click', function () { t.jouer({ choice: b.getAttribute('data-choix') }, b.textContent); });
     });
     this.liste.addEventListener('click', function (e) {
       var b = e.target.closest('.tts');
@@ -203,7 +202,6 @@
       }
     }
     this.afficherFalc();
-    this.afficherCommandes(null);
     return this.charger();
   };
 
@@ -280,7 +278,7 @@
   Tchat.prototype.occuper = function (oui) {
     this.occupe = oui;
     this.saisie.readOnly = oui;
-    var boutons = this.racine.querySelectorAll('.envoi, .choix button, .commandes button');
+    var boutons = this.racine.querySelectorAll('.envoi, .choix button, .commande');
     Array.prototype.forEach.call(boutons, function (b) {
       if (oui) b.setAttribute('aria-disabled', 'true'); else b.removeAttribute('aria-disabled');
     });
@@ -423,17 +421,12 @@
     });
   };
 
+  /* Command labels follow the API (they change in FALC). */
   Tchat.prototype.afficherCommandes = function (commandes) {
-    var d = this.doc, ul = this.q('.commandes ul');
-    var libelles = { retour: 'Revenir en arrière', menu: 'Menu', aide: 'Aide', humain: 'Parler à une personne' };
-    (commandes || []).forEach(function (c) { libelles[c.id] = c.label; });
-    ul.textContent = '';
-    COMMANDES.forEach(function (id) {
-      var li = el(d, 'li'), b = el(d, 'button', null, libelles[id]);
-      b.type = 'button';
-      b.setAttribute('data-choix', id);
-      li.appendChild(b);
-      ul.appendChild(li);
+    var r = this.racine;
+    (commandes || []).forEach(function (c) {
+      var b = r.querySelector('.commande[data-choix="' + c.id + '"]');
+      if (b) b.textContent = c.label;
     });
   };
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Header, Response
+import orjson
 from fastapi.responses import JSONResponse
 
 from coach.api.problems import Problem, not_found_conversation
@@ -46,6 +47,13 @@ def step_body(step: Step) -> dict[str, Any]:
     }
 
 
+class FastJSONResponse(JSONResponse):
+    """JSON encoded with orjson: a turn's answer is on the hot path."""
+
+    def render(self, content: Any) -> bytes:
+        return orjson.dumps(content)
+
+
 def build_router(engine: Engine, store: SessionStore) -> APIRouter:
     router = APIRouter(prefix="/api/v1", tags=["tchat"], responses=ERRORS)
 
@@ -61,7 +69,7 @@ def build_router(engine: Engine, store: SessionStore) -> APIRouter:
 
     @router.get("/flows", response_model=list[FlowOut], summary="Lister les parcours")
     async def list_flows() -> JSONResponse:
-        return JSONResponse([
+        return FastJSONResponse([
             {"id": f.id, "title": f.header.title, "title_falc": f.header.title_falc}
             for f in engine.content.flows.values()])
 
@@ -76,7 +84,7 @@ def build_router(engine: Engine, store: SessionStore) -> APIRouter:
                           f"Le parcours « {exc.flow} » n'existe pas. Parcours possibles : "
                           + ", ".join(engine.content.flows) + ".") from exc
         store.create(step.record.id, step.record.to_bytes())
-        return JSONResponse(step_body(step), status_code=201,
+        return FastJSONResponse(step_body(step), status_code=201,
                             headers={"Location": f"/api/v1/conversations/{step.record.id}"})
 
     @router.post("/conversations/{conversation_id}/turns", response_model=StepOut,
@@ -100,12 +108,12 @@ def build_router(engine: Engine, store: SessionStore) -> APIRouter:
                               " (menu, retour, recommencer, facile, aide, humain, stop)."
                               ) from exc
             if step.meta.get("replayed"):
-                return JSONResponse(step_body(step), headers={"Idempotent-Replayed": "true"})
+                return FastJSONResponse(step_body(step), headers={"Idempotent-Replayed": "true"})
             try:
                 store.save(conversation_id, step.record.to_bytes(), record.version)
             except VersionConflict:
                 continue
-            return JSONResponse(step_body(step))
+            return FastJSONResponse(step_body(step))
         if store.load(conversation_id) is None:
             raise not_found_conversation()
         raise Problem(409, "conflit", "Conversation modifiée en même temps",
@@ -115,7 +123,7 @@ def build_router(engine: Engine, store: SessionStore) -> APIRouter:
     @router.get("/conversations/{conversation_id}", response_model=ConversationOut,
                 summary="Lire toute la conversation")
     async def read(conversation_id: str) -> JSONResponse:
-        return JSONResponse(step_body(engine.conversation(load(conversation_id))))
+        return FastJSONResponse(step_body(engine.conversation(load(conversation_id))))
 
     @router.patch("/conversations/{conversation_id}", response_model=ConversationOut,
                   summary="Passer en facile à lire (FALC) ou en français standard")
@@ -127,7 +135,7 @@ def build_router(engine: Engine, store: SessionStore) -> APIRouter:
                 store.save(conversation_id, updated.to_bytes(), record.version)
             except VersionConflict:
                 continue
-            return JSONResponse(step_body(engine.conversation(updated)))
+            return FastJSONResponse(step_body(engine.conversation(updated)))
         raise Problem(409, "conflit", "Conversation modifiée en même temps",
                       "Un autre changement a eu lieu au même moment. Réessayez.")
 

@@ -21,7 +21,9 @@ CREATE TABLE IF NOT EXISTS conversations (
     version INTEGER NOT NULL,
     expires_at REAL NOT NULL
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS conversations_expiry ON conversations (expires_at);
+-- No index on expires_at: it would double the cost of every turn's write; `coach purge`
+-- scans the table instead, which is rare and fast.
+DROP INDEX IF EXISTS conversations_expiry;
 """
 
 

@@ -435,8 +435,10 @@ def mood_001(a: Analysis) -> Iterator[Finding]:
                 continue
             after_que = any(x.lower in ("que", "qu'") for x in tokens[max(0, i - 4) : i])
             by_form = t.lower in _SUBJ_ONLY and after_que
+            # The small model over-tags imperatives as subjunctive: require « que » too.
             by_model = (
-                t.pos in ("VERB", "AUX")
+                after_que
+                and t.pos in ("VERB", "AUX")
                 and t.morph.get("Mood") == "Sub"
                 and not (i == 0 and t.lower in _IMPERATIVE_START)
             )

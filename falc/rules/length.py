@@ -61,7 +61,7 @@ _COMPLEX_LINKS: dict[str, str] = {
 _LINK_RE = re.compile(
     r"(?<![\w'’-])("
     + "|".join(
-        re.escape(k).replace("que", "qu(?:e|['’])").replace("\\ ", r"\s+").replace("'", "['’]")
+        re.escape(k).replace("\\ ", r"\s+").replace("'", "['’]").replace("que", "qu(?:e|['’])")
         for k in sorted(_COMPLEX_LINKS, key=len, reverse=True)
     )
     + r")(?:(?<=['’])|(?![\w-]))",
@@ -159,9 +159,9 @@ def spacy_clauses(doc: Any) -> int:
     """Clause heads: ROOT + verbal conj/advcl/ccomp/csubj/acl:relcl/parataxis."""
     count = 0
     for t in doc:
-        if t.dep_ == "ROOT":
-            count += 1
-        elif t.dep_ in CLAUSE_DEPS and _is_finite_clause(t):
+        # A verbless ROOT (« TRÈS IMPORTANT : … », « Voir p. ex. … ») is not a clause of
+        # its own; the parser sometimes finds several roots in one of our sentences.
+        if (t.dep_ == "ROOT" or t.dep_ in CLAUSE_DEPS) and _is_finite_clause(t):
             count += 1
     return max(count, 1)
 

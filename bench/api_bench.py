@@ -1,0 +1,81 @@
+"""API load benchmark with wrk: turns per second on one uvicorn worker with the SQLite store,
+against a bare FastAPI endpoint measured in the same run (target: ≥ 70 %).
+
+Each request plays the `suivant` choice on a random one of 2,000 conversations of a
+10-node ring flow (always a valid choice). Runs alternate bare / coach, twice each;
+medians are reported. Run: python bench/api_bench.py [--store redis://127.0.0.1:6379/0]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+from pathlib import Path
+
+import httpx
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.gen_content import write_ring_dialogues  # noqa: E402
+from bench.servers import coach_serve, free_port, process, wrk  # noqa: E402
+
+LUA = """
+local ids = {}
+for line in io.lines("%s") do ids[#ids + 1] = line end
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+wrk.body = '{"choice":"suivant"}'
+local counter = 0
+request = function()
+  counter = counter + 1
+  local id = ids[((counter * 7919) %% #ids) + 1]
+  return wrk.format(nil, "/api/v1/conversations/" .. id .. "/turns")
+end
+"""
+
+
+def create_conversations(base: str, count: int) -> list[str]:
+    with httpx.Client(base_url=base, timeout=10) as client:
+        return [client.post("/api/v1/conversations", json={}).json()["id"] for _ in range(count)]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--store", help="COACH_STORE_URL (default: a temporary SQLite file)")
+    parser.add_argument("--seconds", type=int, default=10)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp_path = Path(tmp)
+        dialogues = write_ring_dialogues(tmp_path / "dialogues", 10)
+        env = {"COACH_DIALOGUES_DIR": str(dialogues),
+               "COACH_STORE_URL": args.store or f"sqlite:///{tmp_path}/coach.db",
+               "COACH_RATE_LIMIT_PER_MINUTE": "0"}
+        coach_port, bare_port = free_port(), free_port()
+        results: dict[str, list[dict[str, float]]] = {"bare": [], "coach": []}
+        with coach_serve(coach_port, env), process(
+                [sys.executable, "-m", "uvicorn", "bench.bare_app:app", "--port",
+                 str(bare_port), "--no-access-log", "--log-level", "warning"], bare_port):
+            ids = create_conversations(f"http://127.0.0.1:{coach_port}", 2000)
+            (tmp_path / "ids.txt").write_text("\n".join(ids) + "\n")
+            script = tmp_path / "turns.lua"
+            script.write_text(LUA % (tmp_path / "ids.txt"))
+            for _round in range(2):
+                results["bare"].append(wrk(f"http://127.0.0.1:{bare_port}", script, args.seconds))
+                results["coach"].append(wrk(f"http://127.0.0.1:{coach_port}", script,
+                                            args.seconds))
+    store = "Redis" if args.store and args.store.startswith("redis") else "SQLite"
+    print(f"API turns, 1 uvicorn worker, {store} store, wrk -t2 -c50, {args.seconds} s x 2 runs")
+    for name, runs in results.items():
+        print(f"  {name:5}: {statistics.median(r['rps'] for r in runs):8.0f} req/s,"
+              f" p50 {statistics.median(r['p50_ms'] for r in runs):6.2f} ms,"
+              f" p99 {statistics.median(r['p99_ms'] for r in runs):6.2f} ms,"
+              f" non-2xx {int(sum(r['non_2xx'] for r in runs))}")
+    ratio = (statistics.median(r["rps"] for r in results["coach"])
+             / statistics.median(r["rps"] for r in results["bare"]))
+    print(f"  ratio coach/bare: {ratio:.0%}  (target ≥ 70 % on SQLite, ≥ 60 % on Redis)")
+
+
+if __name__ == "__main__":
+    main()

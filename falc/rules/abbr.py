@@ -1,0 +1,158 @@
+"""Abbreviations and acronyms: FALC-ABBR-001…003.
+
+No abbreviation at all; every acronym explained in the message (« La MDPH, c'est la
+Maison départementale des personnes handicapées. ») or listed in the project glossary,
+in which case it should still be explained at its first use in a message (info).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from functools import lru_cache
+
+from falc.analysis import Analysis
+from falc.findings import Finding
+from falc.lexicon import is_capitals_word
+
+_NAME_AFTER = r"(?=\s+[A-ZÀ-Ý])"
+_CONTEXT: dict[str, str] = {
+    "M.": _NAME_AFTER,
+    "MM.": _NAME_AFTER,
+    "Dr": r"\.?" + _NAME_AFTER,
+    "Pr": r"\.?" + _NAME_AFTER,
+    "Me": _NAME_AFTER,
+    "PS": r"(?=\s*[:.])",
+    "NB": r"(?=\s*[:.])",
+    "bd": r"\.?(?=\s+\w)",
+}
+_AFTER_DIGIT = frozenset({"min", "km", "kg", "cm", "hab."})
+_MONTHS = frozenset(
+    {"janv.", "févr.", "fév.", "avr.", "juil.", "juill.", "sept.", "oct.", "nov.", "déc."}
+)
+_STOP = frozenset(
+    {"de", "des", "du", "la", "le", "les", "l", "d", "et", "en", "à", "a", "au", "aux", "pour",
+     "sur", "par", "dans", "un", "une"}
+)
+_ACRONYM_RE = re.compile(r"(?<![\w'’-])([A-ZÀ-Ý]{2,})(s?)(?![\w'’-])")
+_EXPLAINED_AFTER_RE = (
+    r"\s*,?\s*(?:c['’]est|ce\s+sont|veut\s+dire|signifie|est\s+l['’]|est\s+la|est\s+le|:|\()"
+)
+
+
+@lru_cache(maxsize=256)
+def _abbreviation_regex(keys: tuple[str, ...]) -> re.Pattern[str]:
+    parts = []
+    for key in sorted(keys, key=len, reverse=True):
+        body = re.escape(key).replace(r"\ ", r"\s*")
+        if key[0].islower() and key[0] != "n":
+            body = f"[{key[0]}{key[0].upper()}]" + re.escape(key[1:]).replace(r"\ ", r"\s*")
+        if key in _AFTER_DIGIT:
+            body = rf"(?<=\d)\s*{body}" if not key.endswith(".") else rf"(?<=\d\s){body}"
+        end = "" if key.endswith(".") else r"(?![\w'’-])"
+        parts.append(f"(?<![\\w'’.-]){body}{end}{_CONTEXT.get(key, '')}")
+    return re.compile("|".join(f"(?:{p})" for p in parts))
+
+
+def _strip_accents(text: str) -> str:
+    return "".join(
+        c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn"
+    )
+
+
+def _initials_match(letters: str, words: list[str]) -> bool:
+    content = [w for w in words if w.lower() not in _STOP]
+    initials = "".join(_strip_accents(w[0]).lower() for w in content if w)
+    return letters in initials
+
+
+def explained(a: Analysis, acronym: str, start: int, end: int) -> bool:
+    """The acronym at ``start:end`` is explained in the message: « SIGLE, c'est … »,
+    « … (SIGLE) », or the initials of nearby words spell it."""
+    if re.match(_EXPLAINED_AFTER_RE, a.text[end : end + 20]):
+        return True
+    if re.search(r"\(\s*$", a.text[max(0, start - 3) : start]):
+        return True
+    letters = _strip_accents(acronym.rstrip("s") if len(acronym) > 2 else acronym).lower()
+    after = re.findall(r"[^\W\d_]+", a.text[end : end + 200])[:14]
+    before = re.findall(r"[^\W\d_]+", a.text[max(0, start - 200) : start])[-14:]
+    return _initials_match(letters, after) or _initials_match(letters, before)
+
+
+def abbr_001(a: Analysis) -> Iterator[Finding]:
+    keys = tuple(a.config.abbreviations)
+    if not keys:
+        return
+    regex = _abbreviation_regex(keys)
+    for m in regex.finditer(a.clean):
+        found = m.group().strip()
+        key = next(
+            (k for k in keys if re.sub(r"\s", "", k).lower() == re.sub(r"\s", "", found).lower()),
+            found,
+        )
+        if key in _MONTHS:
+            before = a.clean[max(0, m.start() - 6) : m.start()]
+            after = a.clean[m.end() : m.end() + 4]
+            if not (re.search(r"\d(?:er)?\s*$", before) or re.match(r"\s*\d", after)):
+                continue
+        replacement = a.config.abbreviations.get(key, "écrivez le mot en entier")
+        start = m.start() + (len(m.group()) - len(m.group().lstrip()))
+        yield a.finding(
+            "FALC-ABBR-001",
+            start,
+            m.end(),
+            f"Abréviation : « {found} ». Le lecteur ne sait pas toujours ce qu'elle veut dire.",
+            f"Écrivez le mot en entier : « {replacement} »."
+            if not replacement.startswith(("donnez", "écrivez", "à savoir"))
+            else replacement[0].upper() + replacement[1:] + ".",
+        )
+
+
+def abbr_002(a: Analysis) -> Iterator[Finding]:
+    seen: set[str] = set()
+    for m in _ACRONYM_RE.finditer(a.clean):
+        token = m.group(1)
+        full = m.group()
+        if token in seen or a.config.is_known_acronym(full) or a.config.is_known_acronym(token):
+            continue
+        if token.lower() in a.config.allow or is_capitals_word(token, a.tier3):
+            continue
+        seen.add(token)
+        if explained(a, full, m.start(), m.end()):
+            continue
+        yield a.finding(
+            "FALC-ABBR-002",
+            m.start(),
+            m.end(),
+            f"Sigle pas expliqué : « {full} ».",
+            f"Expliquez le sigle la première fois : « La {token}, c'est … » (avec les mots "
+            "de chaque lettre), ou ajoutez-le au glossaire du projet (falc.toml).",
+        )
+
+
+def _glossary_acronyms(a: Analysis) -> list[str]:
+    return [k for k in a.config.glossary if sum(c.isupper() for c in k) >= 2 and " " not in k]
+
+
+def abbr_003(a: Analysis) -> Iterator[Finding]:
+    low_text = a.text.lower()
+    for acronym in _glossary_acronyms(a):
+        m = re.search(rf"(?<![\w'’-]){re.escape(acronym)}s?(?![\w'’-])", a.clean)
+        if m is None:
+            continue
+        explanation = a.config.glossary[acronym]
+        bare = re.sub(r"^(?:le|la|les|un|une|des|l['’])\s*", "", explanation.strip(), flags=re.I)
+        head = " ".join(bare.split()[:3]).lower()
+        if (head and head in low_text) or explained(a, m.group(), m.start(), m.end()):
+            continue
+        yield a.finding(
+            "FALC-ABBR-003",
+            m.start(),
+            m.end(),
+            f"« {m.group()} » n'est pas expliqué dans ce message.",
+            f"Expliquez-le la première fois : « {acronym}, c'est {explanation} ».",
+        )
+
+
+RULES = [abbr_001, abbr_002, abbr_003]

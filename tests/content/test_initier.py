@@ -1,0 +1,200 @@
+"""Stage 1 « Initier »: the key-question cards, the seven-profile quiz, the draft, typed text.
+
+The content is read with `read_content` so that these tests check this stage even while
+other flows are still being written (the hub test file checks our files have no error).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from coach.content.loader import read_content
+from coach.engine.engine import ChoiceInput, Engine, TextInput
+
+CONTENT, _ISSUES = read_content()
+ENGINE = Engine(CONTENT)
+
+TO_CARDS = ("continuer", "diagnostic", "deja", "retours", "continuer")  # debut → ambassadeurs
+TO_QUIZ = (*TO_CARDS, "passer", "commencer")  # → profil-1, score initialised
+RIGHT = ("oui", "non", "oui", "non", "oui", "non", "oui")  # 4 in, 3 out, in this order
+
+
+def texts(step):
+    return [m.text for m in step.messages if m.role == "bot"]
+
+
+def choice_ids(step):
+    return [c["id"] for c in step.choices]
+
+
+def play(step, *choices):
+    for choice in choices:
+        assert choice in choice_ids(step), (choice, step.record.node, choice_ids(step))
+        step = ENGINE.play(step.record, ChoiceInput(choice))
+    return step
+
+
+def test_start_announces_stage_one():
+    step = ENGINE.start("initier")
+    assert "Étape 1 sur 4 : Initier" in texts(step)[0]
+    falc = ENGINE.start("initier", falc=True)
+    assert texts(falc)[0].startswith("Étape 1 sur 4 : Initier.")
+    assert "etapes" in choice_ids(step)  # back to the hub at any natural point
+
+
+def test_leo_feedback_depends_on_the_first_step_chosen():
+    step = play(ENGINE.start("initier"), "continuer", "diagnostic")
+    assert any("Bonne intuition" in t for t in texts(step))
+    step = play(ENGINE.start("initier"), "continuer", "reunion")
+    assert not any("Bonne intuition" in t for t in texts(step))
+    assert any("objectiver les besoins" in t for t in texts(step))
+
+
+def test_needs_form_is_authored_and_offered():
+    step = play(ENGINE.start("initier"), "continuer", "sais-pas", "formulaire")
+    assert step.record.node == "formulaire"
+    assert CONTENT.flows["initier"].nodes["formulaire"].authored
+    assert any("Quelles situations" in t for t in texts(step))
+
+
+def test_key_question_cards_show_question_then_answer_then_store_the_choice():
+    step = play(ENGINE.start("initier"), *TO_CARDS, "commencer")
+    assert step.record.node == "carte-duree"
+    assert any("Carte 1 sur 6" in t for t in texts(step))
+    assert choice_ids(step) == ["voir-reponse"]  # the question first, the answer on demand
+    step = play(step, "voir-reponse")
+    assert any("temporaire" in t and "pérenne" in t for t in texts(step))
+    step = play(step, "durable")
+    assert step.record.vars["duree"] == "durable"
+    step = play(step, "voir-reponse")
+    assert any("partage de pratiques" in t for t in texts(step))
+    step = play(step, "problemes", "voir-reponse")
+    assert any("résultats concrets" in t for t in texts(step))
+    step = play(step, "coordination")
+    assert any("Carte 4 sur 6" in t for t in texts(step))
+    step = play(step, "voir-reponse", "forte", "voir-reponse")
+    assert any("combien de membres" in t for t in texts(step))
+    step = play(step, "petit-mixte", "voir-reponse")
+    assert any("ouverte à tous, ou restreinte" in t for t in texts(step))
+    step = play(step, "restreinte")
+    assert step.record.node == "bilan-cartes"
+    assert {k: step.record.vars[k] for k in
+            ("duree", "nature", "objectif", "participation", "composition", "adhesion")} == {
+        "duree": "durable", "nature": "problemes", "objectif": "coordination",
+        "participation": "forte", "composition": "petit-mixte", "adhesion": "restreinte"}
+
+
+def test_typed_answers_on_a_card():
+    step = play(ENGINE.start("initier"), *TO_CARDS, "commencer")
+    step = ENGINE.play(step.record, TextInput("tourner la carte"))
+    assert step.record.node == "duree-reponse"
+    step = ENGINE.play(step.record, TextInput("pour longtemps"))
+    assert step.record.vars["duree"] == "durable"
+    step = ENGINE.play(step.record, ChoiceInput("voir-reponse"))
+    step = ENGINE.play(step.record, TextInput("jsp"))
+    assert step.record.vars["nature"] == "a-definir"
+
+
+def test_typed_doubt_routes():
+    step = play(ENGINE.start("initier"), "continuer")
+    step = ENGINE.play(step.record, TextInput("jsp"))
+    assert step.record.node == "diagnostic"
+    assert step.record.vars["premier_pas"] == "inconnu"
+
+
+def test_profiles_quiz_perfect_score():
+    step = play(ENGINE.start("initier"), *TO_QUIZ)
+    assert step.record.vars["score_profils"] == 0
+    assert any("Profil 1 sur 7" in t for t in texts(step))
+    for number, answer in enumerate(RIGHT, start=1):
+        step = play(step, answer)
+        assert step.record.node == f"profil-{number}-retour"
+        assert any(t.startswith("Bonne réponse") for t in texts(step))
+        assert step.record.vars["score_profils"] == number
+        step = play(step, "score" if number == 7 else "suivant")
+    assert step.record.node == "qui-score"
+    assert "Votre score : 7 sur 7." in texts(step)
+    assert any("sans-faute" in t for t in texts(step))
+    assert not any(t.startswith("À retenir") for t in texts(step))
+
+
+def test_profiles_quiz_with_mistakes_gives_feedback_and_score():
+    step = play(ENGINE.start("initier"), *TO_QUIZ)
+    step = play(step, "oui")  # associations: right
+    assert any(t.startswith("Bonne réponse") for t in texts(step))
+    step = play(step, "suivant", "oui")  # curious people: wrong
+    said = texts(step)
+    assert "Pas tout à fait : ce profil n'a pas sa place dans la CoP." in said
+    assert any("curiosité" in t for t in said)  # the reason is given for wrong answers too
+    assert step.record.vars["score_profils"] == 1
+    step = play(step, "suivant", "non")  # support professionals: wrong
+    assert "Pas tout à fait : ce profil a sa place dans la CoP." in texts(step)
+    assert any("éducateurs" in t or "terrain" in t for t in texts(step))
+    for answer in ("non", "oui", "non", "oui"):  # the last 4 right
+        step = play(step, "suivant", answer)
+    step = play(step, "score")
+    said = texts(step)
+    assert "Votre score : 5 sur 7." in said
+    assert any(t.startswith("À retenir : 4 profils ont leur place") for t in said)
+    assert any(t.startswith("3 profils n'ont pas leur place") for t in said)
+    step = play(step, "refaire")
+    assert step.record.node == "profil-1" and step.record.vars["score_profils"] == 0
+
+
+def test_profiles_quiz_in_falc_and_typed():
+    step = play(ENGINE.start("initier", falc=True), *TO_QUIZ)
+    step = ENGINE.play(step.record, TextInput("il a sa place"))
+    assert step.record.vars["score_profils"] == 1
+    step = play(step, "suivant")
+    step = ENGINE.play(step.record, TextInput("nan"))
+    assert step.record.vars["score_profils"] == 2
+    for answer in RIGHT[2:]:
+        step = play(step, "suivant", answer)
+    step = play(step, "score")
+    assert "Votre score : 7 sur 7." in texts(step)
+
+
+def test_back_undoes_a_quiz_answer():
+    step = play(ENGINE.start("initier"), *TO_QUIZ, "oui")
+    assert step.record.vars["score_profils"] == 1
+    step = ENGINE.play(step.record, ChoiceInput("retour"))
+    assert step.record.node == "profil-1" and step.record.vars["score_profils"] == 0
+
+
+@pytest.mark.parametrize(("theme", "gouvernance"), [
+    ("inclusion-scolaire", "co-animation"), ("soins-specialises", "partagee")])
+def test_leo_advice_records_theme_and_governance(theme, gouvernance):
+    step = play(ENGINE.start("initier"), *TO_CARDS, "passer", "passer", "conseils")
+    assert any("inclusion scolaire" in t for t in texts(step))
+    step = play(step, theme, gouvernance)
+    assert step.record.vars["theme"] == theme
+    assert step.record.vars["gouvernance"] == gouvernance
+    assert step.record.node == "conseil-espaces"
+
+
+def test_end_of_stage_and_draft():
+    step = play(ENGINE.start("initier"), *TO_CARDS, "commencer",
+                "voir-reponse", "temporaire", "voir-reponse", "pratiques",
+                "voir-reponse", "savoirs-familles", "voir-reponse", "faible",
+                "voir-reponse", "large-mixte", "voir-reponse", "ouverte",
+                "continuer", "passer", "conseils", "inclusion-scolaire", "animateur-principal",
+                "continuer", "suite", "continuer", "suite", "continuer", "suite", "charte")
+    assert "outil-charte" in choice_ids(step)
+    assert next(c.target for c in CONTENT.flows["initier"].nodes["charte"].choices
+                if c.id == "outil-charte") == "outils:charte"
+    step = play(step, "continuer", "continuer")
+    assert step.end and step.record.node == "fin"
+    assert {"etape-2", "etapes", "outils", "brouillon"} <= set(choice_ids(step))
+    step = play(step, "brouillon")
+    said = texts(step)
+    assert "Durée de vie : une CoP temporaire." in said
+    assert "Nature : partager des pratiques." in said
+    assert "Objectif : reconnaître les savoirs des familles et des aidants." in said
+    step = play(step, "suite")
+    said = texts(step)
+    assert "Adhésion : ouverte à tous." in said
+    assert "Première thématique : l'inclusion scolaire." in said
+    assert "Gouvernance : un animateur principal qui coordonne." in said
+    step = play(step, "etape-2")
+    assert (step.record.flow, step.record.node) == ("modeliser", "debut")
+    assert step.record.vars["etape"] == 2
