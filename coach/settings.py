@@ -19,7 +19,7 @@ class Settings(BaseSettings):
     admin_token: str | None = None
     retention_days: int = Field(default=30, ge=1, le=3650)
     # Rate limit per client address: requests per minute (0 turns it off).
-    rate_limit_per_minute: int = Field(default=120, ge=0)
+    rate_limit_per_minute: int = Field(default=300, ge=0)
     # The organisation's human contact, shown by « Parler à une personne ».
     contact_nom: str = "l'équipe d'accompagnement"
     contact_telephone: str = "01 23 45 67 89"

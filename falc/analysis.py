@@ -32,6 +32,10 @@ _ELISION_NORM = {
 }
 
 
+_LETTER_RE = re.compile(r"[^\W\d_]")
+_NON_WORD_RE = re.compile(r"[^\w]")
+
+
 @dataclass(slots=True)
 class Token:
     """A lexical token (elisions split off) with its tier-2 annotations when available."""
@@ -49,24 +53,23 @@ class Token:
     ent: str = ""
     bold: bool = False
     sp: Any = None  # the aligned spaCy token, if any
+    lower: str = field(init=False, default="")  # lower case, typographic apostrophe as '
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower().replace("’", "'")
+    def __post_init__(self) -> None:
+        self.lower = self.text.lower().replace("’", "'")
 
     @property
     def norm(self) -> str:
         """Lower-case form with elisions restored (``l'`` → ``le``)."""
-        low = self.lower
-        return _ELISION_NORM.get(low, low)
+        return _ELISION_NORM.get(self.lower, self.lower)
 
     @property
     def is_word(self) -> bool:
-        return self.kind == "word" and bool(re.search(r"[^\W\d_]", self.text))
+        return self.kind == "word" and _LETTER_RE.search(self.text) is not None
 
     @property
     def is_upper(self) -> bool:
-        letters = re.sub(r"[^\w]", "", self.text)
+        letters = _NON_WORD_RE.sub("", self.text)
         return len(letters) >= 2 and letters.isupper()
 
 
@@ -84,6 +87,7 @@ class Analysis:
     tier3: bool = True
     bold_spans: list[tuple[int, int]] = field(default_factory=list)
     stats: Any = None  # falc.readability.Stats, set by the checker before the rules run
+    cache: dict[str, Any] = field(default_factory=dict)  # values shared between rules
 
     @property
     def tier2(self) -> bool:
@@ -147,12 +151,12 @@ def _align(tokens: list[Token], doc: Any, offset: int) -> None:
 def prepare(text: str, config: Config) -> Analysis:
     """Tier-1 analysis (no spaCy): units, words, lexical tokens, bold spans."""
     clean = strip_markup(text)
-    units = split_units(text)
+    units = split_units(text, clean)
     bold_spans = [m.span() for m in BOLD_RE.finditer(text)]
     unit_words: list[list[Word]] = []
     tokens: list[list[Token]] = []
     for u in units:
-        ws = words(text, u.start, u.end)
+        ws = words(text, u.start, u.end, clean)
         unit_words.append(ws)
         toks: list[Token] = []
         for w in ws:

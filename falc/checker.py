@@ -15,7 +15,7 @@ from falc.analysis import Analysis, attach_docs, prepare, unit_texts
 from falc.config import Config, load_config
 from falc.findings import Finding, Report
 from falc.pair import missing_facts
-from falc.readability import scores, text_stats
+from falc.readability import scores, stats_from_words
 from falc.rules import PRIORITY, all_rules
 
 __all__ = ["Checker", "resolve_overlaps"]
@@ -86,7 +86,7 @@ class Checker:
         return reports
 
     def _run(self, a: Analysis) -> Report:
-        a.stats = text_stats(a.text, a.verb_3pl())
+        a.stats = stats_from_words(a.unit_words, a.verb_3pl())
         found: list[Finding] = []
         for rule in all_rules():
             found.extend(rule(a))

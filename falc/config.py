@@ -78,6 +78,10 @@ class Config:
     adjectival_participles: frozenset[str] = frozenset()
     etre_verbs: frozenset[str] = frozenset()
     source: Path | None = None
+    glossary_lower: frozenset[str] = field(init=False, default=frozenset())
+
+    def __post_init__(self) -> None:
+        self.glossary_lower = frozenset(k.lower() for k in self.glossary)
 
     @classmethod
     def default(cls) -> Config:
@@ -87,7 +91,7 @@ class Config:
     def is_allowed(self, word: str) -> bool:
         """True for a word of the allow-list or the glossary (case-insensitive)."""
         low = word.lower()
-        return low in self.allow or low in self._glossary_lower()
+        return low in self.allow or low in self.glossary_lower
 
     def is_known_acronym(self, token: str) -> bool:
         """True for an acronym of the glossary or of the acronym allow-list."""
@@ -98,9 +102,6 @@ class Config:
             or token in self.acronyms
             or bare in self.acronyms
         )
-
-    def _glossary_lower(self) -> set[str]:
-        return {k.lower() for k in self.glossary}
 
     def severity_override(self, rule: str) -> str | None:
         return self.rules.get(rule)

@@ -105,6 +105,35 @@ class _Item:
     lemma: str | None
     start: int
     end: int
+    keys: frozenset[str]
+
+
+def _item(norm: str, lemma: str | None, start: int, end: int) -> _Item:
+    keys = {norm[:4]}
+    if lemma:
+        keys.add(lemma[:4])
+    if norm in ARTICLES:
+        keys.add("ART")
+    if norm in POSSESSIVES:
+        keys.add("POSS")
+    if norm in REFLEXIVES:
+        keys.add("SE")
+    if norm == "des":
+        keys.add("de")
+    return _Item(norm, lemma, start, end, frozenset(keys))
+
+
+def stream(tokens: Sequence[Token]) -> list[_Item]:
+    """Normalised items of a unit's tokens (cached on the token list's first token)."""
+    items: list[_Item] = []
+    for t in tokens:
+        norm = _ELISION_NORM.get(t.lower, t.lower)
+        parts = _CONTRACTIONS.get(norm)
+        if parts is None:
+            items.append(_item(norm, t.lemma, t.start, t.end))
+        else:
+            items.extend(_item(part, None, t.start, t.end) for part in parts)
+    return items
 
 
 def _norm_word(w: Word) -> list[str]:
@@ -147,36 +176,15 @@ class PhraseMatcher(Generic[T]):
             self._index.setdefault(pattern[0].key(), []).append((phrase, pattern, payload))
         for entries in self._index.values():
             entries.sort(key=lambda e: -len(e[1]))
-
-    def _keys(self, item: _Item) -> list[str]:
-        keys = [item.norm[:4]]
-        if item.lemma:
-            keys.append(item.lemma[:4])
-        if item.norm in ARTICLES:
-            keys.append("ART")
-        if item.norm in POSSESSIVES:
-            keys.append("POSS")
-        if item.norm in REFLEXIVES:
-            keys.append("SE")
-        if item.norm == "des":
-            keys.append("de")
-        return keys
+        self._keys = frozenset(self._index)
 
     def find(self, tokens: Sequence[Token]) -> list[PhraseMatch[T]]:
         """Matches in one unit's tokens, in text order."""
-        items: list[_Item] = []
-        for t in tokens:
-            low = t.lower
-            norm = _ELISION_NORM.get(low, low)
-            parts = _CONTRACTIONS.get(norm)
-            if parts is None:
-                items.append(_Item(norm, t.lemma, t.start, t.end))
-            else:
-                items.extend(_Item(part, None, t.start, t.end) for part in parts)
+        items = stream(tokens)
         found: list[PhraseMatch[T]] = []
         i = 0
         while i < len(items):
-            match = self._match_at(items, i)
+            match = self._match_at(items, i) if items[i].keys & self._keys else None
             if match is None:
                 i += 1
                 continue
@@ -188,7 +196,7 @@ class PhraseMatcher(Generic[T]):
     def _match_at(self, items: list[_Item], i: int) -> tuple[int, str, T] | None:
         best: tuple[int, str, T] | None = None
         seen: set[int] = set()
-        for key in self._keys(items[i]):
+        for key in items[i].keys:
             for phrase, pattern, payload in self._index.get(key, ()):
                 if id(pattern) in seen or i + len(pattern) > len(items):
                     continue

@@ -20,12 +20,20 @@ from typing import TYPE_CHECKING
 
 from falc.findings import Finding, Report
 from falc.syllables import count_syllables
-from falc.tokenize import Word, lexical_split, split_units, words
+from falc.tokenize import Word, lexical_split, split_units, strip_markup, words
 
 if TYPE_CHECKING:
     from falc.config import Config
 
-__all__ = ["Stats", "corpus_gate", "kandel_moles", "lix", "scores", "text_stats"]
+__all__ = [
+    "Stats",
+    "corpus_gate",
+    "kandel_moles",
+    "lix",
+    "scores",
+    "stats_from_words",
+    "text_stats",
+]
 
 _CLITICS = frozenset(
     {"ne", "n'", "se", "s'", "me", "m'", "te", "t'", "nous", "vous", "les", "leur", "lui",
@@ -58,8 +66,11 @@ class Stats:
         return self.words / self.sentences + 100 * self.long_words / self.words
 
 
+_LETTER_RE = re.compile(r"[^\W\d_]")
+
+
 def _letters(word: str) -> int:
-    return len(re.findall(r"[^\W\d_]", word))
+    return len(_LETTER_RE.findall(word))
 
 
 def guess_verb_3pl(tokens: Sequence[Word]) -> set[int]:
@@ -87,11 +98,17 @@ def text_stats(text: str, verb_3pl: set[int] | None = None) -> Stats:
     *verb_3pl*: start offsets of 3rd-person plural verbs (from spaCy); when None the
     pure-Python guess :func:`guess_verb_3pl` is used.
     """
-    units = split_units(text)
-    all_words = [w for u in units for w in words(text, u.start, u.end)]
+    clean = strip_markup(text)
+    unit_words = [words(text, u.start, u.end, clean) for u in split_units(text, clean)]
+    return stats_from_words(unit_words, verb_3pl)
+
+
+def stats_from_words(unit_words: Sequence[Sequence[Word]], verb_3pl: set[int] | None) -> Stats:
+    """:func:`text_stats` from words already split into units (no re-tokenising)."""
+    all_words = [w for ws in unit_words for w in ws]
+    lexical = {w.start: lexical_split(w) for w in all_words}
     if verb_3pl is None:
-        lexical = [p for w in all_words for p in lexical_split(w)]
-        verb_3pl = guess_verb_3pl(lexical)
+        verb_3pl = guess_verb_3pl([p for w in all_words for p in lexical[w.start]])
     syllables = 0
     long_words = 0
     for w in all_words:
@@ -102,13 +119,17 @@ def text_stats(text: str, verb_3pl: set[int] | None = None) -> Stats:
             syllables += 1
             long_words += 1
             continue
-        parts = lexical_split(w)
         syllables += max(
-            1, sum(count_syllables(p.text, p.start in verb_3pl) for p in parts if _letters(p.text))
+            1,
+            sum(
+                count_syllables(p.text, p.start in verb_3pl)
+                for p in lexical[w.start]
+                if _letters(p.text)
+            ),
         )
         if _letters(w.text) > 6:
             long_words += 1
-    sentences = sum(1 for u in units if words(text, u.start, u.end))
+    sentences = sum(1 for ws in unit_words if ws)
     return Stats(len(all_words), sentences, syllables, long_words)
 
 

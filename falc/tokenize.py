@@ -95,6 +95,8 @@ MONTH_ABBREVIATIONS = frozenset(
     {"janv", "févr", "fév", "avr", "juil", "juill", "sept", "oct", "nov", "déc", "dec"}
 )
 
+_ALNUM_RE = re.compile(r"[^\W_]")
+_LETTER_RE = re.compile(r"[^\W\d_]")
 _END_RE = re.compile(r"(?:[.!?]+|…)(?:[ \u00a0]*[»”\"')\]])*")
 _PREV_TOKEN_RE = re.compile(r"([^\s(«\"']+)$")
 
@@ -191,9 +193,13 @@ def _is_boundary(content: str, m: re.Match[str]) -> bool:
     return True
 
 
-def split_units(text: str) -> list[Unit]:
-    """Split *text* into sentence units with offsets (see the module docstring)."""
-    clean = strip_markup(text)
+def split_units(text: str, clean: str | None = None) -> list[Unit]:
+    """Split *text* into sentence units with offsets (see the module docstring).
+
+    *clean*: ``strip_markup(text)`` if the caller already has it.
+    """
+    if clean is None:
+        clean = strip_markup(text)
     units: list[Unit] = []
     offset = 0
     for line_no, line in enumerate(clean.split("\n")):
@@ -206,7 +212,7 @@ def split_units(text: str) -> list[Unit]:
         cuts.append(len(line))
         for a, b in zip(cuts, cuts[1:], strict=False):
             segment = line[a:b]
-            if not re.search(r"[^\W_]", segment):
+            if not _ALNUM_RE.search(segment):
                 continue
             lead = len(segment) - len(segment.lstrip())
             trail = len(segment) - len(segment.rstrip())
@@ -223,9 +229,15 @@ def split_sentences(text: str) -> list[str]:
     return [u.text for u in split_units(text)]
 
 
-def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
-    """Word tokens of ``text[start:end]`` following the word-processor convention."""
-    clean = strip_markup(text)
+def words(
+    text: str, start: int = 0, end: int | None = None, clean: str | None = None
+) -> list[Word]:
+    """Word tokens of ``text[start:end]`` following the word-processor convention.
+
+    *clean*: ``strip_markup(text)`` if the caller already has it.
+    """
+    if clean is None:
+        clean = strip_markup(text)
     stop = len(text) if end is None else end
     out: list[Word] = []
     for m in _TOKEN_RE.finditer(clean, start, stop):

@@ -55,8 +55,9 @@ def wait_for_port(port: int, timeout: float = 15.0) -> None:
 class RedisServer:
     """A real redis-server on a free loopback port, in a temporary directory."""
 
-    def __init__(self, directory: Path) -> None:
+    def __init__(self, directory: Path, persistent: bool = False) -> None:
         self.directory = directory
+        self.persistent = persistent
         self.port = free_port()
         self.process: subprocess.Popen[bytes] | None = None
 
@@ -70,7 +71,8 @@ class RedisServer:
             pytest.fail("redis-server est absent : installez le paquet Debian redis-server")
         self.process = subprocess.Popen(
             [binary, "--port", str(self.port), "--bind", "127.0.0.1", "--dir",
-             str(self.directory), "--save", "", "--appendonly", "no"],
+             str(self.directory), "--save", "", "--appendonly",
+             "yes" if self.persistent else "no", "--appendfsync", "always"],
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         wait_for_port(self.port)
 

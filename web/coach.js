@@ -88,7 +88,7 @@
       '<select id="vitesse"><option value="0.7">Très lente</option><option value="0.85">Lente</option>' +
       '<option value="1" selected>Normale</option><option value="1.15">Rapide</option>' +
       '<option value="1.3">Très rapide</option></select></p>' +
-      '<p><input type="checkbox" id="pref-focus"><label for="pref-focus">Placer le curseur sur chaque nouvelle réponse</label></p>' +
+      '<p><label class="case"><input type="checkbox" id="pref-focus"> Placer le curseur sur chaque nouvelle réponse</label></p>' +
       '<ul class="rangee">' +
       '<li><button type="button" class="commande" data-choix="menu">Menu</button></li>' +
       '<li><button type="button" class="commande" data-choix="aide">Aide</button></li>' +
@@ -110,7 +110,7 @@
       '<div class="ligne-saisie"><textarea id="saisie" rows="2" maxlength="1000" aria-describedby="aide-saisie erreur"></textarea>' +
       '<button type="submit" class="principal envoi">Envoyer <span class="visually-hidden">le message au coach</span></button></div>' +
       '<p id="erreur" class="erreur" role="alert"></p>' +
-      '<p class="rangee"><button type="button" class="reessayer" hidden>Réessayer</button></p>' +
+      '<button type="button" class="reessayer" hidden>Réessayer</button>' +
       '</form>' +
       '<div class="annonces visually-hidden" role="status" aria-live="polite" aria-atomic="true"></div>' +
       '<dialog class="confirmation" aria-labelledby="conf-titre" aria-describedby="conf-texte">' +

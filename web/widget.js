@@ -73,8 +73,9 @@
     feuilleCoach();
   }
 
-  var racine = document.createElement('div');
+  var racine = document.createElement('aside');
   racine.setAttribute('lang', 'fr');
+  racine.setAttribute('aria-label', 'Tchat avec le coach CoP');
   var lanceur = document.createElement('button');
   lanceur.type = 'button';
   lanceur.className = 'lanceur';

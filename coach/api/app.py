@@ -14,6 +14,7 @@ from coach.api.conversations import build_router
 from coach.api.middleware import BodyLimit, SecurityHeaders
 from coach.api.pages import build_pages_router
 from coach.api.problems import install_problem_handlers, store_unavailable_response
+from coach.api.ratelimit import RateLimit
 from coach.content.loader import load_content
 from coach.content.model import Content
 from coach.engine.engine import Engine
@@ -71,6 +72,7 @@ def create_app(settings: Settings | None = None, content: Content | None = None,
     if WEB_DIR.is_dir():
         app.mount("/", StaticFiles(directory=WEB_DIR, html=True), name="web")
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
+    app.add_middleware(RateLimit, per_minute=settings.rate_limit_per_minute)
     if settings.allowed_origins:
         app.add_middleware(CORSMiddleware, allow_origins=settings.allowed_origins,
                            allow_methods=["GET", "POST", "PATCH", "DELETE"],

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Header, Response
 import orjson
+from fastapi import APIRouter, Header, Response
 from fastapi.responses import JSONResponse
 
 from coach.api.problems import Problem, not_found_conversation

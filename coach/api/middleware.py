@@ -9,7 +9,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from coach.api.problems import PROBLEM_TYPE
 
 
-def _problem_bytes(status: int, code: str, title: str, detail: str) -> bytes:
+def problem_bytes(status: int, code: str, title: str, detail: str) -> bytes:
     return json.dumps({"type": PROBLEM_TYPE + code, "title": title, "status": status,
                        "detail": detail, "code": code}, ensure_ascii=False).encode("utf-8")
 
@@ -57,7 +57,7 @@ class BodyLimit:
                 await self._refuse(send)
 
     async def _refuse(self, send: Send) -> None:
-        body = _problem_bytes(413, "requete-trop-grande", "Requête trop grande",
+        body = problem_bytes(413, "requete-trop-grande", "Requête trop grande",
                               f"La requête dépasse {self.max_bytes // 1024} Ko."
                               " Envoyez un message plus court.")
         await send({"type": "http.response.start", "status": 413, "headers": [

@@ -237,9 +237,8 @@ def build_pages_router(engine: Engine, store: SessionStore, settings: Settings) 
         entry = engine.content.entry[0]
         ordered = sorted(flows.values(), key=lambda f: f.id != entry)
         radios = "\n".join(
-            f'<li><input type="radio" name="parcours" id="p-{e(f.id)}" value="{e(f.id)}"'
-            f'{" checked" if f.id == entry else ""}>'
-            f' <label for="p-{e(f.id)}">{e(f.header.title)}</label></li>'
+            f'<li><label class="case"><input type="radio" name="parcours" value="{e(f.id)}"'
+            f'{" checked" if f.id == entry else ""}> {e(f.header.title)}</label></li>'
             for f in ordered)
         notice = ""
         if "supprimee" in request.query_params:
@@ -252,8 +251,8 @@ def build_pages_router(engine: Engine, store: SessionStore, settings: Settings) 
             f'<form method="post" action="{base}{PREFIX}" class="formulaire">\n'
             '<fieldset><legend class="choix-titre">Par où commencer ?</legend>\n'
             f'<ul class="liste-simple">\n{radios}\n</ul></fieldset>\n'
-            '<p><input type="checkbox" name="falc" value="1" id="falc">'
-            ' <label for="falc">Textes en facile à lire</label></p>\n'
+            '<p><label class="case"><input type="checkbox" name="falc" value="1">'
+            " Textes en facile à lire</label></p>\n"
             '<button type="submit" class="principal">Commencer la conversation</button>\n</form>\n'
             f'<p><a href="{base}/">Revenir à la version avec JavaScript</a></p>\n')
         return document(request, "Commencer", body)

@@ -42,13 +42,19 @@ def _explained_words(a: Analysis) -> set[str]:
     return found
 
 
+@lru_cache(maxsize=16)
+def _terms_regex(terms: tuple[str, ...]) -> re.Pattern[str] | None:
+    multi = sorted((t for t in terms if " " in t or "-" in t), key=len, reverse=True)
+    if not multi:
+        return None
+    alternatives = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in multi)
+    return re.compile(rf"(?<![\w-])(?:{alternatives})s?(?![\w-])", re.I)
+
+
 def _glossary_spans(a: Analysis) -> list[tuple[int, int]]:
-    spans = []
-    for term in [*a.config.glossary, *a.config.terms]:
-        if " " in term or "-" in term:
-            pattern = r"(?<![\w-])" + re.escape(term).replace(r"\ ", r"\s+") + r"s?(?![\w-])"
-            spans.extend(m.span() for m in re.finditer(pattern, a.text, re.I))
-    return spans
+    """Spans of the multi-word glossary terms and preferred terms (never rare words)."""
+    regex = _terms_regex((*a.config.glossary, *a.config.terms))
+    return [m.span() for m in regex.finditer(a.text)] if regex else []
 
 
 def _is_proper_noun(t: Token, tokens: list[Token], a: Analysis) -> bool:
@@ -64,8 +70,14 @@ def _is_proper_noun(t: Token, tokens: list[Token], a: Analysis) -> bool:
     return lexicon.zipf(t.lower) < a.config.thresholds.zipf_rare
 
 
-def _candidates(a: Analysis) -> Iterator[Token]:
-    """Tokens that are ordinary words the lexical rules should judge."""
+def _candidates(a: Analysis) -> list[Token]:
+    """Tokens that are ordinary words the lexical rules should judge (cached)."""
+    if "lexical_candidates" not in a.cache:
+        a.cache["lexical_candidates"] = list(_find_candidates(a))
+    return a.cache["lexical_candidates"]
+
+
+def _find_candidates(a: Analysis) -> Iterator[Token]:
     skip = _glossary_spans(a)
     explained = _explained_words(a)
     for tokens in a.tokens:

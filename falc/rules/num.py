@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from falc.analysis import Analysis, Token
 from falc.findings import Finding, Severity
@@ -55,12 +56,19 @@ def _is_number_token(t: Token) -> bool:
     )
 
 
+@lru_cache(maxsize=16)
+def _idiom_regex(idioms: tuple[str, ...]) -> re.Pattern[str] | None:
+    if not idioms:
+        return None
+    alternatives = "|".join(
+        re.escape(i).replace(r"\ ", r"\s+") for i in sorted(idioms, key=len, reverse=True)
+    )
+    return re.compile(rf"(?<![\w'’-])(?:{alternatives})(?![\w-])", re.I)
+
+
 def _idiom_spans(a: Analysis) -> list[tuple[int, int]]:
-    spans = []
-    for idiom in a.config.number_idioms:
-        pattern = r"(?<![\w'’-])" + re.escape(idiom).replace(r"\ ", r"\s+") + r"(?![\w-])"
-        spans.extend(m.span() for m in re.finditer(pattern, a.text, re.I))
-    return spans
+    regex = _idiom_regex(tuple(a.config.number_idioms))
+    return [m.span() for m in regex.finditer(a.text)] if regex else []
 
 
 def _spelled_numbers(tokens: list[Token]) -> Iterator[list[Token]]:

@@ -97,7 +97,7 @@ def test_roadmap_example_has_the_3_year_calendar():
 def test_tools_in_falc():
     step = ENGINE.play(at_bank(falc=True).record, ChoiceInput("canevas"))
     said = "\n".join(texts(step))
-    assert "Case 4 : le retour." in said.splitlines()
+    assert "Case 4 : le retour, ou la mesure de ce que chacun apprend." in said.splitlines()
 
 
 @pytest.mark.parametrize(("typed", "node"), [

@@ -1,0 +1,127 @@
+"""Races, idempotency, content changes and rate limits, on SQLite and on a real redis-server."""
+
+from __future__ import annotations
+
+import shutil
+
+import httpx
+import pytest
+
+from coach.api.app import create_app
+from coach.content.loader import load_content
+from coach.engine.engine import ChoiceInput, Engine
+from coach.engine.record import Record
+from coach.store.redis import RedisStore
+from coach.store.sqlite import SQLiteStore
+from tests.conftest import CONTACT, FIXTURE_DIALOGUES
+
+pytestmark = pytest.mark.anyio
+
+
+@pytest.fixture(params=["sqlite", "redis"])
+def real_store(request, tmp_path, redis_server):
+    if request.param == "sqlite":
+        store = SQLiteStore(tmp_path / "coach.db", 3600)
+    else:
+        store = RedisStore(redis_server.url, 3600)
+        store.client.flushdb()
+    yield store
+    store.close()
+
+
+class RacingStore:
+    """Delegates to a real store; before some saves, another turn really saves first."""
+
+    def __init__(self, inner, engine: Engine, races: int) -> None:
+        self.inner, self.engine, self.races = inner, engine, races
+        self.retention_seconds = inner.retention_seconds
+
+    def __getattr__(self, name):
+        return getattr(self.inner, name)
+
+    def save(self, conversation_id, data, expected_version):
+        if self.races > 0:
+            self.races -= 1
+            stored, version = self.inner.load(conversation_id)
+            record = Record.from_bytes(stored)
+            competing = self.engine.play(record, ChoiceInput("aide"))
+            self.inner.save(conversation_id, competing.record.to_bytes(), version)
+        return self.inner.save(conversation_id, data, expected_version)
+
+
+def client_for(app):
+    return httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test")
+
+
+async def test_a_raced_turn_is_replayed_not_lost(settings, real_store):
+    engine = Engine(load_content(FIXTURE_DIALOGUES), CONTACT)
+    store = RacingStore(real_store, engine, races=1)
+    async with client_for(create_app(settings, store=store)) as client:
+        cid = (await client.post("/api/v1/conversations", json={})).json()["id"]
+        response = await client.post(f"/api/v1/conversations/{cid}/turns", json={"choice": "quiz"})
+        assert response.status_code == 200
+        refs = [m["ref"] for m in (await client.get(f"/api/v1/conversations/{cid}")).json()[
+            "messages"]]
+    assert "commande/aide" in refs and "choix/quiz" in refs  # both turns kept, in order
+    assert refs.index("commande/aide") < refs.index("choix/quiz")
+
+
+async def test_a_turn_that_keeps_losing_the_race_gets_409(settings, real_store):
+    engine = Engine(load_content(FIXTURE_DIALOGUES), CONTACT)
+    store = RacingStore(real_store, engine, races=10)
+    async with client_for(create_app(settings, store=store)) as client:
+        cid = (await client.post("/api/v1/conversations", json={})).json()["id"]
+        response = await client.post(f"/api/v1/conversations/{cid}/turns", json={"choice": "quiz"})
+        assert response.status_code == 409
+        assert response.headers["content-type"] == "application/problem+json"
+        assert "Rechargez" in response.json()["detail"]
+        store.races = 0
+        refs = [m["ref"] for m in (await client.get(f"/api/v1/conversations/{cid}")).json()[
+            "messages"]]
+    assert "choix/quiz" not in refs  # never half-applied
+
+
+async def test_idempotency_on_both_stores(settings, real_store):
+    async with client_for(create_app(settings, store=real_store)) as client:
+        cid = (await client.post("/api/v1/conversations", json={})).json()["id"]
+        for _ in range(3):
+            response = await client.post(f"/api/v1/conversations/{cid}/turns",
+                                         json={"choice": "quiz"},
+                                         headers={"Idempotency-Key": "abc"})
+            assert response.status_code == 200
+        conversation = (await client.get(f"/api/v1/conversations/{cid}")).json()
+    assert [m["ref"] for m in conversation["messages"]].count("choix/quiz") == 1
+
+
+async def test_content_change_on_both_stores(settings, real_store, tmp_path):
+    async with client_for(create_app(settings, store=real_store)) as client:
+        cid = (await client.post("/api/v1/conversations", json={})).json()["id"]
+        await client.post(f"/api/v1/conversations/{cid}/turns", json={"choice": "quiz"})
+    directory = tmp_path / "nouveau"
+    shutil.copytree(FIXTURE_DIALOGUES, directory)
+    flow = directory / "demo.yaml"
+    flow.write_text(flow.read_text().replace("id: question", "id: question-2")
+                    .replace("target: question", "target: question-2"))
+    changed = settings.model_copy(update={"dialogues_dir": directory})
+    async with client_for(create_app(changed, store=real_store)) as client:
+        response = await client.post(f"/api/v1/conversations/{cid}/turns",
+                                     json={"choice": "vrai"})
+        assert response.status_code == 200
+        step = response.json()
+        assert step["messages"][0]["ref"] == "coach/contenu-change"
+        assert step["node"] == "menu"
+        whole = (await client.get(f"/api/v1/conversations/{cid}")).json()
+        assert whole["content_version"] == step["content_version"]
+
+
+async def test_rate_limit_per_address(settings):
+    limited = settings.model_copy(update={"rate_limit_per_minute": 3})
+    async with client_for(create_app(limited)) as client:
+        statuses = [(await client.post("/api/v1/conversations", json={})).status_code
+                    for _ in range(4)]
+        assert statuses == [201, 201, 201, 429]
+        response = await client.get("/api/v1/flows")
+        assert response.status_code == 429
+        assert int(response.headers["retry-after"]) >= 1
+        assert "Attendez" in response.json()["detail"]
+        assert (await client.get("/healthz")).status_code == 200  # only the API is limited

@@ -1,0 +1,268 @@
+"""Browser tests in real Chromium: one real `coach` server, one partner site, one browser.
+
+- The coach runs in a subprocess (uvicorn, the app factory) on a free loopback port, with a
+  temporary SQLite store and the small stable dialogues of `tests/browser/dialogues/` (the
+  real dialogues change every day; these tests are about the client, not the content).
+- The partner site is a tiny static server on another origin (`localhost` vs `127.0.0.1`,
+  another port) whose pages paste the widget snippet; `COACH_ALLOWED_ORIGINS` lists it.
+- Debian's `/usr/bin/chromium`, driven by Playwright's sync API (Playwright cannot download
+  its own browsers here).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import json
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+
+ROOT = Path(__file__).resolve().parents[2]
+DIALOGUES = Path(__file__).resolve().parent / "dialogues"
+SHOTS = Path(os.environ.get("COACH_SHOTS", "/tmp/shots"))
+CHROMIUM = os.environ.get("COACH_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                 "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+AXE = Axe()
+
+# The announcement recorder of ACCESSIBILITY.md §4.4, extended to open shadow roots (widget).
+RECORDER = """
+window.__annonces = [];
+(() => {
+  const observe = root => new MutationObserver(muts => {
+    for (const m of muts) {
+      const el = m.target.nodeType === 1 ? m.target : m.target.parentElement;
+      const region = el && el.closest('[aria-live]:not([aria-live="off"]),[role=status],'
+        + '[role=alert],[role=log]:not([aria-live="off"])');
+      if (region && region.textContent.trim())
+        window.__annonces.push({role: region.getAttribute('role'),
+                                text: region.textContent.trim(), t: performance.now()});
+    }
+  }).observe(root, {subtree: true, childList: true, characterData: true});
+  observe(document);
+  const attach = Element.prototype.attachShadow;
+  Element.prototype.attachShadow = function (init) {
+    const root = attach.call(this, init);
+    observe(root);
+    return root;
+  };
+})();
+"""
+
+# The deepest focused element, through shadow roots.
+DEEP_ACTIVE = """() => {
+  let a = document.activeElement;
+  while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement;
+  return a;
+}"""
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _wait_http(url: str, process: subprocess.Popen[bytes], log: Path) -> None:
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError("the coach server stopped:\n" + log.read_text(errors="replace"))
+        with contextlib.suppress(OSError):
+            with urllib.request.urlopen(url, timeout=1) as answer:
+                if answer.status == 200:
+                    return
+        time.sleep(0.1)
+    raise RuntimeError("the coach server did not answer:\n" + log.read_text(errors="replace"))
+
+
+class Site:
+    """Where things are: the coach (API, client, widget) and the partner site."""
+
+    def __init__(self, coach: str, partner: str) -> None:
+        self.coach = coach
+        self.partner = partner
+
+    def api(self, method: str, path: str, body: object | None = None) -> tuple[int, object]:
+        data = None if body is None else json.dumps(body).encode()
+        request = urllib.request.Request(self.coach + "/api/v1/" + path, data=data,
+                                         method=method,
+                                         headers={"Content-Type": "application/json"})
+        try:
+            with urllib.request.urlopen(request, timeout=5) as answer:
+                raw = answer.read()
+                return answer.status, json.loads(raw) if raw else None
+        except urllib.error.HTTPError as exc:
+            return exc.code, json.loads(exc.read() or b"null")
+
+
+PARTNER_PAGE = """<!doctype html>
+<html lang="fr">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title} — Association Les Partenaires</title>
+<link rel="stylesheet" href="partenaire.css"></head>
+<body>
+<header><p><a href="index.html">Association Les Partenaires</a></p>
+<nav aria-label="Menu du site"><ul><li><a href="index.html">Accueil</a></li>
+<li><a href="page2.html">Nos actions</a></li></ul></nav></header>
+<main><h1>{title}</h1>
+<p>Nous accompagnons les familles et les professionnels. Ce texte appartient au site
+partenaire ; le tchat du coach s'ajoute sans rien casser.</p>
+{filler}
+<p><a id="lien-bas" href="page2.html">Lien en bas de la page</a></p></main>
+<footer><p>Pied de page du partenaire.</p></footer>
+<script src="{coach}/widget.js" defer data-flow="familles" data-falc="false"
+ data-launcher-text="Besoin d'aide ? Tchat avec le coach" data-color="#e67e22"
+ data-heading-level="2"></script>
+</body>
+</html>
+"""
+PARTNER_CSS = """body{font:18px/1.5 Georgia,serif;margin:0 1em;color:#222;background:#fff}
+html{font-size:62.5%;scroll-padding-bottom:96px}main{max-width:40em}
+a{color:#00497a}
+"""
+
+
+@pytest.fixture(scope="session")
+def site() -> Iterator[Site]:
+    port, partner_port = _free_port(), _free_port()
+    coach, partner = f"http://127.0.0.1:{port}", f"http://localhost:{partner_port}"
+    with tempfile.TemporaryDirectory(prefix="coach-browser-") as tmp:
+        folder = Path(tmp)
+        pages = folder / "partenaire"
+        pages.mkdir()
+        filler = "\n".join(f"<p>Paragraphe {i} du partenaire.</p>" for i in range(1, 9))
+        for name, title in (("index.html", "Accueil"), ("page2.html", "Nos actions")):
+            (pages / name).write_text(
+                PARTNER_PAGE.format(title=title, filler=filler, coach=coach), encoding="utf-8")
+        (pages / "partenaire.css").write_text(PARTNER_CSS, encoding="utf-8")
+
+        class Quiet(SimpleHTTPRequestHandler):
+            def log_message(self, *args: object) -> None:
+                pass
+
+        server = ThreadingHTTPServer(("127.0.0.1", partner_port),
+                                     functools.partial(Quiet, directory=str(pages)))
+        thread = threading.Thread(target=server.serve_forever, daemon=True)
+        thread.start()
+
+        env = {**os.environ,
+               "COACH_STORE_URL": f"sqlite:///{folder / 'coach.db'}",
+               "COACH_DIALOGUES_DIR": str(DIALOGUES),
+               "COACH_ALLOWED_ORIGINS": json.dumps([partner]),
+               "COACH_RATE_LIMIT_PER_MINUTE": "0"}
+        log = folder / "coach.log"
+        with log.open("wb") as out:
+            process = subprocess.Popen(
+                [sys.executable, "-m", "uvicorn", "coach.api.app:app_from_env", "--factory",
+                 "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"],
+                cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+        try:
+            _wait_http(coach + "/healthz", process, log)
+            yield Site(coach, partner)
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+            server.shutdown()
+            server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True,
+                                              args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def new_context(browser: Browser) -> Iterator[object]:
+    """Make contexts (fresh storage each) and close them all at the end of the test."""
+    made: list[BrowserContext] = []
+
+    def make(**options: object) -> BrowserContext:
+        settings: dict[str, object] = {"locale": "fr-FR", "viewport": {"width": 1280,
+                                                                      "height": 800}}
+        settings.update(options)
+        context = browser.new_context(**settings)  # type: ignore[arg-type]
+        context.set_default_timeout(10_000)
+        made.append(context)
+        return context
+
+    yield make
+    for context in made:
+        context.close()
+
+
+@pytest.fixture
+def page(new_context) -> Page:  # type: ignore[no-untyped-def]
+    return new_context().new_page()
+
+
+def open_client(page: Page, site: Site, query: str = "") -> Page:
+    page.goto(site.coach + "/" + query)
+    page.locator(".messages .msg").first.wait_for()
+    return page
+
+
+def open_widget(page: Page, site: Site, name: str = "index.html") -> Page:
+    page.goto(f"{site.partner}/{name}")
+    page.get_by_role("button", name="Besoin d'aide ? Tchat avec le coach").click()
+    page.locator("#coach-cop-widget .messages .msg").first.wait_for()
+    return page
+
+
+def deep_active(page: Page) -> dict[str, str]:
+    return page.evaluate(f"""() => {{
+        const a = ({DEEP_ACTIVE})();
+        return {{tag: a ? a.tagName : '', text: a ? (a.textContent || '').trim() : '',
+                 cls: a ? String(a.className) : '', id: a ? a.id : '',
+                 inWidget: !!(a && a.getRootNode() !== document)}};
+    }}""")
+
+
+def assert_axe_clean(page: Page, state: str, context: object | None = None) -> None:
+    """No violation at all, whatever its impact, with the WCAG 2.2 AA + best-practice tags."""
+    result = AXE.run(page, context=context, options={
+        "runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]})
+    violations = result.response["violations"]
+    assert not violations, f"axe ({state}) :\n" + result.generate_report()
+
+
+def shot(page: Page, name: str, full_page: bool = False) -> None:
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=full_page,
+                    animations="disabled")
+
+
+IDLE = """() => {
+  const roots = [document];
+  const host = document.getElementById('coach-cop-widget');
+  if (host && host.shadowRoot) roots.push(host.shadowRoot);
+  return !roots.some(r => r.querySelector('[aria-busy=true]'));
+}"""
+
+
+def wait_turn(page: Page, text: str) -> None:
+    """Wait for a text of the reply, then for the client to be idle again."""
+    page.get_by_text(text).first.wait_for()
+    page.wait_for_function(IDLE)
