@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from falc.analysis import Analysis, Token, prepare
+from falc.analysis import Analysis, Token, attach_docs, prepare
 from falc.config import Config
 from falc.findings import Finding
 from falc.numbers import NUMBER_WORDS, format_number, parse_number_words
@@ -144,24 +144,17 @@ def _numbers(text: str, tokens: list[Token], taken: list[tuple[int, int]]) -> It
 _NAME_JOINERS = frozenset({"de", "du", "des", "la", "le", "l'", "d'"})
 
 
-def _names(a: Analysis, docs: list[Any] | None) -> Iterator[Fact]:
-    allow = {w for w in a.config.allow}
-    seen_spans: list[tuple[int, int]] = []
-    if docs:
-        for unit, doc in zip(a.units, docs, strict=True):
-            for ent in doc.ents:
-                if ent.label_ in ("PER", "LOC", "ORG"):
-                    s, e = unit.start + ent.start_char, unit.start + ent.end_char
-                    seen_spans.append((s, e))
-                    yield Fact("name", _unaccent(a.text[s:e]), s, e, a.text[s:e])
+def _names(a: Analysis) -> Iterator[Fact]:
+    """Proper nouns: capitalised words inside a sentence, or at its start when spaCy says
+    ``PROPN`` or the project allow-list has them; acronyms; joined by « de la », « du »…"""
+    allow = a.config.allow
     for tokens in a.tokens:
         i = 0
         while i < len(tokens):
             t = tokens[i]
             capital = t.is_word and t.text[:1].isupper()
-            sentence_start = t.index == 0
             is_name = capital and (
-                not sentence_start or t.lower in allow or (t.is_upper and len(t.text) >= 2)
+                t.index > 0 or t.lower in allow or t.is_upper or t.pos == "PROPN"
             )
             if not is_name:
                 i += 1
@@ -180,14 +173,14 @@ def _names(a: Analysis, docs: list[Any] | None) -> Iterator[Fact]:
                     break
             s, e = tokens[i].start, tokens[j - 1].end
             i = j
-            if any(a0 <= s < b0 for a0, b0 in seen_spans):
-                continue
             yield Fact("name", _unaccent(a.text[s:e]), s, e, a.text[s:e])
 
 
 def extract_facts(text: str, config: Config, docs: list[Any] | None = None) -> list[Fact]:
     """Facts of *text*; *docs* (one spaCy doc per unit) adds named entities."""
     a = prepare(text, config)
+    if docs is not None:
+        attach_docs(a, docs)
     facts: list[Fact] = []
     for regex, kind, norm in (
         (URL_RE, "url", lambda s: re.sub(r"^(?:https?://)?(?:www\.)?", "", s.lower()).rstrip("/")),
@@ -207,7 +200,7 @@ def extract_facts(text: str, config: Config, docs: list[Any] | None = None) -> l
     tokens = [t for unit in a.tokens for t in unit]
     facts.extend(_numbers(text, tokens, taken))
     taken = [(f.start, f.end) for f in facts]
-    for fact in _names(a, docs):
+    for fact in _names(a):
         if all(fact.end <= s or fact.start >= e for s, e in taken):
             facts.append(fact)
     return sorted(facts, key=lambda f: f.start)

@@ -18,7 +18,7 @@ from typing import Generic, TypeVar
 from falc.analysis import Token
 from falc.tokenize import Word, lexical_split, words
 
-__all__ = ["PhraseMatch", "PhraseMatcher"]
+__all__ = ["PhraseMatch", "PhraseMatcher", "stream"]
 
 T = TypeVar("T")
 
@@ -124,7 +124,7 @@ def _item(norm: str, lemma: str | None, start: int, end: int) -> _Item:
 
 
 def stream(tokens: Sequence[Token]) -> list[_Item]:
-    """Normalised items of a unit's tokens (cached on the token list's first token)."""
+    """Normalised items of a unit's tokens: elisions restored, contractions expanded."""
     items: list[_Item] = []
     for t in tokens:
         norm = _ELISION_NORM.get(t.lower, t.lower)
@@ -180,7 +180,10 @@ class PhraseMatcher(Generic[T]):
 
     def find(self, tokens: Sequence[Token]) -> list[PhraseMatch[T]]:
         """Matches in one unit's tokens, in text order."""
-        items = stream(tokens)
+        return self.find_items(stream(tokens))
+
+    def find_items(self, items: Sequence[_Item]) -> list[PhraseMatch[T]]:
+        """Matches in a unit's normalised items (see :func:`stream`), in text order."""
         found: list[PhraseMatch[T]] = []
         i = 0
         while i < len(items):
@@ -193,7 +196,7 @@ class PhraseMatcher(Generic[T]):
             i += length
         return found
 
-    def _match_at(self, items: list[_Item], i: int) -> tuple[int, str, T] | None:
+    def _match_at(self, items: Sequence[_Item], i: int) -> tuple[int, str, T] | None:
         best: tuple[int, str, T] | None = None
         seen: set[int] = set()
         for key in items[i].keys:

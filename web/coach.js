@@ -157,7 +157,7 @@
     this.saisie.addEventListener('input', function () { ecrire('brouillon', t.saisie.value || null); });
     this.reessayer.addEventListener('click', function () { t.reprendre(); });
     q('.falc-bouton').addEventListener('click', function () { t.basculerFalc(); });
-    var ob = q('.options-bouton');
+    var ob = q('.options-bouton') || racine.parentNode.querySelector('.options-bouton');
     ob.addEventListener('click', function () {
       var ouvert = ob.getAttribute('aria-expanded') === 'true';
       ob.setAttribute('aria-expanded', String(!ouvert));
@@ -638,14 +638,18 @@
     var tete = el(d, 'div', 'panneau-tete');
     var titre = el(d, 'h' + n, 'titre', 'Tchat avec le coach');
     titre.id = 'coach-titre';
-    var fermer = el(d, 'button', 'fermer', 'Fermer le tchat');
+    var fermer = el(d, 'button', 'fermer', 'Fermer');
     fermer.type = 'button';
+    fermer.appendChild(el(d, 'span', 'visually-hidden', ' le tchat'));
     fermer.addEventListener('click', options.fermer);
-    tete.appendChild(titre);
-    tete.appendChild(fermer);
     var corps = el(d, 'div', 'panneau-corps coach');
     corps.setAttribute('lang', 'fr');
     corps.innerHTML = gabarit(Math.min(6, n + 1), true);
+    var boutons = el(d, 'div', 'tete-boutons');
+    boutons.appendChild(corps.querySelector('.options-bouton'));
+    boutons.appendChild(fermer);
+    tete.appendChild(titre);
+    tete.appendChild(boutons);
     dialogue.textContent = '';
     dialogue.appendChild(tete);
     dialogue.appendChild(corps);

@@ -9,6 +9,7 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse
 from fastapi.staticfiles import StaticFiles
+from starlette.routing import Route
 
 from coach.api.conversations import build_router
 from coach.api.middleware import BodyLimit, SecurityHeaders
@@ -69,8 +70,8 @@ def create_app(settings: Settings | None = None, content: Content | None = None,
         return JSONResponse({"statut": "prêt", "contenu": content.version})
 
     _mount_docs(app)
-    if WEB_DIR.is_dir():
-        app.mount("/", StaticFiles(directory=WEB_DIR, html=True), name="web")
+    _route_web_files(app)
+    _document_flows(app, sorted(content.flows))
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
     app.add_middleware(RateLimit, per_minute=settings.rate_limit_per_minute)
     if settings.allowed_origins:
@@ -80,6 +81,36 @@ def create_app(settings: Settings | None = None, content: Content | None = None,
                            expose_headers=["Retry-After", "Location"], max_age=600)
     app.add_middleware(SecurityHeaders, allowed_origins=settings.allowed_origins)
     return app
+
+
+def _document_flows(app: FastAPI, flow_ids: list[str]) -> None:
+    """The OpenAPI document lists the flows a conversation may start with."""
+    generate = app.openapi
+
+    def openapi() -> dict:  # type: ignore[type-arg]
+        if app.openapi_schema is None:
+            schema = generate()
+            flow = schema["components"]["schemas"]["NewConversation"]["properties"]["flow"]
+            flow["anyOf"] = [{"type": "string", "enum": flow_ids}, {"type": "null"}]
+            app.openapi_schema = schema
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
+
+def _route_web_files(app: FastAPI) -> None:
+    """One GET/HEAD route per file of `web/` rather than a mount at "/": a mount would
+    swallow every unknown path, and an API path called with the wrong method must still
+    answer 405 with its own Allow header."""
+    if not WEB_DIR.is_dir():
+        return
+    files = StaticFiles(directory=WEB_DIR, html=True)
+    found = sorted("/" + p.relative_to(WEB_DIR).as_posix()
+                   for p in WEB_DIR.rglob("*") if p.is_file())
+    paths = ["/", *found]
+    for path in paths:
+        app.router.routes.append(Route(path, files, methods=["GET", "HEAD"],
+                                       include_in_schema=False))
 
 
 def _mount_docs(app: FastAPI) -> None:

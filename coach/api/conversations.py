@@ -10,6 +10,7 @@ from fastapi.responses import JSONResponse
 
 from coach.api.problems import Problem, not_found_conversation
 from coach.api.schemas import (
+    ChoiceTurn,
     ConversationOut,
     FalcPatch,
     FlowOut,
@@ -28,7 +29,7 @@ MAX_ATTEMPTS = 3
 
 ERRORS: dict[int | str, dict[str, Any]] = {
     code: {"model": ProblemOut, "content": {"application/problem+json": {}}}
-    for code in (404, 413, 422, 429, 503)
+    for code in (400, 404, 413, 422, 429, 503)
 }
 
 
@@ -95,7 +96,7 @@ def build_router(engine: Engine, store: SessionStore) -> APIRouter:
         body: TurnRequest,
         idempotency_key: Annotated[str | None, Header(max_length=128)] = None,
     ) -> JSONResponse:
-        given = ChoiceInput(body.choice) if body.choice is not None else TextInput(body.text or "")
+        given = ChoiceInput(body.choice) if isinstance(body, ChoiceTurn) else TextInput(body.text)
         for _attempt in range(MAX_ATTEMPTS):
             record = load(conversation_id)
             try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -44,36 +45,68 @@ def store_unavailable_response() -> JSONResponse:
         " réessayez dans quelques secondes.", headers={"Retry-After": "5"})
 
 
+_UNION_TAGS = ("ChoiceTurn", "TextTurn")
+ONE_OF = "Envoyez soit « choice » (un choix), soit « text » (un message)."
+
+
+def _relevant_errors(errors: list[dict[str, Any]]) -> list[dict[str, Any]] | None:
+    """For the turn body (a union), keep the errors of the shape the client meant (the one
+    whose own field is present); None when the body matches neither shape."""
+    tagged = [e for e in errors if any(t in e.get("loc", ()) for t in _UNION_TAGS)]
+    if not tagged:
+        return errors
+    by_tag = {tag: [e for e in tagged if tag in e["loc"]] for tag in _UNION_TAGS}
+    meant = [tag for tag, errs in by_tag.items()
+             if errs and not any(e.get("type") == "missing" for e in errs)]
+    if len(meant) != 1:
+        return None
+    return [{**e, "loc": tuple(p for p in e["loc"] if p not in _UNION_TAGS)}
+            for e in by_tag[meant[0]]]
+
+
+def _sentence(error: dict[str, Any]) -> tuple[str, str]:
+    loc = [str(part) for part in error.get("loc", ()) if part != "body"]
+    field = ".".join(loc) or "corps"
+    kind = error.get("type", "")
+    ctx = error.get("ctx") or {}
+    if kind == "json_invalid":
+        return "corps", "Le corps de la requête n'est pas du JSON valide."
+    if kind == "model_attributes_type":
+        return field, ("Le corps de la requête doit être un objet JSON, envoyé avec l'en-tête"
+                       " Content-Type: application/json.")
+    if kind == "string_too_long":
+        return field, (f"Le champ « {field} » est trop long : {ctx.get('max_length')} caractères"
+                       " au plus. Raccourcissez votre message.")
+    if kind in ("string_pattern_mismatch", "string_too_short") and field == "text":
+        return field, "Le message est vide : écrivez quelques mots ou choisissez une réponse."
+    if kind == "missing":
+        return field, f"Le champ « {field} » est obligatoire."
+    if kind.endswith("_type") or kind.endswith("_parsing"):
+        return field, f"Le champ « {field} » n'a pas le bon type."
+    if kind == "extra_forbidden":
+        return field, f"Le champ « {field} » n'est pas attendu."
+    if kind == "literal_error" or kind == "enum":
+        return field, f"La valeur du champ « {field} » n'est pas permise."
+    return field, f"Le champ « {field} » est invalide."
+
+
 def _describe_validation(exc: RequestValidationError) -> tuple[str, list[dict[str, object]]]:
-    errors = []
-    sentences = []
-    for error in exc.errors():
-        loc = [str(part) for part in error.get("loc", ()) if part != "body"]
-        field = ".".join(loc) or "corps"
-        kind = error.get("type", "")
-        ctx = error.get("ctx") or {}
-        if kind == "json_invalid":
-            field = "corps"
-            sentence = "Le corps de la requête n'est pas du JSON valide."
-        elif kind == "model_attributes_type":
-            sentence = ("Le corps de la requête doit être un objet JSON, envoyé avec l'en-tête"
-                        " Content-Type: application/json.")
-        elif kind == "string_too_long":
-            sentence = (f"Le champ « {field} » est trop long : {ctx.get('max_length')} caractères"
-                        " au plus. Raccourcissez votre message.")
-        elif kind == "missing":
-            sentence = f"Le champ « {field} » est obligatoire."
-        elif kind in ("string_type", "bool_type", "bool_parsing", "model_type", "dict_type"):
-            sentence = f"Le champ « {field} » n'a pas le bon type."
-        elif kind == "extra_forbidden":
-            sentence = f"Le champ « {field} » n'est pas attendu."
-        elif kind == "value_error":
-            sentence = str(ctx.get("error", error.get("msg", "")))
-        else:
-            sentence = f"Le champ « {field} » est invalide."
-        sentences.append(sentence)
-        errors.append({"champ": field, "probleme": sentence})
-    return " ".join(dict.fromkeys(sentences)), errors
+    errors = _relevant_errors(list(exc.errors()))
+    if errors is None:
+        return ONE_OF, [{"champ": "corps", "probleme": ONE_OF}]
+    described = [_sentence(error) for error in errors]
+    detail = " ".join(dict.fromkeys(sentence for _field, sentence in described))
+    return detail, [{"champ": field, "probleme": sentence} for field, sentence in described]
+
+
+def _allowed_methods(request: Request) -> list[str]:
+    """Every method some route accepts at this path (Starlette lists only the first route's)."""
+    methods: set[str] = set()
+    for route in request.app.routes:
+        regex = getattr(route, "path_regex", None)
+        if regex is not None and regex.match(request.url.path) and getattr(route, "methods", None):
+            methods |= set(route.methods)
+    return sorted(methods)
 
 
 def install_problem_handlers(app: FastAPI) -> None:
@@ -93,13 +126,20 @@ def install_problem_handlers(app: FastAPI) -> None:
         return store_unavailable_response()
 
     @app.exception_handler(StarletteHTTPException)
-    async def _http(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        titles = {404: ("introuvable", "Page introuvable", "Cette adresse n'existe pas."),
-                  405: ("methode-non-permise", "Méthode non permise",
-                        "Cette adresse n'accepte pas cette méthode HTTP.")}
+    async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        titles = {
+            400: ("requete-illisible", "Requête illisible",
+                  "Le corps de la requête est illisible : envoyez du JSON encodé en UTF-8."),
+            404: ("introuvable", "Page introuvable", "Cette adresse n'existe pas."),
+            405: ("methode-non-permise", "Méthode non permise",
+                  "Cette adresse n'accepte pas cette méthode HTTP."),
+        }
         code, title, detail = titles.get(
             exc.status_code, ("erreur-http", "Erreur", "La requête n'a pas pu aboutir."))
-        return problem_response(exc.status_code, code, title, detail, headers=exc.headers)
+        headers = dict(exc.headers or {})
+        if exc.status_code == 405:
+            headers["Allow"] = ", ".join(_allowed_methods(request))
+        return problem_response(exc.status_code, code, title, detail, headers=headers)
 
     @app.exception_handler(Exception)
     async def _unexpected(_request: Request, exc: Exception) -> JSONResponse:

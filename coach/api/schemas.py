@@ -2,36 +2,38 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field
 
 MAX_TEXT_CHARS = 1000
 
 
 class NewConversation(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)
     flow: str | None = Field(default=None, max_length=64, description="Flux de départ")
     falc: bool = Field(default=False, description="Textes en facile à lire (FALC)")
 
 
-class TurnRequest(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    choice: str | None = Field(default=None, min_length=1, max_length=64,
-                               description="Identifiant d'un choix ou d'une commande globale")
-    text: str | None = Field(default=None, max_length=MAX_TEXT_CHARS,
-                             description="Texte tapé par la personne")
+class ChoiceTurn(BaseModel):
+    """Press a button: a choice of the step, or a global command."""
 
-    @model_validator(mode="after")
-    def _exactly_one(self) -> TurnRequest:
-        if (self.choice is None) == (self.text is None):
-            raise ValueError("Envoyez soit « choice » (un choix), soit « text » (un message).")
-        if self.text is not None and not self.text.strip():
-            raise ValueError(
-                "Le message est vide : écrivez quelques mots ou choisissez une réponse.")
-        return self
+    model_config = ConfigDict(extra="forbid", strict=True)
+    choice: str = Field(min_length=1, max_length=64,
+                        description="Identifiant d'un choix ou d'une commande globale")
+
+
+class TextTurn(BaseModel):
+    """Type a message: it is understood against the choices, commands and topics."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+    text: str = Field(max_length=MAX_TEXT_CHARS, pattern=r"\S",
+                      description="Texte tapé par la personne (1 000 caractères au plus)")
+
+
+TurnRequest = ChoiceTurn | TextTurn
 
 
 class FalcPatch(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)
     falc: bool
 
 

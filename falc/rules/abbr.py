@@ -62,22 +62,38 @@ def _strip_accents(text: str) -> str:
 
 
 def _initials_match(letters: str, words: list[str]) -> bool:
-    content = [w for w in words if w.lower() not in _STOP]
-    initials = "".join(_strip_accents(w[0]).lower() for w in content if w)
-    return letters in initials
+    """Some run of *words* spells *letters* with its initials; small words (de, la, et…)
+    may give a letter or be skipped (« Facile À Lire et À Comprendre »)."""
+    initials = [(_strip_accents(w[0]).lower(), w.lower() in _STOP) for w in words if w]
+    for start in range(len(initials)):
+        k = 0
+        for initial, small in initials[start:]:
+            if k < len(letters) and initial == letters[k]:
+                k += 1
+            elif not small:
+                break
+            if k == len(letters):
+                return True
+    return False
 
 
-def explained(a: Analysis, acronym: str, start: int, end: int) -> bool:
-    """The acronym at ``start:end`` is explained in the message: « SIGLE, c'est … »,
-    « … (SIGLE) », or the initials of nearby words spell it."""
-    if re.match(_EXPLAINED_AFTER_RE, a.text[end : end + 20]):
-        return True
-    if re.search(r"\(\s*$", a.text[max(0, start - 3) : start]):
-        return True
-    letters = _strip_accents(acronym.rstrip("s") if len(acronym) > 2 else acronym).lower()
-    after = re.findall(r"[^\W\d_]+", a.text[end : end + 200])[:14]
-    before = re.findall(r"[^\W\d_]+", a.text[max(0, start - 200) : start])[-14:]
-    return _initials_match(letters, after) or _initials_match(letters, before)
+def explained(a: Analysis, acronym: str) -> bool:
+    """The acronym is explained somewhere in the message: « SIGLE, c'est … »,
+    « … (SIGLE) », or the initials of the words next to one of its uses spell it."""
+    bare = acronym[:-1] if acronym.endswith("s") and len(acronym) > 2 else acronym
+    letters = _strip_accents(bare).lower()
+    pattern = rf"(?<![\w'’-]){re.escape(bare)}s?(?![\w'’-])"
+    for m in re.finditer(pattern, a.text):
+        start, end = m.span()
+        if re.match(_EXPLAINED_AFTER_RE, a.text[end : end + 20]):
+            return True
+        if re.search(r"\(\s*$", a.text[max(0, start - 3) : start]):
+            return True
+        after = re.findall(r"[^\W\d_]+", a.text[end : end + 200])[:14]
+        before = re.findall(r"[^\W\d_]+", a.text[max(0, start - 200) : start])[-14:]
+        if _initials_match(letters, after) or _initials_match(letters, before):
+            return True
+    return False
 
 
 def abbr_001(a: Analysis) -> Iterator[Finding]:
@@ -119,7 +135,7 @@ def abbr_002(a: Analysis) -> Iterator[Finding]:
         if token.lower() in a.config.allow or is_capitals_word(token, a.tier3):
             continue
         seen.add(token)
-        if explained(a, full, m.start(), m.end()):
+        if explained(a, full):
             continue
         yield a.finding(
             "FALC-ABBR-002",
@@ -144,7 +160,7 @@ def abbr_003(a: Analysis) -> Iterator[Finding]:
         explanation = a.config.glossary[acronym]
         bare = re.sub(r"^(?:le|la|les|un|une|des|l['’])\s*", "", explanation.strip(), flags=re.I)
         head = " ".join(bare.split()[:3]).lower()
-        if (head and head in low_text) or explained(a, m.group(), m.start(), m.end()):
+        if (head and head in low_text) or explained(a, m.group()):
             continue
         yield a.finding(
             "FALC-ABBR-003",

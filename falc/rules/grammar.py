@@ -19,8 +19,8 @@ from falc.findings import Finding, Severity
 # --------------------------------------------------------------------------- negation
 
 _NE = frozenset({"ne", "n'"})
-_PAS_LIKE = frozenset({"pas", "jamais", "guère", "point"})
-_AFTER_NE_ONLY = frozenset({"plus", "rien", "personne", "que", "nulle", "part"})
+_PAS_LIKE = frozenset({"pas", "jamais"})
+_AFTER_NE_ONLY = frozenset({"plus", "rien", "personne", "que", "nulle", "part", "guère", "point"})
 _NEG_DET = frozenset({"aucun", "aucune", "nul", "nulle"})
 _NOUN_PAS_BEFORE = frozenset(
     {"un", "le", "ce", "mon", "ton", "son", "votre", "notre", "leur", "premier", "petit",
@@ -102,8 +102,8 @@ def find_negations(tokens: list[Token]) -> list[_Neg]:
         elif low == "sans":
             negs.append(_Neg([t]))
         elif low == "non":
-            if i == 0:
-                continue  # « Non, merci. » is an answer, not a negative sentence
+            if i == 0 or prev in ("ou", "oui", "et") or nxt in ("", "?"):
+                continue  # « Non, merci. », « oui ou non » are answers, not negations
             negs.append(_Neg([t]))
         elif low == "ni":
             host = next((g for g in reversed(negs) if g.tokens[0].lower in _NE | {"ni"}), None)
@@ -236,6 +236,20 @@ def _looks_participle(word: str) -> bool:
     return bool(re.search(r"(?:é|ée|és|ées)$", low)) or low in _IRREGULAR_PARTICIPLES
 
 
+_PARTICIPLE_END_RE = re.compile(
+    r"(?:é|ée|és|ées|i|ie|is|ies|it|ite|its|ites|u|ue|us|ues|ert|erte|erts|ertes|eint|einte|"
+    r"eints|eintes|aint|ainte|aints|aintes|ort|orte|orts|ortes)$"
+)
+
+
+def _participle_form(word: str) -> bool:
+    """Looks like a past participle (the parser also calls adjectives participles)."""
+    low = word.lower()
+    return low in _IRREGULAR_PARTICIPLES or (
+        _PARTICIPLE_END_RE.search(low) is not None and low not in _NOT_PARTICIPLES
+    )
+
+
 def _active_hint(subject: str, lemma: str | None, agent: str | None) -> str:
     subject = subject.strip()
     if subject and subject.split()[0].lower() in ("le", "la", "les", "l'", "un", "une", "des"):
@@ -274,6 +288,8 @@ def _spacy_passives(a: Analysis) -> Iterator[tuple[int, int, str | None, str, st
             part = t.head
             if part.pos_ not in ("VERB", "ADJ") or part.i == t.i:
                 continue
+            if not _participle_form(part.text):
+                continue  # « est mûr », « être facile », « c'est apprendre »
             if _etre_participle(part.text, a.config.etre_verbs):
                 continue
             reflexive = any(
@@ -433,7 +449,10 @@ def mood_001(a: Analysis) -> Iterator[Finding]:
         for i, t in enumerate(tokens):
             if t.start in seen:
                 continue
-            after_que = any(x.lower in ("que", "qu'") for x in tokens[max(0, i - 4) : i])
+            after_que = any(
+                x.lower in ("que", "qu'") and x.pos in (None, "SCONJ")
+                for x in tokens[max(0, i - 4) : i]
+            )
             by_form = t.lower in _SUBJ_ONLY and after_que
             # The small model over-tags imperatives as subjunctive: require « que » too.
             by_model = (
@@ -473,13 +492,17 @@ _COND_PRESENT = {
 _COND_RE = re.compile(r"^[^\W\d_]+(?:erais|erait|eraient|eriez|erions)$")
 
 
+_COND_ENDING_RE = re.compile(r"r(?:ais|ait|ions|iez|aient)$")
+
+
 def _is_conditional(t: Token) -> bool:
     low = t.lower
     if t.pos in ("NOUN", "PROPN", "ADJ", "DET", "ADP"):
         return False
-    if t.morph.get("Mood") == "Cnd":
+    if low in _COND_PRESENT or _COND_RE.match(low):
         return True
-    return low in _COND_PRESENT or bool(_COND_RE.match(low))
+    # The model also tags imperatives as conditional: trust it only with a conditional ending.
+    return t.morph.get("Mood") == "Cnd" and _COND_ENDING_RE.search(low) is not None
 
 
 def mood_002(a: Analysis) -> Iterator[Finding]:
@@ -504,9 +527,8 @@ def mood_002(a: Analysis) -> Iterator[Finding]:
 # --------------------------------------------------------------------- hard tenses
 
 _PASSE_SIMPLE_RE = re.compile(
-    r"^(?:[^\W\d_]{2,}(?:èrent|âmes|âtes|îmes|îtes|ûmes|ûtes|irent|urent|inrent)|fut|furent|"
-    r"fus|eut|eurent|fit|firent|vint|vinrent|dut|durent|put|purent|sut|surent|prit|prirent|"
-    r"mit|mirent|naquit)$"
+    r"^(?:[^\W\d_]{2,}(?:èrent|âmes|âtes|îmes|îtes|ûmes|ûtes|inrent)|fut|furent|fus|eut|"
+    r"eurent|fit|firent|vint|vinrent|dut|purent|sut|surent|prit|prirent|mirent|naquit)$"
 )
 _PQP_RE = re.compile(
     r"(?<![\w'’])(avais|avait|avions|aviez|avaient|étais|était|étions|étiez|étaient)\s+"

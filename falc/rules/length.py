@@ -20,6 +20,11 @@ _CUT_RE = re.compile(
     r"où|dont)\s)",
     re.I,
 )
+_DETS = frozenset(
+    {"le", "la", "les", "l'", "un", "une", "des", "du", "de", "d'", "au", "aux", "ce", "ces",
+     "cette", "son", "sa", "ses", "votre", "vos", "notre", "nos", "leur", "leurs", "mon",
+     "ma", "mes"}
+)
 CLAUSE_DEPS = frozenset({"conj", "advcl", "ccomp", "csubj", "acl:relcl", "parataxis"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "expl:subj", "csubj"})
 _NOT_VERBS_EZ = frozenset({"chez", "assez", "nez", "rez", "lez"})
@@ -262,7 +267,12 @@ def idea_004(a: Analysis) -> Iterator[Finding]:
             continue
         if not m and len(items) < needed + 1:
             continue
-        if all(1 <= len(item.split()) <= 4 for item in items[1:-1]):
+        # Parallel items (« des familles, des aidants et des chercheurs »), not an opening
+        # phrase followed by a clause (« En 2000, Snyder et Wenger donnent … »).
+        if not all(1 <= len(item.split()) <= 4 for item in items[1:]):
+            continue
+        kinds = {item.split()[0].lower() in _DETS for item in items[1:]}
+        if len(kinds) == 1:
             yield a.finding(
                 "FALC-IDEA-004",
                 unit.start,

@@ -14,7 +14,7 @@ from functools import lru_cache
 from falc import lexicon
 from falc.analysis import Analysis, Token
 from falc.findings import Finding
-from falc.phrases import PhraseMatcher
+from falc.phrases import PhraseMatch, PhraseMatcher, stream
 from falc.syllables import count_syllables
 
 _ENTITY_TYPES = frozenset({"PER", "LOC", "ORG", "MISC"})
@@ -30,6 +30,14 @@ _FRENCH_LETTERS_RE = re.compile(r"[àâäéèêëîïôöùûüÿçœæ]")
 @lru_cache(maxsize=32)
 def _matcher(items: tuple[tuple[str, str], ...], loose: bool) -> PhraseMatcher[str]:
     return PhraseMatcher(dict(items), loose=loose)
+
+
+def _find(a: Analysis, matcher: PhraseMatcher[str]) -> Iterator[PhraseMatch[str]]:
+    """Matches of *matcher* in every unit (the normalised streams are cached)."""
+    if "streams" not in a.cache:
+        a.cache["streams"] = [stream(tokens) for tokens in a.tokens]
+    for items in a.cache["streams"]:
+        yield from matcher.find_items(items)
 
 
 def _explained_words(a: Analysis) -> set[str]:
@@ -153,32 +161,29 @@ def lex_frequency(a: Analysis) -> Iterator[Finding]:
 
 def lex_003(a: Analysis) -> Iterator[Finding]:
     matcher = _matcher(tuple(a.config.formal_words.items()), True)
-    for tokens in a.tokens:
-        for m in matcher.find(tokens):
-            found = a.text[m.start : m.end]
-            yield a.finding(
-                "FALC-LEX-003",
-                m.start,
-                m.end,
-                f"« {found} » est un mot soutenu ou administratif.",
-                f"Écrivez plutôt : « {m.payload} »."
-                if not m.payload.startswith(("expliquez", "(", "les règles", "la règle"))
-                else f"Écrivez plutôt : {m.payload}.",
-            )
+    for m in _find(a, matcher):
+        found = a.text[m.start : m.end]
+        plain = not m.payload.startswith(("expliquez", "(", "les règles", "la règle"))
+        yield a.finding(
+            "FALC-LEX-003",
+            m.start,
+            m.end,
+            f"« {found} » est un mot soutenu ou administratif.",
+            f"Écrivez plutôt : « {m.payload} »." if plain else f"Écrivez plutôt : {m.payload}.",
+        )
 
 
 def lex_005(a: Analysis) -> Iterator[Finding]:
     matcher = _matcher(tuple(a.config.anglicisms.items()), False)
-    for tokens in a.tokens:
-        for m in matcher.find(tokens):
-            found = a.text[m.start : m.end]
-            yield a.finding(
-                "FALC-LEX-005",
-                m.start,
-                m.end,
-                f"« {found} » est un mot anglais.",
-                f"Écrivez un mot français : « {m.payload} ».",
-            )
+    for m in _find(a, matcher):
+        found = a.text[m.start : m.end]
+        yield a.finding(
+            "FALC-LEX-005",
+            m.start,
+            m.end,
+            f"« {found} » est un mot anglais.",
+            f"Écrivez un mot français : « {m.payload} ».",
+        )
 
 
 def lex_006(a: Analysis) -> Iterator[Finding]:
@@ -234,16 +239,15 @@ def lex_007(a: Analysis) -> Iterator[Finding]:
 
 def lex_008(a: Analysis) -> Iterator[Finding]:
     matcher = _matcher(tuple(a.config.idioms.items()), True)
-    for tokens in a.tokens:
-        for m in matcher.find(tokens):
-            found = a.text[m.start : m.end]
-            yield a.finding(
-                "FALC-LEX-008",
-                m.start,
-                m.end,
-                f"Expression imagée : « {found} ». Le lecteur peut la comprendre mot à mot.",
-                f"Dites-le simplement : « {m.payload} ».",
-            )
+    for m in _find(a, matcher):
+        found = a.text[m.start : m.end]
+        yield a.finding(
+            "FALC-LEX-008",
+            m.start,
+            m.end,
+            f"Expression imagée : « {found} ». Le lecteur peut la comprendre mot à mot.",
+            f"Dites-le simplement : « {m.payload} ».",
+        )
 
 
 _BRACKET_DEF_RE = re.compile(r"([^\W\d_][\w'’-]{3,})\s*\(([^()\n]{3,})\)")
@@ -287,9 +291,8 @@ def term_001_002(a: Analysis) -> Iterator[Finding]:
         entries.extend((v, preferred) for v in variants)
     matcher = _matcher(tuple(entries), False)
     used: dict[str, list[tuple[str, int, int]]] = {}
-    for tokens in a.tokens:
-        for m in matcher.find(tokens):
-            used.setdefault(m.payload, []).append((m.phrase, m.start, m.end))
+    for m in _find(a, matcher):
+        used.setdefault(m.payload, []).append((m.phrase, m.start, m.end))
     for preferred, occurrences in used.items():
         forms_seen: list[str] = []
         for phrase, start, end in occurrences:

@@ -109,7 +109,8 @@ async def test_flows(client):
         ({}, 422, "requete-invalide", "soit « choice »"),
         ({"choice": "quiz", "text": "quiz"}, 422, "requete-invalide", "soit « choice »"),
         ({"choice": 3}, 422, "requete-invalide", "bon type"),
-        ({"texte": "bonjour"}, 422, "requete-invalide", "pas attendu"),
+        ({"texte": "bonjour"}, 422, "requete-invalide", "soit « choice »"),
+        ({"choice": "quiz", "falc": True}, 422, "requete-invalide", "pas attendu"),
     ],
 )
 async def test_bad_turns_get_a_french_problem(client, body, status, code, words):

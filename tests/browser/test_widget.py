@@ -1,0 +1,226 @@
+"""The widget on a partner page of another origin: launcher, dialog, keyboard, host respect."""
+
+from __future__ import annotations
+
+from conftest import deep_active, open_widget, shot, wait_turn
+from playwright.sync_api import Page, expect
+
+LAUNCHER = "Besoin d'aide ? Tchat avec le coach"
+QUESTION = "Voulez-vous savoir quelle place les familles ont dans une communauté de pratique ?"
+
+
+def contrast_with_white(rgb: str) -> float:
+    values = [int(v) / 255 for v in rgb[rgb.index("(") + 1:rgb.index(")")].split(",")[:3]]
+    linear = [v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4 for v in values]
+    lum = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    return 1.05 / (lum + 0.05)
+
+
+def tab_to(page: Page, text: str, key: str = "Tab", limit: int = 30) -> None:
+    """Press Tab (or Shift+Tab) until the focused element's text contains `text`."""
+    for _ in range(limit):
+        page.keyboard.press(key)
+        focused = deep_active(page)
+        assert focused["tag"] not in ("BODY", ""), "le focus est tombé sur <body>"
+        if text in focused["text"]:
+            return
+    raise AssertionError(f"« {text} » jamais atteint au clavier")
+
+
+def panel_state(page: Page) -> dict[str, object]:
+    return page.evaluate("""() => {
+        const root = document.getElementById('coach-cop-widget').shadowRoot;
+        const d = root.getElementById('coach-panneau');
+        const b = root.querySelector('.lanceur');
+        const r = d.getBoundingClientRect();
+        return {open: d.open, modal: d.matches(':modal'), ariaModal: d.getAttribute('aria-modal'),
+                expanded: b.getAttribute('aria-expanded'), controls: b.getAttribute('aria-controls'),
+                display: getComputedStyle(d).display, w: r.width, h: r.height,
+                vw: innerWidth, vh: innerHeight};
+    }""")
+
+
+def test_closed_widget_respects_the_host_page(new_context, site) -> None:
+    context = new_context()
+    page = context.new_page()
+    warnings: list[str] = []
+    page.on("console", lambda m: warnings.append(m.text) if m.type == "warning" else None)
+    page.clock.install()
+    page.goto(site.partner + "/index.html")
+    launcher = page.get_by_role("button", name=LAUNCHER)
+    expect(launcher).to_be_visible()
+    page.clock.fast_forward(30_000)  # never opens by itself
+    state = panel_state(page)
+    assert state["open"] is False and state["display"] == "none"
+    assert state["expanded"] == "false" and state["controls"] == "coach-panneau"
+    expect(page.get_by_role("complementary", name="Tchat avec le coach CoP")
+           ).to_match_aria_snapshot(f"""
+- complementary "Tchat avec le coach CoP":
+  - /children: equal
+  - button "{LAUNCHER}" [expanded=false]
+""")
+    assert page.evaluate("document.getElementById('coach-cop-widget').lang") == "fr"
+    # Nothing but the loader until the person asks: no CSS or JS of the conversation yet.
+    assert page.evaluate("typeof window.CoachCoP") == "undefined"
+    # The host element is only as big as the launcher: no invisible overlay.
+    sizes = page.evaluate("""() => {
+        const host = document.getElementById('coach-cop-widget').getBoundingClientRect();
+        const b = document.getElementById('coach-cop-widget').shadowRoot
+            .querySelector('.lanceur').getBoundingClientRect();
+        return [host.width * host.height, b.width * b.height, b.width, b.height];
+    }""")
+    assert sizes[0] <= sizes[1] * 1.05 and sizes[2] >= 44 and sizes[3] >= 44
+    clickable = page.evaluate("""() => [...document.querySelectorAll('a')].map(a => {
+        a.scrollIntoView({block: 'center'});
+        const r = a.getBoundingClientRect();
+        return document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2) === a; })""")
+    assert all(clickable)
+    # The closed panel is out of the tab order: Tab goes links → launcher → links.
+    seen = []
+    for _ in range(8):
+        page.keyboard.press("Tab")
+        seen.append(deep_active(page))
+    assert [s for s in seen if s["inWidget"]] == [s for s in seen if s["cls"] == "lanceur"]
+    assert any(s["cls"] == "lanceur" for s in seen)
+    # The partner colour #e67e22 fails 4.5:1 with white text: darkened, with a French warning.
+    colour = launcher.evaluate("e => getComputedStyle(e).backgroundColor")
+    assert contrast_with_white(colour) >= 4.5
+    assert any("contraste" in w and "4,5:1" in w and "assombrie" in w for w in warnings)
+    shot(page, "widget-ferme")
+
+
+def test_whole_conversation_with_the_keyboard_alone(page: Page, site) -> None:
+    page.goto(site.partner + "/index.html")
+    tab_to(page, LAUNCHER)
+    page.keyboard.press("Enter")
+    page.get_by_text(QUESTION).wait_for()
+    focused = deep_active(page)
+    assert focused["inWidget"] and focused["id"] == "saisie"
+    state = panel_state(page)
+    assert state["open"] and not state["modal"] and state["ariaModal"] is None
+    assert state["expanded"] == "true"
+
+    tab_to(page, "Oui, dites-m'en plus", "Shift+Tab")
+    page.keyboard.press("Enter")
+    wait_turn(page, "Comment aimeriez-vous participer ?")
+    assert deep_active(page)["id"] == "saisie"
+    tab_to(page, "Contribuer de temps en temps", "Shift+Tab")
+    page.keyboard.press("Space")
+    wait_turn(page, "Votre place est importante")
+    assert deep_active(page)["id"] == "saisie"
+    conversation_id = page.evaluate("localStorage.getItem('coach-cop.conversation')")
+    status, step = site.api("GET", f"conversations/{conversation_id}")
+    assert status == 200 and step["end"] is True and step["node"] == "fin"
+    expect(page.get_by_role("dialog", name="Tchat avec le coach")).to_match_aria_snapshot("""
+- dialog "Tchat avec le coach":
+  - heading "Tchat avec le coach" [level=2]
+  - button "Plus d'options" [expanded=false]
+  - button "Fermer le tchat"
+  - button "Facile à lire" [pressed=false]
+  - button "Revenir en arrière"
+  - button "Parler à une personne"
+  - log "Conversation":
+    - list:
+      - /children: equal
+      - listitem:
+        - heading "Message de Patricia" [level=3]
+        - paragraph: /^Patricia dit/
+      - listitem:
+        - heading "Message du coach" [level=3]
+        - paragraph: /^Le coach dit\\W+Voulez-vous savoir/
+      - listitem:
+        - heading "Votre message" [level=3]
+        - paragraph: "Vous avez choisi : Oui, dites-m'en plus"
+      - listitem:
+        - heading "Message du coach" [level=3]
+        - paragraph: /Votre expérience de parent/
+      - listitem:
+        - heading "Message du coach" [level=3]
+        - paragraph: /Comment aimeriez-vous participer/
+      - listitem:
+        - heading "Votre message" [level=3]
+        - paragraph: "Vous avez choisi : Contribuer de temps en temps"
+      - listitem:
+        - heading "Message du coach" [level=3]
+        - paragraph: /Votre place est importante/
+  - paragraph:
+    - button "Lire la dernière réponse"
+  - text: Votre message
+  - paragraph
+  - textbox "Votre message"
+  - button "Envoyer le message au coach"
+  - alert
+  - status
+""")
+    shot(page, "widget-fin")
+    # Non-modal: Tab leaves the panel (no trap) and Shift+Tab comes back.
+    tab_to(page, "Envoyer")
+    page.keyboard.press("Tab")
+    assert deep_active(page)["cls"] == "lanceur"
+    page.keyboard.press("Shift+Tab")
+    assert "Envoyer" in deep_active(page)["text"]
+    page.keyboard.press("Escape")
+    focused = deep_active(page)
+    assert focused["cls"] == "lanceur"
+    assert panel_state(page)["open"] is False and panel_state(page)["expanded"] == "false"
+
+
+def test_small_screen_is_a_modal_full_screen_dialog(new_context, site) -> None:
+    page = new_context(viewport={"width": 375, "height": 667}, is_mobile=True,
+                       has_touch=True).new_page()
+    page.goto(site.partner + "/index.html")
+    tab_to(page, LAUNCHER)
+    page.keyboard.press("Enter")
+    page.get_by_text(QUESTION).wait_for()
+    state = panel_state(page)
+    assert state["modal"] and state["ariaModal"] == "true"
+    assert state["w"] == state["vw"] and state["h"] == state["vh"]
+    for key in ["Tab"] * 30 + ["Shift+Tab"] * 12:
+        page.keyboard.press(key)
+        focused = deep_active(page)
+        assert focused["inWidget"] and focused["cls"] != "lanceur", focused
+    # The page behind is inert.
+    page.evaluate("document.getElementById('lien-bas').focus()")
+    assert deep_active(page)["inWidget"]
+    shot(page, "widget-plein-ecran")
+    page.keyboard.press("Escape")
+    assert deep_active(page)["cls"] == "lanceur"
+    assert panel_state(page)["open"] is False
+
+
+def test_resizing_switches_between_modal_and_non_modal(page: Page, site) -> None:
+    open_widget(page, site)
+    assert panel_state(page)["modal"] is False
+    page.set_viewport_size({"width": 1280, "height": 380})  # high zoom ≈ short viewport
+    page.wait_for_function("""() => document.getElementById('coach-cop-widget').shadowRoot
+        .getElementById('coach-panneau').matches(':modal')""")
+    assert deep_active(page)["id"] == "saisie"
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.wait_for_function("""() => !document.getElementById('coach-cop-widget').shadowRoot
+        .getElementById('coach-panneau').matches(':modal')""")
+    assert panel_state(page)["open"] is True
+
+
+def test_conversation_follows_the_person_across_partner_pages(page: Page, site) -> None:
+    open_widget(page, site)
+    page.get_by_role("button", name="Oui, dites-m'en plus").click()
+    wait_turn(page, "Comment aimeriez-vous participer ?")
+    first = page.evaluate("localStorage.getItem('coach-cop.conversation')")
+    page.get_by_role("button", name="Fermer le tchat").click()
+    expect(page.get_by_role("button", name=LAUNCHER)).to_be_focused()
+    page.get_by_role("link", name="Nos actions").click()
+    page.wait_for_url("**/page2.html")
+    expect(page.get_by_role("button", name=LAUNCHER)).to_have_attribute("aria-expanded", "false")
+    page.get_by_role("button", name=LAUNCHER).click()
+    page.get_by_text("Comment aimeriez-vous participer ?").wait_for()
+    expect(page.locator("#coach-cop-widget .msg--moi")).to_contain_text(
+        ["Vous avez choisi : Oui, dites-m'en plus"])
+    assert page.evaluate("localStorage.getItem('coach-cop.conversation')") == first
+
+
+def test_an_origin_not_allowed_by_cors_gets_a_clear_error(page: Page, site) -> None:
+    other = site.partner.replace("localhost", "127.0.0.1")  # same files, origin not allowed
+    page.goto(other + "/index.html")
+    page.get_by_role("button", name=LAUNCHER).click()
+    expect(page.get_by_role("alert")).to_contain_text("Le coach ne répond pas")
+    expect(page.get_by_role("button", name="Réessayer")).to_be_visible()
