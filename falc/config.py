@@ -89,9 +89,11 @@ class Config:
         return _build(_defaults(), None)
 
     def is_allowed(self, word: str) -> bool:
-        """True for a word of the allow-list or the glossary (case-insensitive)."""
+        """True for a word of the allow-list or the glossary (case-insensitive, singular
+        or plural)."""
         low = word.lower()
-        return low in self.allow or low in self.glossary_lower
+        forms = {low, low[:-1] if low.endswith(("s", "x")) else low}
+        return any(f in self.allow or f in self.glossary_lower for f in forms)
 
     def is_known_acronym(self, token: str) -> bool:
         """True for an acronym of the glossary or of the acronym allow-list."""

@@ -9,6 +9,7 @@ The data is CC BY-SA 4.0 (wordfreq); it ships inside the package, nothing is dow
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from falc.nlp import warn_once
@@ -50,14 +51,23 @@ def zipf_en(word: str) -> float:
     return float(zipf_frequency(word.lower(), "en"))
 
 
+_CLITIC_SUFFIX_RE = re.compile(r"-(?:t-)?(?:vous|nous|moi|toi|le|la|les|lui|leur|en|y|on|il|elle)$")
+_DEINFLECT = (
+    ("s", ""), ("x", ""), ("es", ""), ("e", ""), ("ées", "er"), ("ée", "er"), ("és", "er"),
+    ("é", "er"), ("ez", "er"), ("ent", "er"), ("ons", "er"), ("ait", "er"), ("aient", "er"),
+    ("ais", "er"), ("ions", "er"), ("iez", "er"), ("issez", "ir"), ("issons", "ir"),
+    ("issent", "ir"), ("issait", "ir"), ("issaient", "ir"), ("it", "ir"), ("is", "ir"),
+    ("it", "ire"), ("ivez", "ire"), ("ivons", "ire"), ("ivent", "ire"), ("ent", "re"),
+    ("ez", "re"), ("ons", "re"),
+)
+
+
 def _fallback_lemmas(form: str) -> list[str]:
-    """Cheap de-inflection when spaCy is absent: plural, feminine, common verb endings."""
-    low = form.lower()
-    out = []
-    for suffix, repl in (
-        ("s", ""), ("x", ""), ("es", ""), ("e", ""), ("ées", "er"), ("ée", "er"), ("és", "er"),
-        ("é", "er"), ("ez", "er"), ("ent", "er"), ("ons", "er"), ("ait", "er"), ("aient", "er"),
-    ):
+    """Cheap de-inflection (the small spaCy model's lemmas are sometimes wrong, and tier 2
+    may be absent): plural, feminine, regular verb endings, imperative clitics."""
+    low = _CLITIC_SUFFIX_RE.sub("", form.lower())
+    out = [low] if low != form.lower() else []
+    for suffix, repl in _DEINFLECT:
         if low.endswith(suffix) and len(low) > len(suffix) + 2:
             out.append(low[: -len(suffix)] + repl)
     return out

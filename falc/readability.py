@@ -112,7 +112,7 @@ def stats_from_words(unit_words: Sequence[Sequence[Word]], verb_3pl: set[int] | 
     syllables = 0
     long_words = 0
     for w in all_words:
-        if w.kind in ("number", "phone"):
+        if w.kind in ("number", "phone", "placeholder"):
             syllables += 1
             continue
         if w.kind in ("url", "email"):

@@ -11,6 +11,7 @@ generic tools get French wrong (textstat drops « Bonjour. », naive splitters c
   `aujourd'hui`, `rendez-vous`, `14h30` are one word each, and so is a number written in
   digit groups (`12 000`), a phone number, a URL or an e-mail address; punctuation and
   symbols (`%`, `€`, `-`) are not words;
+* a template placeholder (``{contact_nom}``) is one word, filled in before display;
 * a *lexical token* splits the elided article or pronoun off a word (`l'` + `école`) so
   that the word lists and the frequency lexicon see the real word.
 
@@ -38,6 +39,9 @@ __all__ = [
 
 URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>()\"«»\[\]]*[^\s<>()\"«»\[\].,;:!?'’]")
 EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+#: Template placeholders of the dialogue files (« {contact_nom} »), filled in before display:
+#: one word each, never a special character nor a word to judge.
+PLACEHOLDER_RE = re.compile(r"\{[a-z_][a-z0-9_]*\}")
 PHONE_RE = re.compile(r"(?<![\d+])(?:\+33[\s.\u00a0]?|0)[1-9](?:[\s.\u00a0-]?\d{2}){4}(?!\d)")
 
 _BULLET_RE = re.compile(r"^([ \t]*)([-*+•–]|\d{1,3}[.)])([ \t]+)", re.M)
@@ -50,7 +54,8 @@ _ITALIC_STAR_RE = re.compile(r"(?<![*\w])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![
 _ITALIC_UNDERSCORE_RE = re.compile(r"(?<![_\w])_(?=[^\s_])([^_\n]+?)(?<=[^\s_])_(?![_\w])")
 
 _TOKEN_RE = re.compile(
-    r"(?P<url>" + URL_RE.pattern + r")"
+    r"(?P<placeholder>" + PLACEHOLDER_RE.pattern + r")"
+    r"|(?P<url>" + URL_RE.pattern + r")"
     r"|(?P<email>" + EMAIL_RE.pattern + r")"
     r"|(?P<phone>" + PHONE_RE.pattern + r")"
     r"|(?P<group>(?<![\d,.])\d{1,3}(?:[\u00a0\u202f ]\d{3})+(?:,\d+)?(?![\d]))"
@@ -108,7 +113,7 @@ class Word:
     text: str
     start: int
     end: int
-    kind: str = "word"  # word | number | url | email | phone
+    kind: str = "word"  # word | number | url | email | phone | placeholder
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,6 +14,7 @@ from starlette.routing import Route
 from coach.api.conversations import build_router
 from coach.api.middleware import BodyLimit, SecurityHeaders
 from coach.api.pages import build_pages_router
+from coach.api.privacy import build_privacy_router
 from coach.api.problems import install_problem_handlers, store_unavailable_response
 from coach.api.ratelimit import RateLimit
 from coach.content.loader import load_content
@@ -56,6 +57,7 @@ def create_app(settings: Settings | None = None, content: Content | None = None,
     install_problem_handlers(app)
     app.include_router(build_router(engine, store))
     app.include_router(build_pages_router(engine, store, settings))
+    app.include_router(build_privacy_router(settings))
 
     @app.get("/healthz", include_in_schema=False)
     async def healthz() -> JSONResponse:

@@ -13,10 +13,8 @@ from collections.abc import Iterator
 from falc.analysis import Analysis, Token
 from falc.findings import Finding
 from falc.lexicon import is_capitals_word
-from falc.tokenize import EMAIL_RE, URL_RE
+from falc.tokenize import EMAIL_RE, PLACEHOLDER_RE, URL_RE
 
-#: Template placeholders of the dialogue files (« {contact_nom} »): filled in before display.
-_PLACEHOLDER_RE = re.compile(r"\{[a-z_][a-z0-9_]*\}")
 _SPECIAL_RE = re.compile(r"[&§#%\\/<>~^{}\[\]*+=;|·]+")
 _SPECIAL_HINTS = {
     "&": "Écrivez « et ».",
@@ -57,7 +55,7 @@ def _masked(a: Analysis) -> str:
     spans = [m.span() for m in URL_RE.finditer(a.text)]
     spans += [m.span() for m in EMAIL_RE.finditer(a.text)]
     spans += [(t.start, t.end) for t in a.all_tokens() if t.kind == "phone"]
-    spans += [m.span() for m in _PLACEHOLDER_RE.finditer(a.text)]
+    spans += [m.span() for m in PLACEHOLDER_RE.finditer(a.text)]
     for s, e in spans:
         for i in range(s, e):
             chars[i] = " "

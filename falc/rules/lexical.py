@@ -177,6 +177,8 @@ def lex_005(a: Analysis) -> Iterator[Finding]:
     matcher = _matcher(tuple(a.config.anglicisms.items()), False)
     for m in _find(a, matcher):
         found = a.text[m.start : m.end]
+        if a.config.is_allowed(found):
+            continue  # explained in the project glossary
         yield a.finding(
             "FALC-LEX-005",
             m.start,

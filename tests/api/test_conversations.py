@@ -208,3 +208,11 @@ async def test_unknown_path_is_a_french_problem(client):
     response = await client.get("/api/v1/rien")
     assert response.status_code == 404
     assert response.headers["content-type"] == PROBLEM
+
+
+async def test_privacy_notice_uses_the_settings(client):
+    response = await client.get("/confidentialite")
+    assert response.status_code == 200
+    assert '<html lang="fr">' in response.text
+    assert "30 jours" in response.text and "Camille" in response.text
+    assert "camille@exemple.fr" in response.text

@@ -92,7 +92,7 @@ def test_roles_for_a_parent_say_a_parents_experience_is_precious() -> None:
 # ---------------------------------------------------------------- engagement question
 ADVICE = {
     "observer": ("observateur", "Observer, c'est déjà participer."),
-    "contribuer": ("contributeur", "Contribuer de temps en temps, c'est partager"),
+    "contribuer": ("contributeur", "Vous voulez contribuer de temps en temps ?"),
     "actif": ("actif", "rejoindre un groupe de travail, comme Patricia"),
 }
 

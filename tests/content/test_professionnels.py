@@ -85,7 +85,7 @@ def test_territorial_anchoring_and_official_schemes() -> None:
 def test_results_cite_the_epilepsy_cop_field_report() -> None:
     step = play(ENGINE.start(FLOW), "resultats")
     said = texts(step)
-    assert "Épilepsies & Handicap" in said
+    assert "Épilepsies et Handicap" in said
     assert "5 étapes" in said
 
 
