@@ -57,7 +57,7 @@ _DEINFLECT = (
     ("é", "er"), ("ez", "er"), ("ent", "er"), ("ons", "er"), ("ait", "er"), ("aient", "er"),
     ("ais", "er"), ("ions", "er"), ("iez", "er"), ("issez", "ir"), ("issons", "ir"),
     ("issent", "ir"), ("issait", "ir"), ("issaient", "ir"), ("it", "ir"), ("is", "ir"),
-    ("it", "ire"), ("ivez", "ire"), ("ivons", "ire"), ("ivent", "ire"), ("ent", "re"),
+    ("it", "ire"), ("isez", "ire"), ("isons", "ire"), ("isent", "ire"), ("ivez", "ire"), ("ivons", "ire"), ("ivent", "ire"), ("ent", "re"),
     ("ez", "re"), ("ons", "re"),
 )
 
@@ -97,4 +97,4 @@ def is_capitals_word(token: str, use_lexicon: bool = True) -> bool:
     if not use_lexicon or not available():
         return len(low) >= 5 and sum(c in "aeiouy" for c in low) >= 2
     threshold = 4.5 if len(low) <= 4 else 3.5
-    return zipf(low) >= threshold
+    return (zipf(low) if len(low) <= 4 else word_zipf(low)) >= threshold

@@ -157,7 +157,7 @@
     this.saisie.addEventListener('input', function () { ecrire('brouillon', t.saisie.value || null); });
     this.reessayer.addEventListener('click', function () { t.reprendre(); });
     q('.falc-bouton').addEventListener('click', function () { t.basculerFalc(); });
-    var ob = q('.options-bouton') || racine.parentNode.querySelector('.options-bouton');
+    var ob = q('.options-bouton') || this.racine.parentNode.querySelector('.options-bouton');
     ob.addEventListener('click', function () {
       var ouvert = ob.getAttribute('aria-expanded') === 'true';
       ob.setAttribute('aria-expanded', String(!ouvert));
@@ -435,9 +435,12 @@
     this.q('.falc-bouton').setAttribute('aria-pressed', String(this.falc));
   };
 
+  /* Show the start of the reply: inside the history when it scrolls, else in the page. */
   Tchat.prototype.defiler = function (li) {
+    var j = this.journal;
     if (!li) return;
-    this.journal.scrollTop = Math.max(0, li.offsetTop - 8);
+    if (j.scrollHeight > j.clientHeight + 1) j.scrollTop = Math.max(0, li.offsetTop - 8);
+    else li.scrollIntoView({ block: j.closest('.plein') ? 'start' : 'nearest' });
   };
 
   /* The single announcer: cleared, then written on the next tick, then cleared again. */

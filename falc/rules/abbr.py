@@ -48,9 +48,10 @@ def _abbreviation_regex(keys: tuple[str, ...]) -> re.Pattern[str]:
         body = re.escape(key).replace(r"\ ", r"\s*")
         if key[0].islower() and key[0] != "n":
             body = f"[{key[0]}{key[0].upper()}]" + re.escape(key[1:]).replace(r"\ ", r"\s*")
-        if key in _AFTER_DIGIT:
-            body = rf"(?<=\d)\s*{body}" if not key.endswith(".") else rf"(?<=\d\s){body}"
         end = "" if key.endswith(".") else r"(?![\w'’-])"
+        if key in _AFTER_DIGIT:  # « 5 km », « 10 min »
+            parts.append(rf"(?:(?<=\d)|(?<=\d[ \u00a0])){body}{end}")
+            continue
         parts.append(f"(?<![\\w'’.-]){body}{end}{_CONTEXT.get(key, '')}")
     return re.compile("|".join(f"(?:{p})" for p in parts))
 

@@ -542,7 +542,7 @@ _FUT_ANT_RE = re.compile(
 )
 _NOT_PARTICIPLES = frozenset(
     "ici aussi parmi lundi mardi mercredi jeudi vendredi samedi midi ainsi voici celui lui "
-    "oui tout beaucoup déjà trop peu bien vrai prêt seul fini".split()
+    "oui tout beaucoup déjà trop peu bien vrai prêt seul".split()
 )
 
 
@@ -574,9 +574,9 @@ def mood_003(a: Analysis) -> Iterator[Finding]:
                     _looks_participle(word) or re.search(r"(?:i|is|ie|ies|u|us|ue|ues)$", low)
                 ):
                     continue
-                if _adjectival(word, a):
-                    continue
                 is_etre = m.group(1).lower().startswith(("é", "s"))
+                if is_etre and _adjectival(word, a):
+                    continue
                 if is_etre and not _etre_participle(word, a.config.etre_verbs):
                     continue  # « sera validé » is a passive, « était fatigué » an adjective
                 tok = next((t for t in a.tokens[unit.index] if t.start == m.start(2)), None)
@@ -600,7 +600,7 @@ _SI_RE = re.compile(
 )
 _INDIRECT_BEFORE_RE = re.compile(
     r"(?:sais|sait|savez|savoir|demande|demandez|demander|dites|dire|voir|vérifiez|vérifier|"
-    r"regardez|choisissez|comme|même|indiquez|précisez)\s*$",
+    r"regardez|choisissez|comme|même|indiquez|précisez)(?:-(?:nous|moi|le|lui))?\s*$",
     re.I,
 )
 

@@ -28,6 +28,7 @@ _DETS = frozenset(
 CLAUSE_DEPS = frozenset({"conj", "advcl", "ccomp", "csubj", "acl:relcl", "parataxis"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "expl:subj", "csubj"})
 _NOT_VERBS_EZ = frozenset({"chez", "assez", "nez", "rez", "lez"})
+_IMPERATIVE_RE = re.compile(r"^[^\W\d_]{3,}(?:ez|ons)(?:-[^\W\d_]+)*$")
 _SUBJECTS = frozenset({"je", "j'", "tu", "il", "ils", "elle", "elles", "on", "nous", "vous"})
 _CLITICS = frozenset(
     {"ne", "n'", "me", "m'", "te", "t'", "se", "s'", "le", "la", "les", "l'", "lui", "leur",
@@ -186,11 +187,10 @@ def regex_clauses(tokens: list[Token], text: str) -> int:
         elif low == "qui" and i > 0:
             count += 1
         elif (
-            (low.endswith("ez") or low.endswith("ons"))
+            _IMPERATIVE_RE.match(low)
             and low not in _NOT_VERBS_EZ
             and prev not in _SUBJECTS
             and prev not in _CLITICS
-            and len(low) > 4
         ):
             count += 1  # imperative: « Lisez la charte et signez-la. »
         prev = low
@@ -253,6 +253,15 @@ def idea_003(a: Analysis) -> Iterator[Finding]:
             )
 
 
+def _kind(word: str) -> str:
+    """Coarse class of an item's first word, to tell parallel items apart."""
+    if word.lower() in _DETS:
+        return "det"
+    if word[:1].isdigit():
+        return "digit"
+    return "capital" if word[:1].isupper() else "word"
+
+
 def idea_004(a: Analysis) -> Iterator[Finding]:
     needed = a.config.thresholds.enumeration_items
     for unit in a.units:
@@ -271,7 +280,9 @@ def idea_004(a: Analysis) -> Iterator[Finding]:
         # phrase followed by a clause (« En 2000, Snyder et Wenger donnent … »).
         if not all(1 <= len(item.split()) <= 4 for item in items[1:]):
             continue
-        kinds = {item.split()[0].lower() in _DETS for item in items[1:]}
+        # The first item is the tail of the first segment, as long as the second item.
+        first = " ".join(items[0].split()[-len(items[1].split()) :])
+        kinds = {_kind(item.split()[0]) for item in [first, *items[1:]]}
         if len(kinds) == 1:
             yield a.finding(
                 "FALC-IDEA-004",

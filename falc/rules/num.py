@@ -125,7 +125,11 @@ def num_001(a: Analysis) -> Iterator[Finding]:
             value = parse_number_words(words_)
             if value is None:
                 continue
-            confirmed = a.tier2 and any(t.pos == "NUM" for t in seq)
+            confirmed = a.tier2 and (
+                any(t.pos == "NUM" for t in seq)
+                # the model misreads « neuf » before a noun: a plural noun confirms it
+                or (nxt is not None and nxt.pos == "NOUN" and nxt.morph.get("Number") == "Plur")
+            )
             severity: Severity = "error" if confirmed else "warning"
             spelled = a.text[first.start : last.end]
             digits = format_number(value)

@@ -199,6 +199,7 @@ def browser() -> Iterator[Browser]:
 def new_context(browser: Browser) -> Iterator[object]:
     """Make contexts (fresh storage each) and close them all at the end of the test."""
     made: list[BrowserContext] = []
+    errors: list[str] = []
 
     def make(**options: object) -> BrowserContext:
         settings: dict[str, object] = {"locale": "fr-FR", "viewport": {"width": 1280,
@@ -206,12 +207,14 @@ def new_context(browser: Browser) -> Iterator[object]:
         settings.update(options)
         context = browser.new_context(**settings)  # type: ignore[arg-type]
         context.set_default_timeout(10_000)
+        context.on("page", lambda p: p.on("pageerror", lambda exc: errors.append(str(exc))))
         made.append(context)
         return context
 
     yield make
     for context in made:
         context.close()
+    assert not errors, f"JavaScript errors in the page: {errors}"
 
 
 @pytest.fixture

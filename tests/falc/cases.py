@@ -1,0 +1,377 @@
+"""Sentences that must behave, rule by rule: FALC.md's examples first, then our own.
+
+Each case is (text, rule, expected): expected is the severity the rule must report on
+the text ("error" | "warning" | "info"), or None when the rule must not fire.
+Cases run with all tiers (test_rules.py); FALLBACK_CASES also run with tier 1 only.
+"""
+
+from __future__ import annotations
+
+Case = tuple[str, str, str | None]
+
+FALC_MD_CASES: list[Case] = [
+    # FALC-LEN-001
+    ("Vous êtes un aidant. Vous aidez une personne de votre famille.", "FALC-LEN-001", None),
+    ("Les aidants familiaux qui accompagnent au quotidien une personne en situation de "
+     "handicap ont souvent besoin de répit et de soutien.", "FALC-LEN-001", "error"),
+    # FALC-NEG-001
+    ("Parlez avec d'autres aidants.", "FALC-NEG-001", None),
+    ("Ne restez pas seul.", "FALC-NEG-001", "warning"),
+    ("Vous ne devez pas partir sans prévenir.", "FALC-NEG-001", "error"),
+    ("Une personne vous aide.", "FALC-NEG-001", None),
+    # FALC-PASS-001
+    ("La commission valide votre dossier.", "FALC-PASS-001", None),
+    ("Le dossier est validé par la commission.", "FALC-PASS-001", "warning"),
+    ("Elle est partie hier.", "FALC-PASS-001", None),
+    ("Il est content.", "FALC-PASS-001", None),
+    # FALC-NUM-001
+    ("Vous pouvez venir avec 2 personnes.", "FALC-NUM-001", None),
+    ("Vous pouvez venir avec deux personnes.", "FALC-NUM-001", "error"),
+    ("J'ai un vélo neuf.", "FALC-NUM-001", None),
+    ("Venez avec une amie.", "FALC-NUM-001", None),
+    # FALC-NUM-003
+    ("30 % des aidants sont fatigués.", "FALC-NUM-003", "error"),
+    ("Trente pour cent des aidants sont fatigués.", "FALC-NUM-003", "error"),
+    # FALC-NUM-004
+    ("Le groupe commence en 2025.", "FALC-NUM-004", None),
+    ("Cette loi date du XIXe siècle.", "FALC-NUM-004", "error"),
+    # FALC-NUM-005
+    ("La réunion a lieu le mardi 14 mai 2024.", "FALC-NUM-005", None),
+    ("La réunion a lieu le 14/05/2024.", "FALC-NUM-005", "error"),
+    # FALC-CHAR-001
+    ("Vos parents & vos amis peuvent venir.", "FALC-CHAR-001", "error"),
+    ("Écrivez à contact@exemple.fr.", "FALC-CHAR-001", None),
+    ("Le guide est sur https://exemple.fr/guides/falc_2024?page=1&lang=fr.", "FALC-CHAR-001",
+     None),
+    ("Lisez le **guide** avant la réunion.", "FALC-CHAR-001", None),
+    ("- Une puce\n- Une autre puce", "FALC-CHAR-001", None),
+    # FALC-ABBR-002
+    ("La MDPH, c'est la Maison départementale des personnes handicapées.", "FALC-ABBR-002",
+     None),
+    ("Contactez la MDPH.", "FALC-ABBR-002", "error"),
+    # FALC-LEX-003
+    ("Venez afin de rencontrer d'autres parents.", "FALC-LEX-003", "warning"),
+    # FALC-ADDR-003
+    ("Vous devez remplir le dossier.", "FALC-ADDR-003", None),
+    ("Il faut remplir le dossier.", "FALC-ADDR-003", "warning"),
+    # FALC-LEX-008
+    ("Certains jours, vous avez envie de baisser les bras.", "FALC-LEX-008", "warning"),
+]
+
+OWN_CASES: list[Case] = [
+    # ---- FALC-LEN-001: more than 12 words warning, more than 15 error
+    ("Vous pouvez venir à la réunion avec une personne de votre famille.", "FALC-LEN-001",
+     None),  # 12 words
+    ("Vous pouvez venir à la réunion du groupe avec une personne de votre famille.",
+     "FALC-LEN-001", "warning"),  # 14 words
+    ("Vous pouvez venir à la réunion du groupe avec une personne de votre grande famille.",
+     "FALC-LEN-001", "warning"),  # 15 words
+    ("Vous pouvez venir à la réunion du groupe avec une personne de votre très grande "
+     "famille.", "FALC-LEN-001", "error"),  # 16 words
+    ("Bonjour.", "FALC-LEN-001", None),
+    ("Aujourd'hui, l'école accueille le rendez-vous de 12 000 personnes à Rennes et Nantes.",
+     "FALC-LEN-001", None),  # 12 words with the conventions (l'école, 12 000: 1 word each)
+    ("Aujourd'hui, l'école accueille le grand rendez-vous de 12 000 personnes à Rennes et "
+     "Nantes.", "FALC-LEN-001", "warning"),  # 13 words
+    # ---- FALC-LEN-002
+    ("Vous venez.\n" * 9, "FALC-LEN-002", "warning"),
+    ("Vous venez.\n" * 8, "FALC-LEN-002", None),
+    # ---- FALC-LEN-003
+    ("Bonjour ! Je suis Léo.", "FALC-LEN-003", "warning"),
+    ("Bonjour !\nJe suis Léo.", "FALC-LEN-003", None),
+    ("Voir p. ex. le livret.", "FALC-LEN-003", None),
+    # ---- FALC-IDEA-001
+    ("Vous lisez le guide.", "FALC-IDEA-001", None),
+    ("Choisissez une réponse.", "FALC-IDEA-001", None),
+    ("Il faut que vous veniez.", "FALC-IDEA-001", "warning"),
+    ("Vous lisez le guide et vous signez la charte.", "FALC-IDEA-001", "warning"),
+    ("Vous lisez le guide, vous signez la charte et vous venez quand vous voulez.",
+     "FALC-IDEA-001", "error"),
+    ("TRÈS IMPORTANT : venez demain.", "FALC-IDEA-001", None),
+    ("Vous pouvez venir et parler.", "FALC-IDEA-001", None),
+    # ---- FALC-IDEA-002
+    ("Vous, moi, Léo, Patricia.", "FALC-IDEA-002", "warning"),
+    ("Bonjour, vous allez bien ?", "FALC-IDEA-002", None),
+    ("Le prix est de 2,5 euros, 3,5 euros ou 4,5 euros.", "FALC-IDEA-002", None),
+    # ---- FALC-IDEA-003
+    ("Prenez le temps dont vous avez besoin.", "FALC-IDEA-003", "warning"),
+    ("Lorsque vous arrivez, dites bonjour.", "FALC-IDEA-003", "warning"),
+    ("Venez, bien qu'il pleuve.", "FALC-IDEA-003", "warning"),
+    ("Le groupe auquel vous participez est petit.", "FALC-IDEA-003", "warning"),
+    ("Lequel préférez-vous ?", "FALC-IDEA-003", None),
+    ("Quand vous arrivez, dites bonjour.", "FALC-IDEA-003", None),
+    ("Vous pouvez venir, puisque vous êtes membre.", "FALC-IDEA-003", "warning"),
+    # ---- FALC-IDEA-004
+    ("Vous pouvez lire, écrire et parler.", "FALC-IDEA-004", "info"),
+    ("Le groupe réunit des familles, des aidants et des chercheurs.", "FALC-IDEA-004", "info"),
+    ("En 2000, Snyder et Wenger donnent un conseil.", "FALC-IDEA-004", None),
+    ("Bonjour, je suis Léo.", "FALC-IDEA-004", None),
+    # ---- FALC-NEG-001
+    ("C'est pas grave.", "FALC-NEG-001", "warning"),
+    ("Personne ne vous oblige à parler.", "FALC-NEG-001", "warning"),
+    ("Je ne vois personne.", "FALC-NEG-001", "warning"),
+    ("Une personne de votre famille peut venir.", "FALC-NEG-001", None),
+    ("Les personnes handicapées sont les bienvenues.", "FALC-NEG-001", None),
+    ("Plus vous venez, plus vous apprenez.", "FALC-NEG-001", None),
+    ("Vous êtes plus forts ensemble.", "FALC-NEG-001", None),
+    ("Il n'y a plus de place.", "FALC-NEG-001", "warning"),
+    ("Vous ne venez plus jamais.", "FALC-NEG-001", "warning"),
+    ("Vous ne venez jamais sans votre carte.", "FALC-NEG-001", "error"),
+    ("Ne partez pas, ne parlez pas.", "FALC-NEG-001", "error"),
+    ("Aucun aidant n'est seul.", "FALC-NEG-001", "warning"),
+    ("Vous ne voulez ni thé ni café.", "FALC-NEG-001", "warning"),
+    ("Non, merci.", "FALC-NEG-001", None),
+    ("Répondez par oui ou non.", "FALC-NEG-001", None),
+    ("Avancez pas à pas.", "FALC-NEG-001", None),
+    ("Faites un premier pas.", "FALC-NEG-001", None),
+    ("Ne restez **pas** seul.", "FALC-NEG-001", "info"),
+    ("Trouvez le bon point de départ.", "FALC-NEG-001", None),
+    ("N'hésitez pas à nous appeler.", "FALC-NEG-001", "warning"),
+    # ---- FALC-PASS-001
+    ("Le dossier a été validé.", "FALC-PASS-001", "warning"),
+    ("Les dossiers sont étudiés par la commission.", "FALC-PASS-001", "warning"),
+    ("Vous vous êtes inscrit.", "FALC-PASS-001", None),
+    ("Les aidants sont fatigués.", "FALC-PASS-001", None),
+    ("Elles sont venues hier.", "FALC-PASS-001", None),
+    ("Il est allé à Rennes.", "FALC-PASS-001", None),
+    ("Votre groupe est mûr.", "FALC-PASS-001", None),
+    ("La communauté doit être facile pour tous.", "FALC-PASS-001", None),
+    ("L'été est chaud.", "FALC-PASS-001", None),
+    ("Vous êtes très occupés.", "FALC-PASS-001", None),
+    # ---- FALC-MOOD-001
+    ("Il faut que vous veniez.", "FALC-MOOD-001", "warning"),
+    ("Je veux que vous soyez là.", "FALC-MOOD-001", "warning"),
+    ("Nous parlons pour que vous puissiez choisir.", "FALC-MOOD-001", "warning"),
+    ("Soyez patient.", "FALC-MOOD-001", None),
+    ("Ne restez pas seul.", "FALC-MOOD-001", None),
+    ("Ce que la communauté vous apporte.", "FALC-MOOD-001", None),
+    ("Je pense que vous avez raison.", "FALC-MOOD-001", None),
+    ("Vous êtes plus grand que moi.", "FALC-MOOD-001", None),
+    # ---- FALC-MOOD-002
+    ("Vous pourriez nous écrire.", "FALC-MOOD-002", "warning"),
+    ("Nous aimerions vous aider.", "FALC-MOOD-002", "warning"),
+    ("Il faudrait venir tôt.", "FALC-MOOD-002", "warning"),
+    ("Aidez le groupe à choisir.", "FALC-MOOD-002", None),
+    ("Vous pouvez nous écrire.", "FALC-MOOD-002", None),
+    ("Les vrais amis sont là.", "FALC-MOOD-002", None),
+    ("Il préparait la réunion.", "FALC-MOOD-002", None),
+    # ---- FALC-MOOD-003
+    ("Il fut le premier membre.", "FALC-MOOD-003", "info"),
+    ("Ils parlèrent longtemps.", "FALC-MOOD-003", "info"),
+    ("Vous aviez fini le guide.", "FALC-MOOD-003", "info"),
+    ("Vous aurez fini le guide demain.", "FALC-MOOD-003", "info"),
+    ("Elle était partie.", "FALC-MOOD-003", "info"),
+    ("Vous avez fini le guide.", "FALC-MOOD-003", None),
+    ("Les échanges durent 2 heures.", "FALC-MOOD-003", None),
+    ("Les membres mesurent les effets.", "FALC-MOOD-003", None),
+    ("Il était fatigué.", "FALC-MOOD-003", None),
+    ("Le dossier sera validé.", "FALC-MOOD-003", None),
+    # ---- FALC-MOOD-004
+    ("Si vous voulez, vous pouvez venir.", "FALC-MOOD-004", "info"),
+    ("S'il pleut, restez chez vous.", "FALC-MOOD-004", "info"),
+    ("C'est si simple.", "FALC-MOOD-004", None),
+    ("Dites-nous si vous venez.", "FALC-MOOD-004", None),
+    ("Même si vous êtes fatigué, venez.", "FALC-MOOD-004", None),
+    # ---- FALC-ADDR-001
+    ("Alexandra anime la communauté.\nElle aide les membres.", "FALC-ADDR-001", "info"),
+    ("Alexandra anime la communauté.\nElle vous aide.", "FALC-ADDR-001", None),
+    ("Alexandra anime la communauté.\nChoisissez une réponse.", "FALC-ADDR-001", None),
+    ("Alexandra anime la communauté.", "FALC-ADDR-001", None),
+    ("Bonjour chez vous.\nIl fait beau.", "FALC-ADDR-001", None),
+    # ---- FALC-ADDR-002
+    ("Tu peux venir.", "FALC-ADDR-002", "error"),
+    ("Je t'aide.", "FALC-ADDR-002", "error"),
+    ("Prends ton temps.", "FALC-ADDR-002", "error"),
+    ("Inscris-toi.", "FALC-ADDR-002", "error"),
+    ("Parlez sur un ton calme.", "FALC-ADDR-002", None),
+    ("Vous pouvez venir.", "FALC-ADDR-002", None),
+    # ---- FALC-ADDR-003
+    ("On se retrouve lundi.", "FALC-ADDR-003", "warning"),
+    ("Il est important de venir.", "FALC-ADDR-003", "warning"),
+    ("Il convient de remplir le dossier.", "FALC-ADDR-003", "warning"),
+    ("Il faudra venir tôt.", "FALC-ADDR-003", "warning"),
+    ("Nous nous retrouvons lundi.", "FALC-ADDR-003", None),
+    ("Il est content de venir.", "FALC-ADDR-003", None),
+    ("Le bon choix.", "FALC-ADDR-003", None),
+    # ---- FALC-NUM-001
+    ("Il a neuf enfants.", "FALC-NUM-001", "error"),
+    ("Le groupe a vingt-cinq membres.", "FALC-NUM-001", "error"),
+    ("Mille mercis à tous.", "FALC-NUM-001", None),
+    ("Il a un deux-roues.", "FALC-NUM-001", None),
+    ("Le 3 sept. 2024, venez.", "FALC-NUM-001", None),
+    ("Un vélo tout neuf.", "FALC-NUM-001", None),
+    ("Quoi de neuf ?", "FALC-NUM-001", None),
+    ("Un membre parle.", "FALC-NUM-001", None),
+    ("Venez à deux pas de la gare.", "FALC-NUM-001", None),
+    # ---- FALC-NUM-002
+    ("La communauté compte 12 450 membres.", "FALC-NUM-002", "warning"),
+    ("Le projet coûte 15000 euros.", "FALC-NUM-002", "warning"),
+    ("Le groupe commence en 2025.", "FALC-NUM-002", None),
+    ("Écrivez au 12 rue de Paris, 35000 Rennes.", "FALC-NUM-002", None),
+    ("Appelez le 02 99 12 34 56.", "FALC-NUM-002", None),
+    ("Le groupe a 999 membres.", "FALC-NUM-002", None),
+    # ---- FALC-NUM-003
+    ("La moitié des aidants est fatiguée.", "FALC-NUM-003", None),
+    ("Le pourcentage des aidants augmente.", "FALC-NUM-003", "error"),
+    ("50% des membres viennent.", "FALC-NUM-003", "error"),
+    ("Cent personnes viennent.", "FALC-NUM-003", None),
+    # ---- FALC-NUM-004: Le/Ce/De/Me are not Roman numerals
+    ("Louis XIV aimait Versailles.", "FALC-NUM-004", "error"),
+    ("Lisez le chapitre III.", "FALC-NUM-004", "error"),
+    ("Au XXIe siècle, tout change.", "FALC-NUM-004", "error"),
+    ("François Ier aimait les arts.", "FALC-NUM-004", "error"),
+    ("Le groupe se réunit.", "FALC-NUM-004", None),
+    ("Ce livre est utile. De plus, il est gratuit.", "FALC-NUM-004", None),
+    ("Me voici.", "FALC-NUM-004", None),
+    ("Envoyez votre CV.", "FALC-NUM-004", None),
+    # ---- FALC-NUM-005
+    ("Venez le 3/10.", "FALC-NUM-005", "error"),
+    ("Venez le 03.10.2024.", "FALC-NUM-005", "error"),
+    ("Les enfants de 10-12 ans viennent.", "FALC-NUM-005", None),
+    ("Le score est 2.5 sur 10.", "FALC-NUM-005", None),
+    ("Appelez le 02.99.12.34.56.", "FALC-NUM-005", None),
+    # ---- FALC-NUM-006
+    ("Venez le 14 mai 2024.", "FALC-NUM-006", "info"),
+    ("Venez à 14h30.", "FALC-NUM-006", "info"),
+    ("Le repas coûte 5 €.", "FALC-NUM-006", "info"),
+    ("Venez le mardi 14 mai 2024 à 14 heures 30.", "FALC-NUM-006", None),
+    ("Le repas coûte 5 euros.", "FALC-NUM-006", None),
+    # ---- FALC-CHAR-001
+    ("Venez avec vos amis et/ou votre famille.", "FALC-CHAR-001", "error"),
+    ("Venez ; nous vous attendons.", "FALC-CHAR-001", "error"),
+    ("Les aidant·es sont là.", "FALC-CHAR-001", "error"),
+    ("Suivez #aidants.", "FALC-CHAR-001", "error"),
+    ("Votre score : {score} sur 6.", "FALC-CHAR-001", None),
+    ("Appelez le +33 2 99 12 34 56.", "FALC-CHAR-001", None),
+    ("Lisez [le guide](https://exemple.fr/guide).", "FALC-CHAR-001", None),
+    ("1. Lisez le guide.\n2. Signez la charte.", "FALC-CHAR-001", None),
+    # ---- FALC-CHAR-002
+    ("Le répit (un temps de repos) est utile.", "FALC-CHAR-002", "warning"),
+    ("Le groupe – il est petit – se réunit.", "FALC-CHAR-002", "warning"),
+    ("Vous êtes fatigué...", "FALC-CHAR-002", "warning"),
+    ("Vous êtes fatigué…", "FALC-CHAR-002", "warning"),
+    ("- Le guide\n- La charte", "FALC-CHAR-002", None),
+    ("Le rendez-vous est à Rennes.", "FALC-CHAR-002", None),
+    # ---- FALC-ABBR-001
+    ("Apportez des crayons, des feuilles, etc.", "FALC-ABBR-001", "error"),
+    ("Voir p. ex. le livret.", "FALC-ABBR-001", "error"),
+    ("M. Dupont vous attend.", "FALC-ABBR-001", "error"),
+    ("Mme Durand vous attend.", "FALC-ABBR-001", "error"),
+    ("Prenez RDV avec le médecin.", "FALC-ABBR-001", "error"),
+    ("Notez le n° de dossier.", "FALC-ABBR-001", "error"),
+    ("Le 3 sept. 2024, venez.", "FALC-ABBR-001", "error"),
+    ("Le trajet fait 5 km.", "FALC-ABBR-001", "error"),
+    ("Ils sont sept.", "FALC-ABBR-001", None),
+    ("Me voici.", "FALC-ABBR-001", None),
+    ("Venez avec vos amis.", "FALC-ABBR-001", None),
+    ("Le film commence.", "FALC-ABBR-001", None),
+    # ---- FALC-ABBR-002
+    ("Le SESSAD vous aide.", "FALC-ABBR-002", "error"),
+    ("L'ARS (agence régionale de santé) vous aide.", "FALC-ABBR-002", None),
+    ("L'agence régionale de santé (ARS) vous aide.", "FALC-ABBR-002", None),
+    ("Le FALC est utile.\nFALC veut dire : facile à lire et à comprendre.", "FALC-ABBR-002",
+     None),
+    ("TRÈS IMPORTANT : venez demain.", "FALC-ABBR-002", None),
+    ("Louis XIV aimait Versailles.", "FALC-ABBR-002", None),
+    ("Envoyez un SMS.", "FALC-ABBR-002", None),
+    ("ATTENTION, la réunion change.", "FALC-ABBR-002", None),
+    # ---- FALC-LEX-001 / 002 / 004 / 005 / 006
+    ("Le groupe est pusillanime.", "FALC-LEX-001", "warning"),
+    ("Vous pouvez venir avec votre famille.", "FALC-LEX-001", None),
+    ("Alexandra parle avec Patricia.", "FALC-LEX-001", None),
+    ("Le lexique est ici.", "FALC-LEX-002", "info"),
+    ("Le grouppe se réunit.", "FALC-LEX-004", "warning"),
+    ("Vous organisez-vous bien ?", "FALC-LEX-004", None),
+    ("Donnez votre feedback.", "FALC-LEX-005", "warning"),
+    ("Lisez la newsletter.", "FALC-LEX-005", "warning"),
+    ("Lisez la lettre.", "FALC-LEX-005", None),
+    ("Le but est simple.", "FALC-LEX-005", None),
+    ("Le groupe est particulièrement utile.", "FALC-LEX-006", "info"),
+    ("Le groupe est petit.", "FALC-LEX-006", None),
+    # ---- FALC-LEX-003
+    ("Néanmoins, vous pouvez venir.", "FALC-LEX-003", "warning"),
+    ("Vous pouvez effectuer la demande.", "FALC-LEX-003", "warning"),
+    ("Vous bénéficiez d'une aide.", "FALC-LEX-003", "warning"),
+    ("Venez lors du repas.", "FALC-LEX-003", "warning"),
+    ("Le groupe débute lundi.", "FALC-LEX-003", "warning"),
+    ("Au début, le groupe est petit.", "FALC-LEX-003", None),
+    ("Venez pour rencontrer d'autres parents.", "FALC-LEX-003", None),
+    # ---- FALC-LEX-007
+    ("La participation à l'organisation de la réalisation et à l'évaluation.", "FALC-LEX-007",
+     "info"),
+    ("Vous participez à la réunion.", "FALC-LEX-007", None),
+    # ---- FALC-LEX-008
+    ("Vous baissez les bras.", "FALC-LEX-008", "warning"),
+    ("Vous pouvez me donner un coup de main ?", "FALC-LEX-008", "warning"),
+    ("Il faut briser la glace.", "FALC-LEX-008", "warning"),
+    ("Levez les bras.", "FALC-LEX-008", None),
+    ("La glace est froide.", "FALC-LEX-008", None),
+    # ---- FALC-LEX-009
+    ("Le répit (un temps de repos pour vous) est utile.", "FALC-LEX-009", "info"),
+    ("Le répit, c'est-à-dire le repos, est utile.", "FALC-LEX-009", "info"),
+    ("Le répit est utile.\nLe répit, c'est un temps de repos.", "FALC-LEX-009", None),
+    # ---- FALC-TERM-001 / 002 need a project config: see test_rules.py
+    # ---- FALC-STY-001
+    ("Léo dit que le groupe est utile.", "FALC-STY-001", "info"),
+    ("Les membres ont expliqué qu'ils étaient contents.", "FALC-STY-001", "info"),
+    ("Je pense que c'est utile.", "FALC-STY-001", None),
+    ("Léo dit : « Le groupe est utile. »", "FALC-STY-001", None),
+    # ---- FALC-STY-002
+    ("Il arrive demain.", "FALC-STY-002", "warning"),
+    ("Cela change tout.", "FALC-STY-002", "warning"),
+    ("Il faut venir.", "FALC-STY-002", None),
+    ("Il y a 3 groupes.", "FALC-STY-002", None),
+    ("Léo arrive demain. Il est content.", "FALC-STY-002", None),
+    ("Ça va ?", "FALC-STY-002", None),
+    # ---- FALC-FMT-001
+    ("Lisez le *guide* avant la réunion.", "FALC-FMT-001", "warning"),
+    ("Lisez le _guide_ avant la réunion.", "FALC-FMT-001", "warning"),
+    ("Lisez le <u>guide</u> avant la réunion.", "FALC-FMT-001", "warning"),
+    ("Lisez le **guide** avant la réunion.", "FALC-FMT-001", None),
+    ("* Le guide\n* La charte", "FALC-FMT-001", None),
+    ("Écrivez à prenom_nom@exemple.fr.", "FALC-FMT-001", None),
+    # ---- FALC-FMT-002: one finding for « TRÈS IMPORTANT »
+    ("TRÈS IMPORTANT : venez demain.", "FALC-FMT-002", "warning"),
+    ("La réunion est URGENTE.", "FALC-FMT-002", "warning"),
+    ("Contactez la MDPH.", "FALC-FMT-002", None),
+    ("Envoyez votre CV.", "FALC-FMT-002", None),
+    # ---- FALC-FMT-003
+    ("**Vous pouvez venir avec votre famille.**", "FALC-FMT-003", "info"),
+    ("Vous pouvez venir avec **votre famille**.", "FALC-FMT-003", None),
+    ("**Bravo !**", "FALC-FMT-003", None),
+]
+
+#: Rules with a tier-1 fallback: the same verdicts without spaCy (severity may differ).
+FALLBACK_CASES: list[Case] = [
+    ("Le dossier est validé par la commission.", "FALC-PASS-001", "warning"),
+    ("Le dossier a été validé.", "FALC-PASS-001", "warning"),
+    ("Elle est partie hier.", "FALC-PASS-001", None),
+    ("Il est content.", "FALC-PASS-001", None),
+    ("Les aidants sont fatigués.", "FALC-PASS-001", None),
+    ("Vous vous êtes inscrit.", "FALC-PASS-001", None),
+    ("Vous pouvez venir avec deux personnes.", "FALC-NUM-001", "warning"),
+    ("J'ai un vélo neuf.", "FALC-NUM-001", None),
+    ("Il a neuf enfants.", "FALC-NUM-001", "warning"),
+    ("Mille mercis à tous.", "FALC-NUM-001", None),
+    ("Il a un deux-roues.", "FALC-NUM-001", None),
+    ("Le 3 sept. 2024, venez.", "FALC-NUM-001", None),
+    ("Vous lisez le guide.", "FALC-IDEA-001", None),
+    ("Une personne vous aide.", "FALC-IDEA-001", None),
+    ("Vous lisez le guide et vous signez la charte.", "FALC-IDEA-001", "warning"),
+    ("Lisez la charte et signez-la.", "FALC-IDEA-001", "warning"),
+    ("Vous lisez, vous écrivez et vous parlez ; puis vous partez.", "FALC-IDEA-001",
+     "warning"),  # tier 1 never reports more than a warning
+    ("Il faut que vous veniez.", "FALC-MOOD-001", "warning"),
+    ("Vous pourriez nous écrire.", "FALC-MOOD-002", "warning"),
+    ("Nous aimerions vous aider.", "FALC-MOOD-002", "warning"),
+    ("Si vous voulez, vous pouvez venir.", "FALC-MOOD-004", "info"),
+    ("Ne restez pas seul.", "FALC-NEG-001", "warning"),
+    ("Une personne vous aide.", "FALC-NEG-001", None),
+    ("Vous ne devez pas partir sans prévenir.", "FALC-NEG-001", "error"),
+    ("C'est pas grave.", "FALC-NEG-001", "warning"),
+    ("Vous bénéficiez d'une aide.", "FALC-LEX-003", "warning"),
+    ("Au début, le groupe est petit.", "FALC-LEX-003", None),
+    ("Vous baissez les bras.", "FALC-LEX-008", "warning"),
+    ("La participation à l'organisation de la réalisation et à l'évaluation.", "FALC-LEX-007",
+     "info"),
+]
