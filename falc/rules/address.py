@@ -47,11 +47,11 @@ _IMPERSONAL: list[tuple[re.Pattern[str], str]] = [
 ]
 
 _REPORTED_RE = re.compile(
-    r"(?<![\w'’])(?:(?:a|ont|avait|avaient)\s+(?:dit|expliqué|raconté|affirmé|déclaré|précisé|"
+    r"(?<![\w'’])((?:(?:a|ont|avait|avaient)\s+(?:dit|expliqué|raconté|affirmé|déclaré|précisé|"
     r"indiqué|ajouté|répondu|annoncé|écrit|confié)|dit|disent|explique|expliquent|raconte|"
     r"racontent|affirme|affirment|déclare|déclarent|précise|précisent|ajoute|ajoutent|répond|"
     r"répondent|annonce|annoncent|pense|pensent|estime|estiment|confie|confient)"
-    r"\s+(?:que\s+|qu['’]\s*)",
+    r"\s+(?:que|qu['’]))\s*",
     re.I,
 )
 _FIRST_PERSON_BEFORE_RE = re.compile(r"(?:\bje|\bj['’]|\bnous|\bvous|\bon)\s*$", re.I)
@@ -173,9 +173,9 @@ def sty_001(a: Analysis) -> Iterator[Finding]:
                 hint += f" : « {speaker} dit : “{content[0].upper() + content[1:]}.” »"
             yield a.finding(
                 "FALC-STY-001",
-                m.start(),
-                m.end(),
-                f"Discours rapporté : « {' '.join(m.group().split())} ».",
+                m.start(1),
+                m.end(1),
+                f"Discours rapporté : « {' '.join(m.group(1).split())} ».",
                 hint + ".",
             )
 

@@ -69,7 +69,10 @@ def find_negations(tokens: list[Token]) -> list[_Neg]:
             last_partner = (last_partner[0], i)
             continue
         if low in _PAS_LIKE:
-            if low == "pas" and (prev in _NOUN_PAS_BEFORE or t.pos == "NOUN" or nxt == "à"):
+            after_next = tokens[i + 2].lower if i + 2 < n else ""
+            pas_a_pas = (nxt == "à" and after_next == "pas") or (prev == "à" and i > 1
+                                                                  and tokens[i - 2].lower == "pas")
+            if low == "pas" and (prev in _NOUN_PAS_BEFORE or t.pos == "NOUN" or pas_a_pas):
                 continue  # « un pas », « pas à pas »
             if low == "jamais" and prev in ("si", "à"):
                 continue  # « si jamais », « à jamais »

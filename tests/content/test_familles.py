@@ -80,7 +80,8 @@ def test_roles_for_a_parent_say_a_parents_experience_is_precious() -> None:
     step = play(ENGINE.start(FLOW), "voir-roles")
     said = " ".join(texts(step))
     assert step.record.vars["profil"] == "famille"
-    for role in ("animateur principal", "facilitateurs thématiques", "contributeurs", "évaluateurs"):
+    roles = ("animateur principal", "facilitateurs thématiques", "contributeurs", "évaluateurs")
+    for role in roles:
         assert role in said
     assert "en tant que parent, vous avez une expérience précieuse" in said
     assert "avec votre vécu" not in said
@@ -202,7 +203,7 @@ def test_choices_do_not_hide_the_talk_to_a_person_command() -> None:
 def test_first_step_points_to_the_human_contact_command() -> None:
     step = play(at("questions"), "premier-pas")
     said = " ".join(texts(step))
-    assert "coordonne la CoP" in said
+    assert "coordonne la communauté" in said
     assert "commencer comme observateur" in said
     assert "« Parler à une personne »" in said
 
@@ -250,7 +251,7 @@ def test_both_entries_play_to_an_end_node(entry: str) -> None:
 
 
 def test_parent_track_includes_patricias_testimony() -> None:
-    step, seen = walk_to_end(at("debut"))
+    _step, seen = walk_to_end(at("debut"))
     assert "temoignage" in seen and "savoir" in seen
 
 
@@ -274,3 +275,12 @@ def test_every_node_is_reached_by_buttons_and_none_is_a_dead_end() -> None:
                 states.add(key)
                 queue.append(nxt)
     assert reached == set(flow.nodes)
+
+
+def test_time_advice_fits_a_person_with_a_disability() -> None:
+    step = play(at("personne-concernee"), "mon-vecu-compte")
+    step = play(step, "autre-question", "formats")
+    said = " ".join(texts(step))
+    assert "s'adapte à vos disponibilités" in said
+    assert "jonglez" not in said
+    assert "vidéos de 5 minutes" in said

@@ -280,6 +280,8 @@ OWN_CASES: list[Case] = [
     ("Vous pouvez venir avec votre famille.", "FALC-LEX-001", None),
     ("Alexandra parle avec Patricia.", "FALC-LEX-001", None),
     ("Le lexique est ici.", "FALC-LEX-002", "info"),
+    ("La maison est grande.", "FALC-LEX-002", None),
+    ("Patricia parle à Léo.", "FALC-LEX-002", None),
     ("Le grouppe se réunit.", "FALC-LEX-004", "warning"),
     ("Vous organisez-vous bien ?", "FALC-LEX-004", None),
     ("Donnez votre feedback.", "FALC-LEX-005", "warning"),

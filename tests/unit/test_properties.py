@@ -20,7 +20,7 @@ actions = st.lists(
     st.one_of(
         st.tuples(st.just("choice"), st.integers(min_value=0, max_value=20)),
         st.tuples(st.just("command"), st.sampled_from(COMMANDS)),
-        st.tuples(st.just("text"), st.text(min_size=1, max_size=60)),
+        st.tuples(st.just("text"), st.text(min_size=1, max_size=60).filter(str.strip)),
         st.tuples(st.just("falc"), st.booleans()),
     ),
     max_size=30,
