@@ -121,9 +121,13 @@ def _read_toml(path: Path) -> dict[str, Any]:
         with path.open("rb") as fh:
             return tomllib.load(fh)
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"Le fichier de configuration {path} n'est pas du TOML valide : {exc}")
+        raise ConfigError(
+            f"Le fichier de configuration {path} n'est pas du TOML valide : {exc}"
+        ) from exc
     except OSError as exc:
-        raise ConfigError(f"Impossible de lire le fichier de configuration {path} : {exc}")
+        raise ConfigError(
+            f"Impossible de lire le fichier de configuration {path} : {exc}"
+        ) from exc
 
 
 def _project_section(path: Path, data: dict[str, Any]) -> dict[str, Any] | None:

@@ -67,7 +67,8 @@ class Report:
     def without(self, rule_ids: Iterable[str]) -> Report:
         """A copy without the findings of *rule_ids* (for suppressions with a reason)."""
         drop = set(rule_ids)
-        return Report(self.text, [f for f in self.findings if f.rule not in drop], dict(self.scores))
+        kept = [f for f in self.findings if f.rule not in drop]
+        return Report(self.text, kept, dict(self.scores))
 
     def to_dict(self) -> dict[str, Any]:
         """``{"findings": [...], "scores": {"kandel_moles": float, "lix": float, ...}}``."""

@@ -51,14 +51,16 @@ def zipf_en(word: str) -> float:
     return float(zipf_frequency(word.lower(), "en"))
 
 
-_CLITIC_SUFFIX_RE = re.compile(r"-(?:t-)?(?:vous|nous|moi|toi|le|la|les|lui|leur|en|y|on|il|elle)$")
+_CLITIC_SUFFIX_RE = re.compile(
+    r"-(?:t-)?(?:vous|nous|moi|toi|le|la|les|lui|leur|en|y|on|il|elle)$"
+)
 _DEINFLECT = (
     ("s", ""), ("x", ""), ("es", ""), ("e", ""), ("ées", "er"), ("ée", "er"), ("és", "er"),
     ("é", "er"), ("ez", "er"), ("ent", "er"), ("ons", "er"), ("ait", "er"), ("aient", "er"),
     ("ais", "er"), ("ions", "er"), ("iez", "er"), ("issez", "ir"), ("issons", "ir"),
     ("issent", "ir"), ("issait", "ir"), ("issaient", "ir"), ("it", "ir"), ("is", "ir"),
-    ("it", "ire"), ("isez", "ire"), ("isons", "ire"), ("isent", "ire"), ("ivez", "ire"), ("ivons", "ire"), ("ivent", "ire"), ("ent", "re"),
-    ("ez", "re"), ("ons", "re"),
+    ("it", "ire"), ("isez", "ire"), ("isons", "ire"), ("isent", "ire"), ("ivez", "ire"),
+    ("ivons", "ire"), ("ivent", "ire"), ("ent", "re"), ("ez", "re"), ("ons", "re"),
 )
 
 

@@ -238,7 +238,9 @@ def missing_facts(
         if (fact.kind, fact.key) in reported or _present(fact, easy, falc):
             continue
         reported.add((fact.kind, fact.key))
-        shown = format_number(int(fact.key)) if fact.kind == "number" and fact.key.isdigit() else fact.text
+        shown = fact.text
+        if fact.kind == "number" and fact.key.isdigit():
+            shown = format_number(int(fact.key))
         findings.append(
             Finding(
                 "FALC-PAIR-002",

@@ -67,7 +67,9 @@ def _count_run(part: str, run: re.Match[str]) -> int:
 def _count_part(part: str, verb_3pl: bool) -> int:
     p = _prepare(part)
     count = sum(_count_run(p, run) for run in _RUN_RE.finditer(p))
-    if (count > 1 and re.search(f"[^{VOWELS}]es?$", p)) or (count > 1 and verb_3pl and re.search(f"[^{VOWELS}]ent$", p)):
+    mute_e = re.search(f"[^{VOWELS}]es?$", p) is not None
+    mute_ent = verb_3pl and re.search(f"[^{VOWELS}]ent$", p) is not None
+    if count > 1 and (mute_e or mute_ent):
         count -= 1
     return count
 
@@ -80,5 +82,6 @@ def count_syllables(word: str, verb_3pl: bool = False) -> int:
     consonant is mute (« ils parlent » = 1). Tokens without letters (digits) count 1.
     """
     lower = unicodedata.normalize("NFC", word.lower())
-    total = sum(_count_part(part, verb_3pl) for part in _PART_RE.split(lower) if part)
+    parts = [part for part in _PART_RE.split(lower) if part]
+    total = sum(_count_part(part, verb_3pl) for part in parts)
     return max(1, total)

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 __all__ = [
     "ELISIONS",
@@ -215,7 +216,7 @@ def split_units(text: str, clean: str | None = None) -> list[Unit]:
             if _is_boundary(line, m):
                 cuts.append(m.end())
         cuts.append(len(line))
-        for a, b in zip(cuts, cuts[1:], strict=False):
+        for a, b in pairwise(cuts):
             segment = line[a:b]
             if not _ALNUM_RE.search(segment):
                 continue
@@ -248,7 +249,9 @@ def words(
     for m in _TOKEN_RE.finditer(clean, start, stop):
         kind = m.lastgroup or "word"
         token = m.group()
-        if kind == "group" or (kind == "word" and token[0].isdigit() and not re.search(r"[^\W\d_]", token)):
+        if kind == "group" or (
+            kind == "word" and token[0].isdigit() and not _LETTER_RE.search(token)
+        ):
             kind = "number"
         out.append(Word(text[m.start() : m.end()], m.start(), m.end(), kind))
     return out

@@ -23,8 +23,30 @@ _PAS_LIKE = frozenset({"pas", "jamais"})
 _AFTER_NE_ONLY = frozenset({"plus", "rien", "personne", "que", "nulle", "part", "guère", "point"})
 _NEG_DET = frozenset({"aucun", "aucune", "nul", "nulle"})
 _NOUN_PAS_BEFORE = frozenset(
-    {"un", "le", "ce", "mon", "ton", "son", "votre", "notre", "leur", "premier", "petit",
-     "petits", "premiers", "les", "des", "ces", "vos", "nos", "à", "au", "grand", "faux"}
+    {
+        "un",
+        "le",
+        "ce",
+        "mon",
+        "ton",
+        "son",
+        "votre",
+        "notre",
+        "leur",
+        "premier",
+        "petit",
+        "petits",
+        "premiers",
+        "les",
+        "des",
+        "ces",
+        "vos",
+        "nos",
+        "à",
+        "au",
+        "grand",
+        "faux",
+    }
 )
 _CHAIN = frozenset({"pas", "plus", "jamais", "rien", "personne", "aucun", "aucune", "guère"})
 
@@ -70,8 +92,9 @@ def find_negations(tokens: list[Token]) -> list[_Neg]:
             continue
         if low in _PAS_LIKE:
             after_next = tokens[i + 2].lower if i + 2 < n else ""
-            pas_a_pas = (nxt == "à" and after_next == "pas") or (prev == "à" and i > 1
-                                                                  and tokens[i - 2].lower == "pas")
+            pas_a_pas = (nxt == "à" and after_next == "pas") or (
+                prev == "à" and i > 1 and tokens[i - 2].lower == "pas"
+            )
             if low == "pas" and (prev in _NOUN_PAS_BEFORE or t.pos == "NOUN" or pas_a_pas):
                 continue  # « un pas », « pas à pas »
             if low == "jamais" and prev in ("si", "à"):
@@ -118,20 +141,32 @@ def find_negations(tokens: list[Token]) -> list[_Neg]:
 
 
 _NEG_HINTS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"n['’]\s*hésite[zs]? pas", re.I),
-     "Écrivez « Vous pouvez … » : par exemple « Vous pouvez nous appeler. »"),
-    (re.compile(r"n['’]\s*oublie[zs]? pas", re.I),
-     "Écrivez « Pensez à … » : par exemple « Pensez à prendre votre carte. »"),
+    (
+        re.compile(r"n['’]\s*hésite[zs]? pas", re.I),
+        "Écrivez « Vous pouvez … » : par exemple « Vous pouvez nous appeler. »",
+    ),
+    (
+        re.compile(r"n['’]\s*oublie[zs]? pas", re.I),
+        "Écrivez « Pensez à … » : par exemple « Pensez à prendre votre carte. »",
+    ),
     (re.compile(r"pas obligée?s?", re.I), "Écrivez « Vous pouvez choisir. »"),
-    (re.compile(r"\bne\b.*\bque\b|\bn['’].*\bque\b", re.I),
-     "Écrivez « seulement » : « Vous pouvez venir seulement le lundi. »"),
-    (re.compile(r"\bne\b.*\bplus\b|\bn['’].*\bplus\b", re.I),
-     "Dites ce qui change, à la forme positive : « Vous arrêtez de … »."),
-    (re.compile(r"\bne\b.*\bjamais\b|\bn['’].*\bjamais\b", re.I),
-     "Dites ce qu'il faut faire, par exemple avec « toujours »."),
-    (re.compile(r"\bsans\b", re.I),
-     "Dites ce qu'il faut faire : par exemple « Prévenez avant de partir. » au lieu de "
-     "« sans prévenir »."),
+    (
+        re.compile(r"\bne\b.*\bque\b|\bn['’].*\bque\b", re.I),
+        "Écrivez « seulement » : « Vous pouvez venir seulement le lundi. »",
+    ),
+    (
+        re.compile(r"\bne\b.*\bplus\b|\bn['’].*\bplus\b", re.I),
+        "Dites ce qui change, à la forme positive : « Vous arrêtez de … ».",
+    ),
+    (
+        re.compile(r"\bne\b.*\bjamais\b|\bn['’].*\bjamais\b", re.I),
+        "Dites ce qu'il faut faire, par exemple avec « toujours ».",
+    ),
+    (
+        re.compile(r"\bsans\b", re.I),
+        "Dites ce qu'il faut faire : par exemple « Prévenez avant de partir. » au lieu de "
+        "« sans prévenir ».",
+    ),
     (re.compile(r"\baucune?\b", re.I), "Dites ce qui existe, ou écrivez « 0 »."),
 ]
 
@@ -184,24 +219,192 @@ _ETRE_FORMS = (
 )
 _ADVERBS = "bien|très|déjà|toujours|souvent|pas|plus|jamais|tous|toutes|tout|aussi|vite|parfois"
 _IRREGULAR_PARTICIPLES = frozenset(
-    """fait faite faits faites pris prise prises mis mise mises dit dite dits écrit écrite
-    écrits écrites ouvert ouverte ouverts ouvertes offert offerte offerts offertes reçu reçue
-    reçus reçues vu vue vus vues lu lue lus lues connu connue connus connues prévu prévue
-    prévus prévues tenu tenue tenus tenues soutenu soutenue soutenus soutenues accueilli
-    accueillie accueillis accueillies choisi choisie choisis choisies réuni réunie réunis
-    réunies fini finie finis finies suivi suivie suivis suivies permis permise promis
-    promise compris comprise appris apprise conduit conduite produit produite construit
-    construite traduit traduite remis remise transmis transmise admis admise interdit
-    interdite inclus incluse exclu exclue élu élue rendu rendue rendus vendu vendue attendu
-    attendue entendu entendue perdu perdue défendu défendue vécu vécue reconnu reconnue
-    obtenu obtenue retenu retenue maintenu maintenue convaincu convaincue résolu résolue
-    voulu voulue pourvu garanti garantie servi servie remboursé""".split()
+    [
+        "fait",
+        "faite",
+        "faits",
+        "faites",
+        "pris",
+        "prise",
+        "prises",
+        "mis",
+        "mise",
+        "mises",
+        "dit",
+        "dite",
+        "dits",
+        "écrit",
+        "écrite",
+        "écrits",
+        "écrites",
+        "ouvert",
+        "ouverte",
+        "ouverts",
+        "ouvertes",
+        "offert",
+        "offerte",
+        "offerts",
+        "offertes",
+        "reçu",
+        "reçue",
+        "reçus",
+        "reçues",
+        "vu",
+        "vue",
+        "vus",
+        "vues",
+        "lu",
+        "lue",
+        "lus",
+        "lues",
+        "connu",
+        "connue",
+        "connus",
+        "connues",
+        "prévu",
+        "prévue",
+        "prévus",
+        "prévues",
+        "tenu",
+        "tenue",
+        "tenus",
+        "tenues",
+        "soutenu",
+        "soutenue",
+        "soutenus",
+        "soutenues",
+        "accueilli",
+        "accueillie",
+        "accueillis",
+        "accueillies",
+        "choisi",
+        "choisie",
+        "choisis",
+        "choisies",
+        "réuni",
+        "réunie",
+        "réunis",
+        "réunies",
+        "fini",
+        "finie",
+        "finis",
+        "finies",
+        "suivi",
+        "suivie",
+        "suivis",
+        "suivies",
+        "permis",
+        "permise",
+        "promis",
+        "promise",
+        "compris",
+        "comprise",
+        "appris",
+        "apprise",
+        "conduit",
+        "conduite",
+        "produit",
+        "produite",
+        "construit",
+        "construite",
+        "traduit",
+        "traduite",
+        "remis",
+        "remise",
+        "transmis",
+        "transmise",
+        "admis",
+        "admise",
+        "interdit",
+        "interdite",
+        "inclus",
+        "incluse",
+        "exclu",
+        "exclue",
+        "élu",
+        "élue",
+        "rendu",
+        "rendue",
+        "rendus",
+        "vendu",
+        "vendue",
+        "attendu",
+        "attendue",
+        "entendu",
+        "entendue",
+        "perdu",
+        "perdue",
+        "défendu",
+        "défendue",
+        "vécu",
+        "vécue",
+        "reconnu",
+        "reconnue",
+        "obtenu",
+        "obtenue",
+        "retenu",
+        "retenue",
+        "maintenu",
+        "maintenue",
+        "convaincu",
+        "convaincue",
+        "résolu",
+        "résolue",
+        "voulu",
+        "voulue",
+        "pourvu",
+        "garanti",
+        "garantie",
+        "servi",
+        "servie",
+        "remboursé",
+    ]
 )
 _ETRE_PARTICIPLES_IRREGULAR = frozenset(
-    """venu venue venus venues parti partie partis parties né née nés nées mort morte morts
-    mortes descendu descendue descendus descendues devenu devenue devenus devenues revenu
-    revenue revenus revenues parvenu parvenue intervenu intervenue apparu apparue survenu
-    survenue sorti sortie sortis sorties reparti repartie""".split()
+    [
+        "venu",
+        "venue",
+        "venus",
+        "venues",
+        "parti",
+        "partie",
+        "partis",
+        "parties",
+        "né",
+        "née",
+        "nés",
+        "nées",
+        "mort",
+        "morte",
+        "morts",
+        "mortes",
+        "descendu",
+        "descendue",
+        "descendus",
+        "descendues",
+        "devenu",
+        "devenue",
+        "devenus",
+        "devenues",
+        "revenu",
+        "revenue",
+        "revenus",
+        "revenues",
+        "parvenu",
+        "parvenue",
+        "intervenu",
+        "intervenue",
+        "apparu",
+        "apparue",
+        "survenu",
+        "survenue",
+        "sorti",
+        "sortie",
+        "sortis",
+        "sorties",
+        "reparti",
+        "repartie",
+    ]
 )
 _PASSIVE_RE = re.compile(
     rf"(?<![\w'’])({_ETRE_FORMS})\s+(?:(?:{_ADVERBS})\s+)*([^\W\d_]+)(\s+par\b)?", re.I
@@ -327,9 +530,10 @@ def _regex_passives(a: Analysis) -> Iterator[tuple[int, int, str | None, str, st
             before = a.clean[unit.start : m.start()]
             if _REFLEXIVE_BEFORE_RE.search(before):
                 continue
-            if m.group(1).lower() == "été" and _AUX_NOT_PASSIVE.match(
-                (before.split() or [""])[-1].lower()
-            ) is None:
+            if (
+                m.group(1).lower() == "été"
+                and _AUX_NOT_PASSIVE.match((before.split() or [""])[-1].lower()) is None
+            ):
                 continue  # « été » as a noun (summer), not « a été »
             agent = None
             end = m.end(2)
@@ -383,19 +587,74 @@ _SUBJ_TRIGGER_RE = re.compile(
     re.I,
 )
 _SUBJ_ONLY = frozenset(
-    """soit soient sois soyons ait aient aies ayons fasse fasses fassent fassiez fassions
-    puisse puisses puissent puissiez puissions veuille veuilles veuillent aille ailles
-    aillent alliez sache saches sachent sachiez sachions vienne viennes veniez venions
-    prenne prennes preniez prenions doive doives""".split()
+    [
+        "soit",
+        "soient",
+        "sois",
+        "soyons",
+        "ait",
+        "aient",
+        "aies",
+        "ayons",
+        "fasse",
+        "fasses",
+        "fassent",
+        "fassiez",
+        "fassions",
+        "puisse",
+        "puisses",
+        "puissent",
+        "puissiez",
+        "puissions",
+        "veuille",
+        "veuilles",
+        "veuillent",
+        "aille",
+        "ailles",
+        "aillent",
+        "alliez",
+        "sache",
+        "saches",
+        "sachent",
+        "sachiez",
+        "sachions",
+        "vienne",
+        "viennes",
+        "veniez",
+        "venions",
+        "prenne",
+        "prennes",
+        "preniez",
+        "prenions",
+        "doive",
+        "doives",
+    ]
 )
 _IMPERATIVE_START = frozenset({"soyez", "soyons", "ayez", "ayons", "sachez", "sachons", "veuillez"})
 _SUBJECT_WORDS = frozenset(
-    {"je", "j'", "tu", "il", "ils", "elle", "elles", "on", "nous", "vous", "ce", "c'", "cela",
-     "ça"}
+    {"je", "j'", "tu", "il", "ils", "elle", "elles", "on", "nous", "vous", "ce", "c'", "cela", "ça"}
 )
 _CLITICS = frozenset(
-    {"ne", "n'", "me", "m'", "te", "t'", "se", "s'", "le", "la", "les", "l'", "lui", "leur",
-     "y", "en", "nous", "vous"}
+    {
+        "ne",
+        "n'",
+        "me",
+        "m'",
+        "te",
+        "t'",
+        "se",
+        "s'",
+        "le",
+        "la",
+        "les",
+        "l'",
+        "lui",
+        "leur",
+        "y",
+        "en",
+        "nous",
+        "vous",
+    }
 )
 
 
@@ -478,19 +737,59 @@ def mood_001(a: Analysis) -> Iterator[Finding]:
 # ----------------------------------------------------------------------- conditional
 
 _COND_PRESENT = {
-    "pourrais": "peux", "pourrait": "peut", "pourriez": "pouvez", "pourrions": "pouvons",
-    "pourraient": "peuvent", "voudrais": "veux", "voudrait": "veut", "voudriez": "voulez",
-    "voudrions": "voulons", "voudraient": "veulent", "devrais": "dois", "devrait": "doit",
-    "devriez": "devez", "devrions": "devons", "devraient": "doivent", "faudrait": "faut",
-    "serais": "es", "serait": "est", "seriez": "êtes", "serions": "sommes", "seraient": "sont",
-    "aurais": "as", "aurait": "a", "auriez": "avez", "aurions": "avons", "auraient": "ont",
-    "aimerais": "veux", "aimerait": "veut", "aimeriez": "voulez", "aimerions": "voulons",
-    "souhaiterais": "veux", "souhaiteriez": "voulez", "souhaiterait": "veut",
-    "ferais": "fais", "ferait": "fait", "feriez": "faites", "irais": "vais", "irait": "va",
-    "iriez": "allez", "viendrait": "vient", "viendriez": "venez", "saurait": "sait",
-    "sauriez": "savez", "vaudrait": "vaut", "conviendrait": "convient", "suffirait": "suffit",
-    "prendrait": "prend", "prendriez": "prenez", "dirait": "dit", "diriez": "dites",
-    "plairait": "plaît", "préféreriez": "préférez", "préférerais": "préfère",
+    "pourrais": "peux",
+    "pourrait": "peut",
+    "pourriez": "pouvez",
+    "pourrions": "pouvons",
+    "pourraient": "peuvent",
+    "voudrais": "veux",
+    "voudrait": "veut",
+    "voudriez": "voulez",
+    "voudrions": "voulons",
+    "voudraient": "veulent",
+    "devrais": "dois",
+    "devrait": "doit",
+    "devriez": "devez",
+    "devrions": "devons",
+    "devraient": "doivent",
+    "faudrait": "faut",
+    "serais": "es",
+    "serait": "est",
+    "seriez": "êtes",
+    "serions": "sommes",
+    "seraient": "sont",
+    "aurais": "as",
+    "aurait": "a",
+    "auriez": "avez",
+    "aurions": "avons",
+    "auraient": "ont",
+    "aimerais": "veux",
+    "aimerait": "veut",
+    "aimeriez": "voulez",
+    "aimerions": "voulons",
+    "souhaiterais": "veux",
+    "souhaiteriez": "voulez",
+    "souhaiterait": "veut",
+    "ferais": "fais",
+    "ferait": "fait",
+    "feriez": "faites",
+    "irais": "vais",
+    "irait": "va",
+    "iriez": "allez",
+    "viendrait": "vient",
+    "viendriez": "venez",
+    "saurait": "sait",
+    "sauriez": "savez",
+    "vaudrait": "vaut",
+    "conviendrait": "convient",
+    "suffirait": "suffit",
+    "prendrait": "prend",
+    "prendriez": "prenez",
+    "dirait": "dit",
+    "diriez": "dites",
+    "plairait": "plaît",
+    "préféreriez": "préférez",
+    "préférerais": "préfère",
 }
 _COND_RE = re.compile(r"^[^\W\d_]+(?:erais|erait|eraient|eriez|erions)$")
 
@@ -516,8 +815,10 @@ def mood_002(a: Analysis) -> Iterator[Finding]:
         if present:
             hint = f"Écrivez le verbe au présent : « {present} » au lieu de « {t.text} »."
         else:
-            hint = "Écrivez le verbe au présent (par exemple « vous pouvez » au lieu de " \
-                   "« vous pourriez »)."
+            hint = (
+                "Écrivez le verbe au présent (par exemple « vous pouvez » au lieu de "
+                "« vous pourriez »)."
+            )
         yield a.finding(
             "FALC-MOOD-002",
             t.start,
@@ -544,8 +845,32 @@ _FUT_ANT_RE = re.compile(
     re.I,
 )
 _NOT_PARTICIPLES = frozenset(
-    "ici aussi parmi lundi mardi mercredi jeudi vendredi samedi midi ainsi voici celui lui "
-    "oui tout beaucoup déjà trop peu bien vrai prêt seul".split()
+    [
+        "ici",
+        "aussi",
+        "parmi",
+        "lundi",
+        "mardi",
+        "mercredi",
+        "jeudi",
+        "vendredi",
+        "samedi",
+        "midi",
+        "ainsi",
+        "voici",
+        "celui",
+        "lui",
+        "oui",
+        "tout",
+        "beaucoup",
+        "déjà",
+        "trop",
+        "peu",
+        "bien",
+        "vrai",
+        "prêt",
+        "seul",
+    ]
 )
 
 
@@ -565,10 +890,16 @@ def mood_003(a: Analysis) -> Iterator[Finding]:
             )
     for unit in a.units:
         for regex, name, hint in (
-            (_PQP_RE, "Plus-que-parfait",
-             "Écrivez au passé composé : « vous avez fait » au lieu de « vous aviez fait »."),
-            (_FUT_ANT_RE, "Futur antérieur",
-             "Écrivez au présent ou au futur simple : « Quand vous finissez, … »."),
+            (
+                _PQP_RE,
+                "Plus-que-parfait",
+                "Écrivez au passé composé : « vous avez fait » au lieu de « vous aviez fait ».",
+            ),
+            (
+                _FUT_ANT_RE,
+                "Futur antérieur",
+                "Écrivez au présent ou au futur simple : « Quand vous finissez, … ».",
+            ),
         ):
             for m in regex.finditer(a.clean, unit.start, unit.end):
                 word = m.group(2)

@@ -182,10 +182,8 @@ def regex_clauses(tokens: list[Token], text: str) -> int:
             nxt = tokens[i + 1].lower if i + 1 < len(tokens) else ""
             if nxt and nxt not in (",",):
                 count += 1
-        elif low == "c'" and i + 1 < len(tokens):
-            count += 1
-        elif low == "qui" and i > 0:
-            count += 1
+        elif (low == "c'" and i + 1 < len(tokens)) or (low == "qui" and i > 0):
+            count += 1  # « c'est », relative « qui »
         elif (
             _IMPERATIVE_RE.match(low)
             and low not in _NOT_VERBS_EZ
@@ -241,9 +239,9 @@ def idea_003(a: Analysis) -> Iterator[Finding]:
         for m in _LINK_RE.finditer(a.clean, unit.start, unit.end):
             word = re.sub(r"\s+", " ", m.group(1).lower()).replace("’", "'")
             key = re.sub(r"qu'$", "que", word)
-            if key.startswith("lesquel") or key.startswith("lequel") or key == "laquelle":
-                if m.start() == unit.start:  # interrogative: « Lequel préférez-vous ? »
-                    continue
+            interrogative = key.startswith(("lesquel", "lequel")) or key == "laquelle"
+            if interrogative and m.start() == unit.start:  # « Lequel préférez-vous ? »
+                continue
             yield a.finding(
                 "FALC-IDEA-003",
                 m.start(1),

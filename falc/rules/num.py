@@ -145,7 +145,9 @@ def num_001(a: Analysis) -> Iterator[Finding]:
 
 # ---------------------------------------------------------------------- big numbers
 
-_NUMBER_RE = re.compile(r"(?<![\d,.])\d{1,3}(?:[ \u00a0\u202f.]\d{3})+(?![\d])|(?<![\d,.])\d{4,}(?![\d])")
+_NUMBER_RE = re.compile(
+    r"(?<![\d,.])\d{1,3}(?:[ \u00a0\u202f.]\d{3})+(?![\d])|(?<![\d,.])\d{4,}(?![\d])"
+)
 
 
 def _round(value: int) -> int:
@@ -203,9 +205,8 @@ def num_003(a: Analysis) -> Iterator[Finding]:
     for m in _PERCENT_RE.finditer(a.clean):
         value = m.group(1)
         if value is not None:
-            hint = (
-                f"Écrivez une proportion simple : « {percent_in_words(float(value.replace(',', '.')))} »."
-            )
+            proportion = percent_in_words(float(value.replace(",", ".")))
+            hint = f"Écrivez une proportion simple : « {proportion} »."
         else:
             hint = "Écrivez une proportion simple, par exemple « 1 personne sur 3 »."
         yield a.finding(
