@@ -13,7 +13,7 @@ import warnings
 from collections.abc import Sequence
 from typing import Any
 
-__all__ = ["MODEL", "FalcTierWarning", "get_nlp", "is_available", "parse", "reset"]
+__all__ = ["MODEL", "FalcTierWarning", "get_nlp", "is_available", "parse", "reset", "warn_once"]
 
 MODEL = "fr_core_news_sm"
 #: Pipes the rules use: tagging and morphology (mood, tense, number words, ``PROPN`` for
@@ -25,11 +25,13 @@ KEEP_PIPES = ("tok2vec", "morphologizer", "parser", "attribute_ruler", "lemmatiz
 _lock = threading.Lock()
 _nlp: Any = None
 _tried = False
-_warned = False
 
 
 class FalcTierWarning(UserWarning):
     """A tier of the checker is not installed; the checker goes on without it."""
+
+
+_warned_keys: set[str] = set()
 
 
 def warn_once(key: str, message: str) -> None:
@@ -38,9 +40,6 @@ def warn_once(key: str, message: str) -> None:
         return
     _warned_keys.add(key)
     warnings.warn(message, FalcTierWarning, stacklevel=3)
-
-
-_warned_keys: set[str] = set()
 
 
 def get_nlp() -> Any | None:

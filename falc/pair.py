@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from falc import lexicon
 from falc.analysis import Analysis, Token, attach_docs, prepare
 from falc.config import Config
 from falc.findings import Finding
@@ -62,7 +63,8 @@ _WORD_DATE_RE = re.compile(
     re.I,
 )
 _TIME_RE = re.compile(
-    r"(?<![\w'’:])(\d{1,2}|[a-zéè]+(?:-[a-zéè]+)*)\s?(?:h|heures?|:)(?:\s?(\d{2}))?(?![\w])",
+    r"(?<![\w'’:])(\d{1,2}|[a-zéè]+(?:-[a-zéè]+)*)(?:\s?(?:h|heures?)(?:\s?(\d{2}))?|:(\d{2}))"
+    r"(?![\w])",
     re.I,
 )
 _DIGITS_RE = re.compile(
@@ -101,7 +103,7 @@ def _times(text: str) -> Iterator[Fact]:
         hours = int(raw) if raw.isdigit() else _spelled(raw)
         if hours is None or hours > 24:
             continue
-        minutes = int(m.group(2)) if m.group(2) else 0
+        minutes = int(m.group(2) or m.group(3) or 0)
         yield Fact("time", f"{hours}:{minutes:02d}", m.start(), m.end(), m.group())
 
 
@@ -141,6 +143,8 @@ def _numbers(text: str, tokens: list[Token], taken: list[tuple[int, int]]) -> It
             yield Fact("number", str(value), start, end, text[start:end])
 
 
+_IMPERATIVE_RE = re.compile(r"^[^\W\d_]{2,}(?:ez|ons)(?:-[^\W\d_]+)*$")
+_OPENERS_RE = re.compile(r"[:;«»\"“”(\[—–•.!?]|(?:^|\s)-\s")
 _NAME_JOINERS = frozenset({"de", "du", "des", "la", "le", "l'", "d'"})
 
 
@@ -148,25 +152,42 @@ def _names(a: Analysis) -> Iterator[Fact]:
     """Proper nouns: capitalised words inside a sentence, or at its start when spaCy says
     ``PROPN`` or the project allow-list has them; acronyms; joined by « de la », « du »…"""
     allow = a.config.allow
+
+    def gap(x: Token, y: Token) -> str:
+        return a.clean[x.end : y.start]
+
+    def is_name(tokens: list[Token], i: int) -> bool:
+        t = tokens[i]
+        if not (t.is_word and t.text[:1].isupper()):
+            return False
+        if t.lower in allow or t.is_upper:
+            return True
+        starts = i == 0 or _OPENERS_RE.search(gap(tokens[i - 1], t)) is not None
+        if starts:
+            # Any word is capitalised here: only a rare word that spaCy calls PROPN counts
+            # (« Identifiez », « Étape » are not names).
+            return (
+                t.pos == "PROPN"
+                and not _IMPERATIVE_RE.match(t.lower)
+                and lexicon.word_zipf(t.lower) < 4.0
+            )
+        return t.pos == "PROPN" if a.tier2 else True
+
     for tokens in a.tokens:
         i = 0
         while i < len(tokens):
-            t = tokens[i]
-            capital = t.is_word and t.text[:1].isupper()
-            is_name = capital and (
-                t.index > 0 or t.lower in allow or t.is_upper or t.pos == "PROPN"
-            )
-            if not is_name:
+            if not is_name(tokens, i):
                 i += 1
                 continue
             j = i + 1
-            while j < len(tokens):
+            while j < len(tokens) and not gap(tokens[j - 1], tokens[j]).strip():
                 if tokens[j].text[:1].isupper() and tokens[j].is_word:
                     j += 1
                 elif (
                     tokens[j].lower in _NAME_JOINERS
                     and j + 1 < len(tokens)
                     and tokens[j + 1].text[:1].isupper()
+                    and not gap(tokens[j], tokens[j + 1]).strip()
                 ):
                     j += 2
                 else:

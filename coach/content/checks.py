@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from coach.content.guards import GuardSyntaxError, compile_guard
 from coach.content.issues import Issue
-from coach.content.model import Content, FlowData, NodeRef
+from coach.content.model import Content, FlowData, IntentData, NodeRef
 from coach.content.placeholders import CONTACT_KEYS, placeholders, text_hash
 from coach.content.schema import COMMAND_IDS, Node
 
@@ -33,6 +33,8 @@ def variables_set(content: Content) -> set[str]:
         for choice in node.choices:
             names.update(choice.set)
             names.update(choice.add)
+    for entry in content.intents:
+        names.update(entry.intention.set)
     return names
 
 
@@ -238,10 +240,64 @@ def _check_entry(content: Content) -> Iterator[Issue]:
                         "ajoutez-le dans « messages » avec « text » et « falc »")
 
 
+def _intent_issue(entry: IntentData, rule: str, message: str, fix: str,
+                  severity: str = "error") -> Issue:
+    return Issue(rule, severity, entry.file, message, fix,  # type: ignore[arg-type]
+                 line=entry.line)
+
+
+def _check_intents(content: Content) -> Iterator[Issue]:
+    """Every intention leads to a place that exists; its texts come in pairs."""
+    glossary = {g.term for g in content.glossary}
+    seen: dict[str, str] = {}
+    for entry in content.intents:
+        intent = entry.intention
+        kind, _sep, name = intent.target.partition(":")
+        if not name:
+            yield _intent_issue(entry, "graphe/cible-inconnue",
+                                f"la cible « {intent.target} » n'est pas complète",
+                                "écrivez « flux:nœud », « commande:<id> » ou « glossaire:<terme> »")
+        elif kind == "commande" and name not in content.commands:
+            yield _intent_issue(entry, "graphe/cible-inconnue",
+                                f"la commande « {name} » n'existe pas",
+                                "utilisez une commande de commun.yaml : "
+                                + ", ".join(content.commands))
+        elif kind == "glossaire" and name not in glossary:
+            yield _intent_issue(entry, "graphe/cible-inconnue",
+                                f"le mot « {name} » n'est pas dans le glossaire",
+                                "écrivez le terme exactement comme dans « glossary » (commun.yaml)")
+        elif kind not in ("commande", "glossaire") and not content.has_node((kind, name)):
+            yield _intent_issue(entry, "graphe/cible-inconnue",
+                                f"la cible « {intent.target} » n'existe pas",
+                                "corrigez « target » : un nœud existant, sous la forme flux:nœud")
+        elif kind not in ("commande", "glossaire"):
+            node = content.node((kind, name))
+            names = {n for m in node.messages for n in placeholders(m.text) | placeholders(m.falc)}
+            if names - CONTACT_KEYS:
+                yield _intent_issue(entry, "intention/cible-variable",
+                                    f"« {intent.target} » affiche des variables"
+                                    f" ({', '.join(sorted(names - CONTACT_KEYS))}) qu'une"
+                                    " intention ne définit pas",
+                                    "visez le nœud qui introduit ce passage", "warning")
+        if bool(intent.label.strip()) != bool(intent.label_falc.strip()):
+            rule = "FALC-PAIR-001" if intent.label.strip() else "texte/standard-absent"
+            yield _intent_issue(entry, rule,
+                                f"« {intent.target} » : « label » et « label_falc » vont ensemble",
+                                "écrivez les deux libellés, ou aucun")
+        for phrase in intent.phrases:
+            key = " ".join(phrase.casefold().split())
+            other = seen.setdefault(key, intent.target)
+            if other != intent.target:
+                yield _intent_issue(entry, "intention/ambigue",
+                                    f"la phrase « {phrase} » mène à « {other} » et à"
+                                    f" « {intent.target} »",
+                                    "gardez cette phrase pour une seule cible", "warning")
+
+
 def check_content(content: Content) -> list[Issue]:
     issues: list[Issue] = []
     for check in (_check_entry, _check_targets, _check_shape, _check_texts, _check_sources,
-                  _check_guards, _check_reachability, _check_auto_cycles):
+                  _check_guards, _check_reachability, _check_auto_cycles, _check_intents):
         issues.extend(check(content))
     return issues
 

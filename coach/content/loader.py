@@ -13,8 +13,8 @@ from pydantic import BaseModel, ValidationError
 
 from coach.content.checks import check_content
 from coach.content.issues import ContentInvalid, Issue
-from coach.content.model import Content, FlowData
-from coach.content.schema import CommonFile, FlowFile, Section, SectionsFile
+from coach.content.model import Content, FlowData, IntentData
+from coach.content.schema import CommonFile, FlowFile, IntentionsFile, Section, SectionsFile
 from coach.content.schema_errors import describe_validation_error
 from coach.content.yamlsrc import YamlDocument, YamlSyntaxError, read_yaml
 
@@ -46,6 +46,8 @@ def _kind(doc: YamlDocument) -> type[BaseModel] | None:
         return CommonFile
     if "sections" in doc.data:
         return SectionsFile
+    if "intentions" in doc.data:
+        return IntentionsFile
     return None
 
 
@@ -57,6 +59,7 @@ def read_content(directory: Path | None = None) -> tuple[Content | None, list[Is
     flows: list[tuple[FlowFile, YamlDocument]] = []
     commons: list[CommonFile] = []
     sections: list[Section] = []
+    intents: list[IntentData] = []
     if not files:
         issues.append(Issue("fichier/aucun", "error", str(directory), "aucun fichier .yaml trouvé",
                             "ajoutez les fichiers de dialogue dans ce dossier"))
@@ -73,8 +76,8 @@ def read_content(directory: Path | None = None) -> tuple[Content | None, list[Is
         if kind is None:
             issues.append(Issue("fichier/type", "error", name,
                                 "type de fichier inconnu",
-                                "commencez le fichier par « flow: », « speakers: » ou"
-                                " « sections: »", line=1))
+                                "commencez le fichier par « flow: », « speakers: »,"
+                                " « sections: » ou « intentions: »", line=1))
             continue
         parsed = _validate(doc, kind, issues)
         if isinstance(parsed, FlowFile):
@@ -83,6 +86,9 @@ def read_content(directory: Path | None = None) -> tuple[Content | None, list[Is
             commons.append(parsed)
         elif isinstance(parsed, SectionsFile):
             sections.extend(parsed.sections)
+        elif isinstance(parsed, IntentionsFile):
+            intents.extend(IntentData(item, doc.file, doc.line_of(("intentions", index)))
+                           for index, item in enumerate(parsed.intentions))
     if len(commons) != 1:
         issues.append(Issue("fichier/commun", "error", directory.name,
                             f"{len(commons)} fichier(s) de définitions communes au lieu d'un seul",
@@ -94,7 +100,7 @@ def read_content(directory: Path | None = None) -> tuple[Content | None, list[Is
                             "gardez le fichier sections.yaml copié de la carte du contenu"))
     if any(i.severity == "error" for i in issues):
         return None, issues
-    content = _build(directory, files, commons[0], sections, flows, issues)
+    content = _build(directory, files, commons[0], sections, flows, issues, tuple(intents))
     issues.extend(check_content(content))
     return content, issues
 
@@ -106,6 +112,7 @@ def _build(
     sections: list[Section],
     flows: list[tuple[FlowFile, YamlDocument]],
     issues: list[Issue],
+    intents: tuple[IntentData, ...] = (),
 ) -> Content:
     flow_map: dict[str, FlowData] = {}
     aliases: dict[tuple[str, str], str] = {}
@@ -144,6 +151,7 @@ def _build(
         system={m.id: m for m in common.messages},
         glossary=tuple(common.glossary),
         aliases=aliases,
+        intents=intents,
     )
 
 

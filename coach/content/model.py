@@ -9,6 +9,7 @@ from coach.content.schema import (
     CommonFile,
     FlowHeader,
     GlossaryEntry,
+    Intention,
     Node,
     Section,
     Speaker,
@@ -31,6 +32,15 @@ class FlowData:
 
 
 @dataclass(frozen=True)
+class IntentData:
+    """One entry of `dialogues/intentions.yaml`, with where it was written (for lint)."""
+
+    intention: Intention
+    file: str
+    line: int | None = None
+
+
+@dataclass(frozen=True)
 class Content:
     directory: str
     version: str
@@ -42,6 +52,8 @@ class Content:
     system: dict[str, SystemMessage]
     glossary: tuple[GlossaryEntry, ...]
     aliases: dict[NodeRef, str]
+    # Topic and persona intents from `intentions:` files (none is fine).
+    intents: tuple[IntentData, ...] = ()
 
     @property
     def entry(self) -> NodeRef:

@@ -1,9 +1,10 @@
 """Pydantic schema of the dialogue files in `dialogues/`.
 
-Three kinds of file live there, told apart by their top-level key:
-- `sections:`  the content map's section ids (copied from the e-learning's content map);
-- `speakers:`  (with `commands:`, `messages:`, `glossary:`) the shared definitions;
-- `flow:`      one conversation flow and its `nodes:`.
+Four kinds of file live there, told apart by their top-level key:
+- `sections:`    the content map's section ids (copied from the e-learning's content map);
+- `speakers:`    (with `commands:`, `messages:`, `glossary:`) the shared definitions;
+- `flow:`        one conversation flow and its `nodes:`;
+- `intentions:`  phrases people type, each list leading to a place (topic and persona intents).
 
 Field names are English (they are code); every text is French. `docs/dialogues.md`
 documents the format for authors.
@@ -88,6 +89,9 @@ class Node(Strict):
     aliases: list[Ident] = []
     # Phrases people type to come straight here from anywhere (topic intents).
     topics: list[NonEmpty] = []
+    # How « Vous voulez parler de… ? » names this place (derived from the flow when empty).
+    title: str = ""
+    title_falc: str = ""
 
     @field_validator("source", mode="before")
     @classmethod
@@ -153,3 +157,23 @@ class Section(Strict):
 
 class SectionsFile(Strict):
     sections: list[Section] = Field(min_length=1)
+
+
+class Intention(Strict):
+    """Phrases that lead straight to one place, from anywhere in the conversation.
+
+    `target` is `flux:nœud`, `commande:<id>` or `glossaire:<terme>`; `label`/`label_falc`
+    name the place when the coach asks « Vous voulez parler de… ? »; `set` gives variables
+    the way a menu choice does (a persona intent sets `persona`).
+    """
+
+    target: NonEmpty
+    kind: Literal["sujet", "profil"] = "sujet"
+    label: str = ""
+    label_falc: str = ""
+    set: dict[Ident, Scalar] = {}
+    phrases: list[NonEmpty] = Field(min_length=1)
+
+
+class IntentionsFile(Strict):
+    intentions: list[Intention] = Field(min_length=1)

@@ -17,13 +17,23 @@ from coach.content.placeholders import CONTACT_KEYS, placeholders
 from coach.content.schema import Choice, Node
 from coach.engine.errors import UnknownChoice, UnknownFlow
 from coach.engine.machines import NEXT, CompiledFlow, compile_all
+from coach.engine.nlu.places import CHOICE, COMMAND, GLOSSARY
 from coach.engine.record import Record, new_conversation_id
 from coach.engine.render import Rendered, Renderer
-from coach.engine.understand import understand
+from coach.engine.understand import OTHER, Context, Decision, Understanding
 
 # A chain of automatic routes longer than this is a content bug; stop rather than spin.
 MAX_AUTOMATIC_HOPS = 50
 MISS_MESSAGES = ("pas-compris", "pas-compris-choix", "pas-compris-personne")
+# After the third miss the coach alternates these (the first one the content defines).
+LAST_RESORT = ("pas-compris-personne", "pas-compris-relance", "pas-compris-choix")
+# Coach messages after which the menu and « Parler à une personne » are offered as buttons.
+OFFER_MESSAGES = frozenset({"pas-compris-personne", "pas-compris-relance", "autre-chose",
+                            "calme"})
+OFFERED_COMMANDS = ("menu", "humain")
+# Choice ids of « Vous voulez parler de… ? »: sens-1, sens-2, sens-3, and « Autre chose ».
+SENSE = "sens-"
+SENSE_OTHER = "sens-autre"
 
 
 @dataclass(frozen=True)
@@ -54,14 +64,16 @@ class Step:
 def _copy(record: Record) -> Record:
     """A new record sharing nothing mutable with the stored one (entries are never mutated)."""
     return replace(record, vars=dict(record.vars), transcript=list(record.transcript),
-                   history=list(record.history), idem=dict(record.idem))
+                   history=list(record.history), idem=dict(record.idem),
+                   pending=list(record.pending))
 
 
 class Engine:
     def __init__(self, content: Content, context: Mapping[str, str] | None = None) -> None:
         self.content = content
         self.flows: dict[str, CompiledFlow] = compile_all(content)
-        self.renderer = Renderer(content, context or {})
+        self.understanding = Understanding(content)
+        self.renderer = Renderer(content, context or {}, self.understanding.places)
         self._commands = {
             falc: [{"id": c.id, "label": c.label_falc if falc else c.label}
                    for c in content.commands.values()]
@@ -115,8 +127,7 @@ class Engine:
         return Step(
             record=record,
             messages=self.renderer.transcript(record, first, last),
-            choices=[{"id": c.id, "label": c.label_falc if record.falc else c.label}
-                     for c in self.available_choices(record)],
+            choices=self.shown_choices(record),
             commands=self.commands(record.falc),
             end=bool(node and node.end),
             meta={"replayed": replayed},
@@ -133,6 +144,32 @@ class Engine:
 
     def commands(self, falc: bool) -> list[dict[str, str]]:
         return self._commands[falc]
+
+    def shown_choices(self, record: Record) -> list[dict[str, str]]:
+        """The buttons of this step: the node's choices, or the places the coach offers."""
+        falc = record.falc
+        if record.pending:
+            shown = [{"id": f"{SENSE}{i}", "label": self._place_label(record, key)}
+                     for i, key in enumerate(record.pending, start=1)]
+            return [*shown, {"id": SENSE_OTHER,
+                             "label": self.understanding.places.other.get(falc)}]
+        shown = [{"id": c.id, "label": c.label_falc if falc else c.label}
+                 for c in self.available_choices(record)]
+        if self._offers_help(record):
+            taken = {item["id"] for item in shown}
+            shown += [item for item in self._commands[falc]
+                      if item["id"] in OFFERED_COMMANDS and item["id"] not in taken]
+        return shown
+
+    def context(self, record: Record) -> Context:
+        """What the understanding needs to know about where the person types."""
+        persona = record.vars.get("persona")
+        return Context(record.flow, record.node, tuple(self.available_choices(record)),
+                       tuple(record.pending), str(persona) if persona is not None else None)
+
+    def understand(self, record: Record, text: str) -> Decision:
+        """Where this text leads from this record (pure: the record is not changed)."""
+        return self.understanding.decide(text, self.context(record))
 
     # -- moves ---------------------------------------------------------------------------
     def _node_or_none(self, ref: NodeRef) -> Node | None:
@@ -155,6 +192,10 @@ class Engine:
         return True
 
     def _play_choice(self, record: Record, choice_id: str) -> None:
+        pending, record.pending = record.pending, []
+        if pending and choice_id.startswith(SENSE):
+            self._play_sense(record, pending, choice_id)
+            return
         choice = next((c for c in self.available_choices(record) if c.id == choice_id), None)
         if choice is not None:
             record.transcript.append(["c", record.flow, record.node, choice.id])
@@ -163,23 +204,111 @@ class Engine:
             record.transcript.append(["k", choice_id])
             self._command(record, choice_id)
         else:
+            record.pending = pending
             raise UnknownChoice(choice_id)
         record.misses = 0
 
+    def _play_sense(self, record: Record, pending: list[str], choice_id: str) -> None:
+        """A button of « Vous voulez parler de… ? »: go to that place, or « Autre chose »."""
+        if choice_id == SENSE_OTHER:
+            record.transcript.append(["v", OTHER])
+            self._act(record, OTHER)
+            return
+        number = choice_id[len(SENSE):]
+        if not number.isdigit() or not 1 <= int(number) <= len(pending):
+            record.pending = pending
+            raise UnknownChoice(choice_id)
+        key = pending[int(number) - 1]
+        if key.startswith(CHOICE):
+            record.transcript.append(["c", record.flow, record.node, key[len(CHOICE):]])
+        else:
+            record.transcript.append(["v", key])
+        record.misses = 0
+        self._act(record, key)
+
     def _play_text(self, record: Record, text: str) -> None:
         record.transcript.append(["t", text])
-        match = understand(text, self.available_choices(record),
-                           list(self.content.commands.values()))
-        if match is None:
-            record.transcript.append(["s", MISS_MESSAGES[min(record.misses, 2)]])
-            record.misses += 1
-            return
-        record.misses = 0
-        if match.kind == "choice":
-            choice = next(c for c in self.available_choices(record) if c.id == match.id)
-            self._follow(record, choice)
+        decision = self.understanding.decide(text, self.context(record))
+        record.pending = []
+        best = decision.best
+        if decision.kind == "go" and best is not None:
+            record.misses = 0
+            self._act(record, best.key)
+        elif decision.kind == "ask":
+            self._ask(record, [c.key for c in decision.candidates])
         else:
-            self._command(record, match.id)
+            self._miss(record, decision)
+
+    def _act(self, record: Record, key: str) -> None:
+        """Do what a place means: follow a choice, run a command, explain a term, or jump."""
+        if key.startswith(CHOICE):
+            choice = next((c for c in self.available_choices(record)
+                           if c.id == key[len(CHOICE):]), None)
+            if choice is not None:
+                self._follow(record, choice)
+        elif key.startswith(COMMAND):
+            self._command(record, key[len(COMMAND):])
+        elif key.startswith(GLOSSARY):
+            self._explain(record, key[len(GLOSSARY):])
+        elif key == OTHER:
+            self._say(record, ("autre-chose", "pas-compris-personne"))
+        else:
+            self._jump(record, key)
+
+    def _jump(self, record: Record, place: str) -> None:
+        """Go straight to a place named by an intent (« retour » comes back here)."""
+        ref = self.content.resolve(record.flow, place)
+        if not self.content.has_node(ref):
+            return
+        record.snapshot()
+        record.vars.update(self.understanding.places.sets.get(place, {}))
+        self._enter(record, ref)
+
+    def _explain(self, record: Record, term: str) -> None:
+        """A term of the glossary, then the way back: the current choices again."""
+        record.transcript.append(["g", term])
+        if self.available_choices(record):
+            self._say(record, ("glossaire-suite",))
+
+    def _ask(self, record: Record, keys: list[str]) -> None:
+        """« Vous voulez parler de… ? » with the plausible places as buttons."""
+        record.pending = keys
+        if len(keys) == 1 and "sens-un" in self.content.system:
+            record.transcript.append(["p", "sens-un", keys, record.flow, record.node])
+        else:
+            self._say(record, ("sens-question", "pas-compris-choix"))
+
+    def _miss(self, record: Record, decision: Decision) -> None:
+        """No-match escalates: re-ask, show the buttons, « A ou B ? », then offer a person."""
+        level = record.misses
+        record.misses += 1
+        if decision.hostile:
+            self._say(record, ("calme", "pas-compris-personne"))
+        elif level < 2:
+            self._say(record, (MISS_MESSAGES[level],))
+        elif (level == 2 and len(decision.candidates) >= 2
+              and "vous-voulez-dire" in self.content.system):
+            keys = [c.key for c in decision.candidates[:2]]
+            record.pending = keys
+            record.transcript.append(["p", "vous-voulez-dire", keys, record.flow, record.node])
+        else:
+            self._say(record, LAST_RESORT)
+
+    def _say(self, record: Record, choices: tuple[str, ...]) -> None:
+        """The first of these coach messages the content defines, never the last one said."""
+        last = next((e[1] for e in reversed(record.transcript) if e[0] in ("s", "p")), None)
+        known = [m for m in choices if m in self.content.system]
+        fresh = [m for m in known if m != last] or known
+        if fresh:
+            record.transcript.append(["s", fresh[0]])
+
+    def _offers_help(self, record: Record) -> bool:
+        last = record.transcript[-1] if record.transcript else None
+        return bool(last and last[0] == "s" and last[1] in OFFER_MESSAGES)
+
+    def _place_label(self, record: Record, key: str) -> str:
+        label = self.renderer.place_label(key, record.falc, record.flow, record.node)
+        return label or key
 
     def _follow(self, record: Record, choice: Choice) -> None:
         record.snapshot()

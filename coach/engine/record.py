@@ -6,6 +6,10 @@ The transcript holds references, not texts, so that switching FALC re-renders it
   ["c", flow, node, choice_id]      the person chose a button
   ["k", command_id]                 the person used a global command
   ["t", text]                       the person typed a text
+  ["g", term]                       the coach explained a term of the glossary
+  ["p", message_id, [place…], flow, node]   a coach message naming places (« {a} ou {b} »)
+  ["v", place]                      the person chose a place the coach offered
+Places are short strings (see `coach.engine.nlu.places`).
 """
 
 from __future__ import annotations
@@ -44,6 +48,8 @@ class Record:
     # Snapshots taken before each step, for "retour": [flow, node, vars, transcript length].
     history: list[list[Any]] = field(default_factory=list)
     misses: int = 0
+    # Places offered by « Vous voulez parler de… ? », shown as the choices sens-1, sens-2…
+    pending: list[str] = field(default_factory=list)
     # Idempotency-Key -> [first, last) transcript positions of the step it produced.
     idem: dict[str, list[int]] = field(default_factory=dict)
     version: int = 0

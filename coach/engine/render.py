@@ -8,6 +8,7 @@ from typing import Any
 
 from coach.content.model import Content
 from coach.content.placeholders import fill
+from coach.engine.nlu.places import CHOICE, PlaceBook
 from coach.engine.record import Entry, Record
 
 YOU = {"id": "vous", "name": "Vous"}
@@ -29,10 +30,25 @@ class Rendered:
 
 
 class Renderer:
-    def __init__(self, content: Content, context: Mapping[str, str]) -> None:
+    def __init__(self, content: Content, context: Mapping[str, str],
+                 places: PlaceBook | None = None) -> None:
         self.content = content
         self.context = dict(context)
+        self.places = places or PlaceBook(content)
         self._speakers = {s.id: {"id": s.id, "name": s.name} for s in content.speakers.values()}
+        self._glossary = {g.term: g for g in content.glossary}
+
+    def place_label(self, place: str, falc: bool, flow: str = "", node: str = "") -> str | None:
+        """How a place is named, in the variant in force (« choix:<id> » needs its node)."""
+        if place == "autre":
+            return self.places.other.get(falc)
+        if place.startswith(CHOICE):
+            found = self.content.flows.get(flow)
+            owner = found.nodes.get(node) if found else None
+            choice = next((c for c in owner.choices if c.id == place[len(CHOICE):]),
+                          None) if owner else None
+            return (choice.label_falc if falc else choice.label) if choice else None
+        return self.places.label(place, falc)
 
     def entry(self, position: int, entry: Entry, falc: bool) -> Rendered | None:
         """One transcript entry; None when the content it points to no longer exists."""
@@ -65,7 +81,25 @@ class Renderer:
             command = self.content.commands.get(entry[1])
             label = (command.label_falc if falc else command.label) if command else entry[1]
             return Rendered(message_id, "user", YOU, label, f"commande/{entry[1]}")
-        return Rendered(message_id, "user", YOU, str(entry[1]), "texte")
+        if kind == "g":
+            item = self._glossary.get(entry[1])
+            if item is None:
+                return None
+            return Rendered(message_id, "bot", self._speakers["coach"],
+                            item.falc if falc else item.text, f"glossaire/{entry[1]}")
+        if kind == "p":
+            system = self.content.system.get(entry[1])
+            labels = [self.place_label(place, falc, *entry[3:5]) for place in entry[2]]
+            if system is None or None in labels:
+                return None
+            values = {**self.context, **dict(zip("ab", labels, strict=False))}
+            text = fill(system.falc if falc else system.text, values)
+            return Rendered(message_id, "bot", self._speakers["coach"], text, f"coach/{entry[1]}")
+        if kind == "v":
+            label = self.place_label(entry[1], falc)
+            return Rendered(message_id, "user", YOU, label or entry[1], f"sens/{entry[1]}")
+        # Typed text, as typed; a blank one still shows as a message.
+        return Rendered(message_id, "user", YOU, str(entry[1]).strip() or "…", "texte")
 
     def transcript(self, record: Record, first: int = 0, last: int | None = None) -> list[Rendered]:
         end = len(record.transcript) if last is None else last

@@ -1,70 +1,388 @@
-"""Match typed text against the current choices and the global commands.
+"""Understand typed text: where does the person want to go, and how sure are we?
 
-Order: the current choices (number, label in either variant, synonyms, then close
-spellings), then the global commands. What matches nothing is a miss: the turn
-answers with a simple French message and the choices again, never an error.
+Order, as people expect it: the current choices (by number, « la deuxième », label in
+either variant, synonyms, typos, no accents), then the global commands, then the topic and
+persona intents of the dialogues (node `topics`, `dialogues/intentions.yaml`, the labels of
+the choices that lead to a place, the glossary), then a search over all the content.
+
+Every source gives places a score in [0, 1] (see `nlu.matching`); small priors encode the
+order and the context (current choice > command; current flow, persona, « c'est quoi »
+before a glossary term). Then:
+  go    the best score is ≥ GO and ahead of the next place by ≥ MARGIN;
+  ask   the places within WINDOW of the best and ≥ ASK_MIN (at most 3): « Vous voulez
+        parler de… ? »;
+  miss  nothing plausible; the two best weak places (≥ WEAK_MIN) are kept for the
+        escalation « Vous voulez dire A ou B ? ».
+An exact number, position, choice phrase or command phrase goes at once. The index is built
+once (`Understanding(content)`); a decision reads only the content, the context and the text.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Literal
 
-from rapidfuzz import fuzz, process
-
+from coach.content.model import Content
 from coach.content.schema import Choice, Command
-from coach.engine.normalize import normalize
+from coach.engine.nlu.french import normal, ordinal, word_set
+from coach.engine.nlu.lexicon import Lexicon, Phrase, Query
+from coach.engine.nlu.matching import PhraseSet, score_phrases
+from coach.engine.nlu.places import (
+    CHOICE,
+    COMMAND,
+    GENERIC_TARGETS,
+    GLOSSARY,
+    PlaceBook,
+    node_place,
+)
+from coach.engine.nlu.search import SearchIndex
 
-FUZZY_THRESHOLD = 86
+GO = 0.85
+MARGIN = 0.05
+ASK_MIN = 0.60
+WINDOW = 0.15
+WEAK_MIN = 0.40
+MAX_ASK = 3
+OPTION_PRIOR = 0.08
+COMMAND_PRIOR = 0.03
+GLOSSARY_CUE_PRIOR = 0.12
+FLOW_PRIOR = 0.05
+PERSONA_PRIOR = 0.03
+AGREEMENT = 0.04
+AGREEMENT_FLOOR = 0.45
+
+# The « none of these » answer of « Vous voulez parler de… ? ».
+OTHER = "autre"
+OTHER_PHRASES = ("autre chose", "autre", "aucun", "aucune", "aucun des deux", "non",
+                 "rien de tout ca", "ni l un ni l autre", "pas ca", "pas du tout")
+# Words that ask what a term means.
+CUES = frozenset({"c est quoi", "veut dire", "qu est ce que", "qu est ce qu", "definition",
+                  "signifie", "signification", "explique", "expliquer", "quoi un", "quoi une",
+                  "quoi le", "quoi la", "quoi l", "quoi les", "le mot", "sens du mot", "ca veut"})
+# Insults and hostility (folded spelling): answered calmly, never echoed.
+HOSTILE = word_set("""
+con conne connard connards connasse debile debiles idiot idiote stupide abruti abrutie
+cretin cretine merde merdique putain pute salope enfoire encule fdp ntm nique niquer
+bouffon bouffonne naze nulle-a-chier batard tg ferme degage
+""")
+HOSTILE_GRAMS = frozenset({"ta gueule", "ferme la", "va te faire", "casse toi", "sers a rien",
+                           "de merde", "t es nul", "tu es nul", "c est nul", "trop nul",
+                           "vous etes nuls", "t es con", "nul a chier"})
+_STAGES = {"position": 0, "choix": 1, "commande": 2, "glossaire": 3, "intention": 4,
+           "recherche": 5}
 
 
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A place the text may lead to. `key` says what to do, `place` where it leads."""
+
+    key: str
+    place: str
+    score: float
+    via: str
+
+
+@dataclass(frozen=True)
+class Decision:
+    kind: Literal["go", "ask", "miss"]
+    candidates: tuple[Candidate, ...] = ()
+    hostile: bool = False
+
+    @property
+    def best(self) -> Candidate | None:
+        return self.candidates[0] if self.candidates else None
+
+
+@dataclass(frozen=True)
+class Context:
+    """Where the person types: the node, its available choices, and what the coach offers."""
+
+    flow: str
+    node: str
+    choices: tuple[Choice, ...] = ()
+    pending: tuple[str, ...] = ()
+    persona: str | None = None
+
+
+@dataclass(frozen=True)
+class _Option:
+    key: str
+    place: str
+    phrases: tuple[Phrase, ...]
+    shown: bool = True
+
+
+@dataclass
+class _Board:
+    """Candidates gathered from every source, one per key."""
+
+    redirect: dict[str, str] = field(default_factory=dict)
+    found: dict[str, Candidate] = field(default_factory=dict)
+
+    def add(self, key: str, place: str, score: float, via: str) -> None:
+        key = self.redirect.get(place, key) if key == place else key
+        current = self.found.get(key)
+        if current is None:
+            self.found[key] = Candidate(key, current_place(key, place), score, via)
+        elif score > current.score:
+            self.found[key] = Candidate(key, current.place, score, current.via)
+
+    def agree(self, key: str, place: str, score: float) -> None:
+        """A search result: it confirms a candidate, or stands as a weak one of its own."""
+        key = self.redirect.get(place, key)
+        current = self.found.get(key)
+        if current is None:
+            self.found[key] = Candidate(key, place, score, "recherche")
+            return
+        bonus = AGREEMENT if min(score, current.score) >= AGREEMENT_FLOOR else 0.0
+        self.found[key] = Candidate(key, current.place, max(score, current.score) + bonus,
+                                    current.via)
+
+    def ranked(self) -> list[Candidate]:
+        return sorted(self.found.values(), key=lambda c: (-c.score, _STAGES[c.via], c.key))
+
+
+def current_place(key: str, place: str) -> str:
+    return place if key.startswith(CHOICE) else key if key != OTHER else OTHER
+
+
+class Understanding:
+    """The understanding index of one content, built once at start-up."""
+
+    def __init__(self, content: Content) -> None:
+        self.content = content
+        self.places = PlaceBook(content)
+        self.lexicon = Lexicon(_all_texts(content))
+        lexicon = self.lexicon
+        commands: dict[str, list[Phrase]] = {
+            c.id: [lexicon.phrase(t) for t in (c.label, c.label_falc, c.id, *c.synonyms)]
+            for c in content.commands.values()}
+        intents: list[tuple[str, Phrase]] = []
+        node_places = set(self.places.nodes)
+        for flow in content.flows.values():
+            for node in flow.nodes.values():
+                place = node_place(flow.id, node.id)
+                if place not in node_places:
+                    continue
+                texts = [*node.topics, node.title, node.title_falc]
+                if node.id == flow.header.start:
+                    texts += [flow.header.title, flow.header.title_falc]
+                intents += [(place, lexicon.phrase(t)) for t in texts if t]
+        for entry in content.intents:
+            intent = entry.intention
+            if intent.target.startswith(COMMAND):
+                commands[intent.target[len(COMMAND):]] += [lexicon.phrase(t)
+                                                           for t in intent.phrases]
+            else:
+                intents += [(intent.target, lexicon.phrase(t)) for t in intent.phrases]
+        command_norms = {p.norm for phrases in commands.values() for p in phrases}
+        intents += [item for item in self._choice_phrases(node_places)
+                    if item[1].norm not in command_norms]
+        for item in content.glossary:
+            intents += [(GLOSSARY + item.term, lexicon.phrase(t))
+                        for t in (item.term, *item.synonyms)]
+        documents: dict[str, frozenset[str]] = {}
+        for place, phrase in intents:
+            documents[place] = documents.get(place, frozenset()) | phrase.stems
+        lexicon.weigh(documents.values())
+        self.intents = PhraseSet(lexicon, intents)
+        self.commands = [_Option(COMMAND + cid, COMMAND + cid, tuple(phrases))
+                         for cid, phrases in commands.items()]
+        self._command_exact = {p.norm: option for option in self.commands
+                               for p in option.phrases}
+        self.search = SearchIndex(content, [*self.places.nodes, *(
+            GLOSSARY + g.term for g in content.glossary)], lexicon)
+        self._node_options = {
+            (flow.id, node.id): {c.id: _Option(
+                CHOICE + c.id, node_place(*content.resolve(flow.id, c.target)),
+                tuple(lexicon.phrase(t) for t in (c.label, c.label_falc, c.id.replace("-", " "),
+                                                  *c.synonyms) if t))
+                for c in node.choices}
+            for flow, node in content.iter_nodes()}
+        self._label_phrases: dict[str, tuple[Phrase, ...]] = {}
+        for place in [*self.places.nodes, *(GLOSSARY + g.term for g in content.glossary),
+                      *(COMMAND + c for c in content.commands)]:
+            labels = self.places.labels(place)
+            if labels:
+                self._label_phrases[place] = (lexicon.phrase(labels.text),
+                                              lexicon.phrase(labels.falc))
+        other = self.places.other
+        self._other = _Option(OTHER, OTHER, tuple(lexicon.phrase(t) for t in (
+            other.text, other.falc, *OTHER_PHRASES)))
+        self._persona_flows: dict[str, set[str]] = {}
+        for flow in content.flows.values():
+            if flow.header.persona:
+                self._persona_flows.setdefault(flow.header.persona, set()).add(flow.id)
+        self._persona_flows.setdefault("personne", set()).update(
+            self._persona_flows.get("famille", set()))
+
+    def _choice_phrases(self, node_places: set[str]) -> list[tuple[str, Phrase]]:
+        """Labels and synonyms of the choices leading to a place, unless they are generic."""
+        targets: dict[str, set[str]] = {}
+        found: list[tuple[str, Phrase]] = []
+        for flow, node in self.content.iter_nodes():
+            for choice in node.choices:
+                place = node_place(*self.content.resolve(flow.id, choice.target))
+                for text in (choice.label, choice.label_falc, *choice.synonyms):
+                    phrase = self.lexicon.phrase(text)
+                    targets.setdefault(phrase.norm, set()).add(place)
+                    if place in node_places:
+                        found.append((place, phrase))
+        return [(place, phrase) for place, phrase in found
+                if len(targets[phrase.norm]) < GENERIC_TARGETS]
+
+    # -- the options shown at this step ---------------------------------------------------
+    def options(self, context: Context) -> list[_Option]:
+        """The numbered answers on screen first, then (behind an ask) the node's own choices."""
+        by_id = self._node_options.get((context.flow, context.node), {})
+        choices = [by_id[c.id] for c in context.choices if c.id in by_id]
+        if not context.pending:
+            return choices
+        shown = []
+        for place in context.pending:
+            if place.startswith(CHOICE):
+                option = by_id.get(place[len(CHOICE):])
+                if option is not None:
+                    shown.append(option)
+            else:
+                shown.append(_Option(place, place, self._label_phrases.get(place, ())))
+        hidden = [_Option(o.key, o.place, o.phrases, shown=False) for o in choices]
+        return [*shown, self._other, *hidden]
+
+    # -- the decision ----------------------------------------------------------------------
+    def decide(self, text: str, context: Context) -> Decision:
+        query = self.lexicon.query(text)
+        if not query.tokens:
+            return Decision("miss")
+        options = self.options(context)
+        shown = [o for o in options if o.shown]
+        position = ordinal(query.tokens, len(shown))
+        if position is not None:
+            option = shown[position]
+            return Decision("go", (Candidate(option.key, option.place, 1.0, "position"),))
+        exact = [o for o in options if any(p.norm == query.norm for p in o.phrases)]
+        if exact and len({o.place for o in exact}) == 1:
+            option = exact[0]
+            return Decision("go", (Candidate(option.key, option.place, 1.0, "choix"),))
+        command = self._command_exact.get(query.norm)
+        if command is not None and not exact:
+            return Decision("go", (Candidate(command.key, command.key, 1.0, "commande"),))
+        board = _Board()
+        targets: dict[str, list[str]] = {}
+        for option in options:
+            if option.key.startswith(CHOICE):
+                targets.setdefault(option.place, []).append(option.key)
+        board.redirect = {place: keys[0] for place, keys in targets.items() if len(keys) == 1}
+        for option in options:
+            score = score_phrases(query, option.phrases, self.lexicon)
+            if score > 0:
+                board.add(option.key, option.place, score + OPTION_PRIOR, "choix")
+        for option in self.commands:
+            score = score_phrases(query, option.phrases, self.lexicon)
+            if score > 0:
+                board.add(option.key, option.key, score + COMMAND_PRIOR, "commande")
+        cue = bool(CUES & query.grams)
+        for place, score in self.intents.scores(query).items():
+            prior = self._prior(place, context, cue)
+            via = "glossaire" if place.startswith(GLOSSARY) else "intention"
+            if place in board.redirect:
+                prior = max(prior, OPTION_PRIOR)
+            board.add(place, place, score + prior, via)
+        for place, score in self.search.scores(query).items():
+            board.agree(place, place, score + self._prior(place, context, cue))
+        return self._verdict(board.ranked(), self._hostile(query))
+
+    def _prior(self, place: str, context: Context, cue: bool) -> float:
+        if place.startswith(GLOSSARY):
+            return GLOSSARY_CUE_PRIOR if cue else 0.0
+        flow = place.split(":", 1)[0]
+        prior = FLOW_PRIOR if flow == context.flow else 0.0
+        if context.persona and flow in self._persona_flows.get(context.persona, ()):
+            prior += PERSONA_PRIOR
+        return prior
+
+    @staticmethod
+    def _hostile(query: Query) -> bool:
+        return bool(HOSTILE.intersection(query.tokens) or HOSTILE_GRAMS & query.grams)
+
+    @staticmethod
+    def _verdict(ranked: list[Candidate], hostile: bool) -> Decision:
+        if not ranked:
+            return Decision("miss", (), hostile)
+        top = ranked[0]
+        rival = next((c for c in ranked[1:] if c.place != top.place), None)
+        if top.score >= GO and (rival is None or top.score - rival.score >= MARGIN):
+            return Decision("go", tuple(ranked[:MAX_ASK]))
+        if hostile:
+            return Decision("miss", (), True)
+        plausible = _distinct([c for c in ranked if c.key != OTHER and c.score >= ASK_MIN
+                               and c.score >= top.score - WINDOW])
+        if plausible:
+            return Decision("ask", tuple(plausible[:MAX_ASK]))
+        weak = _distinct([c for c in ranked if c.key != OTHER and c.score >= WEAK_MIN])
+        return Decision("miss", tuple(weak[:2]))
+
+
+def _distinct(candidates: list[Candidate]) -> list[Candidate]:
+    """One candidate per place (the best), in order."""
+    seen: set[str] = set()
+    kept = []
+    for candidate in candidates:
+        if candidate.place not in seen:
+            seen.add(candidate.place)
+            kept.append(candidate)
+    return kept
+
+
+def _all_texts(content: Content) -> list[str]:
+    texts: list[str] = []
+    for flow, node in content.iter_nodes():
+        texts += [flow.header.title, flow.header.title_falc, *node.topics, node.title,
+                  node.title_falc]
+        for message in node.messages:
+            texts += [message.text, message.falc]
+        for choice in node.choices:
+            texts += [choice.label, choice.label_falc, *choice.synonyms]
+    for command in content.commands.values():
+        texts += [command.label, command.label_falc, *command.synonyms]
+    for item in content.glossary:
+        texts += [item.term, item.text, item.falc, *item.synonyms]
+    for entry in content.intents:
+        texts += [*entry.intention.phrases, entry.intention.label, entry.intention.label_falc]
+    return texts
+
+
+# -- the first two stages alone, for content tests ------------------------------------------
 @dataclass(frozen=True)
 class Match:
     kind: str  # "choice" | "command"
     id: str
 
 
-def _phrases_of_choice(choice: Choice) -> list[str]:
-    return [choice.label, choice.label_falc, choice.id.replace("-", " "), *choice.synonyms]
-
-
-def _phrases_of_command(command: Command) -> list[str]:
-    return [command.label, command.label_falc, command.id, *command.synonyms]
-
-
-def _contains(text: str, phrase: str) -> bool:
-    return bool(phrase) and f" {phrase} " in f" {text} "
-
-
-def _best(text: str, options: dict[str, list[str]]) -> str | None:
-    """The option whose phrase equals, is contained in, or closely spells the text."""
-    exact = [key for key, phrases in options.items() if text in {normalize(p) for p in phrases}]
-    if len(exact) == 1:
-        return exact[0]
-    contained = {
-        key for key, phrases in options.items()
-        if any(len(normalize(p)) > 2 and _contains(text, normalize(p)) for p in phrases)
-    }
-    if len(contained) == 1:
-        return contained.pop()
-    choices = {(key, i): normalize(p) for key, phrases in options.items()
-               for i, p in enumerate(phrases)}
-    ranked = process.extract(text, choices, scorer=fuzz.ratio, limit=3,
-                             score_cutoff=FUZZY_THRESHOLD)
-    keys = {key for _phrase, _score, (key, _i) in ranked}
-    return keys.pop() if len(keys) == 1 else None
-
-
 def understand(text: str, choices: Sequence[Choice], commands: Sequence[Command]) -> Match | None:
-    norm = normalize(text)
-    if not norm:
+    """Match typed text against these choices, then these commands (no intents, no search).
+
+    Content tests use it to check that every label and synonym reaches its own choice.
+    """
+    lexicon = Lexicon([t for c in choices for t in (c.label, c.label_falc, *c.synonyms)]
+                      + [t for c in commands for t in (c.label, c.label_falc, *c.synonyms)])
+    query = lexicon.query(text)
+    if not query.tokens:
         return None
-    if norm.isdigit() and 1 <= int(norm) <= len(choices):
-        return Match("choice", choices[int(norm) - 1].id)
-    found = _best(norm, {c.id: _phrases_of_choice(c) for c in choices})
-    if found:
-        return Match("choice", found)
-    found = _best(norm, {c.id: _phrases_of_command(c) for c in commands})
-    if found:
-        return Match("command", found)
+    position = ordinal(query.tokens, len(choices))
+    if position is not None:
+        return Match("choice", choices[position].id)
+    groups = [("choice", c.id, (c.label, c.label_falc, c.id.replace("-", " "), *c.synonyms))
+              for c in choices]
+    groups += [("command", c.id, (c.label, c.label_falc, c.id, *c.synonyms)) for c in commands]
+    for kind, ident, texts in groups:
+        if query.norm in {normal(t) for t in texts if t}:
+            return Match(kind, ident)
+    scored = sorted(((score_phrases(query, [lexicon.phrase(t) for t in texts if t], lexicon)
+                      + (OPTION_PRIOR if kind == "choice" else COMMAND_PRIOR), kind, ident)
+                     for kind, ident, texts in groups), reverse=True)
+    if scored and scored[0][0] >= GO and (len(scored) == 1
+                                          or scored[0][0] - scored[1][0] >= MARGIN):
+        return Match(scored[0][1], scored[0][2])
     return None

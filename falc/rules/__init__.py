@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from falc.analysis import Analysis
 from falc.findings import Finding, Severity
 
-__all__ = ["ALL_RULES", "PRIORITY", "RULES", "RuleFunc"]
+__all__ = ["ALL_RULES", "PRIORITY", "RULES", "RuleFunc", "all_rules"]
 
 RULES: dict[str, tuple[Severity, str]] = {
     "FALC-LEN-001": ("warning", "Phrase trop longue : plus de 12 mots (erreur au-delà de 15)."),
@@ -97,11 +97,13 @@ RuleFunc = Callable[[Analysis], Iterable[Finding]]
 
 
 def _all_rules() -> list[RuleFunc]:
-    from falc.rules import abbr, address, chars, grammar, length, lexical, num
+    from falc.rules import abbr, address, chars, length, lexical, mood, negation, num, passive
 
     return [
         *length.RULES,
-        *grammar.RULES,
+        *negation.RULES,
+        *passive.RULES,
+        *mood.RULES,
         *address.RULES,
         *num.RULES,
         *chars.RULES,

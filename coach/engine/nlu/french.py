@@ -1,0 +1,152 @@
+"""French normalisation of what people type: accents, elisions, SMS spellings, stop words, stems.
+
+People write « jai pas le temps », « c koi le falc », « pb avec la charte stp ». The same
+functions read the content's phrases and the typed text, so both meet in one spelling:
+lower case, accents folded, elisions split (« l'école » → « l ecole »), SMS words expanded
+(« jai » → « j ai », « koi » → « quoi »), then Snowball French stems for the content words.
+Nothing is cached here: a cache of typed text would keep personal words in memory.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import unicodedata
+
+import snowballstemmer
+
+_ELISION = re.compile(r"\b([cdjlmnst]|qu|jusqu|lorsqu|puisqu)['’`´]", re.IGNORECASE)
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+# Digits glued to letters (« 2eme », « 1ere ») stay whole; « etape2 » is split.
+_GLUED = re.compile(r"(?<=[a-z])(?=\d)")
+
+# SMS spellings and frequent short forms, after accents are folded (one word → words).
+SMS: dict[str, str] = {
+    "koi": "quoi", "kwa": "quoi", "koa": "quoi", "quoa": "quoi",
+    "jai": "j ai", "g": "j ai", "jen": "j en", "jsuis": "je suis", "jsui": "je suis",
+    "chui": "je suis", "chuis": "je suis", "jss": "je suis", "jme": "je me", "jle": "je le",
+    "jpeux": "je peux", "jpe": "je peux", "jveux": "je veux", "jvx": "je veux",
+    "jsp": "je sais pas", "jsais": "je sais", "chais": "je sais", "chai": "je sais",
+    "jcomprend": "je comprends", "jcomprends": "je comprends", "jcp": "je sais pas",
+    "ke": "que", "k": "que", "ki": "qui", "kel": "quel", "kelle": "quelle", "kels": "quels",
+    "keske": "qu est ce que", "kesk": "qu est ce que", "kesako": "qu est ce que c est",
+    "cest": "c est", "cad": "c est a dire", "ya": "il y a", "yen": "il y en",
+    "pb": "probleme", "pbs": "problemes", "pbm": "probleme", "prob": "probleme",
+    "stp": "s il te plait", "svp": "s il vous plait", "svpl": "s il vous plait",
+    "tjs": "toujours", "tjrs": "toujours", "tj": "toujours",
+    "bcp": "beaucoup", "bcq": "beaucoup", "bp": "beaucoup",
+    "pr": "pour", "ds": "dans", "ac": "avec", "avc": "avec", "ss": "sans",
+    "qd": "quand", "qnd": "quand", "kan": "quand", "kand": "quand",
+    "pk": "pourquoi", "pq": "pourquoi", "pkoi": "pourquoi", "pourkoi": "pourquoi",
+    "cmt": "comment", "cmnt": "comment", "koman": "comment", "komen": "comment",
+    "komment": "comment", "coment": "comment", "commen": "comment",
+    "tps": "temps", "tt": "tout", "ts": "tous", "tte": "toute", "ttes": "toutes",
+    "mm": "meme", "qqn": "quelqu un", "qqun": "quelqu un", "qlqn": "quelqu un",
+    "qq": "quelques", "qqs": "quelques", "qqch": "quelque chose", "qqc": "quelque chose",
+    "rdv": "rendez vous", "ptet": "peut etre", "ptetre": "peut etre", "pe": "peut etre",
+    "dsl": "desole", "mrc": "merci", "mci": "merci", "slt": "salut", "bjr": "bonjour",
+    "bsr": "bonsoir", "oki": "ok", "okay": "ok", "okk": "ok", "okey": "ok",
+    "dac": "d accord", "dak": "d accord", "dacc": "d accord", "daccord": "d accord",
+    "ouai": "ouais", "ouep": "ouais", "ouaip": "ouais", "ui": "oui", "wi": "oui",
+    "nn": "non", "nop": "non", "nope": "non", "vs": "vous", "ns": "nous",
+    "mwa": "moi", "moa": "moi", "toa": "toi", "fo": "faut", "fau": "faut", "pa": "pas",
+    "tkt": "t inquiete", "mdr": "", "lol": "", "ptdr": "", "xd": "", "stv": "si tu veux",
+    "info": "information", "infos": "informations", "asso": "association",
+    "assos": "associations", "educ": "educateur", "ordi": "ordinateur", "doc": "document",
+    "docs": "documents", "tel": "telephone", "coordo": "coordinateur", "pro": "professionnel",
+    "pros": "professionnels", "perso": "personnel", "exp": "experience", "handi": "handicap",
+    "1er": "premier", "1ere": "premiere", "1e": "premier", "2eme": "deuxieme", "2e": "deuxieme",
+    "2nd": "second", "2nde": "seconde", "3eme": "troisieme", "3e": "troisieme",
+    "4eme": "quatrieme", "4e": "quatrieme", "5eme": "cinquieme", "5e": "cinquieme",
+    "6eme": "sixieme", "6e": "sixieme", "7eme": "septieme", "7e": "septieme",
+    "8eme": "huitieme", "8e": "huitieme",
+}
+
+def word_set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Function words: they carry no topic, so they are left out of stems (not of phrases).
+STOPWORDS = word_set("""
+a au aux avec c ca ce ceci cela celle celui ces cet cette d de des du elle elles en et
+es est etre eu il ils j je l la le les leur leurs lui m ma me mes moi mon n ne nos notre
+nous on ont ou par pour qu que quel quelle quelles quels qui quoi s sa se ses si son sont
+suis sur t ta te tes toi ton tu un une vos votre vous y ai as avons avez aie dont
+sommes etes etait etais cet ci voila bonjour bonsoir salut coucou hello svp stp plait
+veux voudrais voudrai aimerais aimerai souhaite souhaiterais euh bah ben hmm alors donc
+juste vraiment bien tres trop est-ce chez
+""")
+
+# Words that name a position in the list of answers (« la deuxième », « le dernier »).
+ORDINALS: dict[str, int] = {
+    "premier": 1, "premiere": 1, "un": 1, "deuxieme": 2, "second": 2, "seconde": 2, "deux": 2,
+    "troisieme": 3, "trois": 3, "quatrieme": 4, "quatre": 4, "cinquieme": 5, "cinq": 5,
+    "sixieme": 6, "six": 6, "septieme": 7, "sept": 7, "huitieme": 8, "huit": 8,
+    "neuvieme": 9, "neuf": 9, "dixieme": 10, "dix": 10, "dernier": -1, "derniere": -1,
+}
+_ORDINAL_FILLER = word_set("""
+le la l les choix choisis choisir je prends prend veux voudrais reponse option options
+numero num no n nr bouton proposition c est ce sera plutot alors euh bah ben celle celui
+ci qui en de du mets met
+""")
+
+_local = threading.local()
+
+
+def fold(text: str) -> str:
+    """Lower case, elisions split, accents folded, punctuation out (« L'été ! » → « l ete »)."""
+    text = _ELISION.sub(lambda m: m.group(1) + " ", text.lower())
+    decomposed = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    text = text.replace("œ", "oe").replace("æ", "ae").replace("ß", "ss")
+    return _NON_WORD.sub(" ", _GLUED.sub(" ", text)).strip()
+
+
+def words(text: str) -> list[str]:
+    """The words of a text in the shared spelling: folded, SMS forms expanded."""
+    raw = fold(text).split()
+    out: list[str] = []
+    for index, word in enumerate(raw):
+        if word == "c":
+            following = raw[index + 1] if index + 1 < len(raw) else ""
+            # « c koi » is « c'est quoi »; « c'était » already came as « c etait ».
+            if following[:1] not in ("e", "a", "é"):
+                out.extend(("c", "est"))
+                continue
+        expanded = SMS.get(word)
+        if expanded is None:
+            out.append(word)
+        elif expanded:
+            out.extend(expanded.split())
+    return out
+
+
+def normal(text: str) -> str:
+    """One string per meaning: « C koi le FALC ?? » → « c est quoi le falc »."""
+    return " ".join(words(text))
+
+
+def stem(word: str) -> str:
+    """Snowball French stem; one stemmer per thread (the stemmer keeps state while it works)."""
+    stemmer = getattr(_local, "stemmer", None)
+    if stemmer is None:
+        stemmer = _local.stemmer = snowballstemmer.stemmer("french")
+    return str(stemmer.stemWord(word))
+
+
+def is_content(word: str) -> bool:
+    return word not in STOPWORDS and not word.isdigit() and len(word) > 1
+
+
+def ordinal(tokens: list[str] | tuple[str, ...], count: int) -> int | None:
+    """0-based position named by « 2 », « la deuxième », « le dernier », « choix 3 »…"""
+    rest = [t for t in tokens if t not in _ORDINAL_FILLER]
+    if len(rest) != 1:
+        return None
+    word = rest[0]
+    number = int(word) if word.isdigit() else ORDINALS.get(word)
+    if number is None:
+        return None
+    if number == -1:
+        number = count
+    return number - 1 if 1 <= number <= count else None

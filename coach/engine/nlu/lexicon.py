@@ -1,0 +1,101 @@
+"""The content's vocabulary, built once: word stems, word weights and typo repair.
+
+Typed words the content never uses are repaired to the closest content word when they are
+long enough and close enough (« confidencialité » → « confidentialite »); short words are
+left alone, since one letter changes their meaning too often.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from coach.engine.nlu.french import is_content, stem, words
+
+MAX_GRAM = 8
+# The weight of a typed word the content never uses: it dilutes a match, a little.
+UNKNOWN_WEIGHT = 1.5
+MIN_REPAIR_LENGTH = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """A phrase of the content in the shared spelling, with the stems of its content words."""
+
+    norm: str
+    stems: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    """What a person typed, read once per turn: never stored, never cached."""
+
+    norm: str
+    tokens: tuple[str, ...]
+    stems: frozenset[str]
+    grams: frozenset[str]
+    weight: float
+
+
+def _repair_cutoff(length: int) -> float:
+    return 88.0 if length <= 5 else 83.0 if length <= 7 else 80.0
+
+
+class Lexicon:
+    def __init__(self, texts: Iterable[str]) -> None:
+        vocabulary: set[str] = set()
+        for text in texts:
+            vocabulary.update(words(text))
+        self.stems: dict[str, str] = {w: stem(w) for w in vocabulary if is_content(w)}
+        self.vocabulary = frozenset(vocabulary)
+        by_length: dict[int, list[str]] = {}
+        for word in self.stems:
+            by_length.setdefault(len(word), []).append(word)
+        longest = max(by_length, default=0)
+        self._near: dict[int, list[str]] = {
+            length: sorted(w for d in range(-2, 3) for w in by_length.get(length + d, ()))
+            for length in range(MIN_REPAIR_LENGTH, longest + 3)
+        }
+        self.idf: dict[str, float] = {}
+
+    def weigh(self, documents: Iterable[frozenset[str]]) -> None:
+        """Stem weights from how many places use them: rare stems tell places apart."""
+        frequency: dict[str, int] = {}
+        total = 0
+        for stems in documents:
+            total += 1
+            for item in stems:
+                frequency[item] = frequency.get(item, 0) + 1
+        self.idf = {s: math.log(1 + total / n) for s, n in frequency.items()}
+
+    def phrase(self, text: str) -> Phrase:
+        tokens = words(text)
+        return Phrase(" ".join(tokens), frozenset(self.stem_of(w) for w in tokens if is_content(w)))
+
+    def weight(self, stems: Iterable[str]) -> float:
+        return sum(self.idf.get(s, UNKNOWN_WEIGHT) for s in stems)
+
+    def query(self, text: str) -> Query:
+        tokens = tuple(self._repair(w) for w in words(text))
+        stems = frozenset(self.stem_of(w) for w in tokens if is_content(w))
+        count = len(tokens)
+        grams = frozenset(" ".join(tokens[i:j]) for i in range(count)
+                          for j in range(i + 1, min(count, i + MAX_GRAM) + 1))
+        return Query(" ".join(tokens), tokens, stems, grams, self.weight(stems))
+
+    def stem_of(self, word: str) -> str:
+        known = self.stems.get(word)
+        return known if known is not None else stem(word)
+
+    def _repair(self, word: str) -> str:
+        if word in self.vocabulary or len(word) < MIN_REPAIR_LENGTH or not word.isalpha():
+            return word
+        near = self._near.get(len(word))
+        if not near:
+            return word
+        found = process.extractOne(word, near, scorer=fuzz.ratio,
+                                   score_cutoff=_repair_cutoff(len(word)))
+        return found[0] if found else word

@@ -1,0 +1,136 @@
+"""Places typed text can lead to, and how the coach names them in both variants.
+
+A place is a short string, so that a record can keep it:
+  « flux:nœud »          a node people may jump to (it has topics, starts a flow, or an
+                          intention or a `title` names it; never a node that shows variables)
+  « commande:<id> »      a global command
+  « glossaire:<terme> »  an entry of the glossary
+  « choix:<id> »         a choice of the current node (only while the person is there)
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from coach.content.model import Content, FlowData
+from coach.content.placeholders import CONTACT_KEYS, fill, placeholders
+from coach.content.schema import Node, Scalar
+from coach.engine.nlu.french import normal
+
+COMMAND = "commande:"
+GLOSSARY = "glossaire:"
+CHOICE = "choix:"
+# A choice label used for this many different targets says nothing about any of them.
+GENERIC_TARGETS = 3
+_CONTINUE = ("continuer :", "continuer:")
+
+# Used only when the content does not define these labels as coach messages.
+FALLBACK_GLOSSARY_LABEL = ("Que veut dire « {terme} » ?", "Le sens du mot « {terme} »")
+FALLBACK_OTHER_LABEL = ("Autre chose", "Autre chose")
+
+
+@dataclass(frozen=True)
+class Labels:
+    text: str
+    falc: str
+
+    def get(self, falc: bool) -> str:
+        return self.falc if falc else self.text
+
+
+def node_place(flow_id: str, node_id: str) -> str:
+    return f"{flow_id}:{node_id}"
+
+
+def shows_variables(node: Node) -> bool:
+    names = {n for m in node.messages for n in placeholders(m.text) | placeholders(m.falc)}
+    return bool(names - CONTACT_KEYS)
+
+
+def _strip_continue(label: str) -> str:
+    for prefix in _CONTINUE:
+        if label.lower().startswith(prefix):
+            rest = label[len(prefix):].strip()
+            return rest[:1].upper() + rest[1:]
+    return label
+
+
+class PlaceBook:
+    """Which nodes are places, what each place is called, and what variables it sets."""
+
+    def __init__(self, content: Content) -> None:
+        self.content = content
+        self.sets: dict[str, dict[str, Scalar]] = {}
+        named: dict[str, Labels] = {}
+        targets: set[str] = set()
+        for entry in content.intents:
+            intent = entry.intention
+            targets.add(intent.target)
+            if intent.set:
+                self.sets.setdefault(intent.target, dict(intent.set))
+            if intent.label and intent.target not in named:
+                named[intent.target] = Labels(intent.label, intent.label_falc or intent.label)
+        self.nodes: list[str] = []
+        for flow in content.flows.values():
+            for node in flow.nodes.values():
+                place = node_place(flow.id, node.id)
+                wanted = (node.topics or node.title or node.id == flow.header.start
+                          or place in targets)
+                if wanted and not shows_variables(node):
+                    self.nodes.append(place)
+        self._labels: dict[str, Labels] = {}
+        incoming = self._incoming_labels()
+        for place in self.nodes:
+            flow_id, node_id = place.split(":", 1)
+            self._labels[place] = named.get(place) or self._derive(
+                content.flows[flow_id], content.flows[flow_id].nodes[node_id],
+                incoming.get(place, []))
+        for command in content.commands.values():
+            self._labels[COMMAND + command.id] = Labels(command.label, command.label_falc)
+        glossary = content.system.get("libelle-glossaire")
+        pattern = Labels(glossary.text, glossary.falc) if glossary else Labels(
+            *FALLBACK_GLOSSARY_LABEL)
+        for item in content.glossary:
+            self._labels[GLOSSARY + item.term] = Labels(fill(pattern.text, {"terme": item.term}),
+                                                        fill(pattern.falc, {"terme": item.term}))
+        other = content.system.get("libelle-autre")
+        self.other = Labels(other.text, other.falc) if other else Labels(*FALLBACK_OTHER_LABEL)
+
+    def label(self, place: str, falc: bool) -> str | None:
+        labels = self._labels.get(place)
+        return labels.get(falc) if labels else None
+
+    def labels(self, place: str) -> Labels | None:
+        return self._labels.get(place)
+
+    def _incoming_labels(self) -> dict[str, list[tuple[str, str, bool]]]:
+        """(label, FALC label, from the same flow) of the choices leading to each place."""
+        by_label: dict[str, set[str]] = {}
+        found: dict[str, list[tuple[str, str, bool]]] = {}
+        for flow, node in self.content.iter_nodes():
+            for choice in node.choices:
+                ref = self.content.resolve(flow.id, choice.target)
+                place = node_place(*ref)
+                by_label.setdefault(normal(choice.label), set()).add(place)
+                found.setdefault(place, []).append(
+                    (_strip_continue(choice.label), _strip_continue(choice.label_falc),
+                     ref[0] == flow.id))
+        return {place: [item for item in items
+                        if len(by_label.get(normal(item[0]), ())) < GENERIC_TARGETS
+                        and normal(item[0]) not in ("continuer", "commencer")]
+                for place, items in found.items()}
+
+    def _derive(self, flow: FlowData, node: Node, incoming: list[tuple[str, str, bool]]) -> Labels:
+        title = Labels(flow.header.title, flow.header.title_falc)
+        if node.title:
+            return Labels(node.title, node.title_falc or node.title)
+        if node.id == flow.header.start or not incoming:
+            if node.id != flow.header.start and node.topics:
+                topic = node.topics[0][:1].upper() + node.topics[0][1:]
+                return Labels(f"{title.text} — {topic}", f"{title.falc} — {topic}")
+            return title
+        same_flow = [item for item in incoming if item[2]] or incoming
+        counts = Counter((text, falc) for text, falc, _same in same_flow)
+        (text, falc), _count = min(counts.items(), key=lambda kv: (-kv[1], len(kv[0][0])))
+        return Labels(f"{title.text} — {text}", f"{title.falc} — {falc}")

@@ -1,0 +1,197 @@
+"""Passive voice: FALC-PASS-001.
+
+spaCy's ``aux:pass`` when tier 2 runs, « être » + past participle otherwise (and always
+when an agent « par … » proves it). Not passive: adjectival participles (« ils sont
+fatigués »), compound tenses of verbs conjugated with « être » (« elle est partie »),
+pronominal verbs (« vous vous êtes inscrit »). The suggestion rewrites the sentence in
+the active voice when it can (« La commission valide le dossier. »).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from falc.analysis import Analysis
+from falc.findings import Finding
+from falc.rules.wordlists import WORDS as _WORDS
+
+NOT_PARTICIPLES = _WORDS["not_participles"]
+_ETRE_FORMS = (
+    "suis|es|est|sommes|êtes|sont|étais|était|étions|étiez|étaient|serai|seras|sera|serons|"
+    "serez|seront|serais|serait|serions|seriez|seraient|sois|soit|soyons|soyez|soient|être|"
+    "été|fut|furent"
+)
+ADVERBS = "bien|très|déjà|toujours|souvent|pas|plus|jamais|tous|toutes|tout|aussi|vite|parfois"
+_IRREGULAR_PARTICIPLES = _WORDS["irregular_participles"]
+_ETRE_PARTICIPLES_IRREGULAR = _WORDS["etre_participles_irregular"]
+_PASSIVE_RE = re.compile(
+    rf"(?<![\w'’])({_ETRE_FORMS})\s+(?:(?:{ADVERBS})\s+)*([^\W\d_]+)(\s+par\b)?", re.I
+)
+_REFLEXIVE_BEFORE_RE = re.compile(r"(?:\b(?:se|me|te|nous|vous)|\b[smt]['’])\s*$", re.I)
+_AUX_NOT_PASSIVE = re.compile(r"^(?:a|as|ai|avons|avez|ont|avait|avaient)$")
+
+
+def _forms(word: str) -> set[str]:
+    w = word.lower()
+    out = {w}
+    for suffix in ("es", "s", "e"):
+        if w.endswith(suffix):
+            out.add(w[: -len(suffix)])
+    return out
+
+
+def etre_participle(word: str, etre_verbs: frozenset[str]) -> bool:
+    """Past participle of a verb that forms its compound tenses with « être »."""
+    forms = _forms(word)
+    if forms & _ETRE_PARTICIPLES_IRREGULAR:
+        return True
+    return any(v.endswith("er") and v[:-2] + "é" in forms for v in etre_verbs)
+
+
+def adjectival(word: str, a: Analysis) -> bool:
+    forms = _forms(word)
+    return bool(forms & a.config.adjectival_participles) or any(
+        f.endswith("é") and f[:-1] + "é" in a.config.adjectival_participles for f in forms
+    )
+
+
+def looks_participle(word: str) -> bool:
+    low = word.lower()
+    return bool(re.search(r"(?:é|ée|és|ées)$", low)) or low in _IRREGULAR_PARTICIPLES
+
+
+_PARTICIPLE_END_RE = re.compile(
+    r"(?:é|ée|és|ées|i|ie|is|ies|it|ite|its|ites|u|ue|us|ues|ert|erte|erts|ertes|eint|einte|"
+    r"eints|eintes|aint|ainte|aints|aintes|ort|orte|orts|ortes)$"
+)
+
+
+def _participle_form(word: str) -> bool:
+    """Looks like a past participle (the parser also calls adjectives participles)."""
+    low = word.lower()
+    return low in _IRREGULAR_PARTICIPLES or (
+        _PARTICIPLE_END_RE.search(low) is not None and low not in NOT_PARTICIPLES
+    )
+
+
+def _active_hint(subject: str, lemma: str | None, agent: str | None) -> str:
+    subject = subject.strip()
+    if subject and subject.split()[0].lower() in ("le", "la", "les", "l'", "un", "une", "des"):
+        subject = subject[0].lower() + subject[1:]
+    if lemma and lemma.endswith("er") and agent:
+        plural = agent.split()[0].lower() in ("les", "des", "ces", "vos", "nos", "leurs")
+        verb = lemma[:-2] + ("ent" if plural else "e")
+        agent_cap = agent[0].upper() + agent[1:]
+        obj = f" {subject}" if subject else ""
+        return f"Commencez par qui fait l'action : « {agent_cap} {verb}{obj}. »"
+    if agent:
+        return (
+            f"Commencez par qui fait l'action : « {agent[0].upper() + agent[1:]} » "
+            f"puis le verbe{f' « {lemma} »' if lemma else ''} à la forme active."
+        )
+    return (
+        "Dites qui fait l'action, au début de la phrase : par exemple « La commission "
+        "valide votre dossier. » au lieu de « Votre dossier est validé. »"
+    )
+
+
+def _subtree_text(tok: Any, base: int, a: Analysis) -> tuple[str, int, int]:
+    toks = list(tok.subtree)
+    start = base + toks[0].idx
+    end = base + toks[-1].idx + len(toks[-1].text)
+    return a.text[start:end], start, end
+
+
+def _spacy_passives(a: Analysis) -> Iterator[tuple[int, int, str | None, str, str | None]]:
+    assert a.docs is not None
+    for unit, doc in zip(a.units, a.docs, strict=True):
+        base = unit.start
+        for t in doc:
+            if t.dep_ != "aux:pass" or t.lemma_ != "être":
+                continue
+            part = t.head
+            if part.pos_ not in ("VERB", "ADJ") or part.i == t.i:
+                continue
+            if not _participle_form(part.text):
+                continue  # « est mûr », « être facile », « c'est apprendre »
+            if etre_participle(part.text, a.config.etre_verbs):
+                continue
+            reflexive = any(
+                c.dep_ in ("iobj", "obj", "expl:pv", "expl:comp", "expl")
+                and c.lower_ in ("se", "s'", "me", "m'", "te", "t'", "nous", "vous")
+                and c.i < t.i
+                for c in part.children
+            )
+            if reflexive or _REFLEXIVE_BEFORE_RE.search(a.clean[base : base + t.idx]):
+                continue
+            agent_tok = next((c for c in part.children if c.dep_ == "obl:agent"), None)
+            if agent_tok is None and adjectival(part.text, a):
+                continue
+            end = base + part.idx + len(part.text)
+            agent = None
+            if agent_tok is not None:
+                text, _, agent_end = _subtree_text(agent_tok, base, a)
+                agent = re.sub(r"^par\s+", "", text, flags=re.I)
+                end = max(end, agent_end)
+            subj = next((c for c in part.children if c.dep_ in ("nsubj:pass", "nsubj")), None)
+            subject = _subtree_text(subj, base, a)[0] if subj is not None else ""
+            lemma = part.lemma_ if part.lemma_ else None
+            yield base + t.idx, end, agent, subject, lemma
+
+
+def _regex_passives(a: Analysis) -> Iterator[tuple[int, int, str | None, str, str | None]]:
+    for unit in a.units:
+        for m in _PASSIVE_RE.finditer(a.clean, unit.start, unit.end):
+            word = m.group(2)
+            if not looks_participle(word) or etre_participle(word, a.config.etre_verbs):
+                continue
+            before = a.clean[unit.start : m.start()]
+            if _REFLEXIVE_BEFORE_RE.search(before):
+                continue
+            if (
+                m.group(1).lower() == "été"
+                and _AUX_NOT_PASSIVE.match((before.split() or [""])[-1].lower()) is None
+            ):
+                continue  # « été » as a noun (summer), not « a été »
+            agent = None
+            end = m.end(2)
+            if m.group(3):
+                rest = a.clean[m.end(3) : unit.end]
+                am = re.match(r"\s+((?:[^\W\d_]+['’]?\s*){1,3}?[^\W\d_]+)(?=[\s.,;:!?]|$)", rest)
+                if am:
+                    agent = am.group(1).strip()
+                    end = m.end(3) + am.end(1)
+            elif adjectival(word, a):
+                continue
+            subject = re.sub(r"^(?:.*[,;:]\s*)?", "", before).strip()
+            subject = re.sub(r"\s+(?:a|ont|avait|avaient|va|vont)$", "", subject)
+            lemma = None
+            low = word.lower()
+            for suffix in ("ées", "ée", "és", "é"):
+                if low.endswith(suffix):
+                    lemma = low[: -len(suffix)] + "er"
+                    break
+            yield m.start(1), end, agent, subject, lemma
+
+
+def pass_001(a: Analysis) -> Iterator[Finding]:
+    found = list(_spacy_passives(a)) if a.tier2 else []
+    spans = {(s, e) for s, e, *_ in found}
+    for item in _regex_passives(a):
+        # The parser misses some passives; an explicit agent (« par … ») is proof enough.
+        if not a.tier2 or (item[2] and not any(s <= item[0] < e for s, e in spans)):
+            found.append(item)
+    for start, end, agent, subject, lemma in sorted(found):
+        yield a.finding(
+            "FALC-PASS-001",
+            start,
+            end,
+            f"Voix passive : « {a.text[start:end]} ». Le lecteur ne voit pas tout de suite "
+            "qui fait l'action.",
+            _active_hint(subject, lemma, agent),
+        )
+
+
+RULES = [pass_001]
