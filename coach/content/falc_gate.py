@@ -76,7 +76,10 @@ def falc_gate(content: Content) -> tuple[list[Issue], dict[str, Any]]:
     from falc import Checker, load_config
     from falc.readability import corpus_gate
 
-    checker = Checker(load_config(start_dir=str(Path(content.directory).parent)))
+    config = load_config(start_dir=str(Path(content.directory).parent))
+    # The dialogues' own glossary counts as explained terms, like falc.toml's.
+    config.glossary.update({entry.term: entry.falc.splitlines()[0] for entry in content.glossary})
+    checker = Checker(config)
     items = _items(content)
     reports = checker.check_many([_sample(item.falc) for item in items])
     stats: dict[str, FlowStats] = {flow_id: FlowStats() for flow_id in content.flows}
