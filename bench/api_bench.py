@@ -18,8 +18,8 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.gen_content import write_ring_dialogues  # noqa: E402
-from bench.servers import coach_serve, free_port, process, wrk  # noqa: E402
+from bench.gen_content import write_ring_dialogues
+from bench.servers import coach_serve, free_port, process, wrk
 
 LUA = """
 local ids = {}

@@ -18,10 +18,10 @@ from transitions import Machine
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.gen_content import write_ring_dialogues  # noqa: E402
-from coach.content.loader import load_content  # noqa: E402
-from coach.engine.engine import ChoiceInput, Engine  # noqa: E402
-from coach.engine.record import Record  # noqa: E402
+from bench.gen_content import write_ring_dialogues
+from coach.content.loader import load_content
+from coach.engine.engine import ChoiceInput, Engine
+from coach.engine.record import Record
 
 TURNS = ["suivant", "saut", "suivant", "suivant", "saut", "suivant", "suivant", "saut",
          "suivant", "suivant"]

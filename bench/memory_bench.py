@@ -11,8 +11,8 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.gen_content import write_ring_dialogues  # noqa: E402
-from bench.servers import coach_serve, free_port, rss_mib  # noqa: E402
+from bench.gen_content import write_ring_dialogues
+from bench.servers import coach_serve, free_port, rss_mib
 
 LUA = """
 wrk.method = "POST"

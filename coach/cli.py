@@ -26,13 +26,37 @@ def _serve(args: argparse.Namespace) -> int:
 def _lint(args: argparse.Namespace) -> int:
     from coach.lint import format_report, lint
 
-    report = lint(Path(args.dir) if args.dir else None, with_falc=not args.no_falc)
+    directory = Path(args.dir) if args.dir else None
+    report = lint(directory, with_falc=not args.no_falc)
     if args.json:
+        from coach.authoring.places import with_places
+
+        files = _flow_files(directory)
         printable = {k: v for k, v in report.items() if k != "issues"}
+        printable["errors"] = with_places(printable["errors"], files)
+        printable["warnings"] = with_places(printable["warnings"], files)
         print(json.dumps(printable, ensure_ascii=False, indent=2))
     else:
         print(format_report(report))
     return 1 if report["errors"] else 0
+
+
+def _flow_files(directory: Path | None) -> dict[str, str]:
+    """`dialogues/initier.yaml` → `initier`, for the anchors of the authors' page."""
+    from coach.authoring.places import flows_by_file
+    from coach.content.loader import read_content
+
+    content, _issues = read_content(directory)
+    return flows_by_file(content)
+
+
+def _svg(content, flow_id: str) -> str:  # type: ignore[no-untyped-def]
+    """The authors' page picture of a flow, as a standalone SVG file."""
+    from coach.authoring.diagram import svg
+
+    flow = content.flows[flow_id]
+    return svg(content, flow, f"Diagramme du parcours « {flow.header.title} »",
+               f"{len(flow.nodes)} étapes, de gauche à droite depuis « {flow.header.start} ».")
 
 
 def _graph(args: argparse.Namespace) -> int:
@@ -46,13 +70,13 @@ def _graph(args: argparse.Namespace) -> int:
         print(f"Flux inconnu : {unknown[0]}. Flux possibles : {', '.join(content.flows)}",
               file=sys.stderr)
         return 2
-    render = dot if args.format == "dot" else mermaid
+    render = {"dot": dot, "svg": _svg}.get(args.format, mermaid)
     out_dir = Path(args.out) if args.out else None
     for flow_id in flows:
         text = render(content, flow_id)
         if out_dir:
             out_dir.mkdir(parents=True, exist_ok=True)
-            suffix = "dot" if args.format == "dot" else "mmd"
+            suffix = {"dot": "dot", "svg": "svg"}.get(args.format, "mmd")
             (out_dir / f"{flow_id}.{suffix}").write_text(text, encoding="utf-8")
         else:
             print(text)
@@ -72,9 +96,19 @@ def _purge(_args: argparse.Namespace) -> int:
     settings = Settings()
     store = open_store(settings.store_url, settings.retention_days)
     removed = store.purge_expired()
+    counters = 0
+    if hasattr(store, "purge_counts"):
+        import time
+
+        from coach.analytics.buffer import day_of
+
+        cutoff = day_of(time.time() - settings.stats_retention_days * 86400)
+        counters = store.purge_counts(cutoff)
     store.close()
     print(f"{removed} conversation(s) expirée(s) supprimée(s)"
           f" (durée de conservation : {settings.retention_days} jours).")
+    print(f"{counters} compteur(s) anonyme(s) de plus de {settings.stats_retention_days} jours"
+          " supprimé(s).")
     return 0
 
 
@@ -97,7 +131,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     graph = sub.add_parser("graph", help="diagramme d'un flux (Mermaid ou DOT)")
     graph.add_argument("flow", nargs="?", help="identifiant du flux, ou « tous »")
-    graph.add_argument("--format", choices=("mermaid", "dot"), default="mermaid")
+    graph.add_argument("--format", choices=("mermaid", "dot", "svg"), default="mermaid",
+                       help="svg : l'image de la page des auteurs, sans Graphviz")
     graph.add_argument("--out", help="dossier où écrire un fichier par flux")
     graph.add_argument("--dir", help="dossier des dialogues")
     graph.set_defaults(run=_graph)

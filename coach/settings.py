@@ -25,6 +25,13 @@ class Settings(BaseSettings):
     contact_telephone: str = "01 23 45 67 89"
     contact_horaires: str = "du lundi au vendredi, de 9 h à 17 h"
     contact_courriel: str = "contact@exemple.fr"
+    # Anonymous impact counters (docs/tableau-de-bord.md): on/off, how often the buffered
+    # increments are written, how long the daily counters are kept.
+    stats_enabled: bool = True
+    stats_flush_seconds: float = Field(default=5.0, gt=0, le=3600)
+    stats_retention_days: int = Field(default=400, ge=1, le=3650)
+    # Bearer token for /metrics (Prometheus); unset: /metrics is open (restrict it at the proxy).
+    metrics_token: str | None = None
     max_text_chars: int = 1000
     max_body_bytes: int = 16 * 1024
 

@@ -175,10 +175,12 @@ def unit_texts(analysis: Analysis) -> list[str]:
 
 
 def attach_docs(analysis: Analysis, docs: list[Any]) -> None:
-    """Attach spaCy docs (one per unit, in order) and align tokens with them."""
+    """Attach spaCy docs (one per unit, in order) and align tokens with them. The pair
+    check may leave a unit without a doc (None): its tokens keep no annotation."""
     analysis.docs = docs
     for u, doc, toks in zip(analysis.units, docs, analysis.tokens, strict=True):
-        _align(toks, doc, u.start)
+        if doc is not None:
+            _align(toks, doc, u.start)
 
 
 def build_analysis(text: str, config: Config, docs: list[Any] | None = None) -> Analysis:

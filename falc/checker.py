@@ -8,13 +8,11 @@ a machine can check; it never certifies a text as FALC.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any
-
 from falc import lexicon, nlp
 from falc.analysis import Analysis, attach_docs, prepare, unit_texts
 from falc.config import Config, load_config
 from falc.findings import Finding, Report
-from falc.pair import missing_facts
+from falc.pair import lost_facts, tag_for_names
 from falc.readability import scores, stats_from_words
 from falc.rules import PRIORITY, all_rules
 
@@ -101,15 +99,19 @@ class Checker:
     def check_pair(self, standard: str, falc: str) -> list[Finding]:
         """FALC-PAIR-002: facts of *standard* (numbers, dates, times, phones, URLs,
         e-mails, proper nouns) missing from *falc*. Spans point into *standard*."""
-        docs: tuple[Any, Any] | None = None
-        if self.uses_nlp:
-            std = prepare(standard, self.config)
-            easy = prepare(falc, self.config)
-            parsed = nlp.parse(unit_texts(std) + unit_texts(easy))
-            n = len(std.units)
-            docs = (parsed[:n], parsed[n:])
-        findings = missing_facts(standard, falc, self.config, docs)
+        return self.check_pairs([(standard, falc)])[0]
+
+    def check_pairs(self, pairs: Sequence[tuple[str, str]]) -> list[list[Finding]]:
+        """:meth:`check_pair` for many ``(standard, falc)`` pairs: spaCy tags, in one
+        batch, only the standard sentences whose proper nouns depend on it."""
         override = self.config.severity_override("FALC-PAIR-002")
         if override == "off":
-            return []
-        return [f.with_severity(override) if override else f for f in findings]  # type: ignore[arg-type]
+            return [[] for _ in pairs]
+        standards = [prepare(standard, self.config) for standard, _ in pairs]
+        if self.uses_nlp:
+            tag_for_names(standards, nlp.tag)
+        out = []
+        for std, (_, falc) in zip(standards, pairs, strict=True):
+            findings = lost_facts(std, falc, self.config)
+            out.append([f.with_severity(override) if override else f for f in findings])  # type: ignore[arg-type]
+        return out

@@ -1,9 +1,14 @@
 """Tier 2: spaCy with ``fr_core_news_sm``, loaded lazily, once per process.
 
-Why lazy and cached: loading the model costs seconds (most of it is spaCy compiling the
-French tokenizer exceptions), so it happens on first use only and is shared by every
+Why lazy and cached: loading the model costs about a second even with
+:mod:`falc.model_loader` (``spacy.load`` took 4 s, most of it compiling the French
+tokenizer exceptions), so it happens on first use only and is shared by every
 :class:`falc.Checker`. When spaCy or the model is missing, one warning says so and the
 rules use their regular-expression fallbacks (tier 1).
+
+Parsed sentences are cached by text (texts repeat: « Bonne réponse ! », and the pair check
+meets the FALC sentences again), and :func:`tag` runs only the tagger for callers that need
+parts of speech alone (proper nouns of FALC-PAIR-002).
 """
 
 from __future__ import annotations
@@ -13,7 +18,17 @@ import warnings
 from collections.abc import Sequence
 from typing import Any
 
-__all__ = ["MODEL", "FalcTierWarning", "get_nlp", "is_available", "parse", "reset", "warn_once"]
+__all__ = [
+    "MODEL",
+    "FalcTierWarning",
+    "clear_cache",
+    "get_nlp",
+    "is_available",
+    "parse",
+    "reset",
+    "tag",
+    "warn_once",
+]
 
 MODEL = "fr_core_news_sm"
 #: Pipes the rules use: tagging and morphology (mood, tense, number words, ``PROPN`` for
@@ -21,10 +36,17 @@ MODEL = "fr_core_news_sm"
 #: NER pipe is left out: it doubled parsing time, and ``PROPN``, capitals and the project
 #: allow-list find the proper nouns the rules need.
 KEEP_PIPES = ("tok2vec", "morphologizer", "parser", "attribute_ruler", "lemmatizer")
+#: What :func:`tag` runs: parts of speech and morphology, no parse, no lemmas.
+TAG_PIPES = ("tok2vec", "morphologizer")
+#: Parsed sentences kept by text (a short sentence's doc weighs a few kilobytes).
+CACHE_SIZE = 20_000
+BATCH_SIZE = 256
 
 _lock = threading.Lock()
 _nlp: Any = None
 _tried = False
+_parsed: dict[str, Any] = {}  # unit text -> doc with every pipe of KEEP_PIPES
+_tagged: dict[str, Any] = {}  # unit text -> doc with TAG_PIPES only
 
 
 class FalcTierWarning(UserWarning):
@@ -51,9 +73,9 @@ def get_nlp() -> Any | None:
         if _tried:
             return _nlp
         try:
-            import spacy
+            from falc.model_loader import load_pipeline
 
-            nlp = spacy.load(MODEL, exclude=["ner", "senter"])
+            nlp = load_pipeline(MODEL, exclude=("ner", "senter"))
             for name in list(nlp.pipe_names):
                 if name not in KEEP_PIPES:
                     nlp.disable_pipe(name)
@@ -77,15 +99,59 @@ def is_available() -> bool:
     return get_nlp() is not None
 
 
-def parse(texts: Sequence[str]) -> list[Any]:
-    """spaCy docs for *texts* (one ``nlp.pipe`` over the distinct texts), or an empty
-    list without tier 2. Repeated sentences are parsed once and share their doc."""
+def _run(nlp: Any, texts: list[str], pipes: Sequence[str]) -> list[Any]:
+    """Docs of *texts* through *pipes* (in pipeline order), batched."""
+    docs: Any = (nlp.make_doc(t) for t in texts)
+    for name, proc in nlp.pipeline:
+        if name in pipes:
+            docs = proc.pipe(docs, batch_size=BATCH_SIZE)
+    return list(docs)
+
+
+def _remember(cache: dict[str, Any], texts: list[str], docs: list[Any]) -> None:
+    if len(cache) + len(texts) > CACHE_SIZE:
+        cache.clear()
+    cache.update(zip(texts, docs, strict=True))
+
+
+def _cached(
+    texts: Sequence[str], cache: dict[str, Any], pipes: Sequence[str], reuse: dict[str, Any]
+) -> list[Any]:
+    """Docs of *texts*: from *cache* or *reuse*, else run *pipes* once per distinct text."""
     nlp = get_nlp()
     if nlp is None:
         return []
-    unique = list(dict.fromkeys(texts))
-    docs = dict(zip(unique, nlp.pipe(unique, batch_size=256), strict=True))
-    return [docs[t] for t in texts]
+    found: dict[str, Any] = {}
+    for text in dict.fromkeys(texts):
+        doc = cache.get(text)
+        if doc is None:
+            doc = reuse.get(text)
+        if doc is not None:
+            found[text] = doc
+    todo = [t for t in dict.fromkeys(texts) if t not in found]
+    if todo:
+        docs = _run(nlp, todo, pipes)
+        found.update(zip(todo, docs, strict=True))
+        _remember(cache, todo, docs)
+    return [found[t] for t in texts]
+
+
+def parse(texts: Sequence[str]) -> list[Any]:
+    """spaCy docs for *texts* (one batched run over the texts not seen yet), or an empty
+    list without tier 2. Repeated texts are parsed once and share their doc."""
+    return _cached(texts, _parsed, KEEP_PIPES, {})
+
+
+def tag(texts: Sequence[str]) -> list[Any]:
+    """Like :func:`parse` but with parts of speech and morphology only (no dependencies,
+    no lemmas): about half the cost. A text already parsed reuses its full parse."""
+    return _cached(texts, _tagged, TAG_PIPES, _parsed)
+
+
+def clear_cache() -> None:
+    """Forget the parsed sentences."""
+    _parsed.clear()
+    _tagged.clear()
 
 
 def reset(model: str | None = None) -> None:
@@ -95,5 +161,6 @@ def reset(model: str | None = None) -> None:
         _nlp = None
         _tried = False
         _warned_keys.discard("nlp")
+        clear_cache()
         if model is not None:
             MODEL = model

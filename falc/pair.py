@@ -3,26 +3,33 @@
 A FALC text is simpler, never different: the numbers, dates, times, phone numbers, URLs,
 e-mail addresses and proper nouns of the standard text must be in the FALC text too.
 Facts are normalised before comparing (« quatorze » = « 14 », « 14/05/2024 » =
-« mardi 14 mai 2024 », « 02 99 12 34 56 » = « 02.99.12.34.56 »). Findings point into the
-*standard* text, where the lost fact is written.
+« mardi 14 mai 2024 », « 02 99 12 34 56 » = « 02.99.12.34.56 », « & » = « et »). An
+acronym of the standard text spelled out in the FALC text (« le facile à lire et à
+comprendre » for « FALC ») is kept. Findings point into the *standard* text, where the
+lost fact is written.
+
+Only proper nouns need spaCy, and only for a capitalised word that neither the allow-list
+nor the word itself decides: :func:`pos_units` says which sentences of the standard text
+need parts of speech, so a batch check tags those alone (the FALC side needs none).
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from falc import lexicon
 from falc.analysis import Analysis, Token, attach_docs, prepare
+from falc.rules.abbr import initials_match
 from falc.config import Config
 from falc.findings import Finding
 from falc.numbers import NUMBER_WORDS, format_number, parse_number_words
 from falc.tokenize import EMAIL_RE, PHONE_RE, URL_RE
 
-__all__ = ["Fact", "extract_facts", "missing_facts"]
+__all__ = ["Fact", "extract_facts", "facts_of", "missing_facts", "pos_units"]
 
 MONTHS = (
     "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
@@ -51,9 +58,12 @@ class Fact:
 
 
 def _unaccent(text: str) -> str:
-    return "".join(
+    """Lower case without accents, « & » read « et », one space between words."""
+    bare = "".join(
         c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn"
     ).lower()
+    bare = re.sub(r"\s*&\s*", " et ", bare.replace("’", "'"))
+    return re.sub(r"\s+", " ", bare).strip()
 
 
 _NUM_DATE_RE = re.compile(r"(?<![\d/.,-])(\d{1,2})([/.-])(\d{1,2})(?:\2(\d{4}|\d{2}))?(?![\d/-])")
@@ -148,46 +158,75 @@ _OPENERS_RE = re.compile(r"[:;«»\"“”(\[—–•.!?]|(?:^|\s)-\s")
 _NAME_JOINERS = frozenset({"de", "du", "des", "la", "le", "l'", "d'"})
 
 
+def _gap(a: Analysis, x: Token, y: Token) -> str:
+    return a.clean[x.end : y.start]
+
+
+def _starts(a: Analysis, tokens: list[Token], i: int) -> bool:
+    """The token begins a sentence, a quotation or an item: any word is capitalised there."""
+    return i == 0 or _OPENERS_RE.search(_gap(a, tokens[i - 1], tokens[i])) is not None
+
+
+def _name_verdict(a: Analysis, tokens: list[Token], i: int) -> bool | None:
+    """Whether the token starts a proper noun, or None when spaCy's part of speech
+    decides (a capitalised word that neither the allow-list nor the word decides)."""
+    t = tokens[i]
+    if not (t.is_word and t.text[:1].isupper()):
+        return False
+    if t.lower in a.config.allow or t.is_upper:
+        return True
+    if _starts(a, tokens, i) and (
+        # Any word is capitalised here: only a rare word that spaCy calls PROPN counts
+        # (« Identifiez », « Étape » are not names).
+        _IMPERATIVE_RE.match(t.lower) or lexicon.word_zipf(t.lower) >= 4.0
+    ):
+        return False
+    return None
+
+
+def pos_units(a: Analysis) -> list[int]:
+    """Indexes of the units whose proper nouns depend on spaCy's parts of speech."""
+    return [
+        u
+        for u, tokens in enumerate(a.tokens)
+        if any(_name_verdict(a, tokens, i) is None for i in range(len(tokens)))
+    ]
+
+
+def _is_name(a: Analysis, tokens: list[Token], i: int) -> bool:
+    verdict = _name_verdict(a, tokens, i)
+    if verdict is not None:
+        return verdict
+    if a.docs is not None and a.docs[tokens[i].unit] is not None:
+        return tokens[i].pos == "PROPN"
+    # Without spaCy: a capitalised word inside a sentence is a name, at its start it is not.
+    return not _starts(a, tokens, i)
+
+
 def _names(a: Analysis) -> Iterator[Fact]:
     """Proper nouns: capitalised words inside a sentence, or at its start when spaCy says
-    ``PROPN`` or the project allow-list has them; acronyms; joined by « de la », « du »…"""
-    allow = a.config.allow
-
-    def gap(x: Token, y: Token) -> str:
-        return a.clean[x.end : y.start]
-
-    def is_name(tokens: list[Token], i: int) -> bool:
-        t = tokens[i]
-        if not (t.is_word and t.text[:1].isupper()):
-            return False
-        if t.lower in allow or t.is_upper:
-            return True
-        starts = i == 0 or _OPENERS_RE.search(gap(tokens[i - 1], t)) is not None
-        if starts:
-            # Any word is capitalised here: only a rare word that spaCy calls PROPN counts
-            # (« Identifiez », « Étape » are not names).
-            return (
-                t.pos == "PROPN"
-                and not _IMPERATIVE_RE.match(t.lower)
-                and lexicon.word_zipf(t.lower) < 4.0
-            )
-        return t.pos == "PROPN" if a.tier2 else True
-
+    ``PROPN`` or the project allow-list has them; acronyms; joined by « de la », « du »,
+    « & »…"""
     for tokens in a.tokens:
         i = 0
         while i < len(tokens):
-            if not is_name(tokens, i):
+            if not _is_name(a, tokens, i):
                 i += 1
                 continue
             j = i + 1
-            while j < len(tokens) and not gap(tokens[j - 1], tokens[j]).strip():
+            while j < len(tokens):
+                # « Épilepsies & Handicap »: « & » is no token, it shows in the gap.
+                gap = _gap(a, tokens[j - 1], tokens[j]).strip()
+                if gap not in ("", "&"):
+                    break
                 if tokens[j].text[:1].isupper() and tokens[j].is_word:
                     j += 1
                 elif (
-                    tokens[j].lower in _NAME_JOINERS
+                    not gap
+                    and tokens[j].lower in _NAME_JOINERS
                     and j + 1 < len(tokens)
                     and tokens[j + 1].text[:1].isupper()
-                    and not gap(tokens[j], tokens[j + 1]).strip()
+                    and not _gap(a, tokens[j], tokens[j + 1]).strip()
                 ):
                     j += 2
                 else:
@@ -198,10 +237,16 @@ def _names(a: Analysis) -> Iterator[Fact]:
 
 
 def extract_facts(text: str, config: Config, docs: list[Any] | None = None) -> list[Fact]:
-    """Facts of *text*; *docs* (one spaCy doc per unit) adds named entities."""
+    """Facts of *text*; *docs* (one spaCy doc per unit) tells proper nouns apart."""
     a = prepare(text, config)
     if docs is not None:
         attach_docs(a, docs)
+    return facts_of(a)
+
+
+def facts_of(a: Analysis) -> list[Fact]:
+    """Facts of an analysed text (its docs, when attached, tell proper nouns apart)."""
+    text = a.text
     facts: list[Fact] = []
     for regex, kind, norm in (
         (URL_RE, "url", lambda s: re.sub(r"^(?:https?://)?(?:www\.)?", "", s.lower()).rstrip("/")),
@@ -227,7 +272,22 @@ def extract_facts(text: str, config: Config, docs: list[Any] | None = None) -> l
     return sorted(facts, key=lambda f: f.start)
 
 
-def _present(fact: Fact, falc_facts: list[Fact], falc_text: str) -> bool:
+def _spelled_out(acronym: str, falc_text: str, config: Config) -> bool:
+    """The FALC text spells the acronym out: its glossary explanation, or a run of words
+    whose initials give its letters (« facile à lire et à comprendre » for FALC)."""
+    bare = acronym[:-1] if acronym.endswith("s") and len(acronym) > 2 else acronym
+    explanation = config.glossary.get(acronym) or config.glossary.get(bare)
+    haystack = _unaccent(falc_text)
+    if explanation:
+        body = re.sub(r"^(?:le|la|les|un|une|des|l['’])\s*", "", explanation.strip(), flags=re.I)
+        head = _unaccent(" ".join(body.split()[:3]))
+        if head and head in haystack:
+            return True
+    words = re.findall(r"[^\W\d_]+", falc_text)
+    return initials_match(_unaccent(bare), words)
+
+
+def _present(fact: Fact, falc_facts: list[Fact], falc_text: str, config: Config) -> bool:
     same_kind = [f.key for f in falc_facts if f.kind == fact.kind]
     if fact.kind == "date":
         day_month = "/".join(fact.key.split("/")[:2])
@@ -237,7 +297,10 @@ def _present(fact: Fact, falc_facts: list[Fact], falc_text: str) -> bool:
         return year is None or year in falc_text
     if fact.kind == "name":
         haystack = _unaccent(falc_text)
-        return re.search(rf"(?<!\w){re.escape(fact.key)}(?!\w)", haystack) is not None
+        if re.search(rf"(?<!\w){re.escape(fact.key)}(?!\w)", haystack) is not None:
+            return True
+        letters = re.sub(r"[^\w]", "", fact.text)
+        return letters.isupper() and len(letters) >= 2 and _spelled_out(letters, falc_text, config)
     if fact.kind == "number":
         numbers = {f.key for f in falc_facts if f.kind in ("number",)}
         numbers |= {p for f in falc_facts if f.kind == "date" for p in f.key.split("/")}
@@ -249,14 +312,25 @@ def _present(fact: Fact, falc_facts: list[Fact], falc_text: str) -> bool:
 def missing_facts(
     standard: str, falc: str, config: Config, docs: tuple[Any, Any] | None = None
 ) -> list[Finding]:
-    """FALC-PAIR-002 findings for the facts of *standard* missing from *falc*."""
-    std_docs, falc_docs = docs if docs is not None else (None, None)
-    std = extract_facts(standard, config, std_docs)
-    easy = extract_facts(falc, config, falc_docs)
+    """FALC-PAIR-002 findings for the facts of *standard* missing from *falc*.
+
+    *docs*: spaCy docs of the standard text's units (the FALC side needs none; the pair
+    ``(standard docs, falc docs)`` of earlier versions is accepted too)."""
+    std = prepare(standard, config)
+    if docs is not None:
+        std_docs = docs[0] if isinstance(docs, tuple) else docs
+        if std_docs is not None:
+            attach_docs(std, list(std_docs))
+    return lost_facts(std, falc, config)
+
+
+def lost_facts(standard: Analysis, falc: str, config: Config) -> list[Finding]:
+    """FALC-PAIR-002 findings for an analysed standard text and its FALC text."""
+    easy = facts_of(prepare(falc, config))
     findings = []
     reported: set[tuple[str, str]] = set()
-    for fact in std:
-        if (fact.kind, fact.key) in reported or _present(fact, easy, falc):
+    for fact in facts_of(standard):
+        if (fact.kind, fact.key) in reported or _present(fact, easy, falc, config):
             continue
         reported.add((fact.kind, fact.key))
         shown = fact.text
@@ -274,3 +348,15 @@ def missing_facts(
             )
         )
     return findings
+
+
+def tag_for_names(analyses: Sequence[Analysis], tagger: Callable[[list[str]], list[Any]]) -> None:
+    """Attach spaCy docs (from *tagger*, one call for all) to the units of *analyses*
+    whose proper nouns depend on parts of speech; the other units get None."""
+    wanted = [(a, u) for a in analyses for u in pos_units(a)]
+    docs = tagger([a.clean[a.units[u].start : a.units[u].end] for a, u in wanted])
+    per: dict[int, list[Any]] = {id(a): [None] * len(a.units) for a in analyses}
+    for (a, u), doc in zip(wanted, docs, strict=True):
+        per[id(a)][u] = doc
+    for a in analyses:
+        attach_docs(a, per[id(a)])

@@ -81,7 +81,7 @@
       '<button type="button" class="options-bouton" aria-expanded="false" aria-controls="options">Plus d\'options</button>' +
       '</div>' +
       '<div id="options" class="options" hidden>' +
-      '<div class="rangee" role="group" aria-labelledby="titre-taille"><span id="titre-taille">Taille du texte :</span>' +
+      '<div class="rangee" role="group" aria-labelledby="titre-taille"><span id="titre-taille">Taille du texte :</span>' +
       '<button type="button" class="moins"><span aria-hidden="true">A−</span> Plus petit</button>' +
       '<button type="button" class="plus"><span aria-hidden="true">A+</span> Plus grand</button></div>' +
       '<p class="voix" hidden><label for="vitesse">Vitesse de la lecture à voix haute</label>' +
@@ -106,7 +106,7 @@
       '<div id="choix" class="choix" role="group" hidden><ul></ul></div>' +
       '<form class="formulaire" novalidate>' +
       '<label for="saisie">Votre message</label>' +
-      '<p id="aide-saisie" class="aide">Entrée : envoyer. Maj + Entrée : aller à la ligne.</p>' +
+      '<p id="aide-saisie" class="aide">Entrée : envoyer. Maj + Entrée : aller à la ligne.</p>' +
       '<div class="ligne-saisie"><textarea id="saisie" rows="2" maxlength="1000" aria-describedby="aide-saisie erreur"></textarea>' +
       '<button type="submit" class="principal envoi">Envoyer <span class="visually-hidden">le message au coach</span></button></div>' +
       '<p id="erreur" class="erreur" role="alert"></p>' +
@@ -171,12 +171,12 @@
     var imp = q('.imprimer');
     if (imp.tagName === 'BUTTON') imp.addEventListener('click', function () { window.print(); });
     q('.recommencer').addEventListener('click', function (e) {
-      t.confirmer(e.currentTarget, 'Recommencer depuis le début ?',
+      t.confirmer(e.currentTarget, 'Recommencer depuis le début ?',
         'Le coach reprend au premier message. Ce que vous avez déjà écrit reste dans la conversation.',
         'Oui, recommencer', 'Non, continuer', function () { t.jouer({ choice: 'recommencer' }, 'Recommencer'); });
     });
     q('.supprimer').addEventListener('click', function (e) {
-      t.confirmer(e.currentTarget, 'Supprimer votre conversation ?',
+      t.confirmer(e.currentTarget, 'Supprimer votre conversation ?',
         'Tous les messages seront effacés tout de suite. Une nouvelle conversation commencera.',
         'Oui, tout supprimer', 'Non, garder', function () { t.supprimer(); });
     });
@@ -223,7 +223,7 @@
       });
     }, function () {
       var err = new Error('Le coach ne répond pas. Vérifiez votre connexion à Internet,' +
-        ' puis choisissez « Réessayer ». Votre message est gardé.');
+        ' puis choisissez « Réessayer ». Votre message est gardé.');
       err.statut = 0;
       throw err;
     });
@@ -269,7 +269,7 @@
     var texte = this.saisie.value.trim();
     if (this.occupe) return;
     if (!texte) {
-      this.afficherErreur(new Error('Le message est vide : écrivez quelques mots ou choisissez une réponse.'));
+      this.afficherErreur(new Error('Le message est vide : écrivez quelques mots ou choisissez une réponse.'));
       return;
     }
     this.jouer({ text: texte }, texte);
@@ -354,7 +354,7 @@
     var parties = bots.map(function (m) { return dit(m.speaker.name, 'bot') + simple(m.text); });
     var texte = parties.join(' ');
     if (texte.length > LONGUE && parties.length) {
-      texte = parties[0] + ' Réponse longue : utilisez « Lire la dernière réponse » pour tout lire.';
+      texte = parties[0] + ' Réponse longue : utilisez « Lire la dernière réponse » pour tout lire.';
     }
     var n = pas.choices.length;
     if (n) texte += ' ' + n + (n > 1 ? ' réponses proposées.' : ' réponse proposée.');
@@ -462,7 +462,7 @@
       return;
     }
     var texte = err.message;
-    if (err.statut === 503 && err.attente) texte += ' (Vous pouvez réessayer dans ' + err.attente + ' secondes.)';
+    if (err.statut === 503 && err.attente) texte += ' (Vous pouvez réessayer dans ' + err.attente + ' secondes.)';
     if (err.statut === 404 && this.id) {
       var t = this;
       this.reessayer.textContent = 'Commencer une nouvelle conversation';
@@ -487,8 +487,8 @@
     ecrire('falc', voulu ? '1' : null);
     this.requete('PATCH', 'conversations/' + encodeURIComponent(this.id), { falc: voulu }).then(function (conv) {
       t.toutAfficher(conv);
-      t.annoncer(voulu ? 'Facile à lire activé : toute la conversation est en facile à lire.'
-        : 'Facile à lire désactivé : toute la conversation est en français standard.');
+      t.annoncer(voulu ? 'Facile à lire activé : toute la conversation est en facile à lire.'
+        : 'Facile à lire désactivé : toute la conversation est en français standard.');
     }, function (err) { t.afficherErreur(err, function () { t.basculerFalc(); }); });
   };
 
@@ -497,7 +497,7 @@
     ecrire('taille', TAILLES[this.tailleIndex] || null);
     this.appliquerTaille();
     var pourcents = { '-1': 90, 0: 100, 1: 112, 2: 125, 3: 150, 4: 175 };
-    this.annoncer('Taille du texte : ' + pourcents[TAILLES[this.tailleIndex]] + ' %.');
+    this.annoncer('Taille du texte : ' + pourcents[TAILLES[this.tailleIndex]] + ' %.');
   };
 
   Tchat.prototype.appliquerTaille = function () {
@@ -584,7 +584,8 @@
 
   Tchat.prototype.etiqueterLecture = function (b, nom, enCours) {
     b.textContent = enCours ? 'Arrêter la lecture' : 'Écouter';
-    var cache = el(this.doc, 'span', 'visually-hidden', ' le message ' +
+    b.classList.toggle('en-lecture', enCours);
+    var cache = el(this.doc, 'span', 'visually-hidden', (enCours ? ' du message ' : ' le message ') +
       titreMessage(nom, 'bot').replace(/^Message /, ''));
     b.appendChild(cache);
     b.setAttribute('data-nom', nom);

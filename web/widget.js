@@ -197,6 +197,8 @@
   };
   if (petit.addEventListener) petit.addEventListener('change', changer);
 
+  /* For the partner's own « Accéder au tchat » link: call only on a user action. */
   window.CoachCoPWidget = { ouvrir: ouvrir, fermer: fermer, hote: hote };
-  document.body.appendChild(hote);
+  if (document.body) document.body.appendChild(hote);
+  else document.addEventListener('DOMContentLoaded', function () { document.body.appendChild(hote); });
 })();

@@ -11,12 +11,24 @@ from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.routing import Route
 
+from coach.analytics.advice import advice_refs
+from coach.analytics.buffer import CounterBuffer
+from coach.analytics.events import StepEvents
+from coach.api.admin import Dashboard, build_admin_router
+from coach.api.auth import AdminGate
+from coach.api.authoring import build_authoring_router
 from coach.api.conversations import build_router
+from coach.api.documents import STATIC_DIR, build_documents_router
+from coach.api.feedback import build_feedback_router
+from coach.api.htmlpage import STATIC_PREFIX
+from coach.api.metrics import STORE_ERRORS, MetricsMiddleware, build_metrics_router
 from coach.api.middleware import BodyLimit, SecurityHeaders
+from coach.api.observer import Observer
 from coach.api.pages import build_pages_router
 from coach.api.privacy import build_privacy_router
 from coach.api.problems import install_problem_handlers, store_unavailable_response
 from coach.api.ratelimit import RateLimit
+from coach.authoring.findings import FalcFindings
 from coach.content.loader import load_content
 from coach.content.model import Content
 from coach.engine.engine import Engine
@@ -40,10 +52,13 @@ def create_app(settings: Settings | None = None, content: Content | None = None,
     content = content or load_content(settings.dialogues_dir)
     engine = Engine(content, settings.contact())
     store = store or open_store(settings.store_url, settings.retention_days)
+    counters = _counter_buffer(settings, store, content.version)
+    observer = Observer(StepEvents(content), counters, advice_refs(content))
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI):  # type: ignore[no-untyped-def]
         yield
+        counters.close()  # the last increments, before the store goes
         store.close()
 
     app = FastAPI(
@@ -54,10 +69,17 @@ def create_app(settings: Settings | None = None, content: Content | None = None,
         docs_url=None, redoc_url=None, lifespan=lifespan,
     )
     app.state.settings, app.state.engine, app.state.store = settings, engine, store
+    app.state.counters = counters
     install_problem_handlers(app)
-    app.include_router(build_router(engine, store))
+    _count_store_errors(app)
+    app.include_router(build_router(engine, store, observer))
+    app.include_router(build_documents_router(store, observer))
+    app.include_router(build_feedback_router(store, observer))
     app.include_router(build_pages_router(engine, store, settings))
     app.include_router(build_privacy_router(settings))
+    _include_tools(app, settings, content, store, counters)
+    app.include_router(build_metrics_router(settings.metrics_token))
+    app.mount(STATIC_PREFIX, StaticFiles(directory=STATIC_DIR), name="coach-static")
 
     @app.get("/healthz", include_in_schema=False)
     async def healthz() -> JSONResponse:
@@ -82,7 +104,40 @@ def create_app(settings: Settings | None = None, content: Content | None = None,
                            allow_headers=["Content-Type", "Idempotency-Key"],
                            expose_headers=["Retry-After", "Location"], max_age=600)
     app.add_middleware(SecurityHeaders, allowed_origins=settings.allowed_origins)
+    app.add_middleware(MetricsMiddleware)
     return app
+
+
+def _counter_buffer(settings: Settings, store: SessionStore, version: str) -> CounterBuffer:
+    """Counters go to the conversation store, when it keeps counters and they are on."""
+    sink = store if settings.stats_enabled and hasattr(store, "add_counts") else None
+    return CounterBuffer(sink, version, interval=settings.stats_flush_seconds,  # type: ignore[arg-type]
+                         retention_days=settings.stats_retention_days,
+                         on_error=STORE_ERRORS.labels("compteurs").inc)
+
+
+def _count_store_errors(app: FastAPI) -> None:
+    """Every « store unavailable » answer also counts in `coach_store_errors_total`."""
+    answer = app.exception_handlers[StoreUnavailable]
+
+    async def counted(request, exc):  # type: ignore[no-untyped-def]
+        STORE_ERRORS.labels("api").inc()
+        return await answer(request, exc)
+
+    app.exception_handlers[StoreUnavailable] = counted
+
+
+def _include_tools(app: FastAPI, settings: Settings, content: Content, store: SessionStore,
+                   counters: CounterBuffer) -> None:
+    """The dashboard (/admin) and the authors' pages (/authoring), behind the admin token."""
+    token = settings.admin_token
+    findings = FalcFindings(content)
+    app.state.falc_findings = findings
+    authoring = AdminGate(token, "/authoring", "l'espace des auteurs", "coach_auteurs")
+    app.include_router(build_authoring_router(content, authoring, findings))
+    admin = AdminGate(token, "/admin", "le tableau de bord", "coach_admin")
+    dashboard = Dashboard(content, store, counters)  # type: ignore[arg-type]
+    app.include_router(build_admin_router(dashboard, admin))
 
 
 def _document_flows(app: FastAPI, flow_ids: list[str]) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import orjson
 from fastapi import APIRouter, Header, Response
@@ -24,6 +24,9 @@ from coach.engine.errors import UnknownChoice, UnknownFlow
 from coach.engine.record import Record
 from coach.store.base import SessionStore, VersionConflict
 
+if TYPE_CHECKING:
+    from coach.api.observer import Observer
+
 # A turn that raced another on the same conversation is replayed on the fresh record.
 MAX_ATTEMPTS = 3
 
@@ -33,15 +36,20 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 }
 
 
-def step_body(step: Step) -> dict[str, Any]:
+def step_body(step: Step, advice: frozenset[str] = frozenset()) -> dict[str, Any]:
+    """The step as JSON. `feedback: true` marks advice messages: the client asks « Ce
+    conseil vous aide-t-il ? » under them (see coach/analytics/conseils.yaml)."""
     record = step.record
+    messages = [m.to_dict() for m in step.messages]
+    for message in messages:
+        message["feedback"] = message["ref"] in advice
     return {
         "id": record.id,
         "falc": record.falc,
         "flow": record.flow,
         "node": record.node,
         "end": step.end,
-        "messages": [m.to_dict() for m in step.messages],
+        "messages": messages,
         "choices": step.choices,
         "commands": step.commands,
         "content_version": record.content_version,
@@ -55,8 +63,10 @@ class FastJSONResponse(JSONResponse):
         return orjson.dumps(content)
 
 
-def build_router(engine: Engine, store: SessionStore) -> APIRouter:
+def build_router(engine: Engine, store: SessionStore,
+                 observer: Observer | None = None) -> APIRouter:
     router = APIRouter(prefix="/api/v1", tags=["tchat"], responses=ERRORS)
+    advice = observer.advice if observer is not None else frozenset()
 
     def load(conversation_id: str) -> Record:
         if len(conversation_id) > 64:
@@ -85,7 +95,9 @@ def build_router(engine: Engine, store: SessionStore) -> APIRouter:
                           f"Le parcours « {exc.flow} » n'existe pas. Parcours possibles : "
                           + ", ".join(engine.content.flows) + ".") from exc
         store.create(step.record.id, step.record.to_bytes())
-        return FastJSONResponse(step_body(step), status_code=201,
+        if observer is not None:
+            observer.started(step.record)
+        return FastJSONResponse(step_body(step, advice), status_code=201,
                             headers={"Location": f"/api/v1/conversations/{step.record.id}"})
 
     @router.post("/conversations/{conversation_id}/turns", response_model=StepOut,
@@ -109,12 +121,15 @@ def build_router(engine: Engine, store: SessionStore) -> APIRouter:
                               " (menu, retour, recommencer, facile, aide, humain, stop)."
                               ) from exc
             if step.meta.get("replayed"):
-                return FastJSONResponse(step_body(step), headers={"Idempotent-Replayed": "true"})
+                return FastJSONResponse(step_body(step, advice),
+                                        headers={"Idempotent-Replayed": "true"})
             try:
                 store.save(conversation_id, step.record.to_bytes(), record.version)
             except VersionConflict:
                 continue
-            return FastJSONResponse(step_body(step))
+            if observer is not None:
+                observer.played(record, step.record, given)
+            return FastJSONResponse(step_body(step, advice))
         if store.load(conversation_id) is None:
             raise not_found_conversation()
         raise Problem(409, "conflit", "Conversation modifiée en même temps",
@@ -124,7 +139,7 @@ def build_router(engine: Engine, store: SessionStore) -> APIRouter:
     @router.get("/conversations/{conversation_id}", response_model=ConversationOut,
                 summary="Lire toute la conversation")
     async def read(conversation_id: str) -> JSONResponse:
-        return FastJSONResponse(step_body(engine.conversation(load(conversation_id))))
+        return FastJSONResponse(step_body(engine.conversation(load(conversation_id)), advice))
 
     @router.patch("/conversations/{conversation_id}", response_model=ConversationOut,
                   summary="Passer en facile à lire (FALC) ou en français standard")
@@ -136,7 +151,7 @@ def build_router(engine: Engine, store: SessionStore) -> APIRouter:
                 store.save(conversation_id, updated.to_bytes(), record.version)
             except VersionConflict:
                 continue
-            return FastJSONResponse(step_body(engine.conversation(updated)))
+            return FastJSONResponse(step_body(engine.conversation(updated), advice))
         raise Problem(409, "conflit", "Conversation modifiée en même temps",
                       "Un autre changement a eu lieu au même moment. Réessayez.")
 

@@ -128,7 +128,7 @@ def build_pages_router(engine: Engine, store: SessionStore, settings: Settings) 
 
         parts = [
             "<h1>Votre coach CoP</h1>",
-            '<p class="intro">Version sans JavaScript : chaque réponse recharge la page.'
+            '<p class="intro">Version sans JavaScript : chaque réponse recharge la page.'
             " Pour reprendre plus tard, gardez l'adresse de cette page dans vos favoris.</p>",
             '<div class="outils rangee">',
             f'<form method="post" action="{action}/falc">'
@@ -153,15 +153,15 @@ def build_pages_router(engine: Engine, store: SessionStore, settings: Settings) 
                 f'<span class="num" aria-hidden="true">{i}.</span>{e(c["label"])}</button></li>'
                 for i, c in enumerate(step.choices, start=1))
             parts.append(
-                f'<form method="post" action="{action}" class="choix" role="group" {label}>'
+                f'<form method="post" action="{action}">'
                 f'<input type="hidden" name="cle" value="{form_key}">'
-                f"<ul>\n{buttons}\n</ul></form>")
+                f'<div class="choix" role="group" {label}><ul>\n{buttons}\n</ul></div></form>')
         described = "aide-saisie erreur" if error else "aide-saisie"
         parts.append(
             f'<form method="post" action="{action}" class="formulaire">'
             f'<input type="hidden" name="cle" value="{form_key}">'
             '<label for="saisie">Votre message</label>'
-            '<p id="aide-saisie" class="aide">Écrivez votre message, puis choisissez « Envoyer ».'
+            '<p id="aide-saisie" class="aide">Écrivez votre message, puis choisissez « Envoyer ».'
             "</p>"
             '<div class="ligne-saisie">'
             f'<textarea id="saisie" name="texte" rows="3" maxlength="{settings.max_text_chars}"'
@@ -176,7 +176,7 @@ def build_pages_router(engine: Engine, store: SessionStore, settings: Settings) 
             for c in SHOWN_COMMANDS if c in labels)
         parts.append(
             '<div class="commandes" role="group" aria-labelledby="titre-commandes">'
-            '<p id="titre-commandes" class="choix-titre">À tout moment :</p>'
+            '<p id="titre-commandes" class="choix-titre">À tout moment :</p>'
             f'<form method="post" action="{action}"><input type="hidden" name="cle"'
             f' value="{form_key}"><ul class="rangee">\n{commands}\n</ul></form></div>')
         title = ("Erreur : " if error else "") + "Conversation"
@@ -198,7 +198,7 @@ def build_pages_router(engine: Engine, store: SessionStore, settings: Settings) 
     def unavailable(request: Request, retry_form: str = "") -> HTMLResponse:
         return message_page(
             request, "Service momentanément indisponible",
-            "Le coach ne peut pas enregistrer la conversation pour l'instant. Rien n'est perdu :"
+            "Le coach ne peut pas enregistrer la conversation pour l'instant. Rien n'est perdu :"
             " réessayez dans quelques secondes.", 503, extra=retry_form,
             headers={"Retry-After": "5"})
 
@@ -246,10 +246,10 @@ def build_pages_router(engine: Engine, store: SessionStore, settings: Settings) 
                       " Vous pouvez en commencer une nouvelle.</p>\n")
         body = (
             "<h1>Votre coach CoP</h1>\n"
-            '<p class="intro">Version sans JavaScript du coach : chaque réponse recharge la page.'
+            '<p class="intro">Version sans JavaScript du coach : chaque réponse recharge la page.'
             " Rien n'est limité dans le temps.</p>\n" + notice +
             f'<form method="post" action="{base}{PREFIX}" class="formulaire">\n'
-            '<fieldset><legend class="choix-titre">Par où commencer ?</legend>\n'
+            '<fieldset><legend class="choix-titre">Par où commencer ?</legend>\n'
             f'<ul class="liste-simple">\n{radios}\n</ul></fieldset>\n'
             '<p><label class="case"><input type="checkbox" name="falc" value="1">'
             " Textes en facile à lire</label></p>\n"
@@ -296,10 +296,10 @@ def build_pages_router(engine: Engine, store: SessionStore, settings: Settings) 
             if not choice:
                 problem = None
                 if not text.strip():
-                    problem = ("Le message est vide : écrivez quelques mots ou choisissez"
+                    problem = ("Le message est vide : écrivez quelques mots ou choisissez"
                                " une réponse.")
                 elif len(text) > settings.max_text_chars:
-                    problem = (f"Votre message est trop long : {settings.max_text_chars}"
+                    problem = (f"Votre message est trop long : {settings.max_text_chars}"
                                f" caractères au plus (il en a {len(text)}). Raccourcissez-le.")
                 if problem:
                     return conversation_page(request, engine.conversation(record), problem,
@@ -370,7 +370,7 @@ def build_pages_router(engine: Engine, store: SessionStore, settings: Settings) 
     @router.get(PREFIX + "/{cid}/recommencer", response_class=HTMLResponse)
     async def confirm_restart(request: Request, cid: str) -> Response:
         return confirmation(
-            request, cid, "Recommencer depuis le début ?",
+            request, cid, "Recommencer depuis le début ?",
             "Le coach reprend au premier message. Ce que vous avez déjà écrit reste dans la"
             " conversation.", f"{PREFIX}/{quote(cid, safe='')}",
             {"choix": "recommencer", "cle": secrets.token_urlsafe(12)},
@@ -379,7 +379,7 @@ def build_pages_router(engine: Engine, store: SessionStore, settings: Settings) 
     @router.get(PREFIX + "/{cid}/supprimer", response_class=HTMLResponse)
     async def confirm_delete(request: Request, cid: str) -> Response:
         return confirmation(
-            request, cid, "Supprimer votre conversation ?",
+            request, cid, "Supprimer votre conversation ?",
             "Tous les messages seront effacés tout de suite. Vous pourrez en commencer une"
             " nouvelle.", f"{PREFIX}/{quote(cid, safe='')}/supprimer", {},
             "Oui, tout supprimer", "Non, garder")

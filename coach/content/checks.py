@@ -272,12 +272,13 @@ def _check_intents(content: Content) -> Iterator[Issue]:
                                 "corrigez « target » : un nœud existant, sous la forme flux:nœud")
         elif kind not in ("commande", "glossaire"):
             node = content.node((kind, name))
-            names = {n for m in node.messages for n in placeholders(m.text) | placeholders(m.falc)}
+            names = {n for m in node.messages if not m.when
+                     for n in placeholders(m.text) | placeholders(m.falc)}
             if names - CONTACT_KEYS:
                 yield _intent_issue(entry, "intention/cible-variable",
                                     f"« {intent.target} » affiche des variables"
                                     f" ({', '.join(sorted(names - CONTACT_KEYS))}) qu'une"
-                                    " intention ne définit pas",
+                                    " intention ne définit pas (hors messages à condition)",
                                     "visez le nœud qui introduit ce passage", "warning")
         if bool(intent.label.strip()) != bool(intent.label_falc.strip()):
             rule = "FALC-PAIR-001" if intent.label.strip() else "texte/standard-absent"

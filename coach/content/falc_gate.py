@@ -82,6 +82,13 @@ def falc_gate(content: Content) -> tuple[list[Issue], dict[str, Any]]:
     checker = Checker(config)
     items = _items(content)
     reports = checker.check_many([_sample(item.falc) for item in items])
+    # One batch for every pair: spaCy tags only the standard sentences that need it.
+    paired = [item for item in items if item.standard is not None]
+    pair_findings = dict(zip(
+        (id(item) for item in paired),
+        checker.check_pairs([(_sample(item.standard or ""), _sample(item.falc))
+                             for item in paired]),
+        strict=True))
     stats: dict[str, FlowStats] = {flow_id: FlowStats() for flow_id in content.flows}
     issues: list[Issue] = []
     message_reports = []
@@ -93,8 +100,7 @@ def falc_gate(content: Content) -> tuple[list[Issue], dict[str, Any]]:
             message_reports.append(report)
             flow_stats.kandel_moles.append(report.scores["kandel_moles"])
             flow_stats.lix.append(report.scores["lix"])
-            findings += [f for f in checker.check_pair(_sample(item.standard), _sample(item.falc))
-                         if f.rule not in item.suppressed]
+            findings += [f for f in pair_findings[id(item)] if f.rule not in item.suppressed]
         sample = _sample(item.falc)
         for finding in findings:
             if finding.severity not in ("error", "warning"):

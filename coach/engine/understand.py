@@ -36,7 +36,7 @@ from coach.engine.nlu.places import (
     PlaceBook,
     node_place,
 )
-from coach.engine.nlu.search import SearchIndex
+from coach.engine.nlu.search import SearchIndex, attribute
 
 GO = 0.85
 MARGIN = 0.05
@@ -46,11 +46,17 @@ WEAK_MIN = 0.40
 MAX_ASK = 3
 OPTION_PRIOR = 0.08
 COMMAND_PRIOR = 0.03
-GLOSSARY_CUE_PRIOR = 0.12
+# A command is clear or it is not: a word of it lost in a long sentence does not count.
+COMMAND_MIN = 0.62
+GLOSSARY_CUE_PRIOR = 0.06
+GLOSSARY_EXACT_PRIOR = 0.06
+# Labels and synonyms of choices elsewhere say less about a place than its own topics.
+BORROWED = 0.93
 FLOW_PRIOR = 0.05
 PERSONA_PRIOR = 0.03
 AGREEMENT = 0.04
 AGREEMENT_FLOOR = 0.45
+SEARCH_BEHIND = 0.01
 
 # The « none of these » answer of « Vous voulez parler de… ? ».
 OTHER = "autre"
@@ -64,12 +70,13 @@ CUES = frozenset({"c est quoi", "veut dire", "qu est ce que", "qu est ce qu", "d
 HOSTILE = word_set("""
 con conne connard connards connasse debile debiles idiot idiote stupide abruti abrutie
 cretin cretine merde merdique putain pute salope enfoire encule fdp ntm nique niquer
-bouffon bouffonne naze nulle-a-chier batard tg ferme degage
+bouffon bouffonne naze batard tg degage nul nuls
 """)
 HOSTILE_GRAMS = frozenset({"ta gueule", "ferme la", "va te faire", "casse toi", "sers a rien",
+                           "servez a rien", "sert a rien", "servent a rien",
                            "de merde", "t es nul", "tu es nul", "c est nul", "trop nul",
                            "vous etes nuls", "t es con", "nul a chier"})
-_STAGES = {"position": 0, "choix": 1, "commande": 2, "glossaire": 3, "intention": 4,
+_STAGES = {"position": 0, "choix": 1, "commande": 2, "intention": 3, "glossaire": 4,
            "recherche": 5}
 
 
@@ -153,7 +160,7 @@ class Understanding:
     def __init__(self, content: Content) -> None:
         self.content = content
         self.places = PlaceBook(content)
-        self.lexicon = Lexicon(_all_texts(content))
+        self.lexicon = Lexicon(_all_texts(content), keep=HOSTILE)
         lexicon = self.lexicon
         commands: dict[str, list[Phrase]] = {
             c.id: [lexicon.phrase(t) for t in (c.label, c.label_falc, c.id, *c.synonyms)]
@@ -177,16 +184,17 @@ class Understanding:
             else:
                 intents += [(intent.target, lexicon.phrase(t)) for t in intent.phrases]
         command_norms = {p.norm for phrases in commands.values() for p in phrases}
-        intents += [item for item in self._choice_phrases(node_places)
+        borrowed = [item for item in self._choice_phrases(node_places)
                     if item[1].norm not in command_norms]
         for item in content.glossary:
             intents += [(GLOSSARY + item.term, lexicon.phrase(t))
                         for t in (item.term, *item.synonyms)]
         documents: dict[str, frozenset[str]] = {}
-        for place, phrase in intents:
+        for place, phrase in [*intents, *borrowed]:
             documents[place] = documents.get(place, frozenset()) | phrase.stems
         lexicon.weigh(documents.values())
         self.intents = PhraseSet(lexicon, intents)
+        self.borrowed = PhraseSet(lexicon, borrowed)
         self.commands = [_Option(COMMAND + cid, COMMAND + cid, tuple(phrases))
                          for cid, phrases in commands.items()]
         self._command_exact = {p.norm: option for option in self.commands
@@ -218,16 +226,25 @@ class Understanding:
             self._persona_flows.get("famille", set()))
 
     def _choice_phrases(self, node_places: set[str]) -> list[tuple[str, Phrase]]:
-        """Labels and synonyms of the choices leading to a place, unless they are generic."""
+        """Labels and synonyms of the choices, for the place they lead to, unless generic.
+
+        A choice leading to a node that is not a place (a quiz answer, « juste lire ») speaks
+        for the place where it is offered: typed from anywhere, it leads there.
+        """
         targets: dict[str, set[str]] = {}
         found: list[tuple[str, Phrase]] = []
+        menu = node_place(*self.content.menu)  # the command « menu » goes there
+        owner = attribute(self.content, node_places)
         for flow, node in self.content.iter_nodes():
+            here = node_place(flow.id, node.id)
             for choice in node.choices:
                 place = node_place(*self.content.resolve(flow.id, choice.target))
+                if place not in node_places:
+                    place = here if here in node_places else owner.get(here, "")
                 for text in (choice.label, choice.label_falc, *choice.synonyms):
                     phrase = self.lexicon.phrase(text)
                     targets.setdefault(phrase.norm, set()).add(place)
-                    if place in node_places:
+                    if place in node_places and place != menu:
                         found.append((place, phrase))
         return [(place, phrase) for place, phrase in found
                 if len(targets[phrase.norm]) < GENERIC_TARGETS]
@@ -280,22 +297,33 @@ class Understanding:
                 board.add(option.key, option.place, score + OPTION_PRIOR, "choix")
         for option in self.commands:
             score = score_phrases(query, option.phrases, self.lexicon)
-            if score > 0:
+            if score >= COMMAND_MIN:
                 board.add(option.key, option.key, score + COMMAND_PRIOR, "commande")
         cue = bool(CUES & query.grams)
+        found = {place: BORROWED * score for place, score in self.borrowed.scores(query).items()}
         for place, score in self.intents.scores(query).items():
-            prior = self._prior(place, context, cue)
+            found[place] = max(score, found.get(place, 0.0))
+        here = node_place(context.flow, context.node)  # where the person already is
+        found.pop(here, None)
+        for place, score in found.items():
+            prior = self._prior(place, context, cue, score)
             via = "glossaire" if place.startswith(GLOSSARY) else "intention"
             if place in board.redirect:
                 prior = max(prior, OPTION_PRIOR)
             board.add(place, place, score + prior, via)
+        earlier = max((c.score for c in board.found.values()), default=0.0)
         for place, score in self.search.scores(query).items():
-            board.agree(place, place, score + self._prior(place, context, cue))
+            if place == here:
+                continue
+            score += self._prior(place, context, cue, score)
+            if earlier >= ASK_MIN and board.redirect.get(place, place) not in board.found:
+                score = min(score, earlier - SEARCH_BEHIND)  # search comes last, as in the order
+            board.agree(place, place, score)
         return self._verdict(board.ranked(), self._hostile(query))
 
-    def _prior(self, place: str, context: Context, cue: bool) -> float:
+    def _prior(self, place: str, context: Context, cue: bool, score: float) -> float:
         if place.startswith(GLOSSARY):
-            return GLOSSARY_CUE_PRIOR if cue else 0.0
+            return GLOSSARY_CUE_PRIOR if cue else GLOSSARY_EXACT_PRIOR if score >= 1.0 else 0.0
         flow = place.split(":", 1)[0]
         prior = FLOW_PRIOR if flow == context.flow else 0.0
         if context.persona and flow in self._persona_flows.get(context.persona, ()):
@@ -304,7 +332,10 @@ class Understanding:
 
     @staticmethod
     def _hostile(query: Query) -> bool:
-        return bool(HOSTILE.intersection(query.tokens) or HOSTILE_GRAMS & query.grams)
+        typed = query.typed
+        grams = {" ".join(typed[i:i + 4]) for i in range(len(typed))} | {
+            " ".join(typed[i:i + n]) for n in (2, 3) for i in range(len(typed))}
+        return bool(HOSTILE.intersection(typed) or HOSTILE_GRAMS & grams)
 
     @staticmethod
     def _verdict(ranked: list[Candidate], hostile: bool) -> Decision:

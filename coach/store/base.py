@@ -7,7 +7,12 @@ conversation can never silently overwrite each other.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Protocol
+
+# An anonymous counter: (content version, day "YYYY-MM-DD", name, flow, node, detail).
+# None of these ever holds what a person typed: see coach/analytics/events.py.
+CounterKey = tuple[str, str, str, str, str, str]
 
 
 class StoreUnavailable(Exception):
@@ -43,3 +48,16 @@ class SessionStore(Protocol):
         """Erase expired conversations; return how many."""
 
     def close(self) -> None: ...
+
+
+class CounterStore(Protocol):
+    """Anonymous impact counters, kept in the same store as the conversations."""
+
+    def add_counts(self, counts: Mapping[CounterKey, int]) -> None:
+        """Add these increments in one write (one transaction, or one round trip)."""
+
+    def read_counts(self, first_day: str, last_day: str) -> list[tuple[CounterKey, int]]:
+        """Every counter of the days from `first_day` to `last_day`, both included."""
+
+    def purge_counts(self, before_day: str) -> int:
+        """Erase the counters of the days before `before_day`; return how many rows/days."""

@@ -6,11 +6,19 @@ script, so it is atomic on the server whatever the number of processes.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import redis
 
-from coach.store.base import StoreUnavailable, VersionConflict
+from coach.store.base import CounterKey, StoreUnavailable, VersionConflict
 
 PREFIX = "coach:conv:"
+# Anonymous counters: one hash per day, `coach:stats:YYYY-MM-DD`, whose fields are
+# "version|name|flow|node|detail" and values the counts; the set `coach:stats:days` lists
+# the days. Old days are erased by `purge_counts` (the counter buffer calls it daily).
+STATS_PREFIX = "coach:stats:"
+STATS_DAYS = STATS_PREFIX + "days"
+FIELD_SEPARATOR = "|"
 
 _SAVE = """
 local current = redis.call('HGET', KEYS[1], 'version')
@@ -75,6 +83,49 @@ class RedisStore:
 
     def purge_expired(self) -> int:
         return 0  # Redis expires keys by itself (TTL)
+
+    # -- anonymous counters ---------------------------------------------------------------
+    def add_counts(self, counts: Mapping[CounterKey, int]) -> None:
+        """All increments in one pipelined round trip (HINCRBY is atomic per field)."""
+        if not counts:
+            return
+        pipe = self.client.pipeline(transaction=False)
+        days: set[str] = set()
+        for (version, day, name, flow, node, detail), amount in counts.items():
+            field = FIELD_SEPARATOR.join(
+                part.replace(FIELD_SEPARATOR, "/") for part in (version, name, flow, node, detail))
+            pipe.hincrby(STATS_PREFIX + day, field, int(amount))
+            days.add(day)
+        pipe.sadd(STATS_DAYS, *sorted(days))
+        self._call(pipe.execute)
+
+    def read_counts(self, first_day: str, last_day: str) -> list[tuple[CounterKey, int]]:
+        known = self._call(lambda: self.client.smembers(STATS_DAYS))
+        days = sorted(d.decode() for d in known if first_day <= d.decode() <= last_day)
+        if not days:
+            return []
+        pipe = self.client.pipeline(transaction=False)
+        for day in days:
+            pipe.hgetall(STATS_PREFIX + day)
+        found = self._call(pipe.execute)
+        rows: list[tuple[CounterKey, int]] = []
+        for day, fields in zip(days, found, strict=True):
+            for raw, count in fields.items():
+                parts = raw.decode().split(FIELD_SEPARATOR)
+                if len(parts) != 5:
+                    continue
+                version, name, flow, node, detail = parts
+                rows.append(((version, day, name, flow, node, detail), int(count)))
+        return rows
+
+    def purge_counts(self, before_day: str) -> int:
+        known = self._call(lambda: self.client.smembers(STATS_DAYS))
+        old = [d.decode() for d in known if d.decode() < before_day]
+        if not old:
+            return 0
+        self._call(lambda: self.client.delete(*(STATS_PREFIX + d for d in old)))
+        self._call(lambda: self.client.srem(STATS_DAYS, *old))
+        return len(old)
 
     def close(self) -> None:
         self.client.close()

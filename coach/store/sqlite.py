@@ -10,9 +10,10 @@ from __future__ import annotations
 import sqlite3
 import threading
 import time
+from collections.abc import Mapping
 from pathlib import Path
 
-from coach.store.base import StoreUnavailable, VersionConflict
+from coach.store.base import CounterKey, StoreUnavailable, VersionConflict
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS conversations (
@@ -24,7 +25,23 @@ CREATE TABLE IF NOT EXISTS conversations (
 -- No index on expires_at: it would double the cost of every turn's write; `coach purge`
 -- scans the table instead, which is rare and fast.
 DROP INDEX IF EXISTS conversations_expiry;
+-- Anonymous impact counters (coach/analytics): no conversation id, no text, ever.
+CREATE TABLE IF NOT EXISTS counters (
+    version TEXT NOT NULL,
+    day TEXT NOT NULL,
+    name TEXT NOT NULL,
+    flow TEXT NOT NULL,
+    node TEXT NOT NULL,
+    detail TEXT NOT NULL,
+    count INTEGER NOT NULL,
+    PRIMARY KEY (day, version, name, flow, node, detail)
+) WITHOUT ROWID;
 """
+_ADD_COUNT = (
+    "INSERT INTO counters (version, day, name, flow, node, detail, count)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?)"
+    " ON CONFLICT (day, version, name, flow, node, detail)"
+    " DO UPDATE SET count = count + excluded.count")
 
 
 class SQLiteStore:
@@ -47,6 +64,9 @@ class SQLiteStore:
             connection.execute("PRAGMA journal_mode=WAL")
             connection.execute("PRAGMA synchronous=NORMAL")
             connection.execute(f"PRAGMA busy_timeout={int(self.busy_timeout_ms)}")
+            # A deleted or rewritten conversation is overwritten with zeros in the file, so
+            # that « Supprimer » really erases what the person typed.
+            connection.execute("PRAGMA secure_delete=ON")
             self._local.connection = connection
         return connection
 
@@ -98,6 +118,35 @@ class SQLiteStore:
     def count(self) -> int:
         with self._guard():
             return self._connection().execute("SELECT COUNT(*) FROM conversations").fetchone()[0]
+
+    # -- anonymous counters ---------------------------------------------------------------
+    def add_counts(self, counts: Mapping[CounterKey, int]) -> None:
+        """All increments in one transaction: one fsync-free WAL write per flush."""
+        if not counts:
+            return
+        rows = [(*key, int(amount)) for key, amount in counts.items()]
+        with self._guard():
+            connection = self._connection()
+            connection.execute("BEGIN IMMEDIATE")
+            try:
+                connection.executemany(_ADD_COUNT, rows)
+            except BaseException:
+                connection.execute("ROLLBACK")
+                raise
+            connection.execute("COMMIT")
+
+    def read_counts(self, first_day: str, last_day: str) -> list[tuple[CounterKey, int]]:
+        with self._guard():
+            rows = self._connection().execute(
+                "SELECT version, day, name, flow, node, detail, count FROM counters"
+                " WHERE day >= ? AND day <= ?", (first_day, last_day)).fetchall()
+        return [((r[0], r[1], r[2], r[3], r[4], r[5]), int(r[6])) for r in rows]
+
+    def purge_counts(self, before_day: str) -> int:
+        with self._guard():
+            cursor = self._connection().execute(
+                "DELETE FROM counters WHERE day < ?", (before_day,))
+        return cursor.rowcount
 
     def close(self) -> None:
         connection = getattr(self._local, "connection", None)

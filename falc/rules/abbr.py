@@ -62,7 +62,7 @@ def _strip_accents(text: str) -> str:
     )
 
 
-def _initials_match(letters: str, words: list[str]) -> bool:
+def initials_match(letters: str, words: list[str]) -> bool:
     """Some run of *words* spells *letters* with its initials; small words (de, la, et…)
     may give a letter or be skipped (« Facile À Lire et À Comprendre »)."""
     initials = [(_strip_accents(w[0]).lower(), w.lower() in _STOP) for w in words if w]
@@ -92,7 +92,7 @@ def explained(a: Analysis, acronym: str) -> bool:
             return True
         after = re.findall(r"[^\W\d_]+", a.text[end : end + 200])[:14]
         before = re.findall(r"[^\W\d_]+", a.text[max(0, start - 200) : start])[-14:]
-        if _initials_match(letters, after) or _initials_match(letters, before):
+        if initials_match(letters, after) or initials_match(letters, before):
             return True
     return False
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from conftest import RECORDER, open_client, open_widget, wait_turn
+from navigateur import RECORDER, open_client, open_widget, wait_turn
 from playwright.sync_api import Page
 
 PARENT = "Je suis un parent ou un proche aidant"
@@ -14,6 +14,11 @@ def announcements(page: Page) -> list[dict[str, object]]:
     return page.evaluate("window.__annonces")
 
 
+def wait_replies(page: Page, count: int) -> None:
+    page.wait_for_function(
+        "n => window.__annonces.filter(a => a.text.includes('dit :')).length >= n", arg=count)
+
+
 def test_one_announcement_per_reply_sender_first_no_replay(page: Page, site) -> None:
     page.add_init_script(RECORDER)
     open_client(page, site)
@@ -21,12 +26,12 @@ def test_one_announcement_per_reply_sender_first_no_replay(page: Page, site) -> 
     assert announcements(page) == []  # loading the page announces nothing
 
     page.get_by_role("button", name=PARENT).click()
-    page.wait_for_function("() => window.__annonces.some(a => a.text.includes('dit :'))")
+    wait_replies(page, 1)
     page.get_by_role("button", name="Oui, dites-m'en plus").click()
-    page.wait_for_function("() => window.__annonces.filter(a => a.text.includes('dit :')).length > 1")
+    wait_replies(page, 2)
     page.get_by_role("textbox", name="Votre message").fill("Observer d'abord")
     page.keyboard.press("Enter")
-    page.wait_for_function("() => window.__annonces.filter(a => a.text.includes('dit :')).length > 2")
+    wait_replies(page, 3)
     page.wait_for_timeout(300)
     replies = [a for a in announcements(page) if a["role"] == "status"]
     texts = [str(a["text"]) for a in replies]
@@ -55,7 +60,7 @@ def test_slow_reply_says_the_coach_is_typing_once(page: Page, site) -> None:
 
     page.route("**/turns", slow)
     page.get_by_role("button", name=PARENT).click()
-    page.wait_for_function("() => window.__annonces.some(a => a.text.includes('dit :'))")
+    wait_replies(page, 1)
     page.wait_for_timeout(200)
     texts = [a["text"] for a in announcements(page)]
     assert texts.count("Le coach écrit…") == 1
@@ -70,7 +75,7 @@ def test_identical_replies_are_announced_each_time(page: Page, site) -> None:
     for count in (1, 2):
         page.get_by_role("textbox", name="Votre message").fill("blablabla")
         page.keyboard.press("Enter")
-        page.wait_for_function(f"() => window.__annonces.filter(a => a.text.includes('dit :')).length >= {count}")
+        wait_replies(page, count)
         page.wait_for_function("() => !document.querySelector('[aria-busy=true]')")
     texts = [a["text"] for a in announcements(page) if a["role"] == "status"]
     assert len(texts) == 2 and all(t.startswith("Le coach dit : ") for t in texts)
@@ -92,9 +97,9 @@ def test_focus_preference_replaces_the_announcement(page: Page, site) -> None:
 def test_widget_announces_replies_inside_its_shadow_root(page: Page, site) -> None:
     page.add_init_script(RECORDER)
     open_widget(page, site)
-    page.wait_for_function("() => window.__annonces.some(a => a.text.includes('dit :'))")
+    wait_replies(page, 1)
     page.get_by_role("button", name="Oui, dites-m'en plus").click()
-    page.wait_for_function("() => window.__annonces.filter(a => a.text.includes('dit :')).length > 1")
+    wait_replies(page, 2)
     page.wait_for_timeout(300)
     texts = [a["text"] for a in announcements(page) if a["role"] == "status"]
     assert len(texts) == 2, texts

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 
-from conftest import deep_active, open_client, shot, wait_turn
+from navigateur import deep_active, open_client, shot, wait_turn
 from playwright.sync_api import Page, expect
 
 PARENT = "Je suis un parent ou un proche aidant"
@@ -122,7 +122,8 @@ def test_falc_switches_the_whole_history(page: Page, site) -> None:
     expect(page.locator(".msg--moi .texte").first).to_have_text("Je suis un parent")
     expect(page.get_by_role("button", name="Oui", exact=True)).to_be_visible()
     size = page.locator(".coach").evaluate(
-        "e => [parseFloat(getComputedStyle(e).fontSize), parseFloat(getComputedStyle(e).lineHeight)]")
+        "e => [parseFloat(getComputedStyle(e).fontSize),"
+        " parseFloat(getComputedStyle(e).lineHeight)]")
     assert 20 <= size[0] <= 22 and abs(size[1] / size[0] - 1.8) < 0.05
     assert page.evaluate("document.activeElement.className") == "falc-bouton"
     shot(page, "client-falc", full_page=True)
@@ -263,7 +264,7 @@ def test_errors_keep_the_text_and_retry_with_the_same_key(page: Page, site) -> N
     expect(alert).to_have_text("")
     expect(field).to_have_value("")
     assert len(keys) == 2 and keys[0] and keys[0] == keys[1]
-    status, conversation = site.api("GET", f"conversations/{conversation_id(page)}")
+    _status, conversation = site.api("GET", f"conversations/{conversation_id(page)}")
     users = [m for m in conversation["messages"] if m["role"] == "user"]
     assert [m["text"] for m in users] == ["Je suis maman"]  # played once, not twice
     expect(page.locator(".msg--moi")).to_have_count(1)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import deep_active, open_client, open_widget, shot, wait_turn
+from navigateur import deep_active, open_client, open_widget, shot, wait_turn
 from playwright.sync_api import Page, expect
 
 PARENT = "Je suis un parent ou un proche aidant"
@@ -171,7 +171,8 @@ def test_forced_colours_keep_bubble_borders(new_context, site) -> None:
     page.get_by_role("button", name=PARENT).click()
     wait_turn(page, "Voulez-vous savoir")
     borders = page.evaluate("""[...document.querySelectorAll('.bulle')].map(e => {
-        const s = getComputedStyle(e); return [s.borderTopStyle, parseFloat(s.borderTopWidth)]; })""")
+        const s = getComputedStyle(e);
+        return [s.borderTopStyle, parseFloat(s.borderTopWidth)]; })""")
     assert borders and all(style != "none" and width >= 1 for style, width in borders)
     user = page.locator(".msg--moi .bulle").first.evaluate(
         "e => getComputedStyle(e).borderTopStyle")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import deep_active, open_widget, shot, wait_turn
+from navigateur import deep_active, open_widget, shot, wait_turn
 from playwright.sync_api import Page, expect
 
 LAUNCHER = "Besoin d'aide ? Tchat avec le coach"
@@ -34,7 +34,8 @@ def panel_state(page: Page) -> dict[str, object]:
         const b = root.querySelector('.lanceur');
         const r = d.getBoundingClientRect();
         return {open: d.open, modal: d.matches(':modal'), ariaModal: d.getAttribute('aria-modal'),
-                expanded: b.getAttribute('aria-expanded'), controls: b.getAttribute('aria-controls'),
+                expanded: b.getAttribute('aria-expanded'),
+                controls: b.getAttribute('aria-controls'),
                 display: getComputedStyle(d).display, w: r.width, h: r.height,
                 vw: innerWidth, vh: innerHeight};
     }""")
@@ -216,6 +217,12 @@ def test_conversation_follows_the_person_across_partner_pages(page: Page, site) 
     expect(page.locator("#coach-cop-widget .msg--moi")).to_contain_text(
         ["Vous avez choisi : Oui, dites-m'en plus"])
     assert page.evaluate("localStorage.getItem('coach-cop.conversation')") == first
+    # Printing opens the server-rendered transcript on the coach's origin, in a new tab.
+    page.get_by_role("button", name="Plus d'options").click()
+    link = page.get_by_role("link", name="Imprimer la conversation (nouvelle fenêtre)")
+    link.focus()
+    assert link.get_attribute("href") == f"{site.coach}/sans-js/{first}/transcription"
+    assert link.get_attribute("target") == "_blank"
 
 
 def test_an_origin_not_allowed_by_cors_gets_a_clear_error(page: Page, site) -> None:

@@ -53,7 +53,8 @@ SMS: dict[str, str] = {
     "tkt": "t inquiete", "mdr": "", "lol": "", "ptdr": "", "xd": "", "stv": "si tu veux",
     "info": "information", "infos": "informations", "asso": "association",
     "assos": "associations", "educ": "educateur", "ordi": "ordinateur", "doc": "document",
-    "docs": "documents", "tel": "telephone", "coordo": "coordinateur", "pro": "professionnel",
+    "docs": "documents", "ordis": "ordinateurs", "tel": "telephone", "coordo": "coordinateur",
+    "pro": "professionnel",
     "pros": "professionnels", "perso": "personnel", "exp": "experience", "handi": "handicap",
     "1er": "premier", "1ere": "premiere", "1e": "premier", "2eme": "deuxieme", "2e": "deuxieme",
     "2nd": "second", "2nde": "seconde", "3eme": "troisieme", "3e": "troisieme",
@@ -74,8 +75,14 @@ nous on ont ou par pour qu que quel quelle quelles quels qui quoi s sa se ses si
 suis sur t ta te tes toi ton tu un une vos votre vous y ai as avons avez aie dont
 sommes etes etait etais cet ci voila bonjour bonsoir salut coucou hello svp stp plait
 veux voudrais voudrai aimerais aimerai souhaite souhaiterais euh bah ben hmm alors donc
-juste vraiment bien tres trop est-ce chez
+juste vraiment bien tres trop est-ce chez fait faire fais font va vais aller peut peux
+pourrais pourrait dois doit faut quand truc trucs chose choses machin genre exactement
+sais sait savez cherche cherchons
 """)
+
+# The coach's own subject: every question is about communities of practice, so these words
+# tell places apart far less than their rarity in the dialogues suggests.
+SUBJECT_WORDS = word_set("cop cops communaute communautes pratique pratiques")
 
 # Words that name a position in the list of answers (« la deuxième », « le dernier »).
 ORDINALS: dict[str, int] = {
@@ -89,6 +96,59 @@ le la l les choix choisis choisir je prends prend veux voudrais reponse option o
 numero num no n nr bouton proposition c est ce sera plutot alors euh bah ben celle celui
 ci qui en de du mets met
 """)
+
+# Irregular verbs whose forms Snowball cannot bring together (« rejoint », « rejoindre »).
+LEMMAS: dict[str, str] = {
+    form: lemma
+    for lemma, forms in {
+        "rejoindre": "rejoint rejoins rejoignez rejoigne rejoignent",
+        "joindre": "joins joint joignez",
+        "connaitre": "connais connait connaissez connaissent connu connue",
+        "comprendre": "comprends comprend comprenez comprennent compris comprise",
+        "venir": "viens vient venez viennent venu venue",
+        "prendre": "prends prend prenez prennent pris",
+        "mettre": "mets met mettez mettent mis",
+        "ecrire": "ecris ecrit ecrivez ecrivent",
+        "dire": "dis dit dites disent",
+        "voir": "vois voit voyez voient vu vue",
+        "lire": "lis lit lisez lisent lu",
+        "servir": "sers sert servez servent",
+        "inscrire": "inscris inscrit inscrite inscrivez",
+    }.items()
+    for form in forms.split()
+}
+
+# Words that mean the same thing here, brought to one word before stemming (never in the
+# exact comparison of phrases, only when content words are compared).
+SAME_AS: dict[str, str] = {
+    word: canonical
+    for canonical, forms in {
+        "enfant": "fils fille filles gamin gamine gamins gosse gosses bebe ado ados adolescent"
+                  " adolescente loulou",
+        "parent": "maman mamans papa papas mere pere mamie papi papy mamy",
+        "handicape": "tetraplegique paraplegique hemiplegique myopathe trisomique infirme"
+                     " invalide polyhandicape polyhandicapee",
+        "professionnel": "educateur educatrice educateurs ergo ergotherapeute kine"
+                         " kinesitherapeute orthophoniste psychomotricien psychomotricienne"
+                         " psychologue psy infirmier infirmiere soignant soignante medecin"
+                         " docteur moniteur monitrice therapeute salarie salariee",
+        "foyer": "sessad mas fam esat ehpad",
+        "travail": "boulot job taf taff",
+        "travailler": "bosser bosse bossons",
+        "temps": "dispo disponible disponibles disponibilite disponibilites",
+        "fatigue": "fatiguee epuise epuisee creve crevee ereinte ereintee lessive lessivee",
+        "ordinateur": "ordi ordinateurs pc tablette smartphone",
+        "visio": "zoom teams skype visioconference",
+        "seul": "seule seuls seules isole isolee isoles isolement solitude",
+        "confidentiel": "confidentielle prive privee secret secrete anonyme anonymat discret"
+                        " discrete discretion",
+        "conflit": "conflits dispute disputes desaccord desaccords tension tensions clash",
+        "commencer": "debuter demarrer",
+        "creer": "monter fonder",
+        "apport": "apports gagner gain gains benefice benefices avantage avantages interet",
+    }.items()
+    for word in forms.split()
+}
 
 _local = threading.local()
 
@@ -131,7 +191,8 @@ def stem(word: str) -> str:
     stemmer = getattr(_local, "stemmer", None)
     if stemmer is None:
         stemmer = _local.stemmer = snowballstemmer.stemmer("french")
-    return str(stemmer.stemWord(word))
+    word = SAME_AS.get(word, word)
+    return str(stemmer.stemWord(LEMMAS.get(word, word)))
 
 
 def is_content(word: str) -> bool:

@@ -11,13 +11,17 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+from wordfreq import zipf_frequency
 
-from coach.engine.nlu.french import is_content, stem, words
+from coach.engine.nlu.french import SUBJECT_WORDS, is_content, stem, words
 
 MAX_GRAM = 8
 # The weight of a typed word the content never uses: it dilutes a match, a little.
-UNKNOWN_WEIGHT = 1.5
+UNKNOWN_WEIGHT = 3.0
+SUBJECT_WEIGHT = 0.3
+NEGATION = frozenset({"pas"})
 MIN_REPAIR_LENGTH = 5
 
 
@@ -38,19 +42,27 @@ class Query:
     stems: frozenset[str]
     grams: frozenset[str]
     weight: float
+    typed: tuple[str, ...] = ()  # the words before typo repair
 
 
-def _repair_cutoff(length: int) -> float:
-    return 88.0 if length <= 5 else 83.0 if length <= 7 else 80.0
+# A typed word this frequent in French is a word, not a typo (« commander », « capitale »).
+REAL_WORD_ZIPF = 3.0
+
+
+def _edits_allowed(length: int) -> int:
+    """One typo in a word of 5 to 9 letters, two in a longer word."""
+    return 1 if length <= 9 else 2
 
 
 class Lexicon:
-    def __init__(self, texts: Iterable[str]) -> None:
+    def __init__(self, texts: Iterable[str], keep: Iterable[str] = ()) -> None:
         vocabulary: set[str] = set()
         for text in texts:
             vocabulary.update(words(text))
         self.stems: dict[str, str] = {w: stem(w) for w in vocabulary if is_content(w)}
         self.vocabulary = frozenset(vocabulary)
+        # Words never repaired into content words (insults must not become « mère »).
+        self.keep = frozenset(keep)
         by_length: dict[int, list[str]] = {}
         for word in self.stems:
             by_length.setdefault(len(word), []).append(word)
@@ -60,6 +72,7 @@ class Lexicon:
             for length in range(MIN_REPAIR_LENGTH, longest + 3)
         }
         self.idf: dict[str, float] = {}
+        zipf_frequency("coach", "fr")  # load the word list now, not during the first turn
 
     def weigh(self, documents: Iterable[frozenset[str]]) -> None:
         """Stem weights from how many places use them: rare stems tell places apart."""
@@ -69,33 +82,39 @@ class Lexicon:
             total += 1
             for item in stems:
                 frequency[item] = frequency.get(item, 0) + 1
-        self.idf = {s: math.log(1 + total / n) for s, n in frequency.items()}
+        subject = {stem(w) for w in SUBJECT_WORDS}
+        self.idf = {s: math.log(1 + total / n) * (SUBJECT_WEIGHT if s in subject else 1.0)
+                    for s, n in frequency.items()}
 
     def phrase(self, text: str) -> Phrase:
         tokens = words(text)
-        return Phrase(" ".join(tokens), frozenset(self.stem_of(w) for w in tokens if is_content(w)))
+        stems = frozenset(self.stem_of(w) for w in tokens if is_content(w))
+        # « je sais pas » says nothing of a topic: only its exact words match it.
+        return Phrase(" ".join(tokens), frozenset() if stems <= NEGATION else stems)
 
     def weight(self, stems: Iterable[str]) -> float:
         return sum(self.idf.get(s, UNKNOWN_WEIGHT) for s in stems)
 
     def query(self, text: str) -> Query:
-        tokens = tuple(self._repair(w) for w in words(text))
+        typed = tuple(words(text))
+        tokens = tuple(self._repair(w) for w in typed)
         stems = frozenset(self.stem_of(w) for w in tokens if is_content(w))
         count = len(tokens)
         grams = frozenset(" ".join(tokens[i:j]) for i in range(count)
                           for j in range(i + 1, min(count, i + MAX_GRAM) + 1))
-        return Query(" ".join(tokens), tokens, stems, grams, self.weight(stems))
+        return Query(" ".join(tokens), tokens, stems, grams, self.weight(stems), typed)
 
     def stem_of(self, word: str) -> str:
         known = self.stems.get(word)
         return known if known is not None else stem(word)
 
     def _repair(self, word: str) -> str:
-        if word in self.vocabulary or len(word) < MIN_REPAIR_LENGTH or not word.isalpha():
+        if (word in self.vocabulary or word in self.keep or len(word) < MIN_REPAIR_LENGTH
+                or not word.isalpha()):
             return word
         near = self._near.get(len(word))
-        if not near:
+        if not near or zipf_frequency(word, "fr") >= REAL_WORD_ZIPF:
             return word
-        found = process.extractOne(word, near, scorer=fuzz.ratio,
-                                   score_cutoff=_repair_cutoff(len(word)))
+        found = process.extractOne(word, near, scorer=Levenshtein.distance,
+                                   score_cutoff=_edits_allowed(len(word)))
         return found[0] if found else word

@@ -3,8 +3,9 @@
 Scores are in [0, 1] before context priors:
   1.0            the text is the phrase (in the shared spelling);
   0.80 – 0.99    the text is the phrase with a typo or two (whole-string similarity ≥ 90 %);
-  0.55 – 0.95    every content word of one or more phrases is in the text; the more of the
-                 text those words cover (weighted by rarity), the higher; +0.05 in order;
+  0.45 – 0.97    every content word of one or more phrases is in the text; the more of the
+                 text those words cover (weighted by rarity), the higher, mostly by the best
+                 single phrase, partly by all of them together; +0.05 in order;
   0.35 – 0.70    a phrase is half there (weak: enough to ask, never to go).
 """
 
@@ -15,14 +16,17 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from coach.engine.nlu.lexicon import Lexicon, Phrase, Query
+from coach.engine.nlu.lexicon import NEGATION, Lexicon, Phrase, Query
 
 EXACT = 1.0
 FUZZY_CUTOFF = 90.0
 FUZZY_MAX_LENGTH = 48
-COVER_BASE, COVER_SPAN, IN_ORDER = 0.55, 0.35, 0.05
+COVER_BASE, COVER_SPAN, IN_ORDER = 0.45, 0.45, 0.05
 PARTIAL_BASE, PARTIAL_SPAN = 0.35, 0.35
-FUNCTION_WORDS_ONLY = 0.6
+FUNCTION_WORDS_ONLY, FUNCTION_WORDS_ALONE = 0.55, 0.9
+COVER_MAX = 0.97
+# How much the words covered by several phrases together count, against the best phrase.
+UNION = 0.35
 
 
 def fuzzy_score(ratio: float) -> float:
@@ -33,17 +37,20 @@ def fuzzy_score(ratio: float) -> float:
 class _Tally:
     best: float = 0.0
     covered: frozenset[str] = frozenset()
+    single: float = 0.0
     in_order: bool = False
 
-    def cover(self, phrase: Phrase, query: Query) -> None:
+    def cover(self, phrase: Phrase, query: Query, lexicon: Lexicon) -> None:
         self.covered = self.covered | phrase.stems
+        self.single = max(self.single, lexicon.weight(phrase.stems))
         self.in_order = self.in_order or phrase.norm in query.grams
 
     def finish(self, query: Query, lexicon: Lexicon) -> float:
         if self.covered and query.weight:
-            share = min(1.0, lexicon.weight(self.covered) / query.weight)
-            self.best = max(self.best, COVER_BASE + COVER_SPAN * share
-                            + (IN_ORDER if self.in_order else 0.0))
+            union = lexicon.weight(self.covered)
+            share = min(1.0, (UNION * union + (1 - UNION) * self.single) / query.weight)
+            self.best = max(self.best, min(COVER_MAX, COVER_BASE + COVER_SPAN * share
+                                           + (IN_ORDER if self.in_order else 0.0)))
         return self.best
 
 
@@ -66,11 +73,13 @@ def score_phrases(query: Query, phrases: Iterable[Phrase], lexicon: Lexicon) -> 
         if phrase.stems:
             hits = phrase.stems & query.stems
             if hits == phrase.stems:
-                tally.cover(phrase, query)
+                tally.cover(phrase, query, lexicon)
             elif hits:
                 tally.best = max(tally.best, _partial(phrase, hits, query, lexicon))
         elif len(phrase.norm) > 2 and phrase.norm in query.grams:
-            tally.best = max(tally.best, FUNCTION_WORDS_ONLY)
+            # « je sais pas » in « je sais pas trop » is the answer; in a longer sentence, a hint.
+            alone = not query.stems - NEGATION
+            tally.best = max(tally.best, FUNCTION_WORDS_ALONE if alone else FUNCTION_WORDS_ONLY)
         if len(query.norm) <= FUZZY_MAX_LENGTH and len(phrase.norm) >= 4:
             ratio = fuzz.ratio(query.norm, phrase.norm, score_cutoff=FUZZY_CUTOFF)
             if ratio:
@@ -111,7 +120,7 @@ class PhraseSet:
             phrase = self.phrases[index]
             tally = tallies.setdefault(key, _Tally())
             if len(found) == len(phrase.stems):
-                tally.cover(phrase, query)
+                tally.cover(phrase, query, lexicon)
             else:
                 tally.best = max(tally.best, _partial(phrase, frozenset(found), query, lexicon))
         if len(query.norm) <= FUZZY_MAX_LENGTH:

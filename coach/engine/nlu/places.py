@@ -23,6 +23,8 @@ GLOSSARY = "glossaire:"
 CHOICE = "choix:"
 # A choice label used for this many different targets says nothing about any of them.
 GENERIC_TARGETS = 3
+# A node whose choices lead to this many places is a listing (a summary, questions).
+MENU_LIKE = 3
 _CONTINUE = ("continuer :", "continuer:")
 
 # Used only when the content does not define these labels as coach messages.
@@ -44,7 +46,9 @@ def node_place(flow_id: str, node_id: str) -> str:
 
 
 def shows_variables(node: Node) -> bool:
-    names = {n for m in node.messages for n in placeholders(m.text) | placeholders(m.falc)}
+    """A message always said with a {variable} would read wrong when jumped into."""
+    names = {n for m in node.messages if not m.when
+             for n in placeholders(m.text) | placeholders(m.falc)}
     return bool(names - CONTACT_KEYS)
 
 
@@ -105,32 +109,40 @@ class PlaceBook:
         return self._labels.get(place)
 
     def _incoming_labels(self) -> dict[str, list[tuple[str, str, bool]]]:
-        """(label, FALC label, from the same flow) of the choices leading to each place."""
+        """(label, FALC label, from the same flow) of the choices that list places.
+
+        Only choices of nodes that offer several places (a summary, questions) count: the
+        label of « Passer » or « Voir un autre piège » does not name where it leads.
+        """
         by_label: dict[str, set[str]] = {}
         found: dict[str, list[tuple[str, str, bool]]] = {}
         for flow, node in self.content.iter_nodes():
-            for choice in node.choices:
-                ref = self.content.resolve(flow.id, choice.target)
+            refs = [self.content.resolve(flow.id, c.target) for c in node.choices]
+            if len(set(refs)) < MENU_LIKE:
+                continue
+            for choice, ref in zip(node.choices, refs, strict=True):
                 place = node_place(*ref)
                 by_label.setdefault(normal(choice.label), set()).add(place)
                 found.setdefault(place, []).append(
                     (_strip_continue(choice.label), _strip_continue(choice.label_falc),
                      ref[0] == flow.id))
         return {place: [item for item in items
-                        if len(by_label.get(normal(item[0]), ())) < GENERIC_TARGETS
-                        and normal(item[0]) not in ("continuer", "commencer")]
+                        if len(by_label.get(normal(item[0]), ())) < GENERIC_TARGETS]
                 for place, items in found.items()}
 
     def _derive(self, flow: FlowData, node: Node, incoming: list[tuple[str, str, bool]]) -> Labels:
+        """The node's title; else the flow title, with a listing label or the first topic."""
         title = Labels(flow.header.title, flow.header.title_falc)
         if node.title:
             return Labels(node.title, node.title_falc or node.title)
-        if node.id == flow.header.start or not incoming:
-            if node.id != flow.header.start and node.topics:
-                topic = node.topics[0][:1].upper() + node.topics[0][1:]
-                return Labels(f"{title.text} — {topic}", f"{title.falc} — {topic}")
+        if node.id == flow.header.start:
             return title
-        same_flow = [item for item in incoming if item[2]] or incoming
-        counts = Counter((text, falc) for text, falc, _same in same_flow)
-        (text, falc), _count = min(counts.items(), key=lambda kv: (-kv[1], len(kv[0][0])))
-        return Labels(f"{title.text} — {text}", f"{title.falc} — {falc}")
+        if incoming:
+            same_flow = [item for item in incoming if item[2]] or incoming
+            counts = Counter((text, falc) for text, falc, _same in same_flow)
+            (text, falc), _count = min(counts.items(), key=lambda kv: (-kv[1], len(kv[0][0])))
+            return Labels(f"{title.text} — {text}", f"{title.falc} — {falc}")
+        if node.topics:
+            topic = node.topics[0][:1].upper() + node.topics[0][1:]
+            return Labels(f"{title.text} — {topic}", f"{title.falc} — {topic}")
+        return title

@@ -22,9 +22,11 @@ K1, B = 1.2, 0.6
 FOLLOWER_WEIGHT = 0.5
 SEARCH_BASE, SEARCH_SPAN = 0.30, 0.42
 MIN_COVER = 0.34
+# Matched rarity (sum of idf) that counts as full evidence: one common word is not enough.
+EVIDENCE = 8.0
 
 
-def _attribute(content: Content, places: set[str]) -> dict[str, str]:
+def attribute(content: Content, places: set[str]) -> dict[str, str]:
     """Each node that is not a place belongs to the nearest place before it in its flow."""
     owner: dict[str, str] = {}
     for flow in content.flows.values():
@@ -51,7 +53,7 @@ class SearchIndex:
     def __init__(self, content: Content, places: Iterable[str], lexicon: Lexicon) -> None:
         self.lexicon = lexicon
         chosen = set(places)
-        owner = _attribute(content, chosen)
+        owner = attribute(content, chosen)
         bags: dict[str, dict[str, float]] = {place: {} for place in chosen}
 
         def add(place: str, text: str, weight: float) -> None:
@@ -86,7 +88,9 @@ class SearchIndex:
             for item in bag:
                 frequency[item] = frequency.get(item, 0) + 1
         self.idf = {s: math.log(1 + (count - n + 0.5) / (n + 0.5)) for s, n in frequency.items()}
-        self._unknown = max(self.idf.values(), default=1.0)
+        weights = sorted(self.idf.values())
+        # A typed word the content never uses: it counts like a middling word.
+        self._unknown = weights[len(weights) // 2] if weights else 1.0
         self.postings: dict[str, list[tuple[str, float]]] = {}
         for place, bag in bags.items():
             norm = K1 * (1 - B + B * lengths[place] / average)
@@ -115,5 +119,7 @@ class SearchIndex:
         for place, score in ranking.items():
             share = covered[place] / total
             if share >= MIN_COVER:
-                results[place] = SEARCH_BASE + SEARCH_SPAN * share * math.sqrt(score / best)
+                evidence = min(1.0, covered[place] / EVIDENCE)
+                results[place] = SEARCH_BASE + SEARCH_SPAN * share * evidence * math.sqrt(
+                    score / best)
         return results

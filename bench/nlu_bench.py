@@ -1,0 +1,154 @@
+"""Free-text understanding benchmark over tests/data/utterances.yaml.
+
+Prints top-1 and top-3 accuracy (overall and per group), what the decisions were (go, ask,
+miss) and how often a « go » was right, the confusion list, the index build time, and the
+mean and p99 time to understand one utterance (many repeats).
+  top-1  the decision's first place is the expected one (a miss counts as « aucun »);
+  top-3  the expected place is among the first three (for « aucun »: the coach did not go).
+Run: python bench/nlu_bench.py [--repeats N] [--all]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from coach.content.loader import load_content
+from coach.engine.engine import Engine
+from coach.engine.record import Record
+from coach.engine.understand import Decision
+
+UTTERANCES = Path(__file__).resolve().parents[1] / "tests" / "data" / "utterances.yaml"
+MISS = "aucun"
+
+
+@dataclass(frozen=True)
+class Utterance:
+    text: str
+    expect: str
+    at: str = "accueil:menu"
+    group: str = ""
+    vars: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Report:
+    total: int = 0
+    top1: int = 0
+    top3: int = 0
+    kinds: Counter[str] = field(default_factory=Counter)
+    go_right: int = 0
+    groups: dict[str, list[int]] = field(default_factory=lambda: defaultdict(lambda: [0, 0, 0]))
+    confusions: list[tuple[Utterance, str, list[str]]] = field(default_factory=list)
+
+    def rate(self, value: int) -> float:
+        return value / self.total if self.total else 0.0
+
+
+def load_utterances(path: Path = UTTERANCES) -> list[Utterance]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return [Utterance(str(u["text"]), u["expect"], u.get("at", "accueil:menu"),
+                      u.get("group", ""), u.get("vars") or {}) for u in data["utterances"]]
+
+
+def record_at(engine: Engine, utterance: Utterance) -> Record:
+    flow, node = utterance.at.split(":", 1)
+    if not engine.content.has_node((flow, node)):
+        raise ValueError(f"« {utterance.text} » : le nœud {utterance.at} n'existe pas")
+    return Record(id="bench", flow=flow, node=node, origin=flow,
+                  content_version=engine.content.version, vars=dict(utterance.vars))
+
+
+def places(decision: Decision) -> list[str]:
+    """The places of a decision, first the one it takes or offers first."""
+    if decision.kind == "miss":
+        return [MISS]
+    return [c.place for c in decision.candidates]
+
+
+def evaluate(engine: Engine, utterances: list[Utterance]) -> Report:
+    report = Report()
+    for utterance in utterances:
+        decision = engine.understand(record_at(engine, utterance), utterance.text)
+        found = places(decision)
+        first = found[0] if found else MISS
+        one = first == utterance.expect
+        three = decision.kind != "go" if utterance.expect == MISS else utterance.expect in found[:3]
+        report.total += 1
+        report.top1 += one
+        report.top3 += three
+        report.kinds[decision.kind] += 1
+        report.go_right += decision.kind == "go" and one
+        group = report.groups[utterance.group]
+        group[0] += 1
+        group[1] += one
+        group[2] += three
+        if not one:
+            report.confusions.append((utterance, decision.kind, found[:3]))
+    return report
+
+
+def timings(engine: Engine, utterances: list[Utterance], repeats: int) -> list[float]:
+    records = [record_at(engine, u) for u in utterances]
+    samples = []
+    for _ in range(repeats):
+        for utterance, record in zip(utterances, records, strict=True):
+            start = time.perf_counter()
+            engine.understand(record, utterance.text)
+            samples.append(time.perf_counter() - start)
+    return samples
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--repeats", type=int, default=20)
+    parser.add_argument("--all", action="store_true", help="print every confusion")
+    args = parser.parse_args()
+    content = load_content()
+    start = time.perf_counter()
+    engine = Engine(content)
+    engine_build = time.perf_counter() - start
+    from coach.engine.understand import Understanding
+
+    start = time.perf_counter()
+    Understanding(content)
+    index_build = time.perf_counter() - start
+    utterances = load_utterances()
+    report = evaluate(engine, utterances)
+    print(f"Utterances: {report.total} ({sum(u.at != 'accueil:menu' for u in utterances)}"
+          " typed elsewhere than the menu)")
+    print(f"top-1: {report.rate(report.top1):.1%}   top-3: {report.rate(report.top3):.1%}")
+    go = report.kinds["go"]
+    print(f"decisions: go {go}, ask {report.kinds['ask']}, miss {report.kinds['miss']};"
+          f" go right {report.go_right}/{go} ({report.go_right / go if go else 0:.1%})")
+    print("per group (n, top-1, top-3):")
+    for name, (n, one, three) in sorted(report.groups.items()):
+        print(f"  {name:13} {n:4}  {one / n:6.1%}  {three / n:6.1%}")
+    print(f"confusions ({len(report.confusions)}):")
+    for utterance, kind, found in report.confusions[: None if args.all else 40]:
+        where = "" if utterance.at == "accueil:menu" else f" @ {utterance.at}"
+        print(f"  « {utterance.text} »{where}: expected {utterance.expect}, got {kind}"
+              f" {' | '.join(found)}")
+    timings(engine, utterances, 1)  # first pass: nothing is cached anyway, but warm the code
+    cold = timings(engine, utterances, 1)
+    samples = timings(engine, utterances, args.repeats)
+    samples.sort()
+    mean = statistics.fmean(samples)
+    p99 = samples[int(len(samples) * 0.99) - 1]
+    print(f"index build: {index_build * 1000:.0f} ms (whole engine: {engine_build * 1000:.0f} ms)")
+    print(f"understanding one utterance: mean {mean * 1e6:.0f} µs, p99 {p99 * 1e6:.0f} µs"
+          f" over {len(samples)} runs (single pass mean {statistics.fmean(cold) * 1e6:.0f} µs)")
+
+
+if __name__ == "__main__":
+    main()

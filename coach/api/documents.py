@@ -1,0 +1,102 @@
+"""`GET /api/v1/conversations/{id}/document`: the coordinator's draft, as HTML, ODT or DOCX.
+
+The draft is built from the conversation's variables at the time of the request; nothing
+is stored. HTML is shown inline (linking the app's stylesheet) unless `download=true`;
+the office formats are always attachments.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse, Response
+
+from coach.analytics.events import document_event
+from coach.api.conversations import ERRORS
+from coach.api.htmlpage import STATIC_PREFIX, base_path
+from coach.api.observer import Observer
+from coach.api.problems import Problem, not_found_conversation
+from coach.drafts.html import render_html
+from coach.drafts.model import Draft, build_draft
+from coach.engine.record import Record
+from coach.store.base import SessionStore
+
+STATIC_DIR = Path(__file__).with_name("static")
+FILENAME = "feuille-de-route-charte"
+MEDIA_TYPES = {
+    "html": "text/html; charset=utf-8",
+    "odt": "application/vnd.oasis.opendocument.text",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
+DOCUMENT_RESPONSES: dict[int | str, dict[str, object]] = {
+    200: {"description": "Le brouillon : une page HTML, un fichier OpenDocument ou Word.",
+          "content": {"text/html": {"schema": {"type": "string"}},
+                      MEDIA_TYPES["odt"]: {"schema": {"type": "string", "format": "binary"}},
+                      MEDIA_TYPES["docx"]: {"schema": {"type": "string", "format": "binary"}}}},
+    404: ERRORS[404],
+    422: ERRORS[422],
+}
+
+
+def _render(draft: Draft, fmt: str, stylesheet: str, download: bool) -> bytes:
+    if fmt == "docx":
+        from coach.drafts.docx import render_docx
+
+        return render_docx(draft)
+    if fmt == "odt":
+        from coach.drafts.odt import render_odt
+
+        return render_odt(draft)
+    if download:  # a saved file has no server to fetch the stylesheet from
+        css = (STATIC_DIR / "brouillon.css").read_text(encoding="utf-8")
+        return render_html(draft, inline_css=css).encode("utf-8")
+    return render_html(draft, stylesheet=stylesheet).encode("utf-8")
+
+
+def build_documents_router(store: SessionStore, observer: Observer | None = None) -> APIRouter:
+    router = APIRouter(prefix="/api/v1", tags=["brouillon"])
+
+    def load(conversation_id: str) -> Record:
+        if len(conversation_id) > 64:
+            raise not_found_conversation()
+        loaded = store.load(conversation_id)
+        if loaded is None:
+            raise not_found_conversation()
+        return Record.from_bytes(loaded[0])
+
+    @router.get(
+        "/conversations/{conversation_id}/document", response_class=HTMLResponse,
+        responses=DOCUMENT_RESPONSES,
+        summary="Télécharger le brouillon : feuille de route et charte de collaboration",
+        description="Les réponses du parcours coordinateur, reprises dans une feuille de route"
+        " et une charte de collaboration, avec le conseil du module pour chaque partie. Les"
+        " parties sans réponse sont marquées « À compléter ».")
+    async def document(
+        request: Request,
+        conversation_id: str,
+        fmt: Annotated[str, Query(alias="format", max_length=16,
+                                  description="html (par défaut), odt ou docx")] = "html",
+        falc: Annotated[bool | None, Query(
+            description="Facile à lire ; par défaut, le réglage de la conversation")] = None,
+        download: Annotated[bool, Query(
+            description="HTML seulement : en fichier à enregistrer plutôt qu'en page")] = False,
+    ) -> Response:
+        if fmt not in MEDIA_TYPES:
+            raise Problem(422, "format-inconnu", "Format inconnu",
+                          f"Le format « {fmt[:16]} » n'est pas proposé. Formats possibles :"
+                          " html, odt, docx.")
+        record = load(conversation_id)
+        variant = record.falc if falc is None else falc
+        draft = build_draft(record.vars, variant)
+        stylesheet = f"{base_path(request)}{STATIC_PREFIX}/brouillon.css"
+        body = _render(draft, fmt, stylesheet, download)
+        if observer is not None:
+            observer.count(document_event(record.flow, fmt, variant))
+        headers = {"Cache-Control": "no-store", "Content-Language": "fr"}
+        if fmt != "html" or download:
+            headers["Content-Disposition"] = f'attachment; filename="{FILENAME}.{fmt}"'
+        return Response(body, media_type=MEDIA_TYPES[fmt], headers=headers)
+
+    return router

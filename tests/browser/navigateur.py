@@ -1,0 +1,117 @@
+"""Helpers shared by the browser tests (fixtures live in conftest.py)."""
+
+from __future__ import annotations
+
+import json
+import os
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Page
+
+SHOTS = Path(os.environ.get("COACH_SHOTS", "/tmp/shots"))
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice", "RGAAv4"]
+AXE = Axe()
+
+# The announcement recorder of ACCESSIBILITY.md §4.4, extended to open shadow roots (widget).
+RECORDER = """
+window.__annonces = [];
+(() => {
+  const observe = root => new MutationObserver(muts => {
+    for (const m of muts) {
+      const el = m.target.nodeType === 1 ? m.target : m.target.parentElement;
+      const region = el && el.closest('[aria-live]:not([aria-live="off"]),[role=status],'
+        + '[role=alert],[role=log]:not([aria-live="off"])');
+      if (region && region.textContent.trim())
+        window.__annonces.push({role: region.getAttribute('role'),
+                                text: region.textContent.trim(), t: performance.now()});
+    }
+  }).observe(root, {subtree: true, childList: true, characterData: true});
+  observe(document);
+  const attach = Element.prototype.attachShadow;
+  Element.prototype.attachShadow = function (init) {
+    const root = attach.call(this, init);
+    observe(root);
+    return root;
+  };
+})();
+"""
+
+# The deepest focused element, through shadow roots.
+DEEP_ACTIVE = """() => {
+  let a = document.activeElement;
+  while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement;
+  return a;
+}"""
+
+
+
+class Site:
+    """Where things are: the coach (API, client, widget) and the partner site."""
+
+    def __init__(self, coach: str, partner: str) -> None:
+        self.coach = coach
+        self.partner = partner
+
+    def api(self, method: str, path: str, body: object | None = None) -> tuple[int, object]:
+        data = None if body is None else json.dumps(body).encode()
+        request = urllib.request.Request(self.coach + "/api/v1/" + path, data=data,
+                                         method=method,
+                                         headers={"Content-Type": "application/json"})
+        try:
+            with urllib.request.urlopen(request, timeout=5) as answer:
+                raw = answer.read()
+                return answer.status, json.loads(raw) if raw else None
+        except urllib.error.HTTPError as exc:
+            return exc.code, json.loads(exc.read() or b"null")
+
+
+def open_client(page: Page, site: Site, query: str = "") -> Page:
+    page.goto(site.coach + "/" + query)
+    page.locator(".messages .msg").first.wait_for()
+    return page
+
+
+def open_widget(page: Page, site: Site, name: str = "index.html") -> Page:
+    page.goto(f"{site.partner}/{name}")
+    page.get_by_role("button", name="Besoin d'aide ? Tchat avec le coach").click()
+    page.locator("#coach-cop-widget .messages .msg").first.wait_for()
+    return page
+
+
+def deep_active(page: Page) -> dict[str, str]:
+    return page.evaluate(f"""() => {{
+        const a = ({DEEP_ACTIVE})();
+        return {{tag: a ? a.tagName : '', text: a ? (a.textContent || '').trim() : '',
+                 cls: a ? String(a.className) : '', id: a ? a.id : '',
+                 inWidget: !!(a && a.getRootNode() !== document)}};
+    }}""")
+
+
+def assert_axe_clean(page: Page, state: str, context: object | None = None) -> None:
+    """No violation at all, whatever its impact, with the WCAG 2.2 AA + best-practice tags."""
+    result = AXE.run(page, context=context, options={
+        "runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]})
+    violations = result.response["violations"]
+    assert not violations, f"axe ({state}) :\n" + result.generate_report()
+
+
+def shot(page: Page, name: str, full_page: bool = False) -> None:
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=full_page,
+                    animations="disabled")
+
+
+IDLE = """() => {
+  const roots = [document];
+  const host = document.getElementById('coach-cop-widget');
+  if (host && host.shadowRoot) roots.push(host.shadowRoot);
+  return !roots.some(r => r.querySelector('[aria-busy=true]'));
+}"""
+
+
+def wait_turn(page: Page, text: str) -> None:
+    """Wait for a text of the reply, then for the client to be idle again."""
+    page.get_by_text(text).first.wait_for()
+    page.wait_for_function(IDLE)

@@ -1,0 +1,99 @@
+"""The same conversation with JavaScript disabled: server-rendered forms (coach/api/pages.py)."""
+
+from __future__ import annotations
+
+import re
+
+from navigateur import shot
+from playwright.sync_api import expect
+
+
+def test_a_whole_conversation_without_javascript(new_context, site) -> None:
+    page = new_context(java_script_enabled=False).new_page()
+    page.goto(site.coach + "/")
+    # The client's interface is hidden (it needs scripts); the <noscript> link leads on.
+    expect(page.get_by_role("textbox", name="Votre message")).to_be_hidden()
+    page.get_by_role("link", name="Utiliser la version du coach sans JavaScript").click()
+    expect(page).to_have_title(re.compile("Commencer"))
+    page.get_by_role("radio", name="Familles et proches aidants").check()
+    page.get_by_role("button", name="Commencer la conversation").click()
+    expect(page).to_have_url(re.compile(r"/sans-js/[\w-]+$"))
+    conversation_url = page.url
+    expect(page.get_by_role("group", name=re.compile("Voulez-vous savoir"))).to_be_visible()
+    assert page.context.cookies() == []  # the id is in the path: no cookie needed
+
+    page.get_by_role("button", name="Oui, dites-m'en plus").click()
+    expect(page).to_have_url(re.compile(r"/sans-js/[\w-]+#dernier$"))  # POST → redirect → GET
+    expect(page.locator(".msg--moi .texte").last).to_have_text("Oui, dites-m'en plus")
+    expect(page.locator("#dernier")).to_contain_text("Vous avez choisi")
+
+    # A typed message; an empty one is refused and the person's text is kept.
+    field = page.get_by_role("textbox", name="Votre message")
+    field.fill("   ")
+    page.get_by_role("button", name="Envoyer le message au coach").click()
+    expect(page.get_by_role("alert")).to_have_text(re.compile("Le message est vide"))
+    expect(page).to_have_title(re.compile("^Erreur"))
+    long_text = "mot " * 260
+    page.get_by_role("textbox", name="Votre message").evaluate(
+        "(e, t) => { e.removeAttribute('maxlength'); e.value = t; }", long_text)
+    page.get_by_role("button", name="Envoyer le message au coach").click()
+    expect(page.get_by_role("alert")).to_contain_text("trop long")
+    expect(page.get_by_role("textbox", name="Votre message")).to_have_value(long_text)
+    page.get_by_role("textbox", name="Votre message").fill("aide")
+    page.get_by_role("button", name="Envoyer le message au coach").click()
+    expect(page.get_by_text("Vous pouvez cliquer sur une réponse ou écrire votre message.")
+           ).to_be_visible()
+
+    # Facile à lire: the whole history switches, one sentence per line.
+    page.get_by_role("button", name="Facile à lire").click()
+    expect(page.get_by_role("button", name="Facile à lire")).to_have_attribute(
+        "aria-pressed", "true")
+    first = page.locator(".messages .texte").first
+    expect(first).to_have_text("Avons-nous notre place ?\nNous sommes des parents.")
+    assert first.evaluate("e => e.getClientRects().length") >= 2
+    page.get_by_role("button", name="Facile à lire").click()
+
+    # Commands and an end node.
+    page.get_by_role("button", name="Aider un peu").or_(
+        page.get_by_role("button", name="Contribuer de temps en temps")).click()
+    expect(page.get_by_text("Votre place est importante").last).to_be_visible()
+    assert page.get_by_role("group").filter(has=page.get_by_role("button", name="Observer")
+                                            ).count() == 0
+    page.get_by_role("button", name="Parler à une personne").click()
+    expect(page.locator(".messages")).to_contain_text("01 23 45 67 89")
+    shot(page, "sans-js-conversation", full_page=True)
+
+    # Double submission of the same form plays once (idempotency key in a hidden field).
+    key = page.locator("input[name=cle]").first.get_attribute("value")
+    count = page.locator(".msg").count()
+    for _ in range(2):
+        page.request.post(conversation_url, form={"choix": "aide", "cle": key},
+                          max_redirects=0)
+    page.reload()
+    assert page.locator(".msg").count() == count + 2  # one user message + one help reply
+
+    # Transcript, download, restart and deletion (each with its page).
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Télécharger la conversation").click()
+    assert "Patricia :" in download.value.path().read_text(encoding="utf-8-sig")
+    page.get_by_role("link", name="Recommencer depuis le début").click()
+    page.get_by_role("button", name="Oui, recommencer").click()
+    expect(page.locator(".msg--moi .texte").last).to_have_text("Recommencer")
+    page.get_by_role("link", name="Supprimer ma conversation").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Supprimer votre conversation ?")
+    page.get_by_role("button", name="Oui, tout supprimer").click()
+    expect(page.get_by_role("status")).to_contain_text("Votre conversation est supprimée")
+    page.goto(conversation_url)
+    expect(page.get_by_role("heading", level=1)).to_have_text("Conversation introuvable")
+    shot(page, "sans-js-introuvable")
+
+
+def test_pages_escape_what_people_type(new_context, site) -> None:
+    page = new_context(java_script_enabled=False).new_page()
+    page.goto(site.coach + "/sans-js")
+    page.get_by_role("button", name="Commencer la conversation").click()
+    page.get_by_role("textbox", name="Votre message").fill('<img src=x onerror="alert(1)"> & "ok"')
+    page.get_by_role("button", name="Envoyer le message au coach").click()
+    expect(page.locator(".msg--moi .texte").last).to_have_text(
+        '<img src=x onerror="alert(1)"> & "ok"')
+    assert page.locator(".messages img").count() == 0
