@@ -4,18 +4,23 @@
     sentences, one text each: budget 1 s;
 (b) all tiers, model load included, over the FALC texts of ``dialogues/*.yaml``
     (``falc`` of messages, ``label_falc`` of choices) or, without them, a built-in corpus
-    of about 300 sentences: budget 5 s. Each run is a fresh process, so the spaCy import
-    and model load are counted.
+    of about 300 sentences: budget 5 s;
+(c) the FALC pass of ``coach lint`` (``coach.content.falc_gate.falc_gate``): check of every
+    FALC message and choice label, pair check (FALC-PAIR-002) of every message, corpus
+    gate — model load included, the dialogue files already read: budget 5 s.
 
-Every figure is the median of 3 runs, wall clock and CPU time of the process (the CPU
-time is the steadier figure on a shared machine).
+(b) and (c) run in a fresh process each time, so the spaCy import and the model load are
+counted. Every figure is the median of several runs (``--runs``, default 5): wall clock
+and CPU time of the process. The machine is shared: the CPU time is the steadier figure,
+and the load average printed first says how busy the machine was.
 
-    python bench/falc_bench.py
+    python bench/falc_bench.py [--runs N]
 """
 
 from __future__ import annotations
 
 import json
+import os
 import random
 import statistics
 import subprocess
@@ -25,7 +30,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-RUNS = 3
+RUNS = 5
+TIER1_BUDGET = 1.0
+BUDGET = 5.0
 
 SUBJECTS = ["Vous", "Le groupe", "La communauté", "Alexandra", "Le coach", "Patricia",
             "Les membres", "Léo", "Chaque membre", "Votre famille"]
@@ -95,43 +102,71 @@ def builtin_corpus() -> list[str]:
     return ["\n".join(sentences[i : i + 1 + i % 5]) for i in range(0, 300, 3)]
 
 
-def child(mode: str, corpus_file: str | None = None) -> None:
-    """One timed run, in this process; prints a JSON line. The corpus is read from a JSON
-    file written by the parent, so reading YAML is not counted."""
-    wall0, cpu0 = time.perf_counter(), time.process_time()
+def _clock() -> tuple[float, float]:
+    return time.perf_counter(), time.process_time()
+
+
+def _since(start: tuple[float, float]) -> dict[str, float]:
+    wall, cpu = _clock()
+    return {"wall": wall - start[0], "cpu": cpu - start[1]}
+
+
+def child_tier1() -> dict[str, float]:
     from falc import Checker, Config
 
-    if mode == "tier1":
-        checker = Checker(Config.default(), tiers=(1,))
-        texts = generated_sentences()
-        checker.check_many(texts[:20])  # warm the word-list caches (not the model)
-        wall0, cpu0 = time.perf_counter(), time.process_time()
-        checker.check_many(texts)
-        print(json.dumps({"wall": time.perf_counter() - wall0,
-                          "cpu": time.process_time() - cpu0, "texts": len(texts)}))
-        return
-    from falc import load_config
+    checker = Checker(Config.default(), tiers=(1,))
+    texts = generated_sentences()
+    checker.check_many(texts[:20])  # warm the word-list caches (not the model)
+    start = _clock()
+    checker.check_many(texts)
+    return {**_since(start), "texts": len(texts)}
+
+
+def child_check(corpus_file: str) -> dict[str, float]:
+    """The corpus is read from a JSON file written by the parent (reading YAML is not
+    counted); importing falc and loading the model are."""
+    texts = json.loads(Path(corpus_file).read_text(encoding="utf-8"))
+    start = _clock()
+    from falc import Checker, load_config
     from falc import nlp as falc_nlp
 
-    assert corpus_file is not None
-    texts = json.loads(Path(corpus_file).read_text(encoding="utf-8"))
     checker = Checker(load_config(start_dir=str(ROOT)), tiers=(1, 2, 3))
     falc_nlp.get_nlp()
-    loaded = time.perf_counter() - wall0
+    load = _since(start)
     reports = checker.check_many(texts)
-    print(json.dumps({
-        "wall": time.perf_counter() - wall0, "cpu": time.process_time() - cpu0,
-        "load": loaded, "texts": len(texts), "findings": sum(len(r.findings) for r in reports),
+    return {
+        **_since(start), "load": load["wall"], "load_cpu": load["cpu"], "texts": len(texts),
+        "findings": sum(len(r.findings) for r in reports),
         "sentences": sum(int(r.scores["sentences"]) for r in reports),
-    }))
+    }
 
 
-def run(mode: str, texts: list[str] | None = None) -> list[dict[str, float]]:
+def child_lint() -> dict[str, float]:
+    """What ``coach lint`` spends on FALC once the dialogue files are read."""
+    sys.path.insert(0, str(ROOT))
+    from coach.content.loader import read_content
+
+    content, _ = read_content(ROOT / "dialogues")
+    assert content is not None, "the dialogue files do not load"
+    start = _clock()
+    from coach.content.falc_gate import falc_gate
+    from falc import nlp as falc_nlp
+
+    falc_nlp.get_nlp()  # falc_gate would load it first thing: timed apart, counted in total
+    load = _since(start)
+    issues, figures = falc_gate(content)
+    return {
+        **_since(start), "load": load["wall"], "load_cpu": load["cpu"],
+        "issues": len(issues), "messages": sum(f["messages"] for f in figures["flows"].values()),
+    }
+
+
+def run(mode: str, runs: int, texts: list[str] | None = None) -> list[dict[str, float]]:
     results = []
     with tempfile.NamedTemporaryFile("w", suffix=".json", encoding="utf-8") as fh:
         json.dump(texts or [], fh, ensure_ascii=False)
         fh.flush()
-        for _ in range(RUNS):
+        for _ in range(runs):
             proc = subprocess.run([sys.executable, __file__, "--child", mode, fh.name],
                                   capture_output=True, text=True, check=True, cwd=ROOT)
             results.append(json.loads(proc.stdout.strip().splitlines()[-1]))
@@ -142,27 +177,43 @@ def median(results: list[dict[str, float]], key: str) -> float:
     return statistics.median(r[key] for r in results)
 
 
+def report(label: str, results: list[dict[str, float]], budget: float) -> str:
+    wall, cpu = median(results, "wall"), median(results, "cpu")
+    line = (f"{label}: median wall {wall:.2f} s ({wall / budget:.0%} of the {budget:g} s "
+            f"budget), CPU {cpu:.2f} s ({cpu / budget:.0%})")
+    if "load" in results[0]:
+        line += (f"; import + model load {median(results, 'load'):.2f} s wall, "
+                 f"{median(results, 'load_cpu'):.2f} s CPU")
+    runs = ", ".join(f"{r['wall']:.2f}/{r['cpu']:.2f}" for r in results)
+    return f"{line}\n    runs (wall/CPU s): {runs}"
+
+
 def main() -> None:
     if len(sys.argv) >= 3 and sys.argv[1] == "--child":
-        child(sys.argv[2], sys.argv[3] if len(sys.argv) > 3 else None)
+        mode = sys.argv[2]
+        if mode == "tier1":
+            result = child_tier1()
+        elif mode == "lint":
+            result = child_lint()
+        else:
+            result = child_check(sys.argv[3])
+        print(json.dumps(result))
         return
-    a = run("tier1")
-    wall, cpu = median(a, "wall"), median(a, "cpu")
-    print(f"(a) tier 1 only, {a[0]['texts']:.0f} generated sentences: "
-          f"median wall {wall:.3f} s, CPU {cpu:.3f} s — {wall / 1.0:.0%} of the 1 s budget "
-          f"(CPU {cpu / 1.0:.0%}); runs: " + ", ".join(f"{r['wall']:.3f}" for r in a))
-    corpora = [("built-in", builtin_corpus())]
+    runs = int(sys.argv[sys.argv.index("--runs") + 1]) if "--runs" in sys.argv else RUNS
+    load1, load5, _ = os.getloadavg()
+    print(f"{os.cpu_count()} CPUs, load average {load1:.1f} (1 min), {load5:.1f} (5 min); "
+          f"{runs} runs per figure")
+    a = run("tier1", runs)
+    print(report(f"(a) tier 1 only, {a[0]['texts']:.0f} generated sentences", a, TIER1_BUDGET))
     dialogues = dialogue_corpus()
+    name, texts = ("dialogues/*.yaml", dialogues) if dialogues else ("built-in", builtin_corpus())
+    b = run("check", runs, texts)
+    print(report(f"(b) tiers 1+2+3, {name} corpus, {b[0]['texts']:.0f} texts "
+                 f"({b[0]['sentences']:.0f} sentences)", b, BUDGET))
     if dialogues:
-        corpora.insert(0, ("dialogues/*.yaml", dialogues))
-    for name, texts in corpora:
-        b = run("all", texts)
-        wall, cpu, load = median(b, "wall"), median(b, "cpu"), median(b, "load")
-        print(f"(b) tiers 1+2+3 with model load, {name} corpus, {b[0]['texts']:.0f} texts "
-              f"({b[0]['sentences']:.0f} sentences): median wall {wall:.2f} s (import + "
-              f"model load {load:.2f} s, checking {wall - load:.2f} s), CPU {cpu:.2f} s — "
-              f"{wall / 5.0:.0%} of the 5 s budget; runs: "
-              + ", ".join(f"{r['wall']:.2f}" for r in b))
+        c = run("lint", runs)
+        print(report(f"(c) coach lint FALC pass ({c[0]['messages']:.0f} messages: check, "
+                     f"pairs, corpus gate)", c, BUDGET))
 
 
 if __name__ == "__main__":

@@ -39,6 +39,7 @@ class Utterance:
     at: str = "accueil:menu"
     group: str = ""
     vars: dict[str, Any] = field(default_factory=dict)
+    held_out: bool = False
 
 
 @dataclass
@@ -58,7 +59,8 @@ class Report:
 def load_utterances(path: Path = UTTERANCES) -> list[Utterance]:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     return [Utterance(str(u["text"]), u["expect"], u.get("at", "accueil:menu"),
-                      u.get("group", ""), u.get("vars") or {}) for u in data["utterances"]]
+                      u.get("group", ""), u.get("vars") or {}, bool(u.get("held_out")))
+            for u in data["utterances"]]
 
 
 def record_at(engine: Engine, utterance: Utterance) -> Record:
@@ -131,6 +133,10 @@ def main() -> None:
     go = report.kinds["go"]
     print(f"decisions: go {go}, ask {report.kinds['ask']}, miss {report.kinds['miss']};"
           f" go right {report.go_right}/{go} ({report.go_right / go if go else 0:.1%})")
+    later = evaluate(engine, [u for u in utterances if u.held_out])
+    if later.total:
+        print(f"second batch (held_out, {later.total}): top-1 {later.rate(later.top1):.1%},"
+              f" top-3 {later.rate(later.top3):.1%}")
     print("per group (n, top-1, top-3):")
     for name, (n, one, three) in sorted(report.groups.items()):
         print(f"  {name:13} {n:4}  {one / n:6.1%}  {three / n:6.1%}")

@@ -56,7 +56,8 @@ def _svg(content, flow_id: str) -> str:  # type: ignore[no-untyped-def]
 
     flow = content.flows[flow_id]
     return svg(content, flow, f"Diagramme du parcours « {flow.header.title} »",
-               f"{len(flow.nodes)} étapes, de gauche à droite depuis « {flow.header.start} ».")
+               f"{len(flow.nodes)} étapes, de gauche à droite depuis « {flow.header.start} ».",
+               standalone=True)
 
 
 def _graph(args: argparse.Namespace) -> int:

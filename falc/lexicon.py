@@ -75,6 +75,7 @@ def _fallback_lemmas(form: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=65536)
 def word_zipf(form: str, lemma: str | None = None) -> float:
     """``max(zipf(form), zipf(lemma))``, also trying simple de-inflections of the form
     (the small spaCy model sometimes returns a wrong lemma)."""

@@ -32,6 +32,17 @@ SCORES = {"score_profils": "Exercice « Qui fait partie d'une CoP ? » (sur 7)",
 NUMBERS = frozenset({1, 2, 3, 4, 5})
 
 
+MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+          "septembre", "octobre", "novembre", "décembre")
+
+
+def _french(day: str) -> str:
+    """« 2026-03-01 » → « 1er mars 2026 »."""
+    date = dt.date.fromisoformat(day)
+    number = "1er" if date.day == 1 else str(date.day)
+    return f"{number} {MONTHS[date.month - 1]} {date.year}"
+
+
 def _percent(part: int, whole: int) -> str:
     return f"{round(100 * part / whole)} %" if whole else "—"
 
@@ -184,7 +195,8 @@ class Dashboard:
                f"Espace des auteurs</a></li><li>{logout_form(request, AREA)}</li></ul></nav>\n")
         body = (
             "<h1>Tableau de bord du coach</h1>\n"
-            f"<p>Chiffres anonymes du {e(first)} au {e(last)} (jours en temps universel)"
+            f"<p>Chiffres anonymes du {e(_french(first))} au {e(_french(last))}"
+            " (jours en temps universel)"
             f"{', version du contenu ' + e(version) if version else ''}. Aucun texte écrit"
             " par une personne, aucun identifiant de conversation n'est compté.</p>\n"
             f"{self._filters(request, f, version)}\n"

@@ -180,6 +180,7 @@ class Engine:
         if record.content_version == self.content.version:
             return False
         record.content_version = self.content.version
+        record.pending = []  # places offered by the old content
         moved = self.content.find_moved((record.flow, record.node))
         if moved is not None:
             record.flow, record.node = moved
@@ -246,6 +247,8 @@ class Engine:
                            if c.id == key[len(CHOICE):]), None)
             if choice is not None:
                 self._follow(record, choice)
+            else:  # the choice went away (a guard changed): show what is possible now
+                self._say(record, ("pas-compris-choix",))
         elif key.startswith(COMMAND):
             self._command(record, key[len(COMMAND):])
         elif key.startswith(GLOSSARY):
@@ -258,7 +261,8 @@ class Engine:
     def _jump(self, record: Record, place: str) -> None:
         """Go straight to a place named by an intent (« retour » comes back here)."""
         ref = self.content.resolve(record.flow, place)
-        if not self.content.has_node(ref):
+        if not self.content.has_node(ref):  # content changed since the place was offered
+            self._say(record, ("pas-compris-choix",))
             return
         record.snapshot()
         record.vars.update(self.understanding.places.sets.get(place, {}))

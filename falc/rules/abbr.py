@@ -97,17 +97,39 @@ def explained(a: Analysis, acronym: str) -> bool:
     return False
 
 
+_RUN_RE = re.compile(r"[^\W_]+")
+
+
+@lru_cache(maxsize=256)
+def _abbreviation_index(keys: tuple[str, ...]) -> tuple[frozenset[str] | None, dict[str, str]]:
+    """For a set of abbreviations: the first letters-and-digits run of each (lower case),
+    which a match must have as a whole word (digits before it allowed: « 5km »), so the
+    big regular expression runs only on texts that have one (None: a key does not start
+    with a letter or digit, always run it); and the key of each written form."""
+    heads: frozenset[str] | None = frozenset(
+        m.group() for k in keys if (m := _RUN_RE.match(k.lower()))
+    )
+    if any(not _RUN_RE.match(k) for k in keys):
+        heads = None
+    by_form: dict[str, str] = {}
+    for k in keys:
+        by_form.setdefault(re.sub(r"\s", "", k).lower(), k)
+    return heads, by_form
+
+
 def abbr_001(a: Analysis) -> Iterator[Finding]:
     keys = tuple(a.config.abbreviations)
     if not keys:
         return
+    heads, by_form = _abbreviation_index(keys)
+    if heads is not None:
+        runs = {run.lstrip("0123456789") for run in _RUN_RE.findall(a.clean.lower())}
+        if heads.isdisjoint(runs):
+            return
     regex = _abbreviation_regex(keys)
     for m in regex.finditer(a.clean):
         found = m.group().strip()
-        key = next(
-            (k for k in keys if re.sub(r"\s", "", k).lower() == re.sub(r"\s", "", found).lower()),
-            found,
-        )
+        key = by_form.get(re.sub(r"\s", "", found).lower(), found)
         if key in _MONTHS:
             before = a.clean[max(0, m.start() - 6) : m.start()]
             after = a.clean[m.end() : m.end() + 4]
@@ -148,13 +170,20 @@ def abbr_002(a: Analysis) -> Iterator[Finding]:
         )
 
 
-def _glossary_acronyms(a: Analysis) -> list[str]:
-    return [k for k in a.config.glossary if sum(c.isupper() for c in k) >= 2 and " " not in k]
+@lru_cache(maxsize=32)
+def _acronyms_of(terms: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(k for k in terms if sum(c.isupper() for c in k) >= 2 and " " not in k)
+
+
+def _glossary_acronyms(a: Analysis) -> tuple[str, ...]:
+    return _acronyms_of(tuple(a.config.glossary))
 
 
 def abbr_003(a: Analysis) -> Iterator[Finding]:
     low_text = a.text.lower()
     for acronym in _glossary_acronyms(a):
+        if acronym not in a.clean:
+            continue  # (cheap test first: the search below needs the acronym as it is)
         m = re.search(rf"(?<![\w'’-]){re.escape(acronym)}s?(?![\w'’-])", a.clean)
         if m is None:
             continue

@@ -24,6 +24,12 @@ _DETERMINERS = frozenset(
      "mon", "ma", "mes"}
 )
 _NOMINAL_RE = re.compile(r"(?:tion|sion|ment|ance|ence)s?$")
+_DIGIT_RE = re.compile(r"\d")
+_LETTER_RE = re.compile(r"[^\W\d_]")
+_EXPLAINS_RE = re.compile(r"c['’]est|ce\s+sont|veut\s+dire|signifie", re.I)
+_EXPLAINED_RE = re.compile(
+    r"([^\W\d_]+)\s*,?\s*(?:c['’]est|ce\s+sont|veut\s+dire|signifie)\b", re.I
+)
 _FRENCH_LETTERS_RE = re.compile(r"[àâäéèêëîïôöùûüÿçœæ]")
 
 
@@ -42,12 +48,9 @@ def _find(a: Analysis, matcher: PhraseMatcher[str]) -> Iterator[PhraseMatch[str]
 
 def _explained_words(a: Analysis) -> set[str]:
     """Words the message explains: « Le répit, c'est … », « répit veut dire … »."""
-    found = set()
-    for m in re.finditer(
-        r"([^\W\d_]+)\s*,?\s*(?:c['’]est|ce\s+sont|veut\s+dire|signifie)\b", a.clean, re.I
-    ):
-        found.add(m.group(1).lower())
-    return found
+    if not _EXPLAINS_RE.search(a.clean):  # cheap test first
+        return set()
+    return {m.group(1).lower() for m in _EXPLAINED_RE.finditer(a.clean)}
 
 
 @lru_cache(maxsize=16)
@@ -92,7 +95,7 @@ def _find_candidates(a: Analysis) -> Iterator[Token]:
         for t in tokens:
             if not t.is_word or t.is_upper or len(t.text) < 3 or "'" in t.lower[-1:]:
                 continue
-            if re.search(r"\d", t.text) or a.config.is_allowed(t.text):
+            if _DIGIT_RE.search(t.text) or a.config.is_allowed(t.text):
                 continue
             if t.lemma and a.config.is_allowed(t.lemma):
                 continue
@@ -115,14 +118,11 @@ def lex_frequency(a: Analysis) -> Iterator[Finding]:
         if low in anglicisms:
             continue
         z = lexicon.word_zipf(low, t.lemma)
-        en = lexicon.zipf_en(low)
-        if (
-            len(low) >= 4
-            and not _FRENCH_LETTERS_RE.search(low)
-            and z < 4.0
-            and en >= 3.5
-            and en > z + 1
-        ):
+        english = len(low) >= 4 and z < 4.0 and not _FRENCH_LETTERS_RE.search(low)
+        if english:
+            en = lexicon.zipf_en(low)  # the English data loads only when needed
+            english = en >= 3.5 and en > z + 1
+        if english:
             yield a.finding(
                 "FALC-LEX-005",
                 t.start,
@@ -191,7 +191,7 @@ def lex_005(a: Analysis) -> Iterator[Finding]:
 def lex_006(a: Analysis) -> Iterator[Finding]:
     th = a.config.thresholds
     for t in _candidates(a):
-        letters = len(re.findall(r"[^\W\d_]", t.text))
+        letters = len(_LETTER_RE.findall(t.text))
         syllables = count_syllables(t.text)
         if syllables > th.long_word_syllables or letters > th.long_word_letters:
             yield a.finding(

@@ -147,15 +147,29 @@ _COND_RE = re.compile(r"^[^\W\d_]+(?:erais|erait|eraient|eriez|erions)$")
 
 
 _COND_ENDING_RE = re.compile(r"r(?:ais|ait|ions|iez|aient)$")
+#: Subject or object pronoun joined to an inverted verb: « pourriez-vous », « aimerait-il ».
+_CLITIC_RE = re.compile(
+    r"(-(?:t-)?(?:vous|nous|je|tu|il|elle|on|ils|elles|moi|toi|le|la|les|lui|leur|en|y))+$"
+)
+
+
+def _verb_form(t: Token) -> tuple[str, str]:
+    """The verb of a token without its joined pronouns, and those pronouns:
+    « pourriez-vous » → (« pourriez », « -vous »)."""
+    m = _CLITIC_RE.search(t.lower)
+    return (t.lower[: m.start()], t.lower[m.start() :]) if m else (t.lower, "")
 
 
 def _is_conditional(t: Token) -> bool:
-    low = t.lower
-    if t.pos in ("NOUN", "PROPN", "ADJ", "DET", "ADP"):
+    low, clitics = _verb_form(t)
+    # A joined pronoun makes it a verb whatever the model says (it tags a capitalised
+    # « Pourriez-vous » as a proper noun).
+    if not clitics and t.pos in ("NOUN", "PROPN", "ADJ", "DET", "ADP"):
         return False
     if low in _COND_PRESENT or _COND_RE.match(low):
         return True
-    # The model also tags imperatives as conditional: trust it only with a conditional ending.
+    # The small model mislabels moods (« voulez-vous », « veulent » as conditional,
+    # imperatives too): trust it only on a verb with a conditional ending.
     return t.morph.get("Mood") == "Cnd" and _COND_ENDING_RE.search(low) is not None
 
 
@@ -163,9 +177,12 @@ def mood_002(a: Analysis) -> Iterator[Finding]:
     for t in a.all_tokens():
         if not t.is_word or not _is_conditional(t):
             continue
-        present = _COND_PRESENT.get(t.lower)
+        verb, clitics = _verb_form(t)
+        present = _COND_PRESENT.get(verb)
         if present:
-            hint = f"Écrivez le verbe au présent : « {present} » au lieu de « {t.text} »."
+            hint = (
+                f"Écrivez le verbe au présent : « {present}{clitics} » au lieu de « {t.text} »."
+            )
         else:
             hint = (
                 "Écrivez le verbe au présent (par exemple « vous pouvez » au lieu de "

@@ -2,8 +2,9 @@
 
 One negation is a warning, two or more in a sentence an error, a negation in **bold** only
 information. « ne … pas » counts once; oral « pas » without « ne » counts (« c'est pas
-grave »); « personne » and « plus » count only after « ne » (« une personne », « plus
-facile » are not negations); « sans », « aucun », « non », « ni » count.
+grave »); « personne », « plus » and « point » count only after « ne » (« une personne »,
+« plus facile », « Point 1 » are not negations); « sans », « aucun », « non », « ni » count,
+but not an answer « non » (a label « Non », « oui ou non », « répondez par non »).
 """
 
 from __future__ import annotations
@@ -46,6 +47,25 @@ _NOUN_PAS_BEFORE = frozenset(
     }
 )
 _CHAIN = frozenset({"pas", "plus", "jamais", "rien", "personne", "aucun", "aucune", "guère"})
+#: « non » after these words is an answer (« oui ou non », « répondez par non », « plutôt
+#: non »), not a negation of the sentence.
+_ANSWER_NON_BEFORE = frozenset(
+    {"ou", "oui", "et", "par", "plutôt", "dites", "dire", "répondez", "répondre", "répond"}
+)
+#: Before « point », these make it the noun (« le point 1 »), never « ne … point ».
+_NOUN_POINT_BEFORE = _NOUN_PAS_BEFORE | {"du", "de", "d'", "au", "aux", "chaque", "ce", "cet"}
+
+
+def _noun_point(t: Token, prev: str, nxt: str) -> bool:
+    """« Point 1 », « le point de vue », « un point important » name a point: only a bare
+    « point » right after the verb of « ne » is the (old-fashioned) negation."""
+    return (
+        t.text[:1].isupper()
+        or t.pos in ("NOUN", "PROPN")
+        or prev in _NOUN_POINT_BEFORE
+        or nxt[:1].isdigit()
+        or nxt in ("de", "d'", "du", "des")
+    )
 
 
 @dataclass
@@ -105,6 +125,8 @@ def find_negations(tokens: list[Token]) -> list[_Neg]:
                 negs.append(neg)
                 last_partner = (neg, i)
         elif low in _AFTER_NE_ONLY:
+            if low == "point" and _noun_point(t, prev, nxt):
+                continue
             if open_ne is not None:
                 open_ne.tokens.append(t)
                 last_partner = (open_ne, i)
@@ -125,7 +147,7 @@ def find_negations(tokens: list[Token]) -> list[_Neg]:
         elif low == "sans":
             negs.append(_Neg([t]))
         elif low == "non":
-            if i == 0 or prev in ("ou", "oui", "et") or nxt in ("", "?"):
+            if i == 0 or prev in _ANSWER_NON_BEFORE or nxt in ("", "?"):
                 continue  # « Non, merci. », « oui ou non » are answers, not negations
             negs.append(_Neg([t]))
         elif low == "ni":

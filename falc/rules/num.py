@@ -50,7 +50,10 @@ def _full_date(day: int, month: int, year: int | None) -> str | None:
 
 
 def _is_number_token(t: Token) -> bool:
-    parts = [p for p in re.split(r"[-‐]", t.lower) if p]
+    low = t.lower
+    if "-" not in low and "‐" not in low:  # most tokens: no split needed
+        return low in NUMBER_WORDS
+    parts = [p for p in re.split(r"[-‐]", low) if p]
     return bool(parts) and all(p in NUMBER_WORDS or p == "et" for p in parts) and any(
         p != "et" for p in parts
     )

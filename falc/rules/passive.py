@@ -104,12 +104,21 @@ def _subtree_text(tok: Any, base: int, a: Analysis) -> tuple[str, int, int]:
     return a.text[start:end], start, end
 
 
+def _aux_pass_tokens(doc: Any) -> list[Any]:
+    """The ``aux:pass`` tokens of a doc, found on its dependency array (no Python object
+    per token: most sentences have none)."""
+    from spacy.strings import get_string_id
+
+    deps = doc.to_array("DEP")
+    return [doc[int(i)] for i in (deps == get_string_id("aux:pass")).nonzero()[0]]
+
+
 def _spacy_passives(a: Analysis) -> Iterator[tuple[int, int, str | None, str, str | None]]:
     assert a.docs is not None
     for unit, doc in zip(a.units, a.docs, strict=True):
         base = unit.start
-        for t in doc:
-            if t.dep_ != "aux:pass" or t.lemma_ != "être":
+        for t in _aux_pass_tokens(doc):
+            if t.lemma_ != "être":
                 continue
             part = t.head
             if part.pos_ not in ("VERB", "ADJ") or part.i == t.i:

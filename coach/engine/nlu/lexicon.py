@@ -72,6 +72,7 @@ class Lexicon:
             for length in range(MIN_REPAIR_LENGTH, longest + 3)
         }
         self.idf: dict[str, float] = {}
+        self._phrase_weights: dict[frozenset[str], float] = {}
         zipf_frequency("coach", "fr")  # load the word list now, not during the first turn
 
     def weigh(self, documents: Iterable[frozenset[str]]) -> None:
@@ -85,6 +86,7 @@ class Lexicon:
         subject = {stem(w) for w in SUBJECT_WORDS}
         self.idf = {s: math.log(1 + total / n) * (SUBJECT_WEIGHT if s in subject else 1.0)
                     for s, n in frequency.items()}
+        self._phrase_weights.clear()
 
     def phrase(self, text: str) -> Phrase:
         tokens = words(text)
@@ -94,6 +96,13 @@ class Lexicon:
 
     def weight(self, stems: Iterable[str]) -> float:
         return sum(self.idf.get(s, UNKNOWN_WEIGHT) for s in stems)
+
+    def phrase_weight(self, phrase: Phrase) -> float:
+        """The weight of a content phrase, computed once (typed text never comes here)."""
+        found = self._phrase_weights.get(phrase.stems)
+        if found is None:
+            found = self._phrase_weights[phrase.stems] = self.weight(phrase.stems)
+        return found
 
     def query(self, text: str) -> Query:
         typed = tuple(words(text))

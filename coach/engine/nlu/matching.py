@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from coach.engine.nlu.lexicon import NEGATION, Lexicon, Phrase, Query
+from coach.engine.nlu.lexicon import NEGATION, UNKNOWN_WEIGHT, Lexicon, Phrase, Query
 
 EXACT = 1.0
 FUZZY_CUTOFF = 90.0
@@ -42,7 +42,7 @@ class _Tally:
 
     def cover(self, phrase: Phrase, query: Query, lexicon: Lexicon) -> None:
         self.covered = self.covered | phrase.stems
-        self.single = max(self.single, lexicon.weight(phrase.stems))
+        self.single = max(self.single, lexicon.phrase_weight(phrase))
         self.in_order = self.in_order or phrase.norm in query.grams
 
     def finish(self, query: Query, lexicon: Lexicon) -> float:
@@ -54,12 +54,9 @@ class _Tally:
         return self.best
 
 
-def _partial(phrase: Phrase, hits: frozenset[str], query: Query, lexicon: Lexicon) -> float:
-    if len(phrase.stems) < 2 or not query.weight:
-        return 0.0
-    found = lexicon.weight(hits)
-    whole = lexicon.weight(phrase.stems)
-    if found * 2 < whole:
+def _partial(found: float, whole: float, query: Query) -> float:
+    """A phrase half there or more: `found` of its `whole` weight is in the text."""
+    if found * 2 < whole or not query.weight:
         return 0.0
     return PARTIAL_BASE + PARTIAL_SPAN * (found / whole) * min(1.0, found / query.weight)
 
@@ -74,8 +71,9 @@ def score_phrases(query: Query, phrases: Iterable[Phrase], lexicon: Lexicon) -> 
             hits = phrase.stems & query.stems
             if hits == phrase.stems:
                 tally.cover(phrase, query, lexicon)
-            elif hits:
-                tally.best = max(tally.best, _partial(phrase, hits, query, lexicon))
+            elif hits and len(phrase.stems) > 1:
+                tally.best = max(tally.best, _partial(
+                    lexicon.weight(hits), lexicon.phrase_weight(phrase), query))
         elif len(phrase.norm) > 2 and phrase.norm in query.grams:
             # « je sais pas » in « je sais pas trop » is the answer; in a longer sentence, a hint.
             alone = not query.stems - NEGATION
@@ -96,6 +94,7 @@ class PhraseSet:
         self.keys = [key for key, _phrase in unique]
         self.phrases = [phrase for _key, phrase in unique]
         self.norms = [phrase.norm for phrase in self.phrases]
+        self.weights = [lexicon.phrase_weight(phrase) for phrase in self.phrases]
         self.exact: dict[str, list[int]] = {}
         self.postings: dict[str, list[int]] = {}
         for index, phrase in enumerate(self.phrases):
@@ -108,21 +107,26 @@ class PhraseSet:
         results: dict[str, float] = {}
         for index in self.exact.get(query.norm, ()):
             results[self.keys[index]] = EXACT
-        hits: dict[int, set[str]] = {}
+        count: dict[int, int] = {}
+        found: dict[int, float] = {}
         for item in query.stems:
+            weight = lexicon.idf.get(item, UNKNOWN_WEIGHT)
             for index in self.postings.get(item, ()):
-                hits.setdefault(index, set()).add(item)
+                count[index] = count.get(index, 0) + 1
+                found[index] = found.get(index, 0.0) + weight
         tallies: dict[str, _Tally] = {}
-        for index, found in hits.items():
+        for index, hits in count.items():
             key = self.keys[index]
             if key in results:
                 continue
             phrase = self.phrases[index]
-            tally = tallies.setdefault(key, _Tally())
-            if len(found) == len(phrase.stems):
-                tally.cover(phrase, query, lexicon)
-            else:
-                tally.best = max(tally.best, _partial(phrase, frozenset(found), query, lexicon))
+            if hits == len(phrase.stems):
+                tallies.setdefault(key, _Tally()).cover(phrase, query, lexicon)
+            elif hits > 1 or len(phrase.stems) == 2:
+                score = _partial(found[index], self.weights[index], query)
+                if score:
+                    tally = tallies.setdefault(key, _Tally())
+                    tally.best = max(tally.best, score)
         if len(query.norm) <= FUZZY_MAX_LENGTH:
             for _norm, ratio, index in process.extract(
                     query.norm, self.norms, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF,

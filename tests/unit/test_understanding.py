@@ -1,0 +1,264 @@
+"""Typed text: French normalisation, each decision through the engine, the accuracy gate on
+tests/data/utterances.yaml, and the promise that typed text never reaches the logs."""
+
+from __future__ import annotations
+
+import itertools
+import logging
+
+import pytest
+
+from bench.nlu_bench import evaluate, load_utterances
+from coach.content.loader import load_content
+from coach.engine.engine import ChoiceInput, Engine, Step, TextInput
+from coach.engine.nlu.french import normal, ordinal, stem, words
+from coach.engine.record import Record
+from tests.conftest import CONTACT
+
+ENGINE = Engine(load_content(), CONTACT)  # built once: the index is built with it
+CONTENT = ENGINE.content
+
+
+def at(place: str, falc: bool = False, **variables: object) -> Record:
+    flow, node = place.split(":")
+    return Record(id="test", flow=flow, node=node, origin=flow,
+                  content_version=CONTENT.version, falc=falc, vars=dict(variables))
+
+
+def typed(record: Record, text: str) -> Step:
+    return ENGINE.play(record, TextInput(text))
+
+
+def where(step: Step) -> str:
+    return f"{step.record.flow}:{step.record.node}"
+
+
+def bot_refs(step: Step) -> list[str]:
+    return [m.ref for m in step.messages if m.role == "bot"]
+
+
+def choice_ids(step: Step) -> list[str]:
+    return [c["id"] for c in step.choices]
+
+
+# -- normalisation --------------------------------------------------------------------------------
+@pytest.mark.parametrize(("text", "expected"), [
+    ("C koi le FALC ??", "c est quoi le falc"),
+    ("c'est quoi", "c est quoi"),
+    ("jai pas le temps", "j ai pas le temps"),
+    ("J’ai pas le temps", "j ai pas le temps"),
+    ("pb avec la charte", "probleme avec la charte"),
+    ("aide moi stp", "aide moi s il te plait"),
+    ("svp", "s il vous plait"),
+    ("tjs pas compris", "toujours pas compris"),
+    ("jsp", "je sais pas"),
+    ("g bcp de mal", "j ai beaucoup de mal"),
+    ("L'école, l'été, qu'elle", "l ecole l ete qu elle"),
+    ("Pérenniser ÉTAPE 4", "perenniser etape 4"),
+    ("c'était bien", "c etait bien"),
+    ("la 2eme", "la deuxieme"),
+])
+def test_normalisation(text: str, expected: str) -> None:
+    assert normal(text) == expected
+
+
+def test_stems_bring_word_forms_together() -> None:
+    assert stem("commence") == stem("commencer")
+    assert stem("confidentialité".replace("é", "e")) == stem("confidentialite")
+    assert stem("rejoint") == stem("rejoindre")  # irregular verb
+
+
+@pytest.mark.parametrize(("text", "count", "position"), [
+    ("2", 3, 1), ("la deuxième", 3, 1), ("le premier", 3, 0), ("le dernier", 4, 3),
+    ("choix 3", 3, 2), ("la 2eme", 2, 1), ("étape 2", 3, None), ("5", 3, None),
+])
+def test_positions_in_the_list(text: str, count: int, position: int | None) -> None:
+    assert ordinal(words(text), count) == position
+
+
+def test_typos_are_repaired_to_content_words_but_real_words_are_kept() -> None:
+    lexicon = ENGINE.understanding.lexicon
+    assert lexicon.query("confidencialité").norm == "confidentialite"
+    assert lexicon.query("retroplaning").norm == "retroplanning"
+    assert lexicon.query("commander").norm == "commander"  # a French word, not a typo
+
+
+# -- go -------------------------------------------------------------------------------------------
+def test_sure_intent_goes_there_and_back_returns() -> None:
+    step = typed(at("accueil:menu"), "jai pas le temps")
+    assert where(step) == "familles:formats"
+    assert step.messages[0].text == "jai pas le temps"  # the transcript keeps what was typed
+    back = typed(step.record, "retour")
+    assert where(back) == "accueil:menu"
+
+
+def test_persona_intent_sets_the_persona() -> None:
+    step = typed(at("decouvrir:pourquoi"), "mon fils est autiste")
+    assert where(step) == "familles:debut"
+    assert step.record.vars["persona"] == "famille"
+
+
+@pytest.mark.parametrize(("place", "text", "target"), [
+    ("decouvrir:question", "la deuxième", "decouvrir:laboratoire"),
+    ("decouvrir:question", "jsp", "decouvrir:laboratoire"),
+    ("initier:carte-duree", "tourne la carte", "initier:duree-reponse"),
+    ("animer:posture-quiz", "en coulise", "animer:posture-ok"),
+    ("familles:debut", "3", "familles:confidentialite"),
+])
+def test_current_choices_first(place: str, text: str, target: str) -> None:
+    assert where(typed(at(place), text)) == target
+
+
+def test_falc_wording_of_a_label_is_understood() -> None:
+    step = typed(at("accueil:menu", falc=True), "J'ai un handicap")
+    assert where(step) == "familles:personne-concernee"
+    assert step.record.vars["persona"] == "personne"
+
+
+# -- ask ------------------------------------------------------------------------------------------
+def test_two_plausible_places_are_asked_then_the_chosen_one_is_reached() -> None:
+    start = at("accueil:menu")
+    step = typed(start, "le témoignage de patricia")
+    assert bot_refs(step) == ["coach/sens-question"]
+    assert choice_ids(step) == ["sens-1", "sens-2", "sens-autre"]
+    labels = [c["label"] for c in step.choices]
+    assert labels[-1] == "Autre chose" and all(labels)
+    assert {c["id"] for c in step.commands} >= {"menu", "humain"}  # commands still there
+    assert len(step.record.pending) == 2
+    chosen = step.record.pending[1]
+    step = ENGINE.play(step.record, ChoiceInput("sens-2"))
+    assert where(step) == chosen
+    assert step.messages[0].text == labels[1]  # what the person chose, as a user message
+    assert step.record.pending == []
+    back = typed(step.record, "retour")
+    assert where(back) == "accueil:menu"
+
+
+def test_ask_step_understands_typed_answers_and_falc_labels() -> None:
+    step = typed(at("accueil:menu", falc=True), "le témoignage de patricia")
+    falc_labels = [c["label"] for c in step.choices]
+    standard = ENGINE.step(ENGINE.set_falc(step.record, False), 0)
+    assert falc_labels != [c["label"] for c in standard.choices]  # FALC wording of places
+    chosen = step.record.pending[0]
+    assert where(typed(step.record, "le premier")) == chosen
+    assert where(typed(step.record, falc_labels[0])) == chosen
+
+
+def test_other_thing_leads_to_menu_and_person() -> None:
+    step = typed(at("accueil:menu"), "le témoignage de patricia")
+    step = ENGINE.play(step.record, ChoiceInput("sens-autre"))
+    assert bot_refs(step) == ["coach/autre-chose"]
+    assert where(step) == "accueil:menu"
+    assert choice_ids(step)[-2:] == ["menu", "humain"]
+    step = ENGINE.play(step.record, ChoiceInput("humain"))
+    assert "Camille" in step.messages[-1].text
+
+
+# -- miss -----------------------------------------------------------------------------------------
+def test_miss_escalates_never_repeats_and_offers_a_person() -> None:
+    record = at("familles:roles")
+    refs = []
+    for _ in range(6):
+        step = typed(record, "zxqw vbnm")
+        record = step.record
+        refs += bot_refs(step)
+        assert step.choices
+    assert refs[:3] == ["coach/pas-compris", "coach/pas-compris-choix",
+                        "coach/pas-compris-personne"]
+    assert all(a != b for a, b in itertools.pairwise(refs))
+    assert choice_ids(step)[-2:] == ["menu", "humain"]
+    assert where(step) == "familles:roles"
+
+
+def test_third_miss_asks_a_or_b_with_the_two_best_guesses() -> None:
+    record = at("accueil:menu")
+    for _ in range(2):
+        record = typed(record, "zxqw vbnm").record
+    decision = ENGINE.understand(record, "tu connais une recette de crêpes ?")
+    assert decision.kind == "miss" and len(decision.candidates) >= 2
+    step = typed(record, "tu connais une recette de crêpes ?")
+    assert bot_refs(step) == ["coach/vous-voulez-dire"]
+    assert choice_ids(step) == ["sens-1", "sens-2", "sens-autre"]
+    first, second = (c["label"] for c in step.choices[:2])
+    assert f"« {first} »" in step.messages[-1].text and f"« {second} »" in step.messages[-1].text
+
+
+def test_miss_in_falc_is_said_in_falc() -> None:
+    step = typed(at("accueil:menu", falc=True), "zxqw vbnm")
+    assert step.messages[-1].text == CONTENT.system["pas-compris"].falc
+
+
+@pytest.mark.parametrize("text", ["t'es nul", "ta gueule", "c'est de la merde votre truc"])
+def test_hostile_text_gets_a_calm_answer_that_echoes_nothing(text: str) -> None:
+    step = typed(at("accueil:menu"), text)
+    assert bot_refs(step) == ["coach/calme"]
+    assert choice_ids(step)[-2:] == ["menu", "humain"]
+    said = " ".join(m.text for m in step.messages if m.role == "bot").lower()
+    assert not any(word in said for word in ("nul", "gueule", "merde"))
+
+
+# -- glossary and commands ------------------------------------------------------------------------
+def test_glossary_question_gets_its_explanation_then_the_choices_again() -> None:
+    record = at("familles:roles")
+    before = ENGINE.step(record, 0).choices
+    step = typed(record, "c koi le falc")
+    assert bot_refs(step) == ["glossaire/FALC", "coach/glossaire-suite"]
+    assert step.messages[1].text == CONTENT.glossary[1].text
+    assert where(step) == "familles:roles" and step.choices == before
+    falc = ENGINE.conversation(ENGINE.set_falc(step.record, True))
+    assert falc.messages[-2].text == CONTENT.glossary[1].falc
+
+
+@pytest.mark.parametrize("falc", [False, True])
+def test_commands_from_free_text_in_both_variants(falc: bool) -> None:
+    record = at("modeliser:roles", falc=falc)
+    assert where(typed(record, "retour au menu")) == "accueil:menu"
+    step = typed(record, "je veux parler à quelqu'un")
+    assert step.messages[-1].ref == "coach/humain"
+    system = CONTENT.system["humain"]
+    assert step.messages[-1].text.startswith((system.falc if falc else system.text)[:20])
+    step = typed(record, "facile à lire")
+    assert step.record.falc is not falc
+
+
+# -- the record -----------------------------------------------------------------------------------
+def test_records_stay_small_and_old_records_load() -> None:
+    step = ENGINE.start()
+    for text in ["le témoignage de patricia", "2", "zxqw", "c koi le falc", "menu"] * 4:
+        step = ENGINE.play(step.record, TextInput(text))
+    data = step.record.to_bytes()
+    assert len(data) < 4096
+    assert Record.from_bytes(data) == step.record
+    old = Record.from_bytes(b'{"id": "a", "flow": "accueil", "node": "menu", "origin": "accueil",'
+                            b' "content_version": "x"}')
+    assert old.pending == []
+
+
+# -- accuracy and speed ---------------------------------------------------------------------------
+def test_accuracy_gate_on_the_utterances_file() -> None:
+    utterances = load_utterances()
+    assert len(utterances) >= 200
+    assert sum(u.at != "accueil:menu" for u in utterances) >= 30
+    report = evaluate(ENGINE, utterances)
+    confusions = "\n".join(f"{u.text} → {u.expect}: {kind} {found}"
+                           for u, kind, found in report.confusions)
+    assert report.rate(report.top1) >= 0.90, confusions
+    assert report.rate(report.top3) >= 0.97, confusions
+    assert report.go_right >= 0.95 * report.kinds["go"], confusions  # a « go » is rarely wrong
+
+
+# -- privacy --------------------------------------------------------------------------------------
+def test_typed_text_never_reaches_the_logs(caplog: pytest.LogCaptureFixture) -> None:
+    marker = "Zorglub-7731 ma fille Capucine"
+    caplog.set_level(logging.DEBUG)
+    step = ENGINE.start()
+    for text in [marker, f"{marker} jai pas le temps", f"c koi le falc {marker}", "retour",
+                 f"t'es nul {marker}", marker]:
+        step = ENGINE.play(step.record, TextInput(text))
+    for record in caplog.records:
+        assert "Zorglub" not in record.getMessage()
+        assert "Zorglub" not in str(record.args)
+    # Kept only where the transcript needs it: no counter, no pending place, no variable.
+    stored = step.record
+    assert all("Zorglub" not in str(entry) for entry in stored.transcript if entry[0] != "t")
+    assert "Zorglub" not in str([stored.pending, stored.vars, stored.history])
