@@ -88,6 +88,12 @@ class Config:
         """The package defaults alone, without any project file."""
         return _build(_defaults(), None)
 
+    def add_glossary(self, entries: Mapping[str, str]) -> None:
+        """Add glossary entries (a caller's own glossary), keeping the lookups in step
+        (updating ``glossary`` directly would leave :meth:`is_allowed` behind)."""
+        self.glossary.update(entries)
+        self.glossary_lower = frozenset(k.lower() for k in self.glossary)
+
     def is_allowed(self, word: str) -> bool:
         """True for a word of the allow-list or the glossary (case-insensitive, singular
         or plural)."""

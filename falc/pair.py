@@ -157,7 +157,7 @@ def _numbers(text: str, tokens: list[Token], taken: list[tuple[int, int]]) -> It
 
 
 _IMPERATIVE_RE = re.compile(r"^[^\W\d_]{2,}(?:ez|ons)(?:-[^\W\d_]+)*$")
-_OPENERS_RE = re.compile(r"[:;«»\"“”(\[—–•.!?]|(?:^|\s)-\s")
+_OPENERS_RE = re.compile(r"[:;«»\"“”(\[—–•.!?…→]|(?:^|\s)-\s")
 _NAME_JOINERS = frozenset({"de", "du", "des", "la", "le", "l'", "d'"})
 
 

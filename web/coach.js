@@ -21,6 +21,12 @@
     crypto.getRandomValues(octets);
     return Array.prototype.map.call(octets, function (o) { return (o + 256).toString(16).slice(1); }).join('');
   }
+  // French spacing: no-break spaces before ? ! ; : and inside « » so they never wrap alone.
+  function typo(t) {
+    return t.replace(/ ([?!;])/g, '\u202f$1').replace(/ (:)(?=\s|$)/g, '\u00a0$1')
+      .replace(/« /g, '«\u00a0').replace(/ »/g, '\u00a0»').replace(/(\d) h\b/g, '$1\u00a0h');
+  }
+
   function el(doc, nom, classe, texte) {
     var e = doc.createElement(nom);
     if (classe) e.className = classe;
@@ -382,7 +388,7 @@
     auteur.setAttribute('aria-hidden', 'true');
     var bulle = el(d, 'p', 'bulle');
     bulle.appendChild(el(d, 'span', 'visually-hidden', dit(nom, m.role, m.ref)));
-    var texte = el(d, 'span', 'texte', m.text);
+    var texte = el(d, 'span', 'texte', bot ? typo(m.text) : m.text);
     texte.id = 'texte-' + m.id;
     bulle.appendChild(texte);
     li.appendChild(titre);

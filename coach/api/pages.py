@@ -19,6 +19,7 @@ from urllib.parse import parse_qs, quote
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
 
+from coach.content.typography import french_spacing
 from coach.engine.engine import ChoiceInput, Engine, Step, TextInput
 from coach.engine.errors import UnknownChoice, UnknownFlow
 from coach.engine.record import Record
@@ -109,7 +110,8 @@ def build_pages_router(engine: Engine, store: SessionStore, settings: Settings) 
                 f'<p class="auteur" aria-hidden="true">{e(name)}</p>'
                 '<p class="bulle"><span class="visually-hidden">'
                 f'{e(_says(name, m["role"], m["ref"]))}</span>'
-                f'<span class="texte" id="texte-{e(m["id"])}">{e(m["text"])}</span></p></li>'
+                f'<span class="texte" id="texte-{e(m["id"])}">'
+                f'{e(french_spacing(m["text"]) if bot else m["text"])}</span></p></li>'
             )
         return "\n".join(items)
 

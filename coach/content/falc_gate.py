@@ -78,7 +78,7 @@ def falc_gate(content: Content) -> tuple[list[Issue], dict[str, Any]]:
 
     config = load_config(start_dir=str(Path(content.directory).parent))
     # The dialogues' own glossary counts as explained terms, like falc.toml's.
-    config.glossary.update({entry.term: entry.falc.splitlines()[0] for entry in content.glossary})
+    config.add_glossary({entry.term: entry.falc.splitlines()[0] for entry in content.glossary})
     checker = Checker(config)
     items = _items(content)
     reports = checker.check_many([_sample(item.falc) for item in items])

@@ -5,6 +5,12 @@ when an agent « par … » proves it). Not passive: adjectival participles (« 
 fatigués »), compound tenses of verbs conjugated with « être » (« elle est partie »),
 pronominal verbs (« vous vous êtes inscrit »). The suggestion rewrites the sentence in
 the active voice when it can (« La commission valide le dossier. »).
+
+A warning for a clear passive: an agent (« validé par la commission »), a form of « être »
+that tells an event (« a été validé », « doit être validé », « sera validé », « soit
+validé »), or a manner adverb on the participle (« validées collectivement »). Otherwise
+« est/sont + participle » alone is often a state (« Le groupe est lancé », « La réunion est
+terminée »): information only, to check by a person.
 """
 
 from __future__ import annotations
@@ -29,6 +35,12 @@ _ETRE_PARTICIPLES_IRREGULAR = _WORDS["etre_participles_irregular"]
 _PASSIVE_RE = re.compile(
     rf"(?<![\w'’])({_ETRE_FORMS})\s+(?:(?:{ADVERBS})\s+)*([^\W\d_]+)(\s+par\b)?", re.I
 )
+#: Forms of « être » after which the participle reads as a state as much as an action.
+_STATE_AUX = frozenset(
+    {"suis", "es", "est", "sommes", "êtes", "sont", "étais", "était", "étions", "étiez",
+     "étaient"}
+)
+_MANNER_RE = re.compile(r"^(?:[^\W\d_]{3,}ment|ensemble)$")
 _REFLEXIVE_BEFORE_RE = re.compile(r"(?:\b(?:se|me|te|nous|vous)|\b[smt]['’])\s*$", re.I)
 _AUX_NOT_PASSIVE = re.compile(r"^(?:a|as|ai|avons|avez|ont|avait|avaient)$")
 
@@ -113,7 +125,11 @@ def _aux_pass_tokens(doc: Any) -> list[Any]:
     return [doc[int(i)] for i in (deps == get_string_id("aux:pass")).nonzero()[0]]
 
 
-def _spacy_passives(a: Analysis) -> Iterator[tuple[int, int, str | None, str, str | None]]:
+_Passive = tuple[int, int, str | None, str, str | None, bool]  # start, end, agent, subject,
+# lemma, clear (a passive without doubt)
+
+
+def _spacy_passives(a: Analysis) -> Iterator[_Passive]:
     assert a.docs is not None
     for unit, doc in zip(a.units, a.docs, strict=True):
         base = unit.start
@@ -147,10 +163,14 @@ def _spacy_passives(a: Analysis) -> Iterator[tuple[int, int, str | None, str, st
             subj = next((c for c in part.children if c.dep_ in ("nsubj:pass", "nsubj")), None)
             subject = _subtree_text(subj, base, a)[0] if subj is not None else ""
             lemma = part.lemma_ if part.lemma_ else None
-            yield base + t.idx, end, agent, subject, lemma
+            manner = any(
+                c.dep_ == "advmod" and _MANNER_RE.match(c.lower_) for c in part.children
+            )
+            clear = agent is not None or t.lower_ not in _STATE_AUX or manner
+            yield base + t.idx, end, agent, subject, lemma, clear
 
 
-def _regex_passives(a: Analysis) -> Iterator[tuple[int, int, str | None, str, str | None]]:
+def _regex_passives(a: Analysis) -> Iterator[_Passive]:
     for unit in a.units:
         for m in _PASSIVE_RE.finditer(a.clean, unit.start, unit.end):
             word = m.group(2)
@@ -182,7 +202,10 @@ def _regex_passives(a: Analysis) -> Iterator[tuple[int, int, str | None, str, st
                 if low.endswith(suffix):
                     lemma = low[: -len(suffix)] + "er"
                     break
-            yield m.start(1), end, agent, subject, lemma
+            after = a.clean[m.end(2) : unit.end].split()
+            manner = bool(after) and _MANNER_RE.match(after[0].lower().strip(",.;:!?")) is not None
+            clear = agent is not None or m.group(1).lower() not in _STATE_AUX or manner
+            yield m.start(1), end, agent, subject, lemma, clear
 
 
 def pass_001(a: Analysis) -> Iterator[Finding]:
@@ -192,14 +215,25 @@ def pass_001(a: Analysis) -> Iterator[Finding]:
         # The parser misses some passives; an explicit agent (« par … ») is proof enough.
         if not a.tier2 or (item[2] and not any(s <= item[0] < e for s, e in spans)):
             found.append(item)
-    for start, end, agent, subject, lemma in sorted(found):
+    for start, end, agent, subject, lemma, clear in sorted(found):
+        if clear:
+            message = (
+                f"Voix passive : « {a.text[start:end]} ». Le lecteur ne voit pas tout de "
+                "suite qui fait l'action."
+            )
+        else:
+            message = (
+                f"Voix passive possible : « {a.text[start:end]} ». Si quelqu'un fait "
+                "l'action, dites qui ; si c'est un état (« le groupe est lancé »), "
+                "gardez la phrase."
+            )
         yield a.finding(
             "FALC-PASS-001",
             start,
             end,
-            f"Voix passive : « {a.text[start:end]} ». Le lecteur ne voit pas tout de suite "
-            "qui fait l'action.",
+            message,
             _active_hint(subject, lemma, agent),
+            "warning" if clear else "info",
         )
 
 

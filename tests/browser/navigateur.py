@@ -84,7 +84,9 @@ def open_widget(page: Page, site: Site, name: str = "index.html") -> Page:
 def deep_active(page: Page) -> dict[str, str]:
     return page.evaluate(f"""() => {{
         const a = ({DEEP_ACTIVE})();
-        return {{tag: a ? a.tagName : '', text: a ? (a.textContent || '').trim() : '',
+        // French no-break spaces (typography) compare as ordinary spaces.
+        const text = a ? (a.textContent || '').replace(/[\u202f\u00a0]/g, ' ').trim() : '';
+        return {{tag: a ? a.tagName : '', text: text,
                  cls: a ? String(a.className) : '', id: a ? a.id : '',
                  inWidget: !!(a && a.getRootNode() !== document)}};
     }}""")
