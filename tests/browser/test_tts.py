@@ -39,7 +39,7 @@ def test_listen_uses_a_local_french_voice_and_can_be_stopped(page: Page, site) -
     assert [s["voice"] for s in spoken] == ["Thomas"] * len(spoken)
     assert all(s["lang"] == "fr-FR" and s["rate"] == 1 for s in spoken)
     assert [s["text"] for s in spoken] == [
-        "Bonjour !", "Je suis le coach CoP.",
+        "Bonjour\u202f!", "Je suis le coach CoP.",
         "Je vous aide à comprendre et à faire vivre une communauté de pratique."]
     stop = page.get_by_role("button", name="Arrêter la lecture du message du coach")
     expect(stop).to_be_focused()

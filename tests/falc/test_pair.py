@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from falc import Checker, Config
@@ -102,3 +104,69 @@ def test_percent_in_words(percent: int, words: str) -> None:
 )
 def test_roman_numerals(numeral: str, value: int | None) -> None:
     assert roman_to_int(numeral) == value
+
+
+# ------------------------------------------------- reported by content writers
+
+
+@pytest.mark.parametrize("tiers", [(1,), (1, 2, 3)])
+@pytest.mark.parametrize(
+    "standard",
+    [
+        "Identifiez les acteurs du territoire.",
+        "Étape 1 : Identifiez les acteurs.",
+        "- Identifiez les acteurs.\n- Analysez les besoins.",
+        "Étape 1 → Identifiez les acteurs.",
+        "**Identifiez** les acteurs.",
+        "« Identifiez les acteurs », dit Léo.",
+    ],
+)
+def test_capitalised_verbs_at_a_sentence_start_are_not_names(
+    default_config: Config, nlp_checker: Checker, standard: str, tiers: tuple[int, ...]
+) -> None:
+    checker = Checker(default_config, tiers=tiers)
+    kept = "Étape 1 : trouvez les acteurs et les besoins. Léo le dit."
+    assert _missing(checker, standard, kept) == []
+
+
+@pytest.mark.parametrize("tiers", [(1,), (1, 2, 3)])
+def test_ampersand_and_et_are_the_same_name(
+    default_config: Config, nlp_checker: Checker, tiers: tuple[int, ...]
+) -> None:
+    checker = Checker(default_config, tiers=tiers)
+    amp = "Lisez le guide de la CoP Épilepsies & Handicap."
+    et = "Lisez le guide de la CoP Épilepsies et Handicap."
+    assert _missing(checker, amp, et) == []
+    assert _missing(checker, et, amp) == []
+    assert _missing(checker, amp, "Lisez le guide de la CoP Épilepsies.") == ["Handicap"]
+
+
+def test_an_acronym_spelled_out_in_the_falc_text_is_kept(default_config: Config) -> None:
+    checker = Checker(default_config, tiers=(1,))
+    standard = "Le FALC aide les lecteurs."
+    assert _missing(checker, standard, "FALC, c'est facile à lire et à comprendre.") == []
+    assert _missing(checker, standard, "Le facile à lire et à comprendre aide.") == []
+    assert _missing(checker, standard, "Le texte simple aide les lecteurs.") == ["FALC"]
+
+
+def test_an_acronym_explained_as_the_glossary_says_is_kept() -> None:
+    from falc import load_config
+
+    config = load_config(Path(__file__).parents[2] / "falc.toml")
+    checker = Checker(config, tiers=(1,))
+    standard = "Contactez la MDPH de votre département."
+    assert _missing(checker, standard, "Appelez la maison départementale des personnes "
+                                       "handicapées de votre département.") == []
+    assert _missing(checker, standard, "Appelez la maison de votre département.") == ["MDPH"]
+
+
+def test_check_pairs_gives_the_findings_of_check_pair(nlp_checker: Checker) -> None:
+    pairs = [
+        (STANDARD, "La réunion a lieu le mardi 15 mai 2024."),
+        ("Alexandra et Patricia animent la CoP.", "Patricia anime la CoP."),
+        ("Bonjour.", "Bonjour."),
+    ]
+    batch = nlp_checker.check_pairs(pairs)
+    assert batch == [nlp_checker.check_pair(s, f) for s, f in pairs]
+    assert [len(findings) for findings in batch][1:] == [1, 0]
+    assert nlp_checker.check_pairs([]) == []
