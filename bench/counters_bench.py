@@ -29,6 +29,9 @@ from coach.store.sqlite import SQLiteStore
 
 FIXTURES = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "dialogues"
 LOOP = ("quiz", "vrai", "terminer", "rejouer")  # menu → … → fin → menu, forever
+# Turns go round-robin over this many conversations: each gets turns / 500 turns (records
+# of a realistic size, not one conversation growing without end).
+CONVERSATIONS = 500
 
 
 def run(turns: int, counted: bool, secure_delete: bool = True) -> tuple[list[float], float]:
@@ -40,16 +43,19 @@ def run(turns: int, counted: bool, secure_delete: bool = True) -> tuple[list[flo
         store._connection().execute("PRAGMA secure_delete=OFF")
     buffer = CounterBuffer(store if counted else None, content.version, interval=3600)
     observer = Observer(StepEvents(content), buffer, advice_refs(content))
-    step = engine.start()
-    store.create(step.record.id, step.record.to_bytes())
-    cid = step.record.id
+    ids = []
+    for _ in range(CONVERSATIONS):
+        step = engine.start()
+        store.create(step.record.id, step.record.to_bytes())
+        ids.append(step.record.id)
     timings = []
     for i in range(turns):
+        cid = ids[i % CONVERSATIONS]
         started = time.perf_counter()
         data, version = store.load(cid)  # type: ignore[misc]
         record = Record.from_bytes(data)
         record.version = version
-        given = ChoiceInput(LOOP[i % len(LOOP)])
+        given = ChoiceInput(LOOP[(i // CONVERSATIONS) % len(LOOP)])
         step = engine.play(record, given)
         store.save(cid, step.record.to_bytes(), version)
         if counted:
@@ -100,7 +106,7 @@ def describe(name: str, timings: list[float]) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--turns", type=int, default=20000)
+    parser.add_argument("--turns", type=int, default=10000)
     args = parser.parse_args()
     run(500, True)  # warm up
     without, _ = run(args.turns, counted=False)

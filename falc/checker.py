@@ -8,6 +8,7 @@ a machine can check; it never certifies a text as FALC.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+
 from falc import lexicon, nlp
 from falc.analysis import Analysis, attach_docs, prepare, unit_texts
 from falc.config import Config, load_config

@@ -9,13 +9,13 @@ Where ``spacy.load`` spends its time, and what this module does instead (measure
   We import the French language with that module stubbed out (no tokenizer is built from
   it), load the model's tokenizer from its file *without* that pattern, and give it an
   equivalent compact pattern: the same alternatives, with each letter class written
-  ``[^\\W\\d_]`` (any letter) — a few milliseconds to compile. For anyone else in the
-  process, ``French.Defaults`` gets the real exceptions back, lazily (compiled on first use).
+  ``[^\\W\\d_]`` (any letter), 0.07 s to compile. For anyone else in the process,
+  ``French.Defaults`` gets the real exceptions back, lazily (compiled on first use).
 * the lemmatizer's tables (≈ 0.8 s): 217,000 lookup entries inserted one by one through
   ``Table.__setitem__``. We keep them in read-only hashed dicts built in one copy (same
-  keys and values, same ``get``/``in``) and turn the per-POS word lists of ``lemma_index`` into frozensets: the French
-  lemmatizer only tests membership in them, and a list made each lookup a linear scan
-  (≈ 45 µs a token at run time).
+  keys and values, same ``get``/``in``), and turn the per-POS word lists of
+  ``lemma_index`` into frozensets: the French lemmatizer only tests membership in them,
+  and a list made each lookup a linear scan (≈ 45 µs a token at run time).
 * at run time, most of the parse is the ``tok2vec`` layer's matrix products, which thinc
   hands to ``blis``; numpy's BLAS (OpenBLAS) does them in half the CPU time on this
   machine. ``tok2vec`` gets an ops object whose ``gemm`` is ``numpy.matmul`` (same

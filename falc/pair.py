@@ -23,10 +23,10 @@ from typing import Any
 
 from falc import lexicon
 from falc.analysis import Analysis, Token, attach_docs, prepare
-from falc.rules.abbr import initials_match
 from falc.config import Config
 from falc.findings import Finding
 from falc.numbers import NUMBER_WORDS, format_number, parse_number_words
+from falc.rules.abbr import initials_match
 from falc.tokenize import EMAIL_RE, PHONE_RE, URL_RE
 
 __all__ = ["Fact", "extract_facts", "facts_of", "missing_facts", "pos_units"]
@@ -77,6 +77,10 @@ _TIME_RE = re.compile(
     r"(?![\w])",
     re.I,
 )
+#: What every match of _WORD_DATE_RE / _TIME_RE contains: cheap tests before the regexes
+#: that try a word at every position.
+_MONTH_RE = re.compile("|".join(MONTHS), re.I)
+_TIME_TAIL_RE = re.compile(r"(?:\s?(?:h|heures?)(?:\s?\d{2})?|:\d{2})(?!\w)", re.I)
 _DIGITS_RE = re.compile(
     r"(?<![\d,.])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?(?!\d)|(?<![\d,.])\d+(?:,\d+)?(?!\d)"
 )
@@ -100,6 +104,8 @@ def _dates(text: str) -> Iterator[Fact]:
             continue
         y = (int(year) + 2000 if len(year) == 2 else int(year)) if year else None
         yield Fact("date", f"{day}/{month}" + (f"/{y}" if y else ""), m.start(), m.end(), m.group())
+    if not _MONTH_RE.search(text):
+        return
     for m in _WORD_DATE_RE.finditer(text):
         raw = m.group(1).lower()
         day = 1 if raw in ("1er", "premier") else (int(raw) if raw.isdigit() else _spelled(raw))
@@ -111,6 +117,8 @@ def _dates(text: str) -> Iterator[Fact]:
 
 
 def _times(text: str) -> Iterator[Fact]:
+    if not _TIME_TAIL_RE.search(text):
+        return
     for m in _TIME_RE.finditer(text):
         raw = m.group(1)
         hours = int(raw) if raw.isdigit() else _spelled(raw)
@@ -278,12 +286,12 @@ def facts_of(a: Analysis, names: bool = True) -> list[Fact]:
     return sorted(facts, key=lambda f: f.start)
 
 
-def _spelled_out(acronym: str, falc_text: str, config: Config) -> bool:
+def _spelled_out(acronym: str, falc_text: str, haystack: str, config: Config) -> bool:
     """The FALC text spells the acronym out: its glossary explanation, or a run of words
-    whose initials give its letters (« facile à lire et à comprendre » for FALC)."""
+    whose initials give its letters (« facile à lire et à comprendre » for FALC).
+    *haystack*: the FALC text through :func:`_unaccent`."""
     bare = acronym[:-1] if acronym.endswith("s") and len(acronym) > 2 else acronym
     explanation = config.glossary.get(acronym) or config.glossary.get(bare)
-    haystack = _unaccent(falc_text)
     if explanation:
         body = re.sub(r"^(?:le|la|les|un|une|des|l['’])\s*", "", explanation.strip(), flags=re.I)
         head = _unaccent(" ".join(body.split()[:3]))
@@ -293,7 +301,9 @@ def _spelled_out(acronym: str, falc_text: str, config: Config) -> bool:
     return initials_match(_unaccent(bare), words)
 
 
-def _present(fact: Fact, falc_facts: list[Fact], falc_text: str, config: Config) -> bool:
+def _present(
+    fact: Fact, falc_facts: list[Fact], falc_text: str, haystack: str, config: Config
+) -> bool:
     same_kind = [f.key for f in falc_facts if f.kind == fact.kind]
     if fact.kind == "date":
         day_month = "/".join(fact.key.split("/")[:2])
@@ -302,11 +312,14 @@ def _present(fact: Fact, falc_facts: list[Fact], falc_text: str, config: Config)
             return False
         return year is None or year in falc_text
     if fact.kind == "name":
-        haystack = _unaccent(falc_text)
         if re.search(rf"(?<!\w){re.escape(fact.key)}(?!\w)", haystack) is not None:
             return True
         letters = re.sub(r"[^\w]", "", fact.text)
-        return letters.isupper() and len(letters) >= 2 and _spelled_out(letters, falc_text, config)
+        return (
+            letters.isupper()
+            and len(letters) >= 2
+            and _spelled_out(letters, falc_text, haystack, config)
+        )
     if fact.kind == "number":
         numbers = {f.key for f in falc_facts if f.kind in ("number",)}
         numbers |= {p for f in falc_facts if f.kind == "date" for p in f.key.split("/")}
@@ -333,10 +346,11 @@ def missing_facts(
 def lost_facts(standard: Analysis, falc: str, config: Config) -> list[Finding]:
     """FALC-PAIR-002 findings for an analysed standard text and its FALC text."""
     easy = facts_of(prepare(falc, config), names=False)
+    haystack = _unaccent(falc)
     findings = []
     reported: set[tuple[str, str]] = set()
     for fact in facts_of(standard):
-        if (fact.kind, fact.key) in reported or _present(fact, easy, falc, config):
+        if (fact.kind, fact.key) in reported or _present(fact, easy, falc, haystack, config):
             continue
         reported.add((fact.kind, fact.key))
         shown = fact.text

@@ -267,7 +267,7 @@ def lexical_split(word: Word) -> list[Word]:
 
     Hyphenated words stay whole (``rendez-vous``); ``aujourd'hui`` stays whole.
     """
-    if word.kind != "word":
+    if word.kind != "word" or ("'" not in word.text and "’" not in word.text):
         return [word]
     parts: list[Word] = []
     text, start = word.text, word.start

@@ -42,6 +42,12 @@
     if (role !== 'bot') return ref === 'texte' ? 'Vous avez écrit : ' : 'Vous avez choisi : ';
     return nom + ' dit : ';
   }
+  // « 14 h 32 », in the person's own time zone.
+  function heure(iso) {
+    var d = new Date(iso);
+    if (isNaN(d.getTime())) return '';
+    return d.getHours() + '\u00a0h\u00a0' + String(d.getMinutes()).padStart(2, '0');
+  }
   function titreMessage(nom, role) {
     if (role !== 'bot') return 'Votre message';
     if (/^Le /.test(nom)) return 'Message du ' + nom.slice(3);
@@ -383,7 +389,9 @@
     var d = this.doc, bot = m.role === 'bot', nom = bot ? m.speaker.name : 'Vous';
     var li = el(d, 'li', 'msg ' + (bot ? 'msg--coach' : 'msg--moi'));
     li.id = 'msg-' + m.id;
-    var titre = el(d, 'h' + Math.min(6, this.niveau), 'visually-hidden', titreMessage(nom, m.role));
+    var quand = m.at ? heure(m.at) : '';
+    var titre = el(d, 'h' + Math.min(6, this.niveau), 'visually-hidden',
+      titreMessage(nom, m.role) + (quand ? ', ' + quand : ''));
     var auteur = el(d, 'p', 'auteur', nom);
     auteur.setAttribute('aria-hidden', 'true');
     var bulle = el(d, 'p', 'bulle');
@@ -394,6 +402,11 @@
     li.appendChild(titre);
     li.appendChild(auteur);
     li.appendChild(bulle);
+    if (quand) {
+      var t = el(d, 'time', 'heure', quand);
+      t.setAttribute('datetime', m.at);
+      li.appendChild(t);
+    }
     if (bot) {
       var b = el(d, 'button', 'tts');
       b.type = 'button';

@@ -1,8 +1,8 @@
 """Counter increments kept in memory and written in one go every few seconds.
 
-A turn only adds to a dict under a lock (a few microseconds); a background thread writes
-the batch to the store (one SQLite transaction or one Redis pipeline) every `interval`
-seconds and at shutdown. If the store is down, the batch is kept and retried; beyond
+A turn only adds to a dict under a lock (a few microseconds); a background thread, started
+with the app (its lifespan), writes the batch to the store (one SQLite transaction or one
+Redis pipeline) every `interval` seconds, and `close()` writes the rest at shutdown. If the store is down, the batch is kept and retried; beyond
 `max_keys` pending counters, the oldest batch is dropped rather than growing without end.
 Each process has its own buffer; the stores add up what every process writes.
 """
@@ -70,14 +70,15 @@ class CounterBuffer:
             for name, flow, node, detail in events:
                 key = (version, day, name, flow, node, detail)
                 pending[key] = pending.get(key, 0) + 1
-        if self._thread is None:
-            self._start()
 
     def pending(self) -> int:
         with self._lock:
             return len(self._pending)
 
-    def _start(self) -> None:
+    def start(self) -> None:
+        """Write the buffer every `interval` seconds from a background thread."""
+        if self.store is None:
+            return
         with self._lock:
             if self._thread is not None or self._stop.is_set():
                 return

@@ -57,6 +57,7 @@ def create_app(settings: Settings | None = None, content: Content | None = None,
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI):  # type: ignore[no-untyped-def]
+        counters.start()
         yield
         counters.close()  # the last increments, before the store goes
         store.close()

@@ -77,7 +77,8 @@ def build_documents_router(store: SessionStore, observer: Observer | None = None
         request: Request,
         conversation_id: str,
         fmt: Annotated[str, Query(alias="format", max_length=16,
-                                  description="html (par défaut), odt ou docx")] = "html",
+                                  description="html (par défaut), odt ou docx",
+                                  json_schema_extra={"enum": list(MEDIA_TYPES)})] = "html",
         falc: Annotated[bool | None, Query(
             description="Facile à lire ; par défaut, le réglage de la conversation")] = None,
         download: Annotated[bool, Query(

@@ -1,12 +1,14 @@
 """`POST /api/v1/conversations/{id}/avis`: « Ce conseil vous aide-t-il ? » — Oui / Non.
 
 Counted by message reference and day only: neither the conversation nor the person is
-kept with the answer. One answer per message and conversation is counted per process
-(a bounded memory of recent pairs); the client disables the buttons once answered.
+kept with the answer. One answer per message and conversation is counted per process (a
+bounded in-memory set of hashed pairs, never stored); the client disables the buttons once
+answered.
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections import OrderedDict
 
 from fastapi import APIRouter, Response
@@ -42,7 +44,7 @@ def advice_ref(record: Record, message_id: str) -> str | None:
 
 def build_feedback_router(store: SessionStore, observer: Observer) -> APIRouter:
     router = APIRouter(prefix="/api/v1", tags=["tchat"], responses=ERRORS)
-    recent: OrderedDict[tuple[str, str], None] = OrderedDict()
+    recent: OrderedDict[bytes, None] = OrderedDict()
 
     @router.post("/conversations/{conversation_id}/avis", status_code=204,
                  response_class=Response,
@@ -56,7 +58,7 @@ def build_feedback_router(store: SessionStore, observer: Observer) -> APIRouter:
             raise Problem(422, "message-sans-avis", "Message sans avis",
                           f"Le message « {body.message} » n'est pas un conseil de cette"
                           " conversation : on ne peut pas donner d'avis dessus.")
-        pair = (conversation_id, body.message)
+        pair = hashlib.sha256(f"{conversation_id}|{body.message}".encode()).digest()[:16]
         if pair not in recent:
             recent[pair] = None
             if len(recent) > REMEMBERED:

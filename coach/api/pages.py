@@ -12,9 +12,11 @@ from __future__ import annotations
 import hashlib
 import secrets
 from collections.abc import Iterable
+from datetime import datetime
 from html import escape
 from typing import Any
 from urllib.parse import parse_qs, quote
+from zoneinfo import ZoneInfo
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
@@ -40,6 +42,9 @@ class PageError(Exception):
         super().__init__(response.status_code)
 
 
+DISPLAY_ZONE = ZoneInfo("Europe/Paris")
+
+
 def e(text: Any) -> str:
     return escape(str(text), quote=True)
 
@@ -58,6 +63,14 @@ def _title(name: str, role: str) -> str:
     if name.startswith("La "):
         return "Message de la " + name[3:]
     return ("Message d'" if name[:1].lower() in "aeiouyéèêàâîôûh" else "Message de ") + name
+
+
+def _time(at: str | None) -> str:
+    """The message's time as « 14 h 32 » in French time (no script to know the reader's)."""
+    if not at:
+        return ""
+    moment = datetime.fromisoformat(at.replace("Z", "+00:00")).astimezone(DISPLAY_ZONE)
+    return f'<time class="heure" datetime="{e(at)}">{moment.hour}\u00a0h\u00a0{moment:%M}</time>'
 
 
 def _key(base: str, value: str) -> str:
@@ -111,7 +124,8 @@ def build_pages_router(engine: Engine, store: SessionStore, settings: Settings) 
                 '<p class="bulle"><span class="visually-hidden">'
                 f'{e(_says(name, m["role"], m["ref"]))}</span>'
                 f'<span class="texte" id="texte-{e(m["id"])}">'
-                f'{e(french_spacing(m["text"]) if bot else m["text"])}</span></p></li>'
+                f'{e(french_spacing(m["text"]) if bot else m["text"])}</span></p>'
+                f'{_time(m.get("at"))}</li>'
             )
         return "\n".join(items)
 

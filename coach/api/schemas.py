@@ -49,6 +49,7 @@ class Message(BaseModel):
     speaker: Speaker
     text: str
     ref: str = Field(description="Référence stable du texte dans le contenu")
+    at: str | None = Field(default=None, description="Moment du message (ISO 8601, UTC)")
 
 
 class ChoiceOut(BaseModel):

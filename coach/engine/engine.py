@@ -65,7 +65,7 @@ def _copy(record: Record) -> Record:
     """A new record sharing nothing mutable with the stored one (entries are never mutated)."""
     return replace(record, vars=dict(record.vars), transcript=list(record.transcript),
                    history=list(record.history), idem=dict(record.idem),
-                   pending=list(record.pending))
+                   pending=list(record.pending), turns=list(record.turns))
 
 
 class Engine:
@@ -96,6 +96,7 @@ class Engine:
         record = Record(id=new_conversation_id(), flow=ref[0], node=ref[1], origin=ref[0],
                         content_version=self.content.version, falc=falc)
         self._enter(record, ref)
+        record.mark_turn(0, record.created)
         return self.step(record, 0)
 
     def play(self, stored: Record, given: Input, idempotency_key: str | None = None) -> Step:
@@ -111,6 +112,7 @@ class Engine:
         else:
             self._play_text(record, given.text)
         record.updated = time.time()
+        record.mark_turn(first, record.updated)
         if idempotency_key:
             record.remember_step(idempotency_key, first)
         return self.step(record, first)

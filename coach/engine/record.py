@@ -50,6 +50,8 @@ class Record:
     misses: int = 0
     # Places offered by « Vous voulez parler de… ? », shown as the choices sens-1, sens-2…
     pending: list[str] = field(default_factory=list)
+    # One [first transcript position, seconds since `created`] per turn: when each was said.
+    turns: list[list[int]] = field(default_factory=list)
     # Idempotency-Key -> [first, last) transcript positions of the step it produced.
     idem: dict[str, list[int]] = field(default_factory=dict)
     version: int = 0
@@ -71,6 +73,18 @@ class Record:
     def snapshot(self) -> None:
         self.history.append([self.flow, self.node, dict(self.vars), len(self.transcript)])
         del self.history[:-MAX_SNAPSHOTS]
+
+    def mark_turn(self, first: int, at: float) -> None:
+        self.turns.append([first, max(0, int(at - self.created))])
+
+    def said_at(self) -> list[float | None]:
+        """The time of each transcript entry (None for records older than this field)."""
+        times: list[float | None] = [None] * len(self.transcript)
+        bounds = [*self.turns, [len(self.transcript), 0]]
+        for (first, offset), (following, _next) in zip(bounds, bounds[1:], strict=False):
+            for position in range(first, min(following, len(times))):
+                times[position] = self.created + offset
+        return times
 
     def remember_step(self, key: str, first: int) -> None:
         self.idem[key] = [first, len(self.transcript)]

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
 from typing import Any
 
 from coach.content.model import Content
@@ -23,10 +24,11 @@ class Rendered:
     speaker: dict[str, str]
     text: str
     ref: str
+    at: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "role": self.role, "speaker": self.speaker, "text": self.text,
-                "ref": self.ref}
+                "ref": self.ref, "at": self.at}
 
 
 class Renderer:
@@ -103,5 +105,15 @@ class Renderer:
 
     def transcript(self, record: Record, first: int = 0, last: int | None = None) -> list[Rendered]:
         end = len(record.transcript) if last is None else last
-        rendered = (self.entry(i, record.transcript[i], record.falc) for i in range(first, end))
-        return [message for message in rendered if message is not None]
+        times = record.said_at()
+        messages = []
+        for position in range(first, end):
+            message = self.entry(position, record.transcript[position], record.falc)
+            if message is not None:
+                when = times[position]
+                messages.append(message if when is None else replace(message, at=_iso(when)))
+        return messages
+
+
+def _iso(timestamp: float) -> str:
+    return datetime.fromtimestamp(timestamp, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")

@@ -2,7 +2,8 @@
 
 ``RULES`` maps each rule id to its default severity and a short French description; it
 feeds SARIF output and the docs. Rules whose severity depends on the case (FALC-LEN-001
-warning/error, FALC-NEG-001, FALC-IDEA-001, FALC-NUM-001) list their base severity here.
+warning/error, FALC-NEG-001, FALC-IDEA-001, FALC-NUM-001, FALC-PASS-001) list their base
+severity here.
 """
 
 from __future__ import annotations

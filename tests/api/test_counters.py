@@ -91,6 +91,18 @@ async def test_counters_move_as_a_conversation_goes(app, client):
     assert next(n for n in shown.nodes if n.node == "menu").dropoffs == 0
 
 
+async def test_the_app_lifespan_writes_the_last_counters(app, client):
+    async with app.router.lifespan_context(app):
+        assert app.state.counters._thread is not None  # the background writer runs
+        cid = (await client.post("/api/v1/conversations", json={})).json()["id"]
+        await turn(client, cid, choice="quiz")
+        assert app.state.counters.pending() > 0
+    assert app.state.counters.pending() == 0
+    today = day_of(__import__("time").time())
+    names = {key[2] for key, _n in app.state.store.read_counts(today, today)}
+    assert {ev.STARTED, ev.TURN, ev.VISIT} <= names
+
+
 async def test_a_conversation_that_stops_is_a_drop_off(app, client):
     cid = (await client.post("/api/v1/conversations", json={})).json()["id"]
     await turn(client, cid, choice="quiz")

@@ -50,10 +50,10 @@ def test_structure_at_load(page: Page, site) -> None:
       - list:
         - /children: equal
         - listitem:
-          - heading "Message du coach" [level=3]
+          - heading /^Message du coach, \\d+ h \\d\\d$/ [level=3]
           - paragraph: /^Le coach dit\\W+Bonjour/
         - listitem:
-          - heading "Message du coach" [level=3]
+          - heading /^Message du coach, \\d+ h \\d\\d$/ [level=3]
           - paragraph: "Le coach dit : Pour bien vous guider, dites-moi qui vous êtes."
   - paragraph:
     - button "Lire la dernière réponse"

@@ -124,25 +124,25 @@ def test_whole_conversation_with_the_keyboard_alone(page: Page, site) -> None:
     - list:
       - /children: equal
       - listitem:
-        - heading "Message de Patricia" [level=3]
+        - heading /^Message de Patricia, \\d+ h \\d\\d$/ [level=3]
         - paragraph: /^Patricia dit/
       - listitem:
-        - heading "Message du coach" [level=3]
+        - heading /^Message du coach, \\d+ h \\d\\d$/ [level=3]
         - paragraph: /^Le coach dit\\W+Voulez-vous savoir/
       - listitem:
-        - heading "Votre message" [level=3]
+        - heading /^Votre message, \\d+ h \\d\\d$/ [level=3]
         - paragraph: "Vous avez choisi : Oui, dites-m'en plus"
       - listitem:
-        - heading "Message du coach" [level=3]
+        - heading /^Message du coach, \\d+ h \\d\\d$/ [level=3]
         - paragraph: /Votre expérience de parent/
       - listitem:
-        - heading "Message du coach" [level=3]
+        - heading /^Message du coach, \\d+ h \\d\\d$/ [level=3]
         - paragraph: /Comment aimeriez-vous participer/
       - listitem:
-        - heading "Votre message" [level=3]
+        - heading /^Votre message, \\d+ h \\d\\d$/ [level=3]
         - paragraph: "Vous avez choisi : Contribuer de temps en temps"
       - listitem:
-        - heading "Message du coach" [level=3]
+        - heading /^Message du coach, \\d+ h \\d\\d$/ [level=3]
         - paragraph: /Votre place est importante/
   - paragraph:
     - button "Lire la dernière réponse"

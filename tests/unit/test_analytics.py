@@ -155,6 +155,7 @@ def test_buffer_flushes_in_the_background():
         written.set()
 
     store.add_counts = add_counts
+    buffer.start()
     buffer.add([("tour", "demo", "", "falc")])
     assert written.wait(5)
     buffer.close()

@@ -229,3 +229,17 @@ def test_renamed_node_keeps_its_conversations_through_aliases(tmp_path):
     step = updated.play(dataclasses.replace(record), ChoiceInput("quiz"))
     assert step.record.node == "question"
     assert not any(m.ref == "coach/contenu-change" for m in step.messages)
+
+
+def test_each_message_carries_the_time_it_was_said(engine):
+    step = engine.start()
+    assert all(m.at and m.at.endswith("Z") for m in step.messages)
+    record = step.record
+    record.created -= 120  # the conversation started two minutes ago
+    record.turns = [[0, 0]]
+    later = engine.play(record, ChoiceInput("quiz"))
+    whole = engine.conversation(later.record).messages
+    assert whole[0].at != whole[-1].at
+    assert len({m.at for m in later.messages}) == 1  # one turn, one time
+    old = dataclasses.replace(later.record, turns=[])  # records stored before this field
+    assert all(m.at is None for m in engine.conversation(old).messages)
