@@ -4,7 +4,7 @@ A turn here is what the API handler does: load the record from SQLite, play a ch
 save with the compare-and-set, and — with counters — compute the step's counter events
 and add them to the in-memory buffer. The buffer's flush (one transaction) is timed
 separately, as are the hook alone and the cost of `PRAGMA secure_delete` on saves.
-Run: python bench/counters_bench.py [--turns 20000]
+Run: python bench/counters_bench.py [--turns 10000] [--rounds 3]
 """
 
 from __future__ import annotations
@@ -107,11 +107,18 @@ def describe(name: str, timings: list[float]) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--turns", type=int, default=10000)
+    parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
     run(500, True)  # warm up
-    without, _ = run(args.turns, counted=False)
-    with_counters, flush = run(args.turns, counted=True)
-    no_secure, _ = run(args.turns, counted=False, secure_delete=False)
+    without: list[float] = []
+    with_counters: list[float] = []
+    no_secure: list[float] = []
+    flush = 0.0
+    for _round in range(args.rounds):  # alternate, so that machine load hits both alike
+        without += run(args.turns, counted=False)[0]
+        timings, flush = run(args.turns, counted=True)
+        with_counters += timings
+        no_secure += run(args.turns, counted=False, secure_delete=False)[0]
     print(describe("turn without counters", without))
     print(describe("turn with counters", with_counters))
     print(describe("turn without counters, secure_delete off", no_secure))

@@ -3,6 +3,10 @@
 Where ``spacy.load`` spends its time, and what this module does instead (measured on the
 2-core CI machine, CPU seconds):
 
+* ``import spacy`` imports ``spacy.cli`` (typer, requests, weasel…, ≈ 0.2 s) only to offer
+  ``spacy.info``. We import spaCy with a stand-in for it; ``spacy.info`` imports the real
+  command line when called, and ``import spacy.cli`` still gets the real package.
+
 * importing ``spacy.lang.fr`` (≈ 2.9 s) compiles the French tokenizer's ``TOKEN_MATCH``: one
   1.4 MB regular expression, ~260 alternatives that each repeat the whole Unicode
   letter class with ``(?i)``. The model's tokenizer file then holds the same pattern.
@@ -19,8 +23,8 @@ Where ``spacy.load`` spends its time, and what this module does instead (measure
 * at run time, most of the parse is the ``tok2vec`` layer's matrix products, which thinc
   hands to ``blis``; numpy's BLAS (OpenBLAS) does them in half the CPU time on this
   machine. ``tok2vec`` gets an ops object whose ``gemm`` is ``numpy.matmul`` (same
-  shapes, same float32 results up to rounding; the tests check tags and parses).
-  OpenBLAS may use several threads: ``OPENBLAS_NUM_THREADS`` controls it.
+  shapes, same float32 results up to rounding; the tests check tags and parses), run
+  on one OpenBLAS thread (:mod:`falc.blas`).
 
 The result is checked by the tests (same tokens, tags, lemmas). Any failure of this fast
 path falls back to a plain ``spacy.load``.
@@ -86,6 +90,34 @@ class _LazyTokenMatch:
     @property
     def __self__(self) -> re.Pattern[str]:  # what spaCy serialises (``token_match.__self__``)
         return self._real().__self__  # type: ignore[attr-defined,no-any-return]
+
+
+def _info(*args: Any, **kwargs: Any) -> Any:
+    """``spacy.info``, importing spaCy's command line on first use."""
+    from spacy.cli.info import info
+
+    return info(*args, **kwargs)
+
+
+def _import_spacy() -> None:
+    """``import spacy`` without importing its command-line package."""
+    if "spacy" in sys.modules:
+        return
+    package = types.ModuleType("spacy.cli")
+    package.__path__ = []
+    info = types.ModuleType("spacy.cli.info")
+    info.info = _info  # type: ignore[attr-defined]
+    stubs = {"spacy.cli": package, "spacy.cli.info": info}
+    sys.modules.update(stubs)
+    try:
+        importlib.import_module("spacy")
+    finally:
+        for name, stub in stubs.items():
+            if sys.modules.get(name) is stub:
+                del sys.modules[name]
+        spacy = sys.modules.get("spacy")
+        if spacy is not None and getattr(spacy, "cli", None) is package:
+            delattr(spacy, "cli")  # a later ``import spacy.cli`` gets the real package
 
 
 def _import_french() -> Any:
@@ -226,7 +258,11 @@ def load_pipeline(name: str, exclude: tuple[str, ...]) -> Any:
 
     Raises ``ImportError``/``OSError`` like ``spacy.load`` when spaCy or the model is
     missing."""
-    import spacy
+    try:
+        _import_spacy()
+    except Exception:
+        sys.modules.pop("spacy", None)  # a spaCy we do not know: imported as it is below
+    import spacy  # ImportError here: spaCy is not installed
 
     try:
         importlib.import_module(name)

@@ -100,12 +100,15 @@ def is_available() -> bool:
 
 
 def _run(nlp: Any, texts: list[str], pipes: Sequence[str]) -> list[Any]:
-    """Docs of *texts* through *pipes* (in pipeline order), batched."""
+    """Docs of *texts* through *pipes* (in pipeline order), batched, on one BLAS thread."""
+    from falc.blas import one_thread
+
     docs: Any = (nlp.make_doc(t) for t in texts)
     for name, proc in nlp.pipeline:
         if name in pipes:
             docs = proc.pipe(docs, batch_size=BATCH_SIZE)
-    return list(docs)
+    with one_thread():
+        return list(docs)
 
 
 def _remember(cache: dict[str, Any], texts: list[str], docs: list[Any]) -> None:

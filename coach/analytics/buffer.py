@@ -1,10 +1,11 @@
 """Counter increments kept in memory and written in one go every few seconds.
 
-A turn only adds to a dict under a lock (a few microseconds); a background thread, started
+A turn only adds to a dict under a lock (a few microseconds). A background thread, started
 with the app (its lifespan), writes the batch to the store (one SQLite transaction or one
-Redis pipeline) every `interval` seconds, and `close()` writes the rest at shutdown. If the store is down, the batch is kept and retried; beyond
-`max_keys` pending counters, the oldest batch is dropped rather than growing without end.
-Each process has its own buffer; the stores add up what every process writes.
+Redis pipeline) every `interval` seconds, and `close()` writes the rest at shutdown. If the
+store is down, the batch is kept and retried; beyond `max_keys` pending counters, a failed
+batch is dropped rather than growing without end. Each process has its own buffer; the
+stores add up what every process writes.
 """
 
 from __future__ import annotations

@@ -120,6 +120,7 @@ def _counter_buffer(settings: Settings, store: SessionStore, version: str) -> Co
 def _count_store_errors(app: FastAPI) -> None:
     """Every « store unavailable » answer also counts in `coach_store_errors_total`."""
     answer = app.exception_handlers[StoreUnavailable]
+    STORE_ERRORS.labels("api")  # shown at 0 from the start
 
     async def counted(request, exc):  # type: ignore[no-untyped-def]
         STORE_ERRORS.labels("api").inc()

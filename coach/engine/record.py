@@ -14,6 +14,7 @@ Places are short strings (see `coach.engine.nlu.places`).
 
 from __future__ import annotations
 
+import itertools
 import secrets
 import time
 import zlib
@@ -81,7 +82,7 @@ class Record:
         """The time of each transcript entry (None for records older than this field)."""
         times: list[float | None] = [None] * len(self.transcript)
         bounds = [*self.turns, [len(self.transcript), 0]]
-        for (first, offset), (following, _next) in zip(bounds, bounds[1:], strict=False):
+        for (first, offset), (following, _next) in itertools.pairwise(bounds):
             for position in range(first, min(following, len(times))):
                 times[position] = self.created + offset
         return times

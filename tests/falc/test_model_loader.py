@@ -75,3 +75,23 @@ def test_parses_are_cached_by_sentence(nlp_checker: Checker) -> None:
     assert tagged[0].pos_ == "PROPN" and not tagged.has_annotation("DEP")
     falc_nlp.clear_cache()
     assert falc_nlp.parse(["Bonjour."])[0] is not first[1]
+
+
+def test_spacy_command_line_is_left_real(nlp_checker: Checker) -> None:
+    import spacy
+    import spacy.cli
+
+    assert hasattr(spacy.cli, "download") and callable(spacy.info)
+
+
+def test_one_blas_thread_only_inside_the_block(nlp_checker: Checker) -> None:
+    from falc.blas import _openblas, one_thread
+
+    blas = _openblas()
+    if blas is None:
+        pytest.skip("numpy does not use OpenBLAS here: one_thread() does nothing")
+    _, get_threads = blas
+    before = get_threads()
+    with one_thread():
+        assert get_threads() == 1
+    assert get_threads() == before
