@@ -236,19 +236,21 @@ def _use_matmul(nlp: Any) -> None:
 def _fast_load(name: str, exclude: tuple[str, ...]) -> Any:
     from spacy import util
 
-    french = _import_french()
     path = _model_dir(name)
     meta = util.get_model_meta(path)
     if meta.get("lang") != "fr":
         raise ValueError("not a French model")
-    config = util.load_config(path / "config.cfg")
-    nlp = util.load_model_from_config(config, exclude=list(exclude), meta=meta)
-    own = ["tokenizer"] + (["lemmatizer"] if "lemmatizer" in nlp.pipe_names else [])
-    nlp.from_disk(path, exclude=[*exclude, *own])
-    _load_tokenizer(nlp, path / "tokenizer")
-    if "lemmatizer" in own:
-        _load_lemmatizer(nlp, path / "lemmatizer" / "lookups" / "lookups.bin")
-    _restore_defaults(french)
+    french = _import_french()
+    try:
+        config = util.load_config(path / "config.cfg")
+        nlp = util.load_model_from_config(config, exclude=list(exclude), meta=meta)
+        own = ["tokenizer"] + (["lemmatizer"] if "lemmatizer" in nlp.pipe_names else [])
+        nlp.from_disk(path, exclude=[*exclude, *own])
+        _load_tokenizer(nlp, path / "tokenizer")
+        if "lemmatizer" in own:
+            _load_lemmatizer(nlp, path / "lemmatizer" / "lookups" / "lookups.bin")
+    finally:
+        _restore_defaults(french)  # also before a fallback to spacy.load
     _use_matmul(nlp)
     return nlp
 

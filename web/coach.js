@@ -8,6 +8,10 @@
   var TAILLES = [-1, 0, 1, 2, 3, 4];
   var DELAI_ECRIT = 1500;
   var LONGUE = 600;
+  // The coordinator's draft (GET …/document): offered at the end of these steps.
+  var FLUX_BROUILLON = ['initier', 'modeliser', 'animer', 'perenniser'];
+  var TITRE_BROUILLON = 'Mon brouillon de feuille de route et de charte';
+  var MERCI = 'Merci pour votre avis.';
 
   function lire(cle) { try { return localStorage.getItem(PREFIXE + cle); } catch (e) { return null; } }
   function ecrire(cle, valeur) {
@@ -32,6 +36,25 @@
     if (classe) e.className = classe;
     if (texte) e.textContent = texte;
     return e;
+  }
+  /* « Mon brouillon… »: a titled group of three links (hrefs set by majBrouillon). */
+  function blocBrouillon(d, niveau, id) {
+    var g = el(d, 'div', 'brouillon-liens'), ul = el(d, 'ul', 'rangee');
+    var titre = el(d, 'h' + Math.min(6, niveau), 'brouillon-titre', TITRE_BROUILLON);
+    titre.id = id;
+    g.setAttribute('role', 'group');
+    g.setAttribute('aria-labelledby', id);
+    [['html', 'Voir (nouvelle fenêtre)'], ['docx', 'Télécharger en Word (.docx)'],
+      ['odt', 'Télécharger en OpenDocument (.odt)']].forEach(function (f) {
+      var li = el(d, 'li'), a = el(d, 'a', 'bouton-lien', f[1]);
+      a.setAttribute('data-format', f[0]);
+      if (f[0] === 'html') { a.target = '_blank'; a.rel = 'noopener'; }
+      li.appendChild(a);
+      ul.appendChild(li);
+    });
+    g.appendChild(titre);
+    g.appendChild(ul);
+    return g;
   }
   /* Plain text for speech and announcements: FALC lines become sentences. */
   function simple(texte) {
@@ -84,7 +107,7 @@
   }
 
   /* The conversation markup for the widget (the page has the same markup in index.html). */
-  function gabarit(niveau, imprimer) {
+  function gabarit(niveau, imprimer, api) {
     return '' +
       '<div class="outils rangee">' +
       '<button type="button" class="falc-bouton" aria-pressed="false">Facile à lire</button>' +
@@ -110,7 +133,7 @@
         : '<li><button type="button" class="imprimer">Imprimer la conversation</button></li>') +
       '<li><button type="button" class="recommencer">Recommencer depuis le début</button></li>' +
       '<li><button type="button" class="supprimer">Supprimer ma conversation</button></li>' +
-      '</ul></div>' +
+      '</ul><div class="place-brouillon"></div></div>' +
       '<div class="journal" role="log" aria-live="off" aria-label="Conversation" tabindex="0">' +
       '<ol class="messages" data-niveau="' + niveau + '"></ol></div>' +
       '<p class="ecrit" aria-hidden="true" hidden>Le coach écrit<span class="points"><span></span><span></span><span></span></span></p>' +
@@ -124,6 +147,8 @@
       '<p id="erreur" class="erreur" role="alert"></p>' +
       '<button type="button" class="reessayer" hidden>Réessayer</button>' +
       '</form>' +
+      '<p class="confidentialite"><a href="' + api + 'confidentialite" target="_blank" rel="noopener">' +
+      'Confidentialité et données personnelles (nouvelle fenêtre)</a></p>' +
       '<div class="annonces visually-hidden" role="status" aria-live="polite" aria-atomic="true"></div>' +
       '<dialog class="confirmation" aria-labelledby="conf-titre" aria-describedby="conf-texte">' +
       '<p id="conf-titre" class="choix-titre"></p><p id="conf-texte"></p>' +
@@ -154,6 +179,8 @@
     this.annonces = q('.annonces');
     this.ecrit = q('.ecrit');
     this.niveau = Number(this.liste.getAttribute('data-niveau')) || 3;
+    q('.place-brouillon').appendChild(blocBrouillon(this.doc, this.niveau - (options.widget ? 0 : 1),
+      'titre-brouillon'));
   }
 
   Tchat.prototype.demarrerTout = function () {
@@ -204,8 +231,9 @@
       b.addEventListener('click', function () { t.jouer({ choice: b.getAttribute('data-choix') }, b.textContent); });
     });
     this.liste.addEventListener('click', function (e) {
-      var b = e.target.closest('.tts');
+      var b = e.target.closest('.tts'), avis = e.target.closest('[data-utile]');
       if (b) t.ecouter(b);
+      if (avis) t.donnerAvis(avis);
     });
     if (window.speechSynthesis) {
       this.majVoix();
@@ -347,6 +375,7 @@
     });
     this.afficherChoix(pas);
     this.afficherCommandes(pas.commands);
+    this.placerBrouillon(pas);
     this.defiler(premier || this.liste.lastElementChild);
     this.signaler(pas, premier);
   };
@@ -368,6 +397,7 @@
     if (texte.length > LONGUE && parties.length) {
       texte = parties[0] + ' Réponse longue : utilisez « Lire la dernière réponse » pour tout lire.';
     }
+    if (brouillonIci(pas)) texte += ' Les liens de votre brouillon sont sous la réponse.';
     var n = pas.choices.length;
     if (n) texte += ' ' + n + (n > 1 ? ' réponses proposées.' : ' réponse proposée.');
     return texte;
@@ -382,13 +412,91 @@
     conv.messages.forEach(function (m) { t.ajouter(m); });
     this.afficherChoix(conv);
     this.afficherCommandes(conv.commands);
+    this.placerBrouillon(conv);
+    this.majBrouillon();
     this.journal.scrollTop = this.journal.scrollHeight;
+  };
+
+  function brouillonIci(pas) {
+    return pas.end ? FLUX_BROUILLON.indexOf(pas.flow) >= 0
+      : pas.flow === 'initier' && pas.node === 'brouillon-suite';
+  }
+
+  /* At the end of a step, the draft links go under the step's last message: one place only
+     (moved to a later step's end, never repeated; « aide » at the end does not move them). */
+  Tchat.prototype.placerBrouillon = function (pas) {
+    if (!brouillonIci(pas)) return;
+    var ref = pas.flow + '/' + pas.node + '/', bots = this.liste.querySelectorAll('.msg--coach');
+    var dernier = Array.prototype.filter.call(bots, function (li) {
+      return (li.getAttribute('data-ref') || '').indexOf(ref) === 0;
+    }).pop() || bots[bots.length - 1];
+    var ancien = this.liste.querySelector('.brouillon-liens');
+    if (!dernier || (ancien && dernier.contains(ancien))) return;
+    if (ancien) ancien.remove();
+    dernier.appendChild(blocBrouillon(this.doc, this.niveau + 1, 'titre-brouillon-fil'));
+    this.majBrouillon();
+  };
+
+  Tchat.prototype.majBrouillon = function () {
+    var id = this.id, base = this.api + 'api/v1/conversations/' + encodeURIComponent(id || '') +
+      '/document?format=';
+    Array.prototype.forEach.call(this.racine.querySelectorAll('a[data-format]'), function (a) {
+      if (id) a.href = base + a.getAttribute('data-format'); else a.removeAttribute('href');
+    });
+  };
+
+  /* « Ce conseil vous aide-t-il ? »: answered once; remembered for this conversation. */
+  Tchat.prototype.avisDonnes = function () {
+    try {
+      var v = JSON.parse(lire('avis') || 'null');
+      return v && v.c === this.id ? v.m : [];
+    } catch (e) { return []; }
+  };
+
+  Tchat.prototype.blocAvis = function (id) {
+    var d = this.doc;
+    if (this.avisDonnes().indexOf(id) >= 0) return el(d, 'p', 'avis-merci', MERCI);
+    var g = el(d, 'div', 'avis'), q = el(d, 'span', 'avis-question', 'Ce conseil vous aide-t-il ?');
+    q.id = 'avis-' + id;
+    g.setAttribute('role', 'group');
+    g.setAttribute('aria-labelledby', q.id);
+    g.appendChild(q);
+    [['true', 'Oui'], ['false', 'Non']].forEach(function (r) {
+      var b = el(d, 'button', 'avis-bouton', r[1]);
+      b.type = 'button';
+      b.setAttribute('data-utile', r[0]);
+      b.setAttribute('data-message', id);
+      g.appendChild(b);
+    });
+    return g;
+  };
+
+  Tchat.prototype.donnerAvis = function (b) {
+    var t = this, groupe = b.closest('.avis'), id = b.getAttribute('data-message');
+    if (!this.id || groupe.getAttribute('data-envoi')) return;
+    groupe.setAttribute('data-envoi', '1');
+    this.requete('POST', 'conversations/' + encodeURIComponent(this.id) + '/avis',
+      { message: id, utile: b.getAttribute('data-utile') === 'true' }).then(function () {
+      var m = t.avisDonnes();
+      m.push(id);
+      ecrire('avis', JSON.stringify({ c: t.id, m: m }));
+      if (t.reprise && t.reprise.avis) t.afficherErreur(null);
+      t.saisie.focus();  // before the buttons go: focus never falls on <body>
+      groupe.replaceWith(el(t.doc, 'p', 'avis-merci', MERCI));
+      t.annoncer(MERCI);
+    }, function (err) {
+      var reprise = function () { t.donnerAvis(b); };
+      reprise.avis = true;
+      groupe.removeAttribute('data-envoi');
+      t.afficherErreur(err, reprise);
+    });
   };
 
   Tchat.prototype.ajouter = function (m) {
     var d = this.doc, bot = m.role === 'bot', nom = bot ? m.speaker.name : 'Vous';
     var li = el(d, 'li', 'msg ' + (bot ? 'msg--coach' : 'msg--moi'));
     li.id = 'msg-' + m.id;
+    if (bot) li.setAttribute('data-ref', m.ref);
     var quand = m.at ? heure(m.at) : '';
     var titre = el(d, 'h' + Math.min(6, this.niveau), 'visually-hidden',
       titreMessage(nom, m.role) + (quand ? ', ' + quand : ''));
@@ -413,6 +521,7 @@
       b.hidden = !this.voix;
       this.etiqueterLecture(b, nom, false);
       li.appendChild(b);
+      if (m.feedback) li.appendChild(this.blocAvis(m.id));
     }
     this.liste.appendChild(li);
     return li;
@@ -667,7 +776,7 @@
     fermer.addEventListener('click', options.fermer);
     var corps = el(d, 'div', 'panneau-corps coach');
     corps.setAttribute('lang', 'fr');
-    corps.innerHTML = gabarit(Math.min(6, n + 1), true);
+    corps.innerHTML = gabarit(Math.min(6, n + 1), true, options.api);
     var boutons = el(d, 'div', 'tete-boutons');
     boutons.appendChild(corps.querySelector('.options-bouton'));
     boutons.appendChild(fermer);

@@ -76,7 +76,7 @@ def create_app(settings: Settings | None = None, content: Content | None = None,
     app.include_router(build_router(engine, store, observer))
     app.include_router(build_documents_router(store, observer))
     app.include_router(build_feedback_router(store, observer))
-    app.include_router(build_pages_router(engine, store, settings))
+    app.include_router(build_pages_router(engine, store, settings, observer))
     app.include_router(build_privacy_router(settings))
     _include_tools(app, settings, content, store, counters)
     app.include_router(build_metrics_router(settings.metrics_token))

@@ -14,7 +14,7 @@ import secrets
 from collections.abc import Iterable
 from datetime import datetime
 from html import escape
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs, quote
 from zoneinfo import ZoneInfo
 
@@ -28,10 +28,18 @@ from coach.engine.record import Record
 from coach.settings import Settings
 from coach.store.base import SessionStore, StoreUnavailable, VersionConflict
 
+if TYPE_CHECKING:
+    from coach.api.observer import Observer
+
 MAX_ATTEMPTS = 3
 MAX_FORM_BYTES = 8 * 1024
 SHOWN_COMMANDS = ("retour", "menu", "aide", "humain")
 PREFIX = "/sans-js"
+# The coordinator's draft is offered at the end of these steps (and after its summary).
+DRAFT_FLOWS = frozenset({"initier", "modeliser", "animer", "perenniser"})
+DRAFT_TITLE = "Mon brouillon de feuille de route et de charte"
+DRAFT_LINKS = (("html", "Voir (nouvelle fenêtre)"), ("docx", "Télécharger en Word (.docx)"),
+               ("odt", "Télécharger en OpenDocument (.odt)"))
 
 
 class PageError(Exception):
@@ -78,7 +86,29 @@ def _key(base: str, value: str) -> str:
     return base[:24] + ":" + hashlib.sha256(value.encode("utf-8")).hexdigest()[:16]
 
 
-def build_pages_router(engine: Engine, store: SessionStore, settings: Settings) -> APIRouter:
+def draft_here(step: Step) -> bool:
+    """Does this step offer the draft under its last message?"""
+    record = step.record
+    if step.end:
+        return record.flow in DRAFT_FLOWS
+    return (record.flow, record.node) == ("initier", "brouillon-suite")
+
+
+def draft_links(base: str, cid: str, ident: str, level: int) -> str:
+    """The three links to the draft, in a group named by its heading."""
+    url = f"{base}/api/v1/conversations/{quote(cid, safe='')}/document?format="
+    links = "".join(
+        f'<li><a class="bouton-lien" href="{e(url + fmt)}"'
+        + (' target="_blank" rel="noopener"' if fmt == "html" else "")
+        + f">{e(label)}</a></li>" for fmt, label in DRAFT_LINKS)
+    return (f'<div class="brouillon-liens" role="group" aria-labelledby="{ident}">'
+            f'<h{level} id="{ident}" class="brouillon-titre">{e(DRAFT_TITLE)}</h{level}>'
+            f'<ul class="rangee">{links}</ul></div>')
+
+
+def build_pages_router(engine: Engine, store: SessionStore, settings: Settings,
+                       observer: Observer | None = None) -> APIRouter:
+    """`observer` counts the conversations and turns, as for the JSON API."""
     router = APIRouter(include_in_schema=False)
     flows = engine.content.flows
 
@@ -97,22 +127,26 @@ def build_pages_router(engine: Engine, store: SessionStore, settings: Settings) 
             f"<title>{e(title)} — Coach CoP</title>\n"
             f'<link rel="stylesheet" href="{base}/coach.css">\n</head>\n<body>\n{skip_link}'
             f'<main id="contenu" class="page coach{" falc" if falc else ""}">\n'
-            f"{body}\n{contact_footer()}</main>\n</body>\n</html>\n"
+            f"{body}\n{contact_footer(base)}</main>\n</body>\n</html>\n"
         )
         return HTMLResponse(html, status_code=status,
                             headers={"Cache-Control": "no-store", **(headers or {})})
 
-    def contact_footer() -> str:
+    def contact_footer(base: str) -> str:
         return (
             '<footer class="pied">\n<h2>Parler à une personne</h2>\n'
             f"<p>Contactez {e(settings.contact_nom)} au {e(settings.contact_telephone)}"
             f" ({e(settings.contact_horaires)}), ou par courriel à"
             f' <a href="mailto:{e(settings.contact_courriel)}">{e(settings.contact_courriel)}</a>.'
-            "</p>\n</footer>\n"
+            f'</p>\n<p class="confidentialite"><a href="{base}/confidentialite">'
+            "Confidentialité et données personnelles</a></p>\n</footer>\n"
         )
 
-    def message_items(messages: Iterable[dict[str, Any]], anchor: str | None) -> str:
+    def message_items(messages: Iterable[dict[str, Any]], anchor: str | None,
+                      after: dict[str, str] | None = None) -> str:
+        """`after`: HTML to put at the end of some messages' items, by message id."""
         items = []
+        after = after or {}
         for m in messages:
             bot = m["role"] == "bot"
             name = m["speaker"]["name"] if bot else "Vous"
@@ -125,7 +159,7 @@ def build_pages_router(engine: Engine, store: SessionStore, settings: Settings) 
                 f'{e(_says(name, m["role"], m["ref"]))}</span>'
                 f'<span class="texte" id="texte-{e(m["id"])}">'
                 f'{e(french_spacing(m["text"]) if bot else m["text"])}</span></p>'
-                f'{_time(m.get("at"))}</li>'
+                f'{_time(m.get("at"))}{after.get(m["id"], "")}</li>'
             )
         return "\n".join(items)
 
@@ -141,6 +175,8 @@ def build_pages_router(engine: Engine, store: SessionStore, settings: Settings) 
         anchor = users[-1]["id"] if users else (messages[0]["id"] if messages else None)
         bots = [m for m in messages if m["role"] == "bot"]
         labels = {c["id"]: c["label"] for c in step.commands}
+        after = ({bots[-1]["id"]: draft_links(base, record.id, "titre-brouillon-fil", 4)}
+                 if bots and draft_here(step) else {})
 
         parts = [
             "<h1>Votre coach CoP</h1>",
@@ -158,7 +194,8 @@ def build_pages_router(engine: Engine, store: SessionStore, settings: Settings) 
             f'<a class="bouton-lien" href="{action}/supprimer">Supprimer ma conversation</a>',
             "</div>",
             '<section aria-labelledby="titre-conv">\n<h2 id="titre-conv">Conversation</h2>',
-            f'<ol class="messages historique-page">\n{message_items(messages, anchor)}\n</ol>',
+            f'<ol class="messages historique-page">\n{message_items(messages, anchor, after)}'
+            "\n</ol>",
             "</section>",
         ]
         if step.choices:
@@ -195,6 +232,7 @@ def build_pages_router(engine: Engine, store: SessionStore, settings: Settings) 
             '<p id="titre-commandes" class="choix-titre">À tout moment :</p>'
             f'<form method="post" action="{action}"><input type="hidden" name="cle"'
             f' value="{form_key}"><ul class="rangee">\n{commands}\n</ul></form></div>')
+        parts.append(draft_links(base, record.id, "titre-brouillon", 2))
         title = ("Erreur : " if error else "") + "Conversation"
         return document(request, title, "\n".join(parts), status=status, falc=record.falc,
                         skip="saisie")
@@ -285,6 +323,8 @@ def build_pages_router(engine: Engine, store: SessionStore, settings: Settings) 
             store.create(step.record.id, step.record.to_bytes())
         except StoreUnavailable:
             return unavailable(request, retry_form(request, PREFIX, fields))
+        if observer is not None:
+            observer.started(step.record)
         return see(request, step.record.id, "")
 
     @router.get(PREFIX + "/{cid}", response_class=HTMLResponse)
@@ -336,6 +376,8 @@ def build_pages_router(engine: Engine, store: SessionStore, settings: Settings) 
                 except VersionConflict:
                     record = load(request, cid)
                     continue
+                if observer is not None:
+                    observer.played(record, step.record, given)
                 return see(request, cid)
         except PageError as exc:
             return exc.response

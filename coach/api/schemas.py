@@ -50,6 +50,10 @@ class Message(BaseModel):
     text: str
     ref: str = Field(description="Référence stable du texte dans le contenu")
     at: str | None = Field(default=None, description="Moment du message (ISO 8601, UTC)")
+    feedback: bool = Field(
+        default=False,
+        description="true sous un conseil : le client demande « Ce conseil vous aide-t-il ? »"
+        " (Oui / Non, réponse par POST /api/v1/conversations/{id}/avis)")
 
 
 class ChoiceOut(BaseModel):

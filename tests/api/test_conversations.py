@@ -216,3 +216,15 @@ async def test_privacy_notice_uses_the_settings(client):
     assert '<html lang="fr">' in response.text
     assert "30 jours" in response.text and "Camille" in response.text
     assert "camille@exemple.fr" in response.text
+
+
+async def test_oversized_idempotency_key_is_a_french_422(client):
+    cid = (await start(client))["id"]
+    response = await client.post(f"/api/v1/conversations/{cid}/turns", json={"choice": "quiz"},
+                                 headers={"Idempotency-Key": "k" * 129})
+    assert response.status_code == 422
+    assert "Idempotency-Key" in response.json()["detail"]
+    spec = (await client.get("/openapi.json")).json()
+    parameters = spec["paths"]["/api/v1/conversations/{conversation_id}/turns"]["post"][
+        "parameters"]
+    assert any(p["name"] == "Idempotency-Key" and p["in"] == "header" for p in parameters)

@@ -31,7 +31,7 @@ import pytest
 pytest.importorskip("playwright.sync_api", reason="Playwright (Python) n'est pas installé")
 pytest.importorskip("axe_playwright_python", reason="axe-playwright-python n'est pas installé")
 
-from navigateur import SHOTS, Site
+from navigateur import ADMIN_TOKEN, SHOTS, Site
 from playwright.sync_api import (
     Browser,
     BrowserContext,
@@ -80,7 +80,7 @@ partenaire ; le tchat du coach s'ajoute sans rien casser.</p>
 {filler}
 <p><a id="lien-bas" href="page2.html">Lien en bas de la page</a></p></main>
 <footer><p>Pied de page du partenaire.</p></footer>
-<script src="{coach}/widget.js" defer data-flow="familles" data-falc="false"
+<script src="{coach}/widget.js" defer data-flow="{flow}" data-falc="false"
  data-launcher-text="Besoin d'aide ? Tchat avec le coach" data-color="#e67e22"
  data-heading-level="2"></script>
 </body>
@@ -101,9 +101,12 @@ def site() -> Iterator[Site]:
         pages = folder / "partenaire"
         pages.mkdir()
         filler = "\n".join(f"<p>Paragraphe {i} du partenaire.</p>" for i in range(1, 9))
-        for name, title in (("index.html", "Accueil"), ("page2.html", "Nos actions")):
+        for name, title, flow in (("index.html", "Accueil", "familles"),
+                                  ("page2.html", "Nos actions", "familles"),
+                                  ("coordination.html", "Coordonner une CoP", "initier")):
             (pages / name).write_text(
-                PARTNER_PAGE.format(title=title, filler=filler, coach=coach), encoding="utf-8")
+                PARTNER_PAGE.format(title=title, filler=filler, coach=coach, flow=flow),
+                encoding="utf-8")
         (pages / "partenaire.css").write_text(PARTNER_CSS, encoding="utf-8")
 
         class Quiet(SimpleHTTPRequestHandler):
@@ -119,7 +122,8 @@ def site() -> Iterator[Site]:
                "COACH_STORE_URL": f"sqlite:///{folder / 'coach.db'}",
                "COACH_DIALOGUES_DIR": str(DIALOGUES),
                "COACH_ALLOWED_ORIGINS": json.dumps([partner]),
-               "COACH_RATE_LIMIT_PER_MINUTE": "0"}
+               "COACH_RATE_LIMIT_PER_MINUTE": "0",
+               "COACH_ADMIN_TOKEN": ADMIN_TOKEN}
         log = folder / "coach.log"
         with log.open("wb") as out:
             process = subprocess.Popen(

@@ -12,6 +12,8 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page
 
 SHOTS = Path(os.environ.get("COACH_SHOTS", "/tmp/shots"))
+# The test server's COACH_ADMIN_TOKEN (dashboard /admin and authors' pages /authoring).
+ADMIN_TOKEN = "jeton-des-tests-navigateur-0123456789"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice", "RGAAv4"]
 AXE = Axe()
 

@@ -85,13 +85,32 @@ def test_spacy_command_line_is_left_real(nlp_checker: Checker) -> None:
 
 
 def test_one_blas_thread_only_inside_the_block(nlp_checker: Checker) -> None:
-    from falc.blas import _openblas, one_thread
+    from threadpoolctl import threadpool_info
 
-    blas = _openblas()
-    if blas is None:
-        pytest.skip("numpy does not use OpenBLAS here: one_thread() does nothing")
-    _, get_threads = blas
-    before = get_threads()
+    from falc.blas import one_thread
+
+    def blas_threads() -> list[int]:
+        return [pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "blas"]
+
+    before = blas_threads()
+    assert before, "numpy's BLAS should be visible to threadpoolctl"
     with one_thread():
-        assert get_threads() == 1
-    assert get_threads() == before
+        assert blas_threads() == [1] * len(before)
+    assert blas_threads() == before
+
+
+def test_any_failure_of_the_fast_path_falls_back_to_spacy_load(
+    nlp_checker: Checker, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import spacy
+
+    from falc import model_loader
+
+    def broken(name: str, exclude: tuple[str, ...]) -> None:
+        raise ValueError("a model this loader does not know")
+
+    calls: list[tuple[str, list[str]]] = []
+    monkeypatch.setattr(model_loader, "_fast_load", broken)
+    monkeypatch.setattr(spacy, "load", lambda name, exclude: calls.append((name, exclude)))
+    model_loader.load_pipeline("fr_core_news_sm", ("ner",))
+    assert calls == [("fr_core_news_sm", ["ner"])]
