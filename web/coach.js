@@ -397,7 +397,7 @@
     if (texte.length > LONGUE && parties.length) {
       texte = parties[0] + ' Réponse longue : utilisez « Lire la dernière réponse » pour tout lire.';
     }
-    if (brouillonIci(pas)) texte += ' Les liens de votre brouillon sont sous la réponse.';
+    if (this.brouillonNouveau) texte += ' Les liens de votre brouillon sont sous la réponse.';
     var n = pas.choices.length;
     if (n) texte += ' ' + n + (n > 1 ? ' réponses proposées.' : ' réponse proposée.');
     return texte;
@@ -425,6 +425,7 @@
   /* At the end of a step, the draft links go under the step's last message: one place only
      (moved to a later step's end, never repeated; « aide » at the end does not move them). */
   Tchat.prototype.placerBrouillon = function (pas) {
+    this.brouillonNouveau = false;
     if (!brouillonIci(pas)) return;
     var ref = pas.flow + '/' + pas.node + '/', bots = this.liste.querySelectorAll('.msg--coach');
     var dernier = Array.prototype.filter.call(bots, function (li) {
@@ -434,6 +435,7 @@
     if (!dernier || (ancien && dernier.contains(ancien))) return;
     if (ancien) ancien.remove();
     dernier.appendChild(blocBrouillon(this.doc, this.niveau + 1, 'titre-brouillon-fil'));
+    this.brouillonNouveau = true;
     this.majBrouillon();
   };
 
@@ -673,6 +675,7 @@
     }).then(function () {
       ecrire('conversation', null);
       ecrire('brouillon', null);
+      ecrire('avis', null);
       t.saisie.value = '';
       t.id = null;
       return t.nouvelle(true, 'Votre conversation est supprimée. Une nouvelle conversation commence. ');

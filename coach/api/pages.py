@@ -175,8 +175,10 @@ def build_pages_router(engine: Engine, store: SessionStore, settings: Settings,
         anchor = users[-1]["id"] if users else (messages[0]["id"] if messages else None)
         bots = [m for m in messages if m["role"] == "bot"]
         labels = {c["id"]: c["label"] for c in step.commands}
-        after = ({bots[-1]["id"]: draft_links(base, record.id, "titre-brouillon-fil", 4)}
-                 if bots and draft_here(step) else {})
+        after = {}
+        if bots and draft_here(step):  # under the step's own last message (not « aide »'s)
+            own = [m for m in bots if m["ref"].startswith(f"{record.flow}/{record.node}/")]
+            after[(own or bots)[-1]["id"]] = draft_links(base, record.id, "titre-brouillon-fil", 4)
 
         parts = [
             "<h1>Votre coach CoP</h1>",

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import time
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 from coach.content.guards import compile_guard
 from coach.content.model import Content, NodeRef
 from coach.content.placeholders import CONTACT_KEYS, placeholders
-from coach.content.schema import Choice, Node
+from coach.content.schema import Choice, Message, Node
 from coach.engine.errors import UnknownChoice, UnknownFlow
 from coach.engine.machines import NEXT, CompiledFlow, compile_all
 from coach.engine.nlu.places import CHOICE, COMMAND, GLOSSARY
@@ -61,19 +61,13 @@ class Step:
     meta: dict[str, Any] = field(default_factory=dict)
 
 
-def _copy(record: Record) -> Record:
-    """A new record sharing nothing mutable with the stored one (entries are never mutated)."""
-    return replace(record, vars=dict(record.vars), transcript=list(record.transcript),
-                   history=list(record.history), idem=dict(record.idem),
-                   pending=list(record.pending), turns=list(record.turns))
-
-
 class Engine:
     def __init__(self, content: Content, context: Mapping[str, str] | None = None) -> None:
         self.content = content
         self.flows: dict[str, CompiledFlow] = compile_all(content)
         self.understanding = Understanding(content)
         self.renderer = Renderer(content, context or {}, self.understanding.places)
+        self._message_variables: dict[int, tuple[str, ...]] = {}
         self._commands = {
             falc: [{"id": c.id, "label": c.label_falc if falc else c.label}
                    for c in content.commands.values()]
@@ -103,7 +97,7 @@ class Engine:
         if idempotency_key and idempotency_key in stored.idem:
             first, last = stored.idem[idempotency_key]
             return self.step(stored, first, last, replayed=True)
-        record = _copy(stored)
+        record = stored.copy()
         first = len(record.transcript)
         if self._relocate_if_content_changed(record):
             pass  # the input belonged to a place that no longer exists: show the safe place
@@ -118,7 +112,7 @@ class Engine:
         return self.step(record, first)
 
     def set_falc(self, stored: Record, falc: bool) -> Record:
-        record = _copy(stored)
+        record = stored.copy()
         record.falc = falc
         record.updated = time.time()
         return record
@@ -174,6 +168,14 @@ class Engine:
         return self.understanding.decide(text, self.context(record))
 
     # -- moves ---------------------------------------------------------------------------
+    def _variables_of(self, message: Message) -> tuple[str, ...]:
+        """The conversation variables a message shows, sorted (computed once per message)."""
+        names = self._message_variables.get(id(message))
+        if names is None:
+            found = (placeholders(message.text) | placeholders(message.falc)) - CONTACT_KEYS
+            names = self._message_variables[id(message)] = tuple(sorted(found))
+        return names
+
     def _node_or_none(self, ref: NodeRef) -> Node | None:
         flow = self.content.flows.get(ref[0])
         return flow.nodes.get(ref[1]) if flow else None
@@ -362,9 +364,9 @@ class Engine:
                 if message.when and not self._guards[message.when](record.vars):
                     continue
                 entry: list[Any] = ["b", ref[0], ref[1], index]
-                names = (placeholders(message.text) | placeholders(message.falc)) - CONTACT_KEYS
+                names = self._variables_of(message)
                 if names:
-                    entry.append({name: record.vars.get(name, "") for name in sorted(names)})
+                    entry.append({name: record.vars.get(name, "") for name in names})
                 record.transcript.append(entry)
             if not follow or not node.next or node.choices:
                 return

@@ -28,7 +28,7 @@ Entry = list[Any]
 MAX_SNAPSHOTS = 40
 MAX_IDEMPOTENCY_KEYS = 8
 # Records from this size (bytes of JSON) are stored zlib-compressed.
-COMPRESS_FROM = 1024
+COMPRESS_FROM = 3072
 
 
 def new_conversation_id() -> str:
@@ -78,14 +78,26 @@ class Record:
     def mark_turn(self, first: int, at: float) -> None:
         self.turns.append([first, max(0, int(at - self.created))])
 
-    def said_at(self) -> list[float | None]:
-        """The time of each transcript entry (None for records older than this field)."""
-        times: list[float | None] = [None] * len(self.transcript)
+    def said_at(self, first: int = 0, last: int | None = None) -> list[float | None]:
+        """The time of each transcript entry in [first, last) (None for records stored
+        before this field existed)."""
+        last = len(self.transcript) if last is None else last
+        times: list[float | None] = [None] * max(0, last - first)
         bounds = [*self.turns, [len(self.transcript), 0]]
-        for (first, offset), (following, _next) in itertools.pairwise(bounds):
-            for position in range(first, min(following, len(times))):
-                times[position] = self.created + offset
+        for (start, offset), (stop, _next) in itertools.pairwise(bounds):
+            low, high = max(start, first), min(stop, last)
+            if low < high:
+                times[low - first:high - first] = [self.created + offset] * (high - low)
         return times
+
+    def copy(self) -> Record:
+        """A new record sharing nothing mutable with this one (entries are never mutated)."""
+        return Record(
+            id=self.id, flow=self.flow, node=self.node, origin=self.origin,
+            content_version=self.content_version, falc=self.falc, vars=dict(self.vars),
+            transcript=list(self.transcript), history=list(self.history), misses=self.misses,
+            pending=list(self.pending), turns=list(self.turns), idem=dict(self.idem),
+            version=self.version, created=self.created, updated=self.updated)
 
     def remember_step(self, key: str, first: int) -> None:
         self.idem[key] = [first, len(self.transcript)]

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import lru_cache
 from typing import Any
 
 from coach.content.model import Content
@@ -15,7 +16,7 @@ from coach.engine.record import Entry, Record
 YOU = {"id": "vous", "name": "Vous"}
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Rendered:
     """A message as the API shows it (`role` is "bot" or "user")."""
 
@@ -105,15 +106,18 @@ class Renderer:
 
     def transcript(self, record: Record, first: int = 0, last: int | None = None) -> list[Rendered]:
         end = len(record.transcript) if last is None else last
-        times = record.said_at()
+        times = record.said_at(first, end)
         messages = []
         for position in range(first, end):
             message = self.entry(position, record.transcript[position], record.falc)
             if message is not None:
-                when = times[position]
-                messages.append(message if when is None else replace(message, at=_iso(when)))
+                when = times[position - first]
+                if when is not None:
+                    message.at = _iso(int(when))
+                messages.append(message)
         return messages
 
 
-def _iso(timestamp: float) -> str:
+@lru_cache(maxsize=4096)
+def _iso(timestamp: int) -> str:
     return datetime.fromtimestamp(timestamp, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")

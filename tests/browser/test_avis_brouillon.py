@@ -56,7 +56,7 @@ def test_feedback_yes_in_the_client(page: Page, site) -> None:
     - button "Oui"
     - button "Non"
 """)
-    (x1, y1, w1, h1), (x2, _y2, w2, h2) = group.evaluate(GEOMETRY)
+    (x1, _y1, w1, h1), (x2, _y2, w2, h2) = group.evaluate(GEOMETRY)
     assert min(w1, h1, w2, h2) >= 44 and x2 - (x1 + w1) >= 8 - 0.5
     assert group.evaluate("g => g.getBoundingClientRect().top") > advice.locator(
         ".bulle").evaluate("b => b.getBoundingClientRect().bottom")
@@ -152,7 +152,7 @@ def test_feedback_no_draft_and_privacy_in_the_widget(page: Page, site) -> None:
     page.add_init_script(RECORDER)
     open_widget(page, site, "coordination.html")
     widget = page.locator("#coach-cop-widget")
-    widget.get_by_text(ADVICE).wait_for()
+    widget.get_by_text(ADVICE).first.wait_for()
     group = widget.get_by_role("group", name=QUESTION)
     expect(group).to_have_count(1)
     with page.expect_request(lambda r: r.url.endswith("/avis")) as sent:

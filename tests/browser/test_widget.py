@@ -94,7 +94,7 @@ def test_whole_conversation_with_the_keyboard_alone(page: Page, site) -> None:
     page.goto(site.partner + "/index.html")
     tab_to(page, LAUNCHER)
     page.keyboard.press("Enter")
-    page.get_by_text(QUESTION).wait_for()
+    page.get_by_text(QUESTION).first.wait_for()
     focused = deep_active(page)
     assert focused["inWidget"] and focused["id"] == "saisie"
     state = panel_state(page)
@@ -151,15 +151,22 @@ def test_whole_conversation_with_the_keyboard_alone(page: Page, site) -> None:
   - textbox "Votre message"
   - button "Envoyer le message au coach"
   - alert
+  - paragraph:
+    - link "Confidentialité et données personnelles (nouvelle fenêtre)"
   - status
 """)
     shot(page, "widget-fin")
-    # Non-modal: Tab leaves the panel (no trap) and Shift+Tab comes back.
+    # Non-modal: Tab leaves the panel (no trap) and Shift+Tab comes back. The privacy
+    # notice is the panel's last link.
     tab_to(page, "Envoyer")
+    page.keyboard.press("Tab")
+    assert deep_active(page)["text"] == ("Confidentialité et données personnelles"
+                                         " (nouvelle fenêtre)")
     page.keyboard.press("Tab")
     assert deep_active(page)["cls"] == "lanceur"
     page.keyboard.press("Shift+Tab")
-    assert "Envoyer" in deep_active(page)["text"]
+    assert "Confidentialité" in deep_active(page)["text"]
+    assert deep_active(page)["inWidget"]
     page.keyboard.press("Escape")
     focused = deep_active(page)
     assert focused["cls"] == "lanceur"
@@ -172,7 +179,7 @@ def test_small_screen_is_a_modal_full_screen_dialog(new_context, site) -> None:
     page.goto(site.partner + "/index.html")
     tab_to(page, LAUNCHER)
     page.keyboard.press("Enter")
-    page.get_by_text(QUESTION).wait_for()
+    page.get_by_text(QUESTION).first.wait_for()
     state = panel_state(page)
     assert state["modal"] and state["ariaModal"] == "true"
     assert state["w"] == state["vw"] and state["h"] == state["vh"]
@@ -213,7 +220,7 @@ def test_conversation_follows_the_person_across_partner_pages(page: Page, site) 
     page.wait_for_url("**/page2.html")
     expect(page.get_by_role("button", name=LAUNCHER)).to_have_attribute("aria-expanded", "false")
     page.get_by_role("button", name=LAUNCHER).click()
-    page.get_by_text("Comment aimeriez-vous participer ?").wait_for()
+    page.get_by_text("Comment aimeriez-vous participer ?").first.wait_for()
     expect(page.locator("#coach-cop-widget .msg--moi")).to_contain_text(
         ["Vous avez choisi : Oui, dites-m'en plus"])
     assert page.evaluate("localStorage.getItem('coach-cop.conversation')") == first

@@ -243,3 +243,13 @@ def test_each_message_carries_the_time_it_was_said(engine):
     assert len({m.at for m in later.messages}) == 1  # one turn, one time
     old = dataclasses.replace(later.record, turns=[])  # records stored before this field
     assert all(m.at is None for m in engine.conversation(old).messages)
+
+
+def test_record_copy_is_equal_and_shares_nothing_mutable(engine):
+    record = engine.play(engine.start().record, ChoiceInput("quiz"),
+                         idempotency_key="k").record
+    copy = record.copy()
+    assert copy == record
+    assert {f.name for f in dataclasses.fields(Record)} == set(vars(copy)) | set()
+    for name in ("vars", "transcript", "history", "pending", "turns", "idem"):
+        assert getattr(copy, name) is not getattr(record, name)
