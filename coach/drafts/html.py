@@ -65,6 +65,8 @@ def _summary(draft: Draft) -> str:
     total = len(draft.sections)
     if draft.falc:
         return f"Vous avez rempli {draft.answered} parties sur {total}."
+    if draft.answered <= 1:
+        return f"{draft.answered} partie sur {total} est remplie avec vos réponses."
     return f"{draft.answered} parties sur {total} sont remplies avec vos réponses."
 
 
