@@ -37,6 +37,8 @@ CREATE TABLE IF NOT EXISTS counters (
     PRIMARY KEY (day, version, name, flow, node, detail)
 ) WITHOUT ROWID;
 """
+# About 40 MB of WAL: reached only if the background checkpointer cannot keep up.
+BACKSTOP_CHECKPOINT_PAGES = 10_000
 _ADD_COUNT = (
     "INSERT INTO counters (version, day, name, flow, node, detail, count)"
     " VALUES (?, ?, ?, ?, ?, ?, ?)"
@@ -55,6 +57,9 @@ class SQLiteStore:
         with self._guard():
             connection = self._connection()
             connection.executescript(SCHEMA)
+        self._checkpointer = _Checkpointer(self.path) if self.path != ":memory:" else None
+        if self._checkpointer is not None:
+            self._checkpointer.start()
 
     def _connection(self) -> sqlite3.Connection:
         connection = getattr(self._local, "connection", None)
@@ -64,6 +69,10 @@ class SQLiteStore:
             connection.execute("PRAGMA journal_mode=WAL")
             connection.execute("PRAGMA synchronous=NORMAL")
             connection.execute(f"PRAGMA busy_timeout={int(self.busy_timeout_ms)}")
+            # Checkpoints (copying the WAL back into the file, with an fsync) run in a
+            # background thread, not in the turn that happens to cross the threshold; this
+            # high threshold is only a backstop.
+            connection.execute(f"PRAGMA wal_autocheckpoint={BACKSTOP_CHECKPOINT_PAGES}")
             # A deleted or rewritten conversation is overwritten with zeros in the file, so
             # that « Supprimer » really erases what the person typed.
             connection.execute("PRAGMA secure_delete=ON")
@@ -149,10 +158,36 @@ class SQLiteStore:
         return cursor.rowcount
 
     def close(self) -> None:
+        if self._checkpointer is not None:
+            self._checkpointer.stop()
         connection = getattr(self._local, "connection", None)
         if connection is not None:
             connection.close()
             self._local.connection = None
+
+
+class _Checkpointer(threading.Thread):
+    """Copies the WAL back into the database every second, off the request path."""
+
+    def __init__(self, path: str, interval: float = 1.0) -> None:
+        super().__init__(name="coach-sqlite-checkpoint", daemon=True)
+        self.path, self.interval = path, interval
+        self._stopping = threading.Event()
+
+    def run(self) -> None:
+        connection = sqlite3.connect(self.path, timeout=1, isolation_level=None,
+                                     check_same_thread=False)
+        try:
+            while not self._stopping.wait(self.interval):
+                try:
+                    connection.execute("PRAGMA wal_checkpoint(PASSIVE)")
+                except sqlite3.Error:
+                    continue  # busy or locked: the next round will do it
+        finally:
+            connection.close()
+
+    def stop(self) -> None:
+        self._stopping.set()
 
 
 class _Translate:
