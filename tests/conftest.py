@@ -89,3 +89,9 @@ def redis_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RedisServ
     server.start()
     yield server
     server.stop()
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Run the browser tests last: Playwright's session keeps an event loop running in the
+    main thread, and the async API tests need to start their own."""
+    items.sort(key=lambda item: "tests/browser/" in item.nodeid.replace("\\", "/"))
