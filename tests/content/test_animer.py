@@ -9,11 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from coach.content.loader import read_content
-from coach.engine.engine import ChoiceInput, Engine, TextInput
-
-CONTENT, _ISSUES = read_content()
-ENGINE = Engine(CONTENT)
+from coach.engine.engine import ChoiceInput, TextInput
+from tests.content.playing import ENGINE, choice_ids, play, texts
 
 TO_SCENARIO = ("themes", "t-scenario")  # debut → sommaire → scenario
 BEST = ("e1-rythme", "suivant", "e2-forum", "suivant", "e3-fiche")
@@ -21,19 +18,6 @@ POOR = ("e1-seul", "suivant", "e2-reunions", "suivant", "e3-attendre")
 PARTIAL = ("e1-urgence", "suivant", "e2-plateforme", "suivant", "e3-merci")
 
 
-def texts(step):
-    return [m.text for m in step.messages if m.role == "bot"]
-
-
-def choice_ids(step):
-    return [c["id"] for c in step.choices]
-
-
-def play(step, *choices):
-    for choice in choices:
-        assert choice in choice_ids(step), (choice, step.record.node, choice_ids(step))
-        step = ENGINE.play(step.record, ChoiceInput(choice))
-    return step
 
 
 def start_scenario(falc: bool = False):

@@ -9,11 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from coach.content.loader import read_content
-from coach.engine.engine import ChoiceInput, Engine, TextInput
-
-CONTENT, _ISSUES = read_content()
-ENGINE = Engine(CONTENT)
+from coach.engine.engine import TextInput
+from tests.content.playing import CONTENT, ENGINE, choice_ids, play, texts
 
 TO_PATRICIA = ("modeles", "niveaux", "silos", "suite", "continuer")  # debut → participation
 TO_ROLES = (*TO_PATRICIA, "oui", "roles", "suite")  # → roles-suite
@@ -27,19 +24,6 @@ ADVICE = {
 }
 
 
-def texts(step):
-    return [m.text for m in step.messages if m.role == "bot"]
-
-
-def choice_ids(step):
-    return [c["id"] for c in step.choices]
-
-
-def play(step, *choices):
-    for choice in choices:
-        assert choice in choice_ids(step), (choice, step.record.node, choice_ids(step))
-        step = ENGINE.play(step.record, ChoiceInput(choice))
-    return step
 
 
 def test_start_announces_stage_two_in_jacques_voice():

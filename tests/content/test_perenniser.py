@@ -10,11 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from coach.content.loader import read_content
-from coach.engine.engine import ChoiceInput, Engine, TextInput
-
-CONTENT, _ISSUES = read_content()
-ENGINE = Engine(CONTENT)
+from coach.engine.engine import TextInput
+from tests.content.playing import ENGINE, choice_ids, play, texts
 
 # debut → fin with the first "go on" choice everywhere (no detour)
 MAIN_PATH = [
@@ -30,19 +27,6 @@ MAIN_PATH = [
 ]
 
 
-def texts(step):
-    return [m.text for m in step.messages if m.role == "bot"]
-
-
-def choice_ids(step):
-    return [c["id"] for c in step.choices]
-
-
-def play(step, *choices):
-    for choice in choices:
-        assert choice in choice_ids(step), (choice, step.record.node, choice_ids(step))
-        step = ENGINE.play(step.record, ChoiceInput(choice))
-    return step
 
 
 def to_theme(theme: str, falc: bool = False):
