@@ -3,8 +3,11 @@ stored, then after 100,000 (target: within 30 MB). Run: python bench/memory_benc
 
 from __future__ import annotations
 
+import sqlite3
+import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 import httpx
@@ -18,17 +21,10 @@ LUA = """
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
 wrk.body = "{}"
-local done = 0
-response = function(status, headers, body)
-  done = done + 1
-  if done >= %d then wrk.thread:stop() end
-end
 """
 
 
 def main(total: int = 100_000) -> None:
-    import subprocess
-
     with tempfile.TemporaryDirectory() as tmp:
         tmp_path = Path(tmp)
         dialogues = write_ring_dialogues(tmp_path / "dialogues", 10)
@@ -42,15 +38,19 @@ def main(total: int = 100_000) -> None:
                     client.post("/api/v1/conversations", json={}).raise_for_status()
             after_1k = rss_mib(server.pid)
             script = tmp_path / "create.lua"
-            per_connection_thread = (total - 1000) // 2 + 1
-            script.write_text(LUA % per_connection_thread)
-            subprocess.run(["wrk", "-t2", "-c20", "-d600s", "-s", str(script),
-                            f"http://127.0.0.1:{port}/api/v1/conversations"],
-                           check=True, capture_output=True)
-            import sqlite3
-
-            stored = sqlite3.connect(tmp_path / "coach.db").execute(
-                "SELECT COUNT(*) FROM conversations").fetchone()[0]
+            script.write_text(LUA)
+            database = sqlite3.connect(tmp_path / "coach.db")
+            load = subprocess.Popen(["wrk", "-t2", "-c20", "-d600s", "-s", str(script),
+                                     f"http://127.0.0.1:{port}/api/v1/conversations"],
+                                    stdout=subprocess.DEVNULL)
+            stored = 0
+            while stored < total and load.poll() is None:  # stop the load at the count
+                time.sleep(0.5)
+                stored = database.execute("SELECT COUNT(*) FROM conversations").fetchone()[0]
+            load.terminate()
+            load.wait()
+            time.sleep(1)
+            stored = database.execute("SELECT COUNT(*) FROM conversations").fetchone()[0]
             after_all = rss_mib(server.pid)
     print("Server resident memory (1 uvicorn worker, SQLite store)")
     print(f"  after  1,000 conversations: {after_1k:7.1f} MiB")
