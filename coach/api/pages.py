@@ -269,6 +269,15 @@ def build_pages_router(engine: Engine, store: SessionStore, settings: Settings,
         record.version = loaded[1]
         return record
 
+    def read(request: Request, cid: str) -> Record | Response:
+        """The conversation for a page that only shows it, or the page that says why not."""
+        try:
+            return load(request, cid)
+        except PageError as exc:
+            return exc.response
+        except StoreUnavailable:
+            return unavailable(request)
+
     async def form(request: Request) -> dict[str, str]:
         raw = await request.body()
         if len(raw) > MAX_FORM_BYTES:
@@ -331,12 +340,9 @@ def build_pages_router(engine: Engine, store: SessionStore, settings: Settings,
 
     @router.get(PREFIX + "/{cid}", response_class=HTMLResponse)
     async def show(request: Request, cid: str) -> Response:
-        try:
-            record = load(request, cid)
-        except PageError as exc:
-            return exc.response
-        except StoreUnavailable:
-            return unavailable(request)
+        record = read(request, cid)
+        if isinstance(record, Response):
+            return record
         return conversation_page(request, engine.conversation(record))
 
     @router.post(PREFIX + "/{cid}")
@@ -455,12 +461,9 @@ def build_pages_router(engine: Engine, store: SessionStore, settings: Settings,
 
     @router.get(PREFIX + "/{cid}/transcription", response_class=HTMLResponse)
     async def transcript(request: Request, cid: str) -> Response:
-        try:
-            record = load(request, cid)
-        except PageError as exc:
-            return exc.response
-        except StoreUnavailable:
-            return unavailable(request)
+        record = read(request, cid)
+        if isinstance(record, Response):
+            return record
         step = engine.conversation(record)
         body = (
             "<h1>Conversation avec le coach CoP</h1>\n"
@@ -475,12 +478,9 @@ def build_pages_router(engine: Engine, store: SessionStore, settings: Settings,
 
     @router.get(PREFIX + "/{cid}/transcription.txt")
     async def transcript_text(request: Request, cid: str) -> Response:
-        try:
-            record = load(request, cid)
-        except PageError as exc:
-            return exc.response
-        except StoreUnavailable:
-            return unavailable(request)
+        record = read(request, cid)
+        if isinstance(record, Response):
+            return record
         lines = ["Conversation avec le coach CoP", ""]
         for m in engine.conversation(record).messages:
             name = m.speaker["name"] if m.role == "bot" else "Vous"
