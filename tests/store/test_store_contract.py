@@ -54,6 +54,9 @@ def test_conversations_expire(make_store):
     assert store.load(cid) is not None
     time.sleep(2.1)
     assert store.load(cid) is None
+    with pytest.raises(VersionConflict):  # a late turn does not bring it back
+        store.save(cid, b"late turn", 1)
+    assert store.load(cid) is None
 
 
 def test_purge_removes_expired_rows(make_store):
