@@ -2,18 +2,21 @@
 
 States are the flow's nodes (plus one pseudo-state per node of another flow that it
 leads to); triggers are choice ids and `_next` for automatic routes; conditions are the
-compiled guards. A turn puts the shared model in the stored state, fires the trigger and
-reads the new state back: no machine and no model is ever created per conversation.
+compiled guards. A turn steps the machine through its own transition table: for the
+stored state and the trigger, the first transition whose conditions hold gives the next
+state. That is what `Event.trigger` decides, without the per-call event object, lock and
+logging it needs to drive a model (a third of a turn); the machine holds no
+per-conversation state, and no machine or model is ever created per conversation.
+`tests/unit/test_machines.py` checks that both agree on every edge of the real content.
 """
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from transitions import EventData, Machine, MachineError
+from transitions import EventData, Machine
 
 from coach.content.guards import Guard, compile_guard
 from coach.content.model import Content, FlowData, NodeRef
@@ -29,9 +32,12 @@ class _Cursor:
 
 
 def _condition(guard: Guard):  # type: ignore[no-untyped-def]
+    """A `transitions` condition that also carries its guard, for stepping without events."""
+
     def check(event: EventData) -> bool:
         return guard(event.kwargs.get("variables", {}))
 
+    check.guard = guard  # type: ignore[attr-defined]
     return check
 
 
@@ -43,27 +49,25 @@ def _state_name(flow_id: str, target: NodeRef) -> str:
 class CompiledFlow:
     flow: FlowData
     machine: Machine
-    cursor: _Cursor
-    lock: threading.Lock
+    cursor: _Cursor  # the machine's model; turns never move it
 
     def fire(self, state: str, trigger: str, variables: Mapping[str, Any]) -> NodeRef | None:
-        """Step the shared machine from `state`; None when no transition applies."""
+        """Where `trigger` leads from `state` in the shared machine; None when no
+        transition applies. Pure: reads the machine's tables, changes nothing."""
         event = self.machine.events.get(trigger)
         if event is None:
             return None
-        with self.lock:
-            self.cursor.state = state  # states were checked when the content was loaded
-            try:
-                moved = event.trigger(self.cursor, variables=variables)
-            except MachineError:
-                return None
-            if not moved:
-                return None
-            reached = self.cursor.state
-        if reached.startswith(EXTERNAL):
-            flow_id, node_id = reached[1:].split(":", 1)
+        for transition in event.transitions.get(state, ()):
+            if all(condition.func.guard(variables) == condition.target
+                   for condition in transition.conditions):
+                return self.node_ref(transition.dest)
+        return None
+
+    def node_ref(self, state: str) -> NodeRef:
+        if state.startswith(EXTERNAL):
+            flow_id, node_id = state[1:].split(":", 1)
             return flow_id, node_id
-        return self.flow.id, reached
+        return self.flow.id, state
 
 
 def compile_flow(content: Content, flow: FlowData) -> CompiledFlow:
@@ -96,7 +100,7 @@ def compile_flow(content: Content, flow: FlowData) -> CompiledFlow:
         ignore_invalid_triggers=False,
         name=flow.id,
     )
-    return CompiledFlow(flow, machine, cursor, threading.Lock())
+    return CompiledFlow(flow, machine, cursor)
 
 
 def compile_all(content: Content) -> dict[str, CompiledFlow]:
