@@ -18,7 +18,7 @@ from coach.analytics.events import StepEvents
 from coach.api.admin import Dashboard, build_admin_router
 from coach.api.auth import AdminGate
 from coach.api.authoring import build_authoring_router
-from coach.api.conversations import build_router
+from coach.api.conversations import TURN_BODY_SCHEMAS, add_conversation_routes
 from coach.api.documents import STATIC_DIR, build_documents_router
 from coach.api.feedback import build_feedback_router
 from coach.api.htmlpage import STATIC_PREFIX
@@ -78,7 +78,7 @@ def create_app(settings: Settings | None = None, content: Content | None = None,
     app.state.counters = counters
     install_problem_handlers(app)
     _count_store_errors(app)
-    app.include_router(build_router(engine, store, observer))
+    add_conversation_routes(app.router, engine, store, observer)
     app.include_router(build_documents_router(store, observer))
     app.include_router(build_feedback_router(store, observer))
     app.include_router(build_pages_router(engine, store, settings, observer))
@@ -148,12 +148,14 @@ def _include_tools(app: FastAPI, settings: Settings, content: Content, store: Se
 
 
 def _document_flows(app: FastAPI, flow_ids: list[str]) -> None:
-    """The OpenAPI document lists the flows a conversation may start with."""
+    """The OpenAPI document lists the flows a conversation may start with (and describes
+    the turn's body, which the turn reads by hand)."""
     generate = app.openapi
 
     def openapi() -> dict:  # type: ignore[type-arg]
         if app.openapi_schema is None:
             schema = generate()
+            schema["components"]["schemas"].update(TURN_BODY_SCHEMAS)  # the turn's body
             flow = schema["components"]["schemas"]["NewConversation"]["properties"]["flow"]
             flow["anyOf"] = [{"type": "string", "enum": flow_ids}, {"type": "null"}]
             app.openapi_schema = schema

@@ -141,6 +141,36 @@ async def test_malformed_json_and_oversized_body(client):
     assert "16 Ko" in response.json()["detail"]
 
 
+@pytest.mark.parametrize(
+    ("content", "headers", "words"),
+    [
+        (b'{"choice": "quiz"}', {}, "Content-Type: application/json"),
+        (b'{"choice": "quiz"}', {"content-type": "text/plain"}, "Content-Type: application/json"),
+        (b"", {"content-type": "application/json"}, "obligatoire"),
+        (b'{"text": "\xff\xfe"}', {"content-type": "application/json"}, "JSON valide"),
+        (b"[1, 2]", {"content-type": "application/json"}, "soit « choice »"),
+    ],
+    ids=["no-content-type", "text-plain", "empty", "not-utf8", "not-an-object"],
+)
+async def test_turn_bodies_that_are_not_a_json_object(client, content, headers, words):
+    cid = (await start(client))["id"]
+    response = await client.post(f"/api/v1/conversations/{cid}/turns", content=content,
+                                 headers=headers)
+    assert response.status_code == 422
+    assert response.headers["content-type"] == PROBLEM
+    assert words in response.json()["detail"]
+    assert (await client.get(f"/api/v1/conversations/{cid}")).json()["node"] == "menu"
+
+
+async def test_json_media_types_with_parameters_or_suffix_are_accepted(client):
+    cid = (await start(client))["id"]
+    for content_type in ("application/json; charset=utf-8", "application/vnd.coach+json"):
+        response = await client.post(f"/api/v1/conversations/{cid}/turns",
+                                     content=b'{"choice": "retour"}',
+                                     headers={"content-type": content_type})
+        assert response.status_code == 200, response.text
+
+
 async def test_unknown_flow_is_a_french_422(client):
     response = await client.post("/api/v1/conversations", json={"flow": "nulle-part"})
     assert response.status_code == 422
