@@ -36,6 +36,7 @@ from coach.engine.engine import Engine
 from coach.settings import Settings
 from coach.store.base import SessionStore, StoreUnavailable
 from coach.store.factory import open_store
+from coach.store.recent import RecentRecords, RememberingStore
 
 WEB_DIR = Path(__file__).resolve().parents[2] / "web"
 DOCS_HTML = """<!doctype html>
@@ -78,10 +79,12 @@ def create_app(settings: Settings | None = None, content: Content | None = None,
     app.state.counters = counters
     install_problem_handlers(app)
     _count_store_errors(app)
-    add_conversation_routes(app.router, engine, store, observer)
+    conversations = RememberingStore(store, RecentRecords(settings.recent_records,
+                                                          settings.recent_records_seconds))
+    add_conversation_routes(app.router, engine, conversations, observer)
     app.include_router(build_documents_router(store, observer))
     app.include_router(build_feedback_router(store, observer))
-    app.include_router(build_pages_router(engine, store, settings, observer))
+    app.include_router(build_pages_router(engine, conversations, settings, observer))
     app.include_router(build_privacy_router(settings))
     _include_tools(app, settings, content, store, counters)
     app.include_router(build_metrics_router(settings.metrics_token))

@@ -24,7 +24,8 @@ from coach.api.schemas import (
 from coach.engine.engine import ChoiceInput, Engine, Step, TextInput
 from coach.engine.errors import UnknownChoice, UnknownFlow
 from coach.engine.record import Record
-from coach.store.base import SessionStore, VersionConflict
+from coach.store.base import VersionConflict
+from coach.store.recent import RememberingStore
 
 if TYPE_CHECKING:
     from coach.api.observer import Observer
@@ -76,21 +77,29 @@ class FastJSONResponse(JSONResponse):
         return orjson.dumps(content)
 
 
-def add_conversation_routes(router: APIRouter, engine: Engine, store: SessionStore,
+def add_conversation_routes(router: APIRouter, engine: Engine, store: RememberingStore,
                             observer: Observer | None = None) -> None:
     """The routes go straight onto the application's router: an included router costs
     every turn a second matching pass (about 15 µs with FastAPI 0.165)."""
     advice = observer.advice if observer is not None else frozenset()
 
     def load(conversation_id: str) -> Record:
+        return load_for_save(conversation_id, remembered_ok=False)[0]
+
+    def load_for_save(conversation_id: str, remembered_ok: bool) -> tuple[Record, bool]:
+        """The record, and whether it is the one this process wrote last (kept in memory:
+        allowed only when a compare-and-set save will check it)."""
         if len(conversation_id) > 64:
             raise not_found_conversation()
-        loaded = store.load(conversation_id)
+        if remembered_ok:
+            loaded, remembered = store.load_recent(conversation_id)
+        else:
+            loaded, remembered = store.load(conversation_id), False
         if loaded is None:
             raise not_found_conversation()
         record = Record.from_bytes(loaded[0])
         record.version = loaded[1]
-        return record
+        return record, remembered
 
     @router.get(PREFIX + "/flows", response_model=list[FlowOut], summary="Lister les parcours",
                 tags=TAGS, responses=ERRORS)
@@ -129,11 +138,13 @@ def add_conversation_routes(router: APIRouter, engine: Engine, store: SessionSto
                           f"L'en-tête Idempotency-Key est trop long : {MAX_IDEMPOTENCY_KEY}"
                           " caractères au plus.")
         given = ChoiceInput(body.choice) if isinstance(body, ChoiceTurn) else TextInput(body.text)
-        for _attempt in range(MAX_ATTEMPTS):
-            record = load(conversation_id)
+        for attempt in range(MAX_ATTEMPTS):
+            record, remembered = load_for_save(conversation_id, remembered_ok=attempt == 0)
             try:
                 step = engine.play(record, given, idempotency_key)
             except UnknownChoice as exc:
+                if remembered:
+                    continue  # another process may have moved on: ask the store
                 offered = ", ".join(c.id for c in engine.available_choices(record))
                 raise Problem(422, "choix-inconnu", "Choix inconnu",
                               f"Le choix « {exc.choice} » n'est pas proposé à cette étape."
@@ -141,6 +152,8 @@ def add_conversation_routes(router: APIRouter, engine: Engine, store: SessionSto
                               " (menu, retour, recommencer, facile, aide, humain, stop)."
                               ) from exc
             if step.meta.get("replayed"):
+                if remembered:
+                    continue  # a replay is not saved: confirm it on the stored record
                 return FastJSONResponse(step_body(step, advice),
                                         headers={"Idempotent-Replayed": "true"})
             try:
@@ -165,8 +178,8 @@ def add_conversation_routes(router: APIRouter, engine: Engine, store: SessionSto
                   summary="Passer en facile à lire (FALC) ou en français standard",
                   tags=TAGS, responses={**ERRORS, 409: ERRORS[404]})
     async def patch(conversation_id: str, body: FalcPatch) -> JSONResponse:
-        for _attempt in range(MAX_ATTEMPTS):
-            record = load(conversation_id)
+        for attempt in range(MAX_ATTEMPTS):
+            record, _remembered = load_for_save(conversation_id, remembered_ok=attempt == 0)
             updated = engine.set_falc(record, body.falc)
             try:
                 store.save(conversation_id, updated.to_bytes(), record.version)

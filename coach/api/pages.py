@@ -26,7 +26,8 @@ from coach.engine.engine import ChoiceInput, Engine, Step, TextInput
 from coach.engine.errors import UnknownChoice, UnknownFlow
 from coach.engine.record import Record
 from coach.settings import Settings
-from coach.store.base import SessionStore, StoreUnavailable, VersionConflict
+from coach.store.base import StoreUnavailable, VersionConflict
+from coach.store.recent import RememberingStore
 
 if TYPE_CHECKING:
     from coach.api.observer import Observer
@@ -106,7 +107,7 @@ def draft_links(base: str, cid: str, ident: str, level: int) -> str:
             f'<ul class="rangee">{links}</ul></div>')
 
 
-def build_pages_router(engine: Engine, store: SessionStore, settings: Settings,
+def build_pages_router(engine: Engine, store: RememberingStore, settings: Settings,
                        observer: Observer | None = None) -> APIRouter:
     """`observer` counts the conversations and turns, as for the JSON API."""
     router = APIRouter(include_in_schema=False)

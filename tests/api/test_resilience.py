@@ -125,3 +125,37 @@ async def test_rate_limit_per_address(settings):
         assert int(response.headers["retry-after"]) >= 1
         assert "Attendez" in response.json()["detail"]
         assert (await client.get("/healthz")).status_code == 200  # only the API is limited
+
+
+async def test_two_processes_sharing_a_store_never_trust_a_stale_memory(settings, real_store):
+    """Each app remembers the records it wrote; the other app's turns make that memory
+    stale, and the compare-and-set (or a refusal on the old record) sends it to the store."""
+    async with client_for(create_app(settings, store=real_store)) as first, \
+            client_for(create_app(settings, store=real_store)) as second:
+        cid = (await first.post("/api/v1/conversations", json={})).json()["id"]
+        turns = f"/api/v1/conversations/{cid}/turns"
+        assert (await second.post(turns, json={"choice": "quiz"})).json()["node"] == "question"
+        # `first` remembers the menu, where « vrai » is not offered: it must not answer 422
+        response = await first.post(turns, json={"choice": "vrai"})
+        assert response.status_code == 200, response.text
+        assert response.json()["node"] == "bravo"
+        # `second` remembers the question: its save conflicts, and the turn is replayed
+        response = await second.post(turns, json={"choice": "aide"})
+        assert response.status_code == 200
+        kinds = [m["ref"] for m in (await first.get(f"/api/v1/conversations/{cid}")).json()[
+            "messages"] if m["role"] == "user"]
+        assert kinds == ["choix/quiz", "choix/vrai", "commande/aide"]  # none lost or doubled
+
+
+async def test_a_conversation_deleted_elsewhere_is_gone_here_too(settings, real_store):
+    async with client_for(create_app(settings, store=real_store)) as first, \
+            client_for(create_app(settings, store=real_store)) as second:
+        cid = (await first.post("/api/v1/conversations", json={})).json()["id"]
+        turns = f"/api/v1/conversations/{cid}/turns"
+        key = {"Idempotency-Key": "cle-1"}
+        assert (await first.post(turns, json={"choice": "quiz"}, headers=key)).status_code == 200
+        assert (await second.delete(f"/api/v1/conversations/{cid}")).status_code == 204
+        for response in (await first.post(turns, json={"choice": "quiz"}, headers=key),
+                         await first.post(turns, json={"choice": "vrai"}),
+                         await first.patch(f"/api/v1/conversations/{cid}", json={"falc": True})):
+            assert response.status_code == 404, response.text

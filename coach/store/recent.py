@@ -1,0 +1,103 @@
+"""The records this process wrote last, so that a turn can skip reading its conversation
+back from the store (a Redis round trip, or a SQLite read).
+
+A remembered record is only ever used where the store's compare-and-set checks it: a turn
+plays on it and saves it with the version it had. If another process played a turn in
+between, or the conversation was deleted or expired, the save fails, the entry is
+forgotten and the turn is played again on the record read from the store. Reads that
+show a conversation (`load`) always go to the store.
+
+Memory stays bounded: at most `capacity` entries (each is the stored bytes, under 4 KB),
+and an entry is dropped once `max_age` seconds have passed since it was written, so a
+conversation deleted through another process does not stay in this one's memory.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import OrderedDict
+from collections.abc import Callable
+
+from coach.store.base import SessionStore
+
+Loaded = tuple[bytes, int]
+
+
+class RecentRecords:
+    """A least-recently-used map: conversation id -> (record bytes, version, written at)."""
+
+    def __init__(self, capacity: int, max_age: float,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        self.capacity, self.max_age, self.clock = capacity, max_age, clock
+        self._entries: OrderedDict[str, tuple[bytes, int, float]] = OrderedDict()
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def get(self, conversation_id: str) -> Loaded | None:
+        entry = self._entries.get(conversation_id)
+        if entry is None:
+            return None
+        if self.clock() - entry[2] > self.max_age:
+            del self._entries[conversation_id]
+            return None
+        self._entries.move_to_end(conversation_id)
+        return entry[0], entry[1]
+
+    def put(self, conversation_id: str, data: bytes, version: int) -> None:
+        if self.capacity <= 0:
+            return
+        now = self.clock()
+        self._entries[conversation_id] = (data, version, now)
+        self._entries.move_to_end(conversation_id)
+        while len(self._entries) > self.capacity:
+            self._entries.popitem(last=False)
+        self._drop_expired(now)
+
+    def forget(self, conversation_id: str) -> None:
+        self._entries.pop(conversation_id, None)
+
+    def _drop_expired(self, now: float) -> None:
+        """Entries are in order of use; drop the old ones from the least recent end (a
+        recently read but old entry stops the sweep; `get` drops it when it is asked for)."""
+        while self._entries:
+            oldest = next(iter(self._entries.values()))
+            if now - oldest[2] <= self.max_age:
+                return
+            self._entries.popitem(last=False)
+
+
+class RememberingStore:
+    """The conversation operations of a store, remembering what this process wrote."""
+
+    def __init__(self, store: SessionStore, recent: RecentRecords) -> None:
+        self.store, self.recent = store, recent
+
+    def create(self, conversation_id: str, data: bytes) -> None:
+        self.store.create(conversation_id, data)
+        self.recent.put(conversation_id, data, 1)
+
+    def load(self, conversation_id: str) -> Loaded | None:
+        """Always from the store: what is shown must be the latest."""
+        return self.store.load(conversation_id)
+
+    def load_recent(self, conversation_id: str) -> tuple[Loaded | None, bool]:
+        """(the record, whether it came from memory). Use it only before a `save` with
+        its version, and read again from the store (`load`) when that save conflicts."""
+        remembered = self.recent.get(conversation_id)
+        if remembered is not None:
+            return remembered, True
+        return self.store.load(conversation_id), False
+
+    def save(self, conversation_id: str, data: bytes, expected_version: int) -> int:
+        try:
+            version = self.store.save(conversation_id, data, expected_version)
+        except Exception:  # a conflict, or a store that failed mid-way: ask it next time
+            self.recent.forget(conversation_id)
+            raise
+        self.recent.put(conversation_id, data, version)
+        return version
+
+    def delete(self, conversation_id: str) -> bool:
+        self.recent.forget(conversation_id)
+        return self.store.delete(conversation_id)

@@ -1,0 +1,74 @@
+"""The records a process wrote last: bounded in number and in age, forgotten on conflict."""
+
+from __future__ import annotations
+
+import pytest
+
+from coach.store.base import VersionConflict
+from coach.store.recent import RecentRecords, RememberingStore
+from coach.store.sqlite import SQLiteStore
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_least_recently_used_entries_go_first():
+    recent = RecentRecords(capacity=2, max_age=60)
+    recent.put("a", b"A", 1)
+    recent.put("b", b"B", 1)
+    assert recent.get("a") == (b"A", 1)  # "a" is now the most recent
+    recent.put("c", b"C", 1)
+    assert recent.get("b") is None
+    assert recent.get("a") == (b"A", 1) and recent.get("c") == (b"C", 1)
+    assert len(recent) == 2
+
+
+def test_entries_are_dropped_after_max_age():
+    clock = Clock()
+    recent = RecentRecords(capacity=10, max_age=60, clock=clock)
+    recent.put("old", b"O", 3)
+    clock.now += 30
+    recent.put("young", b"Y", 1)
+    clock.now += 31
+    assert recent.get("old") is None  # 61 s after it was written
+    assert recent.get("young") == (b"Y", 1)
+    clock.now += 100
+    recent.put("new", b"N", 1)  # writing sweeps the old entries out
+    assert len(recent) == 1
+
+
+def test_capacity_zero_remembers_nothing():
+    recent = RecentRecords(capacity=0, max_age=60)
+    recent.put("a", b"A", 1)
+    assert recent.get("a") is None and len(recent) == 0
+
+
+@pytest.fixture
+def remembering(tmp_path):
+    store = SQLiteStore(tmp_path / "c.db", 3600)
+    yield RememberingStore(store, RecentRecords(capacity=100, max_age=600))
+    store.close()
+
+
+def test_writes_are_remembered_reads_go_to_the_store(remembering):
+    remembering.create("a", b"v1")
+    assert remembering.load_recent("a") == ((b"v1", 1), True)
+    assert remembering.save("a", b"v2", 1) == 2
+    assert remembering.load_recent("a") == ((b"v2", 2), True)
+    remembering.store.save("a", b"v3 by another process", 2)
+    assert remembering.load("a") == (b"v3 by another process", 3)
+    assert remembering.load_recent("a") == ((b"v2", 2), True)  # stale, until a save says so
+    with pytest.raises(VersionConflict):
+        remembering.save("a", b"late", 2)
+    assert remembering.load_recent("a") == ((b"v3 by another process", 3), False)
+
+
+def test_delete_forgets(remembering):
+    remembering.create("a", b"v1")
+    assert remembering.delete("a")
+    assert remembering.load_recent("a") == (None, False)
