@@ -32,8 +32,9 @@ def run(processes: int, env: dict[str, str], tmp_path: Path, seconds: int) -> di
         script.write_text(LUA % (tmp_path / "ids.txt"))
         with ThreadPoolExecutor(processes) as pool:
             runs = list(pool.map(
-                lambda port: wrk(f"http://127.0.0.1:{port}", script, seconds,
-                                 connections=50 // processes, threads=1), ports))
+                lambda place: wrk(f"http://127.0.0.1:{ports[place]}", script, seconds,
+                                  connections=50 // processes, threads=1,
+                                  script_args=(str(place),)), range(processes)))
     return {"rps": sum(r["rps"] for r in runs), "p50_ms": max(r["p50_ms"] for r in runs),
             "p99_ms": max(r["p99_ms"] for r in runs),
             "errors": sum(r["non_2xx"] + r["socket_errors"] for r in runs)}

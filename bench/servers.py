@@ -54,10 +54,11 @@ def rss_mib(pid: int) -> float:
 
 
 def wrk(url: str, script: Path, seconds: int = 10, connections: int = 50,
-        threads: int = 2) -> dict[str, float]:
+        threads: int = 2, script_args: tuple[str, ...] = ()) -> dict[str, float]:
     out = subprocess.run(
-        ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency", "-s",
-         str(script), url], capture_output=True, text=True, check=True).stdout
+        ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds:g}s", "--latency", "-s",
+         str(script), url, *(["--", *script_args] if script_args else [])],
+        capture_output=True, text=True, check=True).stdout
 
     def millis(label: str) -> float:
         match = re.search(rf"^\s+{label}\s+([\d.]+)(us|ms|s)\s*$", out, re.M)

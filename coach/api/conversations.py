@@ -157,7 +157,8 @@ def add_conversation_routes(router: APIRouter, engine: Engine, store: Rememberin
                 return FastJSONResponse(step_body(step, advice),
                                         headers={"Idempotent-Replayed": "true"})
             try:
-                store.save(conversation_id, step.record.to_bytes(), record.version)
+                await store.save_with_others(conversation_id, step.record.to_bytes(),
+                                             record.version)
             except VersionConflict:
                 continue
             if observer is not None:
@@ -182,7 +183,8 @@ def add_conversation_routes(router: APIRouter, engine: Engine, store: Rememberin
             record, _remembered = load_for_save(conversation_id, remembered_ok=attempt == 0)
             updated = engine.set_falc(record, body.falc)
             try:
-                store.save(conversation_id, updated.to_bytes(), record.version)
+                await store.save_with_others(conversation_id, updated.to_bytes(),
+                                             record.version)
             except VersionConflict:
                 continue
             return FastJSONResponse(step_body(engine.conversation(updated), advice))

@@ -17,6 +17,8 @@ def placeholders(text: str) -> set[str]:
 
 
 def fill(text: str, values: Mapping[str, object]) -> str:
+    if "{" not in text:  # most texts: no placeholder, no regular expression to run
+        return text
     return PLACEHOLDER.sub(lambda m: str(values.get(m.group(1), "")), text)
 
 

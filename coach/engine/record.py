@@ -14,11 +14,11 @@ Places are short strings (see `coach.engine.nlu.places`).
 
 from __future__ import annotations
 
-import itertools
 import secrets
 import time
 import zlib
-from dataclasses import dataclass, field, fields
+from bisect import bisect_right
+from dataclasses import dataclass, field
 from typing import Any
 
 import orjson
@@ -60,9 +60,8 @@ class Record:
     updated: float = field(default_factory=time.time)
 
     def to_bytes(self) -> bytes:
-        # A shallow dict: `asdict` would deep-copy the whole transcript on every save.
-        state = {name: getattr(self, name) for name in _FIELDS}
-        raw = orjson.dumps(state)
+        # orjson reads the dataclass's fields itself (`asdict` would deep-copy the transcript).
+        raw = orjson.dumps(self)
         # Short records are cheaper to keep as JSON; long ones shrink about 4 times.
         return raw if len(raw) < COMPRESS_FROM else zlib.compress(raw, 1)
 
@@ -80,11 +79,17 @@ class Record:
 
     def said_at(self, first: int = 0, last: int | None = None) -> list[float | None]:
         """The time of each transcript entry in [first, last) (None for records stored
-        before this field existed)."""
+        before this field existed). Starts at the turn holding `first`: a step's few new
+        entries cost the same whatever the length of the conversation."""
         last = len(self.transcript) if last is None else last
         times: list[float | None] = [None] * max(0, last - first)
-        bounds = [*self.turns, [len(self.transcript), 0]]
-        for (start, offset), (stop, _next) in itertools.pairwise(bounds):
+        turns = self.turns
+        holding_first = max(0, bisect_right(turns, first, key=_turn_start) - 1)
+        for position in range(holding_first, len(turns)):
+            start, offset = turns[position]
+            if start >= last:
+                break
+            stop = turns[position + 1][0] if position + 1 < len(turns) else len(self.transcript)
             low, high = max(start, first), min(stop, last)
             if low < high:
                 times[low - first:high - first] = [self.created + offset] * (high - low)
@@ -105,4 +110,5 @@ class Record:
             del self.idem[next(iter(self.idem))]
 
 
-_FIELDS = tuple(f.name for f in fields(Record))
+def _turn_start(turn: list[int]) -> int:
+    return turn[0]

@@ -63,16 +63,16 @@ class Renderer:
             if node is None or entry[3] >= len(node.messages):
                 return None
             message = node.messages[entry[3]]
-            values = {**self.context, **(entry[4] if len(entry) > 4 else {})}
-            text = fill(message.falc if falc else message.text, values)
+            text = self._filled(message.falc if falc else message.text,
+                                entry[4] if len(entry) > 4 else None)
             return Rendered(message_id, "bot", self._speakers[message.speaker], text,
                             f"{entry[1]}/{entry[2]}/{entry[3]}")
         if kind == "s":
             system = self.content.system.get(entry[1])
             if system is None:
                 return None
-            values = {**self.context, **(entry[2] if len(entry) > 2 else {})}
-            text = fill(system.falc if falc else system.text, values)
+            text = self._filled(system.falc if falc else system.text,
+                                entry[2] if len(entry) > 2 else None)
             return Rendered(message_id, "bot", self._speakers["coach"], text, f"coach/{entry[1]}")
         if kind == "c":
             flow = self.content.flows.get(entry[1])
@@ -103,6 +103,12 @@ class Renderer:
             return Rendered(message_id, "user", YOU, label or entry[1], f"sens/{entry[1]}")
         # Typed text, as typed; a blank one still shows as a message.
         return Rendered(message_id, "user", YOU, str(entry[1]).strip() or "…", "texte")
+
+    def _filled(self, text: str, values: Mapping[str, object] | None) -> str:
+        """The text with its placeholders filled (the contact, then the stored values)."""
+        if "{" not in text:
+            return text
+        return fill(text, {**self.context, **values} if values else self.context)
 
     def transcript(self, record: Record, first: int = 0, last: int | None = None) -> list[Rendered]:
         end = len(record.transcript) if last is None else last

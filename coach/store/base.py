@@ -7,12 +7,14 @@ conversation can never silently overwrite each other.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Protocol
 
 # An anonymous counter: (content version, day "YYYY-MM-DD", name, flow, node, detail).
 # None of these ever holds what a person typed: see coach/analytics/events.py.
 CounterKey = tuple[str, str, str, str, str, str]
+# One compare-and-set: (conversation id, record bytes, expected version).
+Save = tuple[str, bytes, int]
 
 
 class StoreUnavailable(Exception):
@@ -37,6 +39,11 @@ class SessionStore(Protocol):
 
         Raises VersionConflict otherwise (including when the conversation was deleted).
         """
+
+    def save_many(self, saves: Sequence[Save]) -> list[int | None]:
+        """Several compare-and-sets in one write (one transaction, or one round trip), in
+        order: for each, the new version, or None for a conflict. A failure of the store
+        raises StoreUnavailable for all of them, with none of them half-written."""
 
     def delete(self, conversation_id: str) -> bool:
         """Erase at once; True if something was erased."""

@@ -19,6 +19,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 
 from coach.store.base import SessionStore
+from coach.store.grouped import GroupedSaves
 
 Loaded = tuple[bytes, int]
 
@@ -72,6 +73,7 @@ class RememberingStore:
 
     def __init__(self, store: SessionStore, recent: RecentRecords) -> None:
         self.store, self.recent = store, recent
+        self.grouped = GroupedSaves(store)
 
     def create(self, conversation_id: str, data: bytes) -> None:
         self.store.create(conversation_id, data)
@@ -93,6 +95,17 @@ class RememberingStore:
         try:
             version = self.store.save(conversation_id, data, expected_version)
         except Exception:  # a conflict, or a store that failed mid-way: ask it next time
+            self.recent.forget(conversation_id)
+            raise
+        self.recent.put(conversation_id, data, version)
+        return version
+
+    async def save_with_others(self, conversation_id: str, data: bytes,
+                               expected_version: int) -> int:
+        """`save`, written together with the other saves of this event-loop round."""
+        try:
+            version = await self.grouped.save(conversation_id, data, expected_version)
+        except Exception:
             self.recent.forget(conversation_id)
             raise
         self.recent.put(conversation_id, data, version)

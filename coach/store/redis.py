@@ -6,11 +6,11 @@ script, so it is atomic on the server whatever the number of processes.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 import redis
 
-from coach.store.base import CounterKey, StoreUnavailable, VersionConflict
+from coach.store.base import CounterKey, Save, StoreUnavailable, VersionConflict
 
 PREFIX = "coach:conv:"
 # Anonymous counters: one hash per day, `coach:stats:YYYY-MM-DD`, whose fields are
@@ -69,11 +69,26 @@ class RedisStore:
         return data, int(version)
 
     def save(self, conversation_id: str, data: bytes, expected_version: int) -> int:
-        version = self._call(lambda: self._save(keys=[PREFIX + conversation_id],
-                                                args=[data, expected_version, self._ttl]))
-        if version == -1:
+        version = self.save_many([(conversation_id, data, expected_version)])[0]
+        if version is None:
             raise VersionConflict(conversation_id)
-        return int(version)
+        return version
+
+    def save_many(self, saves: Sequence[Save]) -> list[int | None]:
+        """One script call, or one pipelined round trip for several (each script is atomic
+        on the server; they run in order)."""
+        if len(saves) == 1:
+            cid, data, expected = saves[0]
+            found = [self._call(lambda: self._save(keys=[PREFIX + cid],
+                                                   args=[data, expected, self._ttl]))]
+        else:
+            pipe = self.client.pipeline(transaction=False)
+            for cid, data, expected in saves:
+                # EVAL, not the registered script: a pipeline would first ask the server
+                # whether the script is loaded, a second round trip.
+                pipe.eval(_SAVE, 1, PREFIX + cid, data, expected, self._ttl)
+            found = self._call(pipe.execute)
+        return [None if version == -1 else int(version) for version in found]
 
     def delete(self, conversation_id: str) -> bool:
         return bool(self._call(lambda: self.client.delete(PREFIX + conversation_id)))

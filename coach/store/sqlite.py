@@ -10,10 +10,10 @@ from __future__ import annotations
 import sqlite3
 import threading
 import time
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from coach.store.base import CounterKey, StoreUnavailable, VersionConflict
+from coach.store.base import CounterKey, Save, StoreUnavailable, VersionConflict
 
 # A rowid table, not WITHOUT ROWID: records of 1 to 4 KB fit in a rowid table's leaf
 # page, while a WITHOUT ROWID row over ~1 KB spills to an overflow page, which made each
@@ -101,16 +101,38 @@ class SQLiteStore:
         return (row[0], row[1]) if row else None
 
     def save(self, conversation_id: str, data: bytes, expected_version: int) -> int:
-        with self._guard():
-            now = time.time()
-            # An expired conversation is not brought back by a late turn: it is a conflict.
-            cursor = self._connection().execute(
-                "UPDATE conversations SET data = ?, version = version + 1, expires_at = ?"
-                " WHERE id = ? AND version = ? AND expires_at > ?",
-                (data, now + self.retention_seconds, conversation_id, expected_version, now))
-        if cursor.rowcount != 1:
+        version = self.save_many([(conversation_id, data, expected_version)])[0]
+        if version is None:
             raise VersionConflict(conversation_id)
-        return expected_version + 1
+        return version
+
+    def save_many(self, saves: Sequence[Save]) -> list[int | None]:
+        """One statement, or one transaction for several: its fixed cost (locks, WAL
+        header) is paid once for all the turns of an event-loop round."""
+        now = time.time()
+        rows = [(data, now + self.retention_seconds, cid, expected, now)
+                for cid, data, expected in saves]
+        with self._guard():
+            connection = self._connection()
+            if len(rows) == 1:
+                return [self._compare_and_set(connection, rows[0])]
+            connection.execute("BEGIN IMMEDIATE")
+            try:
+                versions = [self._compare_and_set(connection, row) for row in rows]
+            except BaseException:
+                connection.execute("ROLLBACK")
+                raise
+            connection.execute("COMMIT")
+        return versions
+
+    @staticmethod
+    def _compare_and_set(connection: sqlite3.Connection,
+                         row: tuple[bytes, float, str, int, float]) -> int | None:
+        # An expired conversation is not brought back by a late turn: it is a conflict.
+        cursor = connection.execute(
+            "UPDATE conversations SET data = ?, version = version + 1, expires_at = ?"
+            " WHERE id = ? AND version = ? AND expires_at > ?", row)
+        return row[3] + 1 if cursor.rowcount == 1 else None
 
     def delete(self, conversation_id: str) -> bool:
         with self._guard():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import shutil
 
 import httpx
@@ -39,14 +40,22 @@ class RacingStore:
     def __getattr__(self, name):
         return getattr(self.inner, name)
 
-    def save(self, conversation_id, data, expected_version):
+    def race(self, conversation_id):
         if self.races > 0:
             self.races -= 1
             stored, version = self.inner.load(conversation_id)
             record = Record.from_bytes(stored)
             competing = self.engine.play(record, ChoiceInput("aide"))
             self.inner.save(conversation_id, competing.record.to_bytes(), version)
+
+    def save(self, conversation_id, data, expected_version):
+        self.race(conversation_id)
         return self.inner.save(conversation_id, data, expected_version)
+
+    def save_many(self, saves):
+        for conversation_id, _data, _version in saves:
+            self.race(conversation_id)
+        return self.inner.save_many(saves)
 
 
 def client_for(app):
@@ -159,3 +168,24 @@ async def test_a_conversation_deleted_elsewhere_is_gone_here_too(settings, real_
                          await first.post(turns, json={"choice": "vrai"}),
                          await first.patch(f"/api/v1/conversations/{cid}", json={"falc": True})):
             assert response.status_code == 404, response.text
+
+
+async def test_concurrent_turns_are_each_saved_once(settings, real_store):
+    """Turns reaching their save in the same event-loop round are written together; on
+    one conversation, the compare-and-set still lets no turn be lost or doubled."""
+    async with client_for(create_app(settings, store=real_store)) as client:
+        cids = [(await client.post("/api/v1/conversations", json={})).json()["id"]
+                for _ in range(10)]
+        answers = await asyncio.gather(*(
+            client.post(f"/api/v1/conversations/{cid}/turns", json={"choice": "quiz"})
+            for cid in cids))
+        assert [a.json()["node"] for a in answers] == ["question"] * 10
+        same = cids[0]
+        answers = await asyncio.gather(*(
+            client.post(f"/api/v1/conversations/{same}/turns", json={"choice": "aide"})
+            for _ in range(6)))
+        played = sum(a.status_code == 200 for a in answers)
+        assert played >= 1 and all(a.status_code in (200, 409) for a in answers)
+        conversation = (await client.get(f"/api/v1/conversations/{same}")).json()
+        helps = [m for m in conversation["messages"] if m.get("ref") == "commande/aide"]
+        assert len(helps) == played

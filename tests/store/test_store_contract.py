@@ -40,6 +40,20 @@ def test_saving_a_deleted_conversation_is_a_conflict_not_a_resurrection(store):
     assert store.load(cid) is None
 
 
+def test_save_many_is_a_compare_and_set_for_each_in_order(store):
+    first, second, deleted = (new_conversation_id() for _ in range(3))
+    for cid in (first, second, deleted):
+        store.create(cid, b"v1")
+    store.delete(deleted)
+    versions = store.save_many([(first, b"a", 1), (second, b"stale", 7), (deleted, b"late", 1),
+                                (first, b"same turn, raced", 1), (first, b"next turn", 2)])
+    assert versions == [2, None, None, None, 3]
+    assert store.load(first) == (b"next turn", 3)
+    assert store.load(second) == (b"v1", 1)
+    assert store.load(deleted) is None
+    assert store.save_many([(second, b"b", 1)]) == [2]
+
+
 def test_binary_data_is_kept_exactly(store):
     cid = new_conversation_id()
     blob = bytes(range(256)) * 4
