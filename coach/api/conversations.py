@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import orjson
 from fastapi import APIRouter, Request, Response
 from fastapi.responses import JSONResponse
 from pydantic import TypeAdapter
 
+from coach.analytics.events import Event
 from coach.api.body import documented_body, read_json_body
 from coach.api.problems import Problem, not_found_conversation
 from coach.api.schemas import (
@@ -21,7 +22,7 @@ from coach.api.schemas import (
     StepOut,
     TurnRequest,
 )
-from coach.engine.engine import ChoiceInput, Engine, Step, TextInput
+from coach.engine.engine import ChoiceInput, Engine, Input, Step, TextInput
 from coach.engine.errors import UnknownChoice, UnknownFlow
 from coach.engine.record import Record
 from coach.store.base import VersionConflict
@@ -70,6 +71,15 @@ def step_body(step: Step, advice: frozenset[str] = frozenset()) -> dict[str, Any
     }
 
 
+class PlayedTurn(NamedTuple):
+    """A turn played and answered, waiting to be written."""
+
+    data: bytes
+    expected_version: int
+    answer: Response
+    events: list[Event]
+
+
 class FastJSONResponse(JSONResponse):
     """JSON encoded with orjson: a turn's answer is on the hot path."""
 
@@ -100,6 +110,32 @@ def add_conversation_routes(router: APIRouter, engine: Engine, store: Rememberin
         record = Record.from_bytes(loaded[0])
         record.version = loaded[1]
         return record, remembered
+
+    def play_turn(conversation_id: str, given: Input, idempotency_key: str | None,
+                  remembered_ok: bool) -> PlayedTurn | Response | None:
+        """Play the turn and prepare everything it answers, before it is written: while the
+        write is awaited, only bytes wait, not the records (many turns wait at once, and
+        small waiting turns keep the processor's caches warm). None: read the store again."""
+        record, remembered = load_for_save(conversation_id, remembered_ok)
+        try:
+            step = engine.play(record, given, idempotency_key)
+        except UnknownChoice as exc:
+            if remembered:
+                return None  # another process may have moved on: ask the store
+            offered = ", ".join(c.id for c in engine.available_choices(record))
+            raise Problem(422, "choix-inconnu", "Choix inconnu",
+                          f"Le choix « {exc.choice} » n'est pas proposé à cette étape."
+                          f" Choix possibles : {offered or 'aucun'} ; ou une commande"
+                          " (menu, retour, recommencer, facile, aide, humain, stop)."
+                          ) from exc
+        if step.meta.get("replayed"):
+            if remembered:
+                return None  # a replay is not saved: confirm it on the stored record
+            return FastJSONResponse(step_body(step, advice),
+                                    headers={"Idempotent-Replayed": "true"})
+        events = observer.turn_events(record, step.record, given) if observer else []
+        return PlayedTurn(step.record.to_bytes(), record.version,
+                          FastJSONResponse(step_body(step, advice)), events)
 
     @router.get(PREFIX + "/flows", response_model=list[FlowOut], summary="Lister les parcours",
                 tags=TAGS, responses=ERRORS)
@@ -139,31 +175,19 @@ def add_conversation_routes(router: APIRouter, engine: Engine, store: Rememberin
                           " caractères au plus.")
         given = ChoiceInput(body.choice) if isinstance(body, ChoiceTurn) else TextInput(body.text)
         for attempt in range(MAX_ATTEMPTS):
-            record, remembered = load_for_save(conversation_id, remembered_ok=attempt == 0)
+            played = play_turn(conversation_id, given, idempotency_key, attempt == 0)
+            if played is None:
+                continue
+            if isinstance(played, Response):
+                return played
             try:
-                step = engine.play(record, given, idempotency_key)
-            except UnknownChoice as exc:
-                if remembered:
-                    continue  # another process may have moved on: ask the store
-                offered = ", ".join(c.id for c in engine.available_choices(record))
-                raise Problem(422, "choix-inconnu", "Choix inconnu",
-                              f"Le choix « {exc.choice} » n'est pas proposé à cette étape."
-                              f" Choix possibles : {offered or 'aucun'} ; ou une commande"
-                              " (menu, retour, recommencer, facile, aide, humain, stop)."
-                              ) from exc
-            if step.meta.get("replayed"):
-                if remembered:
-                    continue  # a replay is not saved: confirm it on the stored record
-                return FastJSONResponse(step_body(step, advice),
-                                        headers={"Idempotent-Replayed": "true"})
-            try:
-                await store.save_with_others(conversation_id, step.record.to_bytes(),
-                                             record.version)
+                await store.save_with_others(conversation_id, played.data,
+                                             played.expected_version)
             except VersionConflict:
                 continue
             if observer is not None:
-                observer.played(record, step.record, given)
-            return FastJSONResponse(step_body(step, advice))
+                observer.count_turn(given, played.events)
+            return played.answer
         if store.load(conversation_id) is None:
             raise not_found_conversation()
         raise Problem(409, "conflit", "Conversation modifiée en même temps",

@@ -28,8 +28,15 @@ class Observer:
         self.counters.add(self.events.started(record))
 
     def played(self, before: Record, after: Record, given: Input) -> None:
+        self.count_turn(given, self.turn_events(before, after, given))
+
+    def turn_events(self, before: Record, after: Record, given: Input) -> list[Event]:
+        """What a turn will count, computed before it is saved (counted only once it is)."""
+        return self.events.played(before, after, given)
+
+    def count_turn(self, given: Input, events: list[Event]) -> None:
         (_CHOICE_TURNS if isinstance(given, ChoiceInput) else _TEXT_TURNS).inc()
-        self.counters.add(self.events.played(before, after, given))
+        self.counters.add(events)
 
     def count(self, event: Event) -> None:
         self.counters.add((event,))
