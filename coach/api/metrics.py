@@ -12,6 +12,7 @@ from __future__ import annotations
 import hmac
 import os
 import time
+from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
@@ -41,6 +42,7 @@ COUNTER_FLUSH = Histogram("coach_counters_flush_seconds",
                           buckets=(0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1,
                                    0.5, 1.0))
 UNMATCHED = "(aucune route)"
+KNOWN_METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
 
 
 class MetricsMiddleware:
@@ -48,6 +50,10 @@ class MetricsMiddleware:
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
+        # The labelled series, looked up once each: `labels()` takes a lock and checks
+        # its arguments on every call. Route templates and statuses are few.
+        self._requests: dict[tuple[str, str, int], Any] = {}
+        self._latencies: dict[tuple[str, str], Any] = {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -67,8 +73,17 @@ class MetricsMiddleware:
         finally:
             route = getattr(scope.get("route"), "path", None) or UNMATCHED
             method = scope.get("method", "GET")
-            REQUESTS.labels(method, route, str(status)).inc()
-            LATENCY.labels(method, route).observe(time.perf_counter() - started)
+            if method not in KNOWN_METHODS:
+                method = "AUTRE"  # any token is a valid method: keep the series few
+            requests = self._requests.get((method, route, status))
+            if requests is None:
+                requests = self._requests[(method, route, status)] = REQUESTS.labels(
+                    method, route, str(status))
+            latency = self._latencies.get((method, route))
+            if latency is None:
+                latency = self._latencies[(method, route)] = LATENCY.labels(method, route)
+            requests.inc()
+            latency.observe(time.perf_counter() - started)
 
 
 def _registry() -> CollectorRegistry:

@@ -171,6 +171,25 @@ async def test_json_media_types_with_parameters_or_suffix_are_accepted(client):
         assert response.status_code == 200, response.text
 
 
+async def test_a_body_without_content_length_is_limited_while_it_arrives(client):
+    cid = (await start(client))["id"]
+    url = f"/api/v1/conversations/{cid}/turns"
+
+    async def chunks(parts):
+        for part in parts:
+            yield part
+
+    big = [b'{"text": "'] + [b"a" * 1024] * 20 + [b'"}']
+    response = await client.post(url, content=chunks(big),
+                                 headers={"content-type": "application/json"})
+    assert response.status_code == 413
+    assert "16 Ko" in response.json()["detail"]
+    response = await client.post(url, content=chunks([b'{"choice":', b' "quiz"}']),
+                                 headers={"content-type": "application/json"})
+    assert response.status_code == 200
+    assert response.json()["node"] == "question"
+
+
 async def test_unknown_flow_is_a_french_422(client):
     response = await client.post("/api/v1/conversations", json={"flow": "nulle-part"})
     assert response.status_code == 422

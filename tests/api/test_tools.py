@@ -187,6 +187,24 @@ async def test_metrics_expose_the_expected_names(client):
     assert cid not in text
 
 
+async def test_metrics_count_each_request_once_and_keep_methods_few(client):
+    def served(text: str, method: str, status: str) -> float:
+        line = next((row for row in text.splitlines()
+                     if row.startswith("coach_http_requests_total{")
+                     and f'method="{method}"' in row and 'route="/api/v1/flows"' in row
+                     and f'status="{status}"' in row), None)
+        return float(line.rsplit(" ", 1)[1]) if line else 0.0
+
+    before = (await client.get("/metrics")).text
+    for _ in range(3):
+        await client.get("/api/v1/flows")
+    await client.request("BREW", "/api/v1/flows")
+    after = (await client.get("/metrics")).text
+    assert served(after, "GET", "200") - served(before, "GET", "200") == 3
+    assert served(after, "AUTRE", "405") - served(before, "AUTRE", "405") == 1
+    assert 'method="BREW"' not in after
+
+
 async def test_metrics_token(settings):
     settings.metrics_token = "m3tr1cs"
     app = create_app(settings)
