@@ -3,9 +3,12 @@ returns a step-sized answer, with no engine and no store."""
 
 from __future__ import annotations
 
+import gc
+
 from fastapi import FastAPI
 from fastapi.responses import JSONResponse
 
+from coach.api.app import GC_YOUNG_THRESHOLD
 from coach.api.schemas import TurnRequest
 
 STEP = {
@@ -23,6 +26,9 @@ STEP = {
 }
 
 app = FastAPI()
+# The same interpreter setting as `coach serve` (coach/api/app.py): measured, it changes
+# nothing for this endpoint, which keeps few objects alive across requests.
+gc.set_threshold(GC_YOUNG_THRESHOLD)
 
 
 @app.post("/api/v1/conversations/{conversation_id}/turns")
