@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import gc
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -46,6 +47,7 @@ DOCS_HTML = """<!doctype html>
 <script src="/docs-assets/swagger-ui-bundle.js"></script>
 <script src="/docs-init.js"></script></body></html>"""
 GC_YOUNG_THRESHOLD = 10_000
+RECENT_SWEEP_SECONDS = 60.0
 DOCS_INIT = "SwaggerUIBundle({url: '/openapi.json', dom_id: '#swagger-ui'});\n"
 
 
@@ -57,6 +59,8 @@ def create_app(settings: Settings | None = None, content: Content | None = None,
     store = store or open_store(settings.store_url, settings.retention_days)
     counters = _counter_buffer(settings, store, content.version)
     observer = Observer(StepEvents(content), counters, advice_refs(content))
+    recent = RecentRecords(settings.recent_records, settings.recent_records_seconds)
+    conversations = RememberingStore(store, recent)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI):  # type: ignore[no-untyped-def]
@@ -69,7 +73,9 @@ def create_app(settings: Settings | None = None, content: Content | None = None,
         # server's time under load (measured, docs/benchmarks.md). Refcounting frees them.
         gc.set_threshold(GC_YOUNG_THRESHOLD)
         counters.start()
+        sweeper = asyncio.create_task(_sweep_every(recent, RECENT_SWEEP_SECONDS))
         yield
+        sweeper.cancel()
         counters.close()  # the last increments, before the store goes
         store.close()
 
@@ -84,8 +90,6 @@ def create_app(settings: Settings | None = None, content: Content | None = None,
     app.state.counters = counters
     install_problem_handlers(app)
     _count_store_errors(app)
-    conversations = RememberingStore(store, RecentRecords(settings.recent_records,
-                                                          settings.recent_records_seconds))
     add_conversation_routes(app.router, engine, conversations, observer)
     app.include_router(build_documents_router(store, observer))
     app.include_router(build_feedback_router(store, observer))
@@ -120,6 +124,13 @@ def create_app(settings: Settings | None = None, content: Content | None = None,
     app.add_middleware(SecurityHeaders, allowed_origins=settings.allowed_origins)
     app.add_middleware(MetricsMiddleware)
     return app
+
+
+async def _sweep_every(recent: RecentRecords, seconds: float) -> None:
+    """Old remembered records go even when no turn comes (on the event loop's thread)."""
+    while True:
+        await asyncio.sleep(seconds)
+        recent.sweep()
 
 
 def _counter_buffer(settings: Settings, store: SessionStore, version: str) -> CounterBuffer:

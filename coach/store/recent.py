@@ -8,8 +8,9 @@ forgotten and the turn is played again on the record read from the store. Reads 
 show a conversation (`load`) always go to the store.
 
 Memory stays bounded: at most `capacity` entries (each is the stored bytes, under 4 KB),
-and an entry is dropped once `max_age` seconds have passed since it was written, so a
-conversation deleted through another process does not stay in this one's memory.
+and an entry is dropped once `max_age` seconds have passed since it was written (at the
+latest one sweep later), so a conversation deleted through another process does not stay
+in this one's memory. Only the event loop's thread uses it.
 """
 
 from __future__ import annotations
@@ -53,19 +54,18 @@ class RecentRecords:
         self._entries.move_to_end(conversation_id)
         while len(self._entries) > self.capacity:
             self._entries.popitem(last=False)
-        self._drop_expired(now)
 
     def forget(self, conversation_id: str) -> None:
         self._entries.pop(conversation_id, None)
 
-    def _drop_expired(self, now: float) -> None:
-        """Entries are in order of use; drop the old ones from the least recent end (a
-        recently read but old entry stops the sweep; `get` drops it when it is asked for)."""
-        while self._entries:
-            oldest = next(iter(self._entries.values()))
-            if now - oldest[2] <= self.max_age:
-                return
-            self._entries.popitem(last=False)
+    def sweep(self) -> int:
+        """Drop every entry older than `max_age` (the app calls this every minute, so an
+        idle process forgets too); return how many were dropped."""
+        now = self.clock()
+        old = [cid for cid, entry in self._entries.items() if now - entry[2] > self.max_age]
+        for cid in old:
+            del self._entries[cid]
+        return len(old)
 
 
 class RememberingStore:

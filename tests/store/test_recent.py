@@ -38,8 +38,10 @@ def test_entries_are_dropped_after_max_age():
     assert recent.get("old") is None  # 61 s after it was written
     assert recent.get("young") == (b"Y", 1)
     clock.now += 100
-    recent.put("new", b"N", 1)  # writing sweeps the old entries out
-    assert len(recent) == 1
+    recent.put("new", b"N", 1)
+    assert len(recent) == 2  # "young" is too old, but nobody asked for it yet
+    assert recent.sweep() == 1
+    assert len(recent) == 1 and recent.get("new") == (b"N", 1)
 
 
 def test_capacity_zero_remembers_nothing():
@@ -72,3 +74,22 @@ def test_delete_forgets(remembering):
     remembering.create("a", b"v1")
     assert remembering.delete("a")
     assert remembering.load_recent("a") == (None, False)
+
+
+def test_the_app_sweeps_even_when_no_turn_comes():
+    import asyncio
+
+    from coach.api.app import _sweep_every
+
+    clock = Clock()
+    recent = RecentRecords(capacity=10, max_age=60, clock=clock)
+    recent.put("deleted elsewhere", b"D", 1)
+    clock.now += 61
+
+    async def idle_for_a_while():
+        sweeper = asyncio.create_task(_sweep_every(recent, 0.01))
+        await asyncio.sleep(0.05)
+        sweeper.cancel()
+
+    asyncio.run(idle_for_a_while())
+    assert len(recent) == 0
