@@ -10,6 +10,10 @@ The transcript holds references, not texts, so that switching FALC re-renders it
   ["p", message_id, [place…], flow, node]   a coach message naming places (« {a} ou {b} »)
   ["v", place]                      the person chose a place the coach offered
 Places are short strings (see `coach.engine.nlu.places`).
+
+Stored form: the JSON of the other fields (with `entries`, the transcript's length), a
+newline, then the transcript's JSON array, which a turn does not parse (see
+`coach.engine.transcript`). Records stored as one JSON object by earlier versions load too.
 """
 
 from __future__ import annotations
@@ -18,13 +22,14 @@ import secrets
 import time
 import zlib
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 import lz4.frame
 import orjson
 
-Entry = list[Any]
+from coach.engine.transcript import Transcript
+
 # Enough snapshots to go back through a whole track; older ones are dropped.
 MAX_SNAPSHOTS = 40
 MAX_IDEMPOTENCY_KEYS = 8
@@ -42,6 +47,8 @@ def new_conversation_id() -> str:
 
 @dataclass
 class Record:
+    """`transcript` may be given as a list; it is kept as a `Transcript`."""
+
     id: str
     flow: str
     node: str
@@ -49,7 +56,7 @@ class Record:
     content_version: str
     falc: bool = False
     vars: dict[str, Any] = field(default_factory=dict)
-    transcript: list[Entry] = field(default_factory=list)
+    transcript: Transcript = field(default_factory=Transcript)
     # Snapshots taken before each step, for "retour": [flow, node, vars, transcript length].
     history: list[list[Any]] = field(default_factory=list)
     misses: int = 0
@@ -63,9 +70,14 @@ class Record:
     created: float = field(default_factory=time.time)
     updated: float = field(default_factory=time.time)
 
+    def __post_init__(self) -> None:
+        if not isinstance(self.transcript, Transcript):
+            self.transcript = Transcript(self.transcript)
+
     def to_bytes(self) -> bytes:
-        # orjson reads the dataclass's fields itself (`asdict` would deep-copy the transcript).
-        raw = orjson.dumps(self)
+        head = {name: getattr(self, name) for name in _HEAD_FIELDS}
+        head["entries"] = len(self.transcript)
+        raw = orjson.dumps(head) + b"\n" + self.transcript.to_json()
         # Short records are cheaper to keep as JSON; long ones shrink about 4 times.
         return raw if len(raw) < COMPRESS_FROM else lz4.frame.compress(raw)
 
@@ -77,7 +89,11 @@ class Record:
             raw = lz4.frame.decompress(data)
         else:
             raw = zlib.decompress(data)
-        return cls(**orjson.loads(raw))
+        head_json, newline, entries_json = raw.partition(b"\n")
+        head = orjson.loads(head_json)
+        if newline:  # JSON itself never holds a raw newline
+            head["transcript"] = Transcript.from_json(entries_json, head.pop("entries"))
+        return cls(**head)
 
     def snapshot(self) -> None:
         self.history.append([self.flow, self.node, dict(self.vars), len(self.transcript)])
@@ -109,7 +125,7 @@ class Record:
         return Record(
             id=self.id, flow=self.flow, node=self.node, origin=self.origin,
             content_version=self.content_version, falc=self.falc, vars=dict(self.vars),
-            transcript=list(self.transcript), history=list(self.history), misses=self.misses,
+            transcript=self.transcript.copy(), history=list(self.history), misses=self.misses,
             pending=list(self.pending), turns=list(self.turns), idem=dict(self.idem),
             version=self.version, created=self.created, updated=self.updated)
 
@@ -117,6 +133,9 @@ class Record:
         self.idem[key] = [first, len(self.transcript)]
         while len(self.idem) > MAX_IDEMPOTENCY_KEYS:
             del self.idem[next(iter(self.idem))]
+
+
+_HEAD_FIELDS = tuple(f.name for f in fields(Record) if f.name != "transcript")
 
 
 def _turn_start(turn: list[int]) -> int:

@@ -11,7 +11,8 @@ from typing import Any
 from coach.content.model import Content
 from coach.content.placeholders import fill
 from coach.engine.nlu.places import CHOICE, PlaceBook
-from coach.engine.record import Entry, Record
+from coach.engine.record import Record
+from coach.engine.transcript import Entry
 
 YOU = {"id": "vous", "name": "Vous"}
 
