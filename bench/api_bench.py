@@ -1,10 +1,11 @@
 """API load benchmark with wrk: turns per second on one uvicorn worker with the SQLite store,
 against a bare FastAPI endpoint measured in the same run (target: ≥ 70 %).
 
-Each request plays the `suivant` choice on one of 2,000 conversations of a 10-node ring
-flow (always a valid choice). Runs alternate bare / coach; the ratio of each neighbouring
-pair is reported, and their median. Run:
-python bench/api_bench.py [--store redis://127.0.0.1:6379/0] [--rounds 5] [--seconds 5]
+Each request plays the `suivant` choice on one of 5,000 conversations of a 10-node ring
+flow (always a valid choice); every round lengthens them, to about 20 turns each by the
+last one (`--conversations 2000`: about 50). Runs alternate bare / coach; the ratio of each
+neighbouring pair is reported, and their median. Run:
+python bench/api_bench.py [--store redis://127.0.0.1:6379/0] [--rounds 7] [--seconds 5]
 """
 
 from __future__ import annotations
@@ -56,7 +57,9 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--store", help="COACH_STORE_URL (default: a temporary SQLite file)")
     parser.add_argument("--seconds", type=int, default=5)
-    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--rounds", type=int, default=7)
+    parser.add_argument("--conversations", type=int, default=5000,
+                        help="how many conversations the turns go to (each run lengthens them)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         tmp_path = Path(tmp)
@@ -69,7 +72,7 @@ def main() -> None:
         with coach_serve(coach_port, env), process(
                 [sys.executable, "-m", "uvicorn", "bench.bare_app:app", "--port",
                  str(bare_port), "--no-access-log", "--log-level", "warning"], bare_port):
-            ids = create_conversations(f"http://127.0.0.1:{coach_port}", 2000)
+            ids = create_conversations(f"http://127.0.0.1:{coach_port}", args.conversations)
             (tmp_path / "ids.txt").write_text("\n".join(ids) + "\n")
             script = tmp_path / "turns.lua"
             script.write_text(LUA % (tmp_path / "ids.txt"))
@@ -87,6 +90,9 @@ def main() -> None:
               f" p50 {statistics.median(r['p50_ms'] for r in runs):6.2f} ms,"
               f" p99 {statistics.median(r['p99_ms'] for r in runs):6.2f} ms,"
               f" errors {int(sum(r['non_2xx'] + r['socket_errors'] for r in runs))}")
+    played = sum(r["rps"] for r in results["coach"]) * args.seconds
+    print(f"  conversations: {args.conversations}, {played / args.conversations:.0f} turns each"
+          " by the last round (a turn's cost grows with the conversation's length)")
     ratios = [c["rps"] / b["rps"] for b, c in zip(results["bare"], results["coach"], strict=True)]
     target = "60" if store == "Redis" else "70"
     print(f"  ratio coach/bare: median {statistics.median(ratios):.0%}"
