@@ -33,8 +33,8 @@ class Settings(BaseSettings):
     # Bearer token for /metrics (Prometheus); unset: /metrics is open (restrict it at the proxy).
     metrics_token: str | None = None
     # Records this process wrote last, kept in memory so that a turn need not read them back
-    # from the store (coach/store/recent.py): how many (0 turns it off), and for how long.
-    recent_records: int = Field(default=4096, ge=0, le=1_000_000)
+    # from the store (coach/store/recent.py): how much memory (0 turns it off), how long.
+    recent_records_mb: float = Field(default=16.0, ge=0, le=4096)
     recent_records_seconds: float = Field(default=600.0, gt=0, le=86_400)
     max_text_chars: int = 1000
     max_body_bytes: int = 16 * 1024

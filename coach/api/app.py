@@ -59,7 +59,8 @@ def create_app(settings: Settings | None = None, content: Content | None = None,
     store = store or open_store(settings.store_url, settings.retention_days)
     counters = _counter_buffer(settings, store, content.version)
     observer = Observer(StepEvents(content), counters, advice_refs(content))
-    recent = RecentRecords(settings.recent_records, settings.recent_records_seconds)
+    recent = RecentRecords(int(settings.recent_records_mb * 2**20),
+                           settings.recent_records_seconds)
     conversations = RememberingStore(store, recent)
 
     @asynccontextmanager

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from coach.store.base import VersionConflict
-from coach.store.recent import RecentRecords, RememberingStore
+from coach.store.recent import ENTRY_OVERHEAD, RecentRecords, RememberingStore
 from coach.store.sqlite import SQLiteStore
 
 
@@ -18,7 +18,7 @@ class Clock:
 
 
 def test_least_recently_used_entries_go_first():
-    recent = RecentRecords(capacity=2, max_age=60)
+    recent = RecentRecords(capacity_bytes=2 * (1 + ENTRY_OVERHEAD), max_age=60)
     recent.put("a", b"A", 1)
     recent.put("b", b"B", 1)
     assert recent.get("a") == (b"A", 1)  # "a" is now the most recent
@@ -30,7 +30,7 @@ def test_least_recently_used_entries_go_first():
 
 def test_entries_are_dropped_after_max_age():
     clock = Clock()
-    recent = RecentRecords(capacity=10, max_age=60, clock=clock)
+    recent = RecentRecords(capacity_bytes=10_000, max_age=60, clock=clock)
     recent.put("old", b"O", 3)
     clock.now += 30
     recent.put("young", b"Y", 1)
@@ -45,15 +45,29 @@ def test_entries_are_dropped_after_max_age():
 
 
 def test_capacity_zero_remembers_nothing():
-    recent = RecentRecords(capacity=0, max_age=60)
+    recent = RecentRecords(capacity_bytes=0, max_age=60)
     recent.put("a", b"A", 1)
     assert recent.get("a") is None and len(recent) == 0
+
+
+def test_memory_is_bounded_in_bytes_and_accounted_exactly():
+    recent = RecentRecords(capacity_bytes=10 * (1000 + ENTRY_OVERHEAD), max_age=60)
+    for i in range(25):
+        recent.put(f"c{i}", bytes(1000), 1)
+    assert len(recent) == 10 and recent.get("c24") is not None and recent.get("c14") is None
+    recent.put("c24", bytes(3000), 2)  # rewritten bigger: older ones make room
+    assert recent.size <= recent.capacity_bytes and len(recent) == 8
+    for i in range(25):
+        recent.forget(f"c{i}")
+    assert recent.size == 0 and len(recent) == 0
+    recent.put("huge", bytes(20_000), 1)  # larger than the whole budget: not kept
+    assert recent.get("huge") is None and recent.size == 0
 
 
 @pytest.fixture
 def remembering(tmp_path):
     store = SQLiteStore(tmp_path / "c.db", 3600)
-    yield RememberingStore(store, RecentRecords(capacity=100, max_age=600))
+    yield RememberingStore(store, RecentRecords(capacity_bytes=100_000, max_age=600))
     store.close()
 
 
@@ -82,7 +96,7 @@ def test_the_app_sweeps_even_when_no_turn_comes():
     from coach.api.app import _sweep_every
 
     clock = Clock()
-    recent = RecentRecords(capacity=10, max_age=60, clock=clock)
+    recent = RecentRecords(capacity_bytes=10_000, max_age=60, clock=clock)
     recent.put("deleted elsewhere", b"D", 1)
     clock.now += 61
 
