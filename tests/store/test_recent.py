@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from coach.store.base import VersionConflict
-from coach.store.recent import ENTRY_OVERHEAD, RecentRecords, RememberingStore
+from coach.store.recent import ENTRY_OVERHEAD, STALE_LIMIT, RecentRecords, RememberingStore
 from coach.store.sqlite import SQLiteStore
 
 
@@ -107,3 +107,33 @@ def test_the_app_sweeps_even_when_no_turn_comes():
 
     asyncio.run(idle_for_a_while())
     assert len(recent) == 0
+
+
+def test_memory_is_no_longer_trusted_when_another_process_keeps_changing_things(tmp_path):
+    """Two processes behind a balancer that alternates them: each one's memory is always
+    stale, so each stops trusting it; alone again, memory proves right and is trusted."""
+    store = SQLiteStore(tmp_path / "c.db", 3600)
+    first, second = (RememberingStore(store, RecentRecords(100_000, 600)) for _ in range(2))
+    cids = [f"c{i}" for i in range(200)]
+    for cid in cids:
+        first.create(cid, b"v1")
+
+    def turn(process: RememberingStore, cid: str) -> bool:
+        for _attempt in range(3):
+            loaded, remembered = process.load_recent(cid)
+            try:
+                process.save(cid, b"next", loaded[1])
+                return remembered
+            except VersionConflict:
+                continue
+        raise AssertionError("no turn saved")
+
+    for cid in cids:
+        turn(second, cid)  # `first` remembers version 1 of each: all stale now
+    served_from_memory = [turn(first, cid) for cid in cids]
+    assert first.stale_rate >= STALE_LIMIT
+    assert not any(served_from_memory[-50:])  # it stopped using what proved stale
+    for _round in range(3):  # `first` alone: what it remembers is right every time
+        served_from_memory = [turn(first, cid) for cid in cids]
+    assert first.stale_rate < STALE_LIMIT and all(served_from_memory[-50:])
+    store.close()
