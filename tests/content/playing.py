@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from coach.content.loader import load_content
-from coach.engine.engine import ChoiceInput, Engine, Step
+from coach.engine.engine import ChoiceInput, Engine, Step, TextInput
 
 CONTENT = load_content()
 ENGINE = Engine(CONTENT)
@@ -14,13 +14,27 @@ def texts(step: Step) -> list[str]:
     return [m.text for m in step.messages if m.role == "bot"]
 
 
+def all_texts(step: Step) -> list[str]:
+    """Every message of this step, the person's answer included."""
+    return [m.text for m in step.messages]
+
+
+def refs(step: Step) -> list[str]:
+    """Where the coach's messages of this step come from (flow/node/index)."""
+    return [m.ref for m in step.messages if m.role == "bot"]
+
+
 def choice_ids(step: Step) -> list[str]:
     return [c["id"] for c in step.choices]
 
 
-def play(step: Step, *choices: str) -> Step:
-    """Press these buttons in turn; each must be offered where it is pressed."""
-    for choice in choices:
-        assert choice in choice_ids(step), (choice, step.record.node, choice_ids(step))
-        step = ENGINE.play(step.record, ChoiceInput(choice))
+def play(step: Step, *inputs: str) -> Step:
+    """Press these buttons in turn (each must be offered where it is pressed); an input
+    starting with « ? » is typed text instead."""
+    for given in inputs:
+        if given.startswith("?"):
+            step = ENGINE.play(step.record, TextInput(given[1:]))
+        else:
+            assert given in choice_ids(step), (given, step.record.node, choice_ids(step))
+            step = ENGINE.play(step.record, ChoiceInput(given))
     return step

@@ -6,12 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from coach.content.loader import load_content
-from coach.engine.engine import ChoiceInput, Engine, TextInput
+from coach.engine.engine import ChoiceInput, TextInput
 from coach.engine.understand import understand
-
-ENGINE = Engine(load_content())  # module-level: built once
-CONTENT = ENGINE.content
+from tests.content.playing import CONTENT, ENGINE, all_texts
 
 MENU_ROUTES = {
     # choice id: (target flow, target node, persona)
@@ -24,8 +21,6 @@ MENU_ROUTES = {
 }
 
 
-def texts(step):
-    return [m.text for m in step.messages]
 
 
 def at_menu():
@@ -44,7 +39,7 @@ def reached(step, flow, node):
 def test_start_welcomes_then_asks_who_is_there():
     step = at_menu()
     assert step.record.flow == "accueil" and step.record.node == "menu"
-    said = texts(step)
+    said = all_texts(step)
     assert said[0].startswith("Bonjour ! Je suis le coach CoP.")
     assert any("Alexandra" in t for t in said)
     assert "qui vous êtes" in said[-1]
@@ -53,7 +48,7 @@ def test_start_welcomes_then_asks_who_is_there():
 
 def test_start_in_falc_says_the_easy_to_read_texts():
     step = ENGINE.start(falc=True)
-    said = texts(step)
+    said = all_texts(step)
     assert said[0].splitlines()[:2] == ["Bonjour.", "Je suis le coach CoP."]
     assert said[-1].splitlines()[0] == "Qui êtes-vous ?"
     assert {c["label"] for c in step.choices} >= {"Je suis parent ou aidant", "J'ai un handicap",
@@ -125,7 +120,7 @@ def test_conclusion_thanks_and_offers_what_next():
     step = ENGINE.play(step.record, ChoiceInput("terminer"))
     assert (step.record.flow, step.record.node) == ("accueil", "conclusion")
     assert step.end
-    said = " ".join(texts(step))
+    said = " ".join(all_texts(step))
     assert "Merci" in said and "transformation" in said
     assert [c["id"] for c in step.choices] == ["revenir-menu", "outils", "etapes"]
     step = ENGINE.play(step.record, ChoiceInput("revenir-menu"))

@@ -7,27 +7,18 @@ other flows are still being written; errors in the track's own files still fail 
 from __future__ import annotations
 
 from coach.content.loader import read_content
-from coach.engine.engine import ChoiceInput, Engine, TextInput
+from coach.engine.engine import TextInput
+from tests.content.playing import CONTENT, ENGINE, all_texts, choice_ids, play
 
 MY_FILES = ("coordinateur.yaml", "initier.yaml", "modeliser.yaml")
-CONTENT, ISSUES = read_content()
-ENGINE = Engine(CONTENT)
+_, ISSUES = read_content()  # the issues only: CONTENT is the shared one
 STAGES = {"initier": 1, "modeliser": 2, "animer": 3, "perenniser": 4}
 
 
-def texts(step):
-    return [m.text for m in step.messages]
 
 
-def choice_ids(step):
-    return [c["id"] for c in step.choices]
 
 
-def play(step, *choices):
-    for choice in choices:
-        assert choice in choice_ids(step), (choice, step.record.node, choice_ids(step))
-        step = ENGINE.play(step.record, ChoiceInput(choice))
-    return step
 
 
 def test_track_files_have_no_lint_error():
@@ -38,7 +29,7 @@ def test_track_files_have_no_lint_error():
 def test_hub_presents_the_four_stages_without_resume_at_first():
     step = ENGINE.start("coordinateur")
     assert step.record.node == "parcours"
-    assert any("4 étapes" in t for t in texts(step))
+    assert any("4 étapes" in t for t in all_texts(step))
     ids = choice_ids(step)
     assert {"etape-1", "etape-2", "etape-3", "etape-4", "objectifs", "outils"} <= set(ids)
     assert not [i for i in ids if i.startswith("reprendre")]
@@ -46,10 +37,10 @@ def test_hub_presents_the_four_stages_without_resume_at_first():
 
 def test_objectives_of_the_four_stages():
     step = play(ENGINE.start("coordinateur"), "objectifs")
-    joined = " ".join(texts(step))
+    joined = " ".join(all_texts(step))
     assert "identifier le besoin" in joined and "gouvernance et les outils" in joined
     step = play(step, "suite")
-    joined = " ".join(texts(step))
+    joined = " ".join(all_texts(step))
     assert "participation et l'engagement" in joined and "mesurer l'impact" in joined
     step = play(step, "etape-1")
     assert (step.record.flow, step.record.node) == ("initier", "debut")
@@ -62,7 +53,7 @@ def test_jumping_to_a_stage_records_it_and_the_hub_offers_to_resume_it():
     assert step.record.vars["etape"] == 2
     step = play(step, "etapes")  # « Revenir aux étapes » from inside the stage
     assert (step.record.flow, step.record.node) == ("coordinateur", "parcours")
-    assert "Vous vous êtes arrêté à l'étape 2 sur 4." in " ".join(texts(step))
+    assert "Vous vous êtes arrêté à l'étape 2 sur 4." in " ".join(all_texts(step))
     resume = [i for i in choice_ids(step) if i.startswith("reprendre")]
     assert resume == ["reprendre-2"]
     label = next(c["label"] for c in step.choices if c["id"] == "reprendre-2")
@@ -88,7 +79,7 @@ def test_finishing_stage_one_moves_the_resume_point_to_stage_two():
     step = play(ENGINE.start("coordinateur"), "etape-1", *STAGE_1)
     assert (step.record.flow, step.record.node) == ("initier", "fin")
     assert step.end
-    assert any("Étape 1 terminée" in t for t in texts(step))
+    assert any("Étape 1 terminée" in t for t in all_texts(step))
     step = play(step, "etape-2")
     assert (step.record.flow, step.record.node) == ("modeliser", "debut")
     assert step.record.vars["etape"] == 2
@@ -116,6 +107,6 @@ def test_every_choice_of_the_track_that_opens_a_stage_sets_etape():
 
 def test_hub_in_falc():
     step = ENGINE.start("coordinateur", falc=True)
-    assert "Je vous guide en 4 étapes." in texts(step)[0]
+    assert "Je vous guide en 4 étapes." in all_texts(step)[0]
     step = play(step, "etape-3")
     assert step.record.flow == "animer"

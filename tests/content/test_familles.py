@@ -9,34 +9,18 @@ from __future__ import annotations
 
 import pytest
 
-from coach.content.loader import load_content
-from coach.engine.engine import ChoiceInput, Engine, Step, TextInput
+from coach.engine.engine import ChoiceInput, Step
+from tests.content.playing import ENGINE, choice_ids, play, refs, texts
 
-ENGINE = Engine(load_content())  # module-level: built once
 FLOW = "familles"
 
 
-def texts(step: Step) -> list[str]:
-    return [m.text for m in step.messages if m.role == "bot"]
 
 
-def refs(step: Step) -> list[str]:
-    return [m.ref for m in step.messages if m.role == "bot"]
 
 
-def choice_ids(step: Step) -> list[str]:
-    return [c["id"] for c in step.choices]
 
 
-def play(step: Step, *inputs: str) -> Step:
-    """Play choice ids; an input starting with « ? » is typed text."""
-    for given in inputs:
-        if given.startswith("?"):
-            step = ENGINE.play(step.record, TextInput(given[1:]))
-        else:
-            assert given in choice_ids(step), (given, step.record.node, choice_ids(step))
-            step = ENGINE.play(step.record, ChoiceInput(given))
-    return step
 
 
 def at(node: str, falc: bool = False) -> Step:

@@ -4,54 +4,44 @@ from __future__ import annotations
 
 import pytest
 
-from coach.content.loader import load_content
-from coach.engine.engine import ChoiceInput, Engine, Step, TextInput
+from coach.engine.engine import ChoiceInput, Step
+from tests.content.playing import ENGINE, choice_ids, play, texts
 
-ENGINE = Engine(load_content())  # module-level: built once
 FLOW = "professionnels"
 
 
-def texts(step: Step) -> str:
-    return " ".join(m.text for m in step.messages if m.role == "bot")
+def joined(step: Step) -> str:
+    return " ".join(texts(step))
 
 
-def choice_ids(step: Step) -> list[str]:
-    return [c["id"] for c in step.choices]
 
 
-def play(step: Step, *inputs: str) -> Step:
-    """Play choice ids; an input starting with « ? » is typed text."""
-    for given in inputs:
-        if given.startswith("?"):
-            step = ENGINE.play(step.record, TextInput(given[1:]))
-        else:
-            assert given in choice_ids(step), (given, step.record.node, choice_ids(step))
-            step = ENGINE.play(step.record, ChoiceInput(given))
-    return step
+
+
 
 
 def test_debut_introduces_then_offers_the_topics() -> None:
     step = ENGINE.start(FLOW)
     assert step.record.node == "sujets"  # debut follows on to the small menu
-    said = texts(step)
+    said = joined(step)
     assert "communauté de pratique" in said
     assert {"apports", "rejoindre", "faciliter", "ancrage", "lancer"} <= set(choice_ids(step))
 
 
 def test_what_a_cop_brings() -> None:
     step = play(ENGINE.start(FLOW), "apports")
-    said = texts(step)
+    said = joined(step)
     assert "brise l'isolement" in said
     assert "capitalise les savoirs" in said
     assert "cloisonnements" in said
     step = play(step, "continuer")
     assert step.record.node == "laboratoire"
-    assert "véritable laboratoire" in texts(step)
+    assert "véritable laboratoire" in joined(step)
 
 
 def test_joining_gives_roles_and_levels() -> None:
     step = play(ENGINE.start(FLOW), "rejoindre")
-    said = texts(step)
+    said = joined(step)
     for word in ("contributeur", "facilitateur thématique", "évaluateur",
                  "observateur", "contributeur ponctuel", "membre actif"):
         assert word in said
@@ -59,32 +49,32 @@ def test_joining_gives_roles_and_levels() -> None:
 
 def test_facilitating_a_group_covers_co_animation_posture_and_techniques() -> None:
     step = play(ENGINE.start(FLOW), "faciliter")
-    said = texts(step)
+    said = joined(step)
     assert "inclusion scolaire" in said
     assert "binômes ou des trinômes" in said and "tous les 2 mois" in said
     step = play(step, "continuer")
     assert step.record.node == "posture"
-    assert "« faire émerger »" in texts(step)
+    assert "« faire émerger »" in joined(step)
     step = play(step, "continuer")
     assert step.record.node == "techniques"
-    said = texts(step)
+    said = joined(step)
     for word in ("questions ouvertes", "écoute active", "reformulation", "synthèse"):
         assert word in said
 
 
 def test_territorial_anchoring_and_official_schemes() -> None:
     step = play(ENGINE.start(FLOW), "ancrage")
-    said = texts(step)
+    said = joined(step)
     assert "Grand Est" in said and "ARS" in said and "MDPH" in said
     assert "logique de réseau" in said
     step = play(step, "continuer")
     assert step.record.node == "institutions"
-    assert "guides validés par l'ARS ou la MDPH" in texts(step)
+    assert "guides validés par l'ARS ou la MDPH" in joined(step)
 
 
 def test_results_cite_the_epilepsy_cop_field_report() -> None:
     step = play(ENGINE.start(FLOW), "resultats")
-    said = texts(step)
+    said = joined(step)
     assert "Épilepsies et Handicap" in said
     assert "5 étapes" in said
 
@@ -104,7 +94,7 @@ def test_typed_topics_route(typed: str, node: str) -> None:
 def test_lack_of_time_typed_while_joining() -> None:
     step = play(ENGINE.start(FLOW), "rejoindre", "?on manque de temps")
     assert step.record.node == "temps-pro"
-    assert "5 minutes" in texts(step)
+    assert "5 minutes" in joined(step)
 
 
 def test_launching_one_goes_to_the_coordinator_track() -> None:

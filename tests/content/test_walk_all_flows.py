@@ -12,17 +12,16 @@ import httpx
 import pytest
 
 from coach.api.app import create_app
-from coach.content.loader import load_content
 from coach.engine.engine import ChoiceInput, Engine
 from coach.settings import Settings
 from tests.conftest import CONTACT
+from tests.content.playing import CONTENT
 
 # Each node is expanded with at most this many different sets of variables (guards may
 # show other choices for other variables); enough to reach everything, bounded on cycles.
 EXPANSIONS_PER_NODE = 4
 
-CONTENT = load_content()
-ENGINE = Engine(CONTENT, CONTACT)
+ENGINE = Engine(CONTENT, CONTACT)  # with the contact, for « Parler à une personne »
 
 
 def explore() -> tuple[dict[tuple[str, str], tuple[str, list[str]]], set, set, set]:
