@@ -1,4 +1,5 @@
-"""Start and measure real server processes for the load benchmarks."""
+"""Start and measure real server processes, for the load benchmarks and the system and
+browser tests (which import `free_port` and `wait_for_port` from here)."""
 
 from __future__ import annotations
 
@@ -28,7 +29,7 @@ def wait_for_port(port: int, timeout: float = 20.0) -> None:
                 return
         except OSError:
             time.sleep(0.05)
-    raise TimeoutError(port)
+    raise TimeoutError(f"nothing listens on port {port}")
 
 
 @contextmanager

@@ -15,7 +15,6 @@ import contextlib
 import functools
 import json
 import os
-import socket
 import subprocess
 import sys
 import tempfile
@@ -27,6 +26,8 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+
+from bench.servers import free_port
 
 pytest.importorskip("playwright.sync_api", reason="Playwright (Python) n'est pas installé")
 pytest.importorskip("axe_playwright_python", reason="axe-playwright-python n'est pas installé")
@@ -46,11 +47,6 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
                  "--no-first-run", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync"]
 
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def _wait_http(url: str, process: subprocess.Popen[bytes], log: Path) -> None:
@@ -94,7 +90,7 @@ a{color:#00497a}
 
 @pytest.fixture(scope="session")
 def site() -> Iterator[Site]:
-    port, partner_port = _free_port(), _free_port()
+    port, partner_port = free_port(), free_port()
     coach, partner = f"http://127.0.0.1:{port}", f"http://localhost:{partner_port}"
     with tempfile.TemporaryDirectory(prefix="coach-browser-") as tmp:
         folder = Path(tmp)
