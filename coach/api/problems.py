@@ -79,6 +79,9 @@ def _sentence(error: dict[str, Any]) -> tuple[str, str]:
                        " au plus. Raccourcissez votre message.")
     if kind in ("string_pattern_mismatch", "string_too_short") and field == "text":
         return field, "Le message est vide : écrivez quelques mots ou choisissez une réponse."
+    if kind == "missing" and field == "corps":
+        return field, ("Le corps de la requête est vide : envoyez un objet JSON, par exemple"
+                       ' {"choice": "menu"} ou {"text": "bonjour"}.')
     if kind == "missing":
         return field, f"Le champ « {field} » est obligatoire."
     if kind.endswith("_type") or kind.endswith("_parsing"):

@@ -5,7 +5,7 @@ leads to); triggers are choice ids and `_next` for automatic routes; conditions 
 compiled guards. A turn steps the machine through its own transition table: for the
 stored state and the trigger, the first transition whose conditions hold gives the next
 state. That is what `Event.trigger` decides, without the per-call event object, lock and
-logging it needs to drive a model (a third of a turn); the machine holds no
+logging it needs to drive a model (a third of the engine's time, measured); the machine holds no
 per-conversation state, and no machine or model is ever created per conversation.
 `tests/unit/test_machines.py` checks that both agree on every edge of the real content.
 """

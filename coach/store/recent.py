@@ -24,13 +24,13 @@ from coach.store.base import SessionStore, VersionConflict
 from coach.store.grouped import GroupedSaves
 
 Loaded = tuple[bytes, int]
-# Memory is trusted while fewer than this share of remembered records turn out stale (on
-# SQLite a stale one costs about 5 times what a read saves; on Redis, about 1.5 times).
+# Memory is trusted while fewer than this share of remembered records turn out stale: a
+# stale one costs a wasted turn (play, failed save) on top of the read it meant to save.
 STALE_LIMIT = 0.2
 STALE_WEIGHT = 1 / 64  # of each new observation in the running rate
 MAX_SERVED = 10_000
-# What an entry costs besides its record's bytes: the id, the bytes object's header, the
-# tuple and the dict slot (about 260 bytes, measured with tracemalloc).
+# What an entry costs besides its record's bytes: the tuple and the dict slot (154 bytes,
+# measured with tracemalloc), the id string and the bytes object's header (~100 bytes).
 ENTRY_OVERHEAD = 256
 
 

@@ -146,7 +146,7 @@ async def test_malformed_json_and_oversized_body(client):
     [
         (b'{"choice": "quiz"}', {}, "Content-Type: application/json"),
         (b'{"choice": "quiz"}', {"content-type": "text/plain"}, "Content-Type: application/json"),
-        (b"", {"content-type": "application/json"}, "obligatoire"),
+        (b"", {"content-type": "application/json"}, "corps de la requête est vide"),
         (b'{"text": "\xff\xfe"}', {"content-type": "application/json"}, "JSON valide"),
         (b"[1, 2]", {"content-type": "application/json"}, "soit « choice »"),
     ],
