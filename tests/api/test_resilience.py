@@ -58,6 +58,21 @@ class RacingStore:
         return self.inner.save_many(saves)
 
 
+class GroupWatchingStore:
+    """Delegates to a real store, noting how many saves each `save_many` wrote."""
+
+    def __init__(self, inner) -> None:
+        self.inner, self.groups = inner, []
+        self.retention_seconds = inner.retention_seconds
+
+    def __getattr__(self, name):
+        return getattr(self.inner, name)
+
+    def save_many(self, saves):
+        self.groups.append(len(saves))
+        return self.inner.save_many(saves)
+
+
 def client_for(app):
     return httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test")
 
@@ -173,13 +188,15 @@ async def test_a_conversation_deleted_elsewhere_is_gone_here_too(settings, real_
 async def test_concurrent_turns_are_each_saved_once(settings, real_store):
     """Turns reaching their save in the same event-loop round are written together; on
     one conversation, the compare-and-set still lets no turn be lost or doubled."""
-    async with client_for(create_app(settings, store=real_store)) as client:
+    store = GroupWatchingStore(real_store)
+    async with client_for(create_app(settings, store=store)) as client:
         cids = [(await client.post("/api/v1/conversations", json={})).json()["id"]
                 for _ in range(10)]
         answers = await asyncio.gather(*(
             client.post(f"/api/v1/conversations/{cid}/turns", json={"choice": "quiz"})
             for cid in cids))
         assert [a.json()["node"] for a in answers] == ["question"] * 10
+        assert sum(store.groups) == 10 and max(store.groups) > 1  # written together
         same = cids[0]
         answers = await asyncio.gather(*(
             client.post(f"/api/v1/conversations/{same}/turns", json={"choice": "aide"})
