@@ -25,6 +25,19 @@ class VersionConflict(Exception):
     """Another turn saved the conversation first."""
 
 
+class SaveOneOfMany:
+    """`save` for a store that implements `save_many`: one compare-and-set, one path."""
+
+    def save_many(self, saves: Sequence[Save]) -> list[int | None]:
+        raise NotImplementedError
+
+    def save(self, conversation_id: str, data: bytes, expected_version: int) -> int:
+        version = self.save_many([(conversation_id, data, expected_version)])[0]
+        if version is None:
+            raise VersionConflict(conversation_id)
+        return version
+
+
 class SessionStore(Protocol):
     retention_seconds: float
 

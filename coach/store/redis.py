@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 
 import redis
 
-from coach.store.base import CounterKey, Save, StoreUnavailable, VersionConflict
+from coach.store.base import CounterKey, Save, SaveOneOfMany, StoreUnavailable, VersionConflict
 
 PREFIX = "coach:conv:"
 # Anonymous counters: one hash per day, `coach:stats:YYYY-MM-DD`, whose fields are
@@ -50,7 +50,7 @@ return 1
 """
 
 
-class RedisStore:
+class RedisStore(SaveOneOfMany):
     def __init__(self, url: str, retention_seconds: float, timeout: float = 1.0) -> None:
         self.retention_seconds = retention_seconds
         self._ttl = max(1, int(retention_seconds))
@@ -80,12 +80,6 @@ class RedisStore:
         if data is None or version is None:
             return None
         return data, int(version)
-
-    def save(self, conversation_id: str, data: bytes, expected_version: int) -> int:
-        version = self.save_many([(conversation_id, data, expected_version)])[0]
-        if version is None:
-            raise VersionConflict(conversation_id)
-        return version
 
     def save_many(self, saves: Sequence[Save]) -> list[int | None]:
         """One script call for all of them: atomic on the server, in order. The keys of a

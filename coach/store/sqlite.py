@@ -13,7 +13,7 @@ import time
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from coach.store.base import CounterKey, Save, StoreUnavailable, VersionConflict
+from coach.store.base import CounterKey, Save, SaveOneOfMany, StoreUnavailable
 
 # A rowid table, not WITHOUT ROWID: records of 1 to 4 KB fit in a rowid table's leaf
 # page, while a WITHOUT ROWID row over ~1 KB spills to an overflow page, which made each
@@ -50,7 +50,7 @@ _ADD_COUNT = (
     " DO UPDATE SET count = count + excluded.count")
 
 
-class SQLiteStore:
+class SQLiteStore(SaveOneOfMany):
     def __init__(self, path: str | Path, retention_seconds: float, busy_timeout_ms: int = 2000):
         self.path = str(path)
         self.retention_seconds = retention_seconds
@@ -99,12 +99,6 @@ class SQLiteStore:
                 "SELECT data, version FROM conversations WHERE id = ? AND expires_at > ?",
                 (conversation_id, time.time())).fetchone()
         return (row[0], row[1]) if row else None
-
-    def save(self, conversation_id: str, data: bytes, expected_version: int) -> int:
-        version = self.save_many([(conversation_id, data, expected_version)])[0]
-        if version is None:
-            raise VersionConflict(conversation_id)
-        return version
 
     def save_many(self, saves: Sequence[Save]) -> list[int | None]:
         """One statement, or one transaction for several: its fixed cost (locks, WAL
