@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Iterator
 
-from coach.content.guards import GuardSyntaxError, compile_guard
+from coach.content.guards import GuardSyntaxError, compile_guard, could_falsify
 from coach.content.issues import Issue
 from coach.content.model import Content, FlowData, IntentData, NodeRef
 from coach.content.placeholders import CONTACT_KEYS, placeholders, text_hash
@@ -177,6 +177,28 @@ def _check_guards(content: Content) -> Iterator[Issue]:
                                  "warning")
 
 
+def _check_own_guards(content: Content) -> Iterator[Issue]:
+    """A choice whose own `set`/`add` could make its own `when` false: the condition is
+    read before the choice changes the variables, which an author may not expect."""
+    for flow in content.flows.values():
+        for node in flow.nodes.values():
+            for choice in node.choices:
+                if choice.when is None or not (choice.set or choice.add):
+                    continue
+                try:
+                    guard = compile_guard(choice.when)
+                except GuardSyntaxError:
+                    continue  # reported by _check_guards
+                if could_falsify(guard, choice.set, choice.add):
+                    changed = sorted(guard.names & (set(choice.set) | set(choice.add)))
+                    yield _issue(flow, node, "condition/changee-par-le-choix",
+                                 f"choix {choice.id} : sa condition « {choice.when} » lit"
+                                 f" {', '.join(changed)}, que ce choix modifie ; la condition"
+                                 " est lue avant la modification",
+                                 "vérifiez que c'est voulu (un choix proposé une seule fois),"
+                                 " sinon placez la condition sur le nœud suivant", "warning")
+
+
 def _check_reachability(content: Content) -> Iterator[Issue]:
     roots = [(f.id, f.header.start) for f in content.flows.values() if f.header.start in f.nodes]
     roots += [content.entry, content.menu]
@@ -298,7 +320,8 @@ def _check_intents(content: Content) -> Iterator[Issue]:
 def check_content(content: Content) -> list[Issue]:
     issues: list[Issue] = []
     for check in (_check_entry, _check_targets, _check_shape, _check_texts, _check_sources,
-                  _check_guards, _check_reachability, _check_auto_cycles, _check_intents):
+                  _check_guards, _check_own_guards, _check_reachability, _check_auto_cycles,
+                  _check_intents):
         issues.extend(check(content))
     return issues
 

@@ -9,6 +9,7 @@ An unset variable reads as `None`.
 from __future__ import annotations
 
 import ast
+import itertools
 import operator
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -100,3 +101,47 @@ def compile_guard(source: str) -> Guard:
     names: set[str] = set()
     evaluate = _compile(tree.body, names)
     return Guard(source, frozenset(names), evaluate)
+
+
+def _probe_values(source: str, given: Mapping[str, object]) -> list[object]:
+    """Values worth trying for a guard's variables: unset, the booleans, the guard's own
+    constants and their neighbours (where a comparison flips), and the values a choice sets."""
+    values: list[object] = [None, True, False, 0]
+    for node in ast.walk(ast.parse(source.strip(), mode="eval")):
+        if isinstance(node, ast.Constant) and node.value is not None:
+            values.append(node.value)
+            if isinstance(node.value, int) and not isinstance(node.value, bool):
+                values += [node.value - 1, node.value + 1]
+    values += list(given.values())
+    unique: list[object] = []
+    for value in values:
+        if not any(type(value) is type(seen) and value == seen for seen in unique):
+            unique.append(value)
+    return unique
+
+
+MAX_PROBES = 20_000
+
+
+def could_falsify(guard: Guard, set_values: Mapping[str, object],
+                  add_amounts: Mapping[str, int]) -> bool:
+    """True when some variables make the guard true before a choice's `set`/`add` and
+    false after: the author may expect the guard to see the new values, it does not."""
+    changed = guard.names & (set(set_values) | set(add_amounts))
+    if not changed:
+        return False
+    names = sorted(guard.names)
+    candidates = _probe_values(guard.source, set_values)
+    if len(candidates) ** len(names) > MAX_PROBES:
+        return True  # too many combinations to try: a variable it reads is changed
+    for combination in itertools.product(candidates, repeat=len(names)):
+        before = dict(zip(names, combination, strict=True))
+        if not guard(before):
+            continue
+        after = {**before, **set_values}
+        for name, amount in add_amounts.items():
+            current = after.get(name)
+            after[name] = (current if isinstance(current, int) else 0) + amount
+        if not guard(after):
+            return True
+    return False

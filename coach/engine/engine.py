@@ -319,16 +319,19 @@ class Engine:
         return label or key
 
     def _follow(self, record: Record, choice: Choice) -> None:
+        """Take a choice: its guard is read on the variables as they were when the choice
+        was shown, then its `set`/`add` apply (as `transitions` checks conditions before
+        running callbacks); automatic routes after it see the new values."""
+        target = self.flows[record.flow].fire(record.node, choice.id, record.vars)
+        if target is None:  # no transition for a listed choice: a content bug, say so
+            self._say(record, ("pas-compris-choix",))
+            return
         record.snapshot()
         for name, value in choice.set.items():
             record.vars[name] = value
         for name, amount in choice.add.items():
             current = record.vars.get(name)
             record.vars[name] = (current if isinstance(current, int) else 0) + amount
-        target = self.flows[record.flow].fire(record.node, choice.id, record.vars)
-        if target is None:  # guard turned false between listing and choosing: stay put
-            record.history.pop()
-            return
         self._enter(record, target)
 
     def _command(self, record: Record, command: str) -> None:
