@@ -13,6 +13,7 @@ from bench.servers import free_port, wait_for_port
 from coach.content.loader import load_content
 from coach.content.model import Content
 from coach.engine.engine import Engine
+from tests.redis_cluster import RedisClusterServers
 
 FIXTURE_DIALOGUES = Path(__file__).parent / "fixtures" / "dialogues"
 CONTACT = {"contact_nom": "Camille", "contact_telephone": "01 23 45 67 89",
@@ -72,6 +73,17 @@ def redis_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RedisServ
     server.start()
     yield server
     server.stop()
+
+
+@pytest.fixture(scope="session")
+def redis_cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RedisClusterServers]:
+    """A real Redis Cluster (three masters), started once for the whole run (~3 s)."""
+    cluster = RedisClusterServers(tmp_path_factory.mktemp("redis-cluster"))
+    try:
+        cluster.start()
+        yield cluster
+    finally:
+        cluster.stop()
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

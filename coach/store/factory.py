@@ -24,6 +24,11 @@ def open_store(url: str, retention_days: int) -> SessionStore:
         from coach.store.redis import RedisStore
 
         return RedisStore(url, retention)
+    if parsed.scheme == "redis+cluster":
+        from coach.store.redis_cluster import RedisClusterStore
+
+        return RedisClusterStore(url, retention)
     raise UnsupportedStoreURL(
         f"COACH_STORE_URL « {url} » non reconnue : utilisez sqlite:///chemin/coach.db"
-        " ou redis://hôte:port/base")
+        ", redis://hôte:port/base"
+        " ou redis+cluster://hôte:port,hôte:port")

@@ -6,11 +6,15 @@ so nothing is answered before it is written, and each keeps its own compare-and-
 conflict is reported to that turn only). A lone turn is written at the next round, a few
 microseconds later. The store call blocks the loop as a single save did: it is a short
 local write or one round trip, now shared.
+
+On Redis Cluster a script may only touch one slot: a store with `slot_of` gets one
+`save_many` per slot of the round, and a slot whose master is down fails only its own turns.
 """
 
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 
 from coach.store.base import Save, SessionStore, StoreUnavailable, VersionConflict
 
@@ -19,6 +23,7 @@ class GroupedSaves:
     def __init__(self, store: SessionStore) -> None:
         self.store = store
         self._waiting: list[tuple[Save, asyncio.Future[int]]] = []
+        self._slot_of: Callable[[str], int] | None = getattr(store, "slot_of", None)
 
     async def save(self, conversation_id: str, data: bytes, expected_version: int) -> int:
         """The new version; raises VersionConflict or StoreUnavailable, as `store.save`."""
@@ -31,6 +36,16 @@ class GroupedSaves:
 
     def _write(self) -> None:
         waiting, self._waiting = self._waiting, []
+        if self._slot_of is None:
+            self._write_group(waiting)
+            return
+        by_slot: dict[int, list[tuple[Save, asyncio.Future[int]]]] = {}
+        for entry in waiting:
+            by_slot.setdefault(self._slot_of(entry[0][0]), []).append(entry)
+        for group in by_slot.values():
+            self._write_group(group)
+
+    def _write_group(self, waiting: list[tuple[Save, asyncio.Future[int]]]) -> None:
         try:
             versions = self.store.save_many([save for save, _result in waiting])
         except StoreUnavailable as exc:

@@ -1,8 +1,14 @@
 """Redis store for several `coach serve` processes or hosts; conversations expire by TTL.
 
-Each conversation is one hash (`data`, `version`). The compare-and-set is a Lua
-script, so it is atomic on the server whatever the number of processes. One Redis server
-(or a primary with replicas) holds everything: Redis Cluster is not supported.
+Each conversation is one hash (`data`, `version`) under `coach:conv:{<id>}`: the braces are a
+Redis Cluster hash tag, so whatever keys a conversation ever gets live in one slot (see
+coach/store/redis_cluster.py). The compare-and-set is a Lua script, so it is atomic on the
+server whatever the number of processes.
+
+Keys written before the hash tag (`coach:conv:<id>`) are still read: a load that misses the
+new key renames the old one in the same script (atomic), so a conversation moves once, at its
+first turn after the upgrade. A process of the old version then finds no key to save to: its
+compare-and-set fails (a conflict, the turn is retried), it never writes a second copy.
 """
 
 from __future__ import annotations
@@ -42,6 +48,16 @@ end
 return versions
 """
 
+# A load that missed `coach:conv:{id}`: move `coach:conv:id` (the key format before the hash
+# tag) if it exists, TTL kept, then read. KEYS: new key, legacy key.
+_LOAD_LEGACY = """
+if redis.call('EXISTS', KEYS[1]) == 0 then
+  if redis.call('EXISTS', KEYS[2]) == 0 then return false end
+  redis.call('RENAME', KEYS[2], KEYS[1])
+end
+return redis.call('HMGET', KEYS[1], 'data', 'version')
+"""
+
 _CREATE = """
 if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
 redis.call('HSET', KEYS[1], 'data', ARGV[1], 'version', 1)
@@ -50,48 +66,75 @@ return 1
 """
 
 
+def conversation_key(conversation_id: str) -> str:
+    """`coach:conv:{id}`: the hash tag puts every key of a conversation in one cluster slot."""
+    return PREFIX + "{" + conversation_id + "}"
+
+
+def legacy_key(conversation_id: str) -> str:
+    """The key before the hash tag; read (and moved) for conversations stored back then."""
+    return PREFIX + conversation_id
+
+
 class RedisStore(SaveOneOfMany):
+    # Conversations may be stored under the key format before the hash tag.
+    reads_legacy_keys = True
+
     def __init__(self, url: str, retention_seconds: float, timeout: float = 1.0) -> None:
         self.retention_seconds = retention_seconds
         self._ttl = max(1, int(retention_seconds))
-        self.client = redis.Redis.from_url(url, socket_timeout=timeout,
-                                           socket_connect_timeout=timeout,
-                                           health_check_interval=10)
+        self.client = self._connect(url, timeout)
         self._save = self.client.register_script(_SAVE)
         self._create = self.client.register_script(_CREATE)
+        self._load_legacy = self.client.register_script(_LOAD_LEGACY)
+
+    def _connect(self, url: str, timeout: float) -> redis.Redis:
+        return redis.Redis.from_url(url, socket_timeout=timeout,
+                                    socket_connect_timeout=timeout, health_check_interval=10)
 
     def _call(self, operation):  # type: ignore[no-untyped-def]
         try:
             return operation()
-        except (redis.ConnectionError, redis.TimeoutError, redis.BusyLoadingError) as exc:
+        except (redis.ConnectionError, redis.TimeoutError, redis.BusyLoadingError,
+                redis.exceptions.ClusterError) as exc:
             raise StoreUnavailable(type(exc).__name__) from exc
-        except redis.ResponseError as exc:
+        except (redis.ResponseError, redis.exceptions.RedisClusterException) as exc:
             raise StoreUnavailable(str(exc)) from exc
 
     def create(self, conversation_id: str, data: bytes) -> None:
-        created = self._call(lambda: self._create(keys=[PREFIX + conversation_id],
+        created = self._call(lambda: self._create(keys=[conversation_key(conversation_id)],
                                                   args=[data, self._ttl]))
         if created != 1:
             raise VersionConflict(conversation_id)
 
     def load(self, conversation_id: str) -> tuple[bytes, int] | None:
-        data, version = self._call(
-            lambda: self.client.hmget(PREFIX + conversation_id, "data", "version"))
+        key = conversation_key(conversation_id)
+        found = self._call(lambda: self.client.hmget(key, "data", "version"))
+        if found[0] is None and self.reads_legacy_keys:
+            found = self._call(lambda: self._load_legacy(
+                keys=[key, legacy_key(conversation_id)])) or [None, None]
+        data, version = found
         if data is None or version is None:
             return None
         return data, int(version)
 
     def save_many(self, saves: Sequence[Save]) -> list[int | None]:
-        """One script call for all of them: atomic on the server, in order. The keys of a
-        group must live on one server, as with any single Redis (not Redis Cluster)."""
-        keys = [PREFIX + cid for cid, _data, _expected in saves]
+        """One script call for all of them: atomic on the server, in order. On one server
+        only: the cluster store (coach/store/redis_cluster.py) makes one call per slot."""
+        return self._save_group(saves)
+
+    def _save_group(self, saves: Sequence[Save]) -> list[int | None]:
+        keys = [conversation_key(cid) for cid, _data, _expected in saves]
         args: list[bytes | int] = [part for _cid, data, expected in saves
                                    for part in (data, expected)]
         found = self._call(lambda: self._save(keys=keys, args=[*args, self._ttl]))
         return [None if version == -1 else int(version) for version in found]
 
     def delete(self, conversation_id: str) -> bool:
-        return bool(self._call(lambda: self.client.delete(PREFIX + conversation_id)))
+        keys = [conversation_key(conversation_id)]
+        if self.reads_legacy_keys:
+            keys.append(legacy_key(conversation_id))
+        return bool(self._call(lambda: self.client.delete(*keys)))
 
     def ping(self) -> None:
         self._call(self.client.ping)
