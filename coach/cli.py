@@ -105,9 +105,14 @@ def _purge(_args: argparse.Namespace) -> int:
 
         cutoff = day_of(time.time() - settings.stats_retention_days * 86400)
         counters = store.purge_counts(cutoff)
+    erased = store.erase_traces()
     store.close()
     print(f"{removed} conversation(s) expirée(s) supprimée(s)"
           f" (durée de conservation : {settings.retention_days} jours).")
+    if not erased:
+        print("Attention : les copies anciennes n'ont pas pu être effacées des fichiers du"
+              " stockage (journal SQLite occupé, ou réécriture Redis refusée ou trop longue)."
+              " Relancez « coach purge » dans quelques minutes.")
     print(f"{counters} compteur(s) anonyme(s) de plus de {settings.stats_retention_days} jours"
           " supprimé(s).")
     return 0

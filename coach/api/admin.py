@@ -19,6 +19,7 @@ from coach.analytics.report import NOT_SAID, Figures, figures, to_csv
 from coach.api.auth import AdminGate, logout_form
 from coach.api.charts import bar_chart, table
 from coach.api.htmlpage import base_path, e, page
+from coach.api.problems import problem_response
 from coach.content.model import Content
 from coach.store.base import CounterStore, StoreUnavailable
 
@@ -47,16 +48,34 @@ def _percent(part: int, whole: int) -> str:
     return f"{round(100 * part / whole)} %" if whole else "—"
 
 
+# Days the dashboard may be asked about: counters exist for no earlier day, and the bounds
+# keep date arithmetic (the default 30-day window) away from year 1 and year 9999.
+FIRST_DAY = dt.date(2000, 1, 1)
+LAST_DAY = dt.date(2999, 12, 31)
+
+
+class PeriodError(ValueError):
+    """A `depuis` or `jusqua` that is not a usable day: the French sentence to show."""
+
+
 def _period(request: Request, today: dt.date) -> tuple[str, str, str | None]:
     """The days asked for (`depuis`, `jusqua`, YYYY-MM-DD), or the last 30 days."""
-    def parse(name: str) -> dt.date | None:
-        try:
-            return dt.date.fromisoformat(request.query_params.get(name, ""))
-        except ValueError:
+    def parse(name: str, label: str) -> dt.date | None:
+        given = request.query_params.get(name, "").strip()
+        if not given:
             return None
+        try:
+            day = dt.date.fromisoformat(given)
+        except ValueError:
+            raise PeriodError(f"La date « {label} » n'est pas une date valide : écrivez-la"
+                              " sous la forme AAAA-MM-JJ, par exemple 2026-03-31.") from None
+        if not FIRST_DAY <= day <= LAST_DAY:
+            raise PeriodError(f"La date « {label} » doit être comprise entre le"
+                              f" {FIRST_DAY.isoformat()} et le {LAST_DAY.isoformat()}.")
+        return day
 
-    last = parse("jusqua") or today
-    first = parse("depuis") or last - dt.timedelta(days=DEFAULT_DAYS - 1)
+    last = parse("jusqua", "au") or today
+    first = parse("depuis", "du") or max(FIRST_DAY, last - dt.timedelta(days=DEFAULT_DAYS - 1))
     if first > last:
         first, last = last, first
     version = request.query_params.get("version") or None
@@ -181,7 +200,13 @@ class Dashboard:
                      frozenset({1}))
 
     def render(self, request: Request) -> Response:
-        first, last, version = _period(request, self.today())
+        try:
+            first, last, version = _period(request, self.today())
+        except PeriodError as exc:
+            return page(request, "Dates invalides",
+                        f"<h1>Dates invalides</h1>\n<p>{e(str(exc))}</p>\n"
+                        f'<p><a href="{base_path(request)}{AREA}">Revenir aux 30 derniers'
+                        " jours</a></p>", status=422)
         self.counters.flush()
         try:
             rows = self.store.read_counts(first, last)
@@ -214,7 +239,10 @@ class Dashboard:
         return page(request, "Tableau de bord", body, nav=nav)
 
     def export(self, request: Request) -> Response:
-        first, last, version = _period(request, self.today())
+        try:
+            first, last, version = _period(request, self.today())
+        except PeriodError as exc:
+            return problem_response(422, "dates-invalides", "Dates invalides", str(exc))
         self.counters.flush()
         rows = [(key, n) for key, n in self.store.read_counts(first, last)
                 if not version or key[0] == version]

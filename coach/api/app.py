@@ -9,7 +9,7 @@ from pathlib import Path
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse
+from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.routing import Route
 
@@ -17,6 +17,7 @@ from coach.analytics.advice import advice_refs
 from coach.analytics.buffer import CounterBuffer
 from coach.analytics.events import StepEvents
 from coach.api.admin import Dashboard, build_admin_router
+from coach.api.apidocs import mount_docs
 from coach.api.auth import AdminGate
 from coach.api.authoring import build_authoring_router
 from coach.api.conversations import TURN_BODY_SCHEMAS, add_conversation_routes
@@ -24,7 +25,7 @@ from coach.api.documents import STATIC_DIR, build_documents_router
 from coach.api.feedback import build_feedback_router
 from coach.api.htmlpage import STATIC_PREFIX
 from coach.api.metrics import STORE_ERRORS, MetricsMiddleware, build_metrics_router
-from coach.api.middleware import BodyLimit, SecurityHeaders
+from coach.api.middleware import BodyLimit, ErrorsWithoutTraceback, SecurityHeaders
 from coach.api.observer import Observer
 from coach.api.pages import build_pages_router
 from coach.api.privacy import build_privacy_router
@@ -40,15 +41,8 @@ from coach.store.factory import open_store
 from coach.store.recent import RecentRecords, RememberingStore
 
 WEB_DIR = Path(__file__).resolve().parents[2] / "web"
-DOCS_HTML = """<!doctype html>
-<html lang="fr"><head><meta charset="utf-8"><title>API du coach CoP — documentation</title>
-<link rel="stylesheet" href="/docs-assets/swagger-ui.css"></head>
-<body><div id="swagger-ui"></div>
-<script src="/docs-assets/swagger-ui-bundle.js"></script>
-<script src="/docs-init.js"></script></body></html>"""
 GC_YOUNG_THRESHOLD = 10_000
 RECENT_SWEEP_SECONDS = 60.0
-DOCS_INIT = "SwaggerUIBundle({url: '/openapi.json', dom_id: '#swagger-ui'});\n"
 
 
 def create_app(settings: Settings | None = None, content: Content | None = None,
@@ -112,7 +106,7 @@ def create_app(settings: Settings | None = None, content: Content | None = None,
             return store_unavailable_response()
         return JSONResponse({"statut": "prêt", "contenu": content.version})
 
-    _mount_docs(app)
+    mount_docs(app)
     _route_web_files(app)
     _document_flows(app, sorted(content.flows))
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
@@ -123,6 +117,7 @@ def create_app(settings: Settings | None = None, content: Content | None = None,
                            allow_headers=["Content-Type", "Idempotency-Key"],
                            expose_headers=["Retry-After", "Location"], max_age=600)
     app.add_middleware(SecurityHeaders, allowed_origins=settings.allowed_origins)
+    app.add_middleware(ErrorsWithoutTraceback)
     app.add_middleware(MetricsMiddleware)
     return app
 
@@ -197,23 +192,6 @@ def _route_web_files(app: FastAPI) -> None:
     for path in paths:
         app.router.routes.append(Route(path, files, methods=["GET", "HEAD"],
                                        include_in_schema=False))
-
-
-def _mount_docs(app: FastAPI) -> None:
-    """Swagger UI served from the package, not from a CDN: no third-party host, no inline script."""
-    try:
-        from swagger_ui_bundle import swagger_ui_path
-    except ImportError:  # pragma: no cover - the dependency is declared
-        return
-    app.mount("/docs-assets", StaticFiles(directory=swagger_ui_path), name="docs-assets")
-
-    @app.get("/docs", include_in_schema=False)
-    async def docs() -> HTMLResponse:
-        return HTMLResponse(DOCS_HTML)
-
-    @app.get("/docs-init.js", include_in_schema=False)
-    async def docs_init() -> PlainTextResponse:
-        return PlainTextResponse(DOCS_INIT, media_type="text/javascript")
 
 
 def app_from_env() -> FastAPI:

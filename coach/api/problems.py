@@ -136,17 +136,14 @@ def install_problem_handlers(app: FastAPI) -> None:
             404: ("introuvable", "Page introuvable", "Cette adresse n'existe pas."),
             405: ("methode-non-permise", "Méthode non permise",
                   "Cette adresse n'accepte pas cette méthode HTTP."),
+            413: ("requete-trop-grande", "Requête trop grande",
+                  "La requête est trop grande. Envoyez un message plus court."),
         }
         code, title, detail = titles.get(
             exc.status_code, ("erreur-http", "Erreur", "La requête n'a pas pu aboutir."))
+        if exc.status_code == 413 and exc.detail:
+            detail = exc.detail  # says the limit
         headers = dict(exc.headers or {})
         if exc.status_code == 405:
             headers["Allow"] = ", ".join(_allowed_methods(request))
         return problem_response(exc.status_code, code, title, detail, headers=headers)
-
-    @app.exception_handler(Exception)
-    async def _unexpected(_request: Request, exc: Exception) -> JSONResponse:
-        log.error("unexpected error: %s", type(exc).__name__)
-        return problem_response(500, "erreur-interne", "Erreur interne",
-                                "Une erreur inattendue est survenue. Réessayez ; si elle"
-                                " revient, utilisez « Parler à une personne ».")

@@ -67,6 +67,10 @@ class SessionStore(Protocol):
     def purge_expired(self) -> int:
         """Erase expired conversations; return how many."""
 
+    def erase_traces(self) -> bool:
+        """After erasures, remove the earlier copies the store still keeps on disk (SQLite's
+        write-ahead log, Redis' append-only file and snapshot); False: try again later."""
+
     def close(self) -> None: ...
 
 

@@ -13,6 +13,7 @@ compare-and-set fails (a conflict, the turn is retried), it never writes a secon
 
 from __future__ import annotations
 
+import time
 from collections.abc import Mapping, Sequence
 
 import redis
@@ -141,6 +142,33 @@ class RedisStore(SaveOneOfMany):
 
     def purge_expired(self) -> int:
         return 0  # Redis expires keys by itself (TTL)
+
+    def erase_traces(self, wait_seconds: float = 60.0) -> bool:
+        """Rewrite the append-only file (erased keys leave it) and, when snapshots are on,
+        write a new one: Redis keeps a deleted or expired conversation in those files until
+        then. Operators run it through `coach purge` (docs/exploitation.md). False when the
+        server refuses (CONFIG or BGREWRITEAOF disabled, as on some managed services) or is
+        still rewriting after `wait_seconds`."""
+        def persistence() -> dict[str, object]:
+            return dict(self.client.info("persistence"))
+
+        try:
+            info = self._call(persistence)
+            snapshots = bool(self._call(lambda: self.client.config_get("save")).get("save"))
+            if info.get("aof_enabled"):
+                self._call(self.client.bgrewriteaof)
+            if snapshots:
+                self._call(self.client.bgsave)
+        except StoreUnavailable:
+            return False
+        deadline = time.monotonic() + wait_seconds
+        while time.monotonic() < deadline:
+            info = self._call(persistence)
+            if not (info.get("aof_rewrite_in_progress") or info.get("aof_rewrite_scheduled")
+                    or info.get("rdb_bgsave_in_progress")):
+                return True
+            time.sleep(0.05)
+        return False
 
     # -- anonymous counters ---------------------------------------------------------------
     def add_counts(self, counts: Mapping[CounterKey, int]) -> None:

@@ -7,10 +7,11 @@ Each process opens its own connection per thread. Writes are single statements
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import threading
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from coach.store.base import CounterKey, Save, SaveOneOfMany, StoreUnavailable
@@ -43,6 +44,12 @@ CREATE TABLE IF NOT EXISTS counters (
 """
 # About 40 MB of WAL: reached only if the background checkpointer cannot keep up.
 BACKSTOP_CHECKPOINT_PAGES = 10_000
+# Expired conversations are erased by the server itself this often (not only by a cron'd
+# `coach purge`), so that expiry erases without an operator.
+PURGE_EVERY_SECONDS = 600.0
+# Conversations hold what people typed: only the service's own user may read the files.
+FILE_MODE = 0o600
+DIRECTORY_MODE = 0o700
 _ADD_COUNT = (
     "INSERT INTO counters (version, day, name, flow, node, detail, count)"
     " VALUES (?, ?, ?, ?, ?, ?, ?)"
@@ -57,12 +64,15 @@ class SQLiteStore(SaveOneOfMany):
         self.busy_timeout_ms = busy_timeout_ms
         self._local = threading.local()
         if self.path != ":memory:":
-            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+            _create_private(Path(self.path))
         with self._guard():
             connection = self._connection()
             _migrate_without_rowid(connection)
             connection.executescript(SCHEMA)
-        self._checkpointer = _Checkpointer(self.path) if self.path != ":memory:" else None
+        if self.path != ":memory:":
+            _restrict(Path(self.path))
+        self._checkpointer = (_Checkpointer(self.path, self.purge_expired)
+                              if self.path != ":memory:" else None)
         if self._checkpointer is not None:
             self._checkpointer.start()
 
@@ -132,7 +142,27 @@ class SQLiteStore(SaveOneOfMany):
         with self._guard():
             cursor = self._connection().execute(
                 "DELETE FROM conversations WHERE id = ?", (conversation_id,))
+        if cursor.rowcount > 0:
+            self._erase_wal_soon()
         return cursor.rowcount > 0
+
+    def _erase_wal_soon(self) -> None:
+        """secure_delete zeroes the freed space of the database file, but the WAL still
+        holds earlier page images, typed text included: the checkpointer truncates it to
+        zero bytes at its next round (a truncating checkpoint must wait for readers, so it
+        is not done inside the request)."""
+        if self._checkpointer is not None:
+            self._checkpointer.erase_requested.set()
+
+    def erase_traces(self) -> bool:
+        """Copy the WAL into the file and truncate it to zero bytes; False when readers
+        kept it from completing (try again later). Used by `coach purge`."""
+        if self.path == ":memory:":
+            return True
+        with self._guard():
+            busy, _log, _done = self._connection().execute(
+                "PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        return busy == 0
 
     def ping(self) -> None:
         """Ready means writable: take the write lock for an instant, then let it go."""
@@ -145,6 +175,8 @@ class SQLiteStore(SaveOneOfMany):
         with self._guard():
             cursor = self._connection().execute(
                 "DELETE FROM conversations WHERE expires_at <= ?", (time.time(),))
+        if cursor.rowcount > 0:
+            self._erase_wal_soon()
         return cursor.rowcount
 
     def count(self) -> int:
@@ -210,25 +242,63 @@ def _migrate_without_rowid(connection: sqlite3.Connection) -> None:
     connection.execute("COMMIT")
 
 
-class _Checkpointer(threading.Thread):
-    """Copies the WAL back into the database every second, off the request path."""
+def _create_private(path: Path) -> None:
+    """The directory (when this creates it) is 0700 and the database file 0600, before
+    SQLite writes a byte; SQLite gives its -wal and -shm files the database file's mode."""
+    path.parent.mkdir(mode=DIRECTORY_MODE, parents=True, exist_ok=True)
+    if not path.exists():
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT, FILE_MODE))
 
-    def __init__(self, path: str, interval: float = 1.0) -> None:
+
+def _restrict(path: Path) -> None:
+    """Files made before this rule (or by another tool) lose the group's and others' read
+    bits; files of another owner are left alone (not ours to change)."""
+    for name in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+        try:
+            if name.stat().st_mode & 0o077 and name.stat().st_uid == os.getuid():
+                name.chmod(FILE_MODE)
+        except OSError:
+            continue
+
+
+class _Checkpointer(threading.Thread):
+    """Copies the WAL back into the database every second, off the request path; after a
+    deletion, truncates it (so no earlier copy of erased text stays on disk); erases
+    expired conversations every PURGE_EVERY_SECONDS."""
+
+    def __init__(self, path: str, purge: Callable[[], int], interval: float = 1.0,
+                 purge_every: float | None = None) -> None:
         super().__init__(name="coach-sqlite-checkpoint", daemon=True)
         self.path, self.interval = path, interval
+        self.purge = purge
+        self.purge_every = PURGE_EVERY_SECONDS if purge_every is None else purge_every
+        self.erase_requested = threading.Event()
         self._stopping = threading.Event()
 
     def run(self) -> None:
         connection = sqlite3.connect(self.path, timeout=1, isolation_level=None,
                                      check_same_thread=False)
+        next_purge = time.monotonic() + self.purge_every
         try:
             while not self._stopping.wait(self.interval):
                 try:
-                    connection.execute("PRAGMA wal_checkpoint(PASSIVE)")
-                except sqlite3.Error:
+                    if time.monotonic() >= next_purge:
+                        next_purge = time.monotonic() + self.purge_every
+                        self.purge()
+                    self._checkpoint(connection)
+                except (sqlite3.Error, StoreUnavailable):
                     continue  # busy or locked: the next round will do it
         finally:
             connection.close()
+
+    def _checkpoint(self, connection: sqlite3.Connection) -> None:
+        if not self.erase_requested.is_set():
+            connection.execute("PRAGMA wal_checkpoint(PASSIVE)")
+            return
+        self.erase_requested.clear()
+        busy = connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+        if busy:
+            self.erase_requested.set()  # readers were there: again at the next round
 
     def stop(self) -> None:
         self._stopping.set()
