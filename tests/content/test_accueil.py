@@ -51,7 +51,7 @@ def test_start_in_falc_says_the_easy_to_read_texts():
     said = all_texts(step)
     assert said[0].splitlines()[:2] == ["Bonjour.", "Je suis le coach CoP."]
     assert said[-1].splitlines()[0] == "Qui êtes-vous ?"
-    assert {c["label"] for c in step.choices} >= {"Je suis parent ou aidant", "J'ai un handicap",
+    assert {c["label"] for c in step.choices} >= {"Je suis parent ou aidant", "J’ai un handicap",
                                                   "Je cherche les outils"}
 
 
@@ -73,6 +73,7 @@ def test_each_menu_button_routes_and_sets_the_persona(choice):
     ("Je suis en fauteuil", "personne-concernee"),
     ("je suis handicapé", "personne-concernee"),
     ("j'ai un handicap", "personne-concernee"),
+    ("J’ai un handicap", "personne-concernee"),  # typographic apostrophe, as phones type it
     ("je coordonne", "coordinateur"),
     ("je veux créer une cop", "coordinateur"),
     ("comment on commence", "coordinateur"),
@@ -80,6 +81,7 @@ def test_each_menu_button_routes_and_sets_the_persona(choice):
     ("je travaille dans un ESMS", "professionnel"),
     ("partenaire", "professionnel"),
     ("c'est quoi une cop", "curieux"),
+    ("c’est quoi une cop", "curieux"),
     ("c koi", "curieux"),
     ("jsp", "curieux"),
     ("les outils", "outils"),

@@ -69,8 +69,8 @@ def test_best_path_scores_six_and_congratulates():
 def test_poor_path_shows_each_consequence_and_reaches_the_debrief():
     step = start_scenario()
     step = play(step, "e1-seul")
-    assert any("les membres n'ont pas leur mot à dire" in t for t in texts(step))
-    assert any("Ce n'est pas le bon choix" in t for t in texts(step))
+    assert any("les membres n’ont pas leur mot à dire" in t for t in texts(step))
+    assert any("Ce n’est pas le bon choix" in t for t in texts(step))
     step = play(step, "suivant", "e2-reunions")
     assert any("entre 2 réunions, il ne se passe rien" in t for t in texts(step))
     step = play(step, "suivant", "e3-attendre")
@@ -96,7 +96,7 @@ def test_poor_path_shows_each_consequence_and_reaches_the_debrief():
 
 def test_partial_path_scores_three():
     step = play(start_scenario(), *PARTIAL)
-    assert any("C'est un choix en partie bon" in t for t in texts(step))
+    assert any("C’est un choix en partie bon" in t for t in texts(step))
     step = play(step, "bilan")
     assert step.record.vars["score_scenario"] == 3
     assert any("Votre score : 3 sur 6." in t for t in texts(step))
@@ -141,8 +141,8 @@ def test_cycle_quiz(answer, node, expected):
 
 
 @pytest.mark.parametrize(("answer", "node", "expected"), [
-    ("q-coulisses", "posture-ok", "Exactement, c'est en coulisses"),
-    ("q-scene", "posture-non", "C'est plutôt en coulisses"),
+    ("q-coulisses", "posture-ok", "Exactement, c’est en coulisses"),
+    ("q-scene", "posture-non", "C’est plutôt en coulisses"),
 ])
 def test_posture_quiz(answer, node, expected):
     step = play(ENGINE.start("animer"), "themes", "t-emerger", "pieges", "continuer")
@@ -194,7 +194,7 @@ def test_capse_returns_to_where_it_was_opened():
 
 def test_field_report_keeps_the_three_questions():
     step = play(ENGINE.start("animer"), "themes", "t-retex")
-    assert any("démarche d'évaluation en 5 étapes" in t for t in texts(step))
+    assert any("démarche d’évaluation en 5 étapes" in t for t in texts(step))
     step = play(step, "continuer", "continuer")
     assert step.record.node == "retex-questions"
     assert any("Que pouvons-nous mesurer réellement" in t for t in texts(step))

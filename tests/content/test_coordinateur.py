@@ -41,7 +41,7 @@ def test_objectives_of_the_four_stages():
     assert "identifier le besoin" in joined and "gouvernance et les outils" in joined
     step = play(step, "suite")
     joined = " ".join(all_texts(step))
-    assert "participation et l'engagement" in joined and "mesurer l'impact" in joined
+    assert "participation et l’engagement" in joined and "mesurer l’impact" in joined
     step = play(step, "etape-1")
     assert (step.record.flow, step.record.node) == ("initier", "debut")
     assert step.record.vars["etape"] == 1
@@ -53,11 +53,11 @@ def test_jumping_to_a_stage_records_it_and_the_hub_offers_to_resume_it():
     assert step.record.vars["etape"] == 2
     step = play(step, "etapes")  # « Revenir aux étapes » from inside the stage
     assert (step.record.flow, step.record.node) == ("coordinateur", "parcours")
-    assert "Vous vous êtes arrêté à l'étape 2 sur 4." in " ".join(all_texts(step))
+    assert "Vous vous êtes arrêté à l’étape 2 sur 4." in " ".join(all_texts(step))
     resume = [i for i in choice_ids(step) if i.startswith("reprendre")]
     assert resume == ["reprendre-2"]
     label = next(c["label"] for c in step.choices if c["id"] == "reprendre-2")
-    assert "Reprendre à l'étape 2" in label
+    assert "Reprendre à l’étape 2" in label
     step = play(step, "reprendre-2")
     assert (step.record.flow, step.record.node) == ("modeliser", "debut")
 

@@ -45,7 +45,7 @@ def test_debut_asks_patricias_question_and_answers_yes() -> None:
     speakers = [m.speaker["id"] for m in step.messages]
     assert "patricia" in speakers
     said = " ".join(texts(step))
-    assert "Est-ce qu'on a vraiment notre place ?" in said
+    assert "Est-ce qu’on a vraiment notre place ?" in said
     assert "ni des professionnels, ni des experts" in said
     assert "Bien sûr que vous avez votre place" in said
     assert "diversité des contributions" in said
@@ -56,7 +56,7 @@ def test_debut_in_falc_is_the_easy_to_read_text() -> None:
     step = ENGINE.start(FLOW, falc=True)
     said = "\n".join(texts(step))
     assert "Avons-nous vraiment notre place ?" in said
-    assert "Une CoP, c'est une communauté de pratique." in said
+    assert "Une CoP, c’est une communauté de pratique." in said
     assert all(len(line.split()) <= 15 for line in said.splitlines())
 
 
@@ -76,7 +76,7 @@ def test_roles_for_a_parent_say_a_parents_experience_is_precious() -> None:
 
 # ---------------------------------------------------------------- engagement question
 ADVICE = {
-    "observer": ("observateur", "Observer, c'est déjà participer."),
+    "observer": ("observateur", "Observer, c’est déjà participer."),
     "contribuer": ("contributeur", "Vous voulez contribuer de temps en temps ?"),
     "actif": ("actif", "rejoindre un groupe de travail, comme Patricia"),
 }
@@ -120,7 +120,7 @@ def test_hesitating_shows_the_three_lenses_then_starts_as_observer() -> None:
     assert "engagement" not in step.record.vars
     step = play(step, "observer")
     assert step.record.vars["engagement"] == "observateur"
-    assert "Observer, c'est déjà participer." in " ".join(texts(step))
+    assert "Observer, c’est déjà participer." in " ".join(texts(step))
 
 
 def test_changing_level_replaces_the_advice() -> None:
@@ -128,7 +128,7 @@ def test_changing_level_replaces_the_advice() -> None:
     assert step.record.vars["engagement"] == "actif"
     said = " ".join(texts(step))
     assert "comme Patricia" in said
-    assert "Observer, c'est déjà participer." not in said
+    assert "Observer, c’est déjà participer." not in said
 
 
 # ---------------------------------------------------------------- typed synonyms
@@ -265,6 +265,6 @@ def test_time_advice_fits_a_person_with_a_disability() -> None:
     step = play(at("personne-concernee"), "mon-vecu-compte")
     step = play(step, "autre-question", "formats")
     said = " ".join(texts(step))
-    assert "s'adapte à vos disponibilités" in said
+    assert "s’adapte à vos disponibilités" in said
     assert "jonglez" not in said
     assert "vidéos de 5 minutes" in said

@@ -108,7 +108,7 @@ def test_profiles_quiz_with_mistakes_gives_feedback_and_score():
     assert any(t.startswith("Bonne réponse") for t in texts(step))
     step = play(step, "suivant", "oui")  # curious people: wrong
     said = texts(step)
-    assert "Pas tout à fait : ce profil n'a pas sa place dans la CoP." in said
+    assert "Pas tout à fait : ce profil n’a pas sa place dans la CoP." in said
     assert any("curiosité" in t for t in said)  # the reason is given for wrong answers too
     assert step.record.vars["score_profils"] == 1
     step = play(step, "suivant", "non")  # support professionals: wrong
@@ -120,7 +120,7 @@ def test_profiles_quiz_with_mistakes_gives_feedback_and_score():
     said = texts(step)
     assert "Votre score : 5 sur 7." in said
     assert any(t.startswith("À retenir : 4 profils ont leur place") for t in said)
-    assert any(t.startswith("3 profils n'ont pas leur place") for t in said)
+    assert any(t.startswith("3 profils n’ont pas leur place") for t in said)
     step = play(step, "refaire")
     assert step.record.node == "profil-1" and step.record.vars["score_profils"] == 0
 
@@ -177,7 +177,7 @@ def test_end_of_stage_and_draft():
     step = play(step, "suite")
     said = texts(step)
     assert "Adhésion : ouverte à tous." in said
-    assert "Première thématique : l'inclusion scolaire." in said
+    assert "Première thématique : l’inclusion scolaire." in said
     assert "Gouvernance : un animateur principal qui coordonne." in said
     step = play(step, "etape-2")
     assert (step.record.flow, step.record.node) == ("modeliser", "debut")

@@ -71,11 +71,11 @@ def test_patricia_has_her_place_and_the_four_roles():
 def test_objectives_remind_the_goal_chosen_in_stage_one():
     step = play(ENGINE.start("modeliser"), *TO_ROLES, "continuer")
     assert step.record.node == "objectifs"
-    assert not any("À l'étape 1" in t for t in texts(step))
+    assert not any("À l’étape 1" in t for t in texts(step))
     step = play(ENGINE.start("modeliser"), *TO_ROLES)
     step.record.vars["objectif"] = "coordination"  # as if chosen on card 3 of stage 1
     step = play(step, "continuer")
-    assert any("À l'étape 1" in t for t in texts(step))
+    assert any("À l’étape 1" in t for t in texts(step))
 
 
 def test_roadmap_calendar_and_tool_link():
@@ -93,7 +93,7 @@ def test_indicator_question_feedback(answer, right):
     step = play(ENGINE.start("modeliser"), *TO_INDICATORS, answer)
     said = texts(step)
     assert any(t.startswith("Bonne réponse") for t in said) is right
-    assert any(t.startswith("C'est en fait un indicateur d'impact") for t in said) is not right
+    assert any(t.startswith("C’est en fait un indicateur d’impact") for t in said) is not right
     assert any("nombre de membres actifs" in t for t in said)
 
 

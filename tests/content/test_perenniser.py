@@ -61,9 +61,9 @@ def test_key_facts_are_said():
     said += texts(step)
     joined = "\n".join(said)
     for fact in ("comité éditorial", "Grand Est", "MDPH", "kit de formation",
-                 "plan d'action en 3 étapes pour 2025", "tous les 2 mois",
+                 "plan d’action en 3 étapes pour 2025", "tous les 2 mois",
                  "observateur, contributeur ponctuel, membre actif", "Snyder et Wenger (2000)",
-                 "Delphine Serre, 2008", "Kim, 1993", "Argyris, 1995", "l'adolescence"):
+                 "Delphine Serre, 2008", "Kim, 1993", "Argyris, 1995", "l’adolescence"):
         assert fact in joined, fact
 
 
@@ -108,8 +108,8 @@ def test_defensive_routine_quiz(answer, node):
 
 
 @pytest.mark.parametrize(("answer", "age", "advice"), [
-    ("g-enfance", "enfance", "dans l'enfance"),
-    ("g-adolescence", "adolescence", "dans l'adolescence"),
+    ("g-enfance", "enfance", "dans l’enfance"),
+    ("g-adolescence", "adolescence", "dans l’adolescence"),
     ("g-maturite", "maturite", "mature"),
     ("g-jsp", "inconnu", "Observez votre groupe"),
 ])

@@ -31,7 +31,7 @@ def test_debut_introduces_then_offers_the_topics() -> None:
 def test_what_a_cop_brings() -> None:
     step = play(ENGINE.start(FLOW), "apports")
     said = joined(step)
-    assert "brise l'isolement" in said
+    assert "brise l’isolement" in said
     assert "capitalise les savoirs" in said
     assert "cloisonnements" in said
     step = play(step, "continuer")
@@ -69,7 +69,7 @@ def test_territorial_anchoring_and_official_schemes() -> None:
     assert "logique de réseau" in said
     step = play(step, "continuer")
     assert step.record.node == "institutions"
-    assert "guides validés par l'ARS ou la MDPH" in joined(step)
+    assert "guides validés par l’ARS ou la MDPH" in joined(step)
 
 
 def test_results_cite_the_epilepsy_cop_field_report() -> None:

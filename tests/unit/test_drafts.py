@@ -106,7 +106,7 @@ def test_answered_parts_carry_the_sentence_and_the_others_ask_the_question():
     draft = build_draft(ANSWERS, falc=False)
     by_id = {s.id: s for s in draft.sections}
     assert by_id["duree"].answers == ("La CoP est une structure pérenne, pensée pour durer.",)
-    assert by_id["themes"].answers == ("Première thématique : l'accès aux soins spécialisés.",)
+    assert by_id["themes"].answers == ("Première thématique : l’accès aux soins spécialisés.",)
     assert by_id["roles"].answers[0].startswith("Mon rôle : facilitateur thématique.")
     assert by_id["engagement"].answers[0].startswith("Vouloir : à renforcer.")
     assert by_id["adhesion"].missing
@@ -141,7 +141,7 @@ def test_html_is_a_structured_french_page():
     assert (2, "Charte de collaboration") in parsed.headings
     assert (3, "Durée de vie") in parsed.headings
     assert "La CoP est une structure pérenne, pensée pour durer." in parsed.items
-    assert any("Léo, animateur d'une CoP lancée il y a 5 ans" in i for i in parsed.items)
+    assert any("Léo, animateur d’une CoP lancée il y a 5 ans" in i for i in parsed.items)
     levels = [level for level, _text in parsed.headings]
     assert all(b - a <= 1 for a, b in itertools.pairwise(levels))
     assert '<link rel="stylesheet" href="/coach-static/b.css">' in page
