@@ -6,6 +6,7 @@ import asyncio
 import gc
 from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
@@ -20,7 +21,7 @@ from coach.api.admin import Dashboard, build_admin_router
 from coach.api.apidocs import mount_docs
 from coach.api.auth import AdminGate
 from coach.api.authoring import build_authoring_router
-from coach.api.conversations import TURN_BODY_SCHEMAS, add_conversation_routes
+from coach.api.conversations import add_conversation_routes
 from coach.api.documents import STATIC_DIR, build_documents_router
 from coach.api.feedback import build_feedback_router
 from coach.api.htmlpage import STATIC_PREFIX
@@ -35,10 +36,12 @@ from coach.authoring.findings import FalcFindings
 from coach.content.loader import load_content
 from coach.content.model import Content
 from coach.engine.engine import Engine
+from coach.service import ConversationService
 from coach.settings import Settings
 from coach.store.base import SessionStore, StoreUnavailable
 from coach.store.factory import open_store
-from coach.store.recent import RecentRecords, RememberingStore
+from coach.store.layers import conversation_store
+from coach.store.recent import RecentRecords
 
 WEB_DIR = Path(__file__).resolve().parents[2] / "web"
 GC_YOUNG_THRESHOLD = 10_000
@@ -55,7 +58,9 @@ def create_app(settings: Settings | None = None, content: Content | None = None,
     observer = Observer(StepEvents(content), counters, advice_refs(content))
     recent = RecentRecords(int(settings.recent_records_mb * 2**20),
                            settings.recent_records_seconds)
-    conversations = RememberingStore(store, recent)
+    service = ConversationService(engine, conversation_store(store, recent), observer,
+                                  max_text_chars=settings.max_text_chars,
+                                  advice=observer.advice)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI):  # type: ignore[no-untyped-def]
@@ -85,10 +90,10 @@ def create_app(settings: Settings | None = None, content: Content | None = None,
     app.state.counters = counters
     install_problem_handlers(app)
     _count_store_errors(app)
-    add_conversation_routes(app.router, engine, conversations, observer)
-    app.include_router(build_documents_router(store, observer))
-    app.include_router(build_feedback_router(store, observer))
-    app.include_router(build_pages_router(engine, conversations, settings, observer))
+    turn_schemas = add_conversation_routes(app.router, service)
+    app.include_router(build_documents_router(service))
+    app.include_router(build_feedback_router(service))
+    app.include_router(build_pages_router(service, settings))
     app.include_router(build_privacy_router(settings))
     _include_tools(app, settings, content, store, counters)
     app.include_router(build_metrics_router(settings.metrics_token))
@@ -108,7 +113,7 @@ def create_app(settings: Settings | None = None, content: Content | None = None,
 
     mount_docs(app)
     _route_web_files(app)
-    _document_flows(app, sorted(content.flows))
+    _document_flows(app, sorted(content.flows), turn_schemas)
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
     app.add_middleware(RateLimit, per_minute=settings.rate_limit_per_minute)
     if settings.allowed_origins:
@@ -162,7 +167,7 @@ def _include_tools(app: FastAPI, settings: Settings, content: Content, store: Se
     app.include_router(build_admin_router(dashboard, admin))
 
 
-def _document_flows(app: FastAPI, flow_ids: list[str]) -> None:
+def _document_flows(app: FastAPI, flow_ids: list[str], turn_schemas: dict[str, Any]) -> None:
     """The OpenAPI document lists the flows a conversation may start with (and describes
     the turn's body, which the turn reads by hand)."""
     generate = app.openapi
@@ -170,7 +175,7 @@ def _document_flows(app: FastAPI, flow_ids: list[str]) -> None:
     def openapi() -> dict:  # type: ignore[type-arg]
         if app.openapi_schema is None:
             schema = generate()
-            schema["components"]["schemas"].update(TURN_BODY_SCHEMAS)  # the turn's body
+            schema["components"]["schemas"].update(turn_schemas)  # the turn's body
             flow = schema["components"]["schemas"]["NewConversation"]["properties"]["flow"]
             flow["anyOf"] = [{"type": "string", "enum": flow_ids}, {"type": "null"}]
             app.openapi_schema = schema

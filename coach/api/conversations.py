@@ -1,15 +1,14 @@
-"""The chat API router: conversations and turns, as DESIGN.md's table says."""
+"""The chat API's conversation routes: each parses, calls the turn service
+(coach/service), and renders JSON or a problem (application/problem+json)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import Any
 
 import orjson
 from fastapi import APIRouter, Request, Response
 from fastapi.responses import JSONResponse
-from pydantic import TypeAdapter
 
-from coach.analytics.events import Event
 from coach.api.body import documented_body, read_json_body
 from coach.api.problems import Problem, not_found_conversation
 from coach.api.schemas import (
@@ -20,19 +19,18 @@ from coach.api.schemas import (
     NewConversation,
     ProblemOut,
     StepOut,
-    TurnRequest,
+    turn_body,
 )
-from coach.engine.engine import ChoiceInput, Engine, Input, Step, TextInput
-from coach.engine.errors import UnknownChoice, UnknownFlow
-from coach.engine.record import Record
-from coach.store.base import VersionConflict
-from coach.store.recent import RememberingStore
+from coach.engine.engine import ChoiceInput, Step, TextInput
+from coach.engine.errors import UnknownFlow
+from coach.service import (
+    ChoiceNotOffered,
+    ConversationNotFound,
+    ConversationService,
+    TextRejected,
+    TurnConflict,
+)
 
-if TYPE_CHECKING:
-    from coach.api.observer import Observer
-
-# A turn that raced another on the same conversation is replayed on the fresh record.
-MAX_ATTEMPTS = 3
 MAX_IDEMPOTENCY_KEY = 128
 IDEMPOTENCY = {
     "name": "Idempotency-Key", "in": "header", "required": False,
@@ -47,8 +45,6 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 }
 PREFIX = "/api/v1"
 TAGS: list[str | Any] = ["tchat"]
-TURN_BODY = TypeAdapter(TurnRequest)
-TURN_BODY_DOC, TURN_BODY_SCHEMAS = documented_body(TURN_BODY)
 
 
 def step_body(step: Step, advice: frozenset[str] = frozenset()) -> dict[str, Any]:
@@ -71,15 +67,6 @@ def step_body(step: Step, advice: frozenset[str] = frozenset()) -> dict[str, Any
     }
 
 
-class PlayedTurn(NamedTuple):
-    """A turn played and answered, waiting to be written."""
-
-    data: bytes
-    expected_version: int
-    answer: Response
-    events: list[Event]
-
-
 class FastJSONResponse(JSONResponse):
     """JSON encoded with orjson: a turn's answer is on the hot path."""
 
@@ -87,55 +74,16 @@ class FastJSONResponse(JSONResponse):
         return orjson.dumps(content)
 
 
-def add_conversation_routes(router: APIRouter, engine: Engine, store: RememberingStore,
-                            observer: Observer | None = None) -> None:
+def add_conversation_routes(router: APIRouter, service: ConversationService) -> dict[str, Any]:
     """The routes go straight onto the application's router: an included router costs
-    every turn a second matching pass (about 15 µs with FastAPI 0.165)."""
-    advice = observer.advice if observer is not None else frozenset()
+    every turn a second matching pass (about 15 µs with FastAPI 0.165). Returns the
+    schemas the turn's body refers to, for the OpenAPI document's components."""
+    engine, advice = service.engine, service.advice
+    body_adapter = turn_body(service.max_text_chars)
+    body_doc, body_schemas = documented_body(body_adapter)
 
-    def load(conversation_id: str) -> Record:
-        return load_for_save(conversation_id, remembered_ok=False)[0]
-
-    def load_for_save(conversation_id: str, remembered_ok: bool) -> tuple[Record, bool]:
-        """The record, and whether it is the one this process wrote last (kept in memory:
-        allowed only when a compare-and-set save will check it)."""
-        if len(conversation_id) > 64:
-            raise not_found_conversation()
-        if remembered_ok:
-            loaded, remembered = store.load_recent(conversation_id)
-        else:
-            loaded, remembered = store.load(conversation_id), False
-        if loaded is None:
-            raise not_found_conversation()
-        record = Record.from_bytes(loaded[0])
-        record.version = loaded[1]
-        return record, remembered
-
-    def play_turn(conversation_id: str, given: Input, idempotency_key: str | None,
-                  remembered_ok: bool) -> PlayedTurn | Response | None:
-        """Play the turn and prepare everything it answers, before it is written: while the
-        write is awaited, only bytes wait, not the records (many turns wait at once, and
-        small waiting turns keep the processor's caches warm). None: read the store again."""
-        record, remembered = load_for_save(conversation_id, remembered_ok)
-        try:
-            step = engine.play(record, given, idempotency_key)
-        except UnknownChoice as exc:
-            if remembered:
-                return None  # another process may have moved on: ask the store
-            offered = ", ".join(c.id for c in engine.available_choices(record))
-            raise Problem(422, "choix-inconnu", "Choix inconnu",
-                          f"Le choix « {exc.choice} » n'est pas proposé à cette étape."
-                          f" Choix possibles : {offered or 'aucun'} ; ou une commande"
-                          " (menu, retour, recommencer, facile, aide, humain, stop)."
-                          ) from exc
-        if step.meta.get("replayed"):
-            if remembered:
-                return None  # a replay is not saved: confirm it on the stored record
-            return FastJSONResponse(step_body(step, advice),
-                                    headers={"Idempotent-Replayed": "true"})
-        events = observer.turn_events(record, step.record, given) if observer else []
-        return PlayedTurn(step.record.to_bytes(), record.version,
-                          FastJSONResponse(step_body(step, advice)), events)
+    def answer(step: Step) -> FastJSONResponse:
+        return FastJSONResponse(step_body(step, advice))
 
     @router.get(PREFIX + "/flows", response_model=list[FlowOut], summary="Lister les parcours",
                 tags=TAGS, responses=ERRORS)
@@ -149,76 +97,74 @@ def add_conversation_routes(router: APIRouter, engine: Engine, store: Rememberin
     async def create(body: NewConversation | None = None) -> JSONResponse:
         body = body or NewConversation()
         try:
-            step = engine.start(body.flow, body.falc)
+            step = service.start(body.flow, body.falc)
         except UnknownFlow as exc:
             raise Problem(422, "parcours-inconnu", "Parcours inconnu",
                           f"Le parcours « {exc.flow} » n'existe pas. Parcours possibles : "
                           + ", ".join(engine.content.flows) + ".") from exc
-        store.create(step.record.id, step.record.to_bytes())
-        if observer is not None:
-            observer.started(step.record)
         return FastJSONResponse(step_body(step, advice), status_code=201,
-                            headers={"Location": f"/api/v1/conversations/{step.record.id}"})
+                                headers={"Location": f"/api/v1/conversations/{step.record.id}"})
 
     @router.post(PREFIX + "/conversations/{conversation_id}/turns", response_model=StepOut,
                  summary="Jouer un tour : un choix ou un texte", tags=TAGS,
                  responses={**ERRORS, 409: ERRORS[404]},
-                 openapi_extra={"parameters": [IDEMPOTENCY], **TURN_BODY_DOC})
+                 openapi_extra={"parameters": [IDEMPOTENCY], **body_doc})
     async def turn(conversation_id: str, request: Request) -> JSONResponse:
         # The body and the header are read by hand, not as FastAPI parameters: on the hot
         # path, FastAPI's generic handling of each costs a sixth of a turn.
-        body = await read_json_body(request, TURN_BODY)
+        body = await read_json_body(request, body_adapter)
         idempotency_key = request.headers.get("idempotency-key")
         if idempotency_key is not None and len(idempotency_key) > MAX_IDEMPOTENCY_KEY:
             raise Problem(422, "requete-invalide", "Requête invalide",
                           f"L'en-tête Idempotency-Key est trop long : {MAX_IDEMPOTENCY_KEY}"
                           " caractères au plus.")
         given = ChoiceInput(body.choice) if isinstance(body, ChoiceTurn) else TextInput(body.text)
-        for attempt in range(MAX_ATTEMPTS):
-            played = play_turn(conversation_id, given, idempotency_key, attempt == 0)
-            if played is None:
-                continue
-            if isinstance(played, Response):
-                return played
-            try:
-                await store.save_with_others(conversation_id, played.data,
-                                             played.expected_version)
-            except VersionConflict:
-                continue
-            if observer is not None:
-                observer.count_turn(given, played.events)
-            return played.answer
-        if store.load(conversation_id) is None:
-            raise not_found_conversation()
-        raise Problem(409, "conflit", "Conversation modifiée en même temps",
-                      "Un autre tour a été joué au même moment sur cette conversation."
-                      " Rechargez la conversation puis réessayez.")
+        try:
+            played = await service.play(conversation_id, given, idempotency_key, answer)
+        except ConversationNotFound:
+            raise not_found_conversation() from None
+        except ChoiceNotOffered as exc:
+            raise Problem(422, "choix-inconnu", "Choix inconnu",
+                          f"Le choix « {exc.choice} » n'est pas proposé à cette étape."
+                          f" Choix possibles : {', '.join(exc.offered) or 'aucun'} ; ou une"
+                          " commande (menu, retour, recommencer, facile, aide, humain, stop)."
+                          ) from None
+        except TextRejected as exc:
+            raise Problem(422, "requete-invalide", "Requête invalide", exc.french()) from None
+        except TurnConflict:
+            raise Problem(409, "conflit", "Conversation modifiée en même temps",
+                          "Un autre tour a été joué au même moment sur cette conversation."
+                          " Rechargez la conversation puis réessayez.") from None
+        if played.replayed:
+            played.answer.headers["Idempotent-Replayed"] = "true"
+        return played.answer
 
     @router.get(PREFIX + "/conversations/{conversation_id}", response_model=ConversationOut,
                 summary="Lire toute la conversation", tags=TAGS, responses=ERRORS)
     async def read(conversation_id: str) -> JSONResponse:
-        return FastJSONResponse(step_body(engine.conversation(load(conversation_id)), advice))
+        try:
+            return answer(service.conversation(conversation_id))
+        except ConversationNotFound:
+            raise not_found_conversation() from None
 
     @router.patch(PREFIX + "/conversations/{conversation_id}", response_model=ConversationOut,
                   summary="Passer en facile à lire (FALC) ou en français standard",
                   tags=TAGS, responses={**ERRORS, 409: ERRORS[404]})
     async def patch(conversation_id: str, body: FalcPatch) -> JSONResponse:
-        for attempt in range(MAX_ATTEMPTS):
-            record, _remembered = load_for_save(conversation_id, remembered_ok=attempt == 0)
-            updated = engine.set_falc(record, body.falc)
-            try:
-                await store.save_with_others(conversation_id, updated.to_bytes(),
-                                             record.version)
-            except VersionConflict:
-                continue
-            return FastJSONResponse(step_body(engine.conversation(updated), advice))
-        raise Problem(409, "conflit", "Conversation modifiée en même temps",
-                      "Un autre changement a eu lieu au même moment. Réessayez.")
+        try:
+            return answer(await service.set_falc(conversation_id, body.falc))
+        except ConversationNotFound:
+            raise not_found_conversation() from None
+        except TurnConflict:
+            raise Problem(409, "conflit", "Conversation modifiée en même temps",
+                          "Un autre changement a eu lieu au même moment. Réessayez.") from None
 
     @router.delete(PREFIX + "/conversations/{conversation_id}", status_code=204,
                    summary="Supprimer la conversation tout de suite", tags=TAGS,
                    responses=ERRORS)
     async def delete(conversation_id: str) -> Response:
-        if not store.delete(conversation_id):
+        if not service.delete(conversation_id):
             raise not_found_conversation()
         return Response(status_code=204)
+
+    return body_schemas

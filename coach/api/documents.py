@@ -13,15 +13,12 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
-from coach.analytics.events import document_event
 from coach.api.conversations import ERRORS
 from coach.api.htmlpage import STATIC_PREFIX, base_path
-from coach.api.observer import Observer
 from coach.api.problems import Problem, not_found_conversation
 from coach.drafts.html import render_html
-from coach.drafts.model import Draft, build_draft
-from coach.engine.record import Record
-from coach.store.base import SessionStore
+from coach.drafts.model import Draft
+from coach.service import ConversationNotFound, ConversationService
 
 STATIC_DIR = Path(__file__).with_name("static")
 FILENAME = "feuille-de-route-charte"
@@ -55,16 +52,8 @@ def _render(draft: Draft, fmt: str, stylesheet: str, download: bool) -> bytes:
     return render_html(draft, stylesheet=stylesheet).encode("utf-8")
 
 
-def build_documents_router(store: SessionStore, observer: Observer | None = None) -> APIRouter:
+def build_documents_router(service: ConversationService) -> APIRouter:
     router = APIRouter(prefix="/api/v1", tags=["brouillon"])
-
-    def load(conversation_id: str) -> Record:
-        if len(conversation_id) > 64:
-            raise not_found_conversation()
-        loaded = store.load(conversation_id)
-        if loaded is None:
-            raise not_found_conversation()
-        return Record.from_bytes(loaded[0])
 
     @router.get(
         "/conversations/{conversation_id}/document", response_class=HTMLResponse,
@@ -88,13 +77,12 @@ def build_documents_router(store: SessionStore, observer: Observer | None = None
             raise Problem(422, "format-inconnu", "Format inconnu",
                           f"Le format « {fmt[:16]} » n'est pas proposé. Formats possibles :"
                           " html, odt, docx.")
-        record = load(conversation_id)
-        variant = record.falc if falc is None else falc
-        draft = build_draft(record.vars, variant)
+        try:
+            draft = service.draft(conversation_id, fmt, falc)
+        except ConversationNotFound:
+            raise not_found_conversation() from None
         stylesheet = f"{base_path(request)}{STATIC_PREFIX}/brouillon.css"
         body = _render(draft, fmt, stylesheet, download)
-        if observer is not None:
-            observer.count(document_event(record.flow, fmt, variant))
         headers = {"Cache-Control": "no-store", "Content-Language": "fr"}
         if fmt != "html" or download:
             headers["Content-Disposition"] = f'attachment; filename="{FILENAME}.{fmt}"'

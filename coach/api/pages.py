@@ -14,7 +14,7 @@ import secrets
 from collections.abc import Iterable
 from datetime import datetime
 from html import escape
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from urllib.parse import parse_qs, quote
 from zoneinfo import ZoneInfo
 
@@ -22,17 +22,19 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
 
 from coach.content.typography import french_spacing
-from coach.engine.engine import ChoiceInput, Engine, Step, TextInput
-from coach.engine.errors import UnknownChoice, UnknownFlow
+from coach.engine.engine import ChoiceInput, Step, TextInput
+from coach.engine.errors import UnknownFlow
 from coach.engine.record import Record
+from coach.service import (
+    ChoiceNotOffered,
+    ConversationNotFound,
+    ConversationService,
+    TextRejected,
+    TurnConflict,
+)
 from coach.settings import Settings
-from coach.store.base import StoreUnavailable, VersionConflict
-from coach.store.recent import RememberingStore
+from coach.store.base import StoreUnavailable
 
-if TYPE_CHECKING:
-    from coach.api.observer import Observer
-
-MAX_ATTEMPTS = 3
 MAX_FORM_BYTES = 8 * 1024
 SHOWN_COMMANDS = ("retour", "menu", "aide", "humain")
 PREFIX = "/sans-js"
@@ -107,10 +109,9 @@ def draft_links(base: str, cid: str, ident: str, level: int) -> str:
             f'<ul class="rangee">{links}</ul></div>')
 
 
-def build_pages_router(engine: Engine, store: RememberingStore, settings: Settings,
-                       observer: Observer | None = None) -> APIRouter:
-    """`observer` counts the conversations and turns, as for the JSON API."""
+def build_pages_router(service: ConversationService, settings: Settings) -> APIRouter:
     router = APIRouter(include_in_schema=False)
+    engine = service.engine
     flows = engine.content.flows
 
     # -- rendering ----------------------------------------------------------------------
@@ -261,14 +262,10 @@ def build_pages_router(engine: Engine, store: RememberingStore, settings: Settin
 
     # -- data ---------------------------------------------------------------------------
     def load(request: Request, cid: str) -> Record:
-        if len(cid) > 64:
-            raise not_found(request)
-        loaded = store.load(cid)
-        if loaded is None:
-            raise not_found(request)
-        record = Record.from_bytes(loaded[0])
-        record.version = loaded[1]
-        return record
+        try:
+            return service.read(cid)
+        except ConversationNotFound:
+            raise not_found(request) from None
 
     def read(request: Request, cid: str) -> Record | Response:
         """The conversation for a page that only shows it, or the page that says why not."""
@@ -327,16 +324,14 @@ def build_pages_router(engine: Engine, store: RememberingStore, settings: Settin
     async def start(request: Request) -> Response:
         fields = await form(request)
         flow = fields.get("parcours") or None
+        falc = fields.get("falc") == "1"
         try:
-            step = engine.start(flow, fields.get("falc") == "1")
-        except UnknownFlow:
-            step = engine.start(None, fields.get("falc") == "1")
-        try:
-            store.create(step.record.id, step.record.to_bytes())
+            try:
+                step = service.start(flow, falc)
+            except UnknownFlow:
+                step = service.start(None, falc)
         except StoreUnavailable:
             return unavailable(request, retry_form(request, PREFIX, fields))
-        if observer is not None:
-            observer.started(step.record)
         return see(request, step.record.id, "")
 
     @router.get(PREFIX + "/{cid}", response_class=HTMLResponse)
@@ -352,66 +347,48 @@ def build_pages_router(engine: Engine, store: RememberingStore, settings: Settin
         choice = fields.get("choix", "").strip()
         text = fields.get("texte", "")
         base_key = fields.get("cle", "")
-        if choice:
-            given: ChoiceInput | TextInput = ChoiceInput(choice[:64])
-        else:
-            given = TextInput(text)
+        given: ChoiceInput | TextInput = ChoiceInput(choice[:64]) if choice else TextInput(text)
+        key = _key(base_key, choice or "t:" + text) if base_key else None
         try:
-            record = load(request, cid)
-            if not choice:
-                problem = None
-                if not text.strip():
-                    problem = ("Le message est vide : écrivez quelques mots ou choisissez"
-                               " une réponse.")
-                elif len(text) > settings.max_text_chars:
-                    problem = (f"Votre message est trop long : {settings.max_text_chars}"
-                               f" caractères au plus (il en a {len(text)}). Raccourcissez-le.")
-                if problem:
-                    return conversation_page(request, engine.conversation(record), problem,
-                                             kept=text, status=422)
-            key = _key(base_key, choice or "t:" + text) if base_key else None
-            for _attempt in range(MAX_ATTEMPTS):
-                try:
-                    step = engine.play(record, given, key)
-                except UnknownChoice:
-                    return conversation_page(
-                        request, engine.conversation(record),
-                        "Ce choix n'est plus proposé à cette étape. Choisissez une des réponses"
-                        " ci-dessous ou écrivez votre message.", status=422)
-                if step.meta.get("replayed"):
-                    return see(request, cid)
-                try:
-                    store.save(cid, step.record.to_bytes(), record.version)
-                except VersionConflict:
-                    record = load(request, cid)
-                    continue
-                if observer is not None:
-                    observer.played(record, step.record, given)
-                return see(request, cid)
-        except PageError as exc:
-            return exc.response
+            await service.play(cid, given, key, render=lambda _step: None)
+        except ConversationNotFound:
+            return not_found(request).response
+        except TextRejected as exc:
+            return page_with_error(request, cid, exc.french(), kept=text)
+        except ChoiceNotOffered:
+            return page_with_error(request, cid, "Ce choix n'est plus proposé à cette étape."
+                                   " Choisissez une des réponses ci-dessous ou écrivez votre"
+                                   " message.")
+        except TurnConflict:
+            return message_page(request, "Conversation modifiée en même temps",
+                                "Un autre tour a été joué au même moment sur cette"
+                                " conversation. Rechargez la conversation puis réessayez.", 409,
+                                extra=f'<p><a href="{root(request)}{PREFIX}/'
+                                      f'{quote(cid, safe="")}">Revenir à la conversation</a>'
+                                      "</p>\n")
         except StoreUnavailable:
             return unavailable(request, retry_form(request, f"{PREFIX}/{cid}", fields))
-        return message_page(request, "Conversation modifiée en même temps",
-                            "Un autre tour a été joué au même moment sur cette conversation."
-                            " Rechargez la conversation puis réessayez.", 409,
-                            extra=f'<p><a href="{root(request)}{PREFIX}/{quote(cid, safe="")}">'
-                                  "Revenir à la conversation</a></p>\n")
+        return see(request, cid)
+
+    def page_with_error(request: Request, cid: str, error: str, kept: str = "") -> Response:
+        """The conversation again, with what went wrong above the text field (422)."""
+        try:
+            step = service.conversation(cid)
+        except ConversationNotFound:
+            return not_found(request).response
+        except StoreUnavailable:
+            return unavailable(request)
+        return conversation_page(request, step, error, kept=kept, status=422)
 
     @router.post(PREFIX + "/{cid}/falc")
     async def falc(request: Request, cid: str) -> Response:
         fields = await form(request)
         try:
-            for _attempt in range(MAX_ATTEMPTS):
-                record = load(request, cid)
-                updated = engine.set_falc(record, fields.get("falc") == "1")
-                try:
-                    store.save(cid, updated.to_bytes(), record.version)
-                except VersionConflict:
-                    continue
-                break
-        except PageError as exc:
-            return exc.response
+            await service.set_falc(cid, fields.get("falc") == "1")
+        except ConversationNotFound:
+            return not_found(request).response
+        except TurnConflict:
+            pass  # as before: the page shows the conversation as it is now
         except StoreUnavailable:
             return unavailable(request, retry_form(request, f"{PREFIX}/{cid}/falc", fields))
         return see(request, cid)
@@ -454,8 +431,7 @@ def build_pages_router(engine: Engine, store: RememberingStore, settings: Settin
     @router.post(PREFIX + "/{cid}/supprimer")
     async def delete(request: Request, cid: str) -> Response:
         try:
-            if len(cid) <= 64:
-                store.delete(cid)
+            service.delete(cid)
         except StoreUnavailable:
             return unavailable(request, retry_form(request, f"{PREFIX}/{cid}/supprimer", {}))
         return RedirectResponse(f"{root(request)}{PREFIX}?supprimee=1", status_code=303)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+from typing import Any
 
-MAX_TEXT_CHARS = 1000
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, create_model
 
 
 class NewConversation(BaseModel):
@@ -25,11 +25,22 @@ class TextTurn(BaseModel):
     """Type a message: it is understood against the choices, commands and topics."""
 
     model_config = ConfigDict(extra="forbid", strict=True)
-    text: str = Field(max_length=MAX_TEXT_CHARS, pattern=r"\S",
-                      description="Texte tapé par la personne (1 000 caractères au plus)")
+    # Its maximum length is the setting COACH_MAX_TEXT_CHARS: see `turn_body`.
+    text: str = Field(pattern=r"\S", description="Texte tapé par la personne")
 
 
 TurnRequest = ChoiceTurn | TextTurn
+
+
+def turn_body(max_text_chars: int) -> TypeAdapter[Any]:
+    """The turn's body, with the text's length limit of this deployment (the same
+    schema names, so that errors and the OpenAPI document read as before)."""
+    shown = f"{max_text_chars:,}".replace(",", "\u202f")
+    text_turn = create_model(
+        "TextTurn", __base__=TextTurn, __doc__=TextTurn.__doc__,
+        text=(str, Field(max_length=max_text_chars, pattern=r"\S",
+                         description=f"Texte tapé par la personne ({shown} caractères au plus)")))
+    return TypeAdapter(ChoiceTurn | text_turn)
 
 
 class FalcPatch(BaseModel):

@@ -1,14 +1,22 @@
-"""The session store interface: the engine and the API only ever see this.
+"""The store interfaces: a backend (`SessionStore`) and the layers over it
+(`ConversationStore`), which the turn service (coach/service) uses.
 
-A store keeps opaque record bytes under a conversation id with a version number:
+A backend keeps opaque record bytes under a conversation id with a version number:
 `save` is a compare-and-set on that version, so two turns racing on the same
-conversation can never silently overwrite each other.
+conversation can never silently overwrite each other. A new backend is one module with a
+class that implements `SessionStore` (and `from_url`), plus one line in
+`coach/store/factory.py`'s `BACKENDS`; tests/store/ then runs the contract on it.
+
+The layers (group commit, then the memory of recent records) wrap a backend and each
+other with one interface, `ConversationStore`, as HTTP clients wrap transports: a load
+says whether its record came from memory (`Loaded.remembered`), and nothing is kept
+between a load and the save that follows it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 # An anonymous counter: (content version, day "YYYY-MM-DD", name, flow, node, detail).
 # None of these ever holds what a person typed: see coach/analytics/events.py.
@@ -25,6 +33,17 @@ class VersionConflict(Exception):
     """Another turn saved the conversation first."""
 
 
+class Loaded(NamedTuple):
+    """A record as a layer loaded it."""
+
+    data: bytes
+    version: int
+    # True: this process's memory of the record it wrote last, not a read of the store. It
+    # may be stale (another process may have played since): trust it only where a
+    # compare-and-set save checks it, and read the store again before refusing anything.
+    remembered: bool = False
+
+
 class SaveOneOfMany:
     """`save` for a store that implements `save_many`: one compare-and-set, one path."""
 
@@ -39,6 +58,9 @@ class SaveOneOfMany:
 
 
 class SessionStore(Protocol):
+    """A backend: SQLite, Redis… Synchronous calls, each one short (a local write or one
+    round trip). Built from `COACH_STORE_URL` by `from_url(url, retention_seconds)`."""
+
     retention_seconds: float
 
     def create(self, conversation_id: str, data: bytes) -> None:
@@ -72,6 +94,27 @@ class SessionStore(Protocol):
         write-ahead log, Redis' append-only file and snapshot); False: try again later."""
 
     def close(self) -> None: ...
+
+
+class ConversationStore(Protocol):
+    """What the turn service sees: a backend with its layers (coach/store/grouped.py,
+    coach/store/recent.py). Each layer implements this and wraps another."""
+
+    backend: SessionStore  # the innermost store (counters, purge, readiness)
+
+    def create(self, conversation_id: str, data: bytes) -> None:
+        """Store a new conversation at version 1."""
+
+    def load(self, conversation_id: str, *, may_remember: bool = False) -> Loaded | None:
+        """The record, or None if unknown or expired. `may_remember`: the caller will only
+        use it for a compare-and-set `save` (or read the store again before refusing
+        anything), so a layer may answer from memory (`Loaded.remembered`)."""
+
+    async def save(self, conversation_id: str, data: bytes, expected_version: int) -> int:
+        """As `SessionStore.save`; may wait for the other saves of this event-loop round."""
+
+    def delete(self, conversation_id: str) -> bool:
+        """Erase at once; True if something was erased."""
 
 
 class CounterStore(Protocol):

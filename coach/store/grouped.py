@@ -1,5 +1,6 @@
-"""Group commit: the saves asked for during one round of the event loop are written
-together, with one `save_many` (one SQLite transaction, or one pipelined Redis round trip).
+"""Group commit, the first layer over a backend: the saves asked for during one round of
+the event loop are written together, with one `save_many` (one SQLite transaction, or one
+Redis script call).
 
 Under load, many turns reach their save in the same round; each waits for its own result,
 so nothing is answered before it is written, and each keeps its own compare-and-set (a
@@ -16,17 +17,29 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 
-from coach.store.base import Save, SessionStore, StoreUnavailable, VersionConflict
+from coach.store.base import Loaded, Save, SessionStore, StoreUnavailable, VersionConflict
 
 
-class GroupedSaves:
-    def __init__(self, store: SessionStore) -> None:
-        self.store = store
+class GroupCommitStore:
+    """A `ConversationStore` over a backend: reads go straight to it, saves are grouped."""
+
+    def __init__(self, backend: SessionStore) -> None:
+        self.backend = backend
         self._waiting: list[tuple[Save, asyncio.Future[int]]] = []
-        self._slot_of: Callable[[str], int] | None = getattr(store, "slot_of", None)
+        self._slot_of: Callable[[str], int] | None = getattr(backend, "slot_of", None)
+
+    def create(self, conversation_id: str, data: bytes) -> None:
+        self.backend.create(conversation_id, data)
+
+    def load(self, conversation_id: str, *, may_remember: bool = False) -> Loaded | None:
+        found = self.backend.load(conversation_id)
+        return None if found is None else Loaded(found[0], found[1])
+
+    def delete(self, conversation_id: str) -> bool:
+        return self.backend.delete(conversation_id)
 
     async def save(self, conversation_id: str, data: bytes, expected_version: int) -> int:
-        """The new version; raises VersionConflict or StoreUnavailable, as `store.save`."""
+        """The new version; raises VersionConflict or StoreUnavailable, as the backend's."""
         loop = asyncio.get_running_loop()
         result: asyncio.Future[int] = loop.create_future()
         if not self._waiting:
@@ -47,7 +60,7 @@ class GroupedSaves:
 
     def _write_group(self, waiting: list[tuple[Save, asyncio.Future[int]]]) -> None:
         try:
-            versions = self.store.save_many([save for save, _result in waiting])
+            versions = self.backend.save_many([save for save, _result in waiting])
         except StoreUnavailable as exc:
             for _save, result in waiting:
                 if not result.done():

@@ -1,11 +1,11 @@
 """The records this process wrote last, so that a turn can skip reading its conversation
-back from the store (a Redis round trip, or a SQLite read).
+back from the store (a Redis round trip, or a SQLite read): the outer layer of the store.
 
 A remembered record is only ever used where the store's compare-and-set checks it: a turn
 plays on it and saves it with the version it had. If another process played a turn in
 between, or the conversation was deleted or expired, the save fails, the entry is
 forgotten and the turn is played again on the record read from the store. Reads that
-show a conversation (`load`) always go to the store.
+show a conversation (`load` without `may_remember`) always go to the store.
 
 Memory stays bounded: at most `capacity_bytes` (the stored bytes of each record, a few
 KB at most, plus a fixed overhead per entry). An entry is dropped once `max_age` seconds
@@ -20,15 +20,13 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable
 
-from coach.store.base import SessionStore, VersionConflict
-from coach.store.grouped import GroupedSaves
+from coach.store.base import ConversationStore, Loaded, VersionConflict
 
-Loaded = tuple[bytes, int]
+Remembered = tuple[bytes, int]
 # Memory is trusted while fewer than this share of remembered records turn out stale: a
 # stale one costs a wasted turn (play, failed save) on top of the read it meant to save.
 STALE_LIMIT = 0.2
 STALE_WEIGHT = 1 / 64  # of each new observation in the running rate
-MAX_SERVED = 10_000
 # What an entry costs besides its record's bytes: the tuple and the dict slot (154 bytes,
 # measured with tracemalloc), the id string and the bytes object's header (~100 bytes).
 ENTRY_OVERHEAD = 256
@@ -47,7 +45,7 @@ class RecentRecords:
     def __len__(self) -> int:
         return len(self._entries)
 
-    def get(self, conversation_id: str) -> Loaded | None:
+    def get(self, conversation_id: str) -> Remembered | None:
         entry = self._entries.get(conversation_id)
         if entry is None:
             return None
@@ -85,87 +83,59 @@ class RecentRecords:
 
 
 class RememberingStore:
-    """The conversation operations of a store, remembering what this process wrote.
+    """A `ConversationStore` layer that remembers the records this process wrote.
 
     Memory only pays when the next turn of a conversation comes back to this process (one
     process, or sticky sessions). Behind a load balancer that alternates processes, it is
-    nearly always stale, and a stale record costs a wasted turn: so the store keeps a
-    running rate of stale records (measured on every save of a remembered record, and on
-    every read from the store while memory is not trusted) and trusts memory only while
-    that rate stays under `STALE_LIMIT`.
+    nearly always stale, and a stale record costs a wasted turn: so the layer keeps a
+    running rate of stale records and trusts memory only while that rate stays under
+    `STALE_LIMIT`. The rate is measured without tying a load to its save: a save whose
+    expected version is the remembered one tells whether memory was right (it succeeds)
+    or stale (it conflicts); a read of the store while memory is distrusted tells it too
+    when the versions differ (and the stale entry goes).
     """
 
-    def __init__(self, store: SessionStore, recent: RecentRecords) -> None:
-        self.store, self.recent = store, recent
-        self.grouped = GroupedSaves(store)
+    def __init__(self, inner: ConversationStore, recent: RecentRecords) -> None:
+        self.inner, self.recent = inner, recent
+        self.backend = inner.backend
         self.stale_rate = 0.0
-        self._served: set[str] = set()  # ids whose last read came from memory
 
     def create(self, conversation_id: str, data: bytes) -> None:
-        self.store.create(conversation_id, data)
+        self.inner.create(conversation_id, data)
         self.recent.put(conversation_id, data, 1)
 
-    def load(self, conversation_id: str) -> Loaded | None:
-        """Always from the store: what is shown must be the latest."""
-        self._served.discard(conversation_id)
-        return self.store.load(conversation_id)
-
-    def load_recent(self, conversation_id: str) -> tuple[Loaded | None, bool]:
-        """(the record, whether it came from memory). Use it only before a `save` with
-        its version, and read again from the store (`load`) when that save conflicts."""
+    def load(self, conversation_id: str, *, may_remember: bool = False) -> Loaded | None:
+        """From memory only when `may_remember` and memory is trusted; otherwise from the
+        store, so that what is shown is the latest."""
+        if not may_remember:
+            return self.inner.load(conversation_id)
         remembered = self.recent.get(conversation_id)
         if remembered is not None and self.stale_rate < STALE_LIMIT:
-            if len(self._served) > MAX_SERVED:
-                self._served.clear()  # ids of requests that ended without a save
-            self._served.add(conversation_id)
-            return remembered, True
-        loaded = self.load(conversation_id)
-        if remembered is not None:  # would memory have been right?
-            self._observe(stale=loaded is None or loaded[1] != remembered[1])
-        return loaded, False
+            return Loaded(remembered[0], remembered[1], True)
+        loaded = self.inner.load(conversation_id)
+        if remembered is not None and (loaded is None or loaded.version != remembered[1]):
+            self._observe(stale=True)  # memory would have been wrong
+            self.recent.forget(conversation_id)
+        return loaded
 
-    def save(self, conversation_id: str, data: bytes, expected_version: int) -> int:
-        from_memory = self._take_served(conversation_id)
+    async def save(self, conversation_id: str, data: bytes, expected_version: int) -> int:
+        remembered = self.recent.get(conversation_id)
+        checks_memory = remembered is not None and remembered[1] == expected_version
         try:
-            version = self.store.save(conversation_id, data, expected_version)
+            version = await self.inner.save(conversation_id, data, expected_version)
         except Exception as exc:  # a conflict, or a store that failed mid-way: ask it next
-            self._failed(conversation_id, exc, from_memory)
+            self.recent.forget(conversation_id)
+            if checks_memory and isinstance(exc, VersionConflict):
+                self._observe(stale=True)
             raise
-        self._saved(conversation_id, data, version, from_memory)
-        return version
-
-    async def save_with_others(self, conversation_id: str, data: bytes,
-                               expected_version: int) -> int:
-        """`save`, written together with the other saves of this event-loop round."""
-        from_memory = self._take_served(conversation_id)
-        try:
-            version = await self.grouped.save(conversation_id, data, expected_version)
-        except Exception as exc:
-            self._failed(conversation_id, exc, from_memory)
-            raise
-        self._saved(conversation_id, data, version, from_memory)
+        self.recent.put(conversation_id, data, version)
+        if checks_memory:
+            self._observe(stale=False)
         return version
 
     def delete(self, conversation_id: str) -> bool:
         self.recent.forget(conversation_id)
-        self._served.discard(conversation_id)
-        return self.store.delete(conversation_id)
-
-    def _take_served(self, conversation_id: str) -> bool:
-        served = conversation_id in self._served
-        self._served.discard(conversation_id)
-        return served
-
-    def _failed(self, conversation_id: str, exc: Exception, from_memory: bool) -> None:
-        self.recent.forget(conversation_id)
-        if from_memory and isinstance(exc, VersionConflict):
-            self._observe(stale=True)
-
-    def _saved(self, conversation_id: str, data: bytes, version: int,
-               from_memory: bool) -> None:
-        self.recent.put(conversation_id, data, version)
-        if from_memory:
-            self._observe(stale=False)
+        return self.inner.delete(conversation_id)
 
     def _observe(self, stale: bool) -> None:
         self.stale_rate += STALE_WEIGHT * (float(stale) - self.stale_rate)

@@ -93,6 +93,11 @@ class RedisStore(SaveOneOfMany):
         return redis.Redis.from_url(url, socket_timeout=timeout,
                                     socket_connect_timeout=timeout, health_check_interval=10)
 
+    @classmethod
+    def from_url(cls, url: str, retention_seconds: float) -> RedisStore:
+        """redis://, rediss:// (TLS) and unix:// URLs, as redis-py reads them."""
+        return cls(url, retention_seconds)
+
     def _call(self, operation):  # type: ignore[no-untyped-def]
         try:
             return operation()

@@ -76,6 +76,13 @@ class SQLiteStore(SaveOneOfMany):
         if self._checkpointer is not None:
             self._checkpointer.start()
 
+    @classmethod
+    def from_url(cls, url: str, retention_seconds: float) -> SQLiteStore:
+        """sqlite:///relative/path.db and sqlite:////absolute/path.db, as SQLAlchemy
+        spells them; sqlite:// alone is a database in memory."""
+        return cls(url.removeprefix("sqlite://").removeprefix("/") or ":memory:",
+                   retention_seconds)
+
     def _connection(self) -> sqlite3.Connection:
         connection = getattr(self._local, "connection", None)
         if connection is None:
@@ -178,10 +185,6 @@ class SQLiteStore(SaveOneOfMany):
         if cursor.rowcount > 0:
             self._erase_wal_soon()
         return cursor.rowcount
-
-    def count(self) -> int:
-        with self._guard():
-            return self._connection().execute("SELECT COUNT(*) FROM conversations").fetchone()[0]
 
     # -- anonymous counters ---------------------------------------------------------------
     def add_counts(self, counts: Mapping[CounterKey, int]) -> None:

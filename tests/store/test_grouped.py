@@ -1,4 +1,4 @@
-"""Group commit: the saves of one event-loop round go to the store in one `save_many`."""
+"""Group commit: the saves of one event-loop round go to the backend in one `save_many`."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import asyncio
 import pytest
 
 from coach.store.base import StoreUnavailable, VersionConflict
-from coach.store.grouped import GroupedSaves
+from coach.store.grouped import GroupCommitStore
 from coach.store.sqlite import SQLiteStore
 
 
@@ -37,7 +37,7 @@ def test_saves_of_one_round_are_written_together(store):
     ids = [f"conv-{i}" for i in range(12)]
     for cid in ids:
         store.create(cid, b"v1")
-    grouped = GroupedSaves(store)
+    grouped = GroupCommitStore(store)
 
     async def all_at_once():
         return await asyncio.gather(*(grouped.save(cid, b"v2", 1) for cid in ids))
@@ -50,7 +50,7 @@ def test_saves_of_one_round_are_written_together(store):
 def test_each_save_keeps_its_own_compare_and_set(store):
     store.create("a", b"v1")
     store.create("b", b"v1")
-    grouped = GroupedSaves(store)
+    grouped = GroupCommitStore(store)
 
     async def racing():
         return await asyncio.gather(grouped.save("a", b"first", 1), grouped.save("a", b"second", 1),
@@ -66,7 +66,7 @@ def test_a_store_failure_reaches_every_save_of_the_group(store):
     store.create("a", b"v1")
     store.create("b", b"v1")
     store.down = True
-    grouped = GroupedSaves(store)
+    grouped = GroupCommitStore(store)
 
     async def failing():
         return await asyncio.gather(grouped.save("a", b"x", 1), grouped.save("b", b"y", 1),
@@ -81,7 +81,7 @@ def test_a_store_failure_reaches_every_save_of_the_group(store):
 
 def test_rounds_that_follow_each_other_are_separate_groups(store):
     store.create("a", b"v1")
-    grouped = GroupedSaves(store)
+    grouped = GroupCommitStore(store)
 
     async def one_after_the_other():
         assert await grouped.save("a", b"v2", 1) == 2

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 
-from coach.store.base import VersionConflict
+from coach.store.base import Loaded, VersionConflict
+from coach.store.grouped import GroupCommitStore
 from coach.store.recent import ENTRY_OVERHEAD, STALE_LIMIT, RecentRecords, RememberingStore
 from coach.store.sqlite import SQLiteStore
 
@@ -65,34 +68,54 @@ def test_memory_is_bounded_in_bytes_and_accounted_exactly():
 
 
 @pytest.fixture
-def remembering(tmp_path):
+def backend(tmp_path):
     store = SQLiteStore(tmp_path / "c.db", 3600)
-    yield RememberingStore(store, RecentRecords(capacity_bytes=100_000, max_age=600))
+    yield store
     store.close()
 
 
-def test_writes_are_remembered_reads_go_to_the_store(remembering):
-    remembering.create("a", b"v1")
-    assert remembering.load_recent("a") == ((b"v1", 1), True)
-    assert remembering.save("a", b"v2", 1) == 2
-    assert remembering.load_recent("a") == ((b"v2", 2), True)
-    remembering.store.save("a", b"v3 by another process", 2)
-    assert remembering.load("a") == (b"v3 by another process", 3)
-    assert remembering.load_recent("a") == ((b"v2", 2), True)  # stale, until a save says so
-    with pytest.raises(VersionConflict):
-        remembering.save("a", b"late", 2)
-    assert remembering.load_recent("a") == ((b"v3 by another process", 3), False)
+def remembering_over(backend) -> RememberingStore:
+    return RememberingStore(GroupCommitStore(backend), RecentRecords(100_000, 600))
 
 
-def test_delete_forgets(remembering):
+def test_writes_are_remembered_reads_go_to_the_store(backend):
+    remembering = remembering_over(backend)
+
+    async def turns():
+        remembering.create("a", b"v1")
+        assert remembering.load("a", may_remember=True) == Loaded(b"v1", 1, remembered=True)
+        assert await remembering.save("a", b"v2", 1) == 2
+        assert remembering.load("a", may_remember=True) == Loaded(b"v2", 2, remembered=True)
+        backend.save("a", b"v3 by another process", 2)
+        assert remembering.load("a") == Loaded(b"v3 by another process", 3)
+        # stale, until a save says so
+        assert remembering.load("a", may_remember=True) == Loaded(b"v2", 2, remembered=True)
+        with pytest.raises(VersionConflict):
+            await remembering.save("a", b"late", 2)
+        assert remembering.load("a", may_remember=True) == Loaded(b"v3 by another process", 3)
+
+    asyncio.run(turns())
+
+
+def test_delete_forgets(backend):
+    remembering = remembering_over(backend)
     remembering.create("a", b"v1")
     assert remembering.delete("a")
-    assert remembering.load_recent("a") == (None, False)
+    assert remembering.load("a", may_remember=True) is None
+
+
+def test_a_load_and_its_save_share_nothing_hidden(backend):
+    """A load from memory that is never saved (a request that ended early) leaves no
+    trace: the next save of that conversation is judged on its own version."""
+    remembering = remembering_over(backend)
+    remembering.create("a", b"v1")
+    for _ in range(100):
+        assert remembering.load("a", may_remember=True).remembered
+    assert asyncio.run(remembering.save("a", b"v2", 1)) == 2
+    assert remembering.stale_rate == 0.0
 
 
 def test_the_app_sweeps_even_when_no_turn_comes():
-    import asyncio
-
     from coach.api.app import _sweep_every
 
     clock = Clock()
@@ -113,17 +136,17 @@ def test_memory_is_no_longer_trusted_when_another_process_keeps_changing_things(
     """Two processes behind a balancer that alternates them: each one's memory is always
     stale, so each stops trusting it; alone again, memory proves right and is trusted."""
     store = SQLiteStore(tmp_path / "c.db", 3600)
-    first, second = (RememberingStore(store, RecentRecords(100_000, 600)) for _ in range(2))
+    first, second = (remembering_over(store) for _ in range(2))
     cids = [f"c{i}" for i in range(200)]
     for cid in cids:
         first.create(cid, b"v1")
 
     def turn(process: RememberingStore, cid: str) -> bool:
-        for _attempt in range(3):
-            loaded, remembered = process.load_recent(cid)
+        for attempt in range(3):
+            loaded = process.load(cid, may_remember=attempt == 0)
             try:
-                process.save(cid, b"next", loaded[1])
-                return remembered
+                asyncio.run(process.save(cid, b"next", loaded.version))
+                return loaded.remembered
             except VersionConflict:
                 continue
         raise AssertionError("no turn saved")

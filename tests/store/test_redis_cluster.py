@@ -10,7 +10,7 @@ import redis
 
 from coach.engine.record import new_conversation_id
 from coach.store.factory import open_store
-from coach.store.grouped import GroupedSaves
+from coach.store.grouped import GroupCommitStore
 from coach.store.redis import conversation_key
 from coach.store.redis_cluster import RedisClusterStore, startup_nodes
 
@@ -74,7 +74,7 @@ def test_group_commit_writes_one_round_with_one_call_per_slot(cluster_store, red
     ids = [new_conversation_id() for _ in range(20)]
     for cid in ids:
         cluster_store.create(cid, b"v1")
-    grouped = GroupedSaves(cluster_store)
+    grouped = GroupCommitStore(cluster_store)
 
     async def one_round():
         return await asyncio.gather(*(grouped.save(cid, b"v2", 1) for cid in ids))

@@ -1,0 +1,52 @@
+"""« Ce conseil vous aide-t-il ? » — Oui / Non: which answers count.
+
+Counted by message reference and day only: neither the conversation nor the person is
+kept with the answer. One answer per message and conversation is counted per process (a
+bounded in-memory set of hashed pairs, never stored).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import OrderedDict
+
+from coach.analytics.events import Event, feedback_event
+from coach.engine.record import Record
+
+REMEMBERED = 10_000
+
+
+class NotAdvice(Exception):
+    """The message is not an advice of this conversation: no feedback on it."""
+
+
+def advice_ref(record: Record, message_id: str) -> str | None:
+    """The content reference of a message shown in this conversation, if it is one."""
+    position = int(message_id[1:])
+    if position >= len(record.transcript):
+        return None
+    entry = record.transcript[position]
+    if entry[0] != "b" or len(entry) < 4:
+        return None
+    return f"{entry[1]}/{entry[2]}/{entry[3]}"
+
+
+class FeedbackCounter:
+    """Decides which answers count; `advice` holds the references that ask for one."""
+
+    def __init__(self, advice: frozenset[str]) -> None:
+        self.advice = advice
+        self._answered: OrderedDict[bytes, None] = OrderedDict()
+
+    def events(self, record: Record, message_id: str, useful: bool) -> list[Event]:
+        """The event to count (none for a second answer). Raises NotAdvice."""
+        ref = advice_ref(record, message_id)
+        if ref is None or ref not in self.advice:
+            raise NotAdvice(message_id)
+        pair = hashlib.sha256(f"{record.id}|{message_id}".encode()).digest()[:16]
+        if pair in self._answered:
+            return []
+        self._answered[pair] = None
+        if len(self._answered) > REMEMBERED:
+            self._answered.popitem(last=False)
+        return [feedback_event(ref, useful)]
