@@ -111,8 +111,6 @@
     return '' +
       '<div class="outils rangee">' +
       '<button type="button" class="falc-bouton" aria-pressed="false">Facile à lire</button>' +
-      '<button type="button" class="commande" data-choix="retour">Revenir en arrière</button>' +
-      '<button type="button" class="commande" data-choix="humain">Parler à une personne</button>' +
       '<button type="button" class="options-bouton" aria-expanded="false" aria-controls="options">Plus d\'options</button>' +
       '</div>' +
       '<div id="options" class="options" hidden>' +
@@ -137,7 +135,6 @@
       '<div class="journal" role="log" aria-live="off" aria-label="Conversation" tabindex="0">' +
       '<ol class="messages" data-niveau="' + niveau + '"></ol></div>' +
       '<p class="ecrit" aria-hidden="true" hidden>Le coach écrit<span class="points"><span></span><span></span><span></span></span></p>' +
-      '<p class="derniere"><button type="button" class="lire-derniere">Lire la dernière réponse</button></p>' +
       '<div id="choix" class="choix" role="group" hidden><ul></ul></div>' +
       '<form class="formulaire" novalidate>' +
       '<label for="saisie">Votre message</label>' +
@@ -147,6 +144,11 @@
       '<p id="erreur" class="erreur" role="alert"></p>' +
       '<button type="button" class="reessayer" hidden>Réessayer</button>' +
       '</form>' +
+      '<ul class="rangee commandes-bas">' +
+      '<li><button type="button" class="commande" data-choix="retour">Revenir en arrière</button></li>' +
+      '<li><button type="button" class="commande" data-choix="humain">Parler à une personne</button></li>' +
+      '<li class="derniere"><button type="button" class="lire-derniere">Lire la dernière réponse</button></li>' +
+      '</ul>' +
       '<p class="confidentialite"><a href="' + api + 'confidentialite" target="_blank" rel="noopener">' +
       'Confidentialité et données personnelles (nouvelle fenêtre)</a></p>' +
       '<div class="annonces visually-hidden" role="status" aria-live="polite" aria-atomic="true"></div>' +
@@ -189,7 +191,14 @@
     this.saisie.value = lire('brouillon') || '';
     q('#pref-focus').checked = lire('focus') === '1';
     q('#vitesse').value = lire('vitesse') || '1';
-    q('.formulaire').addEventListener('submit', function (e) { e.preventDefault(); t.envoyerTexte(); });
+    /* A touch (or pen) is told from a mouse and from the keyboard, so that a tap never puts
+       the focus in the text field (the virtual keyboard would cover the reply). */
+    this.racine.addEventListener('pointerdown', function (e) { t.pointeur = e.pointerType; }, true);
+    this.racine.addEventListener('keydown', function () { t.pointeur = 'clavier'; }, true);
+    q('.formulaire').addEventListener('submit', function (e) {
+      e.preventDefault();
+      t.envoyerTexte(!!e.submitter && t.parToucher());
+    });
     this.saisie.addEventListener('keydown', function (e) {
       if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) { e.preventDefault(); t.envoyerTexte(); }
     });
@@ -223,17 +232,20 @@
     this.choix.addEventListener('click', function (e) {
       var b = e.target.closest('button');
       if (b && b.getAttribute('data-choix')) {
-        t.saisie.focus();
-        t.jouer({ choice: b.getAttribute('data-choix') }, b.getAttribute('data-libelle'));
+        var touche = t.parToucher(e);
+        if (!touche) t.saisie.focus();
+        t.jouer({ choice: b.getAttribute('data-choix') }, b.getAttribute('data-libelle'), touche);
       }
     });
     Array.prototype.forEach.call(this.racine.querySelectorAll('.commande'), function (b) {
-      b.addEventListener('click', function () { t.jouer({ choice: b.getAttribute('data-choix') }, b.textContent); });
+      b.addEventListener('click', function (e) {
+        t.jouer({ choice: b.getAttribute('data-choix') }, b.textContent, t.parToucher(e));
+      });
     });
     this.liste.addEventListener('click', function (e) {
       var b = e.target.closest('.tts'), avis = e.target.closest('[data-utile]');
       if (b) t.ecouter(b);
-      if (avis) t.donnerAvis(avis);
+      if (avis) t.donnerAvis(avis, t.parToucher(e));
     });
     if (window.speechSynthesis) {
       this.majVoix();
@@ -243,6 +255,13 @@
     }
     this.afficherFalc();
     return this.charger();
+  };
+
+  /* Was this click a tap (touch or pen)? A keyboard activation has no pointer (detail 0). */
+  Tchat.prototype.parToucher = function (e) {
+    if (e && e.detail === 0) return false;
+    var type = (e && e.pointerType) || this.pointeur || '';
+    return type === 'touch' || type === 'pen';
   };
 
   /* ---- talking to the API ---- */
@@ -276,6 +295,8 @@
     return this.requete('GET', 'conversations/' + encodeURIComponent(id)).then(function (conv) {
       t.id = conv.id;
       t.toutAfficher(conv);
+      var reponse = t.derniereReponse();
+      if (reponse && t.liste.querySelector('.msg--moi')) t.defiler(reponse, true);
     }, function (err) {
       if (err.statut === 404) {
         ecrire('conversation', null);
@@ -299,20 +320,20 @@
     });
   };
 
-  Tchat.prototype.jouer = function (entree, libelle) {
+  Tchat.prototype.jouer = function (entree, libelle, touche) {
     if (this.occupe || !this.id) return;
-    this.attente = { entree: entree, cle: aleatoire(), libelle: libelle };
+    this.attente = { entree: entree, cle: aleatoire(), libelle: libelle, touche: !!touche };
     this.envoyerAttente();
   };
 
-  Tchat.prototype.envoyerTexte = function () {
+  Tchat.prototype.envoyerTexte = function (touche) {
     var texte = this.saisie.value.trim();
     if (this.occupe) return;
     if (!texte) {
       this.afficherErreur(new Error('Le message est vide : écrivez quelques mots ou choisissez une réponse.'));
       return;
     }
-    this.jouer({ text: texte }, texte);
+    this.jouer({ text: texte }, texte, touche);
   };
 
   Tchat.prototype.occuper = function (oui) {
@@ -345,7 +366,7 @@
       t.attente = null;
       t.occuper(false);
       if (a.entree.text) { t.saisie.value = ''; ecrire('brouillon', null); }
-      t.recevoir(pas);
+      t.recevoir(pas, a.touche);
     }, function (err) {
       clearTimeout(minuteur);
       t.ecrit.hidden = true;
@@ -356,7 +377,7 @@
     });
   };
 
-  Tchat.prototype.recevoir = function (pas) {
+  Tchat.prototype.recevoir = function (pas, touche) {
     var t = this;
     if (pas.falc !== this.falc) {
       /* « facile à lire » typed as a command: the whole history switches. */
@@ -364,7 +385,9 @@
       this.afficherFalc();
       return this.requete('GET', 'conversations/' + encodeURIComponent(this.id)).then(function (conv) {
         t.toutAfficher(conv);
-        t.signaler(pas, t.liste.querySelector('#msg-' + (pas.messages[0] || {}).id));
+        var li = t.liste.querySelector('#msg-' + (pas.messages[0] || {}).id);
+        t.defiler(li, true);
+        t.signaler(pas, li, touche);
       });
     }
     var premier = null;
@@ -376,15 +399,16 @@
     this.afficherChoix(pas);
     this.afficherCommandes(pas.commands);
     this.placerBrouillon(pas);
-    this.defiler(premier || this.liste.lastElementChild);
-    this.signaler(pas, premier);
+    this.defiler(premier || this.liste.lastElementChild, !!premier);
+    this.signaler(pas, premier, touche);
   };
 
-  /* One channel per reply: focus (if the person asked for it) or the announcer. */
-  Tchat.prototype.signaler = function (pas, premier) {
-    if (this.q('#pref-focus').checked && premier) {
+  /* One channel per reply: the focus on its first message (if the person asked for it, or
+     after a tap: never the text field, whose keyboard would hide the reply) or the announcer. */
+  Tchat.prototype.signaler = function (pas, premier, touche) {
+    if (premier && (touche || this.q('#pref-focus').checked)) {
       premier.tabIndex = -1;
-      premier.focus();
+      premier.focus({ preventScroll: true });
     } else {
       this.annoncer(this.texteReponse(pas));
     }
@@ -473,7 +497,7 @@
     return g;
   };
 
-  Tchat.prototype.donnerAvis = function (b) {
+  Tchat.prototype.donnerAvis = function (b, touche) {
     var t = this, groupe = b.closest('.avis'), id = b.getAttribute('data-message');
     if (!this.id || groupe.getAttribute('data-envoi')) return;
     groupe.setAttribute('data-envoi', '1');
@@ -483,11 +507,15 @@
       m.push(id);
       ecrire('avis', JSON.stringify({ c: t.id, m: m }));
       if (t.reprise && t.reprise.avis) t.afficherErreur(null);
-      t.saisie.focus();  // before the buttons go: focus never falls on <body>
-      groupe.replaceWith(el(t.doc, 'p', 'avis-merci', MERCI));
+      // Before the buttons go, so that focus never falls on <body>; after a tap, on the thanks.
+      var merci = el(t.doc, 'p', 'avis-merci', MERCI);
+      merci.tabIndex = -1;
+      if (!touche) t.saisie.focus();
+      groupe.replaceWith(merci);
+      if (touche) merci.focus();
       t.annoncer(MERCI);
     }, function (err) {
-      var reprise = function () { t.donnerAvis(b); };
+      var reprise = function () { t.donnerAvis(b, touche); };
       reprise.avis = true;
       groupe.removeAttribute('data-envoi');
       t.afficherErreur(err, reprise);
@@ -497,7 +525,12 @@
   Tchat.prototype.ajouter = function (m) {
     var d = this.doc, bot = m.role === 'bot', nom = bot ? m.speaker.name : 'Vous';
     var li = el(d, 'li', 'msg ' + (bot ? 'msg--coach' : 'msg--moi'));
+    var avant = this.liste.lastElementChild;
     li.id = 'msg-' + m.id;
+    li.setAttribute('data-nom', nom);
+    // A message that follows one of the same speaker shows no name or time again (the
+    // hidden heading still says both).
+    if (avant && avant.getAttribute('data-nom') === nom) li.classList.add('suite');
     if (bot) li.setAttribute('data-ref', m.ref);
     var quand = m.at ? heure(m.at) : '';
     var titre = el(d, 'h' + Math.min(6, this.niveau), 'visually-hidden',
@@ -565,12 +598,20 @@
     this.q('.falc-bouton').setAttribute('aria-pressed', String(this.falc));
   };
 
-  /* Show the start of the reply: inside the history when it scrolls, else in the page. */
-  Tchat.prototype.defiler = function (li) {
+  /* Show the start of the reply: inside the history when it scrolls (desktop), else in the
+     page, the reply's first message at the top (phones: one scroll, the page's). */
+  Tchat.prototype.defiler = function (li, debut) {
     var j = this.journal;
     if (!li) return;
     if (j.scrollHeight > j.clientHeight + 1) j.scrollTop = Math.max(0, li.offsetTop - 8);
-    else li.scrollIntoView({ block: j.closest('.plein') ? 'start' : 'nearest' });
+    else li.scrollIntoView({ block: debut || j.closest('.plein') ? 'start' : 'nearest' });
+  };
+
+  /* The first message of the coach's last reply (after the person's last message). */
+  Tchat.prototype.derniereReponse = function () {
+    var items = this.liste.querySelectorAll('.msg'), premier = null;
+    for (var i = items.length - 1; i >= 0 && items[i].classList.contains('msg--coach'); i--) premier = items[i];
+    return premier;
   };
 
   /* The single announcer: cleared, then written on the next tick, then cleared again. */
@@ -795,7 +836,11 @@
     };
     lien.addEventListener('focus', majLien);
     lien.addEventListener('mousedown', majLien);
-    tchat.pret = tchat.demarrerTout().then(majLien);
+    tchat.pret = tchat.demarrerTout().then(function () {
+      majLien();
+      // The history arrived above the focused field: keep the field in view.
+      if (corps.getRootNode().activeElement === tchat.saisie) tchat.saisie.scrollIntoView({ block: 'nearest' });
+    });
     return tchat;
   }
 

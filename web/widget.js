@@ -131,7 +131,9 @@
     return chargement;
   }
 
-  function montrer(garder) {
+  /* After a tap, the focus goes to the panel's title, never to the text field (whose virtual
+     keyboard would hide the conversation). */
+  function montrer(garder, touche) {
     plein = petit.matches;
     panneau.classList.toggle('plein', plein);
     if (plein) {
@@ -141,9 +143,11 @@
       panneau.removeAttribute('aria-modal');
       panneau.show();
     }
-    (garder || tchat.saisie).focus();
+    var titre = panneau.querySelector('#coach-titre');
+    titre.tabIndex = -1;
+    (garder || (touche ? titre : tchat.saisie)).focus();
   }
-  function ouvrir() {
+  function ouvrir(touche) {
     if (ouvert) return;
     ouvert = true;
     lanceur.setAttribute('aria-expanded', 'true');
@@ -156,7 +160,7 @@
           niveau: options.niveau, fermer: fermer
         });
       }
-      montrer();
+      montrer(null, touche === true);
     }, function () {
       ouvert = false;
       lanceur.setAttribute('aria-expanded', 'false');
@@ -172,7 +176,10 @@
     lanceur.focus();
   }
 
-  lanceur.addEventListener('click', function () { if (ouvert) fermer(); else ouvrir(); });
+  lanceur.addEventListener('click', function (e) {
+    if (ouvert) fermer();
+    else ouvrir(e.detail > 0 && (e.pointerType === 'touch' || e.pointerType === 'pen'));
+  });
   panneau.addEventListener('cancel', function (e) { e.preventDefault(); fermer(); });
   panneau.addEventListener('keydown', function (e) {
     if (e.target.closest('.confirmation')) return;

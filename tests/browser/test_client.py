@@ -39,10 +39,7 @@ def test_structure_at_load(page: Page, site) -> None:
     expect(page.locator("main")).to_match_aria_snapshot(f"""
 - main:
   - heading "Votre coach CoP" [level=1]
-  - paragraph
   - button "Facile à lire" [pressed=false]
-  - button "Revenir en arrière"
-  - button "Parler à une personne"
   - button "Plus d'options" [expanded=false]
   - region "Conversation":
     - heading "Conversation" [level=2]
@@ -55,8 +52,6 @@ def test_structure_at_load(page: Page, site) -> None:
         - listitem:
           - heading /^Message du coach, \\d+ h \\d\\d$/ [level=3]
           - paragraph: "Le coach dit : Pour bien vous guider, dites-moi qui vous êtes."
-  - paragraph:
-    - button "Lire la dernière réponse"
   - group "Pour bien vous guider, dites-moi qui vous êtes.":
     - list:
       - /children: equal
@@ -69,6 +64,13 @@ def test_structure_at_load(page: Page, site) -> None:
   - textbox "Votre message"
   - button "Envoyer le message au coach"
   - alert
+  - list:
+    - listitem:
+      - button "Revenir en arrière"
+    - listitem:
+      - button "Parler à une personne"
+    - listitem:
+      - button "Lire la dernière réponse"
   - status
 """)
     # Nothing is announced when the page loads: the history is there to be read.
