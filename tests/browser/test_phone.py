@@ -55,8 +55,8 @@ def test_welcome_and_first_choice_are_visible_at_load(new_context, site, width: 
                 active: document.activeElement.tagName};
     }""")
     assert seen["scrollY"] == 0, seen
-    assert 0 <= seen["first"][0] and seen["first"][1] <= seen["height"], seen
-    assert 0 <= seen["choice"][0] and seen["choice"][1] <= seen["height"], seen
+    assert seen["first"][0] >= 0 and seen["first"][1] <= seen["height"], seen
+    assert seen["choice"][0] >= 0 and seen["choice"][1] <= seen["height"], seen
     assert seen["active"] == "BODY"  # nothing opened the keyboard
     shot(page, f"telephone-{width}x{height}-accueil")
 
@@ -78,7 +78,7 @@ def test_each_tap_shows_the_start_of_the_reply_without_the_keyboard(
         new = [b for b in state["bots"] if b not in before]
         assert new, f"tap {number}: no new message"
         top = top_of(page, new[0])
-        assert 0 <= top and top + 30 <= state["height"], (
+        assert top >= 0 and top + 30 <= state["height"], (
             f"tap {number} « {label} » : the reply starts at {top} px,"
             f" outside a viewport of {state['height']} px")
         active = state["active"]
@@ -128,7 +128,7 @@ def test_widget_on_a_phone_taps_show_the_reply_without_the_keyboard(
         state = page.evaluate(WIDGET_STATE)
         new = [b for b in state["bots"] if b not in before]
         top = state["tops"][new[0]]
-        assert 0 <= top and top + 30 <= state["height"], (number, label, top)
+        assert top >= 0 and top + 30 <= state["height"], (number, label, top)
         assert state["active"]["tag"] != "TEXTAREA", (number, state["active"])
         assert state["active"]["message"] == new[0] or state["active"]["inChoices"]
         assert state["nested"] == [], state["nested"]  # the full-screen panel is the one scroll
