@@ -55,6 +55,6 @@ def format_report(report: dict[str, Any]) -> str:
                          f" LIX {s['median_lix']}, {s['reviewed']} relus par une personne")
         corpus = falc["corpus"]
         lines.append(f"  Ensemble : médiane Kandel–Moles {corpus['median_kandel_moles']}"
-                     f" (≥ 75 attendu), médiane LIX {corpus['median_lix']} (≤ 35 attendu)")
+                     f" (≥ 75 attendu), médiane LIX {corpus['median_lix']} (≤ 45 attendu)")
     lines.append(f"{len(report['errors'])} erreur(s), {len(report['warnings'])} avertissement(s).")
     return "\n".join(lines)

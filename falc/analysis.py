@@ -170,8 +170,9 @@ def prepare(text: str, config: Config) -> Analysis:
 
 
 def unit_texts(analysis: Analysis) -> list[str]:
-    """What spaCy parses: each unit of the markup-free text (offsets preserved)."""
-    return [analysis.clean[u.start : u.end] for u in analysis.units]
+    """What spaCy parses: each unit of the markup-free text (offsets preserved; the line
+    breaks of a sentence laid out over several lines become spaces)."""
+    return [analysis.clean[u.start : u.end].replace("\n", " ") for u in analysis.units]
 
 
 def attach_docs(analysis: Analysis, docs: list[Any]) -> None:

@@ -16,6 +16,7 @@ from falc.findings import Finding, Report
 from falc.pair import lost_facts, tag_for_names
 from falc.readability import scores, stats_from_words
 from falc.rules import PRIORITY, all_rules
+from falc.rules.density import sent_001
 
 __all__ = ["Checker", "resolve_overlaps"]
 
@@ -89,8 +90,10 @@ class Checker:
         found: list[Finding] = []
         for rule in all_rules():
             found.extend(rule(a))
+        found = resolve_overlaps(found)
+        found += sent_001(a, found)
         findings = []
-        for f in resolve_overlaps(found):
+        for f in found:
             override = self.config.severity_override(f.rule)
             if override == "off":
                 continue

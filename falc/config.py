@@ -23,10 +23,10 @@ __all__ = ["Config", "ConfigError", "Thresholds", "find_config_file", "load_conf
 _SEVERITY_VALUES = {"error", "warning", "info", "off"}
 _TOP_KEYS = {
     "address", "thresholds", "rules", "glossary", "terms", "formal_words", "idioms",
-    "numbers", "anglicisms", "abbreviations", "words",
+    "numbers", "anglicisms", "abbreviations", "words", "jargon",
 }
 _WORD_LISTS = ("allow", "acronyms", "adjectival_participles", "etre_verbs")
-_TABLES = ("glossary", "formal_words", "idioms", "anglicisms", "abbreviations")
+_TABLES = ("glossary", "formal_words", "idioms", "anglicisms", "abbreviations", "jargon")
 
 
 class ConfigError(ValueError):
@@ -50,7 +50,12 @@ class Thresholds:
     zipf_uncommon: float
     long_word_syllables: int
     long_word_letters: int
-    nominalisations: int
+    abstract_nouns_warning: int
+    abstract_nouns_error: int
+    jargon_error: int
+    difficulties_error: int
+    boilerplate_texts: int
+    boilerplate_words: int
     readability_min_words: int
     km_message: float
     lix_message: float
@@ -70,6 +75,7 @@ class Config:
     terms: dict[str, list[str]] = field(default_factory=dict)
     formal_words: dict[str, str] = field(default_factory=dict)
     idioms: dict[str, str] = field(default_factory=dict)
+    jargon: dict[str, str] = field(default_factory=dict)
     number_idioms: list[str] = field(default_factory=list)
     anglicisms: dict[str, str] = field(default_factory=dict)
     abbreviations: dict[str, str] = field(default_factory=dict)
@@ -240,6 +246,7 @@ def _build(data: dict[str, Any], source: Path | None) -> Config:
         terms=terms,
         formal_words={str(k): str(v) for k, v in data.get("formal_words", {}).items()},
         idioms={str(k): str(v) for k, v in data.get("idioms", {}).items()},
+        jargon={str(k): str(v) for k, v in data.get("jargon", {}).items()},
         number_idioms=[str(x) for x in data.get("numbers", {}).get("idioms", [])],
         anglicisms={str(k): str(v) for k, v in data.get("anglicisms", {}).items()},
         abbreviations={str(k): str(v) for k, v in data.get("abbreviations", {}).items()},

@@ -157,13 +157,13 @@ def corpus_gate(
     reports: Iterable[Report | dict[str, float]], config: Config | None = None
 ) -> list[Finding]:
     """FALC-READ-003: an error when the median Kandel–Moles of the corpus is below 75
-    or the median LIX above 35 (thresholds from the config).
+    or the median LIX above 45 (thresholds from the config).
 
     Accepts reports or their ``scores`` dicts; texts without words are left out. Returns
     an empty list when the corpus passes (or is empty). The finding spans ``0, 0``.
     """
     km_min = config.thresholds.km_corpus if config else 75.0
-    lix_max = config.thresholds.lix_corpus if config else 35.0
+    lix_max = config.thresholds.lix_corpus if config else 45.0
     kms: list[float] = []
     lixes: list[float] = []
     for r in reports:

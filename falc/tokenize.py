@@ -5,8 +5,12 @@ generic tools get French wrong (textstat drops « Bonjour. », naive splitters c
 « p. ex. »). The convention, frozen and tested:
 
 * a *unit* (sentence) ends at `.`, `!`, `?`, `…` followed by a space and a capital, a digit
-  or an opening quote — unless the dot belongs to a known abbreviation or an initial — and
-  at every line break (FALC texts put one sentence per line; each list item is a unit);
+  or an opening quote — unless the dot belongs to a known abbreviation or an initial. A
+  line break ends a unit unless the layout says the sentence goes on: FALC layouts cut a
+  long sentence at its natural pauses, so a line without final punctuation (`.!?…:`)
+  followed by a line that starts in lower case, or a line ending with `,` or `;`, goes on
+  on the next line. A blank line ends a paragraph, a title (a line without final
+  punctuation followed by a capital) is a unit of its own, and each list item is a unit;
 * a *word* is what a word processor counts, with French conventions: `l'école`,
   `aujourd'hui`, `rendez-vous`, `14h30` are one word each, and so is a number written in
   digit groups (`12 000`), a phone number, a URL or an e-mail address; punctuation and
@@ -127,6 +131,12 @@ class Unit:
     line: int  # 0-based line number of the unit start
     index: int  # position of the unit in the text
     list_item: bool = False
+    paragraph: int = 0  # 0-based paragraph (blocks separated by blank lines)
+    last_line: int = -1  # line of the unit end (-1: same as *line*)
+
+    @property
+    def end_line(self) -> int:
+        return self.line if self.last_line < 0 else self.last_line
 
 
 def _blank(chars: list[str], start: int, end: int) -> None:
@@ -199,16 +209,44 @@ def _is_boundary(content: str, m: re.Match[str]) -> bool:
     return True
 
 
-def split_units(text: str, clean: str | None = None) -> list[Unit]:
-    """Split *text* into sentence units with offsets (see the module docstring).
+_FINAL_CHARS = ".!?…:"
+_GOES_ON_CHARS = ",;"
 
-    *clean*: ``strip_markup(text)`` if the caller already has it.
-    """
-    if clean is None:
-        clean = strip_markup(text)
+
+def _goes_on(text: str, unit: Unit, next_unit: Unit, lines: list[str]) -> bool:
+    """Does the sentence of *unit* (the last of its line) go on in *next_unit* (the first
+    of the next line)? Only a layout cut: consecutive lines, no list item after, and either
+    a comma at the end or no final punctuation and a lower-case start."""
+    if next_unit.line != unit.end_line + 1 or next_unit.list_item:
+        return False
+    if not lines[unit.end_line].strip() or not lines[next_unit.line].strip():
+        return False
+    tail = unit.text.rstrip(" »”\"')*_")
+    if not tail:
+        return False
+    head = next_unit.text.lstrip("*_ «\"")
+    lower_start = bool(head) and head[0].islower()
+    if tail[-1] in _GOES_ON_CHARS:
+        return lower_start or not unit.list_item  # a list item ends with its line
+    if tail[-1] in _FINAL_CHARS:
+        return False
+    return lower_start
+
+
+def _split_lines(text: str, clean: str) -> list[Unit]:
+    """Units cut at final punctuation and at every line break."""
     units: list[Unit] = []
     offset = 0
+    paragraph = 0
+    previous_blank = False
     for line_no, line in enumerate(clean.split("\n")):
+        if not line.strip():
+            if units and not previous_blank:
+                paragraph += 1
+            previous_blank = True
+            offset += len(line) + 1
+            continue
+        previous_blank = False
         raw_line = text[offset : offset + len(line)]
         list_item = bool(_BULLET_RE.match(raw_line))
         cuts = [0]
@@ -224,9 +262,31 @@ def split_units(text: str, clean: str | None = None) -> list[Unit]:
             trail = len(segment) - len(segment.rstrip())
             start, end = offset + a + lead, offset + b - trail
             units.append(
-                Unit(text[start:end], start, end, line_no, len(units), list_item)
+                Unit(text[start:end], start, end, line_no, len(units), list_item, paragraph)
             )
         offset += len(line) + 1
+    return units
+
+
+def split_units(text: str, clean: str | None = None) -> list[Unit]:
+    """Split *text* into sentence units with offsets (see the module docstring): a
+    sentence laid out over several lines is one unit (its text keeps the line breaks).
+
+    *clean*: ``strip_markup(text)`` if the caller already has it.
+    """
+    if clean is None:
+        clean = strip_markup(text)
+    pieces = _split_lines(text, clean)
+    lines = text.split("\n")
+    units: list[Unit] = []
+    for piece in pieces:
+        if units and _goes_on(text, units[-1], piece, lines):
+            last = units[-1]
+            units[-1] = Unit(text[last.start : piece.end], last.start, piece.end, last.line,
+                             last.index, last.list_item, last.paragraph, piece.line)
+            continue
+        units.append(Unit(piece.text, piece.start, piece.end, piece.line, len(units),
+                          piece.list_item, piece.paragraph))
     return units
 
 

@@ -71,9 +71,35 @@ def _items(content: Content) -> list[_Item]:
     return items
 
 
+def _following_counts(items: list[_Item]) -> list[int]:
+    """For each text, how many texts of the same node come after it (the next bubbles and
+    the choices): an enumeration announced in one bubble is often given in the next ones."""
+    counts = []
+    for i, item in enumerate(items):
+        n = 0
+        for other in items[i + 1 :]:
+            if (other.flow, other.node) != (item.flow, item.node):
+                break
+            n += 1
+        counts.append(n if item.standard is not None else -1)
+    return counts
+
+
+def _given_in_next_bubbles(finding: Any, following: int) -> bool:
+    """FALC-ENUM-001 « announced, not given » when enough texts of the node follow (a
+    choice label announcing « les 4 étapes » leads to them: *following* is then -1)."""
+    if following < 0 and finding.rule == "FALC-ENUM-001":
+        return True
+    if finding.rule != "FALC-ENUM-001" or "ne les donne pas" not in finding.message:
+        return False
+    announced = int(next((w for w in finding.message.split() if w.strip("«»").isdigit()), "0"))
+    return following >= announced > 0
+
+
 def falc_gate(content: Content) -> tuple[list[Issue], dict[str, Any]]:
     """FALC issues for every text, and the per-flow and corpus figures of the report."""
     from falc import Checker, load_config
+    from falc.corpus import boilerplate
     from falc.readability import corpus_gate
 
     config = load_config(start_dir=str(Path(content.directory).parent))
@@ -88,12 +114,21 @@ def falc_gate(content: Content) -> tuple[list[Issue], dict[str, Any]]:
     lost = checker.check_pairs([(_sample(standard), _sample(item.falc))
                                 for item, standard in pairs])
     pair_findings = {id(item): found for (item, _), found in zip(pairs, lost, strict=True)}
+    # FALC-DUP-001 needs the whole corpus: the same sentence in many messages (choice
+    # labels such as « Aller à l'étape 2 » repeat on purpose and are left out).
+    messages = [i for i, item in enumerate(items) if item.standard is not None]
+    repeated: dict[int, list[Any]] = {}
+    for index, finding in boilerplate([_sample(items[i].falc) for i in messages], config):
+        repeated.setdefault(messages[index], []).append(finding)
+    following = _following_counts(items)
     stats: dict[str, FlowStats] = {flow_id: FlowStats() for flow_id in content.flows}
     issues: list[Issue] = []
     message_reports = []
-    for item, report in zip(items, reports, strict=True):
+    for position, (item, report) in enumerate(zip(items, reports, strict=True)):
         flow_stats = stats[item.flow]
-        findings = [f for f in report.findings if f.rule not in item.suppressed]
+        findings = [f for f in report.findings + repeated.get(position, [])
+                    if f.rule not in item.suppressed
+                    and not _given_in_next_bubbles(f, following[position])]
         if item.standard is not None:
             flow_stats.messages += 1
             message_reports.append(report)
@@ -119,7 +154,7 @@ def falc_gate(content: Content) -> tuple[list[Issue], dict[str, Any]]:
     for flow in content.flows.values():
         for node in flow.nodes.values():
             stats[flow.id].reviewed += sum(1 for m in node.messages if m.review is not None)
-    for finding in corpus_gate(message_reports):
+    for finding in corpus_gate(message_reports, config):
         issues.append(Issue(finding.rule, finding.severity, "dialogues", finding.message,
                             finding.suggestion or "simplifiez les textes FALC les plus difficiles"))
     all_km = [r.scores["kandel_moles"] for r in message_reports]

@@ -16,7 +16,7 @@ from falc.findings import Finding, Severity
 __all__ = ["ALL_RULES", "PRIORITY", "RULES", "RuleFunc", "all_rules"]
 
 RULES: dict[str, tuple[Severity, str]] = {
-    "FALC-LEN-001": ("warning", "Phrase trop longue : plus de 12 mots (erreur au-delà de 15)."),
+    "FALC-LEN-001": ("warning", "Phrase trop longue : plus de 15 mots (erreur au-delà de 25)."),
     "FALC-LEN-002": ("warning", "Message trop long : plus de 80 mots ou plus de 8 phrases."),
     "FALC-LEN-003": ("warning", "Plusieurs phrases sur la même ligne."),
     "FALC-IDEA-001": (
@@ -52,11 +52,26 @@ RULES: dict[str, tuple[Severity, str]] = {
     "FALC-LEX-004": ("warning", "Mot inconnu (faute de frappe, jargon ou mot étranger ?)."),
     "FALC-LEX-005": ("warning", "Mot étranger ou anglicisme."),
     "FALC-LEX-006": ("info", "Mot long (plus de 4 syllabes ou plus de 12 lettres)."),
-    "FALC-LEX-007": ("info", "Trop de noms abstraits (nominalisations) dans une phrase."),
-    "FALC-LEX-008": ("warning", "Expression imagée."),
+    "FALC-LEX-007": (
+        "warning",
+        "Noms abstraits (nominalisations) : 2 dans une phrase (erreur à partir de 3).",
+    ),
+    "FALC-LEX-008": ("error", "Expression imagée ou figurée."),
     "FALC-LEX-009": ("info", "Mot difficile expliqué entre parenthèses ou dans une incise."),
     "FALC-TERM-001": ("error", "Variante d'un terme : utilisez le terme choisi par le projet."),
     "FALC-TERM-002": ("error", "La même chose est nommée de 2 façons dans le message."),
+    "FALC-JARG-001": (
+        "warning",
+        "Mot de spécialiste (erreur : phrase avec 2 mots difficiles ou plus).",
+    ),
+    "FALC-SENT-001": ("error", "Phrase difficile : 3 difficultés ou plus s'accumulent."),
+    "FALC-ENUM-001": ("error", "Énumération annoncée mais pas donnée (« en 5 étapes »)."),
+    "FALC-ADDR-004": ("warning", "Accord au masculin alors qu'une forme sans genre existe."),
+    "FALC-ABBR-004": (
+        "warning",
+        "Sigle expliqué seulement par ses lettres, pas par ce qu'il fait.",
+    ),
+    "FALC-DUP-001": ("warning", "Phrase répétée mot pour mot dans beaucoup de textes."),
     "FALC-STY-001": ("info", "Discours rapporté (« a dit que »)."),
     "FALC-STY-002": ("warning", "Pronom pas clair au début du message."),
     "FALC-FMT-001": ("warning", "Italique ou soulignement."),
@@ -64,7 +79,7 @@ RULES: dict[str, tuple[Severity, str]] = {
     "FALC-FMT-003": ("info", "Phrase entière en gras."),
     "FALC-READ-001": ("warning", "Score Kandel–Moles du message inférieur à 70."),
     "FALC-READ-002": ("warning", "Score LIX du message supérieur à 40."),
-    "FALC-READ-003": ("error", "Corpus trop difficile : médianes Kandel–Moles < 75 ou LIX > 35."),
+    "FALC-READ-003": ("error", "Corpus trop difficile : médianes Kandel–Moles < 75 ou LIX > 45."),
     "FALC-PAIR-001": ("error", "Version FALC manquante pour un message (vérifiée par l'appelant)."),
     "FALC-PAIR-002": ("warning", "Une information du texte standard manque dans le texte FALC."),
 }
@@ -86,6 +101,7 @@ PRIORITY: tuple[str, ...] = (
     "FALC-TERM-002",
     "FALC-TERM-001",
     "FALC-LEX-008",
+    "FALC-JARG-001",
     "FALC-LEX-003",
     "FALC-LEX-005",
     "FALC-LEX-004",
@@ -98,7 +114,18 @@ RuleFunc = Callable[[Analysis], Iterable[Finding]]
 
 
 def _all_rules() -> list[RuleFunc]:
-    from falc.rules import abbr, address, chars, length, lexical, mood, negation, num, passive
+    from falc.rules import (
+        abbr,
+        address,
+        chars,
+        length,
+        lexical,
+        meaning,
+        mood,
+        negation,
+        num,
+        passive,
+    )
 
     return [
         *length.RULES,
@@ -110,6 +137,7 @@ def _all_rules() -> list[RuleFunc]:
         *chars.RULES,
         *abbr.RULES,
         *lexical.RULES,
+        *meaning.RULES,
     ]
 
 

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from falc.analysis import Analysis
+from falc.context import explained_terms
 from falc.findings import Finding
 from falc.lexicon import is_capitals_word
 
@@ -82,6 +83,8 @@ def explained(a: Analysis, acronym: str) -> bool:
     """The acronym is explained somewhere in the message: « SIGLE, c'est … »,
     « … (SIGLE) », or the initials of the words next to one of its uses spell it."""
     bare = acronym[:-1] if acronym.endswith("s") and len(acronym) > 2 else acronym
+    if bare.lower() in explained_terms(a) or acronym.lower() in explained_terms(a):
+        return True  # explained somewhere in the text (falc.context)
     letters = _strip_accents(bare).lower()
     pattern = rf"(?<![\w'’-]){re.escape(bare)}s?(?![\w'’-])"
     for m in re.finditer(pattern, a.text):
@@ -201,4 +204,45 @@ def abbr_003(a: Analysis) -> Iterator[Finding]:
         )
 
 
-RULES = [abbr_001, abbr_002, abbr_003]
+_LETTERS_ONLY_RE = re.compile(
+    r"(?<![\w-])(?P<acr>[A-ZÀ-Ý]{2,})s?\s*,?\s*(?:c['’]est|ce\s+sont|veut\s+dire|signifie)"
+    r"\s+(?P<exp>[^.!?\n:;]+?)\s*(?P<end>[.!?]|$)",
+    re.M,
+)
+_PRONOUN_START_RE = re.compile(
+    r"^\W*(?:elle|il|elles|ils|cette|ce|ces|cet|son|sa|ses|leur|leurs)\b", re.I
+)
+
+
+def abbr_004(a: Analysis) -> Iterator[Finding]:
+    """« L'ARS, c'est l'agence régionale de santé. » tells what the letters stand for,
+    not what the thing does for the reader. Fine when another sentence of the text uses
+    the acronym (« L'ARS donne … ») or goes on about it (« Elle … », « Cette agence … »)."""
+    for m in _LETTERS_ONLY_RE.finditer(a.clean):
+        acronym = m.group("acr")
+        words = re.findall(r"[^\W\d_]+", m.group("exp"))
+        letters = _strip_accents(acronym).lower()
+        if not words or not initials_match(letters, words):
+            continue
+        content = [w for w in words if w.lower() not in _STOP]
+        if len(content) > len(letters) + 1:
+            continue  # the explanation says more than the letters
+        unit = next((u for u in a.units if u.start <= m.start() < u.end), None)
+        if unit is None:
+            continue
+        others = [u for u in a.units if u.index != unit.index]
+        if any(re.search(rf"(?<![\w-]){re.escape(acronym)}", u.text) for u in others):
+            continue
+        following = a.units[unit.index + 1] if unit.index + 1 < len(a.units) else None
+        if following is not None and _PRONOUN_START_RE.match(following.text):
+            continue
+        yield a.finding(
+            "FALC-ABBR-004", m.start("acr"), m.end(),
+            f"« {acronym} » est expliqué par ses lettres seulement : le lecteur ne sait pas "
+            "ce que c'est ni ce que ça fait pour lui.",
+            f"Dites ce que fait la {acronym} pour le lecteur, avec un exemple : « La {acronym} "
+            "vous aide à … ».",
+        )
+
+
+RULES = [abbr_001, abbr_002, abbr_003, abbr_004]

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from falc.analysis import Analysis, Token
+from falc.context import explains_meaning
 from falc.findings import Finding
 from falc.tokenize import Unit
 
@@ -205,6 +206,8 @@ def idea_001(a: Analysis) -> Iterator[Finding]:
         else:
             n = regex_clauses(a.tokens[i], unit.text)
             how = " (estimation sans analyse grammaticale)"
+        if n > 1 and explains_meaning(unit.text):
+            n -= 1  # « Ça veut dire que … » frames the explanation: not an idea of its own
         if n < th.clauses_warning:
             continue
         severity = "error" if n >= th.clauses_error and a.docs is not None else "warning"

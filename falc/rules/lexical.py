@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from falc import lexicon
 from falc.analysis import Analysis, Token
+from falc.context import explained_terms
 from falc.findings import Finding
 from falc.phrases import PhraseMatch, PhraseMatcher, stream
 from falc.syllables import count_syllables
@@ -23,7 +24,6 @@ _DETERMINERS = frozenset(
      "cette", "ces", "son", "sa", "ses", "votre", "vos", "notre", "nos", "leur", "leurs",
      "mon", "ma", "mes"}
 )
-_NOMINAL_RE = re.compile(r"(?:tion|sion|ment|ance|ence)s?$")
 _DIGIT_RE = re.compile(r"\d")
 _LETTER_RE = re.compile(r"[^\W\d_]")
 _EXPLAINS_RE = re.compile(r"c['’]est|ce\s+sont|veut\s+dire|signifie", re.I)
@@ -48,9 +48,10 @@ def _find(a: Analysis, matcher: PhraseMatcher[str]) -> Iterator[PhraseMatch[str]
 
 def _explained_words(a: Analysis) -> set[str]:
     """Words the message explains: « Le répit, c'est … », « répit veut dire … »."""
-    if not _EXPLAINS_RE.search(a.clean):  # cheap test first
-        return set()
-    return {m.group(1).lower() for m in _EXPLAINED_RE.finditer(a.clean)}
+    found = set(explained_terms(a))
+    if _EXPLAINS_RE.search(a.clean):  # cheap test first
+        found.update(m.group(1).lower() for m in _EXPLAINED_RE.finditer(a.clean))
+    return found
 
 
 @lru_cache(maxsize=16)
@@ -203,42 +204,6 @@ def lex_006(a: Analysis) -> Iterator[Finding]:
             )
 
 
-def _verb_for(noun: str) -> str | None:
-    low = noun.lower().rstrip("s")
-    for suffix, repl in (("ation", "er"), ("ement", "er"), ("ance", "er"), ("ition", "ir")):
-        if low.endswith(suffix):
-            return low[: -len(suffix)] + repl
-    return None
-
-
-def lex_007(a: Analysis) -> Iterator[Finding]:
-    limit = a.config.thresholds.nominalisations
-    for unit, tokens in zip(a.units, a.tokens, strict=True):
-        found = []
-        for i, t in enumerate(tokens):
-            low = t.lower
-            if len(low) < 6 or not _NOMINAL_RE.search(low):
-                continue
-            if a.tier2:
-                if t.pos != "NOUN":
-                    continue
-            elif i == 0 or tokens[i - 1].lower not in _DETERMINERS:
-                continue
-            found.append(t)
-        if len(found) > limit:
-            listed = ", ".join(f"« {t.text} »" for t in found)
-            verb = _verb_for(found[0].text)
-            hint = "Utilisez des verbes plutôt que des noms abstraits"
-            hint += f" : « {verb} » au lieu de « {found[0].text} »." if verb else "."
-            yield a.finding(
-                "FALC-LEX-007",
-                unit.start,
-                unit.end,
-                f"{len(found)} noms abstraits dans la phrase : {listed}.",
-                hint,
-            )
-
-
 def lex_008(a: Analysis) -> Iterator[Finding]:
     matcher = _matcher(tuple(a.config.idioms.items()), True)
     for m in _find(a, matcher):
@@ -320,4 +285,4 @@ def term_001_002(a: Analysis) -> Iterator[Finding]:
                 )
 
 
-RULES = [lex_frequency, lex_003, lex_005, lex_006, lex_007, lex_008, lex_009, term_001_002]
+RULES = [lex_frequency, lex_003, lex_005, lex_006, lex_008, lex_009, term_001_002]

@@ -6,7 +6,9 @@ fatigués »), compound tenses of verbs conjugated with « être » (« elle est
 pronominal verbs (« vous vous êtes inscrit »). The suggestion rewrites the sentence in
 the active voice when it can (« La commission valide le dossier. »).
 
-A warning for a clear passive: an agent (« validé par la commission »), a form of « être »
+An error when the passive names its agent (« validé par la commission »): the sentence
+says who acts, backwards, and the active voice is always possible. A warning for another
+clear passive: a form of « être »
 that tells an event (« a été validé », « doit être validé », « sera validé », « soit
 validé »), or a manner adverb on the participle (« validées collectivement »). Otherwise
 « est/sont + participle » alone is often a state (« Le groupe est lancé », « La réunion est
@@ -233,7 +235,7 @@ def pass_001(a: Analysis) -> Iterator[Finding]:
             end,
             message,
             _active_hint(subject, lemma, agent),
-            "warning" if clear else "info",
+            "error" if agent else "warning" if clear else "info",
         )
 
 

@@ -15,8 +15,8 @@ REPO = Path(__file__).resolve().parents[2]
 def test_defaults_alone(tmp_path: Path) -> None:
     config = load_config(start_dir=tmp_path)
     assert config.source is None
-    assert config.thresholds.sentence_words_warning == 12
-    assert config.thresholds.sentence_words_error == 15
+    assert config.thresholds.sentence_words_warning == 15
+    assert config.thresholds.sentence_words_error == 25
     assert config.formal_words["afin de"] == "pour"
     assert "baisser les bras" in config.idioms
     assert config.address == "vous"
@@ -29,7 +29,7 @@ def test_falc_toml_found_by_walking_up(tmp_path: Path) -> None:
     config = load_config(start_dir=deep)
     assert config.source == tmp_path / "falc.toml"
     assert config.thresholds.sentence_words_warning == 10
-    assert config.thresholds.sentence_words_error == 15  # default kept
+    assert config.thresholds.sentence_words_error == 25  # default kept
 
 
 def test_pyproject_tool_falc_section(tmp_path: Path) -> None:

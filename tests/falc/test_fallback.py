@@ -39,7 +39,8 @@ def test_asking_for_tier_1_only_does_not_warn(no_spacy: None, default_config: Co
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         report = Checker(default_config, tiers=(1,)).check("Ne restez pas seul.")
-    assert report.rules() == {"FALC-NEG-001"}
+    # « seul » also assumes a man (FALC-ADDR-004, issue 15)
+    assert report.rules() == {"FALC-NEG-001", "FALC-ADDR-004"}
 
 
 def test_tier_3_off_reports_no_frequency_findings(default_config: Config) -> None:

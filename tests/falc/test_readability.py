@@ -77,8 +77,13 @@ def test_corpus_gate_fails_on_median_kandel_moles() -> None:
 
 
 def test_corpus_gate_fails_on_median_lix() -> None:
-    (finding,) = corpus_gate([{"kandel_moles": 90, "lix": 36, "words": 5}] * 3)
-    assert "LIX 36.0" in finding.message
+    (finding,) = corpus_gate([{"kandel_moles": 90, "lix": 46, "words": 5}] * 3)
+    assert "LIX 46.0" in finding.message
+
+
+def test_corpus_gate_accepts_published_falc_median_lix_38() -> None:
+    # Published, validated FALC has a median LIX about 38: the old limit (35) failed it.
+    assert corpus_gate([{"kandel_moles": 85, "lix": 38, "words": 5}] * 3) == []
 
 
 def test_corpus_gate_ignores_empty_texts_and_empty_corpus() -> None:
