@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -12,15 +13,34 @@ from coach.content.issues import ContentInvalid
 
 def _serve(args: argparse.Namespace) -> int:
     import uvicorn
+    from pydantic import ValidationError
 
+    from coach.api.timeouts import HEADER_TIMEOUT_ENV
     from coach.content.loader import load_content
     from coach.settings import Settings
 
-    settings = Settings()
+    try:
+        settings = Settings()
+    except ValidationError as exc:
+        print(settings_errors(exc), file=sys.stderr)
+        return 2
     load_content(settings.dialogues_dir)  # refuse to start on broken content, with the reasons
+    # The HTTP protocol is built by uvicorn in each worker: it reads its deadline from here.
+    os.environ[HEADER_TIMEOUT_ENV] = str(settings.header_timeout_seconds)
     uvicorn.run("coach.api.app:app_from_env", factory=True, host=args.host, port=args.port,
-                workers=args.workers, log_level="info", access_log=False)
+                workers=args.workers, log_level="info", access_log=False,
+                http="coach.api.timeouts:HeaderDeadlineProtocol")
     return 0
+
+
+def settings_errors(exc: Exception) -> str:
+    """Pydantic's errors on the settings, as French lines naming the environment variable."""
+    lines = ["Réglages invalides, le coach ne démarre pas :"]
+    for error in getattr(exc, "errors", list)():
+        name = "COACH_" + "_".join(str(part) for part in error["loc"]).upper()
+        message = str(error["msg"]).removeprefix("Value error, ")
+        lines.append(f"- {name} : {message}")
+    return "\n".join(lines)
 
 
 def _lint(args: argparse.Namespace) -> int:

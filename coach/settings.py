@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from coach.content.loader import DEFAULT_DIRECTORY
+
+MIN_TOKEN_CHARS = 24
 
 
 class Settings(BaseSettings):
@@ -36,8 +38,23 @@ class Settings(BaseSettings):
     # from the store (coach/store/recent.py): how much memory (0 turns it off), how long.
     recent_records_mb: float = Field(default=16.0, ge=0, le=4096)
     recent_records_seconds: float = Field(default=600.0, gt=0, le=86_400)
+    # Slow clients: the request's headers must arrive within this many seconds (read by
+    # `coach serve`'s HTTP protocol), and each piece of its body within the other.
+    header_timeout_seconds: float = Field(default=10.0, gt=0, le=300)
+    body_timeout_seconds: float = Field(default=10.0, gt=0, le=300)
     max_text_chars: int = 1000
     max_body_bytes: int = 16 * 1024
+
+    @field_validator("admin_token", "metrics_token")
+    @classmethod
+    def _long_enough(cls, token: str | None) -> str | None:
+        """A short token can be guessed, even with the logins' back-off: refuse to start."""
+        if token is not None and len(token) < MIN_TOKEN_CHARS:
+            raise ValueError(
+                f"le jeton fait {len(token)} caractères : il en faut au moins"
+                f" {MIN_TOKEN_CHARS}. Créez-en un avec : python3 -c"
+                " \"import secrets; print(secrets.token_urlsafe(32))\"")
+        return token
 
     def contact(self) -> dict[str, str]:
         return {

@@ -32,6 +32,7 @@ from coach.api.pages import build_pages_router
 from coach.api.privacy import build_privacy_router
 from coach.api.problems import install_problem_handlers, store_unavailable_response
 from coach.api.ratelimit import RateLimit
+from coach.api.timeouts import BodyTimeout
 from coach.authoring.findings import FalcFindings
 from coach.content.loader import load_content
 from coach.content.model import Content
@@ -114,6 +115,7 @@ def create_app(settings: Settings | None = None, content: Content | None = None,
     mount_docs(app)
     _route_web_files(app)
     _document_flows(app, sorted(content.flows), turn_schemas)
+    app.add_middleware(BodyTimeout, seconds=settings.body_timeout_seconds)
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
     app.add_middleware(RateLimit, per_minute=settings.rate_limit_per_minute)
     if settings.allowed_origins:
@@ -160,9 +162,9 @@ def _include_tools(app: FastAPI, settings: Settings, content: Content, store: Se
     token = settings.admin_token
     findings = FalcFindings(content)
     app.state.falc_findings = findings
-    authoring = AdminGate(token, "/authoring", "l'espace des auteurs", "coach_auteurs")
+    authoring = AdminGate(token, "/authoring", "l'espace des auteurs", "coach_auteurs", store)
     app.include_router(build_authoring_router(content, authoring, findings))
-    admin = AdminGate(token, "/admin", "le tableau de bord", "coach_admin")
+    admin = AdminGate(token, "/admin", "le tableau de bord", "coach_admin", store)
     dashboard = Dashboard(content, store, counters)  # type: ignore[arg-type]
     app.include_router(build_admin_router(dashboard, admin))
 

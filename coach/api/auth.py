@@ -1,16 +1,21 @@
 """The door of the tool pages: `COACH_ADMIN_TOKEN`, as a Bearer header or through a form.
 
 Scripts send `Authorization: Bearer <jeton>`. A browser gets a login form (401); the
-token it posts is checked and exchanged for a short-lived cookie signed with the token
-(HMAC-SHA256), `HttpOnly; SameSite=Strict; Path=<area>`. The token itself is never put in a
-URL (it would land in histories and logs) nor in the cookie, and changing the token
-invalidates every cookie. Without a configured token the pages do not exist (404).
+token it posts is checked and exchanged for a session: a random 128-bit id in a cookie
+(`HttpOnly; SameSite=Strict; Path=<area>`), and a small record in the conversation store
+(so every process sees it, and « Se déconnecter » deletes it: logging out revokes at once).
+The record holds the session's end and an HMAC of its id under the token, so changing the
+token invalidates every session. The token itself is never put in a URL (it would land in
+histories and logs) nor in the cookie. Without a configured token the pages do not exist
+(404).
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
+import json
+import secrets
 import time
 from urllib.parse import parse_qs
 
@@ -19,9 +24,12 @@ from fastapi.responses import RedirectResponse, Response
 
 from coach.api.htmlpage import base_path, e, page
 from coach.api.problems import problem_response
+from coach.store.base import SessionStore, StoreUnavailable
 
 COOKIE_SECONDS = 3600
 MAX_FORM_BYTES = 4096
+# Session records live beside conversations, under ids no conversation can have.
+SESSION_PREFIX = "outil:"
 
 
 def wants_html(request: Request) -> bool:
@@ -31,29 +39,54 @@ def wants_html(request: Request) -> bool:
 class AdminGate:
     """One area (`/admin` or `/authoring`) behind the admin token."""
 
-    def __init__(self, token: str | None, area: str, what: str, cookie: str) -> None:
+    def __init__(self, token: str | None, area: str, what: str, cookie: str,
+                 sessions: SessionStore | None = None) -> None:
         self.token = token or None
         self.area = area
         self.what = what
         self.cookie = cookie
-        self._key = hashlib.sha256(b"coach-cookie:" + (token or "").encode()).digest()
+        self.sessions = sessions
 
     # -- checks -----------------------------------------------------------------------
-    def _signature(self, expires: int) -> str:
-        message = f"{self.area}|{expires}".encode()
-        return hmac.new(self._key, message, hashlib.sha256).hexdigest()
+    def _proof(self, session_id: str) -> str:
+        key = (self.token or "").encode()
+        return hmac.new(key, f"{self.area}|{session_id}".encode(), hashlib.sha256).hexdigest()
 
-    def _cookie_value(self) -> str:
-        expires = int(time.time()) + COOKIE_SECONDS
-        return f"{expires}.{self._signature(expires)}"
+    def _open_session(self) -> str | None:
+        """A new session's id (the cookie's value), or None when the store cannot keep it."""
+        if self.sessions is None:
+            return None
+        session_id = secrets.token_hex(16)
+        record = {"fin": time.time() + COOKIE_SECONDS, "preuve": self._proof(session_id)}
+        try:
+            self.sessions.create(SESSION_PREFIX + session_id, json.dumps(record).encode())
+        except StoreUnavailable:
+            return None
+        return session_id
 
     def _valid_cookie(self, value: str | None) -> bool:
-        if not value or "." not in value:
+        if not value or self.sessions is None or len(value) != 32 or not value.isalnum():
             return False
-        expires, _dot, signature = value.partition(".")
-        if not expires.isdigit() or int(expires) < time.time():
+        try:
+            loaded = self.sessions.load(SESSION_PREFIX + value)
+        except StoreUnavailable:
             return False
-        return hmac.compare_digest(signature, self._signature(int(expires)))
+        if loaded is None:
+            return False
+        try:
+            record = json.loads(loaded[0])
+            ends, proof = float(record["fin"]), str(record["preuve"])
+        except (ValueError, KeyError, TypeError):
+            return False
+        return ends > time.time() and hmac.compare_digest(proof, self._proof(value))
+
+    def _close_session(self, value: str | None) -> None:
+        if self.sessions is None or not value or len(value) != 32 or not value.isalnum():
+            return
+        try:
+            self.sessions.delete(SESSION_PREFIX + value)
+        except StoreUnavailable:
+            return
 
     def _valid_token(self, given: str) -> bool:
         return self.token is not None and hmac.compare_digest(
@@ -127,15 +160,22 @@ class AdminGate:
             if not given or not self._valid_token(given):
                 return self._unauthorized(request, "Ce jeton n'est pas le bon. Vérifiez-le"
                                           " puis réessayez.")
+            session_id = self._open_session()
+            if session_id is None:
+                return page(request, "Connexion impossible pour l'instant",
+                            "<h1>Connexion impossible pour l'instant</h1>\n<p>Le stockage ne"
+                            " répond pas. Réessayez dans quelques secondes.</p>", status=503,
+                            headers={"Retry-After": "5"})
             target = base_path(request) + self.area
             response = RedirectResponse(target, status_code=303)
-            response.set_cookie(self.cookie, self._cookie_value(), max_age=COOKIE_SECONDS,
+            response.set_cookie(self.cookie, session_id, max_age=COOKIE_SECONDS,
                                 path=base_path(request) + self.area, httponly=True,
                                 samesite="strict", secure=request.url.scheme == "https")
             return response
 
         @router.post(self.area + "/deconnexion")
         async def logout(request: Request) -> Response:
+            self._close_session(request.cookies.get(self.cookie))
             response = RedirectResponse(base_path(request) + self.area, status_code=303)
             response.delete_cookie(self.cookie, path=base_path(request) + self.area,
                                    httponly=True, samesite="strict")

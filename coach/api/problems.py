@@ -136,12 +136,14 @@ def install_problem_handlers(app: FastAPI) -> None:
             404: ("introuvable", "Page introuvable", "Cette adresse n'existe pas."),
             405: ("methode-non-permise", "Méthode non permise",
                   "Cette adresse n'accepte pas cette méthode HTTP."),
+            408: ("requete-trop-lente", "Requête trop lente",
+                  "La requête est arrivée trop lentement. Réessayez."),
             413: ("requete-trop-grande", "Requête trop grande",
                   "La requête est trop grande. Envoyez un message plus court."),
         }
         code, title, detail = titles.get(
             exc.status_code, ("erreur-http", "Erreur", "La requête n'a pas pu aboutir."))
-        if exc.status_code == 413 and exc.detail:
+        if exc.status_code in (408, 413) and exc.detail:
             detail = exc.detail  # says the limit
         headers = dict(exc.headers or {})
         if exc.status_code == 405:

@@ -123,3 +123,63 @@ async def test_docs_serve_only_the_assets_the_page_needs(client):
     for hidden in ("index.html", "oauth2-redirect.html", "swagger-ui-bundle.js.map",
                    "swagger-ui.css.map", "swagger-initializer.js", "favicon-32x32.png"):
         assert (await client.get(f"/docs-assets/{hidden}")).status_code == 404, hidden
+
+
+async def test_logout_revokes_the_session_even_if_the_cookie_is_kept(client):
+    accepted = await client.post("/admin/connexion", data={"jeton": TOKEN})
+    assert accepted.status_code == 303
+    session = client.cookies.get("coach_admin")
+    assert session and TOKEN not in session
+    assert (await client.get("/admin", headers={"Accept": "text/html"})).status_code == 200
+    await client.post("/admin/deconnexion")
+    # Someone who copied the cookie before the logout replays it: refused.
+    client.cookies.clear()
+    replay = await client.get("/admin", headers={"Accept": "text/html",
+                                                 "Cookie": f"coach_admin={session}"})
+    assert replay.status_code == 401
+
+
+async def test_sessions_are_seen_by_every_process_and_die_with_the_token(settings):
+    settings.admin_token = TOKEN
+    first, second = create_app(settings), create_app(settings)  # two processes, one store
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=first),
+                                 base_url="http://test") as one, \
+            httpx.AsyncClient(transport=httpx.ASGITransport(app=second),
+                              base_url="http://test") as other:
+        await one.post("/admin/connexion", data={"jeton": TOKEN})
+        session = one.cookies.get("coach_admin")
+        seen = await other.get("/admin", headers={"Cookie": f"coach_admin={session}"})
+        assert seen.status_code == 200
+        forged = await other.get("/admin", headers={"Cookie": "coach_admin=" + "0" * 32})
+        assert forged.status_code == 401
+        await one.post("/admin/deconnexion")
+        revoked = await other.get("/admin", headers={"Cookie": f"coach_admin={session}"})
+        assert revoked.status_code == 401
+    settings.admin_token = "un-tout-autre-jeton-de-service-0123456789"
+    rotated = create_app(settings)
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=rotated),
+                                 base_url="http://test") as client:
+        await client.post("/admin/connexion",
+                          data={"jeton": "un-tout-autre-jeton-de-service-0123456789"})
+        kept = client.cookies.get("coach_admin")
+    settings.admin_token = TOKEN + "-change"
+    after_rotation = create_app(settings)
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=after_rotation),
+                                 base_url="http://test") as client:
+        answer = await client.get("/admin", headers={"Cookie": f"coach_admin={kept}"})
+        assert answer.status_code == 401
+
+
+@pytest.mark.parametrize("variable", ["COACH_ADMIN_TOKEN", "COACH_METRICS_TOKEN"])
+def test_short_tokens_are_refused_at_start_up_in_french(tmp_path, variable):
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, variable: "court-123", "COACH_STORE_URL":
+           f"sqlite:///{tmp_path}/c.db"}
+    done = subprocess.run([sys.executable, "-m", "coach.cli", "serve", "--port", "9"],
+                          env=env, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2
+    assert variable in done.stderr and "au moins 24" in done.stderr
+    assert "Traceback" not in done.stderr

@@ -11,7 +11,7 @@ from coach.api.app import create_app
 from coach.content.issues import Issue
 
 pytestmark = pytest.mark.anyio
-TOKEN = "jeton-de-test-3f9a"
+TOKEN = "jeton-de-test-3f9a-0123456789abcdef"
 BEARER = {"Authorization": f"Bearer {TOKEN}"}
 HTML = {"Accept": "text/html"}
 
@@ -206,10 +206,11 @@ async def test_metrics_count_each_request_once_and_keep_methods_few(client):
 
 
 async def test_metrics_token(settings):
-    settings.metrics_token = "m3tr1cs"
+    settings.metrics_token = "m3tr1cs-jeton-de-mesure-0123456789"
     app = create_app(settings)
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app),
                                  base_url="http://test") as client:
         assert (await client.get("/metrics")).status_code == 401
-        ok = await client.get("/metrics", headers={"Authorization": "Bearer m3tr1cs"})
+        ok = await client.get("/metrics", headers={
+            "Authorization": "Bearer m3tr1cs-jeton-de-mesure-0123456789"})
         assert ok.status_code == 200
