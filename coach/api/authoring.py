@@ -117,6 +117,8 @@ class AuthoringPages:
                 marks.append("point de reprise")
             if node.authored:
                 marks.append("rédigé pour le coach (pas dans le module)")
+            elif written := sum(m.authored for m in node.messages):
+                marks.append(f"{written} message(s) rédigé(s) pour le coach (pas dans le module)")
             if node.no_back:
                 marks.append("sans retour")
             facts = [f"ligne {flow.node_lines.get(node.id, 0)}",

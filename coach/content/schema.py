@@ -56,6 +56,9 @@ class Message(Strict):
     falc: str = ""
     # Short hash of the standard text the FALC text was written from (staleness check).
     falc_of: str | None = None
+    # True when this message is written for the coach, inside a node that follows the module
+    # (e.g. a variant for another reader); `Node.authored` marks a whole node.
+    authored: bool = False
     when: str | None = None
     review: Review | None = None
     suppress: list[Suppression] = []
