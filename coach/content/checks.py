@@ -9,7 +9,10 @@ from coach.content.guards import GuardSyntaxError, compile_guard, could_falsify
 from coach.content.issues import Issue
 from coach.content.model import Content, FlowData, IntentData, NodeRef
 from coach.content.placeholders import CONTACT_KEYS, placeholders, text_hash
-from coach.content.schema import COMMAND_IDS, Node
+from coach.content.schema import CALL_DEPTH_VARIABLE, COMMAND_IDS, TYPED_PREFIX, Node
+
+# Keep in step with coach.engine.engine.MAX_CALL_DEPTH (content does not import the engine).
+MAX_CALL_DEPTH = 4
 
 
 def _issue(flow: FlowData, node: Node | None, rule: str, message: str, fix: str,
@@ -22,9 +25,12 @@ def _issue(flow: FlowData, node: Node | None, rule: str, message: str, fix: str,
 def edges(content: Content, flow: FlowData, node: Node) -> Iterator[tuple[str, NodeRef]]:
     """(kind, target) for every outgoing edge of a node: choices and automatic routes."""
     for choice in node.choices:
-        yield "choice", content.resolve(flow.id, choice.target)
+        if not choice.returns:
+            yield "choice", content.resolve(flow.id, choice.target)
     for route in node.next:
         yield "next", content.resolve(flow.id, route.target)
+    if node.ask is not None and node.ask.target:
+        yield "ask", content.resolve(flow.id, node.ask.target)
 
 
 def variables_set(content: Content) -> set[str]:
@@ -35,7 +41,13 @@ def variables_set(content: Content) -> set[str]:
             names.update(choice.add)
     for entry in content.intents:
         names.update(entry.intention.set)
+    names.update(asked_variables(content))
     return names
+
+
+def asked_variables(content: Content) -> set[str]:
+    """Variables an `ask:` node sets (to « libre ») when the person types their own answer."""
+    return {node.ask.variable for _flow, node in content.iter_nodes() if node.ask is not None}
 
 
 def _check_targets(content: Content) -> Iterator[Issue]:
@@ -53,9 +65,9 @@ def _check_targets(content: Content) -> Iterator[Issue]:
             for kind, target in edges(content, flow, node):
                 if not content.has_node(target):
                     label = f"{target[0]}:{target[1]}" if target[0] != flow.id else target[1]
+                    what = {"choice": "choix", "next": "suite", "ask": "réponse écrite"}[kind]
                     yield _issue(flow, node, "graphe/cible-inconnue",
-                                 f"la cible « {label} »"
-                                 f" ({'choix' if kind == 'choice' else 'suite'}) n'existe pas",
+                                 f"la cible « {label} » ({what}) n'existe pas",
                                  "corrigez « target » : un nœud de ce flux, ou « flux:nœud »")
 
 
@@ -97,7 +109,8 @@ def _check_shape(content: Content) -> Iterator[Issue]:
 
 
 def _check_texts(content: Content) -> Iterator[Issue]:
-    known_vars = variables_set(content) | CONTACT_KEYS
+    known_vars = (variables_set(content) | CONTACT_KEYS
+                  | {TYPED_PREFIX + name for name in asked_variables(content)})
     for flow in content.flows.values():
         for node in flow.nodes.values():
             for index, message in enumerate(node.messages, start=1):
@@ -154,7 +167,7 @@ def _check_sources(content: Content) -> Iterator[Issue]:
 
 
 def _check_guards(content: Content) -> Iterator[Issue]:
-    known = variables_set(content)
+    known = variables_set(content) | {CALL_DEPTH_VARIABLE}
     for flow in content.flows.values():
         for node in flow.nodes.values():
             guarded = [("choix " + c.id, c.when) for c in node.choices]
@@ -321,7 +334,7 @@ def check_content(content: Content) -> list[Issue]:
     issues: list[Issue] = []
     for check in (_check_entry, _check_targets, _check_shape, _check_texts, _check_sources,
                   _check_guards, _check_own_guards, _check_reachability, _check_auto_cycles,
-                  _check_intents):
+                  _check_intents, _check_calls, _check_stages):
         issues.extend(check(content))
     return issues
 
@@ -332,3 +345,137 @@ def coverage(content: Content) -> dict[str, list[str]]:
         "covered": sorted(s for s in content.sections if s in covered),
         "missing": sorted(s for s in content.sections if s not in covered),
     }
+
+
+def _detour(content: Content, start: NodeRef) -> tuple[set[NodeRef], set[NodeRef]]:
+    """The nodes a detour called at `start` can reach before it ends (leaving the called
+    flow ends it; calls and returns are not followed), and the call targets among them."""
+    region: set[NodeRef] = set()
+    calls: set[NodeRef] = set()
+    queue = deque([start])
+    while queue:
+        ref = queue.popleft()
+        if ref in region or ref[0] != start[0] or not content.has_node(ref):
+            continue
+        region.add(ref)
+        flow = content.flows[ref[0]]
+        node = flow.nodes[ref[1]]
+        for choice in node.choices:
+            target = content.resolve(flow.id, choice.target)
+            if choice.call:
+                calls.add(target)
+            elif not choice.returns:
+                queue.append(target)
+        queue.extend(content.resolve(flow.id, route.target) for route in node.next)
+        if node.ask is not None and node.ask.target:
+            queue.append(content.resolve(flow.id, node.ask.target))
+    return region, calls
+
+
+def _check_calls(content: Content) -> Iterator[Issue]:
+    """Detours: no return outside any detour, no call cycle, no nesting deeper than allowed."""
+    targets = {content.resolve(flow.id, choice.target)
+               for flow, node in content.iter_nodes() for choice in node.choices if choice.call}
+    detours = {t: _detour(content, t) for t in targets if content.has_node(t)}
+    inside = set().union(*(region for region, _calls in detours.values()))
+    for flow, node in content.iter_nodes():
+        returns = [c.id for c in node.choices if c.returns]
+        if node.ask is not None and node.ask.returns:
+            returns.append("ask")
+        if returns and (flow.id, node.id) not in inside:
+            yield _issue(flow, node, "appel/retour-sans-appel",
+                         f"« return » ({', '.join(returns)}) alors qu'aucun détour"
+                         " (« call ») ne mène ici : il n'y a nulle part où revenir",
+                         "appelez ce nœud avec « call: flux:nœud », ou remplacez « return »"
+                         " par une « target »")
+        for choice in node.choices:
+            if choice.set.keys() & {CALL_DEPTH_VARIABLE} or choice.add.keys() & {
+                    CALL_DEPTH_VARIABLE}:
+                yield _issue(flow, node, "appel/variable-reservee",
+                             f"choix « {choice.id} » : la variable « {CALL_DEPTH_VARIABLE} »"
+                             " est donnée par le coach (la profondeur du détour)",
+                             "choisissez un autre nom de variable")
+    depth: dict[NodeRef, int] = {}
+    reported: set[NodeRef] = set()
+
+    def deepest(ref: NodeRef, path: tuple[NodeRef, ...]) -> int:
+        if ref in path:
+            cycle = (*path[path.index(ref):], ref)
+            if ref not in reported:
+                reported.add(ref)
+                flow = content.flows[ref[0]]
+                issues.append(_issue(flow, flow.nodes[ref[1]], "appel/cycle",
+                                     "ces détours s'appellent en boucle : "
+                                     + " → ".join(f"{f}:{n}" for f, n in cycle),
+                                     "revenez (« return ») au lieu d'appeler de nouveau"))
+            return 0
+        if ref not in depth:
+            inner = [deepest(t, (*path, ref)) for t in detours.get(ref, ((), ()))[1]
+                     if t in detours]
+            depth[ref] = 1 + max(inner, default=0)
+        return depth[ref]
+
+    issues: list[Issue] = []
+    for target in sorted(detours):
+        if deepest(target, ()) > MAX_CALL_DEPTH and target not in reported:
+            reported.add(target)
+            flow = content.flows[target[0]]
+            issues.append(_issue(flow, flow.nodes[target[1]], "appel/trop-profond",
+                                 f"des détours s'emboîtent sur {depth[target]} niveaux à partir"
+                                 f" d'ici ; le coach en garde {MAX_CALL_DEPTH} au plus",
+                                 "revenez avant d'appeler un autre détour"))
+    yield from issues
+
+
+def _check_stages(content: Content) -> Iterator[Issue]:
+    """Staged flows: numbers 1…N once each; parts that start at known nodes, in file order."""
+    numbers: dict[int, str] = {}
+    for flow in content.flows.values():
+        header = flow.header
+        if header.stage is None:
+            if header.parts:
+                yield _issue(flow, None, "etape/parties-sans-etape",
+                             "« parts » sans « stage » : ce flux n'est pas une étape",
+                             "ajoutez « stage: N » à l'en-tête, ou retirez « parts »")
+            continue
+        if header.stage in numbers:
+            yield _issue(flow, None, "etape/numero",
+                         f"l'étape {header.stage} est déjà le flux « {numbers[header.stage]} »",
+                         "donnez à chaque étape un numéro différent")
+        numbers.setdefault(header.stage, flow.id)
+        if not header.parts:
+            yield _issue(flow, None, "etape/sans-parties",
+                         "cette étape n'a pas de parties : la progression ne peut pas être dite",
+                         "ajoutez « parts: » avec, pour chaque partie, « id », « from »,"
+                         " « title » et « title_falc »")
+            continue
+        order = {node_id: index for index, node_id in enumerate(flow.nodes)}
+        positions = []
+        seen_ids: set[str] = set()
+        for part in header.parts:
+            if part.id in seen_ids:
+                yield _issue(flow, None, "id/double", f"la partie « {part.id} » est en double",
+                             "donnez un identifiant unique à chaque partie")
+            seen_ids.add(part.id)
+            if part.first not in order:
+                yield _issue(flow, None, "etape/partie-inconnue",
+                             f"la partie « {part.id} » commence à « {part.first} », qui n'existe"
+                             " pas", "indiquez dans « from » un nœud de ce flux")
+            else:
+                positions.append(order[part.first])
+        if positions and positions != sorted(set(positions)):
+            yield _issue(flow, None, "etape/partie-ordre",
+                         "les parties ne suivent pas l'ordre des nœuds dans le fichier",
+                         "rangez « parts » dans l'ordre du fichier, une partie par nœud de"
+                         " départ")
+        if positions and min(positions) != 0:
+            yield _issue(flow, None, "etape/partie-debut",
+                         f"le premier nœud du fichier (« {next(iter(flow.nodes))} ») n'est dans"
+                         " aucune partie", "faites commencer la première partie au premier"
+                         " nœud du fichier")
+    expected = list(range(1, len(numbers) + 1))
+    if numbers and sorted(numbers) != expected:
+        first = content.flows[min(numbers.values())]
+        yield _issue(first, None, "etape/numero",
+                     f"les étapes sont numérotées {sorted(numbers)} au lieu de {expected}",
+                     "numérotez les étapes à partir de 1, sans trou")

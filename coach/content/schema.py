@@ -15,7 +15,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
 
 Ident = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=64)]
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -64,15 +71,65 @@ class Message(Strict):
     suppress: list[Suppression] = []
 
 
+# A variable the engine gives to guards: the depth of the current detour (unset outside one).
+CALL_DEPTH_VARIABLE = "appel"
+# Typed answers of `ask:` are shown by `{texte_<variable>}` placeholders.
+TYPED_PREFIX = "texte_"
+
+
 class Choice(Strict):
+    """A button. `target` goes somewhere; `call: flux:nœud` goes there as a detour that
+    « Revenir où j'en étais » (a choice with `return: true`) brings back from.
+
+    In the model a call is `target` + `call=True`, and a return choice targets its own node
+    (so that every graph tool sees an ordinary edge); the engine treats both apart.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
     id: Ident
     label: str = ""
     label_falc: str = ""
     target: NonEmpty
+    call: bool = False
+    returns: bool = Field(default=False, alias="return")
     when: str | None = None
     set: dict[Ident, Scalar] = {}
     add: dict[Ident, int] = {}
     synonyms: list[NonEmpty] = []
+
+    @model_validator(mode="before")
+    @classmethod
+    def _call_shorthand(cls, data: object) -> object:
+        if not isinstance(data, dict) or "call" not in data:
+            return data
+        called = data["call"]
+        if isinstance(called, bool) and "target" in data:  # already in the model's form
+            return data
+        if not isinstance(called, str):
+            raise ValueError("« call » attend une cible « flux:nœud » (ou un nœud du flux)")
+        if "target" in data:
+            raise ValueError("un choix a soit « target », soit « call », pas les deux")
+        return {**data, "target": called, "call": True}
+
+
+class Ask(Strict):
+    """Free-text capture: at this node, a typed text that is neither a command nor a choice
+    becomes the person's own answer for `variable` (shown back for confirmation, kept in
+    the conversation only). Once confirmed, `variable` is set to « libre » and the
+    conversation goes to `target`, or returns from the detour with `return: true`."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    variable: Ident
+    target: str | None = None
+    returns: bool = Field(default=False, alias="return")
+
+    @model_validator(mode="after")
+    def _one_way_on(self) -> Ask:
+        if bool(self.target) == self.returns:
+            raise ValueError("« ask » a soit « target », soit « return: true »")
+        return self
 
 
 class Route(Strict):
@@ -95,6 +152,19 @@ class Node(Strict):
     # How « Vous voulez parler de… ? » names this place (derived from the flow when empty).
     title: str = ""
     title_falc: str = ""
+    ask: Ask | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _return_targets_itself(cls, data: object) -> object:
+        """A return choice has no target of its own: it points at its node for the graph."""
+        if not isinstance(data, dict) or not isinstance(data.get("choices"), list):
+            return data
+        choices = [
+            {**c, "target": data.get("id", "")}
+            if isinstance(c, dict) and c.get("return") is True and "target" not in c else c
+            for c in data["choices"]]
+        return {**data, "choices": choices}
 
     @field_validator("source", mode="before")
     @classmethod
@@ -109,6 +179,19 @@ class Node(Strict):
         return value
 
 
+class Part(Strict):
+    """A part of a stage: from node `from` to the next part's first node, in file order."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    id: Ident
+    first: Ident = Field(alias="from")
+    title: NonEmpty
+    title_falc: NonEmpty
+    # Exercises are left out of the short path (`chemin == 'court'`).
+    exercise: bool = False
+
+
 class FlowHeader(Strict):
     id: Ident
     title: NonEmpty
@@ -117,6 +200,9 @@ class FlowHeader(Strict):
     # Safe places where a conversation resumes when its node disappeared.
     resume: list[Ident] = []
     persona: str | None = None
+    # A stage of a staged journey (1, 2…) and its parts, for the progress shown at each step.
+    stage: Annotated[int, Field(ge=1, le=20)] | None = None
+    parts: list[Part] = []
 
 
 class FlowFile(Strict):

@@ -14,10 +14,12 @@ from typing import Any
 from coach.content.guards import compile_guard
 from coach.content.model import Content, NodeRef
 from coach.content.placeholders import CONTACT_KEYS, placeholders
-from coach.content.schema import Choice, Message, Node
+from coach.content.schema import CALL_DEPTH_VARIABLE, TYPED_PREFIX, Choice, Message, Node
 from coach.engine.errors import UnknownChoice, UnknownFlow
 from coach.engine.machines import NEXT, CompiledFlow, compile_all
 from coach.engine.nlu.places import CHOICE, COMMAND, GLOSSARY
+from coach.engine.normalize import normalize
+from coach.engine.progress import ProgressMap, WhereReport
 from coach.engine.record import Record, new_conversation_id
 from coach.engine.render import Rendered, Renderer
 from coach.engine.understand import OTHER, Context, Decision, Understanding
@@ -34,6 +36,17 @@ OFFERED_COMMANDS = ("menu", "humain")
 # Choice ids of « Vous voulez parler de… ? »: sens-1, sens-2, sens-3, and « Autre chose ».
 SENSE = "sens-"
 SENSE_OTHER = "sens-autre"
+# Detours nest this deep at most (`coach lint` refuses content that could go deeper).
+MAX_CALL_DEPTH = 4
+# The two buttons under a typed answer shown back (`ask:` nodes).
+KEEP_TYPED = "saisie-garder"
+RETYPE = "saisie-reecrire"
+# At an `ask:` node, a typed text is a choice or a command only when it says one plainly.
+ASK_PLAIN_SCORE = 0.97
+YES = frozenset({"oui", "ok", "d accord", "oui je garde", "je garde", "garder", "c est bon",
+                 "oui c est ca", "exact", "parfait", "valider", "je valide"})
+NO = frozenset({"non", "non merci", "reecrire", "je reecris", "modifier", "changer",
+                "pas ca", "non je reecris"})
 
 
 @dataclass(frozen=True)
@@ -59,6 +72,8 @@ class Step:
     commands: list[dict[str, str]]
     end: bool
     meta: dict[str, Any] = field(default_factory=dict)
+    # Where the person is in a staged journey (see `coach.engine.progress`), or None.
+    progress: dict[str, Any] | None = None
 
 
 class Engine:
@@ -66,7 +81,9 @@ class Engine:
         self.content = content
         self.flows: dict[str, CompiledFlow] = compile_all(content)
         self.understanding = Understanding(content)
-        self.renderer = Renderer(content, context or {}, self.understanding.places)
+        self.progress = ProgressMap(content)
+        self.where = WhereReport(self.progress)
+        self.renderer = Renderer(content, context or {}, self.understanding.places, self.where)
         self._message_variables: dict[int, tuple[str, ...]] = {}
         self._commands = {
             falc: [{"id": c.id, "label": c.label_falc if falc else c.label}
@@ -127,6 +144,7 @@ class Engine:
             commands=self.commands(record.falc),
             end=bool(node and node.end),
             meta={"replayed": replayed},
+            progress=self.progress.progress(record),
         )
 
     def conversation(self, record: Record) -> Step:
@@ -136,7 +154,17 @@ class Engine:
         node = self._node_or_none((record.flow, record.node))
         if node is None:
             return []
-        return [c for c in node.choices if not c.when or self._guards[c.when](record.vars)]
+        variables = self._guard_variables(record)
+        return [c for c in node.choices
+                if (not c.when or self._guards[c.when](variables))
+                and (record.calls or not c.returns)]
+
+    @staticmethod
+    def _guard_variables(record: Record) -> Mapping[str, Any]:
+        """The variables guards read: inside a detour, `appel` is its depth."""
+        if not record.calls:
+            return record.vars
+        return {**record.vars, CALL_DEPTH_VARIABLE: len(record.calls)}
 
     def commands(self, falc: bool) -> list[dict[str, str]]:
         return self._commands[falc]
@@ -144,6 +172,9 @@ class Engine:
     def shown_choices(self, record: Record) -> list[dict[str, str]]:
         """The buttons of this step: the node's choices, or the places the coach offers."""
         falc = record.falc
+        if record.proposal:
+            return [{"id": key, "label": self._system_text(key, falc)}
+                    for key in (KEEP_TYPED, RETYPE)]
         if record.pending:
             shown = [{"id": f"{SENSE}{i}", "label": self._place_label(record, key)}
                      for i, key in enumerate(record.pending, start=1)]
@@ -167,6 +198,12 @@ class Engine:
         """Where this text leads from this record (pure: the record is not changed)."""
         return self.understanding.decide(text, self.context(record))
 
+    def _system_text(self, key: str, falc: bool) -> str:
+        message = self.content.system.get(key)
+        if message is None:
+            return key
+        return message.falc if falc else message.text
+
     # -- moves ---------------------------------------------------------------------------
     def _variables_of(self, message: Message) -> tuple[str, ...]:
         """The conversation variables a message shows, sorted (computed once per message)."""
@@ -185,6 +222,8 @@ class Engine:
             return False
         record.content_version = self.content.version
         record.pending = []  # places offered by the old content
+        record.proposal = []
+        self._relocate_frames(record)
         moved = self.content.find_moved((record.flow, record.node))
         if moved is not None:
             record.flow, record.node = moved
@@ -196,7 +235,29 @@ class Engine:
         self._enter(record, (flow.id, anchor))
         return True
 
+    def _relocate_frames(self, record: Record) -> None:
+        """Detours survive a content update: a renamed caller is followed by its alias, a
+        removed one returns to its flow's first safe place; a removed flow ends the detour."""
+        frames = []
+        for caller_flow, caller_node, called_flow in record.calls:
+            flow = self.content.flows.get(caller_flow)
+            if flow is None or called_flow not in self.content.flows:
+                break
+            moved = self.content.find_moved((caller_flow, caller_node))
+            if moved is None:
+                moved = (flow.id, flow.header.resume[0] if flow.header.resume
+                         else flow.header.start)
+            frames.append([moved[0], moved[1], called_flow])
+        record.calls = frames
+
     def _play_choice(self, record: Record, choice_id: str) -> None:
+        if record.proposal:
+            proposal, record.proposal = record.proposal, []
+            if choice_id in (KEEP_TYPED, RETYPE):
+                record.transcript.append(["c", record.flow, record.node, choice_id])
+                self._settle_typed(record, proposal, choice_id == KEEP_TYPED)
+                record.misses = 0
+                return
         pending, record.pending = record.pending, []
         if pending and choice_id.startswith(SENSE):
             self._play_sense(record, pending, choice_id)
@@ -236,6 +297,11 @@ class Engine:
         decision = self.understanding.decide(text, self.context(record))
         record.pending = []
         best = decision.best
+        node = self._node_or_none((record.flow, record.node))
+        if node is not None and node.ask is not None and self._typed_answer(
+                record, node.ask.variable, text, decision):
+            return
+        record.proposal = []
         if decision.kind == "go" and best is not None:
             record.misses = 0
             self._act(record, best.key)
@@ -243,6 +309,47 @@ class Engine:
             self._ask(record, [c.key for c in decision.candidates])
         else:
             self._miss(record, decision)
+
+    def _typed_answer(self, record: Record, variable: str, text: str,
+                      decision: Decision) -> bool:
+        """At an `ask:` node: the person's own answer, shown back for confirmation. A text
+        that plainly names a command or a choice (or says yes/no to the answer shown) is
+        not an answer. True when the text was taken as (or settled) a typed answer."""
+        if record.proposal:
+            said = normalize(text)
+            if said in YES or said in NO:
+                proposal, record.proposal = record.proposal, []
+                self._settle_typed(record, proposal, said in YES)
+                return True
+        best = decision.best
+        if (decision.kind == "go" and best is not None and best.score >= ASK_PLAIN_SCORE
+                and best.key.startswith((COMMAND, CHOICE))) or (
+                decision.kind == "go" and best is not None and best.key.startswith(GLOSSARY)):
+            record.proposal = []
+            return False
+        answer = " ".join(text.split())
+        if not answer:
+            return False
+        record.misses = 0
+        record.proposal = [variable, answer]
+        record.transcript.append(["s", "saisie-confirmer", {"texte": answer}])
+        return True
+
+    def _settle_typed(self, record: Record, proposal: list[str], keep: bool) -> None:
+        """Keep the typed answer and go on as the `ask:` says, or invite to write again."""
+        node = self._node_or_none((record.flow, record.node))
+        if not keep or node is None or node.ask is None or len(proposal) != 2:
+            record.transcript.append(["s", "saisie-reecrire-invite"])
+            return
+        variable, answer = proposal
+        record.snapshot()
+        record.answers[variable] = answer
+        record.vars[variable] = "libre"
+        record.transcript.append(["s", "saisie-gardee"])
+        if node.ask.returns:
+            self._return(record)
+        elif node.ask.target:
+            self._enter(record, self.content.resolve(record.flow, node.ask.target))
 
     def _act(self, record: Record, key: str) -> None:
         """Do what a place means: follow a choice, run a command, explain a term, or jump."""
@@ -321,8 +428,14 @@ class Engine:
     def _follow(self, record: Record, choice: Choice) -> None:
         """Take a choice: its guard is read on the variables as they were when the choice
         was shown, then its `set`/`add` apply (as `transitions` checks conditions before
-        running callbacks); automatic routes after it see the new values."""
-        target = self.flows[record.flow].fire(record.node, choice.id, record.vars)
+        running callbacks); automatic routes after it see the new values. A return choice
+        goes back from the detour; a call choice starts one."""
+        if choice.returns:
+            record.snapshot()
+            self._return(record)
+            return
+        target = self.flows[record.flow].fire(record.node, choice.id,
+                                              self._guard_variables(record))
         if target is None:  # no transition for a listed choice: a content bug, say so
             self._say(record, ("pas-compris-choix",))
             return
@@ -332,23 +445,49 @@ class Engine:
         for name, amount in choice.add.items():
             current = record.vars.get(name)
             record.vars[name] = (current if isinstance(current, int) else 0) + amount
+        if choice.call:
+            record.calls.append([record.flow, record.node, target[0]])
+            del record.calls[:-MAX_CALL_DEPTH]
         self._enter(record, target)
 
+    def _return(self, record: Record) -> None:
+        """« Revenir où j'en étais »: back to the node that called, its choices again."""
+        if not record.calls:  # lint forbids it; a content update could still bring it here
+            record.transcript.append(["s", "retour-impossible"])
+            return
+        caller_flow, caller_node, _called = record.calls.pop()
+        ref = self.content.find_moved((caller_flow, caller_node))
+        if ref is None:
+            flow = self.content.flows[caller_flow]
+            ref = (flow.id, flow.header.resume[0] if flow.header.resume else flow.header.start)
+        record.transcript.append(["s", "retour-appel"])
+        self._enter(record, ref, follow=False, quiet=True)
+
+    @staticmethod
+    def _shown_value(record: Record, name: str) -> object:
+        if name.startswith(TYPED_PREFIX):
+            return record.answers.get(name[len(TYPED_PREFIX):], "")
+        return record.vars.get(name, "")
+
     def _command(self, record: Record, command: str) -> None:
+        record.proposal = []
         if command == "menu":
             record.snapshot()
+            record.calls.clear()  # the menu leaves every detour (« retour » brings it back)
             self._enter(record, self.content.menu)
         elif command == "retour":
             node = self._node_or_none((record.flow, record.node))
             if not record.history or (node is not None and node.no_back):
                 record.transcript.append(["s", "retour-impossible"])
                 return
-            flow, node_id, variables, _length = record.history.pop()
+            flow, node_id, variables, _length, *calls = record.history.pop()
             record.vars = dict(variables)
+            record.calls = [list(frame) for frame in calls[0]] if calls else []
             self._enter(record, (flow, node_id), follow=False)
         elif command == "recommencer":
             record.vars.clear()
             record.history.clear()
+            record.calls.clear()
             origin = self.content.flows.get(record.origin) or self.content.flows[
                 self.content.entry[0]]
             self._enter(record, (origin.id, origin.header.start))
@@ -358,22 +497,29 @@ class Engine:
         elif command in ("aide", "humain", "stop"):
             record.transcript.append(["s", command])
 
-    def _enter(self, record: Record, ref: NodeRef, follow: bool = True) -> None:
-        """Arrive at a node: say its messages, then follow automatic routes, if any."""
+    def _enter(self, record: Record, ref: NodeRef, follow: bool = True,
+               quiet: bool = False) -> None:
+        """Arrive at a node: say its messages, then follow automatic routes, if any.
+        Leaving the flow a detour called ends that detour. `quiet` (back from a detour)
+        says only the node's last message: its question."""
         for _hop in range(MAX_AUTOMATIC_HOPS):
+            while record.calls and record.calls[-1][2] != ref[0]:
+                record.calls.pop()
             record.flow, record.node = ref
+            self.progress.mark_seen(record, ref)
             node = self.content.node(ref)
-            for index, message in enumerate(node.messages):
-                if message.when and not self._guards[message.when](record.vars):
-                    continue
+            variables = self._guard_variables(record)
+            said = [(index, message) for index, message in enumerate(node.messages)
+                    if not message.when or self._guards[message.when](variables)]
+            for index, message in said[-1:] if quiet else said:
                 entry: list[Any] = ["b", ref[0], ref[1], index]
                 names = self._variables_of(message)
                 if names:
-                    entry.append({name: record.vars.get(name, "") for name in names})
+                    entry.append({name: self._shown_value(record, name) for name in names})
                 record.transcript.append(entry)
             if not follow or not node.next or node.choices:
                 return
-            reached = self.flows[ref[0]].fire(ref[1], NEXT, record.vars)
+            reached = self.flows[ref[0]].fire(ref[1], NEXT, self._guard_variables(record))
             if reached is None:
                 return
             ref = reached

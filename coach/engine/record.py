@@ -66,6 +66,14 @@ class Record:
     turns: list[list[int]] = field(default_factory=list)
     # Idempotency-Key -> [first, last) transcript positions of the step it produced.
     idem: dict[str, list[int]] = field(default_factory=dict)
+    # Detours in progress, innermost last: [caller flow, caller node, called flow].
+    calls: list[list[str]] = field(default_factory=list)
+    # The person's own typed answers (`ask:` nodes), by variable: their data, kept here only.
+    answers: dict[str, str] = field(default_factory=dict)
+    # A typed answer waiting for confirmation: [variable, text].
+    proposal: list[str] = field(default_factory=list)
+    # Parts of staged flows seen so far: flow id -> bit mask of part indexes.
+    seen: dict[str, int] = field(default_factory=dict)
     version: int = 0
     created: float = field(default_factory=time.time)
     updated: float = field(default_factory=time.time)
@@ -76,6 +84,9 @@ class Record:
 
     def to_bytes(self) -> bytes:
         head = {name: getattr(self, name) for name in _HEAD_FIELDS}
+        for name in _OMITTED_WHEN_EMPTY:  # most conversations never use them: no bytes
+            if not head[name]:
+                del head[name]
         head["entries"] = len(self.transcript)
         raw = orjson.dumps(head) + b"\n" + self.transcript.to_json()
         # Short records are cheaper to keep as JSON; long ones shrink about 4 times.
@@ -96,7 +107,11 @@ class Record:
         return cls(**head)
 
     def snapshot(self) -> None:
-        self.history.append([self.flow, self.node, dict(self.vars), len(self.transcript)])
+        """[flow, node, vars, transcript length] (+ the detours, when inside one)."""
+        saved: list[Any] = [self.flow, self.node, dict(self.vars), len(self.transcript)]
+        if self.calls:
+            saved.append([list(frame) for frame in self.calls])
+        self.history.append(saved)
         del self.history[:-MAX_SNAPSHOTS]
 
     def mark_turn(self, first: int, at: float) -> None:
@@ -127,6 +142,8 @@ class Record:
             content_version=self.content_version, falc=self.falc, vars=dict(self.vars),
             transcript=self.transcript.copy(), history=list(self.history), misses=self.misses,
             pending=list(self.pending), turns=list(self.turns), idem=dict(self.idem),
+            calls=[list(frame) for frame in self.calls], answers=dict(self.answers),
+            proposal=list(self.proposal), seen=dict(self.seen),
             version=self.version, created=self.created, updated=self.updated)
 
     def remember_step(self, key: str, first: int) -> None:
@@ -136,6 +153,7 @@ class Record:
 
 
 _HEAD_FIELDS = tuple(f.name for f in fields(Record) if f.name != "transcript")
+_OMITTED_WHEN_EMPTY = ("calls", "answers", "proposal", "seen")
 
 
 def _turn_start(turn: list[int]) -> int:

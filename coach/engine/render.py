@@ -6,13 +6,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from coach.content.model import Content
 from coach.content.placeholders import fill
 from coach.engine.nlu.places import CHOICE, PlaceBook
 from coach.engine.record import Record
 from coach.engine.transcript import Entry
+
+if TYPE_CHECKING:
+    from coach.engine.progress import WhereReport
 
 YOU = {"id": "vous", "name": "Vous"}
 
@@ -35,8 +38,9 @@ class Rendered:
 
 class Renderer:
     def __init__(self, content: Content, context: Mapping[str, str],
-                 places: PlaceBook | None = None) -> None:
+                 places: PlaceBook | None = None, where: WhereReport | None = None) -> None:
         self.content = content
+        self.where = where
         self.context = dict(context)
         self.places = places or PlaceBook(content)
         self._speakers = {s.id: {"id": s.id, "name": s.name} for s in content.speakers.values()}
@@ -79,7 +83,11 @@ class Renderer:
             flow = self.content.flows.get(entry[1])
             node = flow.nodes.get(entry[2]) if flow else None
             choice = next((c for c in node.choices if c.id == entry[3]), None) if node else None
-            label = (choice.label_falc if falc else choice.label) if choice else entry[3]
+            if choice is not None:
+                label = choice.label_falc if falc else choice.label
+            else:  # a button of the engine itself (« Oui, je garde ma réponse »…)
+                system = self.content.system.get(entry[3])
+                label = (system.falc if falc else system.text) if system else entry[3]
             return Rendered(message_id, "user", YOU, label, f"choix/{entry[3]}")
         if kind == "k":
             command = self.content.commands.get(entry[1])
@@ -99,6 +107,11 @@ class Renderer:
             values = {**self.context, **dict(zip("ab", labels, strict=False))}
             text = fill(system.falc if falc else system.text, values)
             return Rendered(message_id, "bot", self._speakers["coach"], text, f"coach/{entry[1]}")
+        if kind == "w":
+            if self.where is None:
+                return None
+            return Rendered(message_id, "bot", self._speakers["coach"],
+                            self.where.render(entry, falc), "coach/ou-en-suis-je")
         if kind == "v":
             label = self.place_label(entry[1], falc)
             return Rendered(message_id, "user", YOU, label or entry[1], f"sens/{entry[1]}")

@@ -1,0 +1,183 @@
+"""Where a person is in a staged journey (the coordinator's 4 stages), from the content.
+
+A flow with `stage: N` is a stage; its `parts:` cut its nodes in file order (each part runs
+from its `from` node to the next part's). Every step of the API says the stage and part of
+the person's place — inside a detour, of the place the detour left — and « Où en suis-je ? »
+lists the parts seen and left. Nothing here is stored but a bit mask of the parts seen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from coach.content.model import Content, NodeRef
+from coach.content.placeholders import fill
+from coach.engine.record import Record
+
+# `chemin == 'court'`: the short path, without the exercises.
+PATH_VARIABLE = "chemin"
+SHORT_PATH = "court"
+DEFAULT_LABEL = "Étape {etape} sur {etapes} · partie {partie} sur {parties}"
+
+
+@dataclass(frozen=True)
+class StagePart:
+    index: int
+    id: str
+    title: str
+    title_falc: str
+    exercise: bool
+
+
+@dataclass(frozen=True)
+class Stage:
+    flow: str
+    number: int
+    title: str
+    title_falc: str
+    parts: tuple[StagePart, ...]
+
+
+@dataclass(frozen=True)
+class Place:
+    """A stage and one of its parts, with the parts of the path the person follows."""
+
+    stage: Stage
+    part: StagePart
+    path: tuple[StagePart, ...]
+
+    @property
+    def part_number(self) -> int:
+        return self.path.index(self.part) + 1
+
+
+class ProgressMap:
+    """Built once per content: which stage and part every node of a staged flow is in."""
+
+    def __init__(self, content: Content) -> None:
+        self.content = content
+        stages = []
+        self.part_of: dict[NodeRef, tuple[Stage, StagePart]] = {}
+        for flow in content.flows.values():
+            header = flow.header
+            if header.stage is None or not header.parts:
+                continue
+            parts = tuple(StagePart(i, p.id, p.title, p.title_falc, p.exercise)
+                          for i, p in enumerate(header.parts))
+            stage = Stage(flow.id, header.stage, header.title, header.title_falc, parts)
+            stages.append(stage)
+            firsts = {p.first: parts[i] for i, p in enumerate(header.parts)}
+            current: StagePart | None = None
+            for node_id in flow.nodes:  # file order
+                current = firsts.get(node_id, current)
+                if current is not None:
+                    self.part_of[(flow.id, node_id)] = (stage, current)
+        self.stages = tuple(sorted(stages, key=lambda s: s.number))
+        system = content.system.get("progression")
+        self._labels = (system.text, system.falc) if system else (DEFAULT_LABEL, DEFAULT_LABEL)
+
+    def place(self, record: Record) -> Place | None:
+        """The stage and part of the person's place; inside a detour, of the place it left."""
+        refs = [(record.flow, record.node), *((f[0], f[1]) for f in reversed(record.calls))]
+        for ref in refs:
+            found = self.part_of.get(ref)
+            if found is not None:
+                stage, part = found
+                return Place(stage, part, self.path(stage, record.vars, part))
+        return None
+
+    @staticmethod
+    def path(stage: Stage, variables: Mapping[str, Any],
+             current: StagePart | None = None) -> tuple[StagePart, ...]:
+        """The parts of the path chosen: the short one leaves the exercises out (unless the
+        person is in one all the same)."""
+        if variables.get(PATH_VARIABLE) != SHORT_PATH:
+            return stage.parts
+        return tuple(p for p in stage.parts if not p.exercise or p is current)
+
+    def progress(self, record: Record) -> dict[str, Any] | None:
+        """The `progress` object of a step, or None outside a staged journey."""
+        place = self.place(record)
+        if place is None:
+            return None
+        values = {"etape": place.stage.number, "etapes": len(self.stages),
+                  "partie": place.part_number, "parties": len(place.path)}
+        return {"label": fill(self._labels[record.falc], values), "stage": values["etape"],
+                "stages": values["etapes"], "part": values["partie"],
+                "parts": values["parties"]}
+
+    def mark_seen(self, record: Record, ref: NodeRef) -> None:
+        found = self.part_of.get(ref)
+        if found is not None:
+            stage, part = found
+            record.seen[stage.flow] = record.seen.get(stage.flow, 0) | (1 << part.index)
+
+    def stage_of_flow(self, flow_id: str) -> Stage | None:
+        return next((s for s in self.stages if s.flow == flow_id), None)
+
+
+def _said(system: Mapping[str, Any], key: str, falc: bool, values: Mapping[str, object]) -> str:
+    message = system.get(key)
+    if message is None:
+        return ""
+    return fill(message.falc if falc else message.text, values)
+
+
+class WhereReport:
+    """« Où en suis-je ? »: the stage and part, the parts seen and left, the other stages.
+
+    The transcript keeps ["w", flow, node, seen masks, short path]: what was true when the
+    person asked, rendered in the variant in force (standard or FALC).
+    """
+
+    def __init__(self, progress: ProgressMap) -> None:
+        self.map = progress
+        self.system = progress.content.system
+
+    def entry(self, record: Record) -> list[Any]:
+        place = self.map.place(record)
+        flow, node = ("", "")
+        if place is not None:
+            ref = next(r for r in [(record.flow, record.node),
+                                   *((f[0], f[1]) for f in reversed(record.calls))]
+                       if r in self.map.part_of)
+            flow, node = ref
+        return ["w", flow, node, dict(record.seen),
+                record.vars.get(PATH_VARIABLE) == SHORT_PATH]
+
+    def render(self, entry: list[Any], falc: bool) -> str:
+        _kind, flow, node, seen, short = entry[:5]
+        variables = {PATH_VARIABLE: SHORT_PATH} if short else {}
+        found = self.map.part_of.get((flow, node))
+        lines = []
+        if found is None:
+            lines.append(_said(self.system, "ou-en-suis-je-hors", falc, {}))
+        else:
+            stage, part = found
+            path = self.map.path(stage, variables, part)
+            mask = seen.get(stage.flow, 0) | (1 << part.index)
+            title = stage.title_falc if falc else stage.title
+            lines.append(_said(self.system, "ou-en-suis-je", falc, {
+                "etape": stage.number, "etapes": len(self.map.stages), "titre": title,
+                "partie": path.index(part) + 1, "parties": len(path),
+                "partie_titre": part.title_falc if falc else part.title}))
+            done = [p for p in path if p is not part and mask & (1 << p.index)]
+            left = [p for p in path if not mask & (1 << p.index)]
+            for key, parts in (("ou-en-suis-je-vu", done), ("ou-en-suis-je-reste", left)):
+                if parts:
+                    names = ", ".join(p.title_falc if falc else p.title for p in parts)
+                    lines.append(_said(self.system, key, falc, {"liste": names}))
+        for stage in self.map.stages:
+            if found is not None and stage is found[0]:
+                continue
+            path = self.map.path(stage, variables)
+            mask = seen.get(stage.flow, 0)
+            count = sum(1 for p in path if mask & (1 << p.index))
+            key = ("etape-vue" if count == len(path) else
+                   "etape-commencee" if count else "etape-a-faire")
+            lines.append(_said(self.system, key, falc, {
+                "etape": stage.number, "titre": stage.title_falc if falc else stage.title,
+                "vues": count, "parties": len(path)}))
+        return "\n".join(line for line in lines if line)
