@@ -64,6 +64,7 @@ def step_body(step: Step, advice: frozenset[str] = frozenset()) -> dict[str, Any
         "choices": step.choices,
         "commands": step.commands,
         "content_version": record.content_version,
+        "progress": step.progress,
     }
 
 

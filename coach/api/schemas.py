@@ -72,6 +72,17 @@ class ChoiceOut(BaseModel):
     label: str
 
 
+class ProgressOut(BaseModel):
+    """Where the person is in a journey by stages (the coordinator's 4 stages)."""
+
+    label: str = Field(description="À afficher tel quel, par exemple"
+                                   " « Étape 1 sur 4 · partie 3 sur 8 »")
+    stage: int = Field(ge=1, description="Numéro de l’étape")
+    stages: int = Field(ge=1, description="Nombre d’étapes")
+    part: int = Field(ge=1, description="Numéro de la partie dans l’étape")
+    parts: int = Field(ge=1, description="Nombre de parties de l’étape (parcours choisi)")
+
+
 class StepOut(BaseModel):
     id: str
     falc: bool
@@ -82,6 +93,11 @@ class StepOut(BaseModel):
     choices: list[ChoiceOut]
     commands: list[ChoiceOut]
     content_version: str
+    progress: ProgressOut | None = Field(
+        default=None,
+        description="Où en est la personne dans un parcours par étapes ; null en dehors."
+                    " Pendant un détour (la boîte à outils ouverte depuis une étape), la"
+                    " place de l’étape quittée.")
 
 
 class ConversationOut(StepOut):

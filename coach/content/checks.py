@@ -267,8 +267,18 @@ def _check_entry(content: Content) -> Iterator[Issue]:
         yield Issue("commande/absente", "error", "dialogues/commun.yaml",
                     f"commandes globales non définies : {', '.join(missing)}",
                     "ajoutez-les dans « commands » avec leur libellé et leur libellé FALC")
-    for key in ("pas-compris", "pas-compris-choix", "pas-compris-personne", "retour-impossible",
-                "aide", "humain", "facile-oui", "facile-non", "contenu-change", "stop"):
+    needed = ["pas-compris", "pas-compris-choix", "pas-compris-personne", "retour-impossible",
+              "aide", "humain", "facile-oui", "facile-non", "contenu-change", "stop"]
+    nodes = [node for _flow, node in content.iter_nodes()]
+    if any(c.call for node in nodes for c in node.choices):
+        needed.append("retour-appel")
+    if any(node.ask is not None for node in nodes):
+        needed += ["saisie-confirmer", "saisie-garder", "saisie-reecrire", "saisie-gardee",
+                   "saisie-reecrire-invite"]
+    if any(flow.header.stage is not None for flow in content.flows.values()):
+        needed += ["progression", "ou-en-suis-je", "ou-en-suis-je-vu", "ou-en-suis-je-reste",
+                   "ou-en-suis-je-hors", "etape-vue", "etape-commencee", "etape-a-faire"]
+    for key in needed:
         if key not in content.system:
             yield Issue("message/absent", "error", "dialogues/commun.yaml",
                         f"message système « {key} » non défini",

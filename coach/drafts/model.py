@@ -59,9 +59,13 @@ class Draft:
 
 
 def _section(template: DraftTemplate, section: SectionTemplate,
-             variables: Mapping[str, object], falc: bool) -> DraftSection:
+             variables: Mapping[str, object], falc: bool,
+             typed: Mapping[str, str]) -> DraftSection:
     answers = []
     for answer in section.answers:
+        if answer.variable in typed:  # the person's own words, as written
+            answers.append(typed[answer.variable])
+            continue
         value = variables.get(answer.variable)
         sentence = answer.values.get(str(value)) if value is not None else None
         if sentence is not None:
@@ -83,15 +87,20 @@ def _section(template: DraftTemplate, section: SectionTemplate,
 
 
 def build_draft(variables: Mapping[str, object], falc: bool,
-                template: DraftTemplate | None = None) -> Draft:
-    """The draft for these answers. Values the template does not know are left out."""
+                template: DraftTemplate | None = None,
+                typed: Mapping[str, str] | None = None) -> Draft:
+    """The draft for these answers. Values the template does not know are left out;
+    `typed` (the person's own answers, by variable) is written as typed, in both variants:
+    the renderers escape it like every text."""
+    typed = typed or {}
     template = template or load_template()
     documents = tuple(
         DraftDocument(
             id=document.id,
             title=document.title_falc if falc else document.title,
             intro=document.intro_falc if falc else document.intro,
-            sections=tuple(_section(template, s, variables, falc) for s in document.sections))
+            sections=tuple(_section(template, s, variables, falc, typed)
+                           for s in document.sections))
         for document in template.documents)
     labels = {name: getattr(template.labels, name).get(falc)
               for name in type(template.labels).model_fields}

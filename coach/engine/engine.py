@@ -7,6 +7,7 @@ conversation: every call takes a record and returns a new one.
 from __future__ import annotations
 
 import time
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -74,6 +75,14 @@ class Step:
     meta: dict[str, Any] = field(default_factory=dict)
     # Where the person is in a staged journey (see `coach.engine.progress`), or None.
     progress: dict[str, Any] | None = None
+
+
+def printable(text: str) -> str:
+    """The typed text on one line, without control characters (the draft's DOCX and ODT
+    are XML, which refuses them); everything else is kept as typed."""
+    kept = "".join(ch for ch in text if unicodedata.category(ch) not in ("Cc", "Cs", "Cn")
+                   or ch.isspace())
+    return " ".join(kept.split())
 
 
 class Engine:
@@ -327,7 +336,7 @@ class Engine:
                 decision.kind == "go" and best is not None and best.key.startswith(GLOSSARY)):
             record.proposal = []
             return False
-        answer = " ".join(text.split())
+        answer = printable(text)
         if not answer:
             return False
         record.misses = 0

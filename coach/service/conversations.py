@@ -175,7 +175,7 @@ class ConversationService:
         record = self.read(conversation_id)
         variant = record.falc if falc is None else falc
         self._count([document_event(record.flow, fmt, variant)])
-        return build_draft(record.vars, variant)
+        return build_draft(record.vars, variant, typed=record.answers)
 
     def give_feedback(self, conversation_id: str, message_id: str, useful: bool) -> None:
         """Count « this advice helps » (or not) once per message. Raises NotAdvice."""
