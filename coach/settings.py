@@ -42,6 +42,9 @@ class Settings(BaseSettings):
     # `coach serve`'s HTTP protocol), and each piece of its body within the other.
     header_timeout_seconds: float = Field(default=10.0, gt=0, le=300)
     body_timeout_seconds: float = Field(default=10.0, gt=0, le=300)
+    # Drafts and tool files rendered at once per process, in worker processes (0: on the
+    # event loop, which makes every other request wait; only for comparison in the benchmark).
+    draft_renderings: int = Field(default=2, ge=0, le=32)
     max_text_chars: int = 1000
     max_body_bytes: int = 16 * 1024
 

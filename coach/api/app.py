@@ -28,6 +28,7 @@ from coach.api.htmlpage import STATIC_PREFIX
 from coach.api.metrics import STORE_ERRORS, MetricsMiddleware, build_metrics_router
 from coach.api.middleware import BodyLimit, ErrorsWithoutTraceback, SecurityHeaders
 from coach.api.observer import Observer
+from coach.api.offload import Renderings
 from coach.api.pages import build_pages_router
 from coach.api.privacy import build_privacy_router
 from coach.api.problems import install_problem_handlers, store_unavailable_response
@@ -63,6 +64,8 @@ def create_app(settings: Settings | None = None, content: Content | None = None,
                                   max_text_chars=settings.max_text_chars,
                                   advice=observer.advice)
 
+    renderings = Renderings(settings.draft_renderings)
+
     @asynccontextmanager
     async def lifespan(_app: FastAPI):  # type: ignore[no-untyped-def]
         # Content, machines and the understanding index live as long as the process: keep
@@ -77,6 +80,7 @@ def create_app(settings: Settings | None = None, content: Content | None = None,
         sweeper = asyncio.create_task(_sweep_every(recent, RECENT_SWEEP_SECONDS))
         yield
         sweeper.cancel()
+        renderings.close()
         counters.close()  # the last increments, before the store goes
         store.close()
 
@@ -92,7 +96,7 @@ def create_app(settings: Settings | None = None, content: Content | None = None,
     install_problem_handlers(app)
     _count_store_errors(app)
     turn_schemas = add_conversation_routes(app.router, service)
-    app.include_router(build_documents_router(service))
+    app.include_router(build_documents_router(service, renderings))
     app.include_router(build_feedback_router(service))
     app.include_router(build_pages_router(service, settings))
     app.include_router(build_privacy_router(settings))

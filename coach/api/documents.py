@@ -15,6 +15,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from coach.api.conversations import ERRORS
 from coach.api.htmlpage import STATIC_PREFIX, base_path
+from coach.api.offload import Renderings
 from coach.api.problems import Problem, not_found_conversation
 from coach.drafts.html import render_html
 from coach.drafts.model import Draft
@@ -52,8 +53,10 @@ def _render(draft: Draft, fmt: str, stylesheet: str, download: bool) -> bytes:
     return render_html(draft, stylesheet=stylesheet).encode("utf-8")
 
 
-def build_documents_router(service: ConversationService) -> APIRouter:
+def build_documents_router(service: ConversationService,
+                           renderings: Renderings | None = None) -> APIRouter:
     router = APIRouter(prefix="/api/v1", tags=["brouillon"])
+    renderings = renderings or Renderings()
 
     @router.get(
         "/conversations/{conversation_id}/document", response_class=HTMLResponse,
@@ -82,7 +85,7 @@ def build_documents_router(service: ConversationService) -> APIRouter:
         except ConversationNotFound:
             raise not_found_conversation() from None
         stylesheet = f"{base_path(request)}{STATIC_PREFIX}/brouillon.css"
-        body = _render(draft, fmt, stylesheet, download)
+        body = await renderings.run(_render, draft, fmt, stylesheet, download)
         headers = {"Cache-Control": "no-store", "Content-Language": "fr"}
         if fmt != "html" or download:
             headers["Content-Disposition"] = f'attachment; filename="{FILENAME}.{fmt}"'
