@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import gc
+from collections.abc import Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
@@ -78,7 +79,9 @@ def create_app(settings: Settings | None = None, content: Content | None = None,
         gc.set_threshold(GC_YOUNG_THRESHOLD)
         counters.start()
         sweeper = asyncio.create_task(_sweep_every(recent, RECENT_SWEEP_SECONDS))
+        stop_watching = _forget_deletions_of_other_processes(store, recent)
         yield
+        stop_watching()
         sweeper.cancel()
         renderings.close()
         counters.close()  # the last increments, before the store goes
@@ -93,6 +96,7 @@ def create_app(settings: Settings | None = None, content: Content | None = None,
     )
     app.state.settings, app.state.engine, app.state.store = settings, engine, store
     app.state.counters = counters
+    app.state.recent_records = recent
     install_problem_handlers(app)
     _count_store_errors(app)
     turn_schemas = add_conversation_routes(app.router, service)
@@ -131,6 +135,17 @@ def create_app(settings: Settings | None = None, content: Content | None = None,
     app.add_middleware(ErrorsWithoutTraceback)
     app.add_middleware(MetricsMiddleware)
     return app
+
+
+def _forget_deletions_of_other_processes(store: SessionStore,
+                                         recent: RecentRecords) -> Callable[[], None]:
+    """A conversation deleted through another process leaves this one's memory at once
+    (not after COACH_RECENT_RECORDS_SECONDS), when the store announces deletions (Redis)."""
+    watch = getattr(store, "watch_deletions", None)
+    if watch is None:
+        return lambda: None
+    loop = asyncio.get_running_loop()
+    return watch(lambda cid: loop.call_soon_threadsafe(recent.forget, cid))  # type: ignore[no-any-return]
 
 
 async def _sweep_every(recent: RecentRecords, seconds: float) -> None:

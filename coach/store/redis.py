@@ -13,8 +13,9 @@ compare-and-set fails (a conflict, the turn is retried), it never writes a secon
 
 from __future__ import annotations
 
+import contextlib
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import redis
 
@@ -75,6 +76,35 @@ def conversation_key(conversation_id: str) -> str:
 def legacy_key(conversation_id: str) -> str:
     """The key before the hash tag; read (and moved) for conversations stored back then."""
     return PREFIX + conversation_id
+
+
+# Each deletion is published here, so that every process drops its remembered copy.
+DELETIONS_CHANNEL = "coach:effacements"
+
+
+def erase_server_traces(client: redis.Redis, wait_seconds: float) -> bool:
+    """One server: BGREWRITEAOF when the append-only file is on, BGSAVE when snapshots
+    are; wait until both are done."""
+    def persistence() -> dict[str, object]:
+        return dict(client.info("persistence"))
+
+    try:
+        info = persistence()
+        snapshots = bool(client.config_get("save").get("save"))
+        if info.get("aof_enabled"):
+            client.bgrewriteaof()
+        if snapshots:
+            client.bgsave()
+        deadline = time.monotonic() + wait_seconds
+        while time.monotonic() < deadline:
+            info = persistence()
+            if not (info.get("aof_rewrite_in_progress") or info.get("aof_rewrite_scheduled")
+                    or info.get("rdb_bgsave_in_progress")):
+                return True
+            time.sleep(0.05)
+    except redis.RedisError:
+        return False
+    return False
 
 
 class RedisStore(SaveOneOfMany):
@@ -140,7 +170,11 @@ class RedisStore(SaveOneOfMany):
         keys = [conversation_key(conversation_id)]
         if self.reads_legacy_keys:
             keys.append(legacy_key(conversation_id))
-        return bool(self._call(lambda: self.client.delete(*keys)))
+        deleted = bool(self._call(lambda: self.client.delete(*keys)))
+        if deleted:
+            with contextlib.suppress(StoreUnavailable):  # erased; others forget it in time
+                self.announce_deletion(conversation_id)
+        return deleted
 
     def ping(self) -> None:
         self._call(self.client.ping)
@@ -154,26 +188,31 @@ class RedisStore(SaveOneOfMany):
         then. Operators run it through `coach purge` (docs/exploitation.md). False when the
         server refuses (CONFIG or BGREWRITEAOF disabled, as on some managed services) or is
         still rewriting after `wait_seconds`."""
-        def persistence() -> dict[str, object]:
-            return dict(self.client.info("persistence"))
+        return erase_server_traces(self.client, wait_seconds)
 
-        try:
-            info = self._call(persistence)
-            snapshots = bool(self._call(lambda: self.client.config_get("save")).get("save"))
-            if info.get("aof_enabled"):
-                self._call(self.client.bgrewriteaof)
-            if snapshots:
-                self._call(self.client.bgsave)
-        except StoreUnavailable:
-            return False
-        deadline = time.monotonic() + wait_seconds
-        while time.monotonic() < deadline:
-            info = self._call(persistence)
-            if not (info.get("aof_rewrite_in_progress") or info.get("aof_rewrite_scheduled")
-                    or info.get("rdb_bgsave_in_progress")):
-                return True
-            time.sleep(0.05)
-        return False
+    # -- deletions seen by every process -----------------------------------------------
+    def announce_deletion(self, conversation_id: str) -> None:
+        """Tell the other coach processes (coach/store/recent.py forgets its copy)."""
+        self._call(lambda: self.client.publish(DELETIONS_CHANNEL, conversation_id))
+
+    def watch_deletions(self, forget: Callable[[str], None]) -> Callable[[], None]:
+        """Call `forget(id)` (from a background thread) for every deletion any process
+        announces; returns the function that stops watching. The subscription survives a
+        restart of Redis (redis-py subscribes again when it reconnects)."""
+        pubsub = self.client.pubsub(ignore_subscribe_messages=True)
+
+        def received(message: dict[str, object]) -> None:
+            data = message.get("data")
+            if isinstance(data, bytes):
+                forget(data.decode("ascii", "replace"))
+
+        def keep_going(_exc: BaseException, _pubsub: object, _thread: object) -> None:
+            time.sleep(1.0)  # Redis is away: try again, without spinning
+
+        pubsub.subscribe(**{DELETIONS_CHANNEL: received})
+        thread = pubsub.run_in_thread(sleep_time=1.0, daemon=True,
+                                      exception_handler=keep_going)
+        return thread.stop
 
     # -- anonymous counters ---------------------------------------------------------------
     def add_counts(self, counts: Mapping[CounterKey, int]) -> None:

@@ -20,7 +20,7 @@ from redis.cluster import ClusterNode, RedisCluster
 from redis.retry import Retry
 
 from coach.store.base import Save
-from coach.store.redis import RedisStore, conversation_key
+from coach.store.redis import RedisStore, conversation_key, erase_server_traces
 
 SCHEME = "redis+cluster"
 
@@ -49,6 +49,11 @@ class RedisClusterStore(RedisStore):
                               socket_connect_timeout=timeout, require_full_coverage=False,
                               retry=Retry(NoBackoff(), 1))
         return client  # type: ignore[return-value]
+
+    def erase_traces(self, wait_seconds: float = 60.0) -> bool:
+        """Every node rewrites its own files (replicas keep copies too)."""
+        return all(erase_server_traces(node.redis_connection, wait_seconds)
+                   for node in self.client.get_nodes() if node.redis_connection is not None)
 
     def slot_of(self, conversation_id: str) -> int:
         """The cluster slot of a conversation's keys: saves of one slot may go together."""
