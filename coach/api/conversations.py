@@ -22,7 +22,7 @@ from coach.api.schemas import (
     turn_body,
 )
 from coach.engine.engine import ChoiceInput, Step, TextInput
-from coach.engine.errors import UnknownFlow
+from coach.engine.errors import KeyReusedForAnotherInput, UnknownFlow
 from coach.service import (
     ChoiceNotOffered,
     ConversationNotFound,
@@ -132,6 +132,11 @@ def add_conversation_routes(router: APIRouter, service: ConversationService) -> 
                           ) from None
         except TextRejected as exc:
             raise Problem(422, "requete-invalide", "Requête invalide", exc.french()) from None
+        except KeyReusedForAnotherInput:
+            raise Problem(422, "cle-idempotence-reutilisee", "Clé d'idempotence déjà utilisée",
+                          "Cet en-tête Idempotency-Key a déjà servi pour un autre tour (un autre"
+                          " choix ou un autre texte). Utilisez une nouvelle clé pour chaque"
+                          " nouveau tour, et la même seulement pour renvoyer le même.") from None
         except TurnConflict:
             raise Problem(409, "conflit", "Conversation modifiée en même temps",
                           "Un autre tour a été joué au même moment sur cette conversation."

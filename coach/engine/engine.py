@@ -6,6 +6,7 @@ conversation: every call takes a record and returns a new one.
 
 from __future__ import annotations
 
+import hashlib
 import time
 import unicodedata
 from collections.abc import Mapping
@@ -16,7 +17,7 @@ from coach.content.guards import compile_guard
 from coach.content.model import Content, NodeRef
 from coach.content.placeholders import CONTACT_KEYS, placeholders
 from coach.content.schema import CALL_DEPTH_VARIABLE, TYPED_PREFIX, Choice, Message, Node
-from coach.engine.errors import UnknownChoice, UnknownFlow
+from coach.engine.errors import KeyReusedForAnotherInput, UnknownChoice, UnknownFlow
 from coach.engine.machines import NEXT, CompiledFlow, compile_all
 from coach.engine.nlu.places import CHOICE, COMMAND, GLOSSARY
 from coach.engine.normalize import normalize
@@ -85,6 +86,13 @@ def printable(text: str) -> str:
     return " ".join(kept.split())
 
 
+def input_fingerprint(given: Input) -> str:
+    """A short digest of a turn's input, kept with its Idempotency-Key in the record (the
+    person's own conversation, never elsewhere) to tell a retry from a different request."""
+    raw = ("c:" + given.id) if isinstance(given, ChoiceInput) else ("t:" + given.text)
+    return hashlib.blake2b(raw.encode("utf-8"), digest_size=8).hexdigest()
+
+
 class Engine:
     def __init__(self, content: Content, context: Mapping[str, str] | None = None) -> None:
         self.content = content
@@ -121,7 +129,10 @@ class Engine:
 
     def play(self, stored: Record, given: Input, idempotency_key: str | None = None) -> Step:
         if idempotency_key and idempotency_key in stored.idem:
-            first, last = stored.idem[idempotency_key]
+            first, last, *seen = stored.idem[idempotency_key]
+            # Keys remembered before fingerprints were kept (two numbers) replay as before.
+            if seen and seen[0] != input_fingerprint(given):
+                raise KeyReusedForAnotherInput(idempotency_key)
             return self.step(stored, first, last, replayed=True)
         record = stored.copy()
         first = len(record.transcript)
@@ -134,7 +145,7 @@ class Engine:
         record.updated = time.time()
         record.mark_turn(first, record.updated)
         if idempotency_key:
-            record.remember_step(idempotency_key, first)
+            record.remember_step(idempotency_key, first, input_fingerprint(given))
         return self.step(record, first)
 
     def set_falc(self, stored: Record, falc: bool) -> Record:

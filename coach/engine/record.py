@@ -65,7 +65,8 @@ class Record:
     # One [first transcript position, seconds since `created`] per turn: when each was said.
     turns: list[list[int]] = field(default_factory=list)
     # Idempotency-Key -> [first, last) transcript positions of the step it produced.
-    idem: dict[str, list[int]] = field(default_factory=dict)
+    # Idempotency-Key -> [first message, end, input fingerprint] of the step it produced.
+    idem: dict[str, list[int | str]] = field(default_factory=dict)
     # Detours in progress, innermost last: [caller flow, caller node, called flow].
     calls: list[list[str]] = field(default_factory=list)
     # The person's own typed answers (`ask:` nodes), by variable: their data, kept here only.
@@ -146,8 +147,8 @@ class Record:
             proposal=list(self.proposal), seen=dict(self.seen),
             version=self.version, created=self.created, updated=self.updated)
 
-    def remember_step(self, key: str, first: int) -> None:
-        self.idem[key] = [first, len(self.transcript)]
+    def remember_step(self, key: str, first: int, fingerprint: str) -> None:
+        self.idem[key] = [first, len(self.transcript), fingerprint]
         while len(self.idem) > MAX_IDEMPOTENCY_KEYS:
             del self.idem[next(iter(self.idem))]
 

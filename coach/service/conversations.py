@@ -123,7 +123,7 @@ class ConversationService:
                    render: Callable[[Step], A]) -> Answered[A]:
         """Play one turn and save it; `render` makes the answer from the step, before the
         save is awaited. Raises ConversationNotFound, ChoiceNotOffered, TextRejected,
-        TurnConflict, or StoreUnavailable."""
+        KeyReusedForAnotherInput, TurnConflict, or StoreUnavailable."""
         if isinstance(given, TextInput):
             self.check_text(given.text)
         may_remember = True

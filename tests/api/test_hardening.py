@@ -183,3 +183,32 @@ def test_short_tokens_are_refused_at_start_up_in_french(tmp_path, variable):
     assert done.returncode == 2
     assert variable in done.stderr and "au moins 24" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+async def test_an_idempotency_key_reused_for_another_turn_gets_422(client):
+    cid = await start(client)
+    url = f"/api/v1/conversations/{cid}/turns"
+    key = {"Idempotency-Key": "tour-1"}
+    first = await client.post(url, json={"choice": "quiz"}, headers=key)
+    assert first.status_code == 200
+    before = (await client.get(f"/api/v1/conversations/{cid}")).json()
+    other = await client.post(url, json={"text": "autre chose"}, headers=key)
+    assert other.status_code == 422
+    assert other.json()["code"] == "cle-idempotence-reutilisee"
+    assert "nouvelle clé" in other.json()["detail"]
+    after = (await client.get(f"/api/v1/conversations/{cid}")).json()
+    assert after["messages"] == before["messages"]  # nothing was played
+    again = await client.post(url, json={"choice": "quiz"}, headers=key)
+    assert again.status_code == 200 and again.headers["idempotent-replayed"] == "true"
+
+
+def test_keys_remembered_before_fingerprints_still_replay(engine):
+    from coach.engine.engine import ChoiceInput
+
+    step = engine.start()
+    played = engine.play(step.record, ChoiceInput("quiz"), "ancienne-cle")
+    record = played.record
+    record.idem["ancienne-cle"] = record.idem["ancienne-cle"][:2]  # an older record
+    replayed = engine.play(record, ChoiceInput("autre"), "ancienne-cle")
+    assert replayed.meta["replayed"] if hasattr(replayed, "meta") else replayed.replayed
+    assert [m.text for m in replayed.messages] == [m.text for m in played.messages]
