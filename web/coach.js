@@ -396,6 +396,7 @@
       var li = t.ajouter(m);
       if (!premier && m.role === 'bot') premier = li;
     });
+    this.placerAvis();
     this.afficherChoix(pas);
     this.afficherCommandes(pas.commands);
     this.placerBrouillon(pas);
@@ -434,6 +435,7 @@
     this.afficherFalc();
     this.liste.textContent = '';
     conv.messages.forEach(function (m) { t.ajouter(m); });
+    this.placerAvis();
     this.afficherChoix(conv);
     this.afficherCommandes(conv.commands);
     this.placerBrouillon(conv);
@@ -471,23 +473,41 @@
     });
   };
 
-  /* « Ce conseil vous aide-t-il ? »: answered once; remembered for this conversation. */
+  /* « Ce conseil vous aide-t-il ? »: answered once; remembered for this conversation, by
+     message and by advice (« Revenir en arrière » may show the same advice again). */
   Tchat.prototype.avisDonnes = function () {
     try {
       var v = JSON.parse(lire('avis') || 'null');
-      return v && v.c === this.id ? v.m : [];
-    } catch (e) { return []; }
+      if (v && v.c === this.id) return { m: v.m || [], r: v.r || [] };
+    } catch (e) { /* unreadable: as if nothing was answered */ }
+    return { m: [], r: [] };
+  };
+
+  /* One question at most on screen, under the last advice of the conversation (two keyboard
+     stops, not two per advice), and never for an advice already answered. */
+  Tchat.prototype.placerAvis = function () {
+    var donnes = this.avisDonnes(), liste = this.liste;
+    var conseils = liste.querySelectorAll('.msg[data-conseil]'), dernier = conseils[conseils.length - 1];
+    var actif = this.racine.getRootNode().activeElement;
+    Array.prototype.forEach.call(liste.querySelectorAll('.avis'), function (g) {
+      if (g.parentNode === dernier) return;
+      if (g.contains(actif)) { g.parentNode.tabIndex = -1; g.parentNode.focus({ preventScroll: true }); }
+      g.remove();
+    });
+    if (!dernier || dernier.querySelector('.avis, .avis-merci')) return;
+    var id = dernier.id.slice(4);
+    if (donnes.m.indexOf(id) >= 0 || donnes.r.indexOf(dernier.getAttribute('data-ref')) >= 0) return;
+    dernier.appendChild(this.blocAvis(id));
   };
 
   Tchat.prototype.blocAvis = function (id) {
     var d = this.doc;
-    if (this.avisDonnes().indexOf(id) >= 0) return el(d, 'p', 'avis-merci', MERCI);
     var g = el(d, 'div', 'avis'), q = el(d, 'span', 'avis-question', 'Ce conseil vous aide-t-il ?');
     q.id = 'avis-' + id;
     g.setAttribute('role', 'group');
     g.setAttribute('aria-labelledby', q.id);
     g.appendChild(q);
-    [['true', 'Oui'], ['false', 'Non']].forEach(function (r) {
+    [['true', 'Oui, ce conseil m’aide'], ['false', 'Non, pas vraiment']].forEach(function (r) {
       var b = el(d, 'button', 'avis-bouton', r[1]);
       b.type = 'button';
       b.setAttribute('data-utile', r[0]);
@@ -503,9 +523,10 @@
     groupe.setAttribute('data-envoi', '1');
     this.requete('POST', 'conversations/' + encodeURIComponent(this.id) + '/avis',
       { message: id, utile: b.getAttribute('data-utile') === 'true' }).then(function () {
-      var m = t.avisDonnes();
-      m.push(id);
-      ecrire('avis', JSON.stringify({ c: t.id, m: m }));
+      var donnes = t.avisDonnes();
+      donnes.m.push(id);
+      donnes.r.push(b.closest('.msg').getAttribute('data-ref'));
+      ecrire('avis', JSON.stringify({ c: t.id, m: donnes.m, r: donnes.r }));
       if (t.reprise && t.reprise.avis) t.afficherErreur(null);
       // Before the buttons go, so that focus never falls on <body>; after a tap, on the thanks.
       var merci = el(t.doc, 'p', 'avis-merci', MERCI);
@@ -556,7 +577,10 @@
       b.hidden = !this.voix;
       this.etiqueterLecture(b, nom, false);
       li.appendChild(b);
-      if (m.feedback) li.appendChild(this.blocAvis(m.id));
+      if (m.feedback) {
+        li.setAttribute('data-conseil', '1');
+        if (this.avisDonnes().m.indexOf(m.id) >= 0) li.appendChild(el(d, 'p', 'avis-merci', MERCI));
+      }
     }
     this.liste.appendChild(li);
     return li;

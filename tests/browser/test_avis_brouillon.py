@@ -22,6 +22,7 @@ from playwright.sync_api import Page, expect
 
 ADVICE = "Commencez petit."
 QUESTION = "Ce conseil vous aide-t-il ?"
+YES, NO = "Oui, ce conseil m’aide", "Non, pas vraiment"
 DRAFT = "Mon brouillon de feuille de route et de charte"
 LINKS = ("Voir (nouvelle fenêtre)", "Télécharger en Word (.docx)",
          "Télécharger en OpenDocument (.odt)")
@@ -53,11 +54,12 @@ def test_feedback_yes_in_the_client(page: Page, site) -> None:
   - paragraph: /^Léo dit\\W+Commencez petit/
   - group "{QUESTION}":
     - text: {QUESTION}
-    - button "Oui"
-    - button "Non"
+    - button "Oui, ce conseil m’aide"
+    - button "Non, pas vraiment"
 """)
-    (x1, _y1, w1, h1), (x2, _y2, w2, h2) = group.evaluate(GEOMETRY)
-    assert min(w1, h1, w2, h2) >= 44 and x2 - (x1 + w1) >= 8 - 0.5
+    (x1, y1, w1, h1), (x2, y2, w2, h2) = group.evaluate(GEOMETRY)
+    assert min(w1, h1, w2, h2) >= 44
+    assert max(x2 - (x1 + w1), y2 - (y1 + h1)) >= 8 - 0.5  # side by side or one below
     assert group.evaluate("g => g.getBoundingClientRect().top") > advice.locator(
         ".bulle").evaluate("b => b.getBoundingClientRect().bottom")
     assert_axe_clean(page, "conseil avec « Ce conseil vous aide-t-il ? »")
@@ -65,7 +67,7 @@ def test_feedback_yes_in_the_client(page: Page, site) -> None:
 
     message = advice_id.removeprefix("msg-")
     with page.expect_response(lambda r: r.url.endswith("/avis")) as answer:
-        page.get_by_role("button", name="Oui", exact=True).click()
+        page.get_by_role("button", name=YES).click()
     assert answer.value.status == 204
     expect(advice).to_contain_text("Merci pour votre avis.")
     expect(group).to_have_count(0)
@@ -81,6 +83,41 @@ def test_feedback_yes_in_the_client(page: Page, site) -> None:
     page.locator(".messages .msg").first.wait_for()
     expect(advice).to_contain_text("Merci pour votre avis.")
     expect(page.get_by_role("group", name=QUESTION)).to_have_count(0)
+
+
+def test_one_feedback_question_at_most_on_the_last_advice(page: Page, site) -> None:
+    open_client(page, site, "?parcours=initier")
+    advice = page.locator(".msg--coach[data-conseil]")
+    groups = page.get_by_role("group", name=QUESTION)
+    expect(groups).to_have_count(1)
+    with page.expect_response(lambda r: r.url.endswith("/avis")) as answer:
+        page.get_by_role("button", name=NO).click()
+    assert answer.value.status == 204
+    expect(groups).to_have_count(0)
+
+    page.get_by_role("button", name="D’autres conseils").click()
+    wait_turn(page, "Fixez la date")
+    # Two advice in the reply: one question only, under the last one.
+    expect(advice).to_have_count(3)
+    expect(groups).to_have_count(1)
+    expect(advice.nth(2).get_by_role("group", name=QUESTION)).to_have_count(1)
+    expect(page.get_by_role("button", name=YES)).to_have_count(1)
+    expect(page.get_by_role("button", name=NO)).to_have_count(1)
+    expect(page.locator(".avis-bouton")).to_have_count(2)  # no other « Oui » / « Non »
+    assert_axe_clean(page, "une seule question d'avis")
+
+    # « Revenir en arrière » shows the first advice again: answered, so not asked again;
+    # and the question under the advice before it goes (it is no longer the last one).
+    page.get_by_role("button", name="Revenir en arrière").click()
+    wait_turn(page, "Combien de temps")
+    expect(advice).to_have_count(4)
+    expect(groups).to_have_count(0)
+    expect(page.get_by_text("Merci pour votre avis.")).to_have_count(1)
+    page.reload()
+    page.locator(".messages .msg").first.wait_for()
+    expect(advice).to_have_count(4)
+    expect(groups).to_have_count(0)
+    expect(page.get_by_text("Merci pour votre avis.")).to_have_count(1)
 
 
 def test_draft_links_at_the_end_of_a_step_and_in_the_options(page: Page, site) -> None:
@@ -156,7 +193,7 @@ def test_feedback_no_draft_and_privacy_in_the_widget(page: Page, site) -> None:
     group = widget.get_by_role("group", name=QUESTION)
     expect(group).to_have_count(1)
     with page.expect_request(lambda r: r.url.endswith("/avis")) as sent:
-        group.get_by_role("button", name="Non", exact=True).click()
+        group.get_by_role("button", name=NO).click()
     assert json.loads(sent.value.post_data or "{}")["utile"] is False
     expect(widget.get_by_text("Merci pour votre avis.")).to_be_visible()
     expect(group).to_have_count(0)
