@@ -12,6 +12,11 @@
   var FLUX_BROUILLON = ['initier', 'modeliser', 'animer', 'perenniser'];
   var TITRE_BROUILLON = 'Mon brouillon de feuille de route et de charte';
   var MERCI = 'Merci pour votre avis.';
+  // The keyboard hint under the field, in standard French and in easy-to-read words.
+  var AIDE_CLAVIER = ['Entrée : envoyer. Maj + Entrée : aller à la ligne.',
+    'Pour envoyer, appuyez sur la touche Entrée.\nPour aller à la ligne, appuyez sur Maj et Entrée.'];
+  // Touch screens without a mouse: no physical keyboard to speak of, the hint would not help.
+  var TACTILE = '(hover: none) and (pointer: coarse)';
 
   function lire(cle) { try { return localStorage.getItem(PREFIXE + cle); } catch (e) { return null; } }
   function ecrire(cle, valeur) {
@@ -110,7 +115,7 @@
   function gabarit(niveau, imprimer, api) {
     return '' +
       '<div class="outils rangee">' +
-      '<button type="button" class="falc-bouton" aria-pressed="false">Facile à lire</button>' +
+      '<button type="button" class="falc-bouton" aria-pressed="false">Facile à lire<span class="etat-falc" aria-hidden="true"> : activé</span></button>' +
       '<button type="button" class="options-bouton" aria-expanded="false" aria-controls="options">Plus d\'options</button>' +
       '</div>' +
       '<div id="options" class="options" hidden>' +
@@ -169,7 +174,8 @@
     this.attente = null;
     this.lecture = null;
     this.tailleIndex = Math.max(0, TAILLES.indexOf(Number(lire('taille')) || 0));
-    var q = function (s) { return racine.querySelector(s); };
+    // The widget moves a few buttons into its panel's header: look there too.
+    var q = function (s) { return racine.querySelector(s) || racine.parentNode.querySelector(s); };
     this.q = q;
     this.liste = q('.messages');
     this.journal = q('.journal');
@@ -254,6 +260,7 @@
       }
     }
     this.afficherFalc();
+    this.aideClavier();
     return this.charger();
   };
 
@@ -262,6 +269,19 @@
     if (e && e.detail === 0) return false;
     var type = (e && e.pointerType) || this.pointeur || '';
     return type === 'touch' || type === 'pen';
+  };
+
+  /* « Entrée : envoyer… » only where a keyboard is likely (not on touch-only screens). */
+  Tchat.prototype.aideClavier = function () {
+    var aide = this.q('#aide-saisie'), saisie = this.saisie;
+    var tactile = window.matchMedia ? window.matchMedia(TACTILE) : null;
+    var maj = function () {
+      var cache = !!(tactile && tactile.matches);
+      aide.hidden = cache;
+      saisie.setAttribute('aria-describedby', cache ? 'erreur' : 'aide-saisie erreur');
+    };
+    maj();
+    if (tactile && tactile.addEventListener) tactile.addEventListener('change', maj);
   };
 
   /* ---- talking to the API ---- */
@@ -620,6 +640,7 @@
   Tchat.prototype.afficherFalc = function () {
     this.racine.classList.toggle('falc', this.falc);
     this.q('.falc-bouton').setAttribute('aria-pressed', String(this.falc));
+    this.q('#aide-saisie').textContent = typo(AIDE_CLAVIER[this.falc ? 1 : 0]);
   };
 
   /* Show the start of the reply: inside the history when it scrolls (desktop), else in the
@@ -845,9 +866,22 @@
     var corps = el(d, 'div', 'panneau-corps coach');
     corps.setAttribute('lang', 'fr');
     corps.innerHTML = gabarit(Math.min(6, n + 1), true, options.api);
-    var boutons = el(d, 'div', 'tete-boutons');
+    var boutons = el(d, 'div', 'tete-boutons'), outils = corps.querySelector('.outils');
+    // The header holds the tools, so that the history gets the panel's height.
+    boutons.appendChild(corps.querySelector('.falc-bouton'));
     boutons.appendChild(corps.querySelector('.options-bouton'));
     boutons.appendChild(fermer);
+    outils.remove();
+    // « Agrandir le tchat »: a larger panel, within the host page's window.
+    var li = el(d, 'li'), agrandir = el(d, 'button', 'agrandir', 'Agrandir le tchat');
+    agrandir.type = 'button';
+    agrandir.setAttribute('aria-pressed', 'false');
+    agrandir.addEventListener('click', function () {
+      var grand = dialogue.classList.toggle('grand');
+      agrandir.setAttribute('aria-pressed', String(grand));
+    });
+    li.appendChild(agrandir);
+    corps.querySelector('.options ul').appendChild(li);
     tete.appendChild(titre);
     tete.appendChild(boutons);
     dialogue.textContent = '';

@@ -290,3 +290,26 @@ def test_empty_message_is_refused_politely(page: Page, site) -> None:
     expect(page.get_by_role("alert")).to_have_text(
         re.compile("Le message est vide"))
     expect(page.get_by_role("button", name="Réessayer")).to_be_hidden()
+
+
+def test_keyboard_hint_where_it_helps_and_in_easy_words(new_context, site) -> None:
+    page = new_context().new_page()
+    open_client(page, site)
+    hint = page.locator("#aide-saisie")
+    field = page.get_by_role("textbox", name="Votre message")
+    expect(hint).to_be_visible()
+    expect(hint).to_have_text(re.compile(r"^Entrée\s:\senvoyer\. Maj \+ Entrée\s:"))
+    assert field.get_attribute("aria-describedby") == "aide-saisie erreur"
+    page.get_by_role("button", name="Facile à lire").click()
+    expect(hint).to_have_text(re.compile(r"^Pour envoyer, appuyez sur la touche Entrée\.\n"
+                                         r"Pour aller à la ligne, appuyez sur Maj et Entrée\.$"))
+    page.get_by_role("button", name="Facile à lire").click()
+    expect(hint).to_have_text(re.compile("^Entrée"))
+
+    phone = new_context(viewport={"width": 375, "height": 740}, is_mobile=True,
+                        has_touch=True).new_page()
+    open_client(phone, site)
+    expect(phone.locator("#aide-saisie")).to_be_hidden()  # no keyboard keys on a touch screen
+    described = phone.get_by_role("textbox", name="Votre message").get_attribute(
+        "aria-describedby")
+    assert described == "erreur"

@@ -192,3 +192,21 @@ def test_dark_mode(new_context, site) -> None:
     shot(page, "sombre", full_page=True)
     open_widget(page, site)
     shot(page, "sombre-widget")
+
+
+def test_forced_colours_say_easy_to_read_is_on_in_words(new_context, site) -> None:
+    page = new_context(forced_colors="active").new_page()
+    open_client(page, site)
+    button = page.get_by_role("button", name="Facile à lire")
+    assert "activé" not in button.inner_text()
+    button.click()
+    expect(button).to_have_attribute("aria-pressed", "true")
+    # The fill is gone in forced colours: the words say it.
+    expect(button).to_have_text("Facile à lire\u00a0: activé", use_inner_text=True)
+    expect(page.get_by_role("button", name="Facile à lire", exact=True)).to_have_count(1)
+    shot(page, "contraste-force-falc")
+    open_widget(page, site)
+    widget_button = page.locator("#coach-cop-widget .falc-bouton")
+    expect(widget_button).to_have_text("Facile à lire", use_inner_text=True)
+    widget_button.click()
+    expect(widget_button).to_have_text("Facile à lire\u00a0: activé", use_inner_text=True)

@@ -115,9 +115,9 @@ def test_whole_conversation_with_the_keyboard_alone(page: Page, site) -> None:
     expect(page.get_by_role("dialog", name="Tchat avec le coach")).to_match_aria_snapshot("""
 - dialog "Tchat avec le coach":
   - heading "Tchat avec le coach" [level=2]
+  - button "Facile à lire" [pressed=false]
   - button "Plus d'options" [expanded=false]
   - button "Fermer le tchat"
-  - button "Facile à lire" [pressed=false]
   - log "Conversation":
     - list:
       - /children: equal
@@ -241,3 +241,39 @@ def test_an_origin_not_allowed_by_cors_gets_a_clear_error(page: Page, site) -> N
     page.get_by_role("button", name=LAUNCHER).click()
     expect(page.get_by_role("alert")).to_contain_text("Le coach ne répond pas")
     expect(page.get_by_role("button", name="Réessayer")).to_be_visible()
+
+
+PANEL = """() => {
+    const root = document.getElementById('coach-cop-widget').shadowRoot;
+    const d = root.getElementById('coach-panneau').getBoundingClientRect();
+    const j = root.querySelector('.journal').getBoundingClientRect();
+    const shown = [...root.querySelectorAll('.journal .msg')].filter(m => {
+        const r = m.getBoundingClientRect(); return r.top >= j.top - 1 && r.bottom <= j.bottom + 1;
+    }).length;
+    return {panel: [d.left, d.top, d.width, d.height], journal: j.height, shown,
+            vw: innerWidth, vh: innerHeight};
+}"""
+
+
+def test_history_shows_several_bubbles_and_the_panel_grows(page: Page, site) -> None:
+    open_widget(page, site)
+    page.get_by_role("button", name="Oui, dites-m'en plus").click()
+    wait_turn(page, "Comment aimeriez-vous participer ?")
+    state = page.evaluate(PANEL)
+    assert state["journal"] >= 0.45 * state["panel"][3], state  # the history has the room
+    assert state["shown"] >= 3, state  # several whole bubbles, not one
+    page.get_by_role("button", name="Plus d'options").click()
+    bigger = page.get_by_role("button", name="Agrandir le tchat")
+    expect(bigger).to_have_attribute("aria-pressed", "false")
+    bigger.click()
+    expect(bigger).to_have_attribute("aria-pressed", "true")
+    page.get_by_role("button", name="Plus d'options").click()
+    large = page.evaluate(PANEL)
+    left, top, width, height = large["panel"]
+    assert width > state["panel"][2] and height >= state["panel"][3]
+    assert left >= 16 - 0.5 and top >= 0 and height <= large["vh"] - 96 + 0.5  # host's limits
+    assert large["journal"] > state["journal"] and large["shown"] >= state["shown"]
+    shot(page, "widget-agrandi")
+    page.set_viewport_size({"width": 900, "height": 600})  # the host's window shrinks
+    small = page.evaluate(PANEL)
+    assert small["panel"][0] >= 16 - 0.5 and small["panel"][1] >= 0
