@@ -45,7 +45,8 @@ class Settings(BaseSettings):
     # Drafts and tool files rendered at once per process, in worker processes (0: on the
     # event loop, which makes every other request wait; only for comparison in the benchmark).
     draft_renderings: int = Field(default=2, ge=0, le=32)
-    max_text_chars: int = 1000
+    # The longest typed message, in characters, for every adapter (coach/service).
+    max_text_chars: int = Field(default=1000, ge=1, le=100_000)
     max_body_bytes: int = 16 * 1024
 
     @field_validator("admin_token", "metrics_token")

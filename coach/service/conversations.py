@@ -14,8 +14,7 @@ wait at once under load, and small waiting turns keep the processor's caches war
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import Generic, Protocol, TypeVar
+from typing import Generic, NamedTuple, Protocol, TypeVar
 
 from coach.analytics.events import Event, document_event
 from coach.drafts.model import Draft, build_draft
@@ -48,8 +47,7 @@ class TurnObserver(Protocol):
     def count(self, event: Event) -> None: ...
 
 
-@dataclass(frozen=True, slots=True)
-class Answered(Generic[A]):
+class Answered(NamedTuple, Generic[A]):
     """A turn's answer, rendered by the adapter. `replayed`: the same Idempotency-Key was
     seen before, and this is the step it produced then (nothing was played or saved)."""
 
@@ -57,8 +55,8 @@ class Answered(Generic[A]):
     replayed: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Prepared(Generic[A]):
+# What one attempt at a turn ends with (tuples: a turn makes one, on the hot path).
+class Prepared(NamedTuple, Generic[A]):
     """A turn played and answered, waiting to be written."""
 
     data: bytes
@@ -67,13 +65,13 @@ class Prepared(Generic[A]):
     events: list[Event]
 
 
-@dataclass(frozen=True, slots=True)
-class Replayed(Generic[A]):
+class Replayed(NamedTuple, Generic[A]):
+    """The step this Idempotency-Key produced before, confirmed on the stored record."""
+
     answer: A
 
 
-@dataclass(frozen=True, slots=True)
-class AskTheStore:
+class AskTheStore(NamedTuple):
     """The remembered record refused the turn or saw a replay: another process may have
     moved on, so the store's record must decide."""
 

@@ -1,4 +1,4 @@
-"""The same conversation with JavaScript disabled: server-rendered forms (coach/api/pages.py)."""
+"""The same conversation with JavaScript disabled: server-rendered forms (coach/api/pages/)."""
 
 from __future__ import annotations
 

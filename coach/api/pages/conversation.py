@@ -1,0 +1,192 @@
+"""The conversation page: its messages, the choices, the text field, the commands, and the
+links to the coordinator's draft; the printable transcript and the plain-text one."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Any
+from urllib.parse import quote
+from zoneinfo import ZoneInfo
+
+from fastapi.responses import HTMLResponse
+
+from coach.api.pages.layout import Site, document, e
+from coach.content.typography import french_spacing
+from coach.engine.engine import Step
+
+SHOWN_COMMANDS = ("retour", "menu", "aide", "humain")
+DISPLAY_ZONE = ZoneInfo("Europe/Paris")
+# The coordinator's draft is offered at the end of these steps (and after its summary).
+DRAFT_FLOWS = frozenset({"initier", "modeliser", "animer", "perenniser"})
+DRAFT_TITLE = "Mon brouillon de feuille de route et de charte"
+DRAFT_LINKS = (("html", "Voir (nouvelle fenêtre)"), ("docx", "Télécharger en Word (.docx)"),
+               ("odt", "Télécharger en OpenDocument (.odt)"))
+
+
+def _says(name: str, role: str, ref: str) -> str:
+    if role != "bot":
+        return "Vous avez écrit : " if ref == "texte" else "Vous avez choisi : "
+    return f"{name} dit : "
+
+
+def _title(name: str, role: str) -> str:
+    if role != "bot":
+        return "Votre message"
+    if name.startswith("Le "):
+        return "Message du " + name[3:]
+    if name.startswith("La "):
+        return "Message de la " + name[3:]
+    return ("Message d'" if name[:1].lower() in "aeiouyéèêàâîôûh" else "Message de ") + name
+
+
+def _time(at: str | None) -> str:
+    """The message's time as « 14 h 32 » in French time (no script to know the reader's)."""
+    if not at:
+        return ""
+    moment = datetime.fromisoformat(at.replace("Z", "+00:00")).astimezone(DISPLAY_ZONE)
+    return f'<time class="heure" datetime="{e(at)}">{moment.hour}\u00a0h\u00a0{moment:%M}</time>'
+
+
+def draft_here(step: Step) -> bool:
+    """Does this step offer the draft under its last message?"""
+    record = step.record
+    if step.end:
+        return record.flow in DRAFT_FLOWS
+    return (record.flow, record.node) == ("initier", "brouillon-suite")
+
+
+def draft_links(site: Site, cid: str, ident: str, level: int) -> str:
+    """The three links to the draft, in a group named by its heading."""
+    url = f"{site.base}/api/v1/conversations/{quote(cid, safe='')}/document?format="
+    links = "".join(
+        f'<li><a class="bouton-lien" href="{e(url + fmt)}"'
+        + (' target="_blank" rel="noopener"' if fmt == "html" else "")
+        + f">{e(label)}</a></li>" for fmt, label in DRAFT_LINKS)
+    return (f'<div class="brouillon-liens" role="group" aria-labelledby="{ident}">'
+            f'<h{level} id="{ident}" class="brouillon-titre">{e(DRAFT_TITLE)}</h{level}>'
+            f'<ul class="rangee">{links}</ul></div>')
+
+
+def message_items(messages: Iterable[dict[str, Any]], anchor: str | None,
+                  after: dict[str, str] | None = None) -> str:
+    """`after`: HTML to put at the end of some messages' items, by message id."""
+    items = []
+    after = after or {}
+    for m in messages:
+        bot = m["role"] == "bot"
+        name = m["speaker"]["name"] if bot else "Vous"
+        mark = ' id="dernier" tabindex="-1"' if m["id"] == anchor else ""
+        items.append(
+            f'<li class="msg {"msg--coach" if bot else "msg--moi"}"{mark}>'
+            f'<h3 class="visually-hidden">{e(_title(name, m["role"]))}</h3>'
+            f'<p class="auteur" aria-hidden="true">{e(name)}</p>'
+            '<p class="bulle"><span class="visually-hidden">'
+            f'{e(_says(name, m["role"], m["ref"]))}</span>'
+            f'<span class="texte" id="texte-{e(m["id"])}">'
+            f'{e(french_spacing(m["text"]) if bot else m["text"])}</span></p>'
+            f'{_time(m.get("at"))}{after.get(m["id"], "")}</li>'
+        )
+    return "\n".join(items)
+
+
+def conversation_page(site: Site, step: Step, error: str | None = None, kept: str = "",
+                      status: int = 200) -> HTMLResponse:
+    """The whole conversation and the ways to answer; `error` (with the text `kept`) is
+    said above the text field."""
+    record = step.record
+    action = site.conversation_url(record.id)
+    form_key = secrets.token_urlsafe(12)
+    messages = [m.to_dict() for m in step.messages]
+    users = [m for m in messages if m["role"] == "user"]
+    anchor = users[-1]["id"] if users else (messages[0]["id"] if messages else None)
+    bots = [m for m in messages if m["role"] == "bot"]
+    labels = {c["id"]: c["label"] for c in step.commands}
+    after = {}
+    if bots and draft_here(step):  # under the step's own last message (not « aide »'s)
+        own = [m for m in bots if m["ref"].startswith(f"{record.flow}/{record.node}/")]
+        after[(own or bots)[-1]["id"]] = draft_links(site, record.id, "titre-brouillon-fil", 4)
+
+    parts = [
+        "<h1>Votre coach CoP</h1>",
+        '<p class="intro">Version sans JavaScript : chaque réponse recharge la page.'
+        " Pour reprendre plus tard, gardez l'adresse de cette page dans vos favoris.</p>",
+        '<div class="outils rangee">',
+        f'<form method="post" action="{action}/falc">'
+        f'<input type="hidden" name="falc" value="{"0" if record.falc else "1"}">'
+        f'<button type="submit" aria-pressed="{"true" if record.falc else "false"}">'
+        "Facile à lire</button></form>",
+        f'<a class="bouton-lien" href="{action}/transcription.txt">'
+        "Télécharger la conversation</a>",
+        f'<a class="bouton-lien" href="{action}/transcription">Imprimer la conversation</a>',
+        f'<a class="bouton-lien" href="{action}/recommencer">Recommencer depuis le début</a>',
+        f'<a class="bouton-lien" href="{action}/supprimer">Supprimer ma conversation</a>',
+        "</div>",
+        '<section aria-labelledby="titre-conv">\n<h2 id="titre-conv">Conversation</h2>',
+        f'<ol class="messages historique-page">\n{message_items(messages, anchor, after)}'
+        "\n</ol>",
+        "</section>",
+    ]
+    if step.choices:
+        label = (f'aria-labelledby="texte-{e(bots[-1]["id"])}"' if bots
+                 else 'aria-label="Réponses proposées"')
+        buttons = "\n".join(
+            f'<li><button type="submit" name="choix" value="{e(c["id"])}">'
+            f'<span class="num" aria-hidden="true">{i}.</span>{e(c["label"])}</button></li>'
+            for i, c in enumerate(step.choices, start=1))
+        parts.append(
+            f'<form method="post" action="{action}">'
+            f'<input type="hidden" name="cle" value="{form_key}">'
+            f'<div class="choix" role="group" {label}><ul>\n{buttons}\n</ul></div></form>')
+    described = "aide-saisie erreur" if error else "aide-saisie"
+    parts.append(
+        f'<form method="post" action="{action}" class="formulaire">'
+        f'<input type="hidden" name="cle" value="{form_key}">'
+        '<label for="saisie">Votre message</label>'
+        '<p id="aide-saisie" class="aide">Écrivez votre message, puis choisissez « Envoyer ».'
+        "</p>"
+        '<div class="ligne-saisie">'
+        f'<textarea id="saisie" name="texte" rows="3"'
+        f' maxlength="{site.settings.max_text_chars}"'
+        f' aria-describedby="{described}"{" autofocus" if error else ""}>{e(kept)}</textarea>'
+        '<button type="submit" class="principal envoi">Envoyer'
+        ' <span class="visually-hidden">le message au coach</span></button></div>'
+        + (f'<p id="erreur" class="erreur" role="alert">{e(error)}</p>' if error else "")
+        + "</form>")
+    commands = "\n".join(
+        f'<li><button type="submit" name="choix" value="{c}">{e(labels.get(c, c))}'
+        "</button></li>"
+        for c in SHOWN_COMMANDS if c in labels)
+    parts.append(
+        '<div class="commandes" role="group" aria-labelledby="titre-commandes">'
+        '<p id="titre-commandes" class="choix-titre">À tout moment :</p>'
+        f'<form method="post" action="{action}"><input type="hidden" name="cle"'
+        f' value="{form_key}"><ul class="rangee">\n{commands}\n</ul></form></div>')
+    parts.append(draft_links(site, record.id, "titre-brouillon", 2))
+    title = ("Erreur : " if error else "") + "Conversation"
+    return document(site, title, "\n".join(parts), status=status, falc=record.falc,
+                    skip="saisie")
+
+
+def transcript_page(site: Site, step: Step) -> HTMLResponse:
+    """Every message, to print."""
+    body = (
+        "<h1>Conversation avec le coach CoP</h1>\n"
+        '<p class="intro pied">Pour imprimer, utilisez la commande Imprimer de votre'
+        " navigateur (Ctrl + P, ou Cmd + P sur Mac).</p>\n"
+        '<section aria-labelledby="titre-conv" class="transcription">\n'
+        '<h2 id="titre-conv">Messages</h2>\n<ol class="messages">\n'
+        f"{message_items((m.to_dict() for m in step.messages), None)}\n</ol>\n</section>\n"
+        f'<p class="pied"><a href="{site.conversation_url(step.record.id, "#dernier")}">'
+        "Revenir à la conversation</a></p>")
+    return document(site, "Transcription", body, falc=step.record.falc)
+
+
+def transcript_text(step: Step) -> str:
+    """Every message as plain text, to download (Windows line ends, a BOM for Notepad)."""
+    lines = ["Conversation avec le coach CoP", ""]
+    for m in step.messages:
+        name = m.speaker["name"] if m.role == "bot" else "Vous"
+        lines += [f"{name} :", m.text, ""]
+    return "\ufeff" + "\r\n".join(lines)

@@ -1,0 +1,127 @@
+"""The skeleton of every page without JavaScript, and the short pages: the start page,
+a confirmation, and the errors a person can act on."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape
+from urllib.parse import quote
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+
+from coach.api.htmlpage import base_path
+from coach.settings import Settings
+
+PREFIX = "/sans-js"
+
+
+def e(text: object) -> str:
+    return escape(str(text), quote=True)
+
+
+@dataclass(frozen=True)
+class Site:
+    """What every page needs: where the application is mounted, and its settings."""
+
+    base: str
+    settings: Settings
+
+    @classmethod
+    def of(cls, request: Request, settings: Settings) -> Site:
+        return cls(base_path(request), settings)
+
+    def conversation_url(self, cid: str, fragment: str = "") -> str:
+        return f"{self.base}{PREFIX}/{quote(cid, safe='')}{fragment}"
+
+
+def document(site: Site, title: str, body: str, status: int = 200, falc: bool = False,
+             headers: dict[str, str] | None = None, skip: str | None = None) -> HTMLResponse:
+    """A whole page; `body` starts with its h1. `skip`: the id the skip link leads to."""
+    skip_link = f'<a class="skip" href="#{skip}">Aller au champ de message</a>\n' if skip else ""
+    html = (
+        '<!doctype html>\n<html lang="fr">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{e(title)} — Coach CoP</title>\n"
+        f'<link rel="stylesheet" href="{site.base}/coach.css">\n</head>\n<body>\n{skip_link}'
+        f'<main id="contenu" class="page coach{" falc" if falc else ""}">\n'
+        f"{body}\n{contact_footer(site)}</main>\n</body>\n</html>\n"
+    )
+    return HTMLResponse(html, status_code=status,
+                        headers={"Cache-Control": "no-store", **(headers or {})})
+
+
+def contact_footer(site: Site) -> str:
+    s = site.settings
+    return (
+        '<footer class="pied">\n<h2>Parler à une personne</h2>\n'
+        f"<p>Contactez {e(s.contact_nom)} au {e(s.contact_telephone)}"
+        f" ({e(s.contact_horaires)}), ou par courriel à"
+        f' <a href="mailto:{e(s.contact_courriel)}">{e(s.contact_courriel)}</a>.'
+        f'</p>\n<p class="confidentialite"><a href="{site.base}/confidentialite">'
+        "Confidentialité et données personnelles</a></p>\n</footer>\n"
+    )
+
+
+def message_page(site: Site, title: str, text: str, status: int, extra: str = "",
+                 headers: dict[str, str] | None = None) -> HTMLResponse:
+    body = (f"<h1>{e(title)}</h1>\n<p>{e(text)}</p>\n{extra}"
+            f'<p><a href="{site.base}{PREFIX}">Commencer une nouvelle conversation</a></p>')
+    return document(site, title, body, status=status, headers=headers)
+
+
+def not_found_page(site: Site) -> HTMLResponse:
+    return message_page(site, "Conversation introuvable",
+                        "Cette conversation n'existe pas, a été supprimée ou a expiré.", 404)
+
+
+def unavailable_page(site: Site, retry_form: str = "") -> HTMLResponse:
+    return message_page(
+        site, "Service momentanément indisponible",
+        "Le coach ne peut pas enregistrer la conversation pour l'instant. Rien n'est perdu :"
+        " réessayez dans quelques secondes.", 503, extra=retry_form,
+        headers={"Retry-After": "5"})
+
+
+def conflict_page(site: Site, cid: str) -> HTMLResponse:
+    return message_page(site, "Conversation modifiée en même temps",
+                        "Un autre tour a été joué au même moment sur cette conversation."
+                        " Rechargez la conversation puis réessayez.", 409,
+                        extra=f'<p><a href="{site.conversation_url(cid)}">'
+                              "Revenir à la conversation</a></p>\n")
+
+
+def start_page(site: Site, flows: list[tuple[str, str]], checked: str, deleted: bool) -> str:
+    """The body of the start page: where to begin (`flows`: (id, title), in order)."""
+    radios = "\n".join(
+        f'<li><label class="case"><input type="radio" name="parcours" value="{e(fid)}"'
+        f'{" checked" if fid == checked else ""}> {e(title)}</label></li>'
+        for fid, title in flows)
+    notice = ""
+    if deleted:
+        notice = ('<p class="sans-js-avis" role="status">Votre conversation est supprimée.'
+                  " Vous pouvez en commencer une nouvelle.</p>\n")
+    return (
+        "<h1>Votre coach CoP</h1>\n"
+        '<p class="intro">Version sans JavaScript du coach : chaque réponse recharge la page.'
+        " Rien n'est limité dans le temps.</p>\n" + notice +
+        f'<form method="post" action="{site.base}{PREFIX}" class="formulaire">\n'
+        '<fieldset><legend class="choix-titre">Par où commencer ?</legend>\n'
+        f'<ul class="liste-simple">\n{radios}\n</ul></fieldset>\n'
+        '<p><label class="case"><input type="checkbox" name="falc" value="1">'
+        " Textes en facile à lire</label></p>\n"
+        '<button type="submit" class="principal">Commencer la conversation</button>\n</form>\n'
+        f'<p><a href="{site.base}/">Revenir à la version avec JavaScript</a></p>\n')
+
+
+def confirmation_page(site: Site, cid: str, title: str, text: str, action: str,
+                      fields: dict[str, str], yes: str, no: str) -> HTMLResponse:
+    """Ask before something that cannot be undone: `yes` posts `fields` to `action`."""
+    hidden = "".join(f'<input type="hidden" name="{e(k)}" value="{e(v)}">'
+                     for k, v in fields.items())
+    body = (f"<h1>{e(title)}</h1>\n<p>{e(text)}</p>\n"
+            f'<form method="post" action="{site.base}{e(action)}" class="rangee">{hidden}'
+            f'<button type="submit" class="principal">{e(yes)}</button>'
+            f'<a class="bouton-lien" href="{site.conversation_url(cid, "#dernier")}">'
+            f"{e(no)}</a></form>")
+    return document(site, title, body)

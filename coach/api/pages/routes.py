@@ -1,0 +1,181 @@
+"""The routes of the pages without JavaScript: each reads the form, calls the turn
+service (coach/service), and answers a page or a redirection (POST-redirect-GET)."""
+
+from __future__ import annotations
+
+import secrets
+from urllib.parse import quote
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
+
+from coach.api.pages.conversation import conversation_page, transcript_page, transcript_text
+from coach.api.pages.forms import idempotency_key, read_form, retry_form
+from coach.api.pages.layout import (
+    PREFIX,
+    Site,
+    confirmation_page,
+    conflict_page,
+    document,
+    not_found_page,
+    start_page,
+    unavailable_page,
+)
+from coach.engine.engine import ChoiceInput, Input, Step, TextInput
+from coach.engine.errors import UnknownFlow
+from coach.service import (
+    ChoiceNotOffered,
+    ConversationNotFound,
+    ConversationService,
+    TextRejected,
+    TurnConflict,
+)
+from coach.settings import Settings
+from coach.store.base import StoreUnavailable
+
+NOT_OFFERED = ("Ce choix n'est plus proposé à cette étape. Choisissez une des réponses"
+               " ci-dessous ou écrivez votre message.")
+
+
+def build_pages_router(service: ConversationService, settings: Settings) -> APIRouter:
+    router = APIRouter(include_in_schema=False)
+    content = service.engine.content
+
+    def shown(request: Request, cid: str) -> Step | Response:
+        """The whole conversation, or the page that says why it cannot be shown."""
+        site = Site.of(request, settings)
+        try:
+            return service.conversation(cid)
+        except ConversationNotFound:
+            return not_found_page(site)
+        except StoreUnavailable:
+            return unavailable_page(site)
+
+    def see(site: Site, cid: str, fragment: str = "#dernier") -> RedirectResponse:
+        return RedirectResponse(site.conversation_url(cid, fragment), status_code=303)
+
+    @router.get(PREFIX, response_class=HTMLResponse)
+    async def start_form(request: Request) -> Response:
+        entry = content.entry[0]
+        ordered = sorted(content.flows.values(), key=lambda f: f.id != entry)
+        site = Site.of(request, settings)
+        body = start_page(site, [(f.id, f.header.title) for f in ordered], entry,
+                          deleted="supprimee" in request.query_params)
+        return document(site, "Commencer", body)
+
+    @router.post(PREFIX)
+    async def start(request: Request) -> Response:
+        fields = await read_form(request)
+        site = Site.of(request, settings)
+        flow, falc = fields.get("parcours") or None, fields.get("falc") == "1"
+        try:
+            try:
+                step = service.start(flow, falc)
+            except UnknownFlow:
+                step = service.start(None, falc)
+        except StoreUnavailable:
+            return unavailable_page(site, retry_form(site, PREFIX, fields))
+        return see(site, step.record.id, "")
+
+    @router.get(PREFIX + "/{cid}", response_class=HTMLResponse)
+    async def show(request: Request, cid: str) -> Response:
+        step = shown(request, cid)
+        if isinstance(step, Response):
+            return step
+        return conversation_page(Site.of(request, settings), step)
+
+    @router.post(PREFIX + "/{cid}")
+    async def turn(request: Request, cid: str) -> Response:
+        fields = await read_form(request)
+        site = Site.of(request, settings)
+        choice, text = fields.get("choix", "").strip(), fields.get("texte", "")
+        given: Input = ChoiceInput(choice[:64]) if choice else TextInput(text)
+        key = idempotency_key(fields.get("cle", ""), choice or "t:" + text)
+        try:
+            await service.play(cid, given, key, render=lambda _step: None)
+        except ConversationNotFound:
+            return not_found_page(site)
+        except TextRejected as exc:
+            return with_error(request, cid, exc.french(), kept=text)
+        except ChoiceNotOffered:
+            return with_error(request, cid, NOT_OFFERED)
+        except TurnConflict:
+            return conflict_page(site, cid)
+        except StoreUnavailable:
+            return unavailable_page(site, retry_form(site, f"{PREFIX}/{cid}", fields))
+        return see(site, cid)
+
+    def with_error(request: Request, cid: str, error: str, kept: str = "") -> Response:
+        """The conversation again, saying what went wrong above the text field (422)."""
+        step = shown(request, cid)
+        if isinstance(step, Response):
+            return step
+        return conversation_page(Site.of(request, settings), step, error, kept=kept,
+                                 status=422)
+
+    @router.post(PREFIX + "/{cid}/falc")
+    async def falc(request: Request, cid: str) -> Response:
+        fields = await read_form(request)
+        site = Site.of(request, settings)
+        try:
+            await service.set_falc(cid, fields.get("falc") == "1")
+        except ConversationNotFound:
+            return not_found_page(site)
+        except TurnConflict:
+            return conflict_page(site, cid)
+        except StoreUnavailable:
+            return unavailable_page(site, retry_form(site, f"{PREFIX}/{cid}/falc", fields))
+        return see(site, cid)
+
+    def confirm(request: Request, cid: str, title: str, text: str, action: str,
+                fields: dict[str, str], yes: str, no: str) -> Response:
+        step = shown(request, cid)
+        if isinstance(step, Response):
+            return step
+        return confirmation_page(Site.of(request, settings), cid, title, text, action,
+                                 fields, yes, no)
+
+    @router.get(PREFIX + "/{cid}/recommencer", response_class=HTMLResponse)
+    async def confirm_restart(request: Request, cid: str) -> Response:
+        return confirm(
+            request, cid, "Recommencer depuis le début ?",
+            "Le coach reprend au premier message. Ce que vous avez déjà écrit reste dans la"
+            " conversation.", f"{PREFIX}/{quote(cid, safe='')}",
+            {"choix": "recommencer", "cle": secrets.token_urlsafe(12)},
+            "Oui, recommencer", "Non, continuer")
+
+    @router.get(PREFIX + "/{cid}/supprimer", response_class=HTMLResponse)
+    async def confirm_delete(request: Request, cid: str) -> Response:
+        return confirm(
+            request, cid, "Supprimer votre conversation ?",
+            "Tous les messages seront effacés tout de suite. Vous pourrez en commencer une"
+            " nouvelle.", f"{PREFIX}/{quote(cid, safe='')}/supprimer", {},
+            "Oui, tout supprimer", "Non, garder")
+
+    @router.post(PREFIX + "/{cid}/supprimer")
+    async def delete(request: Request, cid: str) -> Response:
+        site = Site.of(request, settings)
+        try:
+            service.delete(cid)
+        except StoreUnavailable:
+            return unavailable_page(site, retry_form(site, f"{PREFIX}/{cid}/supprimer", {}))
+        return RedirectResponse(f"{site.base}{PREFIX}?supprimee=1", status_code=303)
+
+    @router.get(PREFIX + "/{cid}/transcription", response_class=HTMLResponse)
+    async def transcript(request: Request, cid: str) -> Response:
+        step = shown(request, cid)
+        if isinstance(step, Response):
+            return step
+        return transcript_page(Site.of(request, settings), step)
+
+    @router.get(PREFIX + "/{cid}/transcription.txt")
+    async def transcript_download(request: Request, cid: str) -> Response:
+        step = shown(request, cid)
+        if isinstance(step, Response):
+            return step
+        return PlainTextResponse(
+            transcript_text(step), media_type="text/plain; charset=utf-8",
+            headers={"Content-Disposition": 'attachment; filename="conversation-coach-cop.txt"',
+                     "Cache-Control": "no-store"})
+
+    return router

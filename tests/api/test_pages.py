@@ -1,0 +1,200 @@
+"""The pages without JavaScript over HTTP (httpx against the ASGI app, real SQLite files):
+each route, and its 404, 409, 413, 422 and 503 answers. tests/browser/test_nojs.py walks
+the same pages in Chromium."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from html import escape
+
+import httpx
+import pytest
+
+from coach.api.app import create_app
+from coach.content.loader import load_content
+from coach.engine.engine import ChoiceInput, Engine
+from coach.engine.record import Record
+from coach.store.sqlite import SQLiteStore
+from tests.conftest import CONTACT, FIXTURE_DIALOGUES
+
+pytestmark = pytest.mark.anyio
+
+
+def client_for(app) -> httpx.AsyncClient:
+    return httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test")
+
+
+async def start(client, **fields) -> str:
+    """A new conversation; its page's path."""
+    response = await client.post("/sans-js", data={"parcours": "demo", **fields})
+    assert response.status_code == 303
+    path = response.headers["location"]
+    assert re.fullmatch(r"/sans-js/[\w-]{22}", path)
+    return path
+
+
+def form_key(page: str) -> str:
+    return re.search(r'name="cle" value="([^"]+)"', page).group(1)
+
+
+async def test_the_start_page_offers_every_flow(client):
+    response = await client.get("/sans-js")
+    assert response.status_code == 200
+    assert response.headers["cache-control"] == "no-store"
+    assert 'value="demo" checked' in response.text
+    assert 'value="autre"' in response.text
+    assert "<script" not in response.text
+
+
+async def test_a_choice_is_played_then_shown(client):
+    path = await start(client)
+    page = (await client.get(path)).text
+    assert "Que voulez-vous faire" in page and 'value="quiz"' in page
+    response = await client.post(path, data={"choix": "quiz", "cle": form_key(page)})
+    assert response.status_code == 303 and response.headers["location"] == path + "#dernier"
+    page = (await client.get(path)).text
+    assert "Vous avez choisi : " in page and "Une CoP réunit-elle des familles" in page
+    assert 'value="vrai"' in page
+
+
+async def test_a_double_submit_plays_once(client):
+    path = await start(client)
+    key = form_key((await client.get(path)).text)
+    for _ in range(3):
+        assert (await client.post(path, data={"choix": "quiz", "cle": key})).status_code == 303
+    text = (await client.get(path + "/transcription.txt")).text
+    assert text.count("Faire le quiz") == 1
+
+
+async def test_typed_text_falc_and_transcripts(client):
+    path = await start(client)
+    assert (await client.post(path, data={"texte": "je veux jouer"})).status_code == 303
+    assert (await client.post(path + "/falc", data={"falc": "1"})).status_code == 303
+    page = (await client.get(path)).text
+    assert 'aria-pressed="true"' in page and 'class="page coach falc"' in page
+    assert "Vous avez écrit : " in page
+    printable = await client.get(path + "/transcription")
+    assert printable.status_code == 200 and "je veux jouer" in printable.text
+    download = await client.get(path + "/transcription.txt")
+    assert download.headers["content-disposition"].startswith("attachment")
+    assert download.text.startswith("\ufeffConversation avec le coach CoP")
+    assert "Vous :\r\nje veux jouer" in download.text
+
+
+async def test_restart_and_delete_ask_first(client):
+    path = await start(client)
+    restart = await client.get(path + "/recommencer")
+    assert restart.status_code == 200 and 'name="choix" value="recommencer"' in restart.text
+    confirm = await client.get(path + "/supprimer")
+    assert confirm.status_code == 200 and "Oui, tout supprimer" in confirm.text
+    deleted = await client.post(path + "/supprimer")
+    assert deleted.status_code == 303 and deleted.headers["location"] == "/sans-js?supprimee=1"
+    assert "Votre conversation est supprimée" in (await client.get("/sans-js?supprimee=1")).text
+    assert (await client.get(path)).status_code == 404
+
+
+@pytest.mark.parametrize("method, suffix", [
+    ("GET", ""), ("POST", ""), ("POST", "/falc"), ("GET", "/transcription"),
+    ("GET", "/transcription.txt"), ("GET", "/recommencer"), ("GET", "/supprimer")])
+@pytest.mark.parametrize("cid", ["inconnue", "x" * 65])
+async def test_an_unknown_conversation_is_a_french_404_page(client, method, suffix, cid):
+    response = await client.request(method, f"/sans-js/{cid}{suffix}",
+                                     data={"choix": "quiz"} if method == "POST" else None)
+    assert response.status_code == 404
+    assert response.headers["content-type"].startswith("text/html")
+    assert "Conversation introuvable" in response.text
+    assert 'href="/sans-js">Commencer une nouvelle conversation' in response.text
+
+
+@pytest.mark.parametrize("fields, words", [
+    ({"texte": "   "}, "Le message est vide"),
+    ({"texte": "mot " * 300}, "1000 caractères au plus (il en a 1200)"),
+    ({"choix": "vrai"}, "Ce choix n'est plus proposé à cette étape"),
+])
+async def test_what_cannot_be_played_is_a_422_page_that_keeps_the_text(client, fields, words):
+    path = await start(client)
+    response = await client.post(path, data=fields)
+    assert response.status_code == 422
+    assert re.search(r'<p id="erreur" class="erreur" role="alert">[^<]*' + re.escape(escape(words)),
+                     response.text)
+    assert response.text.count("<title>Erreur : Conversation") == 1
+    if "texte" in fields and fields["texte"].strip():
+        assert fields["texte"] + "</textarea>" in response.text  # nothing typed is lost
+    assert "Faire le quiz" not in (await client.get(path + "/transcription.txt")).text
+
+
+async def test_an_oversized_form_is_refused_with_413(client):
+    path = await start(client)
+    response = await client.post(path, data={"texte": "a" * 20_000})
+    assert response.status_code == 413
+    assert "dépasse" in response.json()["detail"]
+
+
+class RacingStore:
+    """A real SQLite store where, before each save, another process really plays « aide »
+    on the same conversation first (so this turn's compare-and-set always fails)."""
+
+    def __init__(self, inner: SQLiteStore, engine: Engine) -> None:
+        self.inner, self.engine = inner, engine
+        self.retention_seconds = inner.retention_seconds
+        self.racing = False
+
+    def __getattr__(self, name):
+        return getattr(self.inner, name)
+
+    def save_many(self, saves):
+        for cid, _data, _version in saves if self.racing else ():
+            stored, version = self.inner.load(cid)
+            competing = self.engine.play(Record.from_bytes(stored), ChoiceInput("aide"))
+            self.inner.save(cid, competing.record.to_bytes(), version)
+        return self.inner.save_many(saves)
+
+
+async def test_a_turn_that_keeps_losing_the_race_is_a_409_page(settings, tmp_path):
+    backend = SQLiteStore(tmp_path / "race.db", 3600)
+    store = RacingStore(backend, Engine(load_content(FIXTURE_DIALOGUES), CONTACT))
+    async with client_for(create_app(settings, store=store)) as client:
+        path = await start(client)
+        store.racing = True
+        response = await client.post(path, data={"choix": "quiz"})
+        assert response.status_code == 409
+        assert "Conversation modifiée en même temps" in response.text
+        assert f'href="{path}">Revenir à la conversation' in response.text
+        assert (await client.post(path + "/falc", data={"falc": "1"})).status_code == 409
+        store.racing = False
+        text = (await client.get(path + "/transcription.txt")).text
+        assert "Faire le quiz" not in text  # never half-played
+        assert (await client.post(path, data={"choix": "quiz"})).status_code == 303
+    backend.close()
+
+
+async def test_a_locked_store_is_a_503_page_that_keeps_the_form(settings, tmp_path):
+    db = tmp_path / "locked.db"
+    backend = SQLiteStore(db, 3600, busy_timeout_ms=50)
+    async with client_for(create_app(settings, store=backend)) as client:
+        path = await start(client)
+        blocker = sqlite3.connect(db, isolation_level=None)
+        blocker.execute("BEGIN EXCLUSIVE")
+        try:
+            for method, suffix, data in [("POST", "", {"texte": "je veux jouer", "cle": "k1"}),
+                                         ("POST", "/falc", {"falc": "1"}),
+                                         ("POST", "/supprimer", {})]:
+                response = await client.request(method, path + suffix, data=data)
+                assert response.status_code == 503, (method, suffix)
+                assert response.headers["retry-after"] == "5"
+                assert "Rien n&#x27;est perdu" in response.text
+            typed = await client.post(path, data={"texte": "je veux jouer", "cle": "k1"})
+            assert f'<form method="post" action="{path}">' in typed.text
+            assert '<input type="hidden" name="texte" value="je veux jouer">' in typed.text
+            assert (await client.post("/sans-js", data={"parcours": "demo"})).status_code == 503
+            assert (await client.get(path)).status_code == 200  # WAL: reading still works
+        finally:
+            blocker.execute("ROLLBACK")
+            blocker.close()
+        # « Réessayer » sends the same fields: played once, nothing lost.
+        assert (await client.post(path, data={"texte": "je veux jouer", "cle": "k1"})
+                ).status_code == 303
+        text = (await client.get(path + "/transcription.txt")).text
+        assert text.count("je veux jouer") == 1
+    backend.close()
