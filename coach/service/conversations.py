@@ -30,7 +30,6 @@ MAX_ATTEMPTS = 3
 # Ids are 22 characters (coach.engine.record.new_conversation_id); anything much longer
 # is no conversation's, and is not worth a store read.
 MAX_ID_CHARS = 64
-DEFAULT_MAX_TEXT_CHARS = 1000
 
 A = TypeVar("A")
 
@@ -81,11 +80,11 @@ ASK_THE_STORE = AskTheStore()
 
 class ConversationService:
     def __init__(self, engine: Engine, store: ConversationStore,
-                 observer: TurnObserver | None = None,
-                 max_text_chars: int = DEFAULT_MAX_TEXT_CHARS,
+                 observer: TurnObserver | None = None, *, max_text_chars: int,
                  advice: frozenset[str] = frozenset()) -> None:
-        """`advice`: the content references of the messages that ask « Ce conseil vous
-        aide-t-il ? » (coach/analytics/conseils.yaml)."""
+        """`max_text_chars`: the setting COACH_MAX_TEXT_CHARS. `advice`: the content
+        references of the messages that ask « Ce conseil vous aide-t-il ? »
+        (coach/analytics/conseils.yaml)."""
         self.engine, self.store, self.observer = engine, store, observer
         self.max_text_chars = max_text_chars
         self.advice = advice

@@ -15,7 +15,7 @@ between a load and the save that follows it.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Awaitable, Mapping, Sequence
 from typing import NamedTuple, Protocol
 
 # An anonymous counter: (content version, day "YYYY-MM-DD", name, flow, node, detail).
@@ -110,8 +110,9 @@ class ConversationStore(Protocol):
         use it for a compare-and-set `save` (or read the store again before refusing
         anything), so a layer may answer from memory (`Loaded.remembered`)."""
 
-    async def save(self, conversation_id: str, data: bytes, expected_version: int) -> int:
-        """As `SessionStore.save`; may wait for the other saves of this event-loop round."""
+    def save(self, conversation_id: str, data: bytes, expected_version: int) -> Awaitable[int]:
+        """Awaited: as `SessionStore.save`; may wait for the other saves of this event-loop
+        round (a coroutine or a future)."""
 
     def delete(self, conversation_id: str) -> bool:
         """Erase at once; True if something was erased."""

@@ -55,6 +55,11 @@ class RecentRecords:
         self._entries.move_to_end(conversation_id)
         return entry[0], entry[1]
 
+    def version_of(self, conversation_id: str) -> int | None:
+        """The remembered version, without counting as a use (or checking its age)."""
+        entry = self._entries.get(conversation_id)
+        return None if entry is None else entry[1]
+
     def put(self, conversation_id: str, data: bytes, version: int) -> None:
         cost = len(data) + ENTRY_OVERHEAD
         if cost > self.capacity_bytes:
@@ -119,8 +124,7 @@ class RememberingStore:
         return loaded
 
     async def save(self, conversation_id: str, data: bytes, expected_version: int) -> int:
-        remembered = self.recent.get(conversation_id)
-        checks_memory = remembered is not None and remembered[1] == expected_version
+        checks_memory = self.recent.version_of(conversation_id) == expected_version
         try:
             version = await self.inner.save(conversation_id, data, expected_version)
         except Exception as exc:  # a conflict, or a store that failed mid-way: ask it next

@@ -1,0 +1,143 @@
+"""Processor time of one API turn, in process: the ASGI app (middlewares, adapter, turn
+service, store layers, a real SQLite file) called directly, without sockets or an HTTP
+server, so that a loaded shared machine blurs the figure much less than wrk's does.
+
+Compares two source trees in the same run (e.g. main before a change, and after it):
+rounds alternate between them, each in a fresh process, and each round's ratio is printed.
+Turns go 50 at a time (one event-loop round, as under load: group commit writes them
+together), each on its own conversation of a 10-node ring flow (`suivant` always valid).
+Run: python bench/turn_cost_bench.py --before ../main-before [--after .] [--rounds 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import gc
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve()
+BATCH = 50
+
+
+async def call(app, method: str, path: str, body: bytes) -> tuple[int, bytes]:
+    scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1",
+             "method": method, "scheme": "http", "path": path, "raw_path": path.encode(),
+             "query_string": b"", "root_path": "", "server": ("127.0.0.1", 8000),
+             "client": ("127.0.0.1", 40000),
+             "headers": [(b"host", b"127.0.0.1"), (b"content-type", b"application/json"),
+                         (b"content-length", str(len(body)).encode())]}
+    sent = False
+    status, chunks = 0, []
+
+    async def receive():
+        nonlocal sent
+        if not sent:
+            sent = True
+            return {"type": "http.request", "body": body, "more_body": False}
+        await asyncio.sleep(3600)
+        return {"type": "http.disconnect"}
+
+    async def send(message):
+        nonlocal status
+        if message["type"] == "http.response.start":
+            status = message["status"]
+        elif message["type"] == "http.response.body":
+            chunks.append(message.get("body", b""))
+
+    await app(scope, receive, send)
+    return status, b"".join(chunks)
+
+
+async def measure(dialogues: str, turns: int, conversations: int) -> dict[str, float]:
+    from coach.api.app import create_app
+    from coach.settings import Settings
+
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = Settings(store_url=f"sqlite:///{tmp}/coach.db", dialogues_dir=dialogues,
+                            rate_limit_per_minute=0, stats_enabled=False, _env_file=None)
+        app = create_app(settings)
+        ids = []
+        for _ in range(conversations):
+            status, body = await call(app, "POST", "/api/v1/conversations", b"{}")
+            assert status == 201, body
+            ids.append(json.loads(body)["id"])
+        gc.collect()
+        gc.freeze()
+        gc.set_threshold(10_000)  # as `coach serve` runs (coach/api/app.py)
+        turn = b'{"choice":"suivant"}'
+        paths = [f"/api/v1/conversations/{cid}/turns" for cid in ids]
+        played, place = 0, 0
+        warm_up = BATCH * 20
+        cpu = wall = 0.0
+        while played < turns + warm_up:
+            batch = paths[place:place + BATCH]
+            place = (place + BATCH) % len(paths)
+            started_cpu, started_wall = time.process_time(), time.perf_counter()
+            answers = await asyncio.gather(*(call(app, "POST", p, turn) for p in batch))
+            if played >= warm_up:
+                cpu += time.process_time() - started_cpu
+                wall += time.perf_counter() - started_wall
+            assert all(status == 200 for status, _body in answers), answers[0]
+            played += len(batch)
+        app.state.store.close()
+    return {"cpu_us": cpu / turns * 1e6, "wall_us": wall / turns * 1e6}
+
+
+def child(args: argparse.Namespace) -> None:
+    print(json.dumps(asyncio.run(measure(args.dialogues, args.turns, args.conversations))))
+
+
+def run_tree(tree: Path, args: argparse.Namespace, dialogues: Path) -> dict[str, float]:
+    env = {**os.environ, "PYTHONPATH": str(tree)}
+    out = subprocess.run(
+        [sys.executable, str(HERE), "--child", "--dialogues", str(dialogues),
+         "--turns", str(args.turns), "--conversations", str(args.conversations)],
+        cwd=tree, env=env, capture_output=True, text=True, check=True).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--before", type=Path, help="source tree measured as the baseline")
+    parser.add_argument("--after", type=Path, default=HERE.parents[1])
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--turns", type=int, default=20_000)
+    parser.add_argument("--conversations", type=int, default=2000)
+    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--dialogues", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        child(args)
+        return
+    if args.before is None:
+        parser.error("--before is required")
+    sys.path.insert(0, str(HERE.parents[1]))
+    from bench.gen_content import write_ring_dialogues
+
+    with tempfile.TemporaryDirectory() as tmp:
+        dialogues = write_ring_dialogues(Path(tmp) / "dialogues", 10)
+        results: dict[str, list[dict[str, float]]] = {"before": [], "after": []}
+        for _round in range(args.rounds):
+            for name, tree in (("before", args.before), ("after", args.after)):
+                results[name].append(run_tree(tree.resolve(), args, dialogues))
+    print(f"One API turn in process (ASGI app, SQLite), {args.turns} turns per run in"
+          f" batches of {BATCH}, {args.rounds} alternating rounds")
+    for name, runs in results.items():
+        print(f"  {name:6}: CPU {statistics.median(r['cpu_us'] for r in runs):6.1f} µs/turn,"
+              f" wall {statistics.median(r['wall_us'] for r in runs):6.1f} µs/turn")
+    ratios = [a["cpu_us"] / b["cpu_us"]
+              for b, a in zip(results["before"], results["after"], strict=True)]
+    print(f"  CPU after/before: median {statistics.median(ratios):.3f}"
+          f" (rounds: {', '.join(f'{r:.3f}' for r in ratios)})")
+
+
+if __name__ == "__main__":
+    main()
