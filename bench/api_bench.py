@@ -4,8 +4,13 @@ against a bare FastAPI endpoint measured in the same run (target: ≥ 70 %).
 Each request plays the `suivant` choice on one of 5,000 conversations of a 10-node ring
 flow (always a valid choice); every round lengthens them, to about 20 turns each by the
 last one (`--conversations 2000`: about 50). Runs alternate bare / coach; the ratio of each
-neighbouring pair is reported, and their median. Run:
-python bench/api_bench.py [--store redis://127.0.0.1:6379/0] [--rounds 7] [--seconds 5]
+neighbouring pair is reported, and their median.
+
+`--text`: typed turns instead, on the real content (dialogues/): each request types one of
+the realistic utterances of the blind set (tests/data/utterances_blind.yaml), so the whole
+understanding runs on every turn; the bare endpoint parses the same bodies.
+Run: python bench/api_bench.py [--text] [--store redis://127.0.0.1:6379/0] [--rounds 7]
+[--seconds 5]
 """
 
 from __future__ import annotations
@@ -17,6 +22,8 @@ import tempfile
 from pathlib import Path
 
 import httpx
+import orjson
+import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -46,6 +53,20 @@ request = function()
   return wrk.format(nil, "/api/v1/conversations/" .. id .. "/turns")
 end
 """
+# --text: the same, with a body taken in turn from a file of typed utterances.
+TEXT_LUA = LUA.replace(
+    'wrk.body = \'{"choice":"suivant"}\'',
+    'local bodies = {}\nfor line in io.lines("%s") do bodies[#bodies + 1] = line end').replace(
+    'return wrk.format(nil, "/api/v1/conversations/" .. id .. "/turns")',
+    'return wrk.format(nil, "/api/v1/conversations/" .. id .. "/turns", nil,'
+    ' bodies[(counter %% #bodies) + 1])')
+BLIND = Path(__file__).resolve().parents[1] / "tests" / "data" / "utterances_blind.yaml"
+
+
+def typed_bodies() -> list[bytes]:
+    """The blind set's utterances as turn bodies (what people really type)."""
+    data = yaml.safe_load(BLIND.read_text(encoding="utf-8"))
+    return [orjson.dumps({"text": str(u["text"])}) for u in data["utterances"]]
 
 
 def create_conversations(base: str, count: int) -> list[str]:
@@ -60,10 +81,13 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=7)
     parser.add_argument("--conversations", type=int, default=5000,
                         help="how many conversations the turns go to (each run lengthens them)")
+    parser.add_argument("--text", action="store_true",
+                        help="typed turns (blind-set utterances) on the real content")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         tmp_path = Path(tmp)
-        dialogues = write_ring_dialogues(tmp_path / "dialogues", 10)
+        dialogues = (Path(__file__).resolve().parents[1] / "dialogues" if args.text
+                     else write_ring_dialogues(tmp_path / "dialogues", 10))
         env = {"COACH_DIALOGUES_DIR": str(dialogues),
                "COACH_STORE_URL": args.store or f"sqlite:///{tmp_path}/coach.db",
                "COACH_RATE_LIMIT_PER_MINUTE": "0"}
@@ -75,7 +99,11 @@ def main() -> None:
             ids = create_conversations(f"http://127.0.0.1:{coach_port}", args.conversations)
             (tmp_path / "ids.txt").write_text("\n".join(ids) + "\n")
             script = tmp_path / "turns.lua"
-            script.write_text(LUA % (tmp_path / "ids.txt"))
+            if args.text:
+                (tmp_path / "bodies.txt").write_bytes(b"\n".join(typed_bodies()) + b"\n")
+                script.write_text(TEXT_LUA % (tmp_path / "ids.txt", tmp_path / "bodies.txt"))
+            else:
+                script.write_text(LUA % (tmp_path / "ids.txt"))
             # Rounds alternate, and each ratio compares two neighbouring runs: the machine's
             # speed drifts (shared host), a ratio of neighbours much less.
             for _round in range(args.rounds):
@@ -83,7 +111,8 @@ def main() -> None:
                 results["coach"].append(wrk(f"http://127.0.0.1:{coach_port}", script,
                                             args.seconds))
     store = "Redis" if args.store and args.store.startswith("redis") else "SQLite"
-    print(f"API turns, 1 uvicorn worker, {store} store, wrk -t2 -c50,"
+    kind = "typed turns (blind-set utterances, real content)" if args.text else "button turns"
+    print(f"API {kind}, 1 uvicorn worker, {store} store, wrk -t2 -c50,"
           f" {args.rounds} rounds of {args.seconds:g} s each")
     for name, runs in results.items():
         print(f"  {name:5}: {statistics.median(r['rps'] for r in runs):8.0f} req/s,"

@@ -8,6 +8,7 @@ import os
 import sys
 from pathlib import Path
 
+from coach.communities import DirectoryError
 from coach.content.issues import ContentInvalid
 
 
@@ -16,6 +17,7 @@ def _serve(args: argparse.Namespace) -> int:
     from pydantic import ValidationError
 
     from coach.api.timeouts import HEADER_TIMEOUT_ENV
+    from coach.communities import load_communities
     from coach.content.loader import load_content
     from coach.settings import Settings
 
@@ -27,6 +29,7 @@ def _serve(args: argparse.Namespace) -> int:
     load_content(settings.dialogues_dir)  # refuse to start on broken content, with the reasons
     # The HTTP protocol is built by uvicorn in each worker: it reads its deadline from here.
     os.environ[HEADER_TIMEOUT_ENV] = str(settings.header_timeout_seconds)
+    load_communities(settings.annuaire)  # and on a broken directory of communities
     uvicorn.run("coach.api.app:app_from_env", factory=True, host=args.host, port=args.port,
                 workers=args.workers, log_level="info", access_log=False,
                 http="coach.api.timeouts:HeaderDeadlineProtocol")
@@ -179,6 +182,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return int(args.run(args))
     except ContentInvalid as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    except DirectoryError as exc:
         print(exc, file=sys.stderr)
         return 1
 

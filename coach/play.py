@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
+from coach.communities import load_communities
 from coach.content.loader import load_content
 from coach.engine.engine import ChoiceInput, Engine, Step, TextInput
 from coach.engine.errors import UnknownFlow
@@ -29,7 +30,9 @@ def _show(step: Step, out: TextIO) -> None:
 
 def play_in_terminal(flow: str | None, falc: bool, directory: Path | None,
                      stdin: TextIO = sys.stdin, out: TextIO = sys.stdout) -> int:
-    engine = Engine(load_content(directory), Settings().contact())
+    settings = Settings()
+    engine = Engine(load_content(directory), settings.contact(),
+                    load_communities(settings.annuaire))
     try:
         step = engine.start(flow, falc)
     except UnknownFlow:

@@ -22,11 +22,15 @@ class Settings(BaseSettings):
     retention_days: int = Field(default=30, ge=1, le=3650)
     # Rate limit per client address: requests per minute (0 turns it off).
     rate_limit_per_minute: int = Field(default=300, ge=0)
-    # The organisation's human contact, shown by « Parler à une personne ».
-    contact_nom: str = "l'équipe d'accompagnement"
-    contact_telephone: str = "01 23 45 67 89"
-    contact_horaires: str = "du lundi au vendredi, de 9 h à 17 h"
-    contact_courriel: str = "contact@exemple.fr"
+    # The organisation's human contact, shown by « Parler à une personne ». No sample values:
+    # without a telephone or an e-mail, the coach says in words how to reach the site's team.
+    contact_nom: str = ""
+    contact_telephone: str = ""
+    contact_horaires: str = ""
+    contact_courriel: str = ""
+    # The deployer's real communities and contacts (docs/annuaire.md); none: the coach says
+    # this site lists none yet and gives the module's advice.
+    annuaire: Path | None = None
     # Anonymous impact counters (docs/tableau-de-bord.md): on/off, how often the buffered
     # increments are written, how long the daily counters are kept.
     stats_enabled: bool = True

@@ -36,6 +36,7 @@ from coach.api.problems import install_problem_handlers, store_unavailable_respo
 from coach.api.ratelimit import RateLimit
 from coach.api.timeouts import BodyTimeout
 from coach.authoring.findings import FalcFindings
+from coach.communities import load_communities
 from coach.content.loader import load_content
 from coach.content.model import Content
 from coach.engine.engine import Engine
@@ -55,7 +56,7 @@ def create_app(settings: Settings | None = None, content: Content | None = None,
                store: SessionStore | None = None) -> FastAPI:
     settings = settings or Settings()
     content = content or load_content(settings.dialogues_dir)
-    engine = Engine(content, settings.contact())
+    engine = Engine(content, settings.contact(), load_communities(settings.annuaire))
     store = store or open_store(settings.store_url, settings.retention_days)
     counters = _counter_buffer(settings, store, content.version)
     observer = Observer(StepEvents(content), counters, advice_refs(content))

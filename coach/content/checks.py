@@ -9,7 +9,14 @@ from coach.content.guards import GuardSyntaxError, compile_guard, could_falsify
 from coach.content.issues import Issue
 from coach.content.model import Content, FlowData, IntentData, NodeRef
 from coach.content.placeholders import CONTACT_KEYS, placeholders, text_hash
-from coach.content.schema import CALL_DEPTH_VARIABLE, COMMAND_IDS, TYPED_PREFIX, Node
+from coach.content.schema import (
+    CALL_DEPTH_VARIABLE,
+    COMMAND_IDS,
+    REPLY,
+    TYPED_COMMANDS,
+    TYPED_PREFIX,
+    Node,
+)
 
 # Keep in step with coach.engine.engine.MAX_CALL_DEPTH (content does not import the engine).
 MAX_CALL_DEPTH = 4
@@ -301,21 +308,29 @@ def _check_intents(content: Content) -> Iterator[Issue]:
         if not name:
             yield _intent_issue(entry, "graphe/cible-inconnue",
                                 f"la cible « {intent.target} » n'est pas complète",
-                                "écrivez « flux:nœud », « commande:<id> » ou « glossaire:<terme> »")
-        elif kind == "commande" and name not in content.commands:
+                                "écrivez « flux:nœud », « commande:<id> », « glossaire:<terme> »"
+                                " ou « reponse:<id> »")
+        elif (kind == "commande" and name not in content.commands
+              and name not in TYPED_COMMANDS):
             yield _intent_issue(entry, "graphe/cible-inconnue",
                                 f"la commande « {name} » n'existe pas",
                                 "utilisez une commande de commun.yaml : "
-                                + ", ".join(content.commands))
+                                + ", ".join([*content.commands, *TYPED_COMMANDS]))
+        elif kind == REPLY and f"{REPLY}-{name}" not in content.system:
+            yield _intent_issue(entry, "message/absent",
+                                f"la réponse « {intent.target} » n'a pas de message"
+                                f" « {REPLY}-{name} »",
+                                f"ajoutez le message « {REPLY}-{name} » dans commun.yaml,"
+                                " avec « text » et « falc »")
         elif kind == "glossaire" and name not in glossary:
             yield _intent_issue(entry, "graphe/cible-inconnue",
                                 f"le mot « {name} » n'est pas dans le glossaire",
                                 "écrivez le terme exactement comme dans « glossary » (commun.yaml)")
-        elif kind not in ("commande", "glossaire") and not content.has_node((kind, name)):
+        elif kind not in ("commande", "glossaire", REPLY) and not content.has_node((kind, name)):
             yield _intent_issue(entry, "graphe/cible-inconnue",
                                 f"la cible « {intent.target} » n'existe pas",
                                 "corrigez « target » : un nœud existant, sous la forme flux:nœud")
-        elif kind not in ("commande", "glossaire"):
+        elif kind not in ("commande", "glossaire", REPLY):
             node = content.node((kind, name))
             names = {n for m in node.messages if not m.when
                      for n in placeholders(m.text) | placeholders(m.falc)}

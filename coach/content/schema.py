@@ -31,6 +31,12 @@ Scalar = str | int | bool
 # Global commands every node inherits. Choice ids must not reuse them.
 COMMAND_IDS = ("menu", "retour", "recommencer", "facile", "aide", "humain", "stop")
 CommandId = Literal["menu", "retour", "recommencer", "facile", "aide", "humain", "stop"]
+# Commands reached only by typing (an intention), never shown as buttons: easy-to-read on for
+# someone who says they do not understand, standard French on request, easy-to-read kept.
+TYPED_COMMANDS = ("simplifier", "standard", "garder-facile")
+# Answers said where the person is, without moving on (« bonjour », « merci », the cost):
+# the intention's target is `reponse:<id>`, the text is the coach message `reponse-<id>`.
+REPLY = "reponse"
 
 
 class Strict(BaseModel):
@@ -152,6 +158,9 @@ class Node(Strict):
     # How « Vous voulez parler de… ? » names this place (derived from the flow when empty).
     title: str = ""
     title_falc: str = ""
+    # The deployer's communities are offered here (by region), or, without any, the advice
+    # of the coach message `annuaire-vide` (docs/annuaire.md).
+    directory: bool = False
     ask: Ask | None = None
 
     @model_validator(mode="before")
@@ -251,7 +260,8 @@ class SectionsFile(Strict):
 class Intention(Strict):
     """Phrases that lead straight to one place, from anywhere in the conversation.
 
-    `target` is `flux:nœud`, `commande:<id>` or `glossaire:<terme>`; `label`/`label_falc`
+    `target` is `flux:nœud`, `commande:<id>`, `glossaire:<terme>` or `reponse:<id>` (the
+    coach message `reponse-<id>`, said without moving on); `label`/`label_falc`
     name the place when the coach asks « Vous voulez parler de… ? »; `set` gives variables
     the way a menu choice does (a persona intent sets `persona`).
     """

@@ -13,13 +13,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from coach.communities import Communities, Place, region_key
 from coach.content.guards import compile_guard
 from coach.content.model import Content, NodeRef
 from coach.content.placeholders import CONTACT_KEYS, placeholders
 from coach.content.schema import CALL_DEPTH_VARIABLE, TYPED_PREFIX, Choice, Message, Node
 from coach.engine.errors import KeyReusedForAnotherInput, UnknownChoice, UnknownFlow
 from coach.engine.machines import NEXT, CompiledFlow, compile_all
-from coach.engine.nlu.places import CHOICE, COMMAND, GLOSSARY
+from coach.engine.nlu.french import STOPWORDS, word_set, words
+from coach.engine.nlu.places import CHOICE, COMMAND, GLOSSARY, REPLY, TERMS
 from coach.engine.normalize import normalize
 from coach.engine.progress import ProgressMap, WhereReport
 from coach.engine.record import Record, new_conversation_id
@@ -35,6 +37,18 @@ LAST_RESORT = ("pas-compris-personne", "pas-compris-relance", "pas-compris-choix
 OFFER_MESSAGES = frozenset({"pas-compris-personne", "pas-compris-relance", "autre-chose",
                             "calme"})
 OFFERED_COMMANDS = ("menu", "humain")
+# « Facile à lire » said by someone already reading easy-to-read: ask, never switch off.
+FALC_QUESTION = (COMMAND + "standard", COMMAND + "garder-facile")
+# Words that say nothing of what a message is about (for « is this a new question? »).
+FILLER = word_set("""
+je j tu il elle on nous vous ils elles me te se le la les l un une des du de d a au aux et ou
+est c ce ca cela qui que qu quoi y en ne n pas plus svp stp merci oui non ok bon alors
+""")
+# Buttons of a directory node: one per region where communities are listed.
+PLACE_CHOICE = "lieu-"
+# Transcript values of a directory entry ["d", value] said on arrival: the question, or
+# the advice when this site lists no community.
+DIRECTORY_ASK, DIRECTORY_EMPTY = "?", "-"
 # Choice ids of « Vous voulez parler de… ? »: sens-1, sens-2, sens-3, and « Autre chose ».
 SENSE = "sens-"
 SENSE_OTHER = "sens-autre"
@@ -94,13 +108,19 @@ def input_fingerprint(given: Input) -> str:
 
 
 class Engine:
-    def __init__(self, content: Content, context: Mapping[str, str] | None = None) -> None:
+    def __init__(self, content: Content, context: Mapping[str, str] | None = None,
+                 communities: Communities | None = None) -> None:
         self.content = content
+        self.communities = communities or Communities()
         self.flows: dict[str, CompiledFlow] = compile_all(content)
         self.understanding = Understanding(content)
         self.progress = ProgressMap(content)
         self.where = WhereReport(self.progress)
-        self.renderer = Renderer(content, context or {}, self.understanding.places, self.where)
+        self.renderer = Renderer(content, context or {}, self.understanding.places, self.where,
+                                 self.communities)
+        self._place_choices = [
+            {"id": PLACE_CHOICE + region_id(region), "label": region}
+            for region in self.communities.regions()]
         self._message_variables: dict[int, tuple[str, ...]] = {}
         self._commands = {
             falc: [{"id": c.id, "label": c.label_falc if falc else c.label}
@@ -202,6 +222,8 @@ class Engine:
                              "label": self.understanding.places.other.get(falc)}]
         shown = [{"id": c.id, "label": c.label_falc if falc else c.label}
                  for c in self.available_choices(record)]
+        if self._at_directory(record) and self.communities:
+            shown = [*self._place_choices, *shown]
         if self._offers_help(record):
             taken = {item["id"] for item in shown}
             shown += [item for item in self._commands[falc]
@@ -283,7 +305,10 @@ class Engine:
             self._play_sense(record, pending, choice_id)
             return
         choice = next((c for c in self.available_choices(record) if c.id == choice_id), None)
-        if choice is not None:
+        place = self._place_of_choice(record, choice_id) if choice is None else None
+        if place is not None:
+            self._show_communities(record, place)
+        elif choice is not None:
             record.transcript.append(["c", record.flow, record.node, choice.id])
             self._follow(record, choice)
         elif choice_id in self.content.commands:
@@ -314,6 +339,13 @@ class Engine:
 
     def _play_text(self, record: Record, text: str) -> None:
         record.transcript.append(["t", text])
+        if self._at_directory(record) and self.communities:
+            place = self.communities.read(text)
+            if place is not None:
+                record.pending = []
+                record.misses = 0
+                self._show_communities(record, place, typed=True)
+                return
         decision = self.understanding.decide(text, self.context(record))
         record.pending = []
         best = decision.best
@@ -384,6 +416,8 @@ class Engine:
             self._command(record, key[len(COMMAND):])
         elif key.startswith(GLOSSARY):
             self._explain(record, key[len(GLOSSARY):])
+        elif key.startswith(REPLY):
+            self._reply(record, key[len(REPLY):])
         elif key == OTHER:
             self._say(record, ("autre-chose", "pas-compris-personne"))
         else:
@@ -399,11 +433,20 @@ class Engine:
         record.vars.update(self.understanding.places.sets.get(place, {}))
         self._enter(record, ref)
 
-    def _explain(self, record: Record, term: str) -> None:
-        """A term of the glossary, then the way back: the current choices again."""
-        record.transcript.append(["g", term])
+    def _explain(self, record: Record, terms: str) -> None:
+        """Terms of the glossary (one or several), then the way back: the current choices."""
+        for term in terms.split(TERMS):
+            record.transcript.append(["g", term])
         if self.available_choices(record):
             self._say(record, ("glossaire-suite",))
+
+    def _reply(self, record: Record, answer: str) -> None:
+        """« Merci », « bonjour », the cost: answered where the person is, then go on."""
+        message = f"{REPLY[:-1]}-{answer}"
+        if message in self.content.system:
+            record.transcript.append(["s", message])
+        if self.available_choices(record) and "reponse-suite" in self.content.system:
+            record.transcript.append(["s", "reponse-suite"])
 
     def _ask(self, record: Record, keys: list[str]) -> None:
         """« Vous voulez parler de… ? » with the plausible places as buttons."""
@@ -419,6 +462,8 @@ class Engine:
         record.misses += 1
         if decision.hostile:
             self._say(record, ("calme", "pas-compris-personne"))
+        elif level == 1 and self._new_question(record):  # something else: no « toujours pas »
+            self._say(record, ("pas-compris-autre", MISS_MESSAGES[level]))
         elif level < 2:
             self._say(record, (MISS_MESSAGES[level],))
         elif (level == 2 and len(decision.candidates) >= 2
@@ -428,6 +473,16 @@ class Engine:
             record.transcript.append(["p", "vous-voulez-dire", keys, record.flow, record.node])
         else:
             self._say(record, LAST_RESORT)
+
+    @staticmethod
+    def _new_question(record: Record) -> bool:
+        """Whether the text just typed shares no word of substance with the one before."""
+        typed = [str(e[1]) for e in reversed(record.transcript) if e[0] == "t"][:2]
+        if len(typed) < 2:
+            return False
+        now, before = ({w for w in words(text) if w not in FILLER and w not in STOPWORDS}
+                       for text in typed)
+        return bool(now) and not now & before
 
     def _say(self, record: Record, choices: tuple[str, ...]) -> None:
         """The first of these coach messages the content defines, never the last one said."""
@@ -512,10 +567,60 @@ class Engine:
                 self.content.entry[0]]
             self._enter(record, (origin.id, origin.header.start))
         elif command == "facile":
+            if record.falc and "facile-question" in self.content.system:
+                record.pending = list(FALC_QUESTION)
+                record.transcript.append(["s", "facile-question"])
+                return
             record.falc = not record.falc
             record.transcript.append(["s", "facile-oui" if record.falc else "facile-non"])
+        elif command == "simplifier":
+            self._simplify(record)
+        elif command == "standard":
+            record.falc = False
+            record.transcript.append(["s", "facile-non"])
+        elif command == "garder-facile":
+            record.falc = True
+            record.transcript.append(["s", "facile-garde"])
+        elif command == "humain" and not self._has_contact():
+            self._say(record, ("humain-sans-contact", "humain"))
         elif command in ("aide", "humain", "stop"):
             record.transcript.append(["s", command])
+
+    # -- the deployer's communities ----------------------------------------------------------
+    def _at_directory(self, record: Record) -> bool:
+        node = self._node_or_none((record.flow, record.node))
+        return bool(node and node.directory and not record.pending)
+
+    def _place_of_choice(self, record: Record, choice_id: str) -> Place | None:
+        if not choice_id.startswith(PLACE_CHOICE) or not self._at_directory(record):
+            return None
+        wanted = choice_id[len(PLACE_CHOICE):]
+        region = next((r for r in self.communities.regions() if region_id(r) == wanted), None)
+        return self.communities.place(region) if region else None
+
+    def _show_communities(self, record: Record, place: Place, typed: bool = False) -> None:
+        """The communities listed for this place (the typed text itself is not kept apart:
+        only the place's code is)."""
+        if not typed:
+            record.transcript.append(["r", place.code])
+        record.transcript.append(["d", place.code])
+
+    def _has_contact(self) -> bool:
+        context = self.renderer.context
+        return bool(context.get("contact_telephone") or context.get("contact_courriel"))
+
+    def _simplify(self, record: Record) -> None:
+        """Someone says they do not understand: easy-to-read on (never off), then the
+        current step's messages again, which now read in easy-to-read."""
+        already = record.falc
+        record.falc = True
+        if already:
+            self._say(record, ("simplifier-deja", "facile-oui"))
+        else:
+            self._say(record, ("simplifier-oui", "facile-oui"))
+        node = self._node_or_none((record.flow, record.node))
+        if node is not None and node.messages:
+            self._enter(record, (record.flow, record.node), follow=False)
 
     def _enter(self, record: Record, ref: NodeRef, follow: bool = True,
                quiet: bool = False) -> None:
@@ -537,9 +642,17 @@ class Engine:
                 if names:
                     entry.append({name: self._shown_value(record, name) for name in names})
                 record.transcript.append(entry)
+            if node.directory:
+                record.transcript.append(
+                    ["d", DIRECTORY_ASK if self.communities else DIRECTORY_EMPTY])
             if not follow or not node.next or node.choices:
                 return
             reached = self.flows[ref[0]].fire(ref[1], NEXT, self._guard_variables(record))
             if reached is None:
                 return
             ref = reached
+
+
+def region_id(region: str) -> str:
+    """« Provence-Alpes-Côte d’Azur » → « provence-alpes-cote-d-azur » (a button id)."""
+    return region_key(region).replace(" ", "-")

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from coach.communities import Communities, Community
 from coach.content.model import Content
 from coach.content.placeholders import fill
 from coach.engine.nlu.places import CHOICE, PlaceBook
@@ -18,6 +19,8 @@ if TYPE_CHECKING:
     from coach.engine.progress import WhereReport
 
 YOU = {"id": "vous", "name": "Vous"}
+# At most this many communities in one answer (the nearest first, then those open to all).
+MAX_COMMUNITIES = 6
 
 
 @dataclass(slots=True)
@@ -38,9 +41,11 @@ class Rendered:
 
 class Renderer:
     def __init__(self, content: Content, context: Mapping[str, str],
-                 places: PlaceBook | None = None, where: WhereReport | None = None) -> None:
+                 places: PlaceBook | None = None, where: WhereReport | None = None,
+                 communities: Communities | None = None) -> None:
         self.content = content
         self.where = where
+        self.communities = communities or Communities()
         self.context = dict(context)
         self.places = places or PlaceBook(content)
         self._speakers = {s.id: {"id": s.id, "name": s.name} for s in content.speakers.values()}
@@ -112,11 +117,38 @@ class Renderer:
                 return None
             return Rendered(message_id, "bot", self._speakers["coach"],
                             self.where.render(entry, falc), "coach/ou-en-suis-je")
+        if kind == "d":
+            return self._directory(message_id, str(entry[1]), falc)
+        if kind == "r":
+            place = Communities.place(str(entry[1]))
+            return Rendered(message_id, "user", YOU, place.name if place else str(entry[1]),
+                            f"lieu/{entry[1]}")
         if kind == "v":
             label = self.place_label(entry[1], falc)
             return Rendered(message_id, "user", YOU, label or entry[1], f"sens/{entry[1]}")
         # Typed text, as typed; a blank one still shows as a message.
         return Rendered(message_id, "user", YOU, str(entry[1]).strip() or "…", "texte")
+
+    def _directory(self, message_id: str, value: str, falc: bool) -> Rendered | None:
+        """The directory question, the advice when nothing is listed, or the communities
+        listed for a place."""
+        coach = self._speakers["coach"]
+        if value in ("?", "-"):
+            key = "annuaire-question" if value == "?" else "annuaire-vide"
+            system = self.content.system.get(key)
+            if system is None:
+                return None
+            return Rendered(message_id, "bot", coach, self._filled(
+                system.falc if falc else system.text, None), f"coach/{key}")
+        place = Communities.place(value)
+        found = self.communities.near(place)[:MAX_COMMUNITIES] if place else []
+        key = "annuaire-resultats" if found else "annuaire-aucun"
+        system = self.content.system.get(key)
+        if system is None or place is None:
+            return None
+        head = fill(system.falc if falc else system.text, {"lieu": place.name})
+        text = "\n\n".join([head, *(_community(c, falc) for c in found)])
+        return Rendered(message_id, "bot", coach, text, f"coach/{key}")
 
     def _filled(self, text: str, values: Mapping[str, object] | None) -> str:
         """The text with its placeholders filled (the contact, then the stored values)."""
@@ -136,6 +168,21 @@ class Renderer:
                     message.at = _iso(int(when))
                 messages.append(message)
         return messages
+
+
+def _community(community: Community, falc: bool) -> str:
+    """One community as a person can use it: how to join, then each way to reach it."""
+    lines = [community.name]
+    join = (community.join_falc or community.join) if falc else community.join
+    lines.append(f"Pour venir : {join}" if falc else f"Pour rejoindre : {join}")
+    if community.phone:
+        lines.append(f"Téléphone : {community.phone}")
+    if community.email:
+        lines.append(f"Courriel : {community.email}")
+    if community.website:
+        lines.append(f"Site : {community.website}")
+    return "\n".join(lines)
+
 
 
 @lru_cache(maxsize=4096)

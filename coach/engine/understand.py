@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from coach.content.model import Content
-from coach.content.schema import Choice, Command
+from coach.content.schema import TYPED_COMMANDS, Choice, Command
 from coach.engine.nlu.french import normal, ordinal, word_set
 from coach.engine.nlu.lexicon import Lexicon, Phrase, Query
 from coach.engine.nlu.matching import PhraseSet, score_phrases
@@ -33,12 +33,14 @@ from coach.engine.nlu.places import (
     COMMAND,
     GENERIC_TARGETS,
     GLOSSARY,
+    REPLY,
+    TERMS,
     PlaceBook,
     node_place,
 )
 from coach.engine.nlu.search import SearchIndex, attribute
 
-GO = 0.85
+GO = 0.80
 MARGIN = 0.05
 ASK_MIN = 0.60
 WINDOW = 0.15
@@ -57,6 +59,15 @@ PERSONA_PRIOR = 0.03
 AGREEMENT = 0.04
 AGREEMENT_FLOOR = 0.45
 SEARCH_BEHIND = 0.01
+# « Je suis maman, et je manque de temps » : who one is, then what one asks. The place of a
+# person (a `profil` intention) gives way to a topic found in the same sentence.
+PROFILE_YIELD = 0.2
+TOPIC_MIN = 0.60
+# One place far ahead of every other goes at once, even below GO (a long, clear request).
+# Who one says one is, in the same sentence, points to that person's journey.
+SAID_PERSONA = 0.05
+CLEAR_MIN = 0.70
+CLEAR_MARGIN = 0.15
 
 # The « none of these » answer of « Vous voulez parler de… ? ».
 OTHER = "autre"
@@ -165,6 +176,8 @@ class Understanding:
         commands: dict[str, list[Phrase]] = {
             c.id: [lexicon.phrase(t) for t in (c.label, c.label_falc, c.id, *c.synonyms)]
             for c in content.commands.values()}
+        for typed in TYPED_COMMANDS:
+            commands.setdefault(typed, [])
         intents: list[tuple[str, Phrase]] = []
         node_places = set(self.places.nodes)
         for flow in content.flows.values():
@@ -186,9 +199,14 @@ class Understanding:
         command_norms = {p.norm for phrases in commands.values() for p in phrases}
         borrowed = [item for item in self._choice_phrases(node_places)
                     if item[1].norm not in command_norms]
+        self._terms: dict[str, str] = {}  # a glossary phrase, in the shared spelling → term
         for item in content.glossary:
             intents += [(GLOSSARY + item.term, lexicon.phrase(t))
                         for t in (item.term, *item.synonyms)]
+            for text in (item.term, *item.synonyms):
+                norm = lexicon.phrase(text).norm
+                if norm and norm not in CUES:
+                    self._terms.setdefault(norm, item.term)
         documents: dict[str, frozenset[str]] = {}
         for place, phrase in [*intents, *borrowed]:
             documents[place] = documents.get(place, frozenset()) | phrase.stems
@@ -196,7 +214,7 @@ class Understanding:
         self.intents = PhraseSet(lexicon, intents)
         self.borrowed = PhraseSet(lexicon, borrowed)
         self.commands = [_Option(COMMAND + cid, COMMAND + cid, tuple(phrases))
-                         for cid, phrases in commands.items()]
+                         for cid, phrases in commands.items() if phrases]
         self._command_exact = {p.norm: option for option in self.commands
                                for p in option.phrases}
         self.search = SearchIndex(content, [*self.places.nodes, *(
@@ -209,8 +227,10 @@ class Understanding:
                 for c in node.choices}
             for flow, node in content.iter_nodes()}
         self._label_phrases: dict[str, tuple[Phrase, ...]] = {}
+        answers = [e.intention.target for e in content.intents
+                   if e.intention.target.startswith((REPLY, COMMAND))]
         for place in [*self.places.nodes, *(GLOSSARY + g.term for g in content.glossary),
-                      *(COMMAND + c for c in content.commands)]:
+                      *(COMMAND + c for c in content.commands), *answers]:
             labels = self.places.labels(place)
             if labels:
                 self._label_phrases[place] = (lexicon.phrase(labels.text),
@@ -218,6 +238,8 @@ class Understanding:
         other = self.places.other
         self._other = _Option(OTHER, OTHER, tuple(lexicon.phrase(t) for t in (
             other.text, other.falc, *OTHER_PHRASES)))
+        self._profiles = frozenset(e.intention.target for e in content.intents
+                                   if e.intention.kind == "profil")
         self._persona_flows: dict[str, set[str]] = {}
         for flow in content.flows.values():
             if flow.header.persona:
@@ -285,6 +307,9 @@ class Understanding:
         command = self._command_exact.get(query.norm)
         if command is not None and not exact:
             return Decision("go", (Candidate(command.key, command.key, 1.0, "commande"),))
+        terms = self._several_terms(query) if not exact else None
+        if terms is not None:
+            return Decision("go", (Candidate(terms, terms, 1.0, "glossaire"),))
         board = _Board()
         targets: dict[str, list[str]] = {}
         for option in options:
@@ -319,7 +344,61 @@ class Understanding:
             if earlier >= ASK_MIN and board.redirect.get(place, place) not in board.found:
                 score = min(score, earlier - SEARCH_BEHIND)  # search comes last, as in the order
             board.agree(place, place, score)
+        self._profile_yields(board)
         return self._verdict(board.ranked(), self._hostile(query))
+
+    def _profile_yields(self, board: _Board) -> None:
+        """Who one is gives way to what one asks in the same journey, when both are in the
+        text and who one is does not say it all (« je suis maman, c'est confidentiel ? »)."""
+        flows = {c.place.split(":", 1)[0] for c in board.found.values()
+                 if c.score >= TOPIC_MIN and c.via in ("intention", "choix")
+                 and c.place not in self._profiles}
+        said = {c.place.split(":", 1)[0] for c in board.found.values()
+                if c.place in self._profiles and c.score >= ASK_MIN}
+        for key, candidate in list(board.found.items()):  # « maman » says: the families' place
+            if candidate.place not in self._profiles and candidate.place.split(":", 1)[0] in said:
+                board.found[key] = Candidate(candidate.key, candidate.place,
+                                             candidate.score + SAID_PERSONA, candidate.via)
+        if not flows:
+            return
+        for key, candidate in list(board.found.items()):
+            if (candidate.place in self._profiles and candidate.via in ("intention", "choix")
+                    and candidate.score < GO + OPTION_PRIOR
+                    and candidate.place.split(":", 1)[0] in flows):
+                board.found[key] = Candidate(candidate.key, candidate.place,
+                                             candidate.score - PROFILE_YIELD, candidate.via)
+
+    def _several_terms(self, query: Query) -> str | None:
+        """« ARS MDPH c'est quoi »: two terms or more asked at once, answered in order.
+
+        Only when the text asks what they mean (or is nothing but the terms): « travailler
+        avec l'ARS et la MDPH » is a topic, not a question about words.
+        """
+        spans: dict[str, tuple[int, int]] = {}
+        padded = f" {query.norm} "
+        for gram in query.grams:
+            term = self._terms.get(gram)
+            if term is None:
+                continue
+            start = padded.find(f" {gram} ")
+            span = (start, start + len(gram))
+            if term not in spans or span[1] - span[0] > spans[term][1] - spans[term][0]:
+                spans[term] = span
+        if len(spans) < 2:
+            return None
+        ordered = sorted(spans, key=lambda t: spans[t][0])
+        # A term inside a longer one (« cop » in « communauté de pratique ») is the same one.
+        kept = [t for t in ordered if not any(
+            o != t and spans[o][0] <= spans[t][0] and spans[t][1] <= spans[o][1]
+            and spans[o] != spans[t] for o in ordered)]
+        if len(kept) < 2:
+            return None
+        covered = set()
+        for term in kept:
+            covered |= self.lexicon.phrase(padded[spans[term][0]:spans[term][1]]).stems
+        if not (CUES & query.grams) and query.stems - covered:
+            return None
+        return GLOSSARY + TERMS.join(kept)
 
     def _prior(self, place: str, context: Context, cue: bool, score: float) -> float:
         if place.startswith(GLOSSARY):
@@ -344,6 +423,8 @@ class Understanding:
         top = ranked[0]
         rival = next((c for c in ranked[1:] if c.place != top.place), None)
         if top.score >= GO and (rival is None or top.score - rival.score >= MARGIN):
+            return Decision("go", tuple(ranked[:MAX_ASK]))
+        if top.score >= CLEAR_MIN and (rival is None or top.score - rival.score >= CLEAR_MARGIN):
             return Decision("go", tuple(ranked[:MAX_ASK]))
         if hostile:
             return Decision("miss", (), True)

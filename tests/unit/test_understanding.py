@@ -218,7 +218,10 @@ def test_commands_from_free_text_in_both_variants(falc: bool) -> None:
     system = CONTENT.system["humain"]
     assert step.messages[-1].text.startswith((system.falc if falc else system.text)[:20])
     step = typed(record, "facile à lire")
-    assert step.record.falc is not falc
+    if falc:  # already in easy-to-read: asked first, never switched off silently
+        assert step.record.falc and step.messages[-1].ref == "coach/facile-question"
+    else:
+        assert step.record.falc
 
 
 # -- the record -----------------------------------------------------------------------------------

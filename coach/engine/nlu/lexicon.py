@@ -8,6 +8,7 @@ left alone, since one letter changes their meaning too often.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -47,6 +48,17 @@ class Query:
 
 # A typed word this frequent in French is a word, not a typo (« commander », « capitale »).
 REAL_WORD_ZIPF = 3.0
+
+
+# A capitalised word after the first one (« la maman de Léa ») is a name: it says nothing of
+# what the person asks, and must not dilute what the rest of the sentence says.
+_NAME = re.compile(r"(?<=[\s,(])[A-ZÀ-Ý][a-zà-ÿ]+")
+
+
+def _names(text: str) -> frozenset[str]:
+    if not any(c.isupper() for c in text[1:]):
+        return frozenset()
+    return frozenset(w for match in _NAME.findall(text) for w in words(match))
 
 
 def _edits_allowed(length: int) -> int:
@@ -107,7 +119,9 @@ class Lexicon:
     def query(self, text: str) -> Query:
         typed = tuple(words(text))
         tokens = tuple(self._repair(w) for w in typed)
-        stems = frozenset(self.stem_of(w) for w in tokens if is_content(w))
+        names = _names(text)
+        stems = frozenset(self.stem_of(w) for w in tokens
+                          if is_content(w) and not (w in names and w not in self.vocabulary))
         count = len(tokens)
         grams = frozenset(" ".join(tokens[i:j]) for i in range(count)
                           for j in range(i + 1, min(count, i + MAX_GRAM) + 1))

@@ -27,6 +27,10 @@ FUNCTION_WORDS_ONLY, FUNCTION_WORDS_ALONE = 0.55, 0.9
 COVER_MAX = 0.97
 # How much the words covered by several phrases together count, against the best phrase.
 UNION = 0.35
+# A long message says several things (who one is, a name, the context, the question): a
+# place is judged on how much of it it explains, up to this weight (about four rare words),
+# not on the share of the whole message.
+LONG_WEIGHT = 12.0
 
 
 def fuzzy_score(ratio: float) -> float:
@@ -48,7 +52,8 @@ class _Tally:
     def finish(self, query: Query, lexicon: Lexicon) -> float:
         if self.covered and query.weight:
             union = lexicon.weight(self.covered)
-            share = min(1.0, (UNION * union + (1 - UNION) * self.single) / query.weight)
+            share = min(1.0, (UNION * union + (1 - UNION) * self.single)
+                        / min(query.weight, LONG_WEIGHT))
             self.best = max(self.best, min(COVER_MAX, COVER_BASE + COVER_SPAN * share
                                            + (IN_ORDER if self.in_order else 0.0)))
         return self.best
@@ -58,7 +63,8 @@ def _partial(found: float, whole: float, query: Query) -> float:
     """A phrase half there or more: `found` of its `whole` weight is in the text."""
     if found * 2 < whole or not query.weight:
         return 0.0
-    return PARTIAL_BASE + PARTIAL_SPAN * (found / whole) * min(1.0, found / query.weight)
+    return PARTIAL_BASE + PARTIAL_SPAN * (found / whole) * min(
+        1.0, found / min(query.weight, LONG_WEIGHT))
 
 
 def score_phrases(query: Query, phrases: Iterable[Phrase], lexicon: Lexicon) -> float:

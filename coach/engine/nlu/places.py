@@ -4,7 +4,8 @@ A place is a short string, so that a record can keep it:
   « flux:nœud »          a node people may jump to (it has topics, starts a flow, or an
                           intention or a `title` names it; never a node that shows variables)
   « commande:<id> »      a global command
-  « glossaire:<terme> »  an entry of the glossary
+  « glossaire:<terme> »  an entry of the glossary (« glossaire:A+B »: several, in order)
+  « reponse:<id> »       an answer said where the person is (the message `reponse-<id>`)
   « choix:<id> »         a choice of the current node (only while the person is there)
 """
 
@@ -21,6 +22,8 @@ from coach.engine.nlu.french import normal
 COMMAND = "commande:"
 GLOSSARY = "glossaire:"
 CHOICE = "choix:"
+REPLY = "reponse:"
+TERMS = "+"  # joins the terms of « glossaire:A+B »
 # A choice label used for this many different targets says nothing about any of them.
 GENERIC_TARGETS = 3
 # A node whose choices lead to this many places is a listing (a summary, questions).
@@ -92,6 +95,9 @@ class PlaceBook:
                 incoming.get(place, []))
         for command in content.commands.values():
             self._labels[COMMAND + command.id] = Labels(command.label, command.label_falc)
+        for target, labels in named.items():  # typed commands and answers: their intention
+            if target.startswith((COMMAND, REPLY)) and target not in self._labels:
+                self._labels[target] = labels
         glossary = content.system.get("libelle-glossaire")
         pattern = Labels(glossary.text, glossary.falc) if glossary else Labels(
             *FALLBACK_GLOSSARY_LABEL)

@@ -1,0 +1,286 @@
+"""The deployer's list of real communities and contacts (`COACH_ANNUAIRE`, docs/annuaire.md).
+
+The coach never invents an organisation: « il y a une CoP près de chez moi ? » is answered
+from this file only. It is read and checked once at start-up; a mistake stops the start
+with a French message that names the entry and the field.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Literal
+
+import yaml
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
+
+from coach.engine.nlu.french import fold
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=600)]
+Audience = Literal["tous", "familles", "personnes", "professionnels", "partenaires"]
+
+# Regions of France and their departments (official geography, 2016 regions).
+REGIONS: dict[str, tuple[str, ...]] = {
+    "Auvergne-Rhône-Alpes": ("01", "03", "07", "15", "26", "38", "42", "43", "63", "69", "73",
+                             "74"),
+    "Bourgogne-Franche-Comté": ("21", "25", "39", "58", "70", "71", "89", "90"),
+    "Bretagne": ("22", "29", "35", "56"),
+    "Centre-Val de Loire": ("18", "28", "36", "37", "41", "45"),
+    "Corse": ("2A", "2B"),
+    "Grand Est": ("08", "10", "51", "52", "54", "55", "57", "67", "68", "88"),
+    "Hauts-de-France": ("02", "59", "60", "62", "80"),
+    "Île-de-France": ("75", "77", "78", "91", "92", "93", "94", "95"),
+    "Normandie": ("14", "27", "50", "61", "76"),
+    "Nouvelle-Aquitaine": ("16", "17", "19", "23", "24", "33", "40", "47", "64", "79", "86",
+                           "87"),
+    "Occitanie": ("09", "11", "12", "30", "31", "32", "34", "46", "48", "65", "66", "81", "82"),
+    "Pays de la Loire": ("44", "49", "53", "72", "85"),
+    "Provence-Alpes-Côte d’Azur": ("04", "05", "06", "13", "83", "84"),
+    "Guadeloupe": ("971",),
+    "Martinique": ("972",),
+    "Guyane": ("973",),
+    "La Réunion": ("974",),
+    "Mayotte": ("976",),
+}
+REGION_OF = {code: region for region, codes in REGIONS.items() for code in codes}
+_REGION_KEYS = {fold(name).replace("-", " ").replace("’", " ").replace("'", " "): name
+                for name in REGIONS}
+_REGION_KEYS.update({"paca": "Provence-Alpes-Côte d’Azur", "idf": "Île-de-France",
+                     "reunion": "La Réunion", "ile de france": "Île-de-France"})
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", re.IGNORECASE)
+PHONE = re.compile(r"^\+?[0-9][0-9 .()-]{5,24}$")
+
+
+def region_key(text: str) -> str:
+    return " ".join(fold(text).replace("-", " ").replace("’", " ").replace("'", " ").split())
+
+
+def find_region(name: str) -> str | None:
+    return _REGION_KEYS.get(region_key(name))
+
+
+class Community(BaseModel):
+    """One community or contact a person can really reach."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: Text
+    regions: list[Text] = []
+    departments: list[Annotated[str, StringConstraints(strip_whitespace=True)]] = []
+    everywhere: bool = False
+    audience: list[Audience] = Field(default_factory=lambda: ["tous"], min_length=1)
+    join: Text
+    join_falc: str = ""
+    phone: str = ""
+    email: str = ""
+    website: str = ""
+
+    @field_validator("regions")
+    @classmethod
+    def _known_regions(cls, value: list[str]) -> list[str]:
+        found = []
+        for name in value:
+            region = find_region(name)
+            if region is None:
+                raise ValueError(f"région inconnue « {name} » ; écrivez une des régions :"
+                                 f" {', '.join(REGIONS)}")
+            found.append(region)
+        return found
+
+    @field_validator("departments", mode="before")
+    @classmethod
+    def _known_departments(cls, value: object) -> object:
+        if not isinstance(value, list):
+            return value
+        found = []
+        for item in value:
+            code = str(item).strip().upper()
+            code = code.zfill(2) if code.isdigit() else code
+            if code not in REGION_OF:
+                raise ValueError(f"département inconnu « {item} » ; écrivez son numéro,"
+                                 " par exemple « 35 » ou « 2A »")
+            found.append(code)
+        return found
+
+    @field_validator("email")
+    @classmethod
+    def _email(cls, value: str) -> str:
+        value = value.strip()
+        if value and not EMAIL.match(value):
+            raise ValueError(f"« {value} » n’est pas une adresse de courriel")
+        return value
+
+    @field_validator("phone")
+    @classmethod
+    def _phone(cls, value: str) -> str:
+        value = value.strip()
+        if value and not PHONE.match(value):
+            raise ValueError(f"« {value} » n’est pas un numéro de téléphone")
+        return value
+
+    @field_validator("website")
+    @classmethod
+    def _website(cls, value: str) -> str:
+        value = value.strip()
+        if value and not value.startswith(("https://", "http://")):
+            raise ValueError(f"« {value} » doit commencer par https://")
+        return value
+
+    @model_validator(mode="after")
+    def _reachable(self) -> Community:
+        if not (self.regions or self.departments or self.everywhere):
+            raise ValueError("indiquez « regions », « departments » ou « everywhere: true »")
+        if not (self.phone or self.email or self.website):
+            raise ValueError("indiquez au moins un moyen de contact : « phone », « email »"
+                             " ou « website »")
+        return self
+
+    def serves(self, region: str, department: str | None) -> bool:
+        if self.everywhere or region in self.regions:
+            return True
+        if department is not None:
+            return department in self.departments
+        return any(REGION_OF.get(code) == region for code in self.departments)
+
+
+class _File(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    communities: list[Community] = Field(min_length=1)
+
+
+class DirectoryError(ValueError):
+    """The file cannot be used: the message says where and what to fix, in French."""
+
+
+_FIELDS = {"name": "nom", "regions": "régions", "departments": "départements",
+           "everywhere": "partout", "audience": "public", "join": "comment rejoindre",
+           "join_falc": "comment rejoindre (FALC)", "phone": "téléphone", "email": "courriel",
+           "website": "site"}
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a person lives, as the directory understands it."""
+
+    region: str
+    department: str | None = None
+
+    @property
+    def code(self) -> str:
+        return self.department or self.region
+
+    @property
+    def name(self) -> str:
+        return f"le {self.department} ({self.region})" if self.department else self.region
+
+
+class Communities:
+    """The communities of one deployment (possibly none)."""
+
+    def __init__(self, entries: Iterable[Community] = ()) -> None:
+        self.entries = tuple(entries)
+
+    def __bool__(self) -> bool:
+        return bool(self.entries)
+
+    def regions(self) -> list[str]:
+        """The regions where at least one community is listed, in the usual order."""
+        found = {r for e in self.entries for r in e.regions} | {
+            REGION_OF[c] for e in self.entries for c in e.departments}
+        return [r for r in REGIONS if r in found]
+
+    def near(self, place: Place) -> list[Community]:
+        local = [e for e in self.entries if not e.everywhere and e.serves(place.region,
+                                                                          place.department)]
+        return local + [e for e in self.entries if e.everywhere]
+
+    @staticmethod
+    def place(code: str) -> Place | None:
+        """A department number or a region name (typed or from a button) → a place."""
+        code = code.strip()
+        upper = code.upper()
+        upper = upper.zfill(2) if upper.isdigit() and len(upper) == 1 else upper
+        if upper in REGION_OF:
+            return Place(REGION_OF[upper], upper)
+        region = find_region(code)
+        return Place(region) if region else None
+
+    @staticmethod
+    def read(text: str) -> Place | None:
+        """A place named in typed text: « dans le 35 », « en bretagne », « 974 »."""
+        for word in re.findall(r"\b(?:\d{2,3}|2[ab])\b", text, re.IGNORECASE):
+            found = Communities.place(word)
+            if found is not None:
+                return found
+        key = f" {region_key(text)} "
+        for name_key, region in _REGION_KEYS.items():
+            if f" {name_key} " in key:
+                return Place(region)
+        return None
+
+
+def load_communities(path: Path | None) -> Communities:
+    """Read and check the file; no path: no communities listed (the coach says so)."""
+    if path is None or not str(path).strip():
+        return Communities()
+    if not path.is_file():
+        raise DirectoryError(f"Annuaire : le fichier « {path} » n’existe pas"
+                             " (réglage COACH_ANNUAIRE).")
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise DirectoryError(f"Annuaire « {path.name} » illisible : {exc}") from exc
+    try:
+        return Communities(_File.model_validate(data).communities)
+    except ValidationError as exc:
+        raise DirectoryError(_french(path.name, data, exc)) from exc
+
+
+def _french(name: str, data: object, error: ValidationError) -> str:
+    lines = [f"Annuaire « {name} » : {error.error_count()} erreur(s) à corriger."]
+    items = data.get("communities") if isinstance(data, dict) else None
+    for item in error.errors():
+        where = list(item["loc"])
+        if not where or where[0] != "communities":
+            lines.append("  - le fichier doit commencer par « communities: » suivi de la"
+                         " liste des communautés")
+            continue
+        if len(where) < 2:
+            lines.append("  - « communities » doit être une liste non vide")
+            continue
+        index = int(where[1])
+        title = ""
+        if isinstance(items, list) and index < len(items) and isinstance(items[index], dict):
+            title = f" (« {items[index].get('name', '')} »)"
+        field = _FIELDS.get(str(where[2]), str(where[2])) if len(where) > 2 else ""
+        message = _message(item)
+        place = f"champ « {field} » : " if field else ""
+        lines.append(f"  - communauté n° {index + 1}{title}, {place}{message}")
+    return "\n".join(lines)
+
+
+def _message(item: dict[str, object]) -> str:
+    kind = str(item.get("type", ""))
+    if kind == "missing":
+        return "ce champ est obligatoire"
+    if kind == "extra_forbidden":
+        return "champ inconnu (voir docs/annuaire.md)"
+    if kind == "literal_error":
+        return "valeur inconnue : tous, familles, personnes, professionnels ou partenaires"
+    if kind in ("string_too_short", "too_short"):
+        return "ce champ ne peut pas être vide"
+    if kind == "string_too_long":
+        return "texte trop long (600 caractères au plus)"
+    text = str(item.get("msg", ""))
+    return text.removeprefix("Value error, ") if kind == "value_error" else (
+        "valeur de mauvais type")

@@ -1,0 +1,104 @@
+"""Easy-to-read is safe: a person who says they do not understand never loses it.
+
+Through the API on the real content: each phrase, typed in standard French or in FALC,
+leaves the conversation in FALC and says the current step again; only « Facile à lire »
+(the command) toggles, and said by someone already in FALC it asks first.
+"""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+
+from coach.api.app import create_app
+from coach.settings import Settings
+
+pytestmark = pytest.mark.anyio
+
+DIFFICULTY = [
+    "je comprends pas",
+    "je comprend rien",
+    "c'est trop compliqué",
+    "plus simple svp",
+    "jcomprend pa",
+    "trop dur à lire",
+    "je ne comprends pas",
+    "j'ai rien compris",
+    "jai pas compris",
+    "c trop compliqué",
+    "c'est compliqué",
+    "trop difficile",
+    "c'est dur à comprendre",
+    "je comprends rien à ce texte",
+    "vous pouvez expliquer plus simplement",
+    "plus simplement svp",
+    "pas compris",
+    "jpige rien",
+    "c'est pas clair",
+    "j'arrive pas à lire",
+    "trop de mots",
+    "je capte rien",
+    "expliquez plus simplement",
+    "c'est trop long à lire",
+]
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory: pytest.TempPathFactory):
+    """One app on the real content for the module (building the index takes a second)."""
+    directory = tmp_path_factory.mktemp("facile")
+    return create_app(Settings(store_url=f"sqlite:///{directory}/coach.db", _env_file=None))
+
+
+@pytest.fixture
+async def client(app):
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://test") as http:
+        yield http
+
+
+async def _at_roles(client: httpx.AsyncClient, falc: bool) -> str:
+    """A parent's conversation at « Quels rôles pour moi ? », in the variant asked."""
+    cid = (await client.post("/api/v1/conversations", json={"falc": falc})).json()["id"]
+    for choice in ("famille", "voir-roles"):
+        turn = await client.post(f"/api/v1/conversations/{cid}/turns", json={"choice": choice})
+        assert turn.status_code == 200
+    return cid
+
+
+@pytest.mark.parametrize("falc", [False, True], ids=["standard", "falc"])
+@pytest.mark.parametrize("phrase", DIFFICULTY)
+async def test_saying_one_does_not_understand_turns_easy_to_read_on(client, phrase, falc):
+    cid = await _at_roles(client, falc)
+    turn = (await client.post(f"/api/v1/conversations/{cid}/turns",
+                              json={"text": phrase})).json()
+    assert turn["falc"] is True, turn["messages"]
+    refs = [m["ref"] for m in turn["messages"] if m["role"] == "bot"]
+    assert refs[0] == ("coach/simplifier-deja" if falc else "coach/simplifier-oui"), refs
+    # The step is said again, now in easy-to-read, and the person stays where they were.
+    assert any(r.startswith("familles/roles/") for r in refs[1:]), refs
+    assert turn["node"] == "roles"
+    assert "désactivé" not in " ".join(m["text"] for m in turn["messages"])
+
+
+async def test_facile_said_in_falc_asks_before_switching_off(client):
+    cid = await _at_roles(client, True)
+    url = f"/api/v1/conversations/{cid}/turns"
+    turn = (await client.post(url, json={"text": "facile à lire"})).json()
+    assert turn["falc"] is True
+    assert [c["id"] for c in turn["choices"]][:2] == ["sens-1", "sens-2"]
+    assert turn["messages"][-1]["ref"] == "coach/facile-question"
+    kept = (await client.post(url, json={"choice": "sens-2"})).json()
+    assert kept["falc"] is True
+    again = (await client.post(url, json={"choice": "facile"})).json()
+    assert again["falc"] is True and again["messages"][-1]["ref"] == "coach/facile-question"
+    off = (await client.post(url, json={"choice": "sens-1"})).json()
+    assert off["falc"] is False
+
+
+async def test_facile_in_standard_switches_on_at_once(client):
+    cid = await _at_roles(client, False)
+    turn = (await client.post(f"/api/v1/conversations/{cid}/turns",
+                              json={"choice": "facile"})).json()
+    assert turn["falc"] is True
+    assert turn["messages"][-1]["ref"] == "coach/facile-oui"

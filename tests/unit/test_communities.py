@@ -1,0 +1,99 @@
+"""The deployer's directory of communities: checked at start-up with French errors."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from coach.communities import Communities, DirectoryError, Place, load_communities
+
+GOOD = """
+communities:
+  - name: Groupe des familles d’Ille-et-Vilaine
+    departments: ["35"]
+    audience: [familles]
+    join: Écrivez à l’animatrice, elle vous envoie le guide de participation.
+    email: animation@groupe-35.test
+  - name: Réseau breton
+    regions: [bretagne]
+    join: Inscription sur le site.
+    website: https://reseau-breton.test/inscription
+  - name: Groupe en ligne
+    everywhere: true
+    join: Une visioconférence par mois.
+    phone: "02 99 00 00 00"
+"""
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "annuaire.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_no_file_means_no_communities() -> None:
+    assert not load_communities(None)
+
+
+def test_a_good_file_is_read_and_matched_by_department_and_region(tmp_path: Path) -> None:
+    communities = load_communities(write(tmp_path, GOOD))
+    assert communities.regions() == ["Bretagne"]
+    names = [c.name for c in communities.near(Place("Bretagne", "35"))]
+    assert names == ["Groupe des familles d’Ille-et-Vilaine", "Réseau breton", "Groupe en ligne"]
+    assert [c.name for c in communities.near(Place("Bretagne", "29"))] == [
+        "Réseau breton", "Groupe en ligne"]
+    assert [c.name for c in communities.near(Place("Occitanie"))] == ["Groupe en ligne"]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("dans le 35", Place("Bretagne", "35")), ("974", Place("La Réunion", "974")),
+    ("en Bretagne", Place("Bretagne")), ("j'habite en ile de france", Place("Île-de-France")),
+    ("2a", Place("Corse", "2A")), ("je sais pas", None),
+])
+def test_places_typed_in_own_words(text: str, place: Place | None) -> None:
+    assert Communities.read(text) == place
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("communities:\n  - name: A\n    regions: [Narnia]\n    join: x\n    email: a@b.fr\n",
+     "région inconnue « Narnia »"),
+    ("communities:\n  - name: A\n    departments: [99]\n    join: x\n    email: a@b.fr\n",
+     "département inconnu « 99 »"),
+    ("communities:\n  - name: A\n    regions: [Bretagne]\n    join: x\n    email: pas-un-mail\n",
+     "champ « courriel » : « pas-un-mail » n’est pas une adresse de courriel"),
+    ("communities:\n  - name: A\n    regions: [Bretagne]\n    join: x\n",
+     "au moins un moyen de contact"),
+    ("communities:\n  - name: A\n    join: x\n    email: a@b.fr\n",
+     "indiquez « regions », « departments » ou « everywhere: true »"),
+    ("communities:\n  - name: A\n    regions: [Bretagne]\n    email: a@b.fr\n",
+     "champ « comment rejoindre » : ce champ est obligatoire"),
+    ("communities:\n  - name: A\n    regions: [Bretagne]\n    join: x\n    website: www.a.fr\n",
+     "doit commencer par https://"),
+    ("communities:\n  - name: A\n    regions: [Bretagne]\n    join: x\n    phone: abc\n"
+     "    couleur: 1\n",
+     "champ « couleur » : champ inconnu"),
+    ("communautes: []\n", "« communities: »"),
+    ("communities: [\n", "illisible"),
+])
+def test_mistakes_are_reported_in_french(tmp_path: Path, text: str, expected: str) -> None:
+    with pytest.raises(DirectoryError) as caught:
+        load_communities(write(tmp_path, text))
+    assert expected in str(caught.value)
+
+
+def test_a_missing_file_is_reported(tmp_path: Path) -> None:
+    with pytest.raises(DirectoryError, match="n’existe pas"):
+        load_communities(tmp_path / "absent.yaml")
+
+
+def test_serve_refuses_to_start_on_a_broken_directory(tmp_path: Path) -> None:
+    path = write(tmp_path, "communities:\n  - name: A\n    join: x\n")
+    env = {"COACH_ANNUAIRE": str(path), "COACH_STORE_URL": f"sqlite:///{tmp_path}/c.db",
+           "PATH": "/usr/bin:/bin", "PYTHONPATH": ":".join(sys.path)}
+    done = subprocess.run([sys.executable, "-m", "coach.cli", "serve", "--port", "1"],
+                          capture_output=True, text=True, env=env, timeout=60, check=False)
+    assert done.returncode == 1
+    assert "Annuaire « annuaire.yaml »" in done.stderr and "communauté n° 1" in done.stderr

@@ -1,0 +1,163 @@
+"""People in their own words (real content): greetings, thanks, cost, « near me », who one
+is, problems between people, several terms at once, long clear requests, a new question
+after a miss."""
+
+from __future__ import annotations
+
+import pytest
+
+from coach.content.loader import load_content
+from coach.engine.engine import Engine, Step, TextInput
+from coach.engine.record import Record
+
+ENGINE = Engine(load_content())  # no contact configured, no communities listed
+CONTENT = ENGINE.content
+
+
+def at(place: str, falc: bool = False, **variables: object) -> Record:
+    flow, node = place.split(":")
+    return Record(id="test", flow=flow, node=node, origin=flow,
+                  content_version=CONTENT.version, falc=falc, vars=dict(variables))
+
+
+def typed(record: Record, text: str) -> Step:
+    return ENGINE.play(record, TextInput(text))
+
+
+def where(step: Step) -> str:
+    return f"{step.record.flow}:{step.record.node}"
+
+
+def bot(step: Step) -> list[str]:
+    return [m.ref for m in step.messages if m.role == "bot"]
+
+
+def said(step: Step) -> str:
+    return "\n".join(m.text for m in step.messages if m.role == "bot")
+
+
+@pytest.mark.parametrize("falc", [False, True])
+@pytest.mark.parametrize("text", ["merci", "merci beaucoup", "ok merci", "super merci !"])
+def test_thanks_are_answered_and_the_conversation_goes_on(text: str, falc: bool) -> None:
+    for place in ("familles:premier-pas", "familles:questions", "familles:formats"):
+        record = at(place, falc)
+        before = ENGINE.step(record, 0).choices
+        step = typed(record, text)
+        assert where(step) == place, (text, place)
+        assert bot(step)[0] == "coach/reponse-merci"
+        assert step.choices == before and not step.end
+        assert "parcours" not in said(step).lower()
+
+
+@pytest.mark.parametrize("text", ["bonjour", "Bonjour !", "salut", "bonsoir", "coucou"])
+def test_greetings_are_answered_where_the_person_is(text: str) -> None:
+    step = typed(at("accueil:menu"), text)
+    assert bot(step)[0] == "coach/reponse-bonjour"
+    assert where(step) == "accueil:menu" and len(step.choices) >= 5
+
+
+@pytest.mark.parametrize("text", ["c'est gratuit ?", "est-ce que c'est payant ?",
+                                  "combien ça coûte", "il faut payer ?"])
+def test_cost_is_answered(text: str) -> None:
+    step = typed(at("familles:debut"), text)
+    assert bot(step)[0] == "coach/reponse-gratuit"
+    assert where(step) == "familles:debut"
+
+
+@pytest.mark.parametrize("text", ["il y a une cop près de chez moi ?",
+                                  "une communauté dans ma région",
+                                  "un groupe dans mon département"])
+def test_near_me_without_a_directory_says_so_and_gives_the_advice(text: str) -> None:
+    step = typed(at("accueil:menu"), text)
+    assert where(step) == "trouver:debut"
+    assert "coach/annuaire-vide" in bot(step)
+    text_said = said(step)
+    assert "pas encore" in text_said and "MDPH" in text_said
+    assert not any(ch.isdigit() for ch in text_said) and "@" not in text_said
+
+
+def test_a_parent_naming_the_rare_handicap_goes_to_the_families_place_for_it() -> None:
+    decision = ENGINE.understand(at("accueil:menu"),
+                                 "je suis la maman de Léa, elle a un handicap rare")
+    assert decision.kind == "go", decision
+    assert decision.candidates[0].place in ("familles:debut", "familles:handicap-rare")
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("je suis le papa de Noé", "familles:debut"),
+    ("je suis la sœur de Paul qui est polyhandicapé", "familles:debut"),
+    ("je suis éducatrice spécialisée", "professionnels:debut"),
+    ("je travaille à la MDPH", "professionnels:debut"),
+])
+def test_who_one_is_goes_straight_to_their_place(text: str, place: str) -> None:
+    decision = ENGINE.understand(at("accueil:menu"), text)
+    assert decision.kind == "go", decision
+    assert decision.candidates[0].place == place
+
+
+@pytest.mark.parametrize("text", [
+    "on se dispute beaucoup entre professionnels et familles",
+    "il y a des tensions dans notre groupe",
+    "une personne prend toute la place en réunion",
+    "conflit entre deux membres",
+])
+def test_problems_between_people_get_the_module_advice(text: str) -> None:
+    step = typed(at("accueil:menu"), text)
+    assert where(step) == "difficultes:tensions", bot(step)
+    assert "médiation" in said(step) or "recadrage" in said(step)
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("personne ne vient à nos réunions", "modeliser:engagement"),
+    ("on n'a pas d'argent pour faire vivre le groupe", "difficultes:moyens"),
+])
+def test_other_problems_get_an_answer(text: str, place: str) -> None:
+    decision = ENGINE.understand(at("accueil:menu", persona="coordinateur"), text)
+    assert decision.candidates and decision.candidates[0].place == place
+
+
+def test_two_terms_at_once_are_both_explained() -> None:
+    step = typed(at("accueil:menu"), "ARS MDPH c'est quoi")
+    assert bot(step)[:2] == ["glossaire/ARS", "glossaire/MDPH"]
+    assert where(step) == "accueil:menu"
+    step = typed(at("familles:debut"), "c'est quoi l'IME et l'ESMS ?")
+    assert bot(step)[:2] == ["glossaire/IME", "glossaire/ESMS"]
+
+
+def test_a_topic_naming_two_institutions_is_not_a_glossary_question() -> None:
+    decision = ENGINE.understand(at("accueil:menu", persona="coordinateur"),
+                                 "travailler avec l'ARS et la MDPH")
+    assert not decision.candidates[0].place.startswith("glossaire:")
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Bonjour, je suis maman d'un garçon de 12 ans polyhandicapé et je voudrais savoir si je"
+     " peux participer à une communauté de pratique même si je n'ai pas beaucoup de temps",
+     "familles:formats"),
+    ("je suis coordinatrice dans un établissement et je voudrais créer une communauté de"
+     " pratique avec les familles et les professionnels du territoire", "coordinateur:parcours"),
+    ("Bonjour je suis maman et je voudrais savoir si tout ce que je raconte dans le groupe reste"
+     " confidentiel et si mon nom apparaîtra", "familles:confidentialite"),
+])
+def test_a_long_clear_request_goes_straight_to_its_place(text: str, place: str) -> None:
+    decision = ENGINE.understand(at("accueil:menu"), text)
+    assert decision.kind == "go", decision
+    assert decision.candidates[0].place == place
+
+
+def test_a_second_miss_on_a_new_question_does_not_say_still() -> None:
+    record = typed(at("familles:roles"), "zxqw vbnm").record
+    step = typed(record, "quelle heure est-il à Tokyo")
+    assert "toujours" not in said(step).lower()
+    # The same thing typed again does escalate.
+    step = typed(step.record, "quelle heure est-il à Tokyo")
+    assert bot(step) != ["coach/pas-compris"]
+
+
+@pytest.mark.parametrize("falc", [False, True])
+def test_talk_to_a_person_without_contact_has_no_sample_values(falc: bool) -> None:
+    step = typed(at("familles:roles", falc), "parler à une personne")
+    assert bot(step) == ["coach/humain-sans-contact"]
+    text = said(step)
+    assert not any(ch.isdigit() for ch in text) and "@" not in text and "exemple" not in text
+    assert "{" not in text
