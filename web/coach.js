@@ -137,6 +137,8 @@
       '<li><button type="button" class="recommencer">Recommencer depuis le début</button></li>' +
       '<li><button type="button" class="supprimer">Supprimer ma conversation</button></li>' +
       '</ul><div class="place-brouillon"></div></div>' +
+      '<div class="progression" hidden><p class="progression-texte"></p>' +
+      '<progress class="progression-barre" aria-hidden="true"></progress></div>' +
       '<div class="journal" role="log" aria-live="off" aria-label="Conversation" tabindex="0">' +
       '<ol class="messages" data-niveau="' + niveau + '"></ol></div>' +
       '<p class="ecrit" aria-hidden="true" hidden>Le coach écrit<span class="points"><span></span><span></span><span></span></span></p>' +
@@ -420,6 +422,7 @@
     this.afficherChoix(pas);
     this.afficherCommandes(pas.commands);
     this.placerBrouillon(pas);
+    this.afficherProgression(pas);
     this.defiler(premier || this.liste.lastElementChild, !!premier);
     this.signaler(pas, premier, touche);
   };
@@ -443,6 +446,7 @@
       texte = parties[0] + ' Réponse longue : utilisez « Lire la dernière réponse » pour tout lire.';
     }
     if (this.brouillonNouveau) texte += ' Les liens de votre brouillon sont sous la réponse.';
+    if (this.progressionNouvelle) texte += ' ' + simple(this.progression.label);
     var n = pas.choices.length;
     if (n) texte += ' ' + n + (n > 1 ? ' réponses proposées.' : ' réponse proposée.');
     return texte;
@@ -456,6 +460,7 @@
     this.liste.textContent = '';
     conv.messages.forEach(function (m) { t.ajouter(m); });
     this.placerAvis();
+    this.afficherProgression(conv, true);
     this.afficherChoix(conv);
     this.afficherCommandes(conv.commands);
     this.placerBrouillon(conv);
@@ -650,6 +655,22 @@
     if (!li) return;
     if (j.scrollHeight > j.clientHeight + 1) j.scrollTop = Math.max(0, li.offsetTop - 8);
     else li.scrollIntoView({ block: debut || j.closest('.plein') ? 'start' : 'nearest' });
+  };
+
+  /* « Étape 1 sur 4 · partie 3 sur 8 »: a visible text above the history, read in the page's
+     order (not a live region: it would speak at every turn). The bar is a picture of the
+     same text, hidden from screen readers. A new part or stage is said once, at the end of
+     the reply's announcement (texteReponse). */
+  Tchat.prototype.afficherProgression = function (pas, calme) {
+    var p = pas.progress, boite = this.q('.progression'), avant = this.progression;
+    this.progression = p || null;
+    this.progressionNouvelle = !calme && !!p && (!avant || avant.stage !== p.stage || avant.part !== p.part);
+    boite.hidden = !p;
+    if (!p) return;
+    this.q('.progression-texte').textContent = typo(p.label);
+    var barre = this.q('.progression-barre');
+    barre.max = p.parts;
+    barre.value = p.part;
   };
 
   /* The first message of the coach's last reply (after the person's last message). */
