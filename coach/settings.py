@@ -51,6 +51,10 @@ class Settings(BaseSettings):
     draft_renderings: int = Field(default=2, ge=0, le=32)
     # The longest typed message, in characters, for every adapter (coach/service).
     max_text_chars: int = Field(default=1000, ge=1, le=100_000)
+    # A conversation stops growing at this many turns or stored kilobytes; the coach then
+    # offers to start a new one (the old one stays readable and downloadable).
+    max_turns: int = Field(default=1000, ge=10, le=100_000)
+    max_conversation_kb: int = Field(default=1024, ge=16, le=65_536)
     max_body_bytes: int = 16 * 1024
 
     @field_validator("admin_token", "metrics_token")

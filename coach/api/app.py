@@ -64,6 +64,8 @@ def create_app(settings: Settings | None = None, content: Content | None = None,
                            settings.recent_records_seconds)
     service = ConversationService(engine, conversation_store(store, recent), observer,
                                   max_text_chars=settings.max_text_chars,
+                                  max_turns=settings.max_turns,
+                                  max_record_bytes=settings.max_conversation_kb * 1024,
                                   advice=observer.advice)
 
     renderings = Renderings(settings.draft_renderings)

@@ -3,10 +3,10 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 import orjson
-from fastapi import APIRouter, Request, Response
+from fastapi import APIRouter, Query, Request, Response
 from fastapi.responses import JSONResponse
 
 from coach.api.body import documented_body, read_json_body
@@ -25,6 +25,7 @@ from coach.engine.engine import ChoiceInput, Step, TextInput
 from coach.engine.errors import KeyReusedForAnotherInput, UnknownFlow
 from coach.service import (
     ChoiceNotOffered,
+    ConversationFull,
     ConversationNotFound,
     ConversationService,
     TextRejected,
@@ -44,6 +45,9 @@ ERRORS: dict[int | str, dict[str, Any]] = {
     for code in (400, 404, 413, 422, 429, 503)
 }
 PREFIX = "/api/v1"
+# A conversation's GET shows this many transcript positions by default, at most MAX_PAGE.
+DEFAULT_PAGE = 200
+MAX_PAGE = 1000
 TAGS: list[str | Any] = ["tchat"]
 
 
@@ -132,6 +136,9 @@ def add_conversation_routes(router: APIRouter, service: ConversationService) -> 
                           ) from None
         except TextRejected as exc:
             raise Problem(422, "requete-invalide", "Requête invalide", exc.french()) from None
+        except ConversationFull as exc:
+            raise Problem(409, "conversation-complete", "Conversation complète", exc.text
+                          ) from None
         except KeyReusedForAnotherInput:
             raise Problem(422, "cle-idempotence-reutilisee", "Clé d'idempotence déjà utilisée",
                           "Cet en-tête Idempotency-Key a déjà servi pour un autre tour (un autre"
@@ -146,12 +153,22 @@ def add_conversation_routes(router: APIRouter, service: ConversationService) -> 
         return played.answer
 
     @router.get(PREFIX + "/conversations/{conversation_id}", response_model=ConversationOut,
-                summary="Lire toute la conversation", tags=TAGS, responses=ERRORS)
-    async def read(conversation_id: str) -> JSONResponse:
+                summary="Lire la conversation (par pages si elle est longue)", tags=TAGS,
+                responses=ERRORS)
+    async def read(
+        conversation_id: str,
+        offset: Annotated[int | None, Query(
+            ge=0, description="Première position à montrer ; par défaut, la dernière page")] = None,
+        limit: Annotated[int, Query(
+            ge=1, le=MAX_PAGE, description="Nombre de positions à montrer")] = DEFAULT_PAGE,
+    ) -> JSONResponse:
         try:
-            return answer(service.conversation(conversation_id))
+            step, page = service.conversation_page(conversation_id, offset, limit)
         except ConversationNotFound:
             raise not_found_conversation() from None
+        body = step_body(step, advice)
+        body["transcript"] = {"offset": page.offset, "limit": page.limit, "total": page.total}
+        return FastJSONResponse(body)
 
     @router.patch(PREFIX + "/conversations/{conversation_id}", response_model=ConversationOut,
                   summary="Passer en facile à lire (FALC) ou en français standard",

@@ -100,8 +100,17 @@ class StepOut(BaseModel):
                     " place de l’étape quittée.")
 
 
+class TranscriptPageOut(BaseModel):
+    offset: int = Field(description="Position du premier élément montré (0 : le début).")
+    limit: int = Field(description="Nombre de positions demandées.")
+    total: int = Field(description="Nombre de positions dans toute la conversation.")
+
+
 class ConversationOut(StepOut):
-    pass
+    transcript: TranscriptPageOut | None = Field(
+        default=None,
+        description="Quelle partie de la conversation est montrée : une longue conversation"
+                    " se lit par pages (paramètres offset et limit).")
 
 
 class FlowOut(BaseModel):

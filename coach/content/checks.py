@@ -275,7 +275,8 @@ def _check_entry(content: Content) -> Iterator[Issue]:
                     f"commandes globales non définies : {', '.join(missing)}",
                     "ajoutez-les dans « commands » avec leur libellé et leur libellé FALC")
     needed = ["pas-compris", "pas-compris-choix", "pas-compris-personne", "retour-impossible",
-              "aide", "humain", "facile-oui", "facile-non", "contenu-change", "stop"]
+              "aide", "humain", "facile-oui", "facile-non", "contenu-change", "stop",
+              "conversation-complete"]
     nodes = [node for _flow, node in content.iter_nodes()]
     if any(c.call for node in nodes for c in node.choices):
         needed.append("retour-appel")

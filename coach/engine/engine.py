@@ -187,8 +187,16 @@ class Engine:
             progress=self.progress.progress(record),
         )
 
-    def conversation(self, record: Record) -> Step:
-        return self.step(record, 0)
+    def conversation(self, record: Record, first: int = 0, last: int | None = None) -> Step:
+        """The conversation's messages from transcript position `first` to `last`."""
+        return self.step(record, first, last)
+
+    def notice(self, message_id: str, falc: bool,
+               values: Mapping[str, object] | None = None) -> str:
+        """A system message of commun.yaml, filled, in the conversation's language."""
+        entry: list[object] = ["s", message_id] + ([dict(values)] if values else [])
+        rendered = self.renderer.entry(0, entry, falc)  # type: ignore[arg-type]
+        return rendered.text if rendered is not None else ""
 
     def available_choices(self, record: Record) -> list[Choice]:
         node = self._node_or_none((record.flow, record.node))

@@ -1,8 +1,21 @@
 """The turn service: what a conversation may do, for every adapter (coach/api)."""
 
-from coach.service.conversations import MAX_ATTEMPTS, Answered, ConversationService, TurnObserver
-from coach.service.errors import ChoiceNotOffered, ConversationNotFound, TextRejected, TurnConflict
+from coach.service.conversations import (
+    MAX_ATTEMPTS,
+    Answered,
+    ConversationService,
+    TranscriptPage,
+    TurnObserver,
+)
+from coach.service.errors import (
+    ChoiceNotOffered,
+    ConversationFull,
+    ConversationNotFound,
+    TextRejected,
+    TurnConflict,
+)
 from coach.service.feedback import NotAdvice
 
-__all__ = ["MAX_ATTEMPTS", "Answered", "ChoiceNotOffered", "ConversationNotFound",
-           "ConversationService", "NotAdvice", "TextRejected", "TurnConflict", "TurnObserver"]
+__all__ = ["MAX_ATTEMPTS", "Answered", "ChoiceNotOffered", "ConversationFull",
+           "ConversationNotFound", "ConversationService", "NotAdvice", "TextRejected",
+           "TranscriptPage", "TurnConflict", "TurnObserver"]

@@ -21,7 +21,13 @@ from coach.drafts.model import Draft, build_draft
 from coach.engine.engine import Engine, Input, Step, TextInput
 from coach.engine.errors import UnknownChoice
 from coach.engine.record import Record
-from coach.service.errors import ChoiceNotOffered, ConversationNotFound, TextRejected, TurnConflict
+from coach.service.errors import (
+    ChoiceNotOffered,
+    ConversationFull,
+    ConversationNotFound,
+    TextRejected,
+    TurnConflict,
+)
 from coach.service.feedback import FeedbackCounter
 from coach.store.base import ConversationStore, Loaded, VersionConflict
 
@@ -30,6 +36,10 @@ MAX_ATTEMPTS = 3
 # Ids are 22 characters (coach.engine.record.new_conversation_id); anything much longer
 # is no conversation's, and is not worth a store read.
 MAX_ID_CHARS = 64
+# A conversation stops growing here (docs/api.md): its record is rewritten at each turn,
+# and read whole by its GET and its page.
+DEFAULT_MAX_TURNS = 1000
+DEFAULT_MAX_RECORD_BYTES = 1024 * 1024
 
 A = TypeVar("A")
 
@@ -81,12 +91,15 @@ ASK_THE_STORE = AskTheStore()
 class ConversationService:
     def __init__(self, engine: Engine, store: ConversationStore,
                  observer: TurnObserver | None = None, *, max_text_chars: int,
-                 advice: frozenset[str] = frozenset()) -> None:
+                 advice: frozenset[str] = frozenset(),
+                 max_turns: int = DEFAULT_MAX_TURNS,
+                 max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES) -> None:
         """`max_text_chars`: the setting COACH_MAX_TEXT_CHARS. `advice`: the content
         references of the messages that ask « Ce conseil vous aide-t-il ? »
         (coach/analytics/conseils.yaml)."""
         self.engine, self.store, self.observer = engine, store, observer
         self.max_text_chars = max_text_chars
+        self.max_turns, self.max_record_bytes = max_turns, max_record_bytes
         self.advice = advice
         self._feedback = FeedbackCounter(advice)
 
@@ -101,6 +114,14 @@ class ConversationService:
     def conversation(self, conversation_id: str) -> Step:
         """The whole conversation, as a step showing every message."""
         return self.engine.conversation(self.read(conversation_id))
+
+    def conversation_page(self, conversation_id: str, offset: int | None = None,
+                          limit: int | None = None) -> tuple[Step, TranscriptPage]:
+        """The conversation as a step showing the page of `limit` transcript positions
+        from `offset` (by default, the last page; no limit: all of them)."""
+        record = self.read(conversation_id)
+        page = TranscriptPage.of(len(record.transcript), offset, limit)
+        return self.engine.conversation(record, page.offset, page.end), page
 
     # -- changing --------------------------------------------------------------------------
     def start(self, flow: str | None, falc: bool) -> Step:
@@ -120,7 +141,7 @@ class ConversationService:
                    render: Callable[[Step], A]) -> Answered[A]:
         """Play one turn and save it; `render` makes the answer from the step, before the
         save is awaited. Raises ConversationNotFound, ChoiceNotOffered, TextRejected,
-        KeyReusedForAnotherInput, TurnConflict, or StoreUnavailable."""
+        KeyReusedForAnotherInput, ConversationFull, TurnConflict, or StoreUnavailable."""
         if isinstance(given, TextInput):
             self.check_text(given.text)
         may_remember = True
@@ -197,6 +218,7 @@ class ConversationService:
         if loaded is None:
             raise ConversationNotFound(conversation_id)
         record = _record(loaded)
+        self._check_room(record, len(loaded.data))
         try:
             step = self.engine.play(record, given, idempotency_key)
         except UnknownChoice as exc:
@@ -210,6 +232,32 @@ class ConversationService:
             return Replayed(render(step))
         events = self.observer.turn_events(record, step.record, given) if self.observer else []
         return Prepared(step.record.to_bytes(), loaded.version, render(step), events)
+
+
+    def _check_room(self, record: Record, stored_bytes: int) -> None:
+        played = len(record.turns) - 1  # the first mark is the conversation's start
+        if played >= self.max_turns or stored_bytes > self.max_record_bytes:
+            raise ConversationFull(self.engine.notice("conversation-complete", record.falc,
+                                                      {"tours": played}))
+
+
+@dataclass(frozen=True, slots=True)
+class TranscriptPage:
+    """Which transcript positions a reading shows: [offset, offset + limit) of `total`."""
+
+    offset: int
+    limit: int
+    total: int
+
+    @property
+    def end(self) -> int:
+        return min(self.total, self.offset + self.limit)
+
+    @classmethod
+    def of(cls, total: int, offset: int | None, limit: int | None) -> TranscriptPage:
+        size = total if limit is None else max(1, limit)
+        start = max(0, total - size) if offset is None else max(0, min(offset, total))
+        return cls(start, size, total)
 
 
 def _plausible_id(conversation_id: str) -> bool:

@@ -39,3 +39,13 @@ class TextRejected(Exception):
             return "Le message est vide : écrivez quelques mots ou choisissez une réponse."
         return (f"Votre message est trop long : {self.limit} caractères au plus (il en a"
                 f" {self.length}). Raccourcissez-le.")
+
+
+class ConversationFull(Exception):
+    """The conversation reached its maximum number of turns or of stored bytes: nothing
+    more is played in it. `text` says so kindly, in the conversation's language (standard
+    French or FALC), and offers to start a new one; the old one stays readable."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__("conversation full")
+        self.text = text
