@@ -299,6 +299,7 @@
         if (r.ok) return donnees;
         var err = new Error(donnees.detail || 'Le coach n\'a pas pu répondre.');
         err.statut = r.status;
+        err.code = donnees.code || null;
         err.attente = r.headers.get('Retry-After');
         throw err;
       });
@@ -700,7 +701,7 @@
     }
     var texte = err.message;
     if (err.statut === 503 && err.attente) texte += ' (Vous pouvez réessayer dans ' + err.attente + ' secondes.)';
-    if (err.statut === 404 && this.id) {
+    if ((err.statut === 404 || err.code === 'conversation-complete') && this.id) {
       var t = this;
       this.reessayer.textContent = 'Commencer une nouvelle conversation';
       this.reprise = function () { ecrire('conversation', null); t.id = null; return t.nouvelle(true); };
