@@ -241,8 +241,7 @@ class ConversationService:
                                                       {"tours": played}))
 
 
-@dataclass(frozen=True, slots=True)
-class TranscriptPage:
+class TranscriptPage(NamedTuple):
     """Which transcript positions a reading shows: [offset, offset + limit) of `total`."""
 
     offset: int
