@@ -1,0 +1,198 @@
+"""The whole coordinator journey through the JSON API, on the real dialogues: each stage is
+walked from its first node to its end, with a detour into the toolbox at every place of
+the stage that opens it; after each return the person is back at the calling node, with the
+same progress. A typed objective reaches the downloaded draft.
+
+Paths are found on the content's graph (shortest, without calls) and pressed button by
+button: every button pressed must be one the API offered."""
+
+from __future__ import annotations
+
+from collections import deque
+
+import httpx
+import pytest
+
+from coach.api.app import create_app
+from coach.content.loader import load_content
+from coach.content.model import Content, NodeRef
+from coach.settings import Settings
+from tests.conftest import CONTACT
+
+CONTENT = load_content()
+STAGES = ("initier", "modeliser", "animer", "perenniser")
+# Inside the toolbox, a few moves before coming back (each must be offered there).
+TOOLBOX_MOVES = ("autre-outil", "charte", "questions")
+
+
+def path(content: Content, start: NodeRef, goal: NodeRef) -> list[tuple[NodeRef, str]]:
+    """The shortest list of (node, choice id) from `start` to `goal` inside one flow,
+    without detours and without returning to the hub."""
+    previous: dict[NodeRef, tuple[NodeRef, str] | None] = {start: None}
+    queue = deque([start])
+    while queue:
+        ref = queue.popleft()
+        if ref == goal:
+            break
+        node = content.node(ref)
+        for choice in node.choices:
+            if choice.call or choice.returns:
+                continue
+            target = content.resolve(ref[0], choice.target)
+            if target[0] == start[0] and target not in previous:
+                previous[target] = (ref, choice.id)
+                queue.append(target)
+    assert goal in previous, (start, goal)
+    steps = []
+    ref = goal
+    while previous[ref] is not None:
+        before, choice = previous[ref]  # type: ignore[misc]
+        steps.append((before, choice))
+        ref = before
+    return steps[::-1]
+
+
+def callers(content: Content, flow: str) -> list[tuple[str, str]]:
+    """(node, choice) of every detour into the toolbox from this stage."""
+    return [(node.id, choice.id) for node in content.flows[flow].nodes.values()
+            for choice in node.choices if choice.call and choice.target.startswith("outils:")]
+
+
+@pytest.fixture
+def real_client(tmp_path):
+    settings = Settings(store_url=f"sqlite:///{tmp_path}/coach.db", _env_file=None,
+                        allowed_origins=["https://partenaire.example"], **CONTACT)
+    return create_app(settings)
+
+
+class Walker:
+    def __init__(self, http: httpx.AsyncClient) -> None:
+        self.http = http
+        self.step: dict = {}
+
+    async def start(self) -> None:
+        answer = await self.http.post("/api/v1/conversations", json={"flow": "coordinateur"})
+        assert answer.status_code == 201
+        self.step = answer.json()
+
+    async def press(self, choice: str) -> dict:
+        offered = [c["id"] for c in self.step["choices"] + self.step["commands"]]
+        assert choice in offered, (self.step["flow"], self.step["node"], choice, offered)
+        answer = await self.http.post(f"/api/v1/conversations/{self.step['id']}/turns",
+                                      json={"choice": choice})
+        assert answer.status_code == 200, answer.text
+        self.step = answer.json()
+        return self.step
+
+    async def type(self, text: str) -> dict:
+        answer = await self.http.post(f"/api/v1/conversations/{self.step['id']}/turns",
+                                      json={"text": text})
+        assert answer.status_code == 200, answer.text
+        self.step = answer.json()
+        return self.step
+
+    @property
+    def place(self) -> NodeRef:
+        return self.step["flow"], self.step["node"]
+
+    async def detour(self, choice: str) -> None:
+        """Into the toolbox and back: the place and the progress are those of before."""
+        place, progress = self.place, self.step["progress"]
+        await self.press(choice)
+        assert self.step["flow"] == "outils"
+        assert self.step["progress"] == progress  # the stage stays shown in the detour
+        ids = [c["id"] for c in self.step["choices"]]
+        assert "revenir" in ids and "terminer" not in ids
+        for move in TOOLBOX_MOVES:
+            if move in [c["id"] for c in self.step["choices"]]:
+                await self.press(move)
+        await self.press("revenir")
+        assert self.place == place
+        assert self.step["progress"] == progress
+        assert [m["ref"] for m in self.step["messages"]][:2] == ["choix/revenir",
+                                                               "coach/retour-appel"]
+
+    async def walk_to(self, goal: NodeRef) -> None:
+        for ref, choice in path(CONTENT, self.place, goal):
+            assert self.place == ref
+            await self.press(choice)
+
+
+@pytest.mark.anyio
+async def test_every_stage_with_a_detour_at_each_toolbox_door(real_client):
+    transport = httpx.ASGITransport(app=real_client)
+    async with httpx.AsyncClient(transport=transport, base_url="http://test") as http:
+        walker = Walker(http)
+        await walker.start()
+        assert walker.step["progress"] is None  # the hub is not a stage
+        await walker.detour("outils")  # the hub opens the toolbox too
+        await walker.press("etape-1")
+        for number, flow in enumerate(STAGES, start=1):
+            assert walker.place == (flow, "debut")
+            progress = walker.step["progress"]
+            assert progress["stage"] == number and progress["stages"] == 4
+            assert progress["part"] == 1
+            assert progress["label"] == f"Étape {number} sur 4 · partie 1 sur {progress['parts']}"
+            # a detour at every door of the stage into the toolbox, on the way to its end
+            doors = callers(CONTENT, flow)
+            assert doors, flow
+            for caller, call in doors:
+                await walker.walk_to((flow, caller))
+                await walker.detour(call)
+            if walker.place != (flow, "fin") and walker.place[1] != "brouillon-suite":
+                await walker.walk_to((flow, "fin"))
+            assert walker.step["progress"]["part"] == walker.step["progress"]["parts"]
+            if number < 4:
+                follow = f"etape-{number + 1}"
+                ids = [c["id"] for c in walker.step["choices"]]
+                if follow not in ids:
+                    await walker.press("etapes")
+                await walker.press(follow)
+        assert walker.step["end"] is True
+
+
+@pytest.mark.anyio
+async def test_typed_objective_reaches_the_downloaded_draft(real_client):
+    objective = "Rompre l’isolement des familles du Cantal <b>& =cmd</b>"
+    transport = httpx.ASGITransport(app=real_client)
+    async with httpx.AsyncClient(transport=transport, base_url="http://test") as http:
+        walker = Walker(http)
+        await walker.start()
+        await walker.press("etape-1")
+        await walker.walk_to(("initier", "objectif-reponse"))
+        for command in ("aide", "menu"):  # commands stay commands at the question
+            before = walker.place
+            await walker.type(command)
+            if command == "menu":
+                assert walker.place == ("accueil", "menu")
+                await walker.press("retour")
+            else:
+                assert walker.place == before
+                assert walker.step["messages"][-1]["ref"] == "coach/aide"
+        assert walker.place == ("initier", "objectif-reponse")
+        await walker.type(objective)
+        assert walker.place == ("initier", "objectif-reponse")
+        assert [c["id"] for c in walker.step["choices"]] == ["saisie-garder", "saisie-reecrire"]
+        assert f"« {objective} »" in walker.step["messages"][-1]["text"]
+        await walker.press("saisie-garder")
+        assert walker.place == ("initier", "carte-participation")
+        page = await http.get(f"/api/v1/conversations/{walker.step['id']}/document")
+        assert page.status_code == 200
+        escaped = "Rompre l’isolement des familles du Cantal &lt;b&gt;&amp; =cmd&lt;/b&gt;"
+        assert escaped in page.text
+        # edited later from the summary: a detour that comes back to it
+        await walker.walk_to(("initier", "brouillon-suite"))
+        await walker.press("modifier")
+        await walker.press("m-objectif")
+        await walker.type("Créer un lieu d’échange pour les aidants")
+        await walker.press("saisie-garder")
+        assert walker.place == ("initier", "modifier-reponses")
+        await walker.press("revenir")
+        assert walker.place == ("initier", "brouillon-suite")
+        page = await http.get(f"/api/v1/conversations/{walker.step['id']}/document")
+        assert "Créer un lieu d’échange pour les aidants" in page.text
+        assert "Cantal" not in page.text
+        gone = await http.delete(f"/api/v1/conversations/{walker.step['id']}")
+        assert gone.status_code == 204
+        page = await http.get(f"/api/v1/conversations/{walker.step['id']}/document")
+        assert page.status_code == 404
