@@ -119,7 +119,12 @@ def site() -> Iterator[Site]:
                "COACH_DIALOGUES_DIR": str(DIALOGUES),
                "COACH_ALLOWED_ORIGINS": json.dumps([partner]),
                "COACH_RATE_LIMIT_PER_MINUTE": "0",
-               "COACH_ADMIN_TOKEN": ADMIN_TOKEN}
+               "COACH_ADMIN_TOKEN": ADMIN_TOKEN,
+               # A deployer's contact (there are no sample values by default).
+               "COACH_CONTACT_NOM": "l'équipe d'accueil",
+               "COACH_CONTACT_TELEPHONE": "01 23 45 67 89",
+               "COACH_CONTACT_HORAIRES": "du lundi au vendredi, de 9 h à 17 h",
+               "COACH_CONTACT_COURRIEL": "accueil@association.example"}
         log = folder / "coach.log"
         with log.open("wb") as out:
             process = subprocess.Popen(

@@ -11,6 +11,11 @@ PART_1 = "Étape 1 sur 1 · partie 1 sur 2"
 PART_2 = "Étape 1 sur 1 · partie 2 sur 2"
 
 
+def wait_replies(page: Page, count: int) -> None:
+    page.wait_for_function("n => window.__annonces.filter(a => a.role === 'status'"
+                           " && a.text.includes('dit :')).length >= n", arg=count)
+
+
 def replies(page: Page) -> list[str]:
     return [str(a["text"]) for a in page.evaluate("window.__annonces")
             if a["role"] == "status" and "dit :" in str(a["text"])]
@@ -38,11 +43,11 @@ def test_progress_is_text_in_the_page_updated_each_turn_and_said_once(page: Page
     wait_turn(page, "Vos réponses sont dans votre brouillon")
     expect(text).to_have_text(PART_2)
     assert bar.evaluate("b => [b.max, b.value]") == [2, 2]
+    wait_replies(page, 1)  # (a person reads before typing: no announcement cut short)
     page.get_by_role("textbox", name="Votre message").fill("aide")
     page.keyboard.press("Enter")
     wait_turn(page, "Vous pouvez cliquer sur une réponse")
-    page.wait_for_function("() => window.__annonces.filter(a => a.role === 'status'"
-                           " && a.text.includes('dit :')).length >= 2")
+    wait_replies(page, 2)
     page.wait_for_timeout(300)
     said = replies(page)
     assert len(said) == 2, said  # one announcement per reply, nothing more
