@@ -19,7 +19,7 @@ from typing import Generic, NamedTuple, Protocol, TypeVar
 from coach.analytics.events import Event, document_event
 from coach.drafts.model import Draft, build_draft
 from coach.engine.engine import Engine, Input, Step, TextInput
-from coach.engine.errors import UnknownChoice
+from coach.engine.errors import KeyReusedForAnotherInput, UnknownChoice
 from coach.engine.record import Record
 from coach.service.errors import (
     ChoiceNotOffered,
@@ -226,6 +226,10 @@ class ConversationService:
                 return ASK_THE_STORE
             offered = [c.id for c in self.engine.available_choices(record)]
             raise ChoiceNotOffered(exc.choice, record, offered) from exc
+        except KeyReusedForAnotherInput:
+            if loaded.remembered:
+                return ASK_THE_STORE  # refuse only on what the store holds
+            raise
         if step.meta.get("replayed"):
             if loaded.remembered:
                 return ASK_THE_STORE  # a replay is not saved: confirm it on the stored record

@@ -71,3 +71,14 @@ def test_a_stale_memory_is_checked_on_the_store(service, engine, backend):
     other = ConversationService(engine, conversation_store(backend), max_text_chars=30)
     assert play(other, cid, ChoiceInput("quiz")) == ("question", False)
     assert play(service, cid, ChoiceInput("vrai")).answer == "bravo"
+
+
+def test_a_key_reused_on_a_stale_memory_is_checked_on_the_store(service, engine, backend):
+    """Here memory holds key « k » for « quiz »; another process has since played enough
+    turns that the stored record no longer knows « k »: the store decides, not memory."""
+    cid = service.start("demo", falc=False).record.id
+    assert play(service, cid, ChoiceInput("quiz"), "k") == ("question", False)
+    other = ConversationService(engine, conversation_store(backend), max_text_chars=30)
+    for i in range(8):
+        play(other, cid, ChoiceInput("aide"), f"autre-{i}")
+    assert play(service, cid, ChoiceInput("vrai"), "k") == ("bravo", False)
