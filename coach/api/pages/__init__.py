@@ -11,6 +11,7 @@ them).
 - `conversation.py`: the conversation page, its messages and the draft's links.
 """
 
-from coach.api.pages.routes import PREFIX, build_pages_router
+from coach.api.pages.layout import PREFIX
+from coach.api.pages.routes import build_pages_router
 
 __all__ = ["PREFIX", "build_pages_router"]
