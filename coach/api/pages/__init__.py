@@ -7,7 +7,8 @@ them).
 
 - `routes.py`: the routes, each « read the form, call the service, answer a page »;
 - `forms.py`: reading forms, idempotency keys, the « Réessayer » form;
-- `layout.py`: the page skeleton, the contact footer, the short message pages (errors);
+- `layout.py`: the page skeleton, the contact footer, the short pages (start,
+  confirmation, errors);
 - `conversation.py`: the conversation page, its messages and the draft's links.
 """
 
