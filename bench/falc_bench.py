@@ -17,7 +17,11 @@ machine was. The process CPU time also counts the BLAS worker threads (OpenBLAS,
 the spaCy model's tok2vec layer), which mostly wait; on a quiet machine the wall clock is
 close to the main thread's CPU time.
 
-    python bench/falc_bench.py [--runs N]
+Quality first: ``bench/falc_eval.py`` (share of FALC paragraphs with no error, share of
+standard paragraphs with at least one error, by rule, with and without the sentence-length
+rule, on the tuned and the blind hand-written sets).
+
+    python bench/falc_bench.py [--runs N] [--quality-only | --speed-only]
 """
 
 from __future__ import annotations
@@ -164,14 +168,21 @@ def child_lint() -> dict[str, float]:
     }
 
 
-def run(mode: str, runs: int, texts: list[str] | None = None) -> list[dict[str, float]]:
+def run(mode: str, runs: int, texts: list[str] | None = None,
+        falc_from: str | None = None) -> list[dict[str, float]]:
+    """*falc_from*: a checkout whose ``falc`` package the child imports instead (the
+    baseline of ``--baseline DIR``, measured in the same run, on the same texts)."""
+    env = dict(os.environ)
+    if falc_from:
+        env["PYTHONPATH"] = falc_from
     results = []
     with tempfile.NamedTemporaryFile("w", suffix=".json", encoding="utf-8") as fh:
         json.dump(texts or [], fh, ensure_ascii=False)
         fh.flush()
         for _ in range(runs):
             proc = subprocess.run([sys.executable, __file__, "--child", mode, fh.name],
-                                  capture_output=True, text=True, check=True, cwd=ROOT)
+                                  capture_output=True, text=True, check=True, cwd=ROOT,
+                                  env=env)
             results.append(json.loads(proc.stdout.strip().splitlines()[-1]))
     return results
 
@@ -203,6 +214,11 @@ def main() -> None:
             result = child_check(sys.argv[3])
         print(json.dumps(result))
         return
+    if "--speed-only" not in sys.argv:
+        subprocess.run([sys.executable, str(ROOT / "bench" / "falc_eval.py")], check=True,
+                       cwd=ROOT)
+        if "--quality-only" in sys.argv:
+            return
     runs = int(sys.argv[sys.argv.index("--runs") + 1]) if "--runs" in sys.argv else RUNS
     load1, load5, _ = os.getloadavg()
     print(f"{os.cpu_count()} CPUs, load average {load1:.1f} (1 min), {load5:.1f} (5 min); "
@@ -214,6 +230,15 @@ def main() -> None:
     b = run("check", runs, texts)
     print(report(f"(b) tiers 1+2+3, {name} corpus, {b[0]['texts']:.0f} texts "
                  f"({b[0]['sentences']:.0f} sentences)", b, BUDGET))
+    if "--baseline" in sys.argv:
+        base = sys.argv[sys.argv.index("--baseline") + 1]
+        a0 = run("tier1", runs, falc_from=base)
+        print(report(f"(a) baseline {base}", a0, TIER1_BUDGET))
+        b0 = run("check", runs, texts, falc_from=base)
+        print(report(f"(b) baseline {base}", b0, BUDGET))
+        for label, new, old in (("(a)", a, a0), ("(b)", b, b0)):
+            ratio = median(new, "cpu") / median(old, "cpu")
+            print(f"{label} CPU time, this checkout / baseline: {ratio:.2f}")
     if dialogues:
         c = run("lint", runs)
         print(report(f"(c) coach lint FALC pass ({c[0]['messages']:.0f} messages: check, "

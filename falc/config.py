@@ -54,6 +54,7 @@ class Thresholds:
     abstract_nouns_error: int
     jargon_error: int
     difficulties_error: int
+    difficulty_sentence_words: int
     boilerplate_texts: int
     boilerplate_words: int
     readability_min_words: int

@@ -25,6 +25,10 @@ def _explained(phrase: str, explained: frozenset[str]) -> bool:
     return bool(words) and any(w in explained for w in words[-1:] + words[:1])
 
 
+#: Jargon nouns ending in -er, which the matcher would otherwise inflect like verbs.
+_NOUNS_IN_ER = frozenset({"usager"})
+
+
 def _jargon_hits(a: Analysis) -> list[tuple[int, int, str, str]]:
     """Unexplained jargon terms: (start, end, found text, plain words)."""
     explained = explained_terms(a)
@@ -33,13 +37,20 @@ def _jargon_hits(a: Analysis) -> list[tuple[int, int, str, str]]:
         found = a.text[m.start : m.end]
         if a.config.is_allowed(found) or _explained(found, explained):
             continue
+        if m.phrase.endswith("er") and " " not in m.phrase and not found.lower().startswith(
+            m.phrase
+        ) and m.phrase in _NOUNS_IN_ER:
+            continue  # « usager » is a noun: « l'usage » is not one of its forms
         hits.append((m.start, m.end, found, m.payload))
     return hits
 
 
 def _formal_spans(a: Analysis) -> list[tuple[int, int]]:
-    matcher = _matcher(tuple(a.config.formal_words.items()), True)
-    return [(m.start, m.end) for m in _find(a, matcher)]
+    if "formal_spans" not in a.cache:
+        matcher = _matcher(tuple(a.config.formal_words.items()), True)
+        a.cache["formal_spans"] = [(m.start, m.end) for m in _find(a, matcher)]
+    spans: list[tuple[int, int]] = a.cache["formal_spans"]
+    return spans
 
 
 def _rare_tokens(a: Analysis) -> list[Token]:
@@ -320,3 +331,62 @@ def addr_004(a: Analysis) -> Iterator[Finding]:
 
 
 RULES = [jarg_001, lex_007, enum_001, addr_004]
+
+
+# ------------------------------------------------------- numbers the reader must guess
+
+_APPROX = {"dizaine": "10", "douzaine": "12", "quinzaine": "15", "vingtaine": "20",
+           "trentaine": "30", "quarantaine": "40", "cinquantaine": "50",
+           "soixantaine": "60", "centaine": "100", "millier": "1 000"}
+_APPROX_RE = re.compile(
+    rf"\b(?:(?:une|des|quelques|plusieurs)\s+)?({'|'.join(_APPROX)})s?\s+(?:de|d['’])", re.I
+)
+_FRACTION_RE = re.compile(r"\b(un|deux|trois|1|2|3)\s+(tiers|quarts?)\b(?!\s+temps)", re.I)
+_FRACTION_WORDS = {("un", "tiers"): "1 sur 3", ("1", "tiers"): "1 sur 3",
+                   ("deux", "tiers"): "2 sur 3", ("2", "tiers"): "2 sur 3",
+                   ("un", "quart"): "1 sur 4", ("1", "quart"): "1 sur 4",
+                   ("trois", "quarts"): "3 sur 4", ("3", "quarts"): "3 sur 4"}
+
+
+def num_approx(a: Analysis) -> Iterator[Finding]:
+    """FALC-NUM-001 for approximate numbers in words (« une centaine de parents »,
+    « des milliers de familles ») and FALC-NUM-003 for fractions (« un tiers »)."""
+    for m in _APPROX_RE.finditer(a.clean):
+        digits = _APPROX[m.group(1).lower()]
+        yield a.finding(
+            "FALC-NUM-001", m.start(), m.end(1) + (1 if a.clean[m.end(1)] == "s" else 0),
+            f"Nombre écrit en lettres : « {a.clean[m.start() : m.end(1)]} ».",
+            f"Écrivez le nombre en chiffres : « environ {digits} », ou « beaucoup ».",
+            severity="error",
+        )
+    for m in _FRACTION_RE.finditer(a.clean):
+        if m.group(2) is None:
+            continue
+        key = (m.group(1).lower(), m.group(2).lower())
+        plain = _FRACTION_WORDS.get(key, "1 personne sur 3")
+        yield a.finding(
+            "FALC-NUM-003", m.start(), m.end(),
+            f"Fraction : « {m.group()} ». Les fractions sont difficiles à comprendre.",
+            f"Écrivez une proportion simple : « {plain} » (par exemple « 1 personne sur 3 »).",
+        )
+
+
+# ------------------------------------------------------------------------- incises
+
+_INCISE_RE = re.compile(
+    r",\s+(?:qui|que|qu['’]|dont|où|lesquels|lesquelles)\s[^,.;:!?\n]{3,},\s"
+)
+
+
+def incise(a: Analysis) -> Iterator[Finding]:
+    """FALC-CHAR-002 for a relative clause set between commas inside a sentence (« Les
+    handicaps rares, qui concernent …, restent … »): the reader loses the main sentence."""
+    for m in _INCISE_RE.finditer(a.clean):
+        yield a.finding(
+            "FALC-CHAR-002", m.start(), m.end(),
+            "Incise : une proposition entre virgules coupe la phrase en deux.",
+            "Faites 2 phrases : la phrase principale, puis l'explication.",
+        )
+
+
+RULES = [*RULES, num_approx, incise]

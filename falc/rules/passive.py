@@ -170,6 +170,26 @@ def _spacy_passives(a: Analysis) -> Iterator[_Passive]:
             )
             clear = agent is not None or t.lower_ not in _STATE_AUX or manner
             yield base + t.idx, end, agent, subject, lemma, clear
+        yield from _reduced_passives(a, doc, base)
+
+
+def _reduced_passives(a: Analysis, doc: Any, base: int) -> Iterator[_Passive]:
+    """A participle without « être » that names its agent: « une situation qualifiée
+    d'intenable par les associations », « souvent sous-estimée par les professionnels »."""
+    for part in doc:
+        if part.pos_ not in ("VERB", "ADJ") or not _participle_form(part.text):
+            continue
+        if any(c.dep_ in ("aux:pass", "aux:tense", "aux") for c in part.children):
+            continue  # « est validé par … » is found above
+        agent_tok = next((c for c in part.children if c.dep_ == "obl:agent"), None)
+        if agent_tok is None:
+            continue
+        text, _, agent_end = _subtree_text(agent_tok, base, a)
+        agent = re.sub(r"^par\s+", "", text, flags=re.I)
+        subject = part.head.text if part.dep_ in ("acl", "amod") and part.head.i != part.i else ""
+        lemma = part.lemma_ if part.lemma_ else None
+        yield base + part.idx, max(base + part.idx + len(part.text), agent_end), agent, \
+            subject, lemma, True
 
 
 def _regex_passives(a: Analysis) -> Iterator[_Passive]:
@@ -218,6 +238,10 @@ def pass_001(a: Analysis) -> Iterator[Finding]:
         if not a.tier2 or (item[2] and not any(s <= item[0] < e for s, e in spans)):
             found.append(item)
     for start, end, agent, subject, lemma, clear in sorted(found):
+        # A participle without « être » (« décidé par vous ») reads more easily than a full
+        # passive: a warning even with its agent.
+        head = a.text[start:end].split()[0].lower()
+        reduced = head != "été" and _participle_form(head)
         if clear:
             message = (
                 f"Voix passive : « {a.text[start:end]} ». Le lecteur ne voit pas tout de "
@@ -235,7 +259,7 @@ def pass_001(a: Analysis) -> Iterator[Finding]:
             end,
             message,
             _active_hint(subject, lemma, agent),
-            "error" if agent else "warning" if clear else "info",
+            "error" if agent and not reduced else "warning" if clear else "info",
         )
 
 

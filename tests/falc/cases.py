@@ -336,8 +336,19 @@ OWN_CASES: list[Case] = [
      "error"),
     ("Vous participez à la réunion.", "FALC-LEX-007", None),
     # ---- issue 15: rules a trained reviewer applies beyond length
-    # FALC-LEX-007 per sentence: 2 abstract nouns → warning, 3 or more → error
-    ("La validation de la participation est simple.", "FALC-LEX-007", "warning"),
+    # FALC-LEX-007 per sentence: 2 abstract nouns or more → error
+    ("La validation de la participation est simple.", "FALC-LEX-007", "error"),
+    ("La validation est simple.", "FALC-LEX-007", None),
+    # approximate numbers in words, fractions, relative clauses between commas
+    ("Une centaine de parents viennent.", "FALC-NUM-001", "error"),
+    ("Des milliers de familles attendent.", "FALC-NUM-001", "error"),
+    ("Pour un tiers des familles, c'est difficile.", "FALC-NUM-003", "error"),
+    ("Les parents, qui connaissent leur enfant, parlent au médecin.", "FALC-CHAR-002",
+     "warning"),
+    ("Les parents connaissent leur enfant.", "FALC-CHAR-002", None),
+    # a participle with its agent but without « être »: a warning, not an error
+    ("Vous choisissez un thème décidé par vous.", "FALC-PASS-001", "warning"),
+    ("Le dossier a été validé par la commission.", "FALC-PASS-001", "error"),
     ("Vous venez à la réunion de l'association.", "FALC-LEX-007", None),  # everyday nouns
     # FALC-LEX-008 metaphors of administrative and press writing
     ("L'association a tiré la sonnette d'alarme.", "FALC-LEX-008", "error"),

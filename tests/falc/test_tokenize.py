@@ -109,3 +109,39 @@ def test_lexical_split(word: str, parts: list[str]) -> None:
     split = lexical_split(w)
     assert [p.text for p in split] == parts
     assert all(word[p.start : p.end] == p.text for p in split)
+
+
+# ---- issue 15: sentences from punctuation and layout together
+
+
+def test_a_sentence_cut_at_its_pauses_is_one_sentence() -> None:
+    text = ("Vous pouvez demander une aide à la MDPH\n"
+            "pour payer une personne qui vous aide à la maison.\n"
+            "Cette aide s’appelle la PCH.")
+    assert [u.text.replace("\n", " ") for u in split_units(text)] == [
+        "Vous pouvez demander une aide à la MDPH pour payer une personne qui vous aide à "
+        "la maison.",
+        "Cette aide s’appelle la PCH.",
+    ]
+    first = split_units(text)[0]
+    assert (first.line, first.end_line) == (0, 1)
+
+
+def test_a_comma_at_the_end_of_a_line_goes_on() -> None:
+    units = split_units("Si vous ne pouvez pas venir,\nvous pouvez nous appeler.")
+    assert len(units) == 1
+
+
+def test_titles_list_items_and_blank_lines_end_a_sentence() -> None:
+    text = ("La MDPH\nLa MDPH vous aide.\n\nVous avez besoin :\n- de votre carte,\n"
+            "- d’un certificat.")
+    units = split_units(text)
+    assert [u.text for u in units] == ["La MDPH", "La MDPH vous aide.", "Vous avez besoin :",
+                                       "de votre carte,", "d’un certificat."]
+    assert [u.paragraph for u in units] == [0, 0, 1, 1, 1]
+    assert [u.list_item for u in units] == [False, False, False, True, True]
+
+
+def test_a_list_item_goes_on_only_on_a_lower_case_line() -> None:
+    text = "- le transport vers\n  l’école,\nVous venez."
+    assert [u.text.split()[0] for u in split_units(text)] == ["le", "Vous"]
