@@ -8,6 +8,7 @@ button: every button pressed must be one the API offered."""
 
 from __future__ import annotations
 
+import re
 from collections import deque
 
 import httpx
@@ -196,3 +197,19 @@ async def test_typed_objective_reaches_the_downloaded_draft(real_client):
         assert gone.status_code == 204
         page = await http.get(f"/api/v1/conversations/{walker.step['id']}/document")
         assert page.status_code == 404
+
+
+@pytest.mark.anyio
+async def test_pages_without_javascript_say_the_progress_in_words(real_client):
+    transport = httpx.ASGITransport(app=real_client)
+    async with httpx.AsyncClient(transport=transport, base_url="http://test") as http:
+        started = await http.post("/sans-js", data={"parcours": "coordinateur"})
+        assert started.status_code == 303
+        path = started.headers["location"]
+        page = (await http.get(path)).text
+        assert 'class="progression"' not in page  # the hub is not a stage
+        key = re.search(r'name="cle" value="([^"]+)"', page).group(1)
+        await http.post(path, data={"choix": "etape-1", "cle": key})
+        page = (await http.get(path)).text
+        assert ('<p class="progression" id="progression"><strong>Où vous en êtes :</strong>'
+                " Étape 1 sur 4 · partie 1 sur 8</p>") in page

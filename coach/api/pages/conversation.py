@@ -69,6 +69,14 @@ def draft_links(site: Site, cid: str, ident: str, level: int) -> str:
             f'<ul class="rangee">{links}</ul></div>')
 
 
+def progress_text(step: Step) -> str:
+    """Where the person is in the coordinator's stages, as a sentence (empty elsewhere)."""
+    if step.progress is None:
+        return ""
+    return ('<p class="progression" id="progression"><strong>Où vous en êtes :</strong> '
+            f'{e(step.progress["label"])}</p>')
+
+
 def message_items(messages: Iterable[dict[str, Any]], anchor: str | None,
                   after: dict[str, str] | None = None) -> str:
     """`after`: HTML to put at the end of some messages' items, by message id."""
@@ -123,6 +131,7 @@ def conversation_page(site: Site, step: Step, error: str | None = None, kept: st
         f'<a class="bouton-lien" href="{action}/recommencer">Recommencer depuis le début</a>',
         f'<a class="bouton-lien" href="{action}/supprimer">Supprimer ma conversation</a>',
         "</div>",
+        progress_text(step),
         '<section aria-labelledby="titre-conv">\n<h2 id="titre-conv">Conversation</h2>',
         f'<ol class="messages historique-page">\n{message_items(messages, anchor, after)}'
         "\n</ol>",
