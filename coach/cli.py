@@ -36,6 +36,12 @@ def _serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def _dialogues_dir(given: str | None) -> Path | None:
+    """--dir, else COACH_DIALOGUES_DIR (as `coach serve` reads it), else the default content."""
+    chosen = given or os.environ.get("COACH_DIALOGUES_DIR")
+    return Path(chosen) if chosen else None
+
+
 def settings_errors(exc: Exception) -> str:
     """Pydantic's errors on the settings, as French lines naming the environment variable."""
     lines = ["Réglages invalides, le coach ne démarre pas :"]
@@ -49,7 +55,7 @@ def settings_errors(exc: Exception) -> str:
 def _lint(args: argparse.Namespace) -> int:
     from coach.lint import format_report, lint
 
-    directory = Path(args.dir) if args.dir else None
+    directory = _dialogues_dir(args.dir)
     report = lint(directory, with_falc=not args.no_falc)
     if args.json:
         from coach.authoring.places import with_places
@@ -87,7 +93,7 @@ def _graph(args: argparse.Namespace) -> int:
     from coach.content.loader import load_content
     from coach.graph import dot, mermaid
 
-    content = load_content(Path(args.dir) if args.dir else None)
+    content = load_content(_dialogues_dir(args.dir))
     flows = list(content.flows) if args.flow in (None, "tous") else [args.flow]
     unknown = [f for f in flows if f not in content.flows]
     if unknown:
@@ -110,7 +116,7 @@ def _graph(args: argparse.Namespace) -> int:
 def _play(args: argparse.Namespace) -> int:
     from coach.play import play_in_terminal
 
-    return play_in_terminal(args.flow, args.falc, Path(args.dir) if args.dir else None)
+    return play_in_terminal(args.flow, args.falc, _dialogues_dir(args.dir))
 
 
 def _purge(_args: argparse.Namespace) -> int:
@@ -154,7 +160,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     lint = sub.add_parser("lint", help="vérifier les dialogues (graphe, couverture, FALC)")
     lint.add_argument("--json", action="store_true", help="rapport en JSON")
-    lint.add_argument("--dir", help="dossier des dialogues (par défaut : dialogues/)")
+    lint.add_argument("--dir", help="dossier des dialogues (par défaut : COACH_DIALOGUES_DIR,"
+                      " sinon le contenu livré avec le coach)")
     lint.add_argument("--no-falc", action="store_true", help="sans le vérificateur FALC")
     lint.set_defaults(run=_lint)
 

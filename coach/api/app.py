@@ -6,7 +6,6 @@ import asyncio
 import gc
 from collections.abc import Callable
 from contextlib import asynccontextmanager
-from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI
@@ -40,6 +39,7 @@ from coach.communities import load_communities
 from coach.content.loader import load_content
 from coach.content.model import Content
 from coach.engine.engine import Engine
+from coach.resources import default_path
 from coach.service import ConversationService
 from coach.settings import Settings
 from coach.store.base import SessionStore, StoreUnavailable
@@ -47,7 +47,7 @@ from coach.store.factory import open_store
 from coach.store.layers import conversation_store
 from coach.store.recent import RecentRecords
 
-WEB_DIR = Path(__file__).resolve().parents[2] / "web"
+WEB_DIR = default_path("web")
 GC_YOUNG_THRESHOLD = 10_000
 RECENT_SWEEP_SECONDS = 60.0
 

@@ -17,8 +17,9 @@ from coach.content.model import Content, FlowData, IntentData
 from coach.content.schema import CommonFile, FlowFile, IntentionsFile, Section, SectionsFile
 from coach.content.schema_errors import describe_validation_error
 from coach.content.yamlsrc import YamlDocument, YamlSyntaxError, read_yaml
+from coach.resources import default_path
 
-DEFAULT_DIRECTORY = Path(__file__).resolve().parents[2] / "dialogues"
+DEFAULT_DIRECTORY = default_path("dialogues")
 
 
 def content_version(files: list[Path]) -> str:
