@@ -15,6 +15,7 @@ from fastapi.responses import HTMLResponse
 from coach.api.pages.layout import Site, document, e
 from coach.content.typography import french_spacing
 from coach.engine.engine import Step
+from coach.service import TranscriptPage
 
 SHOWN_COMMANDS = ("retour", "menu", "aide", "humain")
 DISPLAY_ZONE = ZoneInfo("Europe/Paris")
@@ -99,10 +100,19 @@ def message_items(messages: Iterable[dict[str, Any]], anchor: str | None,
     return "\n".join(items)
 
 
+def earlier_link(site: Site, cid: str, page: TranscriptPage | None, path: str = "") -> str:
+    """« Voir les messages précédents » when the page does not start at the beginning."""
+    if page is None or page.offset == 0:
+        return ""
+    before = max(0, page.offset - page.limit)
+    return (f'<p class="pages"><a href="{site.conversation_url(cid)}{path}?depuis={before}">'
+            f"Voir les messages précédents ({page.offset} plus anciens)</a></p>")
+
+
 def conversation_page(site: Site, step: Step, error: str | None = None, kept: str = "",
-                      status: int = 200) -> HTMLResponse:
-    """The whole conversation and the ways to answer; `error` (with the text `kept`) is
-    said above the text field."""
+                      status: int = 200, page: TranscriptPage | None = None) -> HTMLResponse:
+    """The conversation (its last page when it is long) and the ways to answer; `error`
+    (with the text `kept`) is said above the text field."""
     record = step.record
     action = site.conversation_url(record.id)
     form_key = secrets.token_urlsafe(12)
@@ -133,6 +143,7 @@ def conversation_page(site: Site, step: Step, error: str | None = None, kept: st
         "</div>",
         progress_text(step),
         '<section aria-labelledby="titre-conv">\n<h2 id="titre-conv">Conversation</h2>',
+        earlier_link(site, record.id, page),
         f'<ol class="messages historique-page">\n{message_items(messages, anchor, after)}'
         "\n</ol>",
         "</section>",
@@ -178,14 +189,17 @@ def conversation_page(site: Site, step: Step, error: str | None = None, kept: st
                     skip="saisie")
 
 
-def transcript_page(site: Site, step: Step) -> HTMLResponse:
-    """Every message, to print."""
+def transcript_page(site: Site, step: Step, page: TranscriptPage | None = None
+                    ) -> HTMLResponse:
+    """The messages (by pages when the conversation is long), to print."""
     body = (
         "<h1>Conversation avec le coach CoP</h1>\n"
         '<p class="intro pied">Pour imprimer, utilisez la commande Imprimer de votre'
         " navigateur (Ctrl + P, ou Cmd + P sur Mac).</p>\n"
         '<section aria-labelledby="titre-conv" class="transcription">\n'
-        '<h2 id="titre-conv">Messages</h2>\n<ol class="messages">\n'
+        '<h2 id="titre-conv">Messages</h2>\n'
+        f'{earlier_link(site, step.record.id, page, "/transcription")}\n'
+        '<ol class="messages">\n'
         f"{message_items((m.to_dict() for m in step.messages), None)}\n</ol>\n</section>\n"
         f'<p class="pied"><a href="{site.conversation_url(step.record.id, "#dernier")}">'
         "Revenir à la conversation</a></p>")

@@ -91,6 +91,16 @@ def conflict_page(site: Site, cid: str) -> HTMLResponse:
                               "Revenir à la conversation</a></p>\n")
 
 
+def full_page(site: Site, cid: str, text: str) -> HTMLResponse:
+    """The conversation reached its size: say so (in its language) and offer a new one;
+    the old one stays there to read and download."""
+    return message_page(site, "Conversation complète", text, 409,
+                        extra=f'<p><a href="{site.conversation_url(cid)}/transcription">'
+                              "Lire toute cette conversation</a></p>\n"
+                              f'<p><a href="{site.conversation_url(cid)}/transcription.txt">'
+                              "Télécharger cette conversation</a></p>\n")
+
+
 def start_page(site: Site, flows: list[tuple[str, str]], checked: str, deleted: bool) -> str:
     """The body of the start page: where to begin (`flows`: (id, title), in order)."""
     radios = "\n".join(

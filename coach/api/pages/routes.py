@@ -17,6 +17,7 @@ from coach.api.pages.layout import (
     confirmation_page,
     conflict_page,
     document,
+    full_page,
     not_found_page,
     start_page,
     unavailable_page,
@@ -25,14 +26,18 @@ from coach.engine.engine import ChoiceInput, Input, Step, TextInput
 from coach.engine.errors import UnknownFlow
 from coach.service import (
     ChoiceNotOffered,
+    ConversationFull,
     ConversationNotFound,
     ConversationService,
     TextRejected,
+    TranscriptPage,
     TurnConflict,
 )
 from coach.settings import Settings
 from coach.store.base import StoreUnavailable
 
+# A long conversation's page shows this many transcript positions (the last ones first).
+PAGE_POSITIONS = 100
 NOT_OFFERED = ("Ce choix n'est plus proposé à cette étape. Choisissez une des réponses"
                " ci-dessous ou écrivez votre message.")
 
@@ -46,6 +51,18 @@ def build_pages_router(service: ConversationService, settings: Settings) -> APIR
         site = Site.of(request, settings)
         try:
             return service.conversation(cid)
+        except ConversationNotFound:
+            return not_found_page(site)
+        except StoreUnavailable:
+            return unavailable_page(site)
+
+    def paged(request: Request, cid: str) -> tuple[Step, TranscriptPage] | Response:
+        """One page of a long conversation (the last, or from `?depuis=N`)."""
+        site = Site.of(request, settings)
+        since = request.query_params.get("depuis", "")
+        offset = int(since) if since.isdigit() and len(since) < 9 else None
+        try:
+            return service.conversation_page(cid, offset, PAGE_POSITIONS)
         except ConversationNotFound:
             return not_found_page(site)
         except StoreUnavailable:
@@ -79,10 +96,11 @@ def build_pages_router(service: ConversationService, settings: Settings) -> APIR
 
     @router.get(PREFIX + "/{cid}", response_class=HTMLResponse)
     async def show(request: Request, cid: str) -> Response:
-        step = shown(request, cid)
-        if isinstance(step, Response):
-            return step
-        return conversation_page(Site.of(request, settings), step)
+        found = paged(request, cid)
+        if isinstance(found, Response):
+            return found
+        step, page = found
+        return conversation_page(Site.of(request, settings), step, page=page)
 
     @router.post(PREFIX + "/{cid}")
     async def turn(request: Request, cid: str) -> Response:
@@ -99,6 +117,8 @@ def build_pages_router(service: ConversationService, settings: Settings) -> APIR
             return with_error(request, cid, exc.french(), kept=text)
         except ChoiceNotOffered:
             return with_error(request, cid, NOT_OFFERED)
+        except ConversationFull as exc:
+            return full_page(site, cid, exc.text)
         except TurnConflict:
             return conflict_page(site, cid)
         except StoreUnavailable:
@@ -107,11 +127,12 @@ def build_pages_router(service: ConversationService, settings: Settings) -> APIR
 
     def with_error(request: Request, cid: str, error: str, kept: str = "") -> Response:
         """The conversation again, saying what went wrong above the text field (422)."""
-        step = shown(request, cid)
-        if isinstance(step, Response):
-            return step
+        found = paged(request, cid)
+        if isinstance(found, Response):
+            return found
+        step, page = found
         return conversation_page(Site.of(request, settings), step, error, kept=kept,
-                                 status=422)
+                                 status=422, page=page)
 
     @router.post(PREFIX + "/{cid}/falc")
     async def falc(request: Request, cid: str) -> Response:
@@ -163,10 +184,11 @@ def build_pages_router(service: ConversationService, settings: Settings) -> APIR
 
     @router.get(PREFIX + "/{cid}/transcription", response_class=HTMLResponse)
     async def transcript(request: Request, cid: str) -> Response:
-        step = shown(request, cid)
-        if isinstance(step, Response):
-            return step
-        return transcript_page(Site.of(request, settings), step)
+        found = paged(request, cid)
+        if isinstance(found, Response):
+            return found
+        step, page = found
+        return transcript_page(Site.of(request, settings), step, page)
 
     @router.get(PREFIX + "/{cid}/transcription.txt")
     async def transcript_download(request: Request, cid: str) -> Response:
