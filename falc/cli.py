@@ -16,6 +16,7 @@ from typing import TextIO
 from falc import __version__
 from falc.checker import Checker
 from falc.config import ConfigError, load_config
+from falc.corpus import boilerplate
 from falc.findings import Report
 from falc.rules import RULES
 from falc.sarif import line_col, to_sarif
@@ -113,6 +114,11 @@ def _check(args: argparse.Namespace) -> int:
         warnings.simplefilter("default")
         warnings.showwarning = _show_warning
         reports = Checker(config, tiers=tiers).check_many(texts)
+    if len(texts) > 1:  # several files are a corpus: FALC-DUP-001 (boilerplate)
+        for index, finding in boilerplate(texts, config):
+            report = reports[index]
+            report.findings = sorted([*report.findings, finding],
+                                     key=lambda f: (f.start, f.end, f.rule))
     names = ["-" if p == "-" else p for p in args.files]
     if args.json:
         if len(reports) == 1:

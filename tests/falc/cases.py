@@ -371,6 +371,8 @@ OWN_CASES: list[Case] = [
     ("Restez attentif.", "FALC-ADDR-004", "warning"),
     ("Vous vous êtes arrêté.", "FALC-ADDR-004", "warning"),
     ("Vous êtes libre.", "FALC-ADDR-004", None),
+    ("Je ne suis pas sûr.", "FALC-ADDR-004", "warning"),  # the coach speaks too
+    ("Je n’ai pas bien compris.", "FALC-ADDR-004", None),
     ("Vous êtes là ?", "FALC-ADDR-004", None),
     # FALC-ABBR-004: acronym explained by its letters only
     ("L'ARS, c'est l'agence régionale de santé.", "FALC-ABBR-004", "warning"),

@@ -129,3 +129,21 @@ def test_real_process_with_stdin_and_exit_status() -> None:
         input="Vous pouvez venir.", capture_output=True, text=True, check=False,
     )
     assert ok.returncode == 0, ok.stderr
+
+
+def test_several_files_are_a_corpus_for_boilerplate(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    paths = []
+    for i in range(5):
+        path = tmp_path / f"texte{i}.txt"
+        path.write_text(f"Une CoP, c’est une communauté de pratique.\nVous venez le {i + 1}.\n",
+                        encoding="utf-8")
+        paths.append(str(path))
+    code, out, _ = run(["check", "--json", "--tiers", "1", *paths], capsys)
+    files = json.loads(out)["files"]
+    repeated = [[f["rule"] for f in entry["findings"] if f["rule"] == "FALC-DUP-001"]
+                for entry in files]
+    assert repeated == [[], ["FALC-DUP-001"], ["FALC-DUP-001"], ["FALC-DUP-001"],
+                        ["FALC-DUP-001"]]
+    assert code == 0  # boilerplate is a warning
