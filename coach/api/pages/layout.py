@@ -101,12 +101,21 @@ def full_page(site: Site, cid: str, text: str) -> HTMLResponse:
                               "Télécharger cette conversation</a></p>\n")
 
 
-def start_page(site: Site, flows: list[tuple[str, str]], checked: str, deleted: bool) -> str:
-    """The body of the start page: where to begin (`flows`: (id, title), in order)."""
-    radios = "\n".join(
-        f'<li><label class="case"><input type="radio" name="parcours" value="{e(fid)}"'
-        f'{" checked" if fid == checked else ""}> {e(title)}</label></li>'
-        for fid, title in flows)
+def start_page(site: Site, groups: list[tuple[str, list[tuple[str, str]]]], checked: str,
+               deleted: bool) -> str:
+    """The body of the start page: where to begin, grouped by audience as on the home menu
+    (`groups`: (legend, [(flow id, title)])). Nothing here needs JavaScript."""
+    first = True
+    fieldsets = []
+    for legend, flows in groups:
+        radios = []
+        for fid, title in flows:
+            mark = " checked" if fid == checked and first else ""
+            first = first and not mark
+            radios.append(f'<li><label class="case"><input type="radio" name="parcours"'
+                          f' value="{e(fid)}"{mark}> {e(title)}</label></li>')
+        fieldsets.append(f'<fieldset><legend class="choix-titre">{e(legend)}</legend>\n'
+                         f'<ul class="liste-simple">\n' + "\n".join(radios) + "\n</ul></fieldset>")
     notice = ""
     if deleted:
         notice = ('<p class="sans-js-avis" role="status">Votre conversation est supprimée.'
@@ -114,14 +123,12 @@ def start_page(site: Site, flows: list[tuple[str, str]], checked: str, deleted: 
     return (
         "<h1>Votre coach CoP</h1>\n"
         '<p class="intro">Version sans JavaScript du coach : chaque réponse recharge la page.'
-        " Rien n'est limité dans le temps.</p>\n" + notice +
+        " Rien n'est limité dans le temps. Choisissez par où commencer.</p>\n" + notice +
         f'<form method="post" action="{site.base}{PREFIX}" class="formulaire">\n'
-        '<fieldset><legend class="choix-titre">Par où commencer ?</legend>\n'
-        f'<ul class="liste-simple">\n{radios}\n</ul></fieldset>\n'
+        + "\n".join(fieldsets) + "\n"
         '<p><label class="case"><input type="checkbox" name="falc" value="1">'
         " Textes en facile à lire</label></p>\n"
-        '<button type="submit" class="principal">Commencer la conversation</button>\n</form>\n'
-        f'<p><a href="{site.base}/">Revenir à la version avec JavaScript</a></p>\n')
+        '<button type="submit" class="principal">Commencer la conversation</button>\n</form>\n')
 
 
 def confirmation_page(site: Site, cid: str, title: str, text: str, action: str,

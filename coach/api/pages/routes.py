@@ -11,6 +11,7 @@ from fastapi.responses import HTMLResponse, PlainTextResponse, RedirectResponse,
 
 from coach.api.pages.conversation import conversation_page, transcript_page, transcript_text
 from coach.api.pages.forms import idempotency_key, read_form, retry_form
+from coach.api.pages.journeys import journeys_by_audience
 from coach.api.pages.layout import (
     PREFIX,
     Site,
@@ -45,6 +46,7 @@ NOT_OFFERED = ("Ce choix n'est plus proposé à cette étape. Choisissez une des
 def build_pages_router(service: ConversationService, settings: Settings) -> APIRouter:
     router = APIRouter(include_in_schema=False)
     content = service.engine.content
+    journeys = journeys_by_audience(content)
 
     def shown(request: Request, cid: str) -> Step | Response:
         """The whole conversation, or the page that says why it cannot be shown."""
@@ -73,10 +75,9 @@ def build_pages_router(service: ConversationService, settings: Settings) -> APIR
 
     @router.get(PREFIX, response_class=HTMLResponse)
     async def start_form(request: Request) -> Response:
-        entry = content.entry[0]
-        ordered = sorted(content.flows.values(), key=lambda f: f.id != entry)
         site = Site.of(request, settings)
-        body = start_page(site, [(f.id, f.header.title) for f in ordered], entry,
+        body = start_page(site, [(legend, [(f.id, f.header.title) for f in flows])
+                                 for legend, flows in journeys], content.entry[0],
                           deleted="supprimee" in request.query_params)
         return document(site, "Commencer", body)
 
