@@ -13,7 +13,7 @@ from typing import Any
 
 from falc.analysis import Analysis, Token
 from falc.context import explains_meaning
-from falc.findings import Finding
+from falc.findings import Finding, Severity
 from falc.tokenize import Unit
 
 _CUT_RE = re.compile(
@@ -106,7 +106,7 @@ def len_001(a: Analysis) -> Iterator[Finding]:
         n = len(ws)
         if n <= th.sentence_words_warning:
             continue
-        severity = "error" if n > th.sentence_words_error else "warning"
+        severity: Severity = "error" if n > th.sentence_words_error else "warning"
         yield a.finding(
             "FALC-LEN-001",
             unit.start,
@@ -210,7 +210,7 @@ def idea_001(a: Analysis) -> Iterator[Finding]:
             n -= 1  # « Ça veut dire que … » frames the explanation: not an idea of its own
         if n < th.clauses_warning:
             continue
-        severity = "error" if n >= th.clauses_error and a.docs is not None else "warning"
+        severity: Severity = "error" if n >= th.clauses_error and a.docs is not None else "warning"
         yield a.finding(
             "FALC-IDEA-001",
             unit.start,

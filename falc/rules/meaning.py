@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from falc import lexicon
 from falc.analysis import Analysis, Token
 from falc.context import explained_terms
-from falc.findings import Finding
+from falc.findings import Finding, Severity
 from falc.rules.lexical import _candidates, _find, _matcher
 
 # ---------------------------------------------------------------------------- jargon
@@ -99,8 +99,8 @@ def jarg_001(a: Analysis) -> Iterator[Finding]:
                 severity="error",
             )
     for start, end, found, plain in hits:
-        unit = next((u for u in a.units if u.start <= start < u.end), None)
-        if unit is not None and unit.index in flagged_units:
+        owner = next((u for u in a.units if u.start <= start < u.end), None)
+        if owner is not None and owner.index in flagged_units:
             continue
         yield a.finding(
             "FALC-JARG-001", start, end,
@@ -174,7 +174,7 @@ def lex_007(a: Analysis) -> Iterator[Finding]:
         found = _abstract_nouns(a, tokens)
         if len(found) < th.abstract_nouns_warning:
             continue
-        severity = "error" if len(found) >= th.abstract_nouns_error else "warning"
+        severity: Severity = "error" if len(found) >= th.abstract_nouns_error else "warning"
         listed = ", ".join(f"« {t.text} »" for t in found)
         verb = _verb_for(found[0].text)
         hint = "Dites qui fait quoi, avec des verbes"
@@ -236,7 +236,7 @@ def enum_001(a: Analysis) -> Iterator[Finding]:
             if sentences_after >= announced:
                 continue  # the items may be the sentences that follow
             given = 0
-        if given >= announced:
+        if given is None or given >= announced:
             continue
         if given == 0:
             yield a.finding(
