@@ -9,6 +9,8 @@ command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 # redis-cli (Debian package redis-tools, a dependency of redis-server) creates the test cluster.
 command -v redis-cli >/dev/null 2>&1 || missing+=(redis-tools)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+# nginx in front of three coach processes (tests/system/test_nginx.py).
+[ -x /usr/sbin/nginx ] || command -v nginx >/dev/null 2>&1 || missing+=(nginx)
 if [ "${#missing[@]}" -gt 0 ]; then
   echo "Installation des paquets Debian manquants : ${missing[*]}"
   SUDO=""
