@@ -53,7 +53,7 @@ def test_jumping_to_a_stage_records_it_and_the_hub_offers_to_resume_it():
     assert step.record.vars["etape"] == 2
     step = play(step, "etapes")  # « Revenir aux étapes » from inside the stage
     assert (step.record.flow, step.record.node) == ("coordinateur", "parcours")
-    assert "Vous vous êtes arrêté à l’étape 2 sur 4." in " ".join(all_texts(step))
+    assert "Vous en étiez à l’étape 2 sur 4." in " ".join(all_texts(step))
     resume = [i for i in choice_ids(step) if i.startswith("reprendre")]
     assert resume == ["reprendre-2"]
     label = next(c["label"] for c in step.choices if c["id"] == "reprendre-2")
