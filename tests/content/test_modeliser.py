@@ -38,7 +38,8 @@ def test_start_announces_stage_two_in_jacques_voice():
 def test_universe_models_are_authored_and_the_choice_is_kept():
     step = play(ENGINE.start("modeliser"), "modeles")
     assert CONTENT.flows["modeliser"].nodes["univers-modeles"].authored
-    assert len([t for t in texts(step) if t.startswith("Modèle")]) == 2
+    assert len([t for t in texts(step) if t.startswith("Exemple")]) == 2
+    assert any("écrits pour le coach" in t for t in texts(step))  # not passed off as the module's
     step = play(step, "iles")
     assert step.record.vars["univers"] == "iles"
     assert any("multi-niveaux" in t for t in texts(step))
@@ -64,8 +65,8 @@ def test_patricia_has_her_place_and_the_four_roles():
     step = play(step, "mon-role", "facilitateur")
     assert step.record.vars["roles"] == "facilitateur"
     assert [t for t in texts(step) if t.startswith("Noté")] == [
-        "Noté : vous serez facilitateur thématique. Votre mission : animer un groupe de travail"
-        " sur un sujet précis."]
+        "Noté : vous prendrez le rôle de facilitation thématique. Votre mission : animer un"
+        " groupe de travail sur un sujet précis."]
 
 
 def test_objectives_remind_the_goal_chosen_in_stage_one():
