@@ -1,6 +1,6 @@
-"""The pages without JavaScript over HTTP (httpx against the ASGI app, real SQLite files):
-each route, and its 404, 409, 413, 422 and 503 answers. tests/browser/test_nojs.py walks
-the same pages in Chromium."""
+"""The pages without JavaScript over HTTP (httpx against the ASGI app, real SQLite files
+and a real redis-server): each route, and its 404, 409, 413, 422 and 503 answers.
+tests/browser/test_nojs.py walks the same pages in Chromium."""
 
 from __future__ import annotations
 
@@ -15,8 +15,9 @@ from coach.api.app import create_app
 from coach.content.loader import load_content
 from coach.engine.engine import ChoiceInput, Engine
 from coach.engine.record import Record
+from coach.store.redis import RedisStore
 from coach.store.sqlite import SQLiteStore
-from tests.conftest import CONTACT, FIXTURE_DIALOGUES
+from tests.conftest import CONTACT, FIXTURE_DIALOGUES, RedisServer
 
 pytestmark = pytest.mark.anyio
 
@@ -198,3 +199,27 @@ async def test_a_locked_store_is_a_503_page_that_keeps_the_form(settings, tmp_pa
         text = (await client.get(path + "/transcription.txt")).text
         assert text.count("je veux jouer") == 1
     backend.close()
+
+
+async def test_a_stopped_redis_server_is_a_503_page_then_nothing_is_lost(settings, tmp_path):
+    server = RedisServer(tmp_path / "redis", persistent=True)
+    (tmp_path / "redis").mkdir()
+    server.start()
+    backend = RedisStore(server.url, 3600, timeout=0.5)
+    try:
+        async with client_for(create_app(settings, store=backend)) as client:
+            path = await start(client)
+            server.stop()
+            shown = await client.get(path)
+            assert shown.status_code == 503 and shown.headers["retry-after"] == "5"
+            typed = await client.post(path, data={"texte": "je veux jouer", "cle": "k2"})
+            assert typed.status_code == 503
+            assert '<input type="hidden" name="texte" value="je veux jouer">' in typed.text
+            server.start()  # the same port, its append-only file read back
+            retried = await client.post(path, data={"texte": "je veux jouer", "cle": "k2"})
+            assert retried.status_code == 303
+            text = (await client.get(path + "/transcription.txt")).text
+            assert text.count("je veux jouer") == 1
+    finally:
+        backend.close()
+        server.stop()
