@@ -147,6 +147,48 @@ def _purge(_args: argparse.Namespace) -> int:
     return 0
 
 
+def _readings_export(args: argparse.Namespace) -> int:
+    from coach.content.loader import load_content
+    from coach.readings.booklet import blank_sheet, booklet_html, booklet_odt
+
+    content = load_content(_dialogues_dir(args.dir))
+    if args.flow not in content.flows:
+        print(f"Parcours inconnu : {args.flow}. Parcours possibles :"
+              f" {', '.join(content.flows)}", file=sys.stderr)
+        return 2
+    out = Path(args.out or f"livret-{args.flow}.{args.format}")
+    if args.format == "odt":
+        out.write_bytes(booklet_odt(content, args.flow))
+    elif args.format == "csv":
+        out.write_text(blank_sheet(content, args.flow), encoding="utf-8")
+    else:
+        out.write_text(booklet_html(content, args.flow), encoding="utf-8")
+    print(f"Écrit : {out}")
+    return 0
+
+
+def _readings_import(args: argparse.Namespace) -> int:
+    from coach.content.loader import DEFAULT_DIRECTORY, load_content
+    from coach.readings.results import SheetProblems, record, results_from_sheet
+
+    directory = _dialogues_dir(args.dir) or DEFAULT_DIRECTORY
+    content = load_content(directory)
+    try:
+        results = results_from_sheet(content, Path(args.file))
+    except SheetProblems as exc:
+        print("Rien n'est enregistré. À corriger dans la feuille :", file=sys.stderr)
+        for problem in exc.problems:
+            print(f"- {problem}", file=sys.stderr)
+        return 1
+    except (OSError, UnicodeDecodeError) as exc:
+        print(f"Lecture impossible de {args.file} : {type(exc).__name__}", file=sys.stderr)
+        return 1
+    for path in record(directory, content, results):
+        print(f"Écrit : {path}")
+    print(f"{len(results)} résultat(s) enregistré(s).")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="coach", description="Le coach CoP : service et outils"
                                      " des auteurs.")
@@ -181,6 +223,21 @@ def build_parser() -> argparse.ArgumentParser:
 
     purge = sub.add_parser("purge", help="supprimer les conversations expirées")
     purge.set_defaults(run=_purge)
+
+    readings = sub.add_parser("relecture", help="tester les textes FALC avec des lecteurs")
+    steps = readings.add_subparsers(dest="etape", required=True, metavar="ÉTAPE")
+    export = steps.add_parser("export", help="le livret à imprimer d'un parcours, ou la"
+                              " feuille des résultats à remplir (csv)")
+    export.add_argument("flow", metavar="PARCOURS")
+    export.add_argument("--format", choices=("html", "odt", "csv"), default="html")
+    export.add_argument("--out", help="fichier à écrire (par défaut : livret-PARCOURS.FORMAT)")
+    export.add_argument("--dir", help="dossier des dialogues")
+    export.set_defaults(run=_readings_export)
+    record = steps.add_parser("import", help="enregistrer les résultats d'une relecture"
+                              " (feuille CSV ou YAML remplie)")
+    record.add_argument("file", metavar="FICHIER")
+    record.add_argument("--dir", help="dossier des dialogues")
+    record.set_defaults(run=_readings_import)
     return parser
 
 

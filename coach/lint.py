@@ -9,6 +9,17 @@ from coach.content.checks import coverage
 from coach.content.falc_gate import falc_gate
 from coach.content.issues import Issue
 from coach.content.loader import read_content
+from coach.content.model import Content
+from coach.readings.results import summarise
+
+
+def readings_figures(content: Content) -> dict[str, dict[str, Any]]:
+    """Per flow, what readers said (coach/readings): texts read, not understood, hard words."""
+    summary = summarise(content, Path(content.directory))
+    return {flow_id: {"falc_texts": f.falc_texts, "read": f.read,
+                      "not_understood": f.not_understood, "stale": f.stale,
+                      "hard_words": sorted(f.hard_words)}
+            for flow_id, f in summary.items()}
 
 
 def lint(directory: Path | None = None, with_falc: bool = True) -> dict[str, Any]:
@@ -25,6 +36,7 @@ def lint(directory: Path | None = None, with_falc: bool = True) -> dict[str, Any
             issues.append(Issue("source/non-couverte", "error", "dialogues/sections.yaml",
                                 f"la section « {section} » n'est la source d'aucun nœud",
                                 "ajoutez « source: " + section + " » au nœud qui en parle"))
+        report["readings"] = readings_figures(content)
         if with_falc:
             falc_issues, figures = falc_gate(content)
             issues.extend(falc_issues)
@@ -56,5 +68,14 @@ def format_report(report: dict[str, Any]) -> str:
         corpus = falc["corpus"]
         lines.append(f"  Ensemble : médiane Kandel–Moles {corpus['median_kandel_moles']}"
                      f" (≥ 75 attendu), médiane LIX {corpus['median_lix']} (≤ 45 attendu)")
+    readings = report.get("readings")
+    if readings:
+        lines.append("Relectures avec des lecteurs (textes FALC lus sur leur version actuelle,"
+                     " pas compris, mots difficiles) :")
+        for flow_id, r in readings.items():
+            words = ", ".join(r["hard_words"]) or "aucun"
+            stale = f" ; {r['stale']} résultat(s) périmé(s) (texte changé)" if r["stale"] else ""
+            lines.append(f"  {flow_id} : {r['read']}/{r['falc_texts']} lus,"
+                         f" {r['not_understood']} pas compris ; mots difficiles : {words}{stale}")
     lines.append(f"{len(report['errors'])} erreur(s), {len(report['warnings'])} avertissement(s).")
     return "\n".join(lines)

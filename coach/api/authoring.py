@@ -9,6 +9,7 @@ flows, the coverage of the content map and every problem, linked to its node.
 from __future__ import annotations
 
 from collections import defaultdict
+from pathlib import Path
 
 from fastapi import APIRouter, Request
 from fastapi.responses import PlainTextResponse, Response
@@ -23,6 +24,7 @@ from coach.content.issues import SEVERITY_FR, Issue
 from coach.content.model import Content, FlowData
 from coach.content.placeholders import text_hash
 from coach.content.schema import Message, Node
+from coach.readings.results import ReadingResult, summarise
 
 AREA = "/authoring"
 
@@ -51,6 +53,19 @@ def _review(message: Message) -> str:
         parts.append('<br><span class="constat">FALC périmé : le texte standard a changé'
                      " depuis.</span>")
     return "".join(parts)
+
+
+def _readers(results: list[ReadingResult]) -> str:
+    """What groups of readers said of this text (its current version only)."""
+    if not results:
+        return '<br><span class="etat">Pas encore lu par des lecteurs</span>'
+    said = []
+    for r in sorted(results, key=lambda r: r.on):
+        words = f" ; mots difficiles : {e(', '.join(r.hard_words))}" if r.hard_words else ""
+        css = "etat--valide" if r.status == "compris" else "constat"
+        said.append(f'<br><span class="{css}">Lecteurs ({e(r.by)}, le'
+                    f' {r.on.strftime("%d/%m/%Y")}) : {e(r.status)}{words}</span>')
+    return "".join(said)
 
 
 def _findings(found: list[Issue], status: str) -> str:
@@ -145,6 +160,7 @@ class AuthoringPages:
         return f'<ol class="plan">{"".join(entries)}</ol>'
 
     def _messages(self, flow: FlowData) -> str:
+        readings = summarise(self.content, Path(self.content.directory))[flow.id].by_ref
         placed = self.findings.by_place()
         status = self.findings.status
         rows = []
@@ -162,8 +178,9 @@ class AuthoringPages:
                 who = speakers[message.speaker].name if message.speaker in speakers else "?"
                 found = placed.get((flow.file, node.id, f"m{index}"), [])
                 what = f"message {index + 1}" + (f" (si {message.when})" if message.when else "")
+                read = readings.get(f"{flow.id}/{node.id}/{index}", [])
                 rows.append(row(node, what, who, message.text, message.falc, found,
-                                _review(message)))
+                                _review(message) + (_readers(read) if message.falc else "")))
             for choice in node.choices:
                 found = placed.get((flow.file, node.id, f"c:{choice.id}"), [])
                 rows.append(row(node, f"choix « {choice.id} »", "Bouton", choice.label,
@@ -175,6 +192,25 @@ class AuthoringPages:
             '<th scope="col">Texte standard</th><th scope="col">Texte FALC</th>'
             '<th scope="col">Constats FALC</th><th scope="col">Relecture</th></tr></thead>'
             f"<tbody>{''.join(rows)}</tbody></table>")
+
+    def _readings(self) -> str:
+        """Per flow, what readers said: texts read, not understood, hard words."""
+        rows = "".join(
+            f'<tr><th scope="row">{e(flow_id)}</th>'
+            f'<td class="nombre">{f.read} sur {f.falc_texts}</td>'
+            f'<td class="nombre">{f.not_understood}</td>'
+            f"<td>{e(', '.join(sorted(f.hard_words)) or 'aucun')}</td></tr>"
+            for flow_id, f in summarise(self.content, Path(self.content.directory)).items())
+        return (
+            "<h2>Relectures avec des lecteurs</h2>\n"
+            "<p>Les textes FALC lus par des groupes de lecteurs (livret : « coach relecture"
+            " export », résultats : « coach relecture import »). Un résultat ne compte plus"
+            " quand le texte a changé depuis la lecture.</p>\n"
+            '<table><caption>Relectures par parcours</caption><thead><tr>'
+            '<th scope="col">Parcours</th><th scope="col" class="nombre">Textes lus</th>'
+            '<th scope="col" class="nombre">Pas compris</th>'
+            '<th scope="col">Mots trouvés difficiles</th></tr></thead>'
+            f"<tbody>{rows}</tbody></table>")
 
     def _coverage_list(self, sections: list[str]) -> str:
         if not sections:
@@ -222,6 +258,7 @@ class AuthoringPages:
             f"<p>{len(covered)} sections couvertes sur {len(covered) + len(missing)}.</p>\n"
             f"<h3>Sections sans étape</h3>\n{self._coverage_list(missing)}\n"
             f"<h3>Sections couvertes</h3>\n{self._coverage_list(covered)}\n"
+            f"{self._readings()}\n"
             "<h2>Problèmes signalés</h2>\n"
             f'<p role="status">{e(_status_text(status))}</p>\n'
             f"<p>{errors} erreur(s), {len(issues) - errors} avertissement(s).</p>\n"

@@ -96,6 +96,12 @@ def _given_in_next_bubbles(finding: Any, following: int) -> bool:
     return following >= announced > 0
 
 
+def reader_hard_words(content: Content) -> list[str]:
+    from coach.readings.results import hard_words, summarise
+
+    return list(hard_words(summarise(content, Path(content.directory))))
+
+
 def falc_gate(content: Content) -> tuple[list[Issue], dict[str, Any]]:
     """FALC issues for every text, and the per-flow and corpus figures of the report."""
     from falc import Checker, load_config
@@ -105,6 +111,10 @@ def falc_gate(content: Content) -> tuple[list[Issue], dict[str, Any]]:
     config = load_config(start_dir=str(Path(content.directory).parent))
     # The dialogues' own glossary counts as explained terms, like falc.toml's.
     config.add_glossary({entry.term: entry.falc.splitlines()[0] for entry in content.glossary})
+    # Words that readers found hard (coach relecture import) join this project's lexicon.
+    config.jargon.update({word: "un mot que des lecteurs ont trouvé difficile : dites-le"
+                                " avec des mots courants ou expliquez-le"
+                          for word in reader_hard_words(content) if word not in config.jargon})
     checker = Checker(config)
     items = _items(content)
     reports = checker.check_many([_sample(item.falc) for item in items])
