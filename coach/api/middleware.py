@@ -38,6 +38,20 @@ def too_large_detail(max_bytes: int) -> str:
     return f"La requête dépasse {max_bytes // 1024} Ko. Envoyez un message plus court."
 
 
+class ResponseWatch:
+    """`send`, noting whether the response has started: once it has, no error answer may
+    be sent in its place."""
+
+    def __init__(self, send: Send) -> None:
+        self._send = send
+        self.started = False
+
+    async def send(self, message: Message) -> None:
+        if message["type"] == "http.response.start":
+            self.started = True
+        await self._send(message)
+
+
 class BodyLimit:
     """Refuse bodies over `max_bytes` with 413 before the app reads them whole."""
 
@@ -57,7 +71,7 @@ class BodyLimit:
                 await self.app(scope, receive, send)
                 return
         received = 0
-        started = False
+        watch = ResponseWatch(send)
 
         async def limited_receive() -> Message:
             nonlocal received
@@ -68,16 +82,10 @@ class BodyLimit:
                     raise _TooLarge(self.max_bytes)
             return message
 
-        async def tracking_send(message: Message) -> None:
-            nonlocal started
-            if message["type"] == "http.response.start":
-                started = True
-            await send(message)
-
         try:
-            await self.app(scope, limited_receive, tracking_send)
+            await self.app(scope, limited_receive, watch.send)
         except _TooLarge:
-            if not started:
+            if not watch.started:
                 await self._refuse(send)
 
     async def _refuse(self, send: Send) -> None:
@@ -149,20 +157,13 @@ class ErrorsWithoutTraceback:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        started = False
-
-        async def tracking_send(message: Message) -> None:
-            nonlocal started
-            if message["type"] == "http.response.start":
-                started = True
-            await send(message)
-
+        watch = ResponseWatch(send)
         try:
-            await self.app(scope, receive, tracking_send)
+            await self.app(scope, receive, watch.send)
         except Exception as exc:
             log.error("unexpected error: %s on %s %s", type(exc).__name__, scope["method"],
                       _path_shape(scope["path"]))
-            if started:
+            if watch.started:
                 return
             body = problem_bytes(500, "erreur-interne", "Erreur interne",
                                  "Une erreur inattendue est survenue. Réessayez ; si elle"

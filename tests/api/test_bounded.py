@@ -19,12 +19,6 @@ def app(settings):
     return create_app(settings)
 
 
-@pytest.fixture
-async def client(app):
-    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app),
-                                 base_url="http://test") as http:
-        yield http
-
 
 async def play(client, cid: str, text: str) -> httpx.Response:
     return await client.post(f"/api/v1/conversations/{cid}/turns", json={"text": text})

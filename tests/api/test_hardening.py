@@ -21,12 +21,6 @@ def app(settings):
     return create_app(settings)
 
 
-@pytest.fixture
-async def client(app):
-    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app),
-                                 base_url="http://test") as http:
-        yield http
-
 
 async def start(client) -> str:
     created = await client.post("/api/v1/conversations", json={})

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 
-import httpx
 import pytest
 
 from coach.api.app import create_app
@@ -19,12 +18,6 @@ def app(settings):
     settings.max_turns = 70
     return create_app(settings)
 
-
-@pytest.fixture
-async def client(app):
-    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app),
-                                 base_url="http://test") as http:
-        yield http
 
 
 async def conversation_with_turns(client, turns: int) -> str:
