@@ -263,7 +263,10 @@
     }
     this.afficherFalc();
     this.aideClavier();
-    return this.charger();
+    var racine = this.racine;
+    // Until the history is there, what follows it is not shown (coach.css): it would jump
+    // down when the messages arrive (layout shift).
+    return this.charger().then(function () { racine.classList.remove('chargement'); });
   };
 
   /* Was this click a tap (touch or pen)? A keyboard activation has no pointer (detail 0). */

@@ -34,6 +34,7 @@ from coach.api.privacy import build_privacy_router
 from coach.api.problems import install_problem_handlers, store_unavailable_response
 from coach.api.ratelimit import RateLimit
 from coach.api.timeouts import BodyTimeout
+from coach.api.webfiles import WebFiles
 from coach.authoring.findings import FalcFindings
 from coach.communities import load_communities
 from coach.content.loader import load_content
@@ -214,11 +215,8 @@ def _route_web_files(app: FastAPI) -> None:
     answer 405 with its own Allow header."""
     if not WEB_DIR.is_dir():
         return
-    files = StaticFiles(directory=WEB_DIR, html=True)
-    found = sorted("/" + p.relative_to(WEB_DIR).as_posix()
-                   for p in WEB_DIR.rglob("*") if p.is_file())
-    paths = ["/", *found]
-    for path in paths:
+    files = WebFiles(WEB_DIR)  # compressed once, cached by content hash (coach/api/webfiles.py)
+    for path in files.files:
         app.router.routes.append(Route(path, files, methods=["GET", "HEAD"],
                                        include_in_schema=False))
 
