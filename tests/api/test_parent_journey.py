@@ -143,9 +143,9 @@ async def test_the_start_page_groups_journeys_by_audience_as_on_the_home_menu(ap
         html = (await client.get("/sans-js")).text
     legends = re.findall(r"<legend[^>]*>(.*?)</legend>", html)
     assert [unescape(x) for x in legends] == [
-        "Pour commencer", "Je suis un parent ou un proche aidant",
+        "Pour commencer", "Je suis parent ou proche aidant",
         "Je suis une personne en situation de handicap", "Je coordonne ou je veux créer une CoP",
-        "Je suis un professionnel ou un partenaire", "Je veux juste savoir ce qu’est une CoP",
+        "Je travaille dans le handicap ou je suis partenaire", "Je veux juste savoir ce qu’est une CoP",
         "Je cherche les outils (charte, feuille de route…)", "Autres sujets"]
     coordinators = html.split("Je coordonne ou je veux créer une CoP")[1].split("</fieldset>")[0]
     values = re.findall(r'value="([^"]+)"', coordinators)
