@@ -32,7 +32,8 @@ def _serve(args: argparse.Namespace) -> int:
     load_communities(settings.annuaire)  # and on a broken directory of communities
     uvicorn.run("coach.api.app:app_from_env", factory=True, host=args.host, port=args.port,
                 workers=args.workers, log_level="info", access_log=False,
-                http="coach.api.timeouts:HeaderDeadlineProtocol")
+                http="coach.api.timeouts:HeaderDeadlineProtocol",
+                **forwarded_options(settings.trusted_proxies))
     return 0
 
 
@@ -50,6 +51,15 @@ def settings_errors(exc: Exception) -> str:
         message = str(error["msg"]).removeprefix("Value error, ")
         lines.append(f"- {name} : {message}")
     return "\n".join(lines)
+
+
+def forwarded_options(trusted_proxies: list[str]) -> dict[str, object]:
+    """uvicorn believes X-Forwarded-For and X-Forwarded-Proto only from the trusted proxies
+    (`COACH_TRUSTED_PROXIES`); by default from nobody (uvicorn alone would trust 127.0.0.1,
+    so any local proxy passing the header along would let clients pick their address)."""
+    if not trusted_proxies:
+        return {"proxy_headers": False, "forwarded_allow_ips": ""}
+    return {"proxy_headers": True, "forwarded_allow_ips": ",".join(trusted_proxies)}
 
 
 def _lint(args: argparse.Namespace) -> int:

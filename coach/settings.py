@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Annotated
 
 from pydantic import Field, field_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from coach.content.loader import DEFAULT_DIRECTORY
 
@@ -20,8 +21,15 @@ class Settings(BaseSettings):
     allowed_origins: list[str] = Field(default_factory=list)
     admin_token: str | None = None
     retention_days: int = Field(default=30, ge=1, le=3650)
-    # Rate limit per client address: requests per minute (0 turns it off).
+    # Rate limit per client address, for every request that creates or changes something
+    # and every API call: requests per sliding minute (0 turns it off). Shared by every
+    # process when the store is Redis.
     rate_limit_per_minute: int = Field(default=300, ge=0)
+    # Failed logins and Bearer checks: after 5, the address waits 1 s, 2 s, 4 s… at most this.
+    login_max_block_seconds: float = Field(default=900.0, ge=1, le=86_400)
+    # Proxies whose X-Forwarded-For is believed (addresses or networks, comma-separated or a
+    # JSON list). None by default: the connection's own address is the client's.
+    trusted_proxies: Annotated[list[str], NoDecode] = Field(default_factory=list)
     # The organisation's human contact, shown by « Parler à une personne ». No sample values:
     # without a telephone or an e-mail, the coach says in words how to reach the site's team.
     contact_nom: str = ""
@@ -67,6 +75,26 @@ class Settings(BaseSettings):
                 f" {MIN_TOKEN_CHARS}. Créez-en un avec : python3 -c"
                 " \"import secrets; print(secrets.token_urlsafe(32))\"")
         return token
+
+    @field_validator("trusted_proxies", mode="before")
+    @classmethod
+    def _split_proxies(cls, value: object) -> object:
+        if isinstance(value, str):
+            text = value.strip()
+            if text.startswith("["):
+                import json
+
+                return json.loads(text)
+            return [part.strip() for part in text.split(",") if part.strip()]
+        return value
+
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _valid_proxies(cls, value: list[str]) -> list[str]:
+        from coach.api.client_address import parse_networks
+
+        parse_networks(value)
+        return value
 
     def contact(self) -> dict[str, str]:
         return {

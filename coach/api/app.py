@@ -21,6 +21,7 @@ from coach.api.admin import Dashboard, build_admin_router
 from coach.api.apidocs import mount_docs
 from coach.api.auth import AdminGate
 from coach.api.authoring import build_authoring_router
+from coach.api.client_address import ClientAddress
 from coach.api.conversations import add_conversation_routes
 from coach.api.documents import STATIC_DIR, build_documents_router
 from coach.api.feedback import build_feedback_router
@@ -32,7 +33,7 @@ from coach.api.offload import Renderings
 from coach.api.pages import build_pages_router
 from coach.api.privacy import build_privacy_router
 from coach.api.problems import install_problem_handlers, store_unavailable_response
-from coach.api.ratelimit import RateLimit
+from coach.api.ratelimit import Limits
 from coach.api.timeouts import BodyTimeout
 from coach.api.webfiles import WebFiles
 from coach.authoring.findings import FalcFindings
@@ -40,6 +41,7 @@ from coach.communities import load_communities
 from coach.content.loader import load_content
 from coach.content.model import Content
 from coach.engine.engine import Engine
+from coach.limits.open import open_limits
 from coach.resources import default_path
 from coach.service import ConversationService
 from coach.settings import Settings
@@ -129,7 +131,9 @@ def create_app(settings: Settings | None = None, content: Content | None = None,
     _document_flows(app, sorted(content.flows), turn_schemas)
     app.add_middleware(BodyTimeout, seconds=settings.body_timeout_seconds)
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
-    app.add_middleware(RateLimit, per_minute=settings.rate_limit_per_minute)
+    windows, backoff = open_limits(settings, store)
+    app.add_middleware(Limits, windows=windows, backoff=backoff,
+                       client_address=ClientAddress(settings.trusted_proxies))
     if settings.allowed_origins:
         app.add_middleware(CORSMiddleware, allow_origins=settings.allowed_origins,
                            allow_methods=["GET", "POST", "PATCH", "DELETE"],

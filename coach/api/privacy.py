@@ -49,8 +49,10 @@ ou par courriel à <a href="mailto:{contact_courriel}">{contact_courriel}</a>.</
       revenez.</li>
   <li><strong>Vos réglages d'affichage</strong> (taille du texte, lecture à voix haute),
       gardés dans votre navigateur seulement.</li>
-  <li><strong>Votre adresse IP</strong>, gardée une minute en mémoire, pour limiter les abus
-      (trop de messages en peu de temps). Elle n'est pas enregistrée.</li>
+  <li><strong>Votre adresse IP</strong>, gardée deux minutes au plus, pour limiter les abus
+      (trop de messages en peu de temps), et une heure au plus après un jeton
+      d’administration refusé. Elle n’est jamais liée à une conversation ni écrite dans
+      les journaux.</li>
 </ul>
 <p>N'écrivez pas d'informations sur votre santé ou celle d'un proche si ce n'est pas
 nécessaire : le coach n'en a pas besoin pour vous aider.</p>
