@@ -95,3 +95,19 @@ def test_counters_add_up_across_masters(cluster_store):
     assert cluster_store.purge_counts("2026-01-06") == 5
     assert [key[1] for key, _n in sorted(cluster_store.read_counts("2026-01-01", "2026-01-31"))] \
         == days[5:]
+
+
+def test_erasure_rewrites_the_files_of_every_master(cluster_store, redis_cluster):
+    from tests.store.test_erasure import files_holding, typed_record, wait_until_absent
+
+    marker = new_conversation_id().encode()
+    ids = [new_conversation_id() for _ in range(12)]
+    assert len({cluster_store.slot_of(cid) for cid in ids}) > 3
+    for cid in ids:
+        cluster_store.create(cid, typed_record(marker, 0))
+    holding = files_holding(redis_cluster.directory, marker)
+    assert len({path.split("/")[0] for path in holding}) == 3  # every master's files
+    for cid in ids:
+        assert cluster_store.delete(cid)
+    assert cluster_store.erase_traces()
+    assert wait_until_absent(redis_cluster.directory, marker) == []
