@@ -58,12 +58,13 @@ def test_memory_is_bounded_and_a_new_address_costs_the_same_past_the_bound():
             windows.hit(f"10.{n >> 16 & 255}.{n >> 8 & 255}.{n & 255}", START + 1)
         return time.perf_counter() - began
 
-    below = add(0, 5000)  # 5,000 new addresses, well under the bound
-    add(5000, MAX_TRACKED)  # past the bound
-    above = add(MAX_TRACKED + 5000, 5000)
+    # Best of three batches each side: the machine is shared, a slow batch says nothing.
+    below = min(add(n * 2000, 2000) for n in range(3))  # well under the bound
+    add(6000, MAX_TRACKED)  # past the bound
+    above = min(add(MAX_TRACKED + 6000 + n * 2000, 2000) for n in range(3))
     assert len(windows.current) == MAX_TRACKED
-    # Constant cost: the earlier table took ~27 s for these 5,000 (5.5 ms each).
-    assert above < 5 * below + 0.05, (below, above)
+    # Constant cost: the earlier table took ~11 s for 2,000 of these (5.5 ms each).
+    assert above < 20 * below + 0.05, (below, above)
     backoff = MemoryBackoff(max_seconds=900, max_tracked=1000)
     for n in range(5000):
         backoff.failed(f"a{n}", START)
