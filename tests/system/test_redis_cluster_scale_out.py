@@ -12,9 +12,9 @@ import pytest
 import redis
 from redis.crc import key_slot
 
+from bench.redis_servers import RedisClusterServers
 from coach.store.redis import conversation_key
 from tests.conftest import FIXTURE_DIALOGUES, free_port
-from tests.redis_cluster import RedisClusterServers
 from tests.system.test_serve_restart import serve, stop
 
 CHOICES = ["quiz", "vrai", "bonus", "rejouer", "quiz", "faux"]

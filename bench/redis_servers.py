@@ -1,9 +1,11 @@
-"""A real Redis Cluster of three masters on loopback ports, in a temporary directory.
+"""Real Redis servers on loopback ports, in a temporary directory, for the tests and the
+benchmarks: one standalone server, or a Redis Cluster of three masters.
 
-Each node keeps an append-only file (fsync at every write) and its cluster configuration in
-its own folder, so that a node stopped and started again comes back with its data and its
-slots. `cluster-require-full-coverage no`: while one master is down, the slots of the other
-two keep answering (the coach answers 503 for the conversations of the missing slots only).
+Each cluster node keeps an append-only file (fsync at every write; off for benchmarks) and
+its cluster configuration in its own folder, so that a node stopped and started again comes
+back with its data and its slots. `cluster-require-full-coverage no`: while one master is
+down, the slots of the other two keep answering (the coach answers 503 for the
+conversations of the missing slots only).
 """
 
 from __future__ import annotations
@@ -15,13 +17,48 @@ import subprocess
 import time
 from pathlib import Path
 
-import pytest
 import redis
 
-from bench.servers import wait_for_port
+from bench.servers import free_port, wait_for_port
 
 NODE_TIMEOUT_MS = 1000
 BUS_OFFSET = 10_000  # each node also listens on port + 10000 (the cluster bus)
+
+
+class MissingProgram(RuntimeError):
+    """redis-server or redis-cli is not installed (scripts/test.sh installs them)."""
+
+
+class RedisServer:
+    """A real redis-server on a free loopback port, in a temporary directory."""
+
+    def __init__(self, directory: Path, persistent: bool = False) -> None:
+        self.directory = directory
+        self.persistent = persistent
+        self.port = free_port()
+        self.process: subprocess.Popen[bytes] | None = None
+
+    @property
+    def url(self) -> str:
+        return f"redis://127.0.0.1:{self.port}/0"
+
+    def start(self) -> None:
+        binary = shutil.which("redis-server")
+        if binary is None:
+            raise MissingProgram("redis-server est absent : installez le paquet Debian"
+                                 " redis-server")
+        self.process = subprocess.Popen(
+            [binary, "--port", str(self.port), "--bind", "127.0.0.1", "--dir",
+             str(self.directory), "--save", "", "--appendonly",
+             "yes" if self.persistent else "no", "--appendfsync", "always"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        wait_for_port(self.port)
+
+    def stop(self) -> None:
+        if self.process is not None:
+            self.process.terminate()
+            self.process.wait(timeout=10)
+            self.process = None
 
 
 def _free(port: int) -> bool:
@@ -42,8 +79,9 @@ def free_node_port() -> int:
 
 
 class RedisClusterServers:
-    def __init__(self, directory: Path, masters: int = 3) -> None:
+    def __init__(self, directory: Path, masters: int = 3, persistent: bool = True) -> None:
         self.directory = directory
+        self.persistent = persistent
         self.ports = [free_node_port() for _ in range(masters)]
         self.processes: dict[int, subprocess.Popen[bytes]] = {}
 
@@ -55,7 +93,8 @@ class RedisClusterServers:
     def start_node(self, port: int) -> None:
         binary = shutil.which("redis-server")
         if binary is None:
-            pytest.fail("redis-server est absent : installez le paquet Debian redis-server")
+            raise MissingProgram("redis-server est absent : installez le paquet Debian"
+                                 " redis-server")
         folder = self.directory / str(port)
         folder.mkdir(exist_ok=True)
         self.processes[port] = subprocess.Popen(
@@ -63,7 +102,7 @@ class RedisClusterServers:
              "--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf",
              "--cluster-node-timeout", str(NODE_TIMEOUT_MS),
              "--cluster-require-full-coverage", "no", "--save", "",
-             "--appendonly", "yes", "--appendfsync", "always"],
+             "--appendonly", "yes" if self.persistent else "no", "--appendfsync", "always"],
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         wait_for_port(port)
 
@@ -72,7 +111,7 @@ class RedisClusterServers:
             self.start_node(port)
         cli = shutil.which("redis-cli")
         if cli is None:
-            pytest.fail("redis-cli est absent : installez le paquet Debian redis-tools")
+            raise MissingProgram("redis-cli est absent : installez le paquet Debian redis-tools")
         subprocess.run([cli, "--cluster", "create",
                         *(f"127.0.0.1:{port}" for port in self.ports),
                         "--cluster-replicas", "0", "--cluster-yes"],
