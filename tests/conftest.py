@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from bench.redis_servers import RedisClusterServers, RedisServer
+from bench.servers import free_port, wait_for_port  # noqa: F401 (tests import them from here)
 from coach.content.loader import load_content
 from coach.content.model import Content
 from coach.engine.engine import Engine
