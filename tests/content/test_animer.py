@@ -32,7 +32,7 @@ def start_scenario(falc: bool = False):
 def test_start_announces_stage_three_in_both_texts():
     step = ENGINE.start("animer")
     assert "Étape 3 sur 4 : Animer" in texts(step)[0]
-    assert choice_ids(step) == ["commencer", "themes", "etapes"]
+    assert choice_ids(step) == ["essentiel", "commencer", "themes", "etapes"]
     falc = ENGINE.start("animer", falc=True)
     assert texts(falc)[0].startswith("Étape 3 sur 4")
     assert all(t.strip() for t in texts(falc))

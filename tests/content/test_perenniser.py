@@ -36,7 +36,7 @@ def to_theme(theme: str, falc: bool = False):
 def test_start_announces_stage_four_in_both_texts():
     step = ENGINE.start("perenniser")
     assert "Étape 4 sur 4 : Pérenniser" in texts(step)[0]
-    assert choice_ids(step) == ["commencer", "themes", "etapes"]
+    assert choice_ids(step) == ["essentiel", "commencer", "themes", "etapes"]
     falc = ENGINE.start("perenniser", falc=True)
     assert texts(falc)[0].startswith("Étape 4 sur 4")
     assert all(t.strip() for t in texts(falc))
