@@ -111,59 +111,10 @@
     return voix[0] || null;
   }
 
-  /* The conversation markup for the widget (the page has the same markup in index.html). */
-  function gabarit(niveau, imprimer, api) {
-    return '' +
-      '<div class="outils rangee">' +
-      '<button type="button" class="falc-bouton" aria-pressed="false">Facile à lire<span class="etat-falc" aria-hidden="true"> : activé</span></button>' +
-      '<button type="button" class="options-bouton" aria-expanded="false" aria-controls="options">Plus d\'options</button>' +
-      '</div>' +
-      '<div id="options" class="options" hidden>' +
-      '<div class="rangee" role="group" aria-labelledby="titre-taille"><span id="titre-taille">Taille du texte :</span>' +
-      '<button type="button" class="moins"><span aria-hidden="true">A−</span> Plus petit</button>' +
-      '<button type="button" class="plus"><span aria-hidden="true">A+</span> Plus grand</button></div>' +
-      '<p class="voix" hidden><label for="vitesse">Vitesse de la lecture à voix haute</label>' +
-      '<select id="vitesse"><option value="0.7">Très lente</option><option value="0.85">Lente</option>' +
-      '<option value="1" selected>Normale</option><option value="1.15">Rapide</option>' +
-      '<option value="1.3">Très rapide</option></select></p>' +
-      '<p><label class="case"><input type="checkbox" id="pref-focus"> Placer le curseur sur chaque nouvelle réponse</label></p>' +
-      '<ul class="rangee">' +
-      '<li><button type="button" class="commande" data-choix="menu">Menu</button></li>' +
-      '<li><button type="button" class="commande" data-choix="aide">Aide</button></li>' +
-      '<li><button type="button" class="telecharger">Télécharger la conversation</button></li>' +
-      (imprimer
-        ? '<li><a class="imprimer bouton-lien" target="_blank" rel="noopener" href="#">Imprimer la conversation (nouvelle fenêtre)</a></li>'
-        : '<li><button type="button" class="imprimer">Imprimer la conversation</button></li>') +
-      '<li><button type="button" class="recommencer">Recommencer depuis le début</button></li>' +
-      '<li><button type="button" class="supprimer">Supprimer ma conversation</button></li>' +
-      '</ul><div class="place-brouillon"></div></div>' +
-      '<div class="progression" hidden><p class="progression-texte"></p>' +
-      '<progress class="progression-barre" aria-hidden="true"></progress></div>' +
-      '<div class="journal" role="log" aria-live="off" aria-label="Conversation" tabindex="0">' +
-      '<ol class="messages" data-niveau="' + niveau + '"></ol></div>' +
-      '<p class="ecrit" aria-hidden="true" hidden>Le coach écrit<span class="points"><span></span><span></span><span></span></span></p>' +
-      '<div id="choix" class="choix" role="group" hidden><ul></ul></div>' +
-      '<form class="formulaire" novalidate>' +
-      '<label for="saisie">Votre message</label>' +
-      '<p id="aide-saisie" class="aide">Entrée : envoyer. Maj + Entrée : aller à la ligne.</p>' +
-      '<div class="ligne-saisie"><textarea id="saisie" rows="2" maxlength="1000" aria-describedby="aide-saisie erreur"></textarea>' +
-      '<button type="submit" class="principal envoi">Envoyer <span class="visually-hidden">le message au coach</span></button></div>' +
-      '<p id="erreur" class="erreur" role="alert"></p>' +
-      '<button type="button" class="reessayer" hidden>Réessayer</button>' +
-      '</form>' +
-      '<ul class="rangee commandes-bas">' +
-      '<li><button type="button" class="commande" data-choix="retour">Revenir en arrière</button></li>' +
-      '<li><button type="button" class="commande" data-choix="humain">Parler à une personne</button></li>' +
-      '<li class="derniere"><button type="button" class="lire-derniere">Lire la dernière réponse</button></li>' +
-      '</ul>' +
-      '<p class="confidentialite"><a href="' + api + 'confidentialite" target="_blank" rel="noopener">' +
-      'Confidentialité et données personnelles (nouvelle fenêtre)</a></p>' +
-      '<div class="annonces visually-hidden" role="status" aria-live="polite" aria-atomic="true"></div>' +
-      '<dialog class="confirmation" aria-labelledby="conf-titre" aria-describedby="conf-texte">' +
-      '<p id="conf-titre" class="choix-titre"></p><p id="conf-texte"></p>' +
-      '<p class="rangee"><button type="button" class="conf-non">Non</button>' +
-      '<button type="button" class="conf-oui principal">Oui</button></p></dialog>';
-  }
+  /* The conversation's markup, for the widget: the server writes here the part of index.html
+     between <!--tchat--> and <!--/tchat--> when it reads the files (coach/api/webfiles.py),
+     so that the page and the widget share one template. */
+  var MODELE = '';
 
   function Tchat(racine, options) {
     this.racine = racine;
@@ -878,6 +829,30 @@
     tchat.demarrerTout();
   }
 
+  /* The page's markup, made the widget's: no section heading (the dialog is named by its
+     title), headings one level under the widget's, printing through the server's transcript
+     in a new tab, the privacy notice at the panel's end. */
+  function adapterModele(corps, niveau, api) {
+    var d = corps.ownerDocument, journal = corps.querySelector('.journal');
+    var section = journal.closest('section');
+    journal.removeAttribute('aria-labelledby');
+    journal.setAttribute('aria-label', 'Conversation');
+    section.replaceWith(journal);
+    corps.querySelector('.messages').setAttribute('data-niveau', String(niveau));
+    var imprimer = el(d, 'a', 'imprimer bouton-lien', 'Imprimer la conversation (nouvelle fenêtre)');
+    imprimer.target = '_blank';
+    imprimer.rel = 'noopener';
+    imprimer.href = '#';
+    corps.querySelector('.imprimer').replaceWith(imprimer);
+    var notice = el(d, 'p', 'confidentialite'), lien = el(d, 'a', null,
+      'Confidentialité et données personnelles (nouvelle fenêtre)');
+    lien.href = api + 'confidentialite';
+    lien.target = '_blank';
+    lien.rel = 'noopener';
+    notice.appendChild(lien);
+    corps.insertBefore(notice, corps.querySelector('.annonces'));
+  }
+
   /* Called by widget.js once the CSS is loaded: fills its <dialog>, returns the Tchat. */
   function widget(dialogue, options) {
     var d = dialogue.ownerDocument, n = options.niveau;
@@ -890,7 +865,8 @@
     fermer.addEventListener('click', options.fermer);
     var corps = el(d, 'div', 'panneau-corps coach');
     corps.setAttribute('lang', 'fr');
-    corps.innerHTML = gabarit(Math.min(6, n + 1), true, options.api);
+    corps.innerHTML = MODELE;
+    adapterModele(corps, Math.min(6, n + 1), options.api);
     var boutons = el(d, 'div', 'tete-boutons'), outils = corps.querySelector('.outils');
     // The header holds the tools, so that the history gets the panel's height.
     boutons.appendChild(corps.querySelector('.falc-bouton'));

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import json
 import mimetypes
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +27,8 @@ REVALIDATE = "no-cache"
 LOADER = "public, max-age=300"
 COMPRESSIBLE = ("text/", "application/javascript", "application/json", "image/svg+xml")
 MIN_COMPRESSED = 512
+TEMPLATE_START, TEMPLATE_END = b"<!--tchat-->", b"<!--/tchat-->"
+PLACEHOLDER = b"var MODELE = '';"
 
 
 @dataclass(frozen=True)
@@ -62,6 +65,8 @@ def read_web_files(folder: Path) -> dict[str, WebFile]:
     """Every file of `folder` by its URL path ("/coach.css"), "/" being index.html."""
     raw = {"/" + p.relative_to(folder).as_posix(): p.read_bytes()
            for p in sorted(folder.rglob("*")) if p.is_file()}
+    if "/index.html" in raw and "/coach.js" in raw:
+        raw["/coach.js"] = with_template(raw["/coach.js"], raw["/index.html"])
     versions = {name: _digest(raw["/" + name]) for name in VERSIONED if "/" + name in raw}
 
     def versioned(body: bytes, quote: bytes) -> bytes:
@@ -82,6 +87,16 @@ def read_web_files(folder: Path) -> dict[str, WebFile]:
     if "/index.html" in files:
         files["/"] = files["/index.html"]
     return files
+
+
+def with_template(script: bytes, page: bytes) -> bytes:
+    """coach.js with index.html's tchat markup written in: the widget builds its panel from
+    the very markup of the page (one template, `<!--tchat-->` … `<!--/tchat-->`)."""
+    start, end = page.find(TEMPLATE_START), page.find(TEMPLATE_END)
+    if start < 0 or end < start or PLACEHOLDER not in script:
+        raise ValueError("web/index.html or web/coach.js lost the tchat template's markers")
+    markup = page[start + len(TEMPLATE_START):end].decode("utf-8").strip()
+    return script.replace(PLACEHOLDER, b"var MODELE = " + json.dumps(markup).encode() + b";", 1)
 
 
 class WebFiles:
