@@ -120,6 +120,8 @@ def site() -> Iterator[Site]:
                "COACH_ALLOWED_ORIGINS": json.dumps([partner]),
                "COACH_RATE_LIMIT_PER_MINUTE": "0",
                "COACH_ADMIN_TOKEN": ADMIN_TOKEN,
+               # Refused tokens make the address wait (back-off): one second at most here.
+               "COACH_LOGIN_MAX_BLOCK_SECONDS": "1",
                # A deployer's contact (there are no sample values by default).
                "COACH_CONTACT_NOM": "l'équipe d'accueil",
                "COACH_CONTACT_TELEPHONE": "01 23 45 67 89",
