@@ -145,7 +145,8 @@ async def test_the_start_page_groups_journeys_by_audience_as_on_the_home_menu(ap
     assert [unescape(x) for x in legends] == [
         "Pour commencer", "Je suis parent ou proche aidant",
         "Je suis une personne en situation de handicap", "Je coordonne ou je veux créer une CoP",
-        "Je travaille dans le handicap ou je suis partenaire", "Je veux juste savoir ce qu’est une CoP",
+        "Je travaille dans le handicap ou je suis partenaire",
+        "Je veux juste savoir ce qu’est une CoP",
         "Je cherche les outils (charte, feuille de route…)", "Autres sujets"]
     coordinators = html.split("Je coordonne ou je veux créer une CoP")[1].split("</fieldset>")[0]
     values = re.findall(r'value="([^"]+)"', coordinators)
