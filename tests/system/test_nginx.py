@@ -29,6 +29,7 @@ CONFIG = ROOT / "deploy" / "nginx" / "coach.conf"
 CONVERSATIONS = 200
 TURNS = 20
 PROCESSES = 3
+ADMIN_TOKEN = "jeton-du-test-nginx-0123456789abcdef"
 
 
 def nginx_binary() -> str:
@@ -87,7 +88,8 @@ def deployment(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Deployment]
     front = free_port()
     env = {**os.environ, "COACH_STORE_URL": redis.url, "COACH_TRUSTED_PROXIES": "127.0.0.1",
            "COACH_RATE_LIMIT_PER_MINUTE": "100000", "COACH_ALLOWED_ORIGINS": "[]",
-           "COACH_CONTACT_COURRIEL": "equipe@coach.example"}
+           "COACH_CONTACT_COURRIEL": "equipe@coach.example",
+           "COACH_ADMIN_TOKEN": ADMIN_TOKEN}
     with ExitStack() as stack:
         coaches = []
         for port in ports:
@@ -98,7 +100,7 @@ def deployment(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Deployment]
             stack.callback(_stop, coach)
             coaches.append(coach)
         for port in ports:
-            wait_for_port(port, timeout=60)
+            wait_for_port(port, timeout=180)
         nginx = start_nginx(directory, ports, front)
         stack.callback(_stop, nginx)
         stack.callback(redis.stop)
@@ -176,3 +178,23 @@ def test_the_widget_and_the_pages_without_javascript_work_through_nginx(deployme
         page = client.get(started.headers["location"])
         assert page.status_code == 200 and 'class="messages' in page.text
         assert "<script" not in page.text
+
+
+def test_the_coach_sees_each_visitors_own_address(deployment: Deployment) -> None:
+    """The strict login limit counts per visitor: nginx passes the visitor's address and
+    the coach trusts it from nginx only (COACH_TRUSTED_PROXIES). One visitor (127.0.0.2)
+    who keeps trying wrong tokens, even writing another address in X-Forwarded-For, is
+    held back; another visitor (127.0.0.3) is not. Had the coach counted nginx's address,
+    both would be held back together."""
+    def client_from(address: str) -> httpx.Client:
+        return httpx.Client(base_url=deployment.base, timeout=30,
+                            transport=httpx.HTTPTransport(local_address=address))
+
+    with client_from("127.0.0.2") as guesser, client_from("127.0.0.3") as other:
+        codes = [guesser.post("/admin/connexion", data={"jeton": f"faux-{i}"},
+                              headers={"X-Forwarded-For": f"198.51.100.{i}"}).status_code
+                 for i in range(8)]
+        assert codes[:5] == [401] * 5 and 429 in codes[5:], codes
+        assert other.post("/admin/connexion", data={"jeton": "faux"}).status_code == 401
+        assert other.post("/admin/connexion",
+                          data={"jeton": ADMIN_TOKEN}).status_code == 303
