@@ -93,7 +93,7 @@ def main() -> None:
                "COACH_RATE_LIMIT_PER_MINUTE": "0"}
         coach_port, bare_port = free_port(), free_port()
         results: dict[str, list[dict[str, float]]] = {"bare": [], "coach": []}
-        with coach_serve(coach_port, env), process(
+        with coach_serve(coach_port, env, timeout=120 if args.text else 20), process(
                 [sys.executable, "-m", "uvicorn", "bench.bare_app:app", "--port",
                  str(bare_port), "--no-access-log", "--log-level", "warning"], bare_port):
             ids = create_conversations(f"http://127.0.0.1:{coach_port}", args.conversations)

@@ -33,20 +33,22 @@ def wait_for_port(port: int, timeout: float = 60.0) -> None:
 
 
 @contextmanager
-def process(args: list[str], port: int, env: dict[str, str] | None = None):
+def process(args: list[str], port: int, env: dict[str, str] | None = None,
+            timeout: float = 20.0):
     proc = subprocess.Popen(args, cwd=ROOT, env={**os.environ, **(env or {})},
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        wait_for_port(port)
+        wait_for_port(port, timeout)
         yield proc
     finally:
         proc.terminate()
         proc.wait(timeout=20)
 
 
-def coach_serve(port: int, env: dict[str, str], workers: int = 1):
+def coach_serve(port: int, env: dict[str, str], workers: int = 1, timeout: float = 20.0):
+    """`coach serve`; the real content takes longer to load than the benchmarks' rings."""
     return process([sys.executable, "-m", "coach.cli", "serve", "--port", str(port),
-                    "--workers", str(workers)], port, env)
+                    "--workers", str(workers)], port, env, timeout)
 
 
 def rss_mib(pid: int) -> float:

@@ -27,7 +27,7 @@ from coach.content.model import Content
 from coach.content.schema import TYPED_COMMANDS, Choice, Command
 from coach.engine.nlu.french import normal, ordinal, word_set
 from coach.engine.nlu.lexicon import Lexicon, Phrase, Query
-from coach.engine.nlu.matching import PhraseSet, score_phrases
+from coach.engine.nlu.matching import OptionIndex, PhraseSet, score_phrases
 from coach.engine.nlu.places import (
     CHOICE,
     COMMAND,
@@ -217,6 +217,7 @@ class Understanding:
                          for cid, phrases in commands.items() if phrases]
         self._command_exact = {p.norm: option for option in self.commands
                                for p in option.phrases}
+        self._command_index = OptionIndex(lexicon, [(o.key, o.phrases) for o in self.commands])
         self.search = SearchIndex(content, [*self.places.nodes, *(
             GLOSSARY + g.term for g in content.glossary)], lexicon)
         self._node_options = {
@@ -226,6 +227,9 @@ class Understanding:
                                                   *c.synonyms) if t))
                 for c in node.choices}
             for flow, node in content.iter_nodes()}
+        self._choice_index = {ref: OptionIndex(lexicon, [(o.key, o.phrases)
+                                                         for o in by_id.values()])
+                              for ref, by_id in self._node_options.items()}
         self._label_phrases: dict[str, tuple[Phrase, ...]] = {}
         answers = [e.intention.target for e in content.intents
                    if e.intention.target.startswith((REPLY, COMMAND))]
@@ -300,7 +304,12 @@ class Understanding:
         if position is not None:
             option = shown[position]
             return Decision("go", (Candidate(option.key, option.place, 1.0, "position"),))
-        exact = [o for o in options if any(p.norm == query.norm for p in o.phrases)]
+        index = None if context.pending else self._choice_index.get((context.flow, context.node))
+        if index is not None:
+            said = set(index.exact.get(query.norm, ()))
+            exact = [o for o in options if o.key in said]
+        else:
+            exact = [o for o in options if any(p.norm == query.norm for p in o.phrases)]
         if exact and len({o.place for o in exact}) == 1:
             option = exact[0]
             return Decision("go", (Candidate(option.key, option.place, 1.0, "choix"),))
@@ -316,12 +325,18 @@ class Understanding:
             if option.key.startswith(CHOICE):
                 targets.setdefault(option.place, []).append(option.key)
         board.redirect = {place: keys[0] for place, keys in targets.items() if len(keys) == 1}
+        if index is None:  # places offered a moment ago: few, scored one by one
+            option_scores = {o.key: score_phrases(query, o.phrases, self.lexicon)
+                             for o in options}
+        else:
+            option_scores = index.scores(query)
         for option in options:
-            score = score_phrases(query, option.phrases, self.lexicon)
+            score = option_scores.get(option.key, 0.0)
             if score > 0:
                 board.add(option.key, option.place, score + OPTION_PRIOR, "choix")
+        command_scores = self._command_index.scores(query)
         for option in self.commands:
-            score = score_phrases(query, option.phrases, self.lexicon)
+            score = command_scores.get(option.key, 0.0)
             if score >= COMMAND_MIN:
                 board.add(option.key, option.key, score + COMMAND_PRIOR, "commande")
         cue = bool(CUES & query.grams)
@@ -345,7 +360,11 @@ class Understanding:
                 score = min(score, earlier - SEARCH_BEHIND)  # search comes last, as in the order
             board.agree(place, place, score)
         self._profile_yields(board)
-        return self._verdict(board.ranked(), self._hostile(query))
+        ranked = board.ranked()
+        decision = self._verdict(ranked, False)
+        if decision.kind == "go" or not self._hostile(query):
+            return decision  # the hostility check runs only when it can change the answer
+        return self._verdict(ranked, True)
 
     def _profile_yields(self, board: _Board) -> None:
         """Who one is gives way to what one asks in the same journey, when both are in the
