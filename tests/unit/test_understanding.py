@@ -8,7 +8,7 @@ import logging
 
 import pytest
 
-from bench.nlu_bench import evaluate, load_utterances
+from bench.nlu_bench import BLIND, evaluate, load_utterances
 from coach.content.loader import load_content
 from coach.engine.engine import ChoiceInput, Engine, Step, TextInput
 from coach.engine.nlu.french import normal, ordinal, stem, words
@@ -245,9 +245,25 @@ def test_accuracy_gate_on_the_utterances_file() -> None:
     report = evaluate(ENGINE, utterances)
     confusions = "\n".join(f"{u.text} → {u.expect}: {kind} {found}"
                            for u, kind, found in report.confusions)
-    assert report.rate(report.top1) >= 0.90, confusions
+    assert report.rate(report.top1) >= 0.95, confusions
     assert report.rate(report.top3) >= 0.97, confusions
     assert report.go_right >= 0.95 * report.kinds["go"], confusions  # a « go » is rarely wrong
+
+
+def test_blind_set_is_measured_apart_and_does_not_fall_back() -> None:
+    """The blind set (written before tuning, never tuned against) is only measured. Its
+    target is 85 % top-1; it is not reached yet (about 70 %): this floor only catches a
+    regression, it is not the target."""
+    utterances = load_utterances(BLIND)
+    assert len(utterances) >= 150
+    assert {u.persona for u in utterances} == {"famille", "personne", "coordinateur",
+                                               "professionnel", "partenaire"}
+    tuned = {u.text.casefold() for u in load_utterances()}
+    # Only the issue's own examples (and two one-word classics) are in both sets.
+    assert len(tuned & {u.text.casefold() for u in utterances}) <= 10
+    report = evaluate(ENGINE, utterances)
+    assert report.rate(report.top1) >= 0.68
+    assert report.go_right >= 0.85 * report.kinds["go"]
 
 
 # -- privacy --------------------------------------------------------------------------------------
