@@ -33,7 +33,8 @@ def _serve(args: argparse.Namespace) -> int:
     uvicorn.run("coach.api.app:app_from_env", factory=True, host=args.host, port=args.port,
                 workers=args.workers, log_level="info", access_log=False,
                 http="coach.api.timeouts:HeaderDeadlineProtocol",
-                **forwarded_options(settings.trusted_proxies))
+                proxy_headers=bool(settings.trusted_proxies),
+                forwarded_allow_ips=forwarded_allow_ips(settings.trusted_proxies))
     return 0
 
 
@@ -53,13 +54,12 @@ def settings_errors(exc: Exception) -> str:
     return "\n".join(lines)
 
 
-def forwarded_options(trusted_proxies: list[str]) -> dict[str, object]:
+def forwarded_allow_ips(trusted_proxies: list[str]) -> str:
     """uvicorn believes X-Forwarded-For and X-Forwarded-Proto only from the trusted proxies
     (`COACH_TRUSTED_PROXIES`); by default from nobody (uvicorn alone would trust 127.0.0.1,
-    so any local proxy passing the header along would let clients pick their address)."""
-    if not trusted_proxies:
-        return {"proxy_headers": False, "forwarded_allow_ips": ""}
-    return {"proxy_headers": True, "forwarded_allow_ips": ",".join(trusted_proxies)}
+    so any local proxy passing the header along would let clients pick their address), and
+    then `proxy_headers` is off too."""
+    return ",".join(trusted_proxies)
 
 
 def _lint(args: argparse.Namespace) -> int:

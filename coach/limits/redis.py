@@ -12,6 +12,7 @@ refusing everyone or letting everything through.
 from __future__ import annotations
 
 import redis
+from redis.cluster import RedisCluster
 
 from coach.limits.memory import MemoryBackoff, MemoryWindows
 from coach.limits.policy import (
@@ -21,6 +22,7 @@ from coach.limits.policy import (
     sliding_wait,
 )
 
+Client = redis.Redis | RedisCluster
 WINDOW_PREFIX = "coach:limite:"
 BACKOFF_PREFIX = "coach:essais:"
 
@@ -59,7 +61,7 @@ return {tostring(wait), failures}
 
 
 class RedisWindows:
-    def __init__(self, client: redis.Redis, limit: int, window: float = WINDOW_SECONDS) -> None:
+    def __init__(self, client: Client, limit: int, window: float = WINDOW_SECONDS) -> None:
         self.limit, self.window = limit, window
         self._hit = client.register_script(_HIT)
         self.fallback = MemoryWindows(limit, window)
@@ -79,7 +81,7 @@ class RedisWindows:
 
 
 class RedisBackoff:
-    def __init__(self, client: redis.Redis, max_seconds: float, free: int = FREE_FAILURES,
+    def __init__(self, client: Client, max_seconds: float, free: int = FREE_FAILURES,
                  forget: float = FORGET_SECONDS) -> None:
         self.max_seconds, self.free, self.forget = max_seconds, free, forget
         self._script = client.register_script(_BACKOFF)

@@ -12,6 +12,7 @@ that slot alone. There are no keys of the older format to read on a cluster.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import cast
 from urllib.parse import urlsplit
 
 import redis
@@ -52,12 +53,13 @@ class RedisClusterStore(RedisStore):
 
     def erase_traces(self, wait_seconds: float = 60.0) -> bool:
         """Every node rewrites its own files (replicas keep copies too)."""
+        nodes = cast(RedisCluster, self.client).get_nodes()
         return all(erase_server_traces(node.redis_connection, wait_seconds)
-                   for node in self.client.get_nodes() if node.redis_connection is not None)
+                   for node in nodes if node.redis_connection is not None)
 
     def slot_of(self, conversation_id: str) -> int:
         """The cluster slot of a conversation's keys: saves of one slot may go together."""
-        return int(self.client.keyslot(conversation_key(conversation_id)))
+        return int(cast(RedisCluster, self.client).keyslot(conversation_key(conversation_id)))
 
     def save_many(self, saves: Sequence[Save]) -> list[int | None]:
         """One script call per slot, in the order of `saves` within each slot."""

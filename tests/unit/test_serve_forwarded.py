@@ -5,21 +5,20 @@ from __future__ import annotations
 
 import pytest
 
-from coach.cli import forwarded_options
+from coach.cli import forwarded_allow_ips
 from coach.settings import Settings
 
 
 def test_no_forwarded_headers_believed_by_default():
-    assert forwarded_options(Settings(_env_file=None).trusted_proxies) == {
-        "proxy_headers": False, "forwarded_allow_ips": ""}
+    proxies = Settings(_env_file=None).trusted_proxies
+    assert proxies == [] and forwarded_allow_ips(proxies) == ""  # and proxy_headers off
 
 
 def test_trusted_proxies_from_the_environment(monkeypatch):
     monkeypatch.setenv("COACH_TRUSTED_PROXIES", "10.0.0.0/8, 127.0.0.1")
     proxies = Settings(_env_file=None).trusted_proxies
     assert proxies == ["10.0.0.0/8", "127.0.0.1"]
-    assert forwarded_options(proxies) == {"proxy_headers": True,
-                                          "forwarded_allow_ips": "10.0.0.0/8,127.0.0.1"}
+    assert forwarded_allow_ips(proxies) == "10.0.0.0/8,127.0.0.1"
     monkeypatch.setenv("COACH_TRUSTED_PROXIES", '["::1"]')
     assert Settings(_env_file=None).trusted_proxies == ["::1"]
 
