@@ -29,8 +29,10 @@ NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)
 Scalar = str | int | bool
 
 # Global commands every node inherits. Choice ids must not reuse them.
-COMMAND_IDS = ("menu", "retour", "recommencer", "facile", "aide", "humain", "stop")
-CommandId = Literal["menu", "retour", "recommencer", "facile", "aide", "humain", "stop"]
+COMMAND_IDS = ("menu", "retour", "recommencer", "facile", "aide", "humain", "stop",
+               "ou-en-suis-je")
+CommandId = Literal["menu", "retour", "recommencer", "facile", "aide", "humain", "stop",
+                    "ou-en-suis-je"]
 # Commands reached only by typing (an intention), never shown as buttons: easy-to-read on for
 # someone who says they do not understand, standard French on request, easy-to-read kept.
 TYPED_COMMANDS = ("simplifier", "standard", "garder-facile")

@@ -591,6 +591,8 @@ class Engine:
             record.transcript.append(["s", "facile-garde"])
         elif command == "humain" and not self._has_contact():
             self._say(record, ("humain-sans-contact", "humain"))
+        elif command == "ou-en-suis-je":  # the stages and parts seen and left
+            record.transcript.append(self.where.entry(record))
         elif command in ("aide", "humain", "stop"):
             record.transcript.append(["s", command])
 

@@ -169,7 +169,7 @@ class WhereReport:
                 if parts:
                     names = ", ".join(p.title_falc if falc else p.title for p in parts)
                     lines.append(_said(self.system, key, falc, {"liste": names}))
-        for stage in self.map.stages:
+        for stage in self.map.stages if found is not None or seen else ():
             if found is not None and stage is found[0]:
                 continue
             path = self.map.path(stage, variables)

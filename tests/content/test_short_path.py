@@ -39,3 +39,30 @@ def test_the_short_path_of_stage_1_goes_round_the_exercise():
     step = play(step, "continuer-court")
     assert step.record.node == "enjeux-secteur"
     assert step.progress["label"] == "Étape 1 sur 4 · partie 5 sur 7"
+
+
+def test_where_am_i_lists_the_parts_seen_and_left_even_in_a_detour():
+    from coach.engine.engine import ChoiceInput, TextInput
+
+    step = play(ENGINE.start("coordinateur"), "etape-1", "continuer")
+    step = play(step, choice_ids(step)[0])  # a first step of the need: part 2
+    step = play(step, "?où en suis-je ?")
+    said = texts(step)[-1].splitlines()
+    assert said[0] == ("Vous êtes dans « Étape 1 : Initier » (étape 1 sur 4), partie 2 sur 8 :"
+                       " Les besoins.")
+    assert said[1] == "Déjà vu dans cette étape : Le point de départ."
+    assert said[2].startswith("Reste à voir dans cette étape : La première rencontre, ")
+    assert said[3:] == [f"« {t} » : pas encore commencée." for t in
+                        ("Étape 2 : Modéliser", "Étape 3 : Animer", "Étape 4 : Pérenniser")]
+    # inside the toolbox, the place of the stage; in FALC, the FALC titles
+    record = step.record
+    record.falc = True
+    record.flow, record.node = "initier", "formulaire"
+    step = ENGINE.play(record, ChoiceInput(next(c.id for c in CONTENT.node(
+        ("initier", "formulaire")).choices if c.call)))
+    assert step.record.flow == "outils"
+    step = ENGINE.play(step.record, ChoiceInput("ou-en-suis-je"))
+    assert "Vous êtes dans « Étape 1 : Commencer »." in texts(step)[-1]
+    outside = ENGINE.play(ENGINE.start("familles").record, TextInput("où en suis-je"))
+    assert texts(outside)[-1].startswith("Vous n’êtes pas dans le parcours en 4 étapes")
+    assert "pas encore commencée" not in texts(outside)[-1]
