@@ -10,6 +10,7 @@ protocol plus one timer), and the app reads bodies through `BodyTimeout`.
 from __future__ import annotations
 
 import asyncio
+import functools
 import os
 
 from starlette.exceptions import HTTPException
@@ -22,7 +23,9 @@ HEADER_TIMEOUT_ENV = "COACH_HEADER_TIMEOUT_SECONDS"
 DEFAULT_HEADER_TIMEOUT = 10.0
 
 
+@functools.cache
 def header_timeout() -> float:
+    """Read once per process (the protocol is built for every connection)."""
     try:
         return float(os.environ.get(HEADER_TIMEOUT_ENV, DEFAULT_HEADER_TIMEOUT))
     except ValueError:
