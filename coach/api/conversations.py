@@ -132,7 +132,7 @@ def add_conversation_routes(router: APIRouter, service: ConversationService) -> 
             raise Problem(422, "choix-inconnu", "Choix inconnu",
                           f"Le choix « {exc.choice} » n'est pas proposé à cette étape."
                           f" Choix possibles : {', '.join(exc.offered) or 'aucun'} ; ou une"
-                          " commande (menu, retour, recommencer, facile, aide, humain, stop)."
+                          f" commande ({', '.join(str(c['id']) for c in engine.commands(False))})."
                           ) from None
         except TextRejected as exc:
             raise Problem(422, "requete-invalide", "Requête invalide", exc.french()) from None

@@ -83,6 +83,15 @@ class ProgressOut(BaseModel):
     parts: int = Field(ge=1, description="Nombre de parties de l’étape (parcours choisi)")
 
 
+class CommandOut(BaseModel):
+    """A global command, available at every step; `shown` ones are buttons at every step
+    (the others are typed, or offered elsewhere)."""
+
+    id: str
+    label: str
+    shown: bool
+
+
 class StepOut(BaseModel):
     id: str
     falc: bool
@@ -91,7 +100,7 @@ class StepOut(BaseModel):
     end: bool
     messages: list[Message]
     choices: list[ChoiceOut]
-    commands: list[ChoiceOut]
+    commands: list[CommandOut]
     content_version: str
     progress: ProgressOut | None = Field(
         default=None,

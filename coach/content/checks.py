@@ -9,17 +9,13 @@ from coach.content.guards import GuardSyntaxError, compile_guard, could_falsify
 from coach.content.issues import Issue
 from coach.content.model import Content, FlowData, IntentData, NodeRef
 from coach.content.placeholders import CONTACT_KEYS, placeholders, text_hash
-from coach.content.schema import (
-    CALL_DEPTH_VARIABLE,
-    COMMAND_IDS,
-    REPLY,
-    TYPED_COMMANDS,
-    TYPED_PREFIX,
-    Node,
-)
+from coach.content.schema import CALL_DEPTH_VARIABLE, REPLY, TYPED_PREFIX, Node
+from coach.engine.commands import COMMANDS, RESERVED_IDS, TYPED_COMMANDS
 
 # Keep in step with coach.engine.engine.MAX_CALL_DEPTH (content does not import the engine).
 MAX_CALL_DEPTH = 4
+# Coach messages the engine itself says (those of the commands come from their table).
+ENGINE_MESSAGES = ("pas-compris", "pas-compris-choix", "pas-compris-personne", "contenu-change")
 
 
 def _issue(flow: FlowData, node: Node | None, rule: str, message: str, fix: str,
@@ -104,10 +100,11 @@ def _check_shape(content: Content) -> Iterator[Issue]:
                     yield _issue(flow, node, "id/double", f"le choix « {choice.id} » est en double",
                                  "donnez un identifiant unique à chaque choix du nœud")
                 seen.add(choice.id)
-                if choice.id in COMMAND_IDS:
+                if choice.id in RESERVED_IDS:
                     yield _issue(flow, node, "id/reserve",
                                  f"le choix « {choice.id} » porte le nom d'une commande globale",
-                                 f"renommez-le ; ces noms sont réservés : {', '.join(COMMAND_IDS)}")
+                                 "renommez-le ; ces noms sont réservés : "
+                                 + ", ".join(RESERVED_IDS))
             for alias in node.aliases:
                 if alias in flow.nodes:
                     yield _issue(flow, node, "id/double",
@@ -268,15 +265,16 @@ def _check_entry(content: Content) -> Iterator[Issue]:
             yield Issue("graphe/depart-absent", "error", "dialogues/commun.yaml",
                         f"« {name} » désigne « {ref[0]}:{ref[1]} », qui n'existe pas",
                         f"indiquez dans « {name} » un nœud existant, sous la forme flux:nœud")
-    missing = sorted(set(("menu", "retour", "recommencer", "facile", "aide", "humain"))
-                     - set(content.commands))
-    if missing:
-        yield Issue("commande/absente", "error", "dialogues/commun.yaml",
-                    f"commandes globales non définies : {', '.join(missing)}",
-                    "ajoutez-les dans « commands » avec leur libellé et leur libellé FALC")
-    needed = ["pas-compris", "pas-compris-choix", "pas-compris-personne", "retour-impossible",
-              "aide", "humain", "facile-oui", "facile-non", "contenu-change", "stop",
-              "conversation-complete"]
+    for required, severity in ((True, "error"), (False, "warning")):
+        missing = [c.id for c in COMMANDS
+                   if c.required == required and c.id not in content.commands]
+        if missing:
+            yield Issue("commande/absente", severity, "dialogues/commun.yaml",
+                        f"commandes globales non définies : {', '.join(missing)}"
+                        + ("" if required else " (elles ne sont pas proposées)"),
+                        "ajoutez-les dans « commands » avec leur libellé et leur libellé FALC")
+    needed = [*ENGINE_MESSAGES, "conversation-complete",
+              *(m for c in COMMANDS if c.id in content.commands for m in c.messages)]
     nodes = [node for _flow, node in content.iter_nodes()]
     if any(c.call for node in nodes for c in node.choices):
         needed.append("retour-appel")
@@ -286,7 +284,7 @@ def _check_entry(content: Content) -> Iterator[Issue]:
     if any(flow.header.stage is not None for flow in content.flows.values()):
         needed += ["progression", "ou-en-suis-je", "ou-en-suis-je-vu", "ou-en-suis-je-reste",
                    "ou-en-suis-je-hors", "etape-vue", "etape-commencee", "etape-a-faire"]
-    for key in needed:
+    for key in dict.fromkeys(needed):
         if key not in content.system:
             yield Issue("message/absent", "error", "dialogues/commun.yaml",
                         f"message système « {key} » non défini",

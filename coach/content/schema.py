@@ -13,7 +13,7 @@ documents the format for authors.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import (
     BaseModel,
@@ -24,18 +24,18 @@ from pydantic import (
     model_validator,
 )
 
+from coach.engine.commands import COMMAND_IDS, TYPED_COMMANDS  # noqa: F401 (re-exported)
+
 Ident = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=64)]
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Scalar = str | int | bool
 
-# Global commands every node inherits. Choice ids must not reuse them.
-COMMAND_IDS = ("menu", "retour", "recommencer", "facile", "aide", "humain", "stop",
-               "ou-en-suis-je")
-CommandId = Literal["menu", "retour", "recommencer", "facile", "aide", "humain", "stop",
-                    "ou-en-suis-je"]
-# Commands reached only by typing (an intention), never shown as buttons: easy-to-read on for
-# someone who says they do not understand, standard French on request, easy-to-read kept.
-TYPED_COMMANDS = ("simplifier", "standard", "garder-facile")
+# The global commands every node inherits come from one table (coach.engine.commands);
+# TYPED_COMMANDS are reached only by typing (an intention), never shown as buttons.
+if TYPE_CHECKING:
+    CommandId = str
+else:
+    CommandId = Literal[COMMAND_IDS]
 # Answers said where the person is, without moving on (« bonjour », « merci », the cost):
 # the intention's target is `reponse:<id>`, the text is the coach message `reponse-<id>`.
 REPLY = "reponse"

@@ -18,6 +18,7 @@ from coach.content.guards import compile_guard
 from coach.content.model import Content, NodeRef
 from coach.content.placeholders import CONTACT_KEYS, placeholders
 from coach.content.schema import CALL_DEPTH_VARIABLE, TYPED_PREFIX, Choice, Message, Node
+from coach.engine.commands import COMMANDS
 from coach.engine.errors import KeyReusedForAnotherInput, UnknownChoice, UnknownFlow
 from coach.engine.machines import NEXT, CompiledFlow, compile_all
 from coach.engine.nlu.french import STOPWORDS, word_set, words
@@ -36,9 +37,6 @@ LAST_RESORT = ("pas-compris-personne", "pas-compris-relance", "pas-compris-choix
 # Coach messages after which the menu and « Parler à une personne » are offered as buttons.
 OFFER_MESSAGES = frozenset({"pas-compris-personne", "pas-compris-relance", "autre-chose",
                             "calme"})
-OFFERED_COMMANDS = ("menu", "humain")
-# « Facile à lire » said by someone already reading easy-to-read: ask, never switch off.
-FALC_QUESTION = (COMMAND + "standard", COMMAND + "garder-facile")
 # Words that say nothing of what a message is about (for « is this a new question? »).
 FILLER = word_set("""
 je j tu il elle on nous vous ils elles me te se le la les l un une des du de d a au aux et ou
@@ -85,7 +83,7 @@ class Step:
     record: Record
     messages: list[Rendered]
     choices: list[dict[str, str]]
-    commands: list[dict[str, str]]
+    commands: list[dict[str, str | bool]]
     end: bool
     meta: dict[str, Any] = field(default_factory=dict)
     # Where the person is in a staged journey (see `coach.engine.progress`), or None.
@@ -122,9 +120,19 @@ class Engine:
             {"id": PLACE_CHOICE + region_id(region), "label": region}
             for region in self.communities.regions()]
         self._message_variables: dict[int, tuple[str, ...]] = {}
+        # The commands this content defines (and those only typed), in the table's order
+        # (coach.engine.commands).
+        self.command_specs = {spec.id: spec for spec in COMMANDS
+                              if spec.typed_only or spec.id in content.commands}
         self._commands = {
-            falc: [{"id": c.id, "label": c.label_falc if falc else c.label}
-                   for c in content.commands.values()]
+            falc: [{"id": spec.id, "label": self._command_label(spec.id, falc),
+                    "shown": spec.shown}
+                   for spec in self.command_specs.values() if not spec.typed_only]
+            for falc in (False, True)
+        }
+        self._offered_when_lost = {
+            falc: [{"id": spec.id, "label": self._command_label(spec.id, falc)}
+                   for spec in self.command_specs.values() if spec.offered_when_lost]
             for falc in (False, True)
         }
         self._guards = {}
@@ -214,8 +222,13 @@ class Engine:
             return record.vars
         return {**record.vars, CALL_DEPTH_VARIABLE: len(record.calls)}
 
-    def commands(self, falc: bool) -> list[dict[str, str]]:
+    def commands(self, falc: bool) -> list[dict[str, str | bool]]:
+        """Every command this content defines; `shown` ones are buttons at every step."""
         return self._commands[falc]
+
+    def _command_label(self, command_id: str, falc: bool) -> str:
+        command = self.content.commands[command_id]
+        return command.label_falc if falc else command.label
 
     def shown_choices(self, record: Record) -> list[dict[str, str]]:
         """The buttons of this step: the node's choices, or the places the coach offers."""
@@ -234,8 +247,7 @@ class Engine:
             shown = [*self._place_choices, *shown]
         if self._offers_help(record):
             taken = {item["id"] for item in shown}
-            shown += [item for item in self._commands[falc]
-                      if item["id"] in OFFERED_COMMANDS and item["id"] not in taken]
+            shown += [item for item in self._offered_when_lost[falc] if item["id"] not in taken]
         return shown
 
     def context(self, record: Record) -> Context:
@@ -554,47 +566,30 @@ class Engine:
 
     def _command(self, record: Record, command: str) -> None:
         record.proposal = []
-        if command == "menu":
-            record.snapshot()
-            record.calls.clear()  # the menu leaves every detour (« retour » brings it back)
-            self._enter(record, self.content.menu)
-        elif command == "retour":
-            node = self._node_or_none((record.flow, record.node))
-            if not record.history or (node is not None and node.no_back):
-                record.transcript.append(["s", "retour-impossible"])
-                return
-            flow, node_id, variables, _length, *calls = record.history.pop()
-            record.vars = dict(variables)
-            record.calls = [list(frame) for frame in calls[0]] if calls else []
-            self._enter(record, (flow, node_id), follow=False)
-        elif command == "recommencer":
-            record.vars.clear()
-            record.history.clear()
-            record.calls.clear()
-            origin = self.content.flows.get(record.origin) or self.content.flows[
-                self.content.entry[0]]
-            self._enter(record, (origin.id, origin.header.start))
-        elif command == "facile":
-            if record.falc and "facile-question" in self.content.system:
-                record.pending = list(FALC_QUESTION)
-                record.transcript.append(["s", "facile-question"])
-                return
-            record.falc = not record.falc
-            record.transcript.append(["s", "facile-oui" if record.falc else "facile-non"])
-        elif command == "simplifier":
-            self._simplify(record)
-        elif command == "standard":
-            record.falc = False
-            record.transcript.append(["s", "facile-non"])
-        elif command == "garder-facile":
-            record.falc = True
-            record.transcript.append(["s", "facile-garde"])
-        elif command == "humain" and not self._has_contact():
-            self._say(record, ("humain-sans-contact", "humain"))
-        elif command == "ou-en-suis-je":  # the stages and parts seen and left
-            record.transcript.append(self.where.entry(record))
-        elif command in ("aide", "humain", "stop"):
-            record.transcript.append(["s", command])
+        spec = self.command_specs.get(command)
+        if spec is not None:
+            spec.run(self, record)
+
+    # -- what commands may do (coach.engine.commands) -----------------------------------
+    def enter(self, record: Record, ref: NodeRef, follow: bool = True) -> None:
+        self._enter(record, ref, follow)
+
+    def say(self, record: Record, message_id: str) -> None:
+        """One coach message of commun.yaml, as it is (no choosing among variants)."""
+        record.transcript.append(["s", message_id])
+
+    def say_first(self, record: Record, message_ids: tuple[str, ...]) -> None:
+        """The first of these coach messages the content defines, never the last one said."""
+        self._say(record, message_ids)
+
+    def node_at(self, record: Record) -> Node | None:
+        return self._node_or_none((record.flow, record.node))
+
+    def has_contact(self) -> bool:
+        return self._has_contact()
+
+    def simplify(self, record: Record) -> None:
+        self._simplify(record)
 
     # -- the deployer's communities ----------------------------------------------------------
     def _at_directory(self, record: Record) -> bool:

@@ -115,6 +115,14 @@ class Record:
         self.history.append(saved)
         del self.history[:-MAX_SNAPSHOTS]
 
+    def take_snapshot(self) -> tuple[str, str, dict[str, Any], list[list[str]]] | None:
+        """The last snapshot (flow, node, variables, detours), removed; None when there is
+        none."""
+        if not self.history:
+            return None
+        flow, node, variables, _length, *calls = self.history.pop()
+        return flow, node, variables, [list(frame) for frame in calls[0]] if calls else []
+
     def mark_turn(self, first: int, at: float) -> None:
         self.turns.append([first, max(0, int(at - self.created))])
 

@@ -122,6 +122,9 @@ async def test_bad_turns_get_a_french_problem(client, body, status, code, words)
     assert problem["code"] == code and problem["status"] == status
     assert problem["type"].endswith(code)
     assert words in problem["detail"]
+    if code == "choix-inconnu":  # the possible answers, the commands from their table
+        assert "quiz, ailleurs" in problem["detail"]
+        assert "retour, menu, aide, humain, recommencer, facile, stop" in problem["detail"]
     # nothing was lost: the conversation did not move
     conversation = (await client.get(f"/api/v1/conversations/{cid}")).json()
     assert conversation["node"] == "menu"

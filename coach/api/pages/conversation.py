@@ -17,7 +17,6 @@ from coach.content.typography import french_spacing
 from coach.engine.engine import Step
 from coach.service import TranscriptPage
 
-SHOWN_COMMANDS = ("retour", "menu", "aide", "humain")
 DISPLAY_ZONE = ZoneInfo("Europe/Paris")
 # The coordinator's draft is offered at the end of these steps (and after its summary).
 DRAFT_FLOWS = frozenset({"initier", "modeliser", "animer", "perenniser"})
@@ -120,7 +119,6 @@ def conversation_page(site: Site, step: Step, error: str | None = None, kept: st
     users = [m for m in messages if m["role"] == "user"]
     anchor = users[-1]["id"] if users else (messages[0]["id"] if messages else None)
     bots = [m for m in messages if m["role"] == "bot"]
-    labels = {c["id"]: c["label"] for c in step.commands}
     after = {}
     if bots and draft_here(step):  # under the step's own last message (not « aide »'s)
         own = [m for m in bots if m["ref"].startswith(f"{record.flow}/{record.node}/")]
@@ -175,9 +173,9 @@ def conversation_page(site: Site, step: Step, error: str | None = None, kept: st
         + (f'<p id="erreur" class="erreur" role="alert">{e(error)}</p>' if error else "")
         + "</form>")
     commands = "\n".join(
-        f'<li><button type="submit" name="choix" value="{c}">{e(labels.get(c, c))}'
+        f'<li><button type="submit" name="choix" value="{e(c["id"])}">{e(c["label"])}'
         "</button></li>"
-        for c in SHOWN_COMMANDS if c in labels)
+        for c in step.commands if c["shown"])
     parts.append(
         '<div class="commandes" role="group" aria-labelledby="titre-commandes">'
         '<p id="titre-commandes" class="choix-titre">À tout moment :</p>'
