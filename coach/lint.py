@@ -10,6 +10,7 @@ from coach.content.falc_gate import falc_gate
 from coach.content.issues import Issue
 from coach.content.loader import read_content
 from coach.content.model import Content
+from coach.drafts.template import load_template
 from coach.readings.results import summarise
 
 
@@ -37,6 +38,7 @@ def lint(directory: Path | None = None, with_falc: bool = True) -> dict[str, Any
                                 f"la section « {section} » n'est la source d'aucun nœud",
                                 "ajoutez « source: " + section + " » au nœud qui en parle"))
         report["readings"] = readings_figures(content)
+        issues.extend(draft_issues(content))
         if with_falc:
             falc_issues, figures = falc_gate(content)
             issues.extend(falc_issues)
@@ -45,6 +47,28 @@ def lint(directory: Path | None = None, with_falc: bool = True) -> dict[str, Any
     report["warnings"] = [i.to_dict() for i in issues if i.severity == "warning"]
     report["issues"] = issues
     return report
+
+
+def draft_issues(content: Content) -> list[Issue]:
+    """`draft: true` on a journey's header and the draft's variables it sets go together:
+    the header is what offers the draft (coach/drafts/brouillon.yaml reads the variables)."""
+    variables = set(load_template().variables())
+    issues = []
+    for flow in content.flows.values():
+        filled = sorted({name for node in flow.nodes.values() for choice in node.choices
+                         for name in (*choice.set, *choice.add) if name in variables})
+        if filled and not flow.header.draft:
+            issues.append(Issue("brouillon/parcours-non-declare", "warning", flow.file,
+                                f"le parcours « {flow.id} » remplit le brouillon"
+                                f" ({', '.join(filled)}) mais ne le propose pas",
+                                "ajoutez « draft: true » sous « flow: »", line=1))
+        elif flow.header.draft and not filled:
+            issues.append(Issue("brouillon/parcours-vide", "warning", flow.file,
+                                f"le parcours « {flow.id} » propose le brouillon sans rien y"
+                                " mettre",
+                                "retirez « draft: true », ou faites définir par ses choix des"
+                                " variables du brouillon (coach/drafts/brouillon.yaml)", line=1))
+    return issues
 
 
 def format_report(report: dict[str, Any]) -> str:

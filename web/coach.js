@@ -8,8 +8,6 @@
   var TAILLES = [-1, 0, 1, 2, 3, 4];
   var DELAI_ECRIT = 1500;
   var LONGUE = 600;
-  // The coordinator's draft (GET …/document): offered at the end of these steps.
-  var FLUX_BROUILLON = ['initier', 'modeliser', 'animer', 'perenniser'];
   var TITRE_BROUILLON = 'Mon brouillon de feuille de route et de charte';
   var MERCI = 'Merci pour votre avis.';
   // The keyboard hint under the field, in standard French and in easy-to-read words.
@@ -423,15 +421,16 @@
     this.journal.scrollTop = this.journal.scrollHeight;
   };
 
+  /* The coordinator's draft (GET …/document): the server says where it is offered. */
   function brouillonIci(pas) {
-    return pas.end ? FLUX_BROUILLON.indexOf(pas.flow) >= 0
-      : pas.flow === 'initier' && pas.node === 'brouillon-suite';
+    return Boolean(pas.draft && pas.draft.here);
   }
 
   /* At the end of a step, the draft links go under the step's last message: one place only
      (moved to a later step's end, never repeated; « aide » at the end does not move them). */
   Tchat.prototype.placerBrouillon = function (pas) {
     this.brouillonNouveau = false;
+    this.q('.place-brouillon').hidden = !(pas.draft && pas.draft.offered);
     if (!brouillonIci(pas)) return;
     var ref = pas.flow + '/' + pas.node + '/', bots = this.liste.querySelectorAll('.msg--coach');
     var dernier = Array.prototype.filter.call(bots, function (li) {

@@ -67,6 +67,7 @@ def step_body(step: Step, advice: frozenset[str] = frozenset()) -> dict[str, Any
         "messages": messages,
         "choices": step.choices,
         "commands": step.commands,
+        "draft": {"offered": step.draft_offered, "here": step.draft_here},
         "content_version": record.content_version,
         "progress": step.progress,
     }

@@ -92,6 +92,15 @@ class CommandOut(BaseModel):
     shown: bool
 
 
+class DraftOut(BaseModel):
+    """Where the coordinator's draft (`GET …/document`) is offered."""
+
+    offered: bool = Field(description="The conversation has a draft to offer (show it in the"
+                          " options): it is in, or answered in, a journey that builds one.")
+    here: bool = Field(description="Show the draft's links under this step's last message"
+                       " (the end of a journey that builds it, or its summary).")
+
+
 class StepOut(BaseModel):
     id: str
     falc: bool
@@ -101,6 +110,7 @@ class StepOut(BaseModel):
     messages: list[Message]
     choices: list[ChoiceOut]
     commands: list[CommandOut]
+    draft: DraftOut
     content_version: str
     progress: ProgressOut | None = Field(
         default=None,

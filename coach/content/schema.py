@@ -176,6 +176,9 @@ class Node(Strict):
             if isinstance(c, dict) and c.get("return") is True and "target" not in c else c
             for c in data["choices"]]
         return {**data, "choices": choices}
+    # The coordinator's draft is offered under this node's messages (besides the ends of
+    # a `draft: true` journey).
+    draft: bool = False
 
     @field_validator("source", mode="before")
     @classmethod
@@ -214,6 +217,9 @@ class FlowHeader(Strict):
     # A stage of a staged journey (1, 2…) and its parts, for the progress shown at each step.
     stage: Annotated[int, Field(ge=1, le=20)] | None = None
     parts: list[Part] = []
+    # This journey builds the coordinator's draft (its answers go into it): the draft is
+    # offered at its ends, and from then on in the conversation's options.
+    draft: bool = False
 
 
 class FlowFile(Strict):

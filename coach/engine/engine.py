@@ -88,6 +88,12 @@ class Step:
     meta: dict[str, Any] = field(default_factory=dict)
     # Where the person is in a staged journey (see `coach.engine.progress`), or None.
     progress: dict[str, Any] | None = None
+    # The draft is offered under this step's last message (the end of a journey that
+    # builds it, or a node that shows it).
+    draft_here: bool = False
+    # The conversation has a draft to offer (in the options): it is in, or has answered
+    # in, a journey that builds one. Never for a parent who did not.
+    draft_offered: bool = False
 
 
 def printable(text: str) -> str:
@@ -135,6 +141,11 @@ class Engine:
                    for spec in self.command_specs.values() if spec.offered_when_lost]
             for falc in (False, True)
         }
+        draft_flows = [f for f in content.flows.values() if f.header.draft]
+        self._draft_flows = frozenset(f.id for f in draft_flows)
+        self._draft_variables = frozenset(
+            name for flow in draft_flows for node in flow.nodes.values()
+            for choice in node.choices for name in (*choice.set, *choice.add))
         self._guards = {}
         for _flow, node in content.iter_nodes():
             for item in [*node.choices, *node.messages]:
@@ -193,7 +204,19 @@ class Engine:
             end=bool(node and node.end),
             meta={"replayed": replayed},
             progress=self.progress.progress(record),
+            draft_here=self._draft_here(record, node),
+            draft_offered=self.draft_offered(record),
         )
+
+    def _draft_here(self, record: Record, node: Node | None) -> bool:
+        if node is None:
+            return False
+        return node.draft or (node.end and record.flow in self._draft_flows)
+
+    def draft_offered(self, record: Record) -> bool:
+        """In a journey that builds the draft, or with answers from one."""
+        return record.flow in self._draft_flows or not self._draft_variables.isdisjoint(
+            record.vars)
 
     def conversation(self, record: Record, first: int = 0, last: int | None = None) -> Step:
         """The conversation's messages from transcript position `first` to `last`."""

@@ -27,6 +27,7 @@ async def test_create_returns_a_step(client):
     assert message["speaker"] == {"id": "coach", "name": "Le coach"}
     assert step["choices"] == [{"id": "quiz", "label": "Faire le quiz"},
                                {"id": "ailleurs", "label": "Aller dans l'autre flux"}]
+    assert step["draft"] == {"offered": False, "here": False}  # no journey builds one here
 
 
 async def test_create_without_body_and_in_falc(client):

@@ -18,8 +18,6 @@ from coach.engine.engine import Step
 from coach.service import TranscriptPage
 
 DISPLAY_ZONE = ZoneInfo("Europe/Paris")
-# The coordinator's draft is offered at the end of these steps (and after its summary).
-DRAFT_FLOWS = frozenset({"initier", "modeliser", "animer", "perenniser"})
 DRAFT_TITLE = "Mon brouillon de feuille de route et de charte"
 DRAFT_LINKS = (("html", "Voir (nouvelle fenêtre)"), ("docx", "Télécharger en Word (.docx)"),
                ("odt", "Télécharger en OpenDocument (.odt)"))
@@ -47,14 +45,6 @@ def _time(at: str | None) -> str:
         return ""
     moment = datetime.fromisoformat(at.replace("Z", "+00:00")).astimezone(DISPLAY_ZONE)
     return f'<time class="heure" datetime="{e(at)}">{moment.hour}\u00a0h\u00a0{moment:%M}</time>'
-
-
-def draft_here(step: Step) -> bool:
-    """Does this step offer the draft under its last message?"""
-    record = step.record
-    if step.end:
-        return record.flow in DRAFT_FLOWS
-    return (record.flow, record.node) == ("initier", "brouillon-suite")
 
 
 def draft_links(site: Site, cid: str, ident: str, level: int) -> str:
@@ -120,7 +110,7 @@ def conversation_page(site: Site, step: Step, error: str | None = None, kept: st
     anchor = users[-1]["id"] if users else (messages[0]["id"] if messages else None)
     bots = [m for m in messages if m["role"] == "bot"]
     after = {}
-    if bots and draft_here(step):  # under the step's own last message (not « aide »'s)
+    if bots and step.draft_here:  # under the step's own last message (not « aide »'s)
         own = [m for m in bots if m["ref"].startswith(f"{record.flow}/{record.node}/")]
         after[(own or bots)[-1]["id"]] = draft_links(site, record.id, "titre-brouillon-fil", 4)
 
@@ -181,7 +171,8 @@ def conversation_page(site: Site, step: Step, error: str | None = None, kept: st
         '<p id="titre-commandes" class="choix-titre">À tout moment :</p>'
         f'<form method="post" action="{action}"><input type="hidden" name="cle"'
         f' value="{form_key}"><ul class="rangee">\n{commands}\n</ul></form></div>')
-    parts.append(draft_links(site, record.id, "titre-brouillon", 2))
+    if step.draft_offered:
+        parts.append(draft_links(site, record.id, "titre-brouillon", 2))
     title = ("Erreur : " if error else "") + "Conversation"
     return document(site, title, "\n".join(parts), status=status, falc=record.falc,
                     skip="saisie")
