@@ -37,7 +37,8 @@ def conversation(engine: Engine) -> None:
 
 
 def naive_conversation(engine: Engine) -> None:
-    """What DESIGN.md forbids: build a Machine for the conversation, then play it."""
+    """What the engine never does (coach/engine/machines.py): build a Machine for the
+    conversation, then play it."""
     flow = engine.flows["anneau"]
     machine_spec = flow.machine
 

@@ -61,7 +61,8 @@ EXTRAS = [
 
 
 def generated_sentences(n: int = 1000, seed: int = 0) -> list[str]:
-    """*n* varied sentences: simple ones, and the hard cases of FALC.md now and then."""
+    """*n* varied sentences: simple ones, and the hard cases of the FALC rules
+    (docs/falc.md) now and then."""
     rng = random.Random(seed)
     out = []
     for i in range(n):

@@ -217,16 +217,16 @@ def build_parser() -> argparse.ArgumentParser:
     lint.add_argument("--no-falc", action="store_true", help="sans le vérificateur FALC")
     lint.set_defaults(run=_lint)
 
-    graph = sub.add_parser("graph", help="diagramme d'un flux (Mermaid ou DOT)")
-    graph.add_argument("flow", nargs="?", help="identifiant du flux, ou « tous »")
+    graph = sub.add_parser("graph", help="diagramme d'un parcours (Mermaid ou DOT)")
+    graph.add_argument("flow", nargs="?", help="identifiant du parcours, ou « tous »")
     graph.add_argument("--format", choices=("mermaid", "dot", "svg"), default="mermaid",
                        help="svg : l'image de la page des auteurs, sans Graphviz")
-    graph.add_argument("--out", help="dossier où écrire un fichier par flux")
+    graph.add_argument("--out", help="dossier où écrire un fichier par parcours")
     graph.add_argument("--dir", help="dossier des dialogues")
     graph.set_defaults(run=_graph)
 
     play = sub.add_parser("play", help="jouer une conversation dans le terminal")
-    play.add_argument("--flow", help="flux de départ")
+    play.add_argument("--flow", help="parcours de départ")
     play.add_argument("--falc", action="store_true", help="textes en facile à lire")
     play.add_argument("--dir", help="dossier des dialogues")
     play.set_defaults(run=_play)

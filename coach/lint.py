@@ -76,14 +76,14 @@ def format_report(report: dict[str, Any]) -> str:
     cov = report["coverage"]
     total = len(cov["covered"]) + len(cov["missing"])
     lines.append("")
-    lines.append(f"Contenu : {report['flows']} flux, {report['nodes']} nœuds,"
+    lines.append(f"Contenu : {report['flows']} parcours, {report['nodes']} nœuds,"
                  f" {report['messages']} messages.")
     lines.append(f"Couverture de la carte du contenu : {len(cov['covered'])}/{total} sections.")
     if cov["missing"]:
         lines.append("Sections non couvertes : " + ", ".join(cov["missing"]))
     falc = report.get("falc")
     if falc:
-        lines.append("FALC par flux (messages, erreurs, avertissements, médiane Kandel–Moles,"
+        lines.append("FALC par parcours (messages, erreurs, avertissements, médiane Kandel–Moles,"
                      " médiane LIX, relus) :")
         for flow_id, s in falc["flows"].items():
             lines.append(f"  {flow_id} : {s['messages']} messages, {s['errors']} erreurs,"

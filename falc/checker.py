@@ -40,7 +40,7 @@ def resolve_overlaps(findings: Iterable[Finding]) -> list[Finding]:
 
 
 class Checker:
-    """Checks FALC texts against the rules of ``FALC.md``.
+    """Checks FALC texts against the rules documented in ``docs/falc.md``.
 
     >>> report = Checker(tiers=(1,)).check("Vous pouvez venir avec deux personnes.")
     >>> [f.rule for f in report.findings]

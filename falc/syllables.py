@@ -1,6 +1,6 @@
 """French spoken-syllable counter (vowel groups with French fixes; not hyphenation).
 
-FALC.md §"Counting French syllables", option 2, frozen: readability thresholds are
+docs/falc.md, « Conventions de comptage », frozen: readability thresholds are
 calibrated with this counter, so any change must keep ``tests/falc/test_syllables.py``
 green. Hyphenation dictionaries (Pyphen, textstat) undercount French syllables: they never
 isolate one letter nor split a hiatus (« idée » → 1).

@@ -1,6 +1,7 @@
 """Own tokenisation: sentence units, words and lexical tokens, with character offsets.
 
-Why our own: every length threshold of FALC.md depends on the counting convention, and
+Why our own: every length threshold of the FALC rules (docs/falc.md) depends on the
+counting convention, and
 generic tools get French wrong (textstat drops « Bonjour. », naive splitters cut
 « p. ex. »). The convention, frozen and tested:
 

@@ -1,6 +1,6 @@
 /* Coach CoP — the conversation client, shared by the page (/) and the widget (widget.js).
    No framework, no build step, no inline style (CSP). Everything the person reads is French.
-   Rules: ACCESSIBILITY.md — non-live history, ONE polite announcer, focus stays in the field. */
+   Rules: docs/accessibilite.md — non-live history, ONE polite announcer, focus stays in the field. */
 (function () {
   'use strict';
 

@@ -10,15 +10,16 @@ from __future__ import annotations
 
 from collections import defaultdict
 from pathlib import Path
+from urllib.parse import quote
 
 from fastapi import APIRouter, Request
-from fastapi.responses import PlainTextResponse, Response
+from fastapi.responses import PlainTextResponse, RedirectResponse, Response
 
 from coach.api.auth import AdminGate, logout_form
 from coach.api.htmlpage import base_path, e, page
 from coach.authoring.diagram import edges, svg
 from coach.authoring.findings import FAILED, PENDING, READY, FalcFindings
-from coach.authoring.places import anchor, flows_by_file, node_anchor, place
+from coach.authoring.places import anchor, flow_page, flows_by_file, node_anchor, place
 from coach.content.checks import check_content, coverage
 from coach.content.issues import SEVERITY_FR, Issue
 from coach.content.model import Content, FlowData
@@ -147,7 +148,7 @@ class AuthoringPages:
                 if edge.target[0] == flow.id:
                     target = f'<a href="#{e(node_anchor(edge.target[1]))}">{e(edge.target[1])}</a>'
                 else:
-                    page_url = f"{base}{AREA}/flux/{e(edge.target[0])}"
+                    page_url = f"{base}{e(flow_page(edge.target[0]))}"
                     target = (f'<a href="{page_url}#{e(node_anchor(edge.target[1]))}">'
                               f"{e(edge.target[0])} : {e(edge.target[1])}</a>")
                 what = (f"Choix « {e(edge.label)} » ({e(edge.choice)})" if edge.kind == "choix"
@@ -233,7 +234,7 @@ class AuthoringPages:
             if flow_id:
                 per_flow[flow_id] += 1
         rows = "".join(
-            f'<tr><th scope="row"><a href="{base}{AREA}/flux/{e(f.id)}">{e(f.id)}</a></th>'
+            f'<tr><th scope="row"><a href="{base}{e(flow_page(f.id))}">{e(f.id)}</a></th>'
             f"<td>{e(f.header.title)}</td><td>{e(f.file)}</td>"
             f'<td class="nombre">{len(f.nodes)}</td>'
             f'<td class="nombre">{sum(len(n.messages) for n in f.nodes.values())}</td>'
@@ -329,9 +330,15 @@ def build_authoring_router(content: Content, gate: AdminGate,
     async def index(request: Request) -> Response:
         return gate.denied(request) or pages.index(request)
 
-    @router.get(AREA + "/flux/{flow_id}")
+    @router.get(AREA + "/parcours/{flow_id}")
     async def flow(request: Request, flow_id: str) -> Response:
         return gate.denied(request) or pages.flow(request, flow_id)
+
+    @router.get(AREA + "/flux/{flow_id}")
+    async def former_flow_address(request: Request, flow_id: str) -> Response:
+        """The address the pages had before « parcours » replaced « flux »."""
+        return RedirectResponse(base_path(request) + flow_page(quote(flow_id, safe="")),
+                                status_code=308)
 
     @router.get(AREA + "/diagramme/{flow_id}/{fmt}")
     async def diagram(request: Request, flow_id: str, fmt: str) -> Response:

@@ -37,10 +37,6 @@ LATENCY = Histogram("coach_http_request_duration_seconds",
 TURNS = Counter("coach_turns", "Tours de conversation joués, par type de saisie", ["input"])
 CONVERSATIONS = Counter("coach_conversations_started", "Conversations commencées")
 STORE_ERRORS = Counter("coach_store_errors", "Erreurs du stockage, par origine", ["source"])
-COUNTER_FLUSH = Histogram("coach_counters_flush_seconds",
-                          "Durée d'écriture des compteurs anonymes dans le stockage",
-                          buckets=(0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1,
-                                   0.5, 1.0))
 UNMATCHED = "(aucune route)"
 KNOWN_METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
 

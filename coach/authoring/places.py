@@ -15,7 +15,7 @@ def node_anchor(node: str) -> str:
 
 
 def flow_page(flow_id: str) -> str:
-    return f"{AUTHORING}/flux/{flow_id}"
+    return f"{AUTHORING}/parcours/{flow_id}"
 
 
 def flows_by_file(content: Content | None) -> dict[str, str]:

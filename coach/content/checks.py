@@ -71,7 +71,8 @@ def _check_targets(content: Content) -> Iterator[Issue]:
                     what = {"choice": "choix", "next": "suite", "ask": "réponse écrite"}[kind]
                     yield _issue(flow, node, "graphe/cible-inconnue",
                                  f"la cible « {label} » ({what}) n'existe pas",
-                                 "corrigez « target » : un nœud de ce flux, ou « flux:nœud »")
+                                 "corrigez « target » : un nœud de ce parcours, ou"
+                                 " « parcours:nœud »")
 
 
 def _check_shape(content: Content) -> Iterator[Issue]:
@@ -264,7 +265,7 @@ def _check_entry(content: Content) -> Iterator[Issue]:
         if not content.has_node(ref):
             yield Issue("graphe/depart-absent", "error", "dialogues/commun.yaml",
                         f"« {name} » désigne « {ref[0]}:{ref[1]} », qui n'existe pas",
-                        f"indiquez dans « {name} » un nœud existant, sous la forme flux:nœud")
+                        f"indiquez dans « {name} » un nœud existant, sous la forme parcours:nœud")
     for required, severity in ((True, "error"), (False, "warning")):
         missing = [c.id for c in COMMANDS
                    if c.required == required and c.id not in content.commands]
@@ -307,8 +308,8 @@ def _check_intents(content: Content) -> Iterator[Issue]:
         if not name:
             yield _intent_issue(entry, "graphe/cible-inconnue",
                                 f"la cible « {intent.target} » n'est pas complète",
-                                "écrivez « flux:nœud », « commande:<id> », « glossaire:<terme> »"
-                                " ou « reponse:<id> »")
+                                "écrivez « parcours:nœud », « commande:<id> »,"
+                                " « glossaire:<terme> » ou « reponse:<id> »")
         elif (kind == "commande" and name not in content.commands
               and name not in TYPED_COMMANDS):
             yield _intent_issue(entry, "graphe/cible-inconnue",
@@ -328,7 +329,8 @@ def _check_intents(content: Content) -> Iterator[Issue]:
         elif kind not in ("commande", "glossaire", REPLY) and not content.has_node((kind, name)):
             yield _intent_issue(entry, "graphe/cible-inconnue",
                                 f"la cible « {intent.target} » n'existe pas",
-                                "corrigez « target » : un nœud existant, sous la forme flux:nœud")
+                                "corrigez « target » : un nœud existant, sous la forme"
+                                " parcours:nœud")
         elif kind not in ("commande", "glossaire", REPLY):
             node = content.node((kind, name))
             names = {n for m in node.messages if not m.when
@@ -410,7 +412,7 @@ def _check_calls(content: Content) -> Iterator[Issue]:
             yield _issue(flow, node, "appel/retour-sans-appel",
                          f"« return » ({', '.join(returns)}) alors qu'aucun détour"
                          " (« call ») ne mène ici : il n'y a nulle part où revenir",
-                         "appelez ce nœud avec « call: flux:nœud », ou remplacez « return »"
+                         "appelez ce nœud avec « call: parcours:nœud », ou remplacez « return »"
                          " par une « target »")
         for choice in node.choices:
             if choice.set.keys() & {CALL_DEPTH_VARIABLE} or choice.add.keys() & {
@@ -459,12 +461,12 @@ def _check_stages(content: Content) -> Iterator[Issue]:
         if header.stage is None:
             if header.parts:
                 yield _issue(flow, None, "etape/parties-sans-etape",
-                             "« parts » sans « stage » : ce flux n'est pas une étape",
+                             "« parts » sans « stage » : ce parcours n'est pas une étape",
                              "ajoutez « stage: N » à l'en-tête, ou retirez « parts »")
             continue
         if header.stage in numbers:
             yield _issue(flow, None, "etape/numero",
-                         f"l'étape {header.stage} est déjà le flux « {numbers[header.stage]} »",
+                         f"l'étape {header.stage} est déjà le parcours « {numbers[header.stage]} »",
                          "donnez à chaque étape un numéro différent")
         numbers.setdefault(header.stage, flow.id)
         if not header.parts:
@@ -484,7 +486,7 @@ def _check_stages(content: Content) -> Iterator[Issue]:
             if part.first not in order:
                 yield _issue(flow, None, "etape/partie-inconnue",
                              f"la partie « {part.id} » commence à « {part.first} », qui n'existe"
-                             " pas", "indiquez dans « from » un nœud de ce flux")
+                             " pas", "indiquez dans « from » un nœud de ce parcours")
             else:
                 positions.append(order[part.first])
         if positions and positions != sorted(set(positions)):

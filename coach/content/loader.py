@@ -121,9 +121,9 @@ def _build(
         flow_id = parsed.flow.id
         if flow_id in flow_map:
             issues.append(Issue("id/double", "error", doc.file,
-                                f"le flux « {flow_id} » existe déjà dans"
+                                f"le parcours « {flow_id} » existe déjà dans"
                                 f" {flow_map[flow_id].file}",
-                                "donnez un identifiant unique à chaque flux",
+                                "donnez un identifiant unique à chaque parcours",
                                 line=doc.line_of(("flow", "id"))))
             continue
         nodes = {}

@@ -86,7 +86,7 @@ TYPED_PREFIX = "texte_"
 
 
 class Choice(Strict):
-    """A button. `target` goes somewhere; `call: flux:nœud` goes there as a detour that
+    """A button. `target` goes somewhere; `call: parcours:nœud` goes there as a detour that
     « Revenir où j'en étais » (a choice with `return: true`) brings back from.
 
     In the model a call is `target` + `call=True`, and a return choice targets its own node
@@ -115,7 +115,7 @@ class Choice(Strict):
         if isinstance(called, bool) and "target" in data:  # already in the model's form
             return data
         if not isinstance(called, str):
-            raise ValueError("« call » attend une cible « flux:nœud » (ou un nœud du flux)")
+            raise ValueError("« call » attend une cible « parcours:nœud » (ou un nœud du parcours)")
         if "target" in data:
             raise ValueError("un choix a soit « target », soit « call », pas les deux")
         return {**data, "target": called, "call": True}
@@ -268,7 +268,7 @@ class SectionsFile(Strict):
 class Intention(Strict):
     """Phrases that lead straight to one place, from anywhere in the conversation.
 
-    `target` is `flux:nœud`, `commande:<id>`, `glossaire:<terme>` or `reponse:<id>` (the
+    `target` is `parcours:nœud`, `commande:<id>`, `glossaire:<terme>` or `reponse:<id>` (the
     coach message `reponse-<id>`, said without moving on); `label`/`label_falc`
     name the place when the coach asks « Vous voulez parler de… ? »; `set` gives variables
     the way a menu choice does (a persona intent sets `persona`).

@@ -10,7 +10,7 @@ import hashlib
 import time
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from coach.communities import Communities, Place, region_key
@@ -21,9 +21,8 @@ from coach.content.schema import CALL_DEPTH_VARIABLE, TYPED_PREFIX, Choice, Mess
 from coach.engine.commands import COMMANDS
 from coach.engine.errors import KeyReusedForAnotherInput, UnknownChoice, UnknownFlow
 from coach.engine.machines import NEXT, CompiledFlow, compile_all
-from coach.engine.nlu.french import STOPWORDS, word_set, words
+from coach.engine.nlu.french import STOPWORDS, normal, word_set, words
 from coach.engine.nlu.places import CHOICE, COMMAND, GLOSSARY, REPLY, TERMS
-from coach.engine.normalize import normalize
 from coach.engine.progress import ProgressMap, WhereReport
 from coach.engine.record import Record, new_conversation_id
 from coach.engine.render import Rendered, Renderer
@@ -85,7 +84,8 @@ class Step:
     choices: list[dict[str, str]]
     commands: list[dict[str, str | bool]]
     end: bool
-    meta: dict[str, Any] = field(default_factory=dict)
+    # The step answers again a turn already played (same Idempotency-Key): nothing to save.
+    replayed: bool = False
     # Where the person is in a staged journey (see `coach.engine.progress`), or None.
     progress: dict[str, Any] | None = None
     # The draft is offered under this step's last message (the end of a journey that
@@ -202,7 +202,7 @@ class Engine:
             choices=self.shown_choices(record),
             commands=self.commands(record.falc),
             end=bool(node and node.end),
-            meta={"replayed": replayed},
+            replayed=replayed,
             progress=self.progress.progress(record),
             draft_here=self._draft_here(record, node),
             draft_offered=self.draft_offered(record),
@@ -411,7 +411,7 @@ class Engine:
         that plainly names a command or a choice (or says yes/no to the answer shown) is
         not an answer. True when the text was taken as (or settled) a typed answer."""
         if record.proposal:
-            said = normalize(text)
+            said = normal(text)
             if said in YES or said in NO:
                 proposal, record.proposal = record.proposal, []
                 self._settle_typed(record, proposal, said in YES)

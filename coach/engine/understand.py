@@ -19,13 +19,12 @@ once (`Understanding(content)`); a decision reads only the content, the context 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
 from coach.content.model import Content
-from coach.content.schema import TYPED_COMMANDS, Choice, Command
-from coach.engine.nlu.french import normal, ordinal, word_set
+from coach.content.schema import TYPED_COMMANDS, Choice
+from coach.engine.nlu.french import ordinal, word_set
 from coach.engine.nlu.lexicon import Lexicon, Phrase, Query
 from coach.engine.nlu.matching import OptionIndex, PhraseSet, score_phrases
 from coach.engine.nlu.places import (
@@ -482,38 +481,3 @@ def _all_texts(content: Content) -> list[str]:
     for entry in content.intents:
         texts += [*entry.intention.phrases, entry.intention.label, entry.intention.label_falc]
     return texts
-
-
-# -- the first two stages alone, for content tests ------------------------------------------
-@dataclass(frozen=True)
-class Match:
-    kind: str  # "choice" | "command"
-    id: str
-
-
-def understand(text: str, choices: Sequence[Choice], commands: Sequence[Command]) -> Match | None:
-    """Match typed text against these choices, then these commands (no intents, no search).
-
-    Content tests use it to check that every label and synonym reaches its own choice.
-    """
-    lexicon = Lexicon([t for c in choices for t in (c.label, c.label_falc, *c.synonyms)]
-                      + [t for c in commands for t in (c.label, c.label_falc, *c.synonyms)])
-    query = lexicon.query(text)
-    if not query.tokens:
-        return None
-    position = ordinal(query.tokens, len(choices))
-    if position is not None:
-        return Match("choice", choices[position].id)
-    groups = [("choice", c.id, (c.label, c.label_falc, c.id.replace("-", " "), *c.synonyms))
-              for c in choices]
-    groups += [("command", c.id, (c.label, c.label_falc, c.id, *c.synonyms)) for c in commands]
-    for kind, ident, texts in groups:
-        if query.norm in {normal(t) for t in texts if t}:
-            return Match(kind, ident)
-    scored = sorted(((score_phrases(query, [lexicon.phrase(t) for t in texts if t], lexicon)
-                      + (OPTION_PRIOR if kind == "choice" else COMMAND_PRIOR), kind, ident)
-                     for kind, ident, texts in groups), reverse=True)
-    if scored and scored[0][0] >= GO and (len(scored) == 1
-                                          or scored[0][0] - scored[1][0] >= MARGIN):
-        return Match(scored[0][1], scored[0][2])
-    return None

@@ -230,7 +230,7 @@ class ConversationService:
             if loaded.remembered:
                 return ASK_THE_STORE  # refuse only on what the store holds
             raise
-        if step.meta.get("replayed"):
+        if step.replayed:
             if loaded.remembered:
                 return ASK_THE_STORE  # a replay is not saved: confirm it on the stored record
             return Replayed(render(step))

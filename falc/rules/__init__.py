@@ -1,4 +1,5 @@
-"""The rule catalogue (ids of FALC.md) and the rule functions, family by family.
+"""The rule catalogue (ids documented in docs/falc.md, « Les règles ») and the rule
+functions, family by family.
 
 ``RULES`` maps each rule id to its default severity and a short French description; it
 feeds SARIF output and the docs. Rules whose severity depends on the case (FALC-LEN-001

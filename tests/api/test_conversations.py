@@ -1,4 +1,4 @@
-"""The chat API as DESIGN.md's table says, through httpx against the ASGI app."""
+"""The chat API as the README's table and docs/api.md say, through httpx against the ASGI app."""
 
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ async def test_create_returns_a_step(client):
     assert set(message) >= {"id", "speaker", "text"}
     assert message["speaker"] == {"id": "coach", "name": "Le coach"}
     assert step["choices"] == [{"id": "quiz", "label": "Faire le quiz"},
-                               {"id": "ailleurs", "label": "Aller dans l'autre flux"}]
+                               {"id": "ailleurs", "label": "Aller dans l'autre parcours"}]
     assert step["draft"] == {"offered": False, "here": False}  # no journey builds one here
 
 

@@ -80,7 +80,7 @@ def check_page(text: str) -> Structure:
 
 
 @pytest.mark.parametrize("path", ["/admin", "/admin/export.csv", "/authoring",
-                                  "/authoring/flux/demo", "/authoring/diagramme/demo/dot"])
+                                  "/authoring/parcours/demo", "/authoring/diagramme/demo/dot"])
 async def test_tool_pages_refuse_without_the_token(client, path):
     response = await client.get(path)
     assert response.status_code == 401
@@ -150,26 +150,28 @@ async def test_authoring_index_lists_flows_coverage_and_problems(app, client):
     response = await client.get("/authoring", headers=BEARER)
     assert response.status_code == 200
     check_page(response.text)
-    assert '<a href="/authoring/flux/demo">demo</a>' in response.text
+    assert '<a href="/authoring/parcours/demo">demo</a>' in response.text
     assert "Couverture de la carte du contenu" in response.text
-    assert 'href="/authoring/flux/demo#noeud-question"' in response.text  # the FALC finding
+    assert 'href="/authoring/parcours/demo#noeud-question"' in response.text  # the FALC finding
 
 
 async def test_authoring_flow_page_outline_diagram_and_messages(app, client):
     app.state.falc_findings.wait(10)
-    response = await client.get("/authoring/flux/demo", headers=BEARER)
+    response = await client.get("/authoring/parcours/demo", headers=BEARER)
     assert response.status_code == 200
     page = check_page(response.text)
     assert 'id="noeud-menu"' in response.text
     assert 'Choix « Faire le quiz » (quiz) vers <a href="#noeud-question">' in response.text
-    assert '<a href="/authoring/flux/autre#noeud-debut">' in response.text
+    assert '<a href="/authoring/parcours/autre#noeud-debut">' in response.text
     assert page.tags.count("svg") == 1 and 'role="img"' in response.text
     assert "Une CoP réunit des familles. Vrai ou faux ?" in response.text  # FALC column
     assert "[FALC-LEN-001]" in response.text
     assert "Non relu" in response.text
     dot = await client.get("/authoring/diagramme/demo/dot", headers=BEARER)
     assert dot.text.startswith('digraph "demo"')
-    assert (await client.get("/authoring/flux/inconnu", headers=BEARER)).status_code == 404
+    assert (await client.get("/authoring/parcours/inconnu", headers=BEARER)).status_code == 404
+    former = await client.get("/authoring/flux/demo", headers=BEARER)  # before « parcours »
+    assert former.status_code == 308 and former.headers["location"] == "/authoring/parcours/demo"
 
 
 async def test_metrics_expose_the_expected_names(client):

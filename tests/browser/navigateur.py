@@ -17,7 +17,8 @@ ADMIN_TOKEN = "jeton-des-tests-navigateur-0123456789"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice", "RGAAv4"]
 AXE = Axe()
 
-# The announcement recorder of ACCESSIBILITY.md §4.4, extended to open shadow roots (widget).
+# The announcement recorder (docs/accessibilite.md, « B. Annonces et état »), extended to
+# open shadow roots (widget).
 RECORDER = """
 window.__annonces = [];
 (() => {

@@ -1,4 +1,4 @@
-"""What a screen reader is sent: the recorder of ACCESSIBILITY.md §4.4 (shadow roots too)."""
+"""What a screen reader is sent: the recorder of docs/accessibilite.md, B (shadow roots too)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The page at `/`: structure, focus, controls, persistence, errors (ACCESSIBILITY.md)."""
+"""The page at `/`: structure, focus, controls, persistence, errors (docs/accessibilite.md)."""
 
 from __future__ import annotations
 

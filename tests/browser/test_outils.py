@@ -8,7 +8,7 @@ import re
 from navigateur import ADMIN_TOKEN, assert_axe_clean, shot
 from playwright.sync_api import Page, expect
 
-PAGES = ("/admin", "/authoring", "/authoring/flux/initier", "/authoring/flux/accueil")
+PAGES = ("/admin", "/authoring", "/authoring/parcours/initier", "/authoring/parcours/accueil")
 
 
 def test_tool_pages_refuse_without_the_token(page: Page, site) -> None:
@@ -55,7 +55,7 @@ def test_tool_pages_are_axe_clean_with_the_token(new_context, site) -> None:
         shot(page, "outils" + path.replace("/", "-"), full_page=path == "/admin")
     expect(page.get_by_role("table").first).to_be_visible()
     # Once the FALC analysis is done (a background thread), its findings are shown too.
-    page.goto(site.coach + "/authoring/flux/accueil")
+    page.goto(site.coach + "/authoring/parcours/accueil")
     for _ in range(60):
         if "est faite" in (page.get_by_role("status").first.text_content() or ""):
             break

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from coach.engine.engine import ChoiceInput, TextInput
-from coach.engine.understand import understand
+from tests.content.matching import understand
 from tests.content.playing import CONTENT, ENGINE, all_texts
 
 MENU_ROUTES = {

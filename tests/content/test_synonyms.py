@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from coach.engine.understand import understand
+from tests.content.matching import understand
 from tests.content.playing import CONTENT
 
 COMMANDS = list(CONTENT.commands.values())

@@ -36,9 +36,8 @@ def test_conversion_leaves_conditions_and_ids_alone():
 
 
 def test_typed_text_with_either_apostrophe_is_understood_the_same():
-    from coach.engine.nlu.french import words
-    from coach.engine.normalize import normalize
+    from coach.engine.nlu.french import normal, words
 
-    assert normalize("J’ai un handicap") == normalize("j'ai un handicap")
+    assert normal("J’ai un handicap") == normal("j'ai un handicap")
     assert words("c’est quoi une cop") == words("c'est quoi une cop")
     assert words("aujourd’hui quelqu’un") == words("aujourd'hui quelqu'un")

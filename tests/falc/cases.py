@@ -1,4 +1,4 @@
-"""Sentences that must behave, rule by rule: FALC.md's examples first, then our own.
+"""Sentences that must behave, rule by rule: the examples of docs/falc.md first, then our own.
 
 Each case is (text, rule, expected): expected is the severity the rule must report on
 the text ("error" | "warning" | "info"), or None when the rule must not fire.

@@ -4,7 +4,7 @@ Tier 2 (spaCy + fr_core_news_sm) is installed in CI: tests that need it use the
 ``nlp_checker`` fixture, which FAILS with a clear message when the model is missing
 instead of skipping silently. Only ``test_fallback.py`` runs with tier 2 forced off.
 Rule tests use the package defaults (``Config.default()``), not the project's falc.toml,
-so that « Contactez la MDPH. » is an unexplained acronym as in FALC.md.
+so that « Contactez la MDPH. » is an unexplained acronym as the FALC rules say (docs/falc.md).
 """
 
 from __future__ import annotations

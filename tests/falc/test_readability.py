@@ -47,7 +47,8 @@ def test_empty_text_scores_zero() -> None:
 
 
 def test_falc_text_is_easier_than_standard_text() -> None:
-    # FALC.md calibration: FALC-style texts 76–99 (LIX 29–37), standard 32–50 (LIX 57–67).
+    # Calibration (docs/falc.md, « Lisibilité »): FALC-style texts 76–99 (LIX 29–37),
+    # standard 32–50 (LIX 57–67).
     assert 76 <= kandel_moles(FALC_TEXT) <= 110
     assert lix(FALC_TEXT) <= 37
     assert kandel_moles(STANDARD_TEXT) <= 50

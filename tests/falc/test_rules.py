@@ -1,4 +1,4 @@
-"""Every rule: FALC.md's sentences and our own must-fire / must-not-fire cases, the
+"""Every rule: the examples of docs/falc.md and our own must-fire / must-not-fire cases, the
 suggestions an author gets, exact spans, and one finding per token."""
 
 from __future__ import annotations

@@ -1,5 +1,6 @@
-"""The French syllable counter (FALC.md option 2), frozen: readability thresholds depend
-on it. Expected values are spoken syllables, counted by hand (final mute e not counted)."""
+"""The French syllable counter (docs/falc.md, « Conventions de comptage »), frozen:
+readability thresholds depend on it. Expected values are spoken syllables, counted by hand
+(final mute e not counted)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import pytest
 from falc.syllables import count_syllables
 
 SPOKEN = {
-    # words of FALC.md
+    # words of the FALC rules
     "école": 2, "table": 1, "idée": 2, "réunion": 3, "aéroport": 4, "poème": 2, "naïf": 2,
     # y between vowels is a glide
     "voyage": 2, "crayon": 2, "payer": 2, "moyen": 2, "citoyen": 3, "joyeux": 2, "essayer": 3,

@@ -1,4 +1,4 @@
-"""Sentence splitting and word counting conventions (FALC.md pitfalls)."""
+"""Sentence splitting and word counting conventions (docs/falc.md, « Conventions de comptage »)."""
 
 from __future__ import annotations
 

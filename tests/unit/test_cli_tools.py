@@ -22,7 +22,7 @@ def test_lint_json_links_each_problem_to_its_place(tmp_path, capsys):
     report = json.loads(capsys.readouterr().out)
     broken = next(i for i in report["errors"] if i["rule"] == "graphe/cible-inconnue")
     assert broken["place"] == f"dialogues/demo.yaml:{broken['line']}"
-    assert broken["anchor"] == f"/authoring/flux/demo#noeud-{broken['node']}"
+    assert broken["anchor"] == f"/authoring/parcours/demo#noeud-{broken['node']}"
 
 
 def test_place_and_anchor_without_line_or_flow():

@@ -131,7 +131,7 @@ def test_falc_command_toggles_and_says_so(engine):
 @pytest.mark.parametrize(
     ("typed", "node"),
     [("1", "question"), ("Faire le quiz", "question"), ("faire le quizz", "question"),
-     ("je veux jouer !", "question"), ("AUTRE FLUX", "debut"), ("2", "debut")],
+     ("je veux jouer !", "question"), ("AUTRE PARCOURS", "debut"), ("2", "debut")],
 )
 def test_typed_text_matches_choices(engine, typed, node):
     step = engine.play(engine.start().record, TextInput(typed))
@@ -164,7 +164,7 @@ def test_no_match_escalates_and_never_repeats_the_same_sentence(engine):
 def test_idempotency_key_returns_the_same_step_without_advancing(engine):
     first = engine.play(engine.start().record, ChoiceInput("quiz"), idempotency_key="k1")
     again = engine.play(first.record, ChoiceInput("quiz"), idempotency_key="k1")
-    assert again.meta["replayed"] is True
+    assert again.replayed is True
     assert texts(again) == texts(first)
     assert again.record.to_bytes() == first.record.to_bytes()
 

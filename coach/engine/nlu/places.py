@@ -1,7 +1,7 @@
 """Places typed text can lead to, and how the coach names them in both variants.
 
 A place is a short string, so that a record can keep it:
-  « flux:nœud »          a node people may jump to (it has topics, starts a flow, or an
+  « parcours:nœud »      a node people may jump to (it has topics, starts a flow, or an
                           intention or a `title` names it; never a node that shows variables)
   « commande:<id> »      a global command
   « glossaire:<terme> »  an entry of the glossary (« glossaire:A+B »: several, in order)
