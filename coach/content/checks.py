@@ -267,8 +267,8 @@ def _check_entry(content: Content) -> Iterator[Issue]:
                         f"« {name} » désigne « {ref[0]}:{ref[1]} », qui n'existe pas",
                         f"indiquez dans « {name} » un nœud existant, sous la forme parcours:nœud")
     for required, severity in ((True, "error"), (False, "warning")):
-        missing = [c.id for c in COMMANDS
-                   if c.required == required and c.id not in content.commands]
+        missing = [c.id for c in COMMANDS if c.required == required and not c.typed_only
+                   and c.id not in content.commands]
         if missing:
             yield Issue("commande/absente", severity, "dialogues/commun.yaml",
                         f"commandes globales non définies : {', '.join(missing)}"
