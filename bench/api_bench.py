@@ -9,8 +9,14 @@ neighbouring pair is reported, and their median.
 `--text`: typed turns instead, on the real content (dialogues/): each request types one of
 the realistic utterances of the blind set (tests/data/utterances_blind.yaml), so the whole
 understanding runs on every turn; the bare endpoint parses the same bodies.
+`--turns-before N` also measures long conversations: another set of conversations (as many
+as `--long-conversations`) first plays N turns each (through the engine, then stored as the
+service stores them: the same bytes as N turns over HTTP), and each round then runs bare /
+short / long. A turn adds two messages, so N = 250 is a turn at about 500 messages, the
+short set at about 10 at the start. Printed: both ratios to bare, and long / short
+(target: a turn at 500 messages costs at most 10 % more, i.e. long / short ≥ 0.91).
 Run: python bench/api_bench.py [--text] [--store redis://127.0.0.1:6379/0] [--rounds 7]
-[--seconds 5]
+[--seconds 5] [--turns-before 250]
 """
 
 from __future__ import annotations
@@ -29,6 +35,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.gen_content import write_ring_dialogues
 from bench.servers import coach_serve, free_port, process, wrk
+from coach.content.loader import load_content
+from coach.engine.engine import ChoiceInput, Engine
+from coach.store.factory import open_store
 
 # Each wrk thread (and each wrk process, from its first argument) starts at its own place
 # in the list: two requests on the same conversation at the same instant would race, which
@@ -74,6 +83,34 @@ def create_conversations(base: str, count: int) -> list[str]:
         return [client.post("/api/v1/conversations", json={}).json()["id"] for _ in range(count)]
 
 
+def long_conversations(dialogues: Path, store_url: str, count: int, turns: int) -> list[str]:
+    """`count` conversations of `turns` turns each, played by the engine and stored."""
+    engine = Engine(load_content(dialogues))
+    store = open_store(store_url, 30)
+    ids = []
+    try:
+        for _index in range(count):
+            record = engine.start().record
+            for _turn in range(turns):
+                record = engine.play(record, ChoiceInput("suivant")).record
+            store.create(record.id, record.to_bytes())
+            ids.append(record.id)
+    finally:
+        store.close()
+    return ids
+
+
+def summary(name: str, runs: list[dict[str, float]]) -> str:
+    return (f"  {name:5}: {statistics.median(r['rps'] for r in runs):8.0f} req/s,"
+            f" p50 {statistics.median(r['p50_ms'] for r in runs):6.2f} ms,"
+            f" p99 {statistics.median(r['p99_ms'] for r in runs):6.2f} ms,"
+            f" errors {int(sum(r['non_2xx'] + r['socket_errors'] for r in runs))}")
+
+
+def ratios(top: list[dict[str, float]], bottom: list[dict[str, float]]) -> list[float]:
+    return [t["rps"] / b["rps"] for t, b in zip(top, bottom, strict=True)]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--store", help="COACH_STORE_URL (default: a temporary SQLite file)")
@@ -83,22 +120,34 @@ def main() -> None:
                         help="how many conversations the turns go to (each run lengthens them)")
     parser.add_argument("--text", action="store_true",
                         help="typed turns (blind-set utterances) on the real content")
+    parser.add_argument("--turns-before", type=int, default=0,
+                        help="also measure conversations that first played this many turns"
+                             " (button turns only)")
+    parser.add_argument("--long-conversations", type=int, default=2000,
+                        help="how many long conversations (with --turns-before)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         tmp_path = Path(tmp)
         dialogues = (Path(__file__).resolve().parents[1] / "dialogues" if args.text
                      else write_ring_dialogues(tmp_path / "dialogues", 10))
-        env = {"COACH_DIALOGUES_DIR": str(dialogues),
-               "COACH_STORE_URL": args.store or f"sqlite:///{tmp_path}/coach.db",
+        store_url = args.store or f"sqlite:///{tmp_path}/coach.db"
+        env = {"COACH_DIALOGUES_DIR": str(dialogues), "COACH_STORE_URL": store_url,
                "COACH_RATE_LIMIT_PER_MINUTE": "0"}
+        scripts = {"coach": tmp_path / "turns.lua"}
+        if args.turns_before and not args.text:
+            long_ids = long_conversations(dialogues, store_url, args.long_conversations,
+                                          args.turns_before)
+            (tmp_path / "long.txt").write_text("\n".join(long_ids) + "\n")
+            scripts["long"] = tmp_path / "long.lua"
+            scripts["long"].write_text(LUA % (tmp_path / "long.txt"))
         coach_port, bare_port = free_port(), free_port()
-        results: dict[str, list[dict[str, float]]] = {"bare": [], "coach": []}
+        results: dict[str, list[dict[str, float]]] = {"bare": [], **{n: [] for n in scripts}}
         with coach_serve(coach_port, env, timeout=120 if args.text else 20), process(
                 [sys.executable, "-m", "uvicorn", "bench.bare_app:app", "--port",
                  str(bare_port), "--no-access-log", "--log-level", "warning"], bare_port):
             ids = create_conversations(f"http://127.0.0.1:{coach_port}", args.conversations)
             (tmp_path / "ids.txt").write_text("\n".join(ids) + "\n")
-            script = tmp_path / "turns.lua"
+            script = scripts["coach"]
             if args.text:
                 (tmp_path / "bodies.txt").write_bytes(b"\n".join(typed_bodies()) + b"\n")
                 script.write_text(TEXT_LUA % (tmp_path / "ids.txt", tmp_path / "bodies.txt"))
@@ -108,24 +157,34 @@ def main() -> None:
             # speed drifts (shared host), a ratio of neighbours much less.
             for _round in range(args.rounds):
                 results["bare"].append(wrk(f"http://127.0.0.1:{bare_port}", script, args.seconds))
-                results["coach"].append(wrk(f"http://127.0.0.1:{coach_port}", script,
-                                            args.seconds))
+                for name, lua in scripts.items():
+                    results[name].append(wrk(f"http://127.0.0.1:{coach_port}", lua,
+                                             args.seconds))
     store = "Redis" if args.store and args.store.startswith("redis") else "SQLite"
     kind = "typed turns (blind-set utterances, real content)" if args.text else "button turns"
     print(f"API {kind}, 1 uvicorn worker, {store} store, wrk -t2 -c50,"
           f" {args.rounds} rounds of {args.seconds:g} s each")
     for name, runs in results.items():
-        print(f"  {name:5}: {statistics.median(r['rps'] for r in runs):8.0f} req/s,"
-              f" p50 {statistics.median(r['p50_ms'] for r in runs):6.2f} ms,"
-              f" p99 {statistics.median(r['p99_ms'] for r in runs):6.2f} ms,"
-              f" errors {int(sum(r['non_2xx'] + r['socket_errors'] for r in runs))}")
+        print(summary(name, runs))
     played = sum(r["rps"] for r in results["coach"]) * args.seconds
     print(f"  conversations: {args.conversations}, {played / args.conversations:.0f} turns each"
-          " by the last round (a turn's cost grows with the conversation's length)")
-    ratios = [c["rps"] / b["rps"] for b, c in zip(results["bare"], results["coach"], strict=True)]
+          " by the last round")
+    short = ratios(results["coach"], results["bare"])
     target = "60" if store == "Redis" else "70"
-    print(f"  ratio coach/bare: median {statistics.median(ratios):.0%}"
-          f" (rounds: {', '.join(f'{r:.0%}' for r in ratios)}; target ≥ {target} %)")
+    print(f"  ratio coach/bare: median {statistics.median(short):.0%}"
+          f" (rounds: {', '.join(f'{r:.0%}' for r in short)}; target ≥ {target} %)")
+    if "long" in results:
+        played = sum(r["rps"] for r in results["long"]) * args.seconds
+        print(f"  long conversations: {args.long_conversations}, {args.turns_before} turns"
+              f" first (about {2 * args.turns_before} messages), about"
+              f" {args.turns_before + played / args.long_conversations:.0f} by the last round")
+        long = ratios(results["long"], results["bare"])
+        print(f"  ratio long/bare: median {statistics.median(long):.0%}"
+              f" (rounds: {', '.join(f'{r:.0%}' for r in long)})")
+        growth = ratios(results["long"], results["coach"])
+        print(f"  ratio long/short: median {statistics.median(growth):.2f}"
+              f" (rounds: {', '.join(f'{r:.2f}' for r in growth)}; target ≥ 0.91: a turn at"
+              f" ~{2 * args.turns_before} messages costs at most 10 % more than at ~10)")
 
 
 if __name__ == "__main__":

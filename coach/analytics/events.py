@@ -90,7 +90,7 @@ class StepEvents:
         """The scores said by this step's messages, with the value the person saw."""
         seen: set[NodeRef] = set()
         for entry in record.transcript[first:]:
-            if entry[0] != "b" or len(entry) < 5:
+            if entry[0] != "content" or len(entry) < 5:
                 continue
             ref = (entry[1], entry[2])
             names = self.score_nodes.get(ref)

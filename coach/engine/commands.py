@@ -68,7 +68,7 @@ def go_back(engine: Engine, record: Record) -> None:
 
 def start_again(engine: Engine, record: Record) -> None:
     record.vars.clear()
-    record.history.clear()
+    record.forget_history()
     record.calls.clear()
     content = engine.content
     origin = content.flows.get(record.origin) or content.flows[content.entry[0]]

@@ -11,6 +11,7 @@ import time
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
+from itertools import islice
 from typing import Any
 
 from coach.communities import Communities, Place, region_key
@@ -43,7 +44,7 @@ est c ce ca cela qui que qu quoi y en ne n pas plus svp stp merci oui non ok bon
 """)
 # Buttons of a directory node: one per region where communities are listed.
 PLACE_CHOICE = "lieu-"
-# Transcript values of a directory entry ["d", value] said on arrival: the question, or
+# Transcript values of a directory entry ["directory", value] said on arrival: the question, or
 # the advice when this site lists no community.
 DIRECTORY_ASK, DIRECTORY_EMPTY = "?", "-"
 # Choice ids of « Vous voulez parler de… ? »: sens-1, sens-2, sens-3, and « Autre chose ».
@@ -167,8 +168,8 @@ class Engine:
         return self.step(record, 0)
 
     def play(self, stored: Record, given: Input, idempotency_key: str | None = None) -> Step:
-        if idempotency_key and idempotency_key in stored.idem:
-            first, last, *seen = stored.idem[idempotency_key]
+        if idempotency_key and idempotency_key in stored.idempotency_steps:
+            first, last, *seen = stored.idempotency_steps[idempotency_key]
             # Keys remembered before fingerprints were kept (two numbers) replay as before.
             if seen and seen[0] != input_fingerprint(given):
                 raise KeyReusedForAnotherInput(idempotency_key)
@@ -225,7 +226,7 @@ class Engine:
     def notice(self, message_id: str, falc: bool,
                values: Mapping[str, object] | None = None) -> str:
         """A system message of commun.yaml, filled, in the conversation's language."""
-        entry: list[object] = ["s", message_id] + ([dict(values)] if values else [])
+        entry: list[object] = ["coach", message_id] + ([dict(values)] if values else [])
         rendered = self.renderer.entry(0, entry, falc)  # type: ignore[arg-type]
         return rendered.text if rendered is not None else ""
 
@@ -315,8 +316,8 @@ class Engine:
             return False
         flow = self.content.flows.get(record.flow) or self.content.flows[self.content.entry[0]]
         anchor = flow.header.resume[0] if flow.header.resume else flow.header.start
-        record.history.clear()
-        record.transcript.append(["s", "contenu-change"])
+        record.forget_history()
+        record.transcript.append(["coach", "contenu-change"])
         self._enter(record, (flow.id, anchor))
         return True
 
@@ -339,7 +340,7 @@ class Engine:
         if record.proposal:
             proposal, record.proposal = record.proposal, []
             if choice_id in (KEEP_TYPED, RETYPE):
-                record.transcript.append(["c", record.flow, record.node, choice_id])
+                record.transcript.append(["choice", record.flow, record.node, choice_id])
                 self._settle_typed(record, proposal, choice_id == KEEP_TYPED)
                 record.misses = 0
                 return
@@ -352,10 +353,10 @@ class Engine:
         if place is not None:
             self._show_communities(record, place)
         elif choice is not None:
-            record.transcript.append(["c", record.flow, record.node, choice.id])
+            record.transcript.append(["choice", record.flow, record.node, choice.id])
             self._follow(record, choice)
         elif choice_id in self.content.commands:
-            record.transcript.append(["k", choice_id])
+            record.transcript.append(["command", choice_id])
             self._command(record, choice_id)
         else:
             record.pending = pending
@@ -365,7 +366,7 @@ class Engine:
     def _play_sense(self, record: Record, pending: list[str], choice_id: str) -> None:
         """A button of « Vous voulez parler de… ? »: go to that place, or « Autre chose »."""
         if choice_id == SENSE_OTHER:
-            record.transcript.append(["v", OTHER])
+            record.transcript.append(["place", OTHER])
             self._act(record, OTHER)
             return
         number = choice_id[len(SENSE):]
@@ -374,14 +375,14 @@ class Engine:
             raise UnknownChoice(choice_id)
         key = pending[int(number) - 1]
         if key.startswith(CHOICE):
-            record.transcript.append(["c", record.flow, record.node, key[len(CHOICE):]])
+            record.transcript.append(["choice", record.flow, record.node, key[len(CHOICE):]])
         else:
-            record.transcript.append(["v", key])
+            record.transcript.append(["place", key])
         record.misses = 0
         self._act(record, key)
 
     def _play_text(self, record: Record, text: str) -> None:
-        record.transcript.append(["t", text])
+        record.transcript.append(["text", text])
         if self._at_directory(record) and self.communities:
             place = self.communities.read(text)
             if place is not None:
@@ -427,20 +428,20 @@ class Engine:
             return False
         record.misses = 0
         record.proposal = [variable, answer]
-        record.transcript.append(["s", "saisie-confirmer", {"texte": answer}])
+        record.transcript.append(["coach", "saisie-confirmer", {"texte": answer}])
         return True
 
     def _settle_typed(self, record: Record, proposal: list[str], keep: bool) -> None:
         """Keep the typed answer and go on as the `ask:` says, or invite to write again."""
         node = self._node_or_none((record.flow, record.node))
         if not keep or node is None or node.ask is None or len(proposal) != 2:
-            record.transcript.append(["s", "saisie-reecrire-invite"])
+            record.transcript.append(["coach", "saisie-reecrire-invite"])
             return
         variable, answer = proposal
         record.snapshot()
         record.answers[variable] = answer
         record.vars[variable] = "libre"
-        record.transcript.append(["s", "saisie-gardee"])
+        record.transcript.append(["coach", "saisie-gardee"])
         if node.ask.returns:
             self._return(record)
         elif node.ask.target:
@@ -479,7 +480,7 @@ class Engine:
     def _explain(self, record: Record, terms: str) -> None:
         """Terms of the glossary (one or several), then the way back: the current choices."""
         for term in terms.split(TERMS):
-            record.transcript.append(["g", term])
+            record.transcript.append(["glossary", term])
         if self.available_choices(record):
             self._say(record, ("glossaire-suite",))
 
@@ -487,15 +488,15 @@ class Engine:
         """« Merci », « bonjour », the cost: answered where the person is, then go on."""
         message = f"{REPLY[:-1]}-{answer}"
         if message in self.content.system:
-            record.transcript.append(["s", message])
+            record.transcript.append(["coach", message])
         if self.available_choices(record) and "reponse-suite" in self.content.system:
-            record.transcript.append(["s", "reponse-suite"])
+            record.transcript.append(["coach", "reponse-suite"])
 
     def _ask(self, record: Record, keys: list[str]) -> None:
         """« Vous voulez parler de… ? » with the plausible places as buttons."""
         record.pending = keys
         if len(keys) == 1 and "sens-un" in self.content.system:
-            record.transcript.append(["p", "sens-un", keys, record.flow, record.node])
+            record.transcript.append(["offer", "sens-un", keys, record.flow, record.node])
         else:
             self._say(record, ("sens-question", "pas-compris-choix"))
 
@@ -513,14 +514,15 @@ class Engine:
               and "vous-voulez-dire" in self.content.system):
             keys = [c.key for c in decision.candidates[:2]]
             record.pending = keys
-            record.transcript.append(["p", "vous-voulez-dire", keys, record.flow, record.node])
+            record.transcript.append(["offer", "vous-voulez-dire", keys, record.flow, record.node])
         else:
             self._say(record, LAST_RESORT)
 
     @staticmethod
     def _new_question(record: Record) -> bool:
         """Whether the text just typed shares no word of substance with the one before."""
-        typed = [str(e[1]) for e in reversed(record.transcript) if e[0] == "t"][:2]
+        typed = [str(e[1]) for e in islice(
+            (e for e in record.transcript.from_end() if e[0] == "text"), 2)]
         if len(typed) < 2:
             return False
         now, before = ({w for w in words(text) if w not in FILLER and w not in STOPWORDS}
@@ -529,15 +531,16 @@ class Engine:
 
     def _say(self, record: Record, choices: tuple[str, ...]) -> None:
         """The first of these coach messages the content defines, never the last one said."""
-        last = next((e[1] for e in reversed(record.transcript) if e[0] in ("s", "p")), None)
+        last = next((e[1] for e in record.transcript.from_end()
+                     if e[0] in ("coach", "offer")), None)
         known = [m for m in choices if m in self.content.system]
         fresh = [m for m in known if m != last] or known
         if fresh:
-            record.transcript.append(["s", fresh[0]])
+            record.transcript.append(["coach", fresh[0]])
 
     def _offers_help(self, record: Record) -> bool:
         last = record.transcript[-1] if record.transcript else None
-        return bool(last and last[0] == "s" and last[1] in OFFER_MESSAGES)
+        return bool(last and last[0] == "coach" and last[1] in OFFER_MESSAGES)
 
     def _place_label(self, record: Record, key: str) -> str:
         label = self.renderer.place_label(key, record.falc, record.flow, record.node)
@@ -571,14 +574,14 @@ class Engine:
     def _return(self, record: Record) -> None:
         """« Revenir où j'en étais »: back to the node that called, its choices again."""
         if not record.calls:  # lint forbids it; a content update could still bring it here
-            record.transcript.append(["s", "retour-impossible"])
+            record.transcript.append(["coach", "retour-impossible"])
             return
         caller_flow, caller_node, _called = record.calls.pop()
         ref = self.content.find_moved((caller_flow, caller_node))
         if ref is None:
             flow = self.content.flows[caller_flow]
             ref = (flow.id, flow.header.resume[0] if flow.header.resume else flow.header.start)
-        record.transcript.append(["s", "retour-appel"])
+        record.transcript.append(["coach", "retour-appel"])
         self._enter(record, ref, follow=False, quiet=True)
 
     @staticmethod
@@ -599,7 +602,7 @@ class Engine:
 
     def say(self, record: Record, message_id: str) -> None:
         """One coach message of commun.yaml, as it is (no choosing among variants)."""
-        record.transcript.append(["s", message_id])
+        record.transcript.append(["coach", message_id])
 
     def say_first(self, record: Record, message_ids: tuple[str, ...]) -> None:
         """The first of these coach messages the content defines, never the last one said."""
@@ -630,8 +633,8 @@ class Engine:
         """The communities listed for this place (the typed text itself is not kept apart:
         only the place's code is)."""
         if not typed:
-            record.transcript.append(["r", place.code])
-        record.transcript.append(["d", place.code])
+            record.transcript.append(["region", place.code])
+        record.transcript.append(["directory", place.code])
 
     def _has_contact(self) -> bool:
         context = self.renderer.context
@@ -665,14 +668,14 @@ class Engine:
             said = [(index, message) for index, message in enumerate(node.messages)
                     if not message.when or self._guards[message.when](variables)]
             for index, message in said[-1:] if quiet else said:
-                entry: list[Any] = ["b", ref[0], ref[1], index]
+                entry: list[Any] = ["content", ref[0], ref[1], index]
                 names = self._variables_of(message)
                 if names:
                     entry.append({name: self._shown_value(record, name) for name in names})
                 record.transcript.append(entry)
             if node.directory:
                 record.transcript.append(
-                    ["d", DIRECTORY_ASK if self.communities else DIRECTORY_EMPTY])
+                    ["directory", DIRECTORY_ASK if self.communities else DIRECTORY_EMPTY])
             if not follow or not node.next or node.choices:
                 return
             reached = self.flows[ref[0]].fire(ref[1], NEXT, self._guard_variables(record))

@@ -128,7 +128,7 @@ def _said(system: Mapping[str, Any], key: str, falc: bool, values: Mapping[str, 
 class WhereReport:
     """« Où en suis-je ? »: the stage and part, the parts seen and left, the other stages.
 
-    The transcript keeps ["w", flow, node, seen masks, short path]: what was true when the
+    The transcript keeps ["progress", flow, node, seen masks, short path]: what was true when the
     person asked, rendered in the variant in force (standard or FALC).
     """
 
@@ -144,7 +144,7 @@ class WhereReport:
                                    *((f[0], f[1]) for f in reversed(record.calls))]
                        if r in self.map.part_of)
             flow, node = ref
-        return ["w", flow, node, dict(record.seen),
+        return ["progress", flow, node, dict(record.seen),
                 record.vars.get(PATH_VARIABLE) == SHORT_PATH]
 
     def render(self, entry: list[Any], falc: bool) -> str:

@@ -1,19 +1,28 @@
 """The stored conversation: a small record of data, never an object with behaviour.
 
 The transcript holds references, not texts, so that switching FALC re-renders it whole:
-  ["b", flow, node, index]          a message of the content (+ {vars} when it has placeholders)
-  ["s", message_id]                 a message of the coach itself (help, not understood…)
-  ["c", flow, node, choice_id]      the person chose a button
-  ["k", command_id]                 the person used a global command
-  ["t", text]                       the person typed a text
-  ["g", term]                       the coach explained a term of the glossary
-  ["p", message_id, [place…], flow, node]   a coach message naming places (« {a} ou {b} »)
-  ["v", place]                      the person chose a place the coach offered
+  ["content", flow, node, index]    a message of the content (+ {vars} when it has
+                                    placeholders)
+  ["coach", message_id]             a message of the coach itself (help, not understood…)
+  ["choice", flow, node, choice_id] the person chose a button
+  ["command", command_id]           the person used a global command
+  ["text", text]                    the person typed a text
+  ["glossary", term]                the coach explained a term of the glossary
+  ["offer", message_id, [place…], flow, node]  a coach message naming places (« {a} ou {b} »)
+  ["place", place]                  the person chose a place the coach offered
+  ["progress", …]                   « Où en suis-je ? » (see `coach.engine.progress`)
+  ["directory", value]              the communities of a place, or the question (« ? »)
+  ["region", code]                  the person chose a region of the directory
 Places are short strings (see `coach.engine.nlu.places`).
 
-Stored form: the JSON of the other fields (with `entries`, the transcript's length), a
-newline, then the transcript's JSON array, which a turn does not parse (see
-`coach.engine.transcript`). Records stored as one JSON object by earlier versions load too.
+Stored form (`FORMAT` 2), so that a turn's cost does not grow with the conversation:
+  the head's JSON (the small fields; `history` holds at most `MAX_SNAPSHOTS` snapshots for
+  « retour », each with only the variables the step changed), a newline, the open part of
+  the turn times (JSON array), a newline, the open part of the transcript, a newline, then
+  the sealed blocks of the transcript and of the turn times (LZ4, sizes in the head; see
+  `coach.engine.transcript`). A turn parses the head
+  only; the rest is copied as bytes. Records of earlier formats (one JSON object; head and
+  transcript; LZ4 or zlib compressed) load too, and are saved in this format.
 """
 
 from __future__ import annotations
@@ -21,7 +30,6 @@ from __future__ import annotations
 import secrets
 import time
 import zlib
-from bisect import bisect_right
 from dataclasses import dataclass, field, fields
 from typing import Any
 
@@ -30,13 +38,11 @@ import orjson
 
 from coach.engine.transcript import Transcript
 
-# Enough snapshots to go back through a whole track; older ones are dropped.
+FORMAT = 2
+# « Retour » goes back this many steps at most (docs/dialogues.md); older ones are dropped.
 MAX_SNAPSHOTS = 40
 MAX_IDEMPOTENCY_KEYS = 8
-# Records from this size (bytes of JSON) are stored compressed with LZ4: a long
-# conversation shrinks about 4 times, for 3 µs a turn (zlib took 18 µs; records stored by
-# earlier versions in zlib are still read).
-COMPRESS_FROM = 3072
+# Records of format 1 from 3 KB were stored LZ4-compressed as a whole (older ones zlib).
 LZ4_FRAME_MAGIC = b"\x04\x22\x4d\x18"
 
 
@@ -57,16 +63,19 @@ class Record:
     falc: bool = False
     vars: dict[str, Any] = field(default_factory=dict)
     transcript: Transcript = field(default_factory=Transcript)
-    # Snapshots taken before each step, for "retour": [flow, node, vars, transcript length].
+    # Snapshots taken before each step, for « retour », oldest first: [flow, node, changed,
+    # unset] (+ the detours, when inside one). `changed`/`unset` undo what the step after
+    # the snapshot did to the variables; `history_vars` are the variables at the last one.
     history: list[list[Any]] = field(default_factory=list)
+    history_vars: dict[str, Any] = field(default_factory=dict)
     misses: int = 0
     # Places offered by « Vous voulez parler de… ? », shown as the choices sens-1, sens-2…
     pending: list[str] = field(default_factory=list)
     # One [first transcript position, seconds since `created`] per turn: when each was said.
-    turns: list[list[int]] = field(default_factory=list)
-    # Idempotency-Key -> [first, last) transcript positions of the step it produced.
-    # Idempotency-Key -> [first message, end, input fingerprint] of the step it produced.
-    idem: dict[str, list[int | str]] = field(default_factory=dict)
+    turn_times: Transcript = field(default_factory=Transcript)
+    # Idempotency-Key -> [first, last) transcript positions of the step it produced, and a
+    # fingerprint of the input (a key reused with another input is refused).
+    idempotency_steps: dict[str, list[int | str]] = field(default_factory=dict)
     # Detours in progress, innermost last: [caller flow, caller node, called flow].
     calls: list[list[str]] = field(default_factory=list)
     # The person's own typed answers (`ask:` nodes), by variable: their data, kept here only.
@@ -82,37 +91,51 @@ class Record:
     def __post_init__(self) -> None:
         if not isinstance(self.transcript, Transcript):
             self.transcript = Transcript(self.transcript)
+        if not isinstance(self.turn_times, Transcript):
+            self.turn_times = Transcript(self.turn_times)
 
     def to_bytes(self) -> bytes:
         head = {name: getattr(self, name) for name in _HEAD_FIELDS}
         for name in _OMITTED_WHEN_EMPTY:  # most conversations never use them: no bytes
             if not head[name]:
                 del head[name]
-        head["entries"] = len(self.transcript)
-        raw = orjson.dumps(head) + b"\n" + self.transcript.to_json()
-        # Short records are cheaper to keep as JSON; long ones shrink about 4 times.
-        return raw if len(raw) < COMPRESS_FROM else lz4.frame.compress(raw)
+        sizes, blocks, count, entries = self.transcript.encode()
+        time_sizes, time_blocks, time_count, times = self.turn_times.encode()
+        head["format"] = FORMAT
+        head["transcript"] = [count, sizes]
+        head["turn_times"] = [time_count, time_sizes]
+        return b"\n".join((orjson.dumps(head), times, entries, blocks + time_blocks))
 
     @classmethod
     def from_bytes(cls, data: bytes) -> Record:
-        if data[:1] == b"{":
-            raw = data
-        elif data[:4] == LZ4_FRAME_MAGIC:
-            raw = lz4.frame.decompress(data)
-        else:
-            raw = zlib.decompress(data)
-        head_json, newline, entries_json = raw.partition(b"\n")
+        if data[:1] != b"{":
+            raw = (lz4.frame.decompress(data) if data[:4] == LZ4_FRAME_MAGIC
+                   else zlib.decompress(data))
+            return _from_format_1(raw)
+        head_json, _newline, rest = data.partition(b"\n")
         head = orjson.loads(head_json)
-        if newline:  # JSON itself never holds a raw newline
-            head["transcript"] = Transcript.from_json(entries_json, head.pop("entries"))
+        if head.get("format") != FORMAT:
+            return _from_format_1(data)
+        del head["format"]
+        times, _newline, rest = rest.partition(b"\n")
+        entries, _newline, blocks = rest.partition(b"\n")
+        count, sizes = head["transcript"]
+        time_count, time_sizes = head["turn_times"]
+        split = sum(size[1] for size in sizes)
+        head["transcript"] = Transcript.decode(sizes, blocks[:split], count, entries)
+        head["turn_times"] = Transcript.decode(time_sizes, blocks[split:], time_count, times)
         return cls(**head)
 
     def snapshot(self) -> None:
-        """[flow, node, vars, transcript length] (+ the detours, when inside one)."""
-        saved: list[Any] = [self.flow, self.node, dict(self.vars), len(self.transcript)]
+        """Where « retour » comes back to: this node, and how to undo what the step about to
+        be played does to the variables (only the names it changes are kept)."""
+        saved: list[Any] = [self.flow, self.node, {}, []]
         if self.calls:
             saved.append([list(frame) for frame in self.calls])
+        if self.history:  # undo, on these variables, what the last step did
+            self.history[-1][2:4] = _undo(self.history_vars, self.vars)
         self.history.append(saved)
+        self.history_vars = dict(self.vars)
         del self.history[:-MAX_SNAPSHOTS]
 
     def take_snapshot(self) -> tuple[str, str, dict[str, Any], list[list[str]]] | None:
@@ -120,28 +143,42 @@ class Record:
         none."""
         if not self.history:
             return None
-        flow, node, variables, _length, *calls = self.history.pop()
-        return flow, node, variables, [list(frame) for frame in calls[0]] if calls else []
+        flow, node, _changed, _unset, *calls = self.history.pop()
+        variables = self.history_vars
+        if self.history:
+            _f, _n, changed, unset, *_calls = self.history[-1]
+            before = {**variables, **changed}
+            for name in unset:
+                before.pop(name, None)
+            self.history_vars = before
+            self.history[-1][2:4] = [{}, []]
+        else:
+            self.history_vars = {}
+        return flow, node, dict(variables), [list(frame) for frame in calls[0]] if calls else []
+
+    def forget_history(self) -> None:
+        self.history.clear()
+        self.history_vars = {}
 
     def mark_turn(self, first: int, at: float) -> None:
-        self.turns.append([first, max(0, int(at - self.created))])
+        self.turn_times.append([first, max(0, int(at - self.created))])
 
     def said_at(self, first: int = 0, last: int | None = None) -> list[float | None]:
         """The time of each transcript entry in [first, last) (None for records stored
-        before this field existed). Starts at the turn holding `first`: a step's few new
-        entries cost the same whatever the length of the conversation."""
+        before this field existed). Reads the turns from the last one back to the one
+        holding `first`: a step's few new entries cost the same whatever the length of the
+        conversation, and the stored turn times are not parsed."""
         last = len(self.transcript) if last is None else last
         times: list[float | None] = [None] * max(0, last - first)
-        turns = self.turns
-        holding_first = max(0, bisect_right(turns, first, key=_turn_start) - 1)
-        for position in range(holding_first, len(turns)):
-            start, offset = turns[position]
-            if start >= last:
-                break
-            stop = turns[position + 1][0] if position + 1 < len(turns) else len(self.transcript)
+        stop = len(self.transcript)
+        for position in range(len(self.turn_times) - 1, -1, -1):
+            start, offset = self.turn_times[position]
             low, high = max(start, first), min(stop, last)
             if low < high:
                 times[low - first:high - first] = [self.created + offset] * (high - low)
+            if start <= first:
+                break
+            stop = start
         return times
 
     def copy(self) -> Record:
@@ -149,21 +186,59 @@ class Record:
         return Record(
             id=self.id, flow=self.flow, node=self.node, origin=self.origin,
             content_version=self.content_version, falc=self.falc, vars=dict(self.vars),
-            transcript=self.transcript.copy(), history=list(self.history), misses=self.misses,
-            pending=list(self.pending), turns=list(self.turns), idem=dict(self.idem),
+            transcript=self.transcript.copy(), history=[list(s) for s in self.history],
+            history_vars=dict(self.history_vars), misses=self.misses,
+            pending=list(self.pending),
+            turn_times=self.turn_times.copy(), idempotency_steps=dict(self.idempotency_steps),
             calls=[list(frame) for frame in self.calls], answers=dict(self.answers),
             proposal=list(self.proposal), seen=dict(self.seen),
             version=self.version, created=self.created, updated=self.updated)
 
     def remember_step(self, key: str, first: int, fingerprint: str) -> None:
-        self.idem[key] = [first, len(self.transcript), fingerprint]
-        while len(self.idem) > MAX_IDEMPOTENCY_KEYS:
-            del self.idem[next(iter(self.idem))]
+        self.idempotency_steps[key] = [first, len(self.transcript), fingerprint]
+        while len(self.idempotency_steps) > MAX_IDEMPOTENCY_KEYS:
+            del self.idempotency_steps[next(iter(self.idempotency_steps))]
 
 
-_HEAD_FIELDS = tuple(f.name for f in fields(Record) if f.name != "transcript")
-_OMITTED_WHEN_EMPTY = ("calls", "answers", "proposal", "seen")
+_HEAD_FIELDS = tuple(f.name for f in fields(Record) if f.name not in ("transcript", "turn_times"))
+_OMITTED_WHEN_EMPTY = ("calls", "answers", "proposal", "seen", "history", "history_vars",
+                       "idempotency_steps", "pending")
 
 
-def _turn_start(turn: list[int]) -> int:
-    return turn[0]
+def _undo(before: dict[str, Any], after: dict[str, Any]) -> list[Any]:
+    """[changed, unset]: what turns `after` back into `before`."""
+    changed = {name: value for name, value in before.items()
+               if name not in after or after[name] != value}
+    return [changed, [name for name in after if name not in before]]
+
+
+# The kinds of transcript entries before format 2: one letter each.
+FORMAT_1_KINDS = {"b": "content", "s": "coach", "c": "choice", "k": "command", "t": "text",
+                  "g": "glossary", "p": "offer", "v": "place", "w": "progress",
+                  "d": "directory", "r": "region"}
+
+
+def _from_format_1(raw: bytes) -> Record:
+    """A record stored before format 2: one JSON object, or the head and the transcript;
+    one-letter kinds, full variables in each snapshot, `turns`, `idem`."""
+    head_json, newline, entries_json = raw.partition(b"\n")
+    head = orjson.loads(head_json)
+    if newline:  # JSON itself never holds a raw newline
+        head.pop("entries")
+        head["transcript"] = orjson.loads(entries_json)
+    head["transcript"] = [[FORMAT_1_KINDS.get(entry[0], entry[0]), *entry[1:]]
+                          for entry in head.get("transcript", [])]
+    head["turn_times"] = head.pop("turns", [])
+    head["idempotency_steps"] = head.pop("idem", {})
+    old_history = head.pop("history", [])
+    record = Record(**head)
+    for flow, node, variables, _length, *calls in old_history:
+        current = record.vars
+        record.flow, record.node, record.vars, record.calls = (
+            flow, node, variables, [list(frame) for frame in calls[0]] if calls else [])
+        record.snapshot()
+        record.vars = current
+    record.flow, record.node, record.calls = head["flow"], head["node"], head.get("calls", [])
+    if record.history:  # the last step's undo, against the variables of the last snapshot
+        record.history[-1][2:4] = [{}, []]
+    return record

@@ -67,7 +67,7 @@ class Renderer:
         """One transcript entry; None when the content it points to no longer exists."""
         kind = entry[0]
         message_id = f"m{position}"
-        if kind == "b":
+        if kind == "content":
             flow = self.content.flows.get(entry[1])
             node = flow.nodes.get(entry[2]) if flow else None
             if node is None or entry[3] >= len(node.messages):
@@ -77,14 +77,14 @@ class Renderer:
                                 entry[4] if len(entry) > 4 else None)
             return Rendered(message_id, "bot", self._speakers[message.speaker], text,
                             f"{entry[1]}/{entry[2]}/{entry[3]}")
-        if kind == "s":
+        if kind == "coach":
             system = self.content.system.get(entry[1])
             if system is None:
                 return None
             text = self._filled(system.falc if falc else system.text,
                                 entry[2] if len(entry) > 2 else None)
             return Rendered(message_id, "bot", self._speakers["coach"], text, f"coach/{entry[1]}")
-        if kind == "c":
+        if kind == "choice":
             flow = self.content.flows.get(entry[1])
             node = flow.nodes.get(entry[2]) if flow else None
             choice = next((c for c in node.choices if c.id == entry[3]), None) if node else None
@@ -94,17 +94,17 @@ class Renderer:
                 system = self.content.system.get(entry[3])
                 label = (system.falc if falc else system.text) if system else entry[3]
             return Rendered(message_id, "user", YOU, label, f"choix/{entry[3]}")
-        if kind == "k":
+        if kind == "command":
             command = self.content.commands.get(entry[1])
             label = (command.label_falc if falc else command.label) if command else entry[1]
             return Rendered(message_id, "user", YOU, label, f"commande/{entry[1]}")
-        if kind == "g":
+        if kind == "glossary":
             item = self._glossary.get(entry[1])
             if item is None:
                 return None
             return Rendered(message_id, "bot", self._speakers["coach"],
                             item.falc if falc else item.text, f"glossaire/{entry[1]}")
-        if kind == "p":
+        if kind == "offer":
             system = self.content.system.get(entry[1])
             labels = [self.place_label(place, falc, *entry[3:5]) for place in entry[2]]
             if system is None or None in labels:
@@ -112,18 +112,18 @@ class Renderer:
             values = {**self.context, **dict(zip("ab", labels, strict=False))}
             text = fill(system.falc if falc else system.text, values)
             return Rendered(message_id, "bot", self._speakers["coach"], text, f"coach/{entry[1]}")
-        if kind == "w":
+        if kind == "progress":
             if self.where is None:
                 return None
             return Rendered(message_id, "bot", self._speakers["coach"],
                             self.where.render(entry, falc), "coach/ou-en-suis-je")
-        if kind == "d":
+        if kind == "directory":
             return self._directory(message_id, str(entry[1]), falc)
-        if kind == "r":
+        if kind == "region":
             place = Communities.place(str(entry[1]))
             return Rendered(message_id, "user", YOU, place.name if place else str(entry[1]),
                             f"lieu/{entry[1]}")
-        if kind == "v":
+        if kind == "place":
             label = self.place_label(entry[1], falc)
             return Rendered(message_id, "user", YOU, label or entry[1], f"sens/{entry[1]}")
         # Typed text, as typed; a blank one still shows as a message.

@@ -1,9 +1,13 @@
-"""A conversation's transcript, read from the store only when someone looks back at it.
+"""Lists kept as stored JSON bytes until someone reads an old entry: the transcript and the
+turn times of a conversation.
 
-A turn only adds entries and renders the new ones; the stored entries stay as their JSON
-bytes until something asks for an old one (the whole conversation, a FALC switch, a look
-back for the last coach message). Saving joins the stored bytes and the new entries
-without parsing the old ones: a turn costs the same at the 5th turn and at the 100th.
+A turn only adds entries and renders the new ones; the stored entries stay as bytes until
+something asks for an old one (the whole conversation, a FALC switch, a look back beyond
+the recent entries). Saving joins the stored bytes and the new entries without parsing
+the old ones. The transcript also seals its older entries into LZ4-compressed blocks of
+`SEAL_AT` entries, each compressed once, when it is sealed: a turn copies them as bytes.
+So a turn costs the same at the 5th turn and at the 500th; only the copy of the stored
+bytes grows with the conversation (about 10 bytes a message once sealed).
 """
 
 from __future__ import annotations
@@ -11,78 +15,86 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any, overload
 
+import lz4.block
 import orjson
 
 Entry = list[Any]
 
+# Entries not yet sealed are kept as plain JSON; from this many, they are sealed into a
+# compressed block (about 4.5 KB of JSON → 1.2 KB for the usual entries).
+SEAL_AT = 128
 
-class Transcript:
-    """A list of entries: `stored` (JSON array bytes of the first `stored_count`, not yet
+
+class LazyList:
+    """A list: `stored` (JSON array bytes of the first `stored_count` entries, not yet
     parsed) followed by `added` (parsed)."""
 
     __slots__ = ("_added", "_stored", "_stored_count")
 
-    def __init__(self, entries: Iterable[Entry] = (), stored: bytes = b"",
+    def __init__(self, entries: Iterable[Any] = (), stored: bytes = b"",
                  stored_count: int = 0) -> None:
         self._stored, self._stored_count = (stored, stored_count) if stored_count else (b"", 0)
-        self._added: list[Entry] = list(entries)
-
-    @classmethod
-    def from_json(cls, data: bytes, count: int) -> Transcript:
-        return cls(stored=data, stored_count=count)
+        self._added: list[Any] = list(entries)
 
     def to_json(self) -> bytes:
         """The JSON array of every entry; stored ones are copied as bytes, not re-encoded."""
-        if not self._stored_count:
-            return orjson.dumps(self._added)
-        if not self._added:
-            return self._stored
-        return self._stored[:-1] + b"," + orjson.dumps(self._added)[1:]
+        return _join(self._stored, self._stored_count, self._added)
 
-    def append(self, entry: Entry) -> None:
+    def append(self, entry: Any) -> None:
         self._added.append(entry)
 
-    def copy(self) -> Transcript:
-        return Transcript(self._added, self._stored, self._stored_count)
+    def copy(self) -> LazyList:
+        return LazyList(self._added, self._stored, self._stored_count)
 
-    def since(self, first: int) -> list[Entry]:
-        """Entries from position `first` on (no parsing when they were all added since)."""
-        if first >= self._stored_count:
-            return self._added[first - self._stored_count:]
-        return self._all()[first:]
+    def _unparsed(self) -> int:
+        return self._stored_count
 
-    def _all(self) -> list[Entry]:
-        if self._stored_count:
-            self._added[:0] = orjson.loads(self._stored)
-            self._stored, self._stored_count = b"", 0
+    def _parse(self) -> list[Any]:
+        return orjson.loads(self._stored) if self._stored_count else []
+
+    def _all(self) -> list[Any]:
+        if self._unparsed():
+            self._added[:0] = self._parse()
+            self._drop_stored()
         return self._added
 
+    def _drop_stored(self) -> None:
+        self._stored, self._stored_count = b"", 0
+
+    def since(self, first: int) -> list[Any]:
+        """Entries from position `first` on (no parsing when they were all added since)."""
+        unparsed = self._unparsed()
+        if first >= unparsed:
+            return self._added[first - unparsed:]
+        return self._all()[first:]
+
     def __len__(self) -> int:
-        return self._stored_count + len(self._added)
+        return self._unparsed() + len(self._added)
 
     @overload
-    def __getitem__(self, index: int) -> Entry: ...
+    def __getitem__(self, index: int) -> Any: ...
 
     @overload
-    def __getitem__(self, index: slice) -> list[Entry]: ...
+    def __getitem__(self, index: slice) -> list[Any]: ...
 
-    def __getitem__(self, index: int | slice) -> Entry | list[Entry]:
+    def __getitem__(self, index: int | slice) -> Any:
         if isinstance(index, int):
             position = index + len(self) if index < 0 else index
-            if self._stored_count <= position < len(self):
-                return self._added[position - self._stored_count]
+            unparsed = self._unparsed()
+            if unparsed <= position < len(self):
+                return self._added[position - unparsed]
         elif index.step is None and index.stop is None and (index.start or 0) >= 0:
             return self.since(index.start or 0)
         return self._all()[index]
 
-    def __iter__(self) -> Iterator[Entry]:
+    def __iter__(self) -> Iterator[Any]:
         return iter(self._all())
 
-    def __reversed__(self) -> Iterator[Entry]:
+    def __reversed__(self) -> Iterator[Any]:
         return reversed(self._all())
 
     def __eq__(self, other: object) -> bool:
-        if isinstance(other, Transcript):
+        if isinstance(other, LazyList):
             return self._all() == other._all()
         if isinstance(other, list):
             return self._all() == other
@@ -91,4 +103,92 @@ class Transcript:
     __hash__ = None  # type: ignore[assignment]  # mutable, like a list
 
     def __repr__(self) -> str:
-        return f"Transcript({self._all()!r})"
+        return f"{type(self).__name__}({self._all()!r})"
+
+
+class Transcript(LazyList):
+    """The conversation's entries: sealed blocks (compressed JSON arrays of `SEAL_AT`
+    entries each), then the open part (stored JSON bytes, then the entries added since)."""
+
+    __slots__ = ("_block_sizes", "_blocks")
+
+    def __init__(self, entries: Iterable[Entry] = (), stored: bytes = b"",
+                 stored_count: int = 0, blocks: bytes = b"",
+                 block_sizes: Iterable[list[int]] = ()) -> None:
+        super().__init__(entries, stored, stored_count)
+        self._blocks = blocks
+        # One [entries, compressed bytes, JSON bytes] per sealed block, oldest first.
+        self._block_sizes: list[list[int]] = [list(size) for size in block_sizes]
+
+    @classmethod
+    def from_json(cls, data: bytes, count: int) -> Transcript:
+        return cls(stored=data, stored_count=count)
+
+    def copy(self) -> Transcript:
+        return Transcript(self._added, self._stored, self._stored_count, self._blocks,
+                          self._block_sizes)
+
+    def to_json(self) -> bytes:
+        """The JSON array of every entry (the blocks decompressed, nothing parsed)."""
+        if not self._block_sizes:
+            return super().to_json()
+        arrays = [*self._block_arrays(), super().to_json()]
+        return b"[" + b",".join(a[1:-1] for a in arrays if a != b"[]") + b"]"
+
+    def encode(self) -> tuple[list[list[int]], bytes, int, bytes]:
+        """What a record stores: (block sizes, blocks, open entries, open JSON array). The
+        open part is sealed into a new block once it holds `SEAL_AT` entries."""
+        open_json, open_count = super().to_json(), self._stored_count + len(self._added)
+        if open_count < SEAL_AT:
+            return self._block_sizes, self._blocks, open_count, open_json
+        sealed = lz4.block.compress(open_json, store_size=False)
+        sizes = [*self._block_sizes, [open_count, len(sealed), len(open_json)]]
+        return sizes, self._blocks + sealed, 0, b"[]"
+
+    @classmethod
+    def decode(cls, block_sizes: list[list[int]], blocks: bytes, open_count: int,
+               open_json: bytes) -> Transcript:
+        return cls(stored=open_json, stored_count=open_count, blocks=blocks,
+                   block_sizes=block_sizes)
+
+    def _unparsed(self) -> int:
+        return self._stored_count + sum(size[0] for size in self._block_sizes)
+
+    def _block_arrays(self) -> list[bytes]:
+        arrays, offset = [], 0
+        for _count, compressed, raw in self._block_sizes:
+            arrays.append(lz4.block.decompress(self._blocks[offset:offset + compressed],
+                                               uncompressed_size=raw))
+            offset += compressed
+        return arrays
+
+    def _parse(self) -> list[Any]:
+        entries: list[Any] = []
+        for array in self._block_arrays():
+            entries += orjson.loads(array)
+        return entries + super()._parse()
+
+    def _drop_stored(self) -> None:
+        super()._drop_stored()
+        self._blocks, self._block_sizes = b"", []
+
+    def from_end(self) -> Iterator[Entry]:
+        """Entries from the last one back, reading only as far back as asked: the added
+        entries, then the open part, then one sealed block after the other."""
+        yield from reversed(self._added)
+        if self._stored_count:
+            yield from reversed(orjson.loads(self._stored))
+        end = len(self._blocks)
+        for _count, compressed, raw in reversed(self._block_sizes):
+            block = self._blocks[end - compressed:end]
+            end -= compressed
+            yield from reversed(orjson.loads(lz4.block.decompress(block,
+                                                                  uncompressed_size=raw)))
+
+
+def _join(stored: bytes, stored_count: int, added: list[Any]) -> bytes:
+    if not stored_count:
+        return orjson.dumps(added)
+    if not added:
+        return stored
+    return stored[:-1] + b"," + orjson.dumps(added)[1:]

@@ -239,7 +239,7 @@ class ConversationService:
 
 
     def _check_room(self, record: Record, stored_bytes: int) -> None:
-        played = len(record.turns) - 1  # the first mark is the conversation's start
+        played = len(record.turn_times) - 1  # the first mark is the conversation's start
         if played >= self.max_turns or stored_bytes > self.max_record_bytes:
             raise ConversationFull(self.engine.notice("conversation-complete", record.falc,
                                                       {"tours": played}))

@@ -26,7 +26,7 @@ def advice_ref(record: Record, message_id: str) -> str | None:
     if position >= len(record.transcript):
         return None
     entry = record.transcript[position]
-    if entry[0] != "b" or len(entry) < 4:
+    if entry[0] != "content" or len(entry) < 4:
         return None
     return f"{entry[1]}/{entry[2]}/{entry[3]}"
 

@@ -202,7 +202,8 @@ def test_keys_remembered_before_fingerprints_still_replay(engine):
     step = engine.start()
     played = engine.play(step.record, ChoiceInput("quiz"), "ancienne-cle")
     record = played.record
-    record.idem["ancienne-cle"] = record.idem["ancienne-cle"][:2]  # an older record
+    older = record.idempotency_steps["ancienne-cle"][:2]  # a key remembered by an older version
+    record.idempotency_steps["ancienne-cle"] = older
     replayed = engine.play(record, ChoiceInput("autre"), "ancienne-cle")
-    assert replayed.meta["replayed"] if hasattr(replayed, "meta") else replayed.replayed
+    assert replayed.replayed
     assert [m.text for m in replayed.messages] == [m.text for m in played.messages]

@@ -17,7 +17,7 @@ def reached(step, flow, node):
     record = step.record
     if (record.flow, record.node) == (flow, node):
         return True
-    return any(e[0] == "b" and (e[1], e[2]) == (flow, node) for e in record.transcript)
+    return any(e[0] == "content" and (e[1], e[2]) == (flow, node) for e in record.transcript)
 
 
 def at_question(falc=False):

@@ -38,7 +38,7 @@ def explore() -> tuple[dict[tuple[str, str], tuple[str, list[str]]], set, set, s
     while queue:
         origin, step, path = queue.popleft()
         record = step.record
-        passed.update((e[1], e[2]) for e in record.transcript if e[0] == "b")
+        passed.update((e[1], e[2]) for e in record.transcript if e[0] == "content")
         variants = expanded.setdefault((record.flow, record.node), set())
         key = tuple(sorted(record.vars.items()))
         if key in variants or len(variants) >= EXPANSIONS_PER_NODE:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import zlib
 
 import orjson
 import pytest
@@ -13,6 +12,7 @@ from coach.content.loader import load_content
 from coach.engine.engine import ChoiceInput, Engine, TextInput
 from coach.engine.errors import UnknownChoice, UnknownFlow
 from coach.engine.record import Record
+from coach.engine.transcript import Transcript
 from tests.conftest import CONTACT, FIXTURE_DIALOGUES
 
 
@@ -178,19 +178,17 @@ def test_record_round_trips_and_stays_small(engine):
     assert len(data) < 4096
 
 
-def test_long_records_are_compressed_and_older_records_still_read(engine):
+def test_long_records_seal_their_older_entries(engine):
+    """Older records still load: tests/unit/test_record_format.py, with stored bytes."""
     step = engine.start()
     for choice in ["quiz", "vrai", "bonus", "rejouer"] * 30:
-        step = engine.play(step.record, ChoiceInput(choice))
+        step = engine.play(Record.from_bytes(step.record.to_bytes()), ChoiceInput(choice))
     data = step.record.to_bytes()
-    assert data[:4] == b"\x04\x22\x4d\x18"  # an LZ4 frame
+    head = orjson.loads(data.partition(b"\n")[0])
+    assert head["format"] == 2 and head["transcript"][1]  # sealed blocks
     assert Record.from_bytes(data) == step.record
-    # Before 2026-11-29: one JSON object (transcript inside), zlib-compressed when long.
-    fields = {f.name: getattr(step.record, f.name) for f in dataclasses.fields(Record)}
-    older = orjson.dumps({**fields, "transcript": list(step.record.transcript)})
-    assert len(older) > 3072 and len(data) < len(older) / 3
-    assert Record.from_bytes(zlib.compress(older, 1)) == step.record
-    assert Record.from_bytes(older) == step.record
+    plain = orjson.dumps(list(step.record.transcript))
+    assert len(data) < len(plain) / 2
 
 
 def test_turns_never_build_a_machine(engine, monkeypatch):
@@ -253,12 +251,12 @@ def test_each_message_carries_the_time_it_was_said(engine):
     assert all(m.at and m.at.endswith("Z") for m in step.messages)
     record = step.record
     record.created -= 120  # the conversation started two minutes ago
-    record.turns = [[0, 0]]
+    record.turn_times = Transcript([[0, 0]])
     later = engine.play(record, ChoiceInput("quiz"))
     whole = engine.conversation(later.record).messages
     assert whole[0].at != whole[-1].at
     assert len({m.at for m in later.messages}) == 1  # one turn, one time
-    old = dataclasses.replace(later.record, turns=[])  # records stored before this field
+    old = dataclasses.replace(later.record, turn_times=[])  # records stored before this field
     assert all(m.at is None for m in engine.conversation(old).messages)
 
 
@@ -268,5 +266,6 @@ def test_record_copy_is_equal_and_shares_nothing_mutable(engine):
     copy = record.copy()
     assert copy == record
     assert {f.name for f in dataclasses.fields(Record)} == set(vars(copy)) | set()
-    for name in ("vars", "transcript", "history", "pending", "turns", "idem"):
+    for name in ("vars", "transcript", "history", "history_vars", "pending", "turn_times",
+                 "idempotency_steps"):
         assert getattr(copy, name) is not getattr(record, name)

@@ -13,7 +13,7 @@ from coach.engine.record import Record
 def reference_said_at(record: Record, first: int, last: int) -> list[float | None]:
     """The plain definition: walk every turn."""
     times: list[float | None] = [None] * max(0, last - first)
-    bounds = [*record.turns, [len(record.transcript), 0]]
+    bounds = [*record.turn_times, [len(record.transcript), 0]]
     for (start, offset), (stop, _next) in itertools.pairwise(bounds):
         for position in range(max(start, first), min(stop, last)):
             times[position - first] = record.created + offset
@@ -28,7 +28,8 @@ def records(draw):
                                    max_size=len(starts))))
     record = Record(id="x", flow="f", node="n", origin="f", content_version="v",
                     transcript=[["s", str(i)] for i in range(length)],
-                    turns=[[s, o] for s, o in zip(starts, offsets, strict=True)], created=100.0)
+                    turn_times=[[s, o] for s, o in zip(starts, offsets, strict=True)],
+                    created=100.0)
     first = draw(st.integers(0, length))
     last = draw(st.integers(first, length))
     return record, first, last
@@ -42,6 +43,6 @@ def test_said_at_agrees_with_the_plain_definition(case):
 
 def test_said_at_example():
     record = Record(id="x", flow="f", node="n", origin="f", content_version="v",
-                    transcript=[["s", "a"]] * 5, turns=[[1, 0], [3, 60]], created=100.0)
+                    transcript=[["s", "a"]] * 5, turn_times=[[1, 0], [3, 60]], created=100.0)
     assert record.said_at() == [None, 100.0, 100.0, 160.0, 160.0]
     assert record.said_at(2, 4) == [100.0, 160.0]

@@ -279,5 +279,5 @@ def test_typed_text_never_reaches_the_logs(caplog: pytest.LogCaptureFixture) -> 
         assert "Zorglub" not in str(record.args)
     # Kept only where the transcript needs it: no counter, no pending place, no variable.
     stored = step.record
-    assert all("Zorglub" not in str(entry) for entry in stored.transcript if entry[0] != "t")
+    assert all("Zorglub" not in str(entry) for entry in stored.transcript if entry[0] != "text")
     assert "Zorglub" not in str([stored.pending, stored.vars, stored.history])
