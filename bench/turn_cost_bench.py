@@ -7,6 +7,11 @@ rounds alternate between them, each in a fresh process, and each round's ratio i
 Turns go 50 at a time (one event-loop round, as under load: group commit writes them
 together), each on its own conversation of a 10-node ring flow (`suivant` always valid).
 Run: python bench/turn_cost_bench.py --before ../main-before [--after .] [--rounds 5]
+
+`--turns-before N`: each tree is measured twice a round, on fresh conversations (about 10
+messages) and on conversations that first played N turns (through the engine, stored as
+the service stores them; N = 250 is about 500 messages), and the ratio long / short of
+each tree is printed (issue: a turn at 500 messages costs at most 10 % more).
 """
 
 from __future__ import annotations
@@ -56,16 +61,38 @@ async def call(app, method: str, path: str, body: bytes) -> tuple[int, bytes]:
     return status, b"".join(chunks)
 
 
-async def measure(dialogues: str, turns: int, conversations: int) -> dict[str, float]:
+def played_conversations(dialogues: str, store_url: str, count: int, turns: int) -> list[str]:
+    """`count` conversations that played `turns` turns each, stored as the service does."""
+    from coach.content.loader import load_content
+    from coach.engine.engine import ChoiceInput, Engine
+    from coach.store.factory import open_store
+
+    engine = Engine(load_content(Path(dialogues)))
+    store = open_store(store_url, 30)
+    ids = []
+    for _ in range(count):
+        record = engine.start().record
+        for _turn in range(turns):
+            record = engine.play(record, ChoiceInput("suivant")).record
+        store.create(record.id, record.to_bytes())
+        ids.append(record.id)
+    store.close()
+    return ids
+
+
+async def measure(dialogues: str, turns: int, conversations: int,
+                  turns_before: int = 0) -> dict[str, float]:
     from coach.api.app import create_app
     from coach.settings import Settings
 
     with tempfile.TemporaryDirectory() as tmp:
-        settings = Settings(store_url=f"sqlite:///{tmp}/coach.db", dialogues_dir=dialogues,
+        store_url = f"sqlite:///{tmp}/coach.db"
+        ids = (played_conversations(dialogues, store_url, conversations, turns_before)
+               if turns_before else [])
+        settings = Settings(store_url=store_url, dialogues_dir=dialogues,
                             rate_limit_per_minute=0, stats_enabled=False, _env_file=None)
         app = create_app(settings)
-        ids = []
-        for _ in range(conversations):
+        for _ in range(0 if turns_before else conversations):
             status, body = await call(app, "POST", "/api/v1/conversations", b"{}")
             assert status == 201, body
             ids.append(json.loads(body)["id"])
@@ -92,14 +119,17 @@ async def measure(dialogues: str, turns: int, conversations: int) -> dict[str, f
 
 
 def child(args: argparse.Namespace) -> None:
-    print(json.dumps(asyncio.run(measure(args.dialogues, args.turns, args.conversations))))
+    print(json.dumps(asyncio.run(measure(args.dialogues, args.turns, args.conversations,
+                                         args.turns_before))))
 
 
-def run_tree(tree: Path, args: argparse.Namespace, dialogues: Path) -> dict[str, float]:
+def run_tree(tree: Path, args: argparse.Namespace, dialogues: Path,
+             turns_before: int = 0) -> dict[str, float]:
     env = {**os.environ, "PYTHONPATH": str(tree)}
     out = subprocess.run(
         [sys.executable, str(HERE), "--child", "--dialogues", str(dialogues),
-         "--turns", str(args.turns), "--conversations", str(args.conversations)],
+         "--turns", str(args.turns), "--conversations", str(args.conversations),
+         "--turns-before", str(turns_before)],
         cwd=tree, env=env, capture_output=True, text=True, check=True).stdout
     return json.loads(out.strip().splitlines()[-1])
 
@@ -111,32 +141,49 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--turns", type=int, default=20_000)
     parser.add_argument("--conversations", type=int, default=2000)
+    parser.add_argument("--turns-before", type=int, default=0,
+                        help="also measure conversations that first played this many turns")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--dialogues", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         child(args)
         return
-    if args.before is None:
-        parser.error("--before is required")
+    if args.before is None and not args.turns_before:
+        parser.error("--before is required (or --turns-before, to measure one tree)")
     sys.path.insert(0, str(HERE.parents[1]))
     from bench.gen_content import write_ring_dialogues
 
     with tempfile.TemporaryDirectory() as tmp:
         dialogues = write_ring_dialogues(Path(tmp) / "dialogues", 10)
-        results: dict[str, list[dict[str, float]]] = {"before": [], "after": []}
+        trees = [("after", args.after)] if args.before is None else [
+            ("before", args.before), ("after", args.after)]
+        results: dict[str, list[dict[str, float]]] = {name: [] for name, _tree in trees}
+        long: dict[str, list[dict[str, float]]] = {name: [] for name, _tree in trees}
         for _round in range(args.rounds):
-            for name, tree in (("before", args.before), ("after", args.after)):
+            for name, tree in trees:
                 results[name].append(run_tree(tree.resolve(), args, dialogues))
+                if args.turns_before:
+                    long[name].append(run_tree(tree.resolve(), args, dialogues,
+                                               args.turns_before))
     print(f"One API turn in process (ASGI app, SQLite), {args.turns} turns per run in"
           f" batches of {BATCH}, {args.rounds} alternating rounds")
     for name, runs in results.items():
         print(f"  {name:6}: CPU {statistics.median(r['cpu_us'] for r in runs):6.1f} µs/turn,"
               f" wall {statistics.median(r['wall_us'] for r in runs):6.1f} µs/turn")
-    ratios = [a["cpu_us"] / b["cpu_us"]
-              for b, a in zip(results["before"], results["after"], strict=True)]
-    print(f"  CPU after/before: median {statistics.median(ratios):.3f}"
-          f" (rounds: {', '.join(f'{r:.3f}' for r in ratios)})")
+    if "before" in results:
+        ratios = [a["cpu_us"] / b["cpu_us"]
+                  for b, a in zip(results["before"], results["after"], strict=True)]
+        print(f"  CPU after/before: median {statistics.median(ratios):.3f}"
+              f" (rounds: {', '.join(f'{r:.3f}' for r in ratios)})")
+    for name, runs in long.items():
+        if not runs:
+            continue
+        growth = [lg["cpu_us"] / sh["cpu_us"] for sh, lg in zip(results[name], runs, strict=True)]
+        print(f"  {name:6}: after {args.turns_before} turns first (~{2 * args.turns_before}"
+              f" messages): CPU {statistics.median(r['cpu_us'] for r in runs):6.1f} µs/turn;"
+              f" long/short median {statistics.median(growth):.3f}"
+              f" (rounds: {', '.join(f'{r:.3f}' for r in growth)}; target ≤ 1.10)")
 
 
 if __name__ == "__main__":
