@@ -89,7 +89,7 @@ def _flow_files(directory: Path | None) -> dict[str, str]:
     return flows_by_file(content)
 
 
-def _svg(content, flow_id: str) -> str:  # type: ignore[no-untyped-def]
+def _svg(content, flow_id: str) -> str:
     """The authors' page picture of a flow, as a standalone SVG file."""
     from coach.authoring.diagram import svg
 

@@ -78,7 +78,8 @@ class Community(BaseModel):
     regions: list[Text] = []
     departments: list[Annotated[str, StringConstraints(strip_whitespace=True)]] = []
     everywhere: bool = False
-    audience: list[Audience] = Field(default_factory=lambda: ["tous"], min_length=1)
+    audience: list[Audience] = Field(default_factory=lambda: list[Audience](["tous"]),
+                                     min_length=1)
     join: Text
     join_falc: str = ""
     phone: str = ""
@@ -263,7 +264,7 @@ def _french(name: str, data: object, error: ValidationError) -> str:
         if isinstance(items, list) and index < len(items) and isinstance(items[index], dict):
             title = f" (« {items[index].get('name', '')} »)"
         field = _FIELDS.get(str(where[2]), str(where[2])) if len(where) > 2 else ""
-        message = _message(item)
+        message = _message(dict(item))
         place = f"champ « {field} » : " if field else ""
         lines.append(f"  - communauté n° {index + 1}{title}, {place}{message}")
     return "\n".join(lines)

@@ -17,7 +17,7 @@ def _state(flow: FlowData, flow_id: str, node_id: str) -> str:
     return _UNSAFE.sub("_", name)
 
 
-def _named(label: str):  # type: ignore[no-untyped-def]
+def _named(label: str):
     def condition(_event: Any) -> bool:
         return True
 
@@ -25,7 +25,7 @@ def _named(label: str):  # type: ignore[no-untyped-def]
     return condition
 
 
-def _edges(content: Content, flow: FlowData):  # type: ignore[no-untyped-def]
+def _edges(content: Content, flow: FlowData):
     for node in flow.nodes.values():
         for choice in node.choices:
             target = content.resolve(flow.id, choice.target)

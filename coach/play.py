@@ -49,6 +49,7 @@ def play_in_terminal(flow: str | None, falc: bool, directory: Path | None,
         text = line.strip()
         if not text:
             continue
+        given: ChoiceInput | TextInput
         if text.isdigit() and 1 <= int(text) <= len(step.choices):
             given = ChoiceInput(step.choices[int(text) - 1]["id"])
         else:

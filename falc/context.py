@@ -62,7 +62,7 @@ def explained_terms(a: Analysis) -> frozenset[str]:
     """Lower-case words and acronyms the text explains (cached on the analysis)."""
     cached = a.cache.get("explained_terms")
     if cached is not None:
-        return cached  # type: ignore[no-any-return]
+        return cached
     found: set[str] = set()
     for m in _DEFINES_AFTER.finditer(a.clean):
         line_start = a.clean.rfind("\n", 0, m.start()) + 1

@@ -38,7 +38,7 @@ import sys
 import types
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 __all__ = ["compact_token_match", "load_pipeline"]
 
@@ -66,7 +66,7 @@ class _LazyExceptions(Mapping[str, Any]):
     """The real French tokenizer exceptions, imported (and compiled) on first use."""
 
     def _real(self) -> Mapping[str, Any]:
-        return importlib.import_module(_EXCEPTIONS_MODULE).TOKENIZER_EXCEPTIONS  # type: ignore[no-any-return]
+        return importlib.import_module(_EXCEPTIONS_MODULE).TOKENIZER_EXCEPTIONS
 
     def __getitem__(self, key: str) -> Any:
         return self._real()[key]
@@ -82,14 +82,14 @@ class _LazyTokenMatch:
     """The real French ``TOKEN_MATCH`` (a bound ``re.Pattern.match``), compiled on first use."""
 
     def _real(self) -> Callable[[str], Any]:
-        return importlib.import_module(_EXCEPTIONS_MODULE).TOKEN_MATCH  # type: ignore[no-any-return]
+        return importlib.import_module(_EXCEPTIONS_MODULE).TOKEN_MATCH
 
     def __call__(self, text: str) -> Any:
         return self._real()(text)
 
     @property
     def __self__(self) -> re.Pattern[str]:  # what spaCy serialises (``token_match.__self__``)
-        return self._real().__self__  # type: ignore[attr-defined,no-any-return]
+        return self._real().__self__  # type: ignore[attr-defined]
 
 
 def _info(*args: Any, **kwargs: Any) -> Any:
@@ -171,7 +171,7 @@ def _load_tokenizer(nlp: Any, path: Path) -> None:
     nlp.tokenizer.from_bytes(srsly.msgpack_dumps(data), exclude=["vocab"])
 
 
-class _HashedTable(dict):  # type: ignore[type-arg]
+class _HashedTable(dict[int, Any]):
     """A read-only lookups table keyed by string hashes, like ``spacy.lookups.Table``
     (``get``, ``[]`` and ``in`` accept the string or its hash), built in one C-level copy
     instead of one ``Table.__setitem__`` call per entry."""
@@ -181,7 +181,7 @@ class _HashedTable(dict):  # type: ignore[type-arg]
 
         super().__init__(data)
         self.name = name
-        self._key = get_string_id
+        self._key: Any = get_string_id
 
     def get(self, key: Any, default: Any = None) -> Any:
         return dict.get(self, self._key(key), default)
@@ -201,7 +201,7 @@ def _load_lemmatizer(nlp: Any, path: Path) -> None:
     for name, data in srsly.msgpack_loads(path.read_bytes()).items():
         if name == "lemma_index":
             data = {pos: frozenset(words) for pos, words in data.items()}
-        lookups.set_table(name, _HashedTable(name, data))
+        lookups.set_table(name, cast(Any, _HashedTable(name, data)))  # a Table by duck typing
     nlp.get_pipe("lemmatizer").initialize(lookups=lookups)
 
 
@@ -210,7 +210,7 @@ def _matmul_ops() -> Any:
     import numpy
     from thinc.api import NumpyOps
 
-    class MatmulOps(NumpyOps):  # type: ignore[misc]
+    class MatmulOps(NumpyOps):
         name = "falc-matmul"
 
         def gemm(

@@ -108,12 +108,13 @@ def _dates(text: str) -> Iterator[Fact]:
         return
     for m in _WORD_DATE_RE.finditer(text):
         raw = m.group(1).lower()
-        day = 1 if raw in ("1er", "premier") else (int(raw) if raw.isdigit() else _spelled(raw))
-        if day is None or not 1 <= day <= 31:
+        said = 1 if raw in ("1er", "premier") else (int(raw) if raw.isdigit() else _spelled(raw))
+        if said is None or not 1 <= said <= 31:
             continue
         month = MONTHS.index(m.group(2).lower()) + 1
         y = int(m.group(3)) if m.group(3) else None
-        yield Fact("date", f"{day}/{month}" + (f"/{y}" if y else ""), m.start(), m.end(), m.group())
+        yield Fact("date", f"{said}/{month}" + (f"/{y}" if y else ""), m.start(), m.end(),
+                   m.group())
 
 
 def _times(text: str) -> Iterator[Fact]:
@@ -159,9 +160,9 @@ def _numbers(text: str, tokens: list[Token], taken: list[tuple[int, int]]) -> It
             continue
         if _PERCENT_AFTER_RE.match(text[end:]):
             continue
-        value = parse_number_words(words)
-        if value is not None:
-            yield Fact("number", str(value), start, end, text[start:end])
+        number = parse_number_words(words)
+        if number is not None:
+            yield Fact("number", str(number), start, end, text[start:end])
 
 
 _IMPERATIVE_RE = re.compile(r"^[^\W\d_]{2,}(?:ez|ons)(?:-[^\W\d_]+)*$")

@@ -21,4 +21,5 @@ fi
 
 python3 -m pip install --quiet --disable-pip-version-check -e ".[test]"
 python3 -m ruff check .
+python3 -m mypy coach falc
 python3 -m pytest "$@"

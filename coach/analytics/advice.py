@@ -37,4 +37,9 @@ def unknown_nodes(content: Content, path: Path = ADVICE_FILE) -> list[str]:
     """Listed nodes that the content does not have (an author renamed or removed them)."""
     _speakers, nodes = read_advice_rules(path)
     return [item for item in nodes
-            if ":" not in item or not content.has_node(tuple(item.split(":", 1)))]
+            if ":" not in item or not content.has_node(_node_ref(item))]
+
+
+def _node_ref(place: str) -> tuple[str, str]:
+    flow, _colon, node = place.partition(":")
+    return flow, node

@@ -124,8 +124,8 @@ def figures(rows: Iterable[tuple[CounterKey, int]], content: Content, first_day:
     for (flow, _n, _d), count in by_name[ev.FINISHED].items():
         finished[flow] += count
     for flow_id in sorted(set(content.flows) | set(entered) | set(finished)):
-        flow = content.flows.get(flow_id)
-        result.flows.append(FlowFigures(flow_id, flow.header.title if flow else flow_id,
+        found = content.flows.get(flow_id)
+        result.flows.append(FlowFigures(flow_id, found.header.title if found else flow_id,
                                         entered[flow_id], finished[flow_id]))
 
     chosen: Counter[str] = Counter()

@@ -53,7 +53,7 @@ def mount_docs(app: FastAPI) -> None:
                           methods=["GET"], include_in_schema=False)
 
 
-def _file_route(path: Path, media_type: str):  # type: ignore[no-untyped-def]
+def _file_route(path: Path, media_type: str):
     async def serve() -> FileResponse:
         return FileResponse(path, media_type=media_type,
                             headers={"Cache-Control": "public, max-age=86400"})

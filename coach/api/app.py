@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import inspect
 from collections.abc import Callable
 from contextlib import asynccontextmanager
 from typing import Any
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Request, Response
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
@@ -74,7 +75,7 @@ def create_app(settings: Settings | None = None, content: Content | None = None,
     renderings = Renderings(settings.draft_renderings)
 
     @asynccontextmanager
-    async def lifespan(_app: FastAPI):  # type: ignore[no-untyped-def]
+    async def lifespan(_app: FastAPI):
         # Content, machines and the understanding index live as long as the process: keep
         # them out of the garbage collector's full passes (60 ms each on the real content).
         gc.collect()
@@ -153,7 +154,7 @@ def _forget_deletions_of_other_processes(store: SessionStore,
     if watch is None:
         return lambda: None
     loop = asyncio.get_running_loop()
-    return watch(lambda cid: loop.call_soon_threadsafe(recent.forget, cid))  # type: ignore[no-any-return]
+    return watch(lambda cid: loop.call_soon_threadsafe(recent.forget, cid))
 
 
 async def _sweep_every(recent: RecentRecords, seconds: float) -> None:
@@ -176,9 +177,10 @@ def _count_store_errors(app: FastAPI) -> None:
     answer = app.exception_handlers[StoreUnavailable]
     STORE_ERRORS.labels("api")  # shown at 0 from the start
 
-    async def counted(request, exc):  # type: ignore[no-untyped-def]
+    async def counted(request: Request, exc: Exception) -> Response:
         STORE_ERRORS.labels("api").inc()
-        return await answer(request, exc)
+        answered = answer(request, exc)
+        return await answered if inspect.isawaitable(answered) else answered
 
     app.exception_handlers[StoreUnavailable] = counted
 
@@ -201,7 +203,7 @@ def _document_flows(app: FastAPI, flow_ids: list[str], turn_schemas: dict[str, A
     the turn's body, which the turn reads by hand)."""
     generate = app.openapi
 
-    def openapi() -> dict:  # type: ignore[type-arg]
+    def openapi() -> dict:
         if app.openapi_schema is None:
             schema = generate()
             schema["components"]["schemas"].update(turn_schemas)  # the turn's body

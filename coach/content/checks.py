@@ -266,11 +266,12 @@ def _check_entry(content: Content) -> Iterator[Issue]:
             yield Issue("graphe/depart-absent", "error", "dialogues/commun.yaml",
                         f"« {name} » désigne « {ref[0]}:{ref[1]} », qui n'existe pas",
                         f"indiquez dans « {name} » un nœud existant, sous la forme parcours:nœud")
-    for required, severity in ((True, "error"), (False, "warning")):
+    for required in (True, False):
         missing = [c.id for c in COMMANDS if c.required == required and not c.typed_only
                    and c.id not in content.commands]
         if missing:
-            yield Issue("commande/absente", severity, "dialogues/commun.yaml",
+            yield Issue("commande/absente", "error" if required else "warning",
+                        "dialogues/commun.yaml",
                         f"commandes globales non définies : {', '.join(missing)}"
                         + ("" if required else " (elles ne sont pas proposées)"),
                         "ajoutez-les dans « commands » avec leur libellé et leur libellé FALC")

@@ -165,6 +165,8 @@ def falc_gate(content: Content) -> tuple[list[Issue], dict[str, Any]]:
         for node in flow.nodes.values():
             stats[flow.id].reviewed += sum(1 for m in node.messages if m.review is not None)
     for finding in corpus_gate(message_reports, config):
+        if finding.severity == "info":  # the corpus gate says errors only
+            continue
         issues.append(Issue(finding.rule, finding.severity, "dialogues", finding.message,
                             finding.suggestion or "simplifiez les textes FALC les plus difficiles"))
     all_km = [r.scores["kandel_moles"] for r in message_reports]

@@ -13,18 +13,21 @@ import itertools
 import operator
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 Variables = Mapping[str, object]
 
-_COMPARE: dict[type[ast.cmpop], Callable[[object, object], bool]] = {
+# Values are whatever the variables hold: an impossible comparison (None < 3) raises
+# TypeError, which makes the guard false (see Guard.__call__).
+_COMPARE: dict[type[ast.cmpop], Callable[[Any, Any], bool]] = {
     ast.Eq: operator.eq,
     ast.NotEq: operator.ne,
     ast.Lt: operator.lt,
     ast.LtE: operator.le,
     ast.Gt: operator.gt,
     ast.GtE: operator.ge,
-    ast.In: lambda a, b: a in b,  # type: ignore[operator]
-    ast.NotIn: lambda a, b: a not in b,  # type: ignore[operator]
+    ast.In: lambda a, b: a in b,
+    ast.NotIn: lambda a, b: a not in b,
 }
 
 
@@ -99,8 +102,8 @@ def compile_guard(source: str) -> Guard:
     except SyntaxError as exc:
         raise GuardSyntaxError(f"expression illisible : {exc.msg}") from exc
     names: set[str] = set()
-    evaluate = _compile(tree.body, names)
-    return Guard(source, frozenset(names), evaluate)
+    compiled = _compile(tree.body, names)
+    return Guard(source, frozenset(names), lambda variables: bool(compiled(variables)))
 
 
 def _probe_values(source: str, given: Mapping[str, object]) -> list[object]:

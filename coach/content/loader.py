@@ -14,7 +14,7 @@ from pydantic import BaseModel, ValidationError
 from coach.content.checks import check_content
 from coach.content.issues import ContentInvalid, Issue
 from coach.content.model import Content, FlowData, IntentData
-from coach.content.schema import CommonFile, FlowFile, IntentionsFile, Section, SectionsFile
+from coach.content.schema import CommonFile, FlowFile, IntentionsFile, Node, Section, SectionsFile
 from coach.content.schema_errors import describe_validation_error
 from coach.content.yamlsrc import YamlDocument, YamlSyntaxError, read_yaml
 from coach.resources import default_path
@@ -126,8 +126,8 @@ def _build(
                                 "donnez un identifiant unique à chaque parcours",
                                 line=doc.line_of(("flow", "id"))))
             continue
-        nodes = {}
-        lines = {}
+        nodes: dict[str, Node] = {}
+        lines: dict[str, int] = {}
         for index, node in enumerate(parsed.nodes):
             line = doc.line_of(("nodes", index))
             if node.id in nodes:

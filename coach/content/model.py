@@ -80,7 +80,7 @@ class Content:
         new_id = self.aliases.get(ref)
         return (ref[0], new_id) if new_id else None
 
-    def iter_nodes(self):  # type: ignore[no-untyped-def]
+    def iter_nodes(self):
         for flow in self.flows.values():
             for node in flow.nodes.values():
                 yield flow, node

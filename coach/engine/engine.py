@@ -15,7 +15,7 @@ from itertools import islice
 from typing import Any
 
 from coach.communities import Communities, Place, region_key
-from coach.content.guards import compile_guard
+from coach.content.guards import Guard, compile_guard
 from coach.content.model import Content, NodeRef
 from coach.content.placeholders import CONTACT_KEYS, placeholders
 from coach.content.schema import CALL_DEPTH_VARIABLE, TYPED_PREFIX, Choice, Message, Node
@@ -131,7 +131,7 @@ class Engine:
         # (coach.engine.commands).
         self.command_specs = {spec.id: spec for spec in COMMANDS
                               if spec.typed_only or spec.id in content.commands}
-        self._commands = {
+        self._commands: dict[bool, list[dict[str, str | bool]]] = {
             falc: [{"id": spec.id, "label": self._command_label(spec.id, falc),
                     "shown": spec.shown}
                    for spec in self.command_specs.values() if not spec.typed_only]
@@ -147,7 +147,7 @@ class Engine:
         self._draft_variables = frozenset(
             name for flow in draft_flows for node in flow.nodes.values()
             for choice in node.choices for name in (*choice.set, *choice.add))
-        self._guards = {}
+        self._guards: dict[str, Guard] = {}
         for _flow, node in content.iter_nodes():
             for item in [*node.choices, *node.messages]:
                 if item.when and item.when not in self._guards:
@@ -173,7 +173,7 @@ class Engine:
             # Keys remembered before fingerprints were kept (two numbers) replay as before.
             if seen and seen[0] != input_fingerprint(given):
                 raise KeyReusedForAnotherInput(idempotency_key)
-            return self.step(stored, first, last, replayed=True)
+            return self.step(stored, int(first), int(last), replayed=True)
         record = stored.copy()
         first = len(record.transcript)
         if self._relocate_if_content_changed(record):
@@ -227,7 +227,7 @@ class Engine:
                values: Mapping[str, object] | None = None) -> str:
         """A system message of commun.yaml, filled, in the conversation's language."""
         entry: list[object] = ["coach", message_id] + ([dict(values)] if values else [])
-        rendered = self.renderer.entry(0, entry, falc)  # type: ignore[arg-type]
+        rendered = self.renderer.entry(0, entry, falc)
         return rendered.text if rendered is not None else ""
 
     def available_choices(self, record: Record) -> list[Choice]:

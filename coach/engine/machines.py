@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from transitions import EventData, Machine
 
@@ -31,7 +31,7 @@ class _Cursor:
     state: str
 
 
-def _condition(guard: Guard):  # type: ignore[no-untyped-def]
+def _condition(guard: Guard):
     """A `transitions` condition that also carries its guard, for stepping without events."""
 
     def check(event: EventData) -> bool:
@@ -58,9 +58,10 @@ class CompiledFlow:
         if event is None:
             return None
         for transition in event.transitions.get(state, ()):
-            if all(condition.func.guard(variables) == condition.target
+            # Every condition is a `_condition`, which carries its guard.
+            if all(cast(Any, condition.func).guard(variables) == condition.target
                    for condition in transition.conditions):
-                return self.node_ref(transition.dest)
+                return self.node_ref(str(transition.dest))
         return None
 
     def node_ref(self, state: str) -> NodeRef:

@@ -124,8 +124,8 @@ class Renderer:
             return Rendered(message_id, "user", YOU, place.name if place else str(entry[1]),
                             f"lieu/{entry[1]}")
         if kind == "place":
-            label = self.place_label(entry[1], falc)
-            return Rendered(message_id, "user", YOU, label or entry[1], f"sens/{entry[1]}")
+            named = self.place_label(entry[1], falc)
+            return Rendered(message_id, "user", YOU, named or entry[1], f"sens/{entry[1]}")
         # Typed text, as typed; a blank one still shows as a message.
         return Rendered(message_id, "user", YOU, str(entry[1]).strip() or "…", "texte")
 

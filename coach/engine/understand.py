@@ -411,7 +411,7 @@ class Understanding:
             and spans[o] != spans[t] for o in ordered)]
         if len(kept) < 2:
             return None
-        covered = set()
+        covered: set[str] = set()
         for term in kept:
             covered |= self.lexicon.phrase(padded[spans[term][0]:spans[term][1]]).stems
         if not (CUES & query.grams) and query.stems - covered:

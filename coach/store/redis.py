@@ -128,7 +128,7 @@ class RedisStore(SaveOneOfMany):
         """redis://, rediss:// (TLS) and unix:// URLs, as redis-py reads them."""
         return cls(url, retention_seconds)
 
-    def _call(self, operation):  # type: ignore[no-untyped-def]
+    def _call(self, operation):
         try:
             return operation()
         except (redis.ConnectionError, redis.TimeoutError, redis.BusyLoadingError,

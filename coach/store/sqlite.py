@@ -101,7 +101,7 @@ class SQLiteStore(SaveOneOfMany):
             self._local.connection = connection
         return connection
 
-    def _guard(self):  # type: ignore[no-untyped-def]
+    def _guard(self):
         return _Translate()
 
     def create(self, conversation_id: str, data: bytes) -> None:
@@ -313,7 +313,6 @@ class _Translate:
     def __enter__(self) -> None:
         return None
 
-    def __exit__(self, exc_type, exc, tb) -> bool:  # type: ignore[no-untyped-def]
+    def __exit__(self, exc_type, exc, tb) -> None:
         if exc_type is not None and issubclass(exc_type, sqlite3.DatabaseError):
             raise StoreUnavailable(str(exc)) from exc
-        return False

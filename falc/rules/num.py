@@ -206,9 +206,9 @@ _POUR_CENT_RE = re.compile(r"(?<![\w'’])(pour\s*cent|pourcentages?)(?![\w])", 
 
 def num_003(a: Analysis) -> Iterator[Finding]:
     for m in _PERCENT_RE.finditer(a.clean):
-        value = m.group(1)
-        if value is not None:
-            proportion = percent_in_words(float(value.replace(",", ".")))
+        digits = m.group(1)
+        if digits is not None:
+            proportion = percent_in_words(float(digits.replace(",", ".")))
             hint = f"Écrivez une proportion simple : « {proportion} »."
         else:
             hint = "Écrivez une proportion simple, par exemple « 1 personne sur 3 »."

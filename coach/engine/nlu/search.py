@@ -85,8 +85,8 @@ class SearchIndex:
         average = sum(lengths.values()) / count or 1.0
         frequency: dict[str, int] = {}
         for bag in bags.values():
-            for item in bag:
-                frequency[item] = frequency.get(item, 0) + 1
+            for stem in bag:
+                frequency[stem] = frequency.get(stem, 0) + 1
         self.idf = {s: math.log(1 + (count - n + 0.5) / (n + 0.5)) for s, n in frequency.items()}
         weights = sorted(self.idf.values())
         # A typed word the content never uses: it counts like a middling word.
@@ -94,9 +94,9 @@ class SearchIndex:
         self.postings: dict[str, list[tuple[str, float]]] = {}
         for place, bag in bags.items():
             norm = K1 * (1 - B + B * lengths[place] / average)
-            for item, tf in bag.items():
-                self.postings.setdefault(item, []).append(
-                    (place, self.idf[item] * tf * (K1 + 1) / (tf + norm)))
+            for stem, tf in bag.items():
+                self.postings.setdefault(stem, []).append(
+                    (place, self.idf[stem] * tf * (K1 + 1) / (tf + norm)))
 
     def scores(self, query: Query) -> dict[str, float]:
         """Confidence per place, from SEARCH_BASE up to SEARCH_BASE + SEARCH_SPAN."""
