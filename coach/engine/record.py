@@ -17,9 +17,10 @@ Places are short strings (see `coach.engine.nlu.places`).
 
 Stored form (`FORMAT` 2), so that a turn's cost does not grow with the conversation:
   the head's JSON (the small fields; `history` holds at most `MAX_SNAPSHOTS` snapshots for
-  « retour », each with only the variables the step changed), a newline, the open part of
-  the turn times (JSON array), a newline, the open part of the transcript, a newline, then
-  the sealed blocks of the transcript and of the turn times (LZ4, sizes in the head; see
+  « retour », each with only the variables the step changed), a newline, the open parts of
+  the turn times and of the transcript (JSON arrays of fewer than `SEAL_AT` entries each,
+  LZ4-compressed together from 1 KB), then the sealed blocks of the transcript and of the
+  turn times (LZ4, compressed once; every length is in the head; see
   `coach.engine.transcript`). A turn parses the head
   only; the rest is copied as bytes. Records of earlier formats (one JSON object; head and
   transcript; LZ4 or zlib compressed) load too, and are saved in this format.
@@ -33,6 +34,7 @@ import zlib
 from dataclasses import dataclass, field, fields
 from typing import Any
 
+import lz4.block
 import lz4.frame
 import orjson
 
@@ -42,7 +44,9 @@ FORMAT = 2
 # « Retour » goes back this many steps at most (docs/dialogues.md); older ones are dropped.
 MAX_SNAPSHOTS = 40
 MAX_IDEMPOTENCY_KEYS = 8
-# Records of format 1 from 3 KB were stored LZ4-compressed as a whole (older ones zlib).
+# The open parts (recent turn times and transcript entries) are LZ4-compressed from this
+# size. Records of format 1 from 3 KB were stored LZ4-compressed as a whole (older: zlib).
+COMPRESS_OPEN_FROM = 1024
 LZ4_FRAME_MAGIC = b"\x04\x22\x4d\x18"
 
 
@@ -104,7 +108,13 @@ class Record:
         head["format"] = FORMAT
         head["transcript"] = [count, sizes]
         head["turn_times"] = [time_count, time_sizes]
-        return b"\n".join((orjson.dumps(head), times, entries, blocks + time_blocks))
+        # The open parts are small (under SEAL_AT entries each): compressed whole when
+        # worth it, a cost that does not grow with the conversation.
+        body = times + entries
+        packed = lz4.block.compress(body, store_size=False) if len(body) >= COMPRESS_OPEN_FROM \
+            else b""
+        head["open"] = [len(times), len(entries), len(packed)]
+        return b"".join((orjson.dumps(head), b"\n", packed or body, blocks, time_blocks))
 
     @classmethod
     def from_bytes(cls, data: bytes) -> Record:
@@ -117,8 +127,14 @@ class Record:
         if head.get("format") != FORMAT:
             return _from_format_1(data)
         del head["format"]
-        times, _newline, rest = rest.partition(b"\n")
-        entries, _newline, blocks = rest.partition(b"\n")
+        times_length, entries_length, packed = head.pop("open")
+        length = times_length + entries_length
+        if packed:
+            body = lz4.block.decompress(rest[:packed], uncompressed_size=length)
+            blocks = rest[packed:]
+        else:
+            body, blocks = rest[:length], rest[length:]
+        times, entries = body[:times_length], body[times_length:]
         count, sizes = head["transcript"]
         time_count, time_sizes = head["turn_times"]
         split = sum(size[1] for size in sizes)

@@ -94,6 +94,7 @@ def test_the_record_of_a_500_turn_conversation_stays_small(engine):
     data = step.record.to_bytes()
     messages = len(step.record.transcript)
     assert messages > 1000
-    # Bound stated in docs/dialogues.md: under 24 KB for 500 turns of this flow.
-    assert len(data) < 24 * 1024, len(data)
+    # docs/benchmarks.md: 5.6 KB measured for 500 turns of this flow (bound 12 KB); on the
+    # real content, 19 KB (bound 24 KB).
+    assert len(data) < 12 * 1024, len(data)
     assert Record.from_bytes(data).transcript == step.record.transcript
