@@ -145,9 +145,9 @@ def results_from_sheet(content: Content, path: Path) -> list[ReadingResult]:
         words = [w for part in row.get("mots_difficiles", "").replace(";", ",").split(",")
                  for w in [part.strip()] if w]
         try:
-            found.append(ReadingResult(ref=row["reference"], source=text_hash(message.falc),
-                                       by=row["groupe"], on=row["date"], status=status,
-                                       hard_words=words))
+            found.append(ReadingResult.model_validate({  # pydantic reads the date
+                "ref": row["reference"], "source": text_hash(message.falc), "by": row["groupe"],
+                "on": row["date"], "status": status, "hard_words": words}))
         except ValidationError:
             problems.append(f"{place} : date « {row['date']} » invalide : écrivez-la"
                             " AAAA-MM-JJ, par exemple 2026-12-01.")
