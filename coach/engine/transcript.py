@@ -79,9 +79,10 @@ class LazyList:
 
     def __getitem__(self, index: int | slice) -> Any:
         if isinstance(index, int):
-            position = index + len(self) if index < 0 else index
             unparsed = self._unparsed()
-            if unparsed <= position < len(self):
+            length = unparsed + len(self._added)
+            position = index + length if index < 0 else index
+            if unparsed <= position < length:
                 return self._added[position - unparsed]
         elif index.step is None and index.stop is None and (index.start or 0) >= 0:
             return self.since(index.start or 0)
@@ -110,7 +111,7 @@ class Transcript(LazyList):
     """The conversation's entries: sealed blocks (compressed JSON arrays of `SEAL_AT`
     entries each), then the open part (stored JSON bytes, then the entries added since)."""
 
-    __slots__ = ("_block_sizes", "_blocks")
+    __slots__ = ("_block_sizes", "_blocks", "_sealed")
 
     def __init__(self, entries: Iterable[Entry] = (), stored: bytes = b"",
                  stored_count: int = 0, blocks: bytes = b"",
@@ -119,6 +120,7 @@ class Transcript(LazyList):
         self._blocks = blocks
         # One [entries, compressed bytes, JSON bytes] per sealed block, oldest first.
         self._block_sizes: list[list[int]] = [list(size) for size in block_sizes]
+        self._sealed = sum(size[0] for size in self._block_sizes)
 
     @classmethod
     def from_json(cls, data: bytes, count: int) -> Transcript:
@@ -152,7 +154,7 @@ class Transcript(LazyList):
                    block_sizes=block_sizes)
 
     def _unparsed(self) -> int:
-        return self._stored_count + sum(size[0] for size in self._block_sizes)
+        return self._stored_count + self._sealed
 
     def _block_arrays(self) -> list[bytes]:
         arrays, offset = [], 0
@@ -170,7 +172,7 @@ class Transcript(LazyList):
 
     def _drop_stored(self) -> None:
         super()._drop_stored()
-        self._blocks, self._block_sizes = b"", []
+        self._blocks, self._block_sizes, self._sealed = b"", [], 0
 
     def from_end(self) -> Iterator[Entry]:
         """Entries from the last one back, reading only as far back as asked: the added
