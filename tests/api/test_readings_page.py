@@ -37,6 +37,6 @@ async def test_reader_results_on_the_authors_pages(settings, tmp_path):
         index = (await client.get("/authoring", headers=headers)).text
         assert "Relectures avec des lecteurs" in index
         assert "&lt;script&gt;mot&lt;/script&gt;" in index and "<script>mot" not in index
-        page = (await client.get(f"/authoring/flux/{flow_id}", headers=headers)).text
+        page = (await client.get(f"/authoring/parcours/{flow_id}", headers=headers)).text
         assert "Lecteurs (Groupe &lt;i&gt;Lilas&lt;/i&gt;, le 01/12/2026) : pas compris" in page
         assert "Pas encore lu par des lecteurs" in page
