@@ -87,8 +87,24 @@ def test_draft_values_are_exactly_those_the_dialogues_set(content):
 def test_every_coordinator_answer_has_a_place_in_the_draft():
     expected = {"duree", "nature", "objectif", "participation", "composition", "adhesion",
                 "theme", "gouvernance", "roles", "univers", "vouloir", "savoir", "pouvoir",
-                "premier_pas"}
+                "premier_pas",
+                # stage 3 (Animer) and stage 4 (Pérenniser)
+                "espaces", "techniques", "role_animateur", "retroplanning", "indicateurs",
+                "plan_action", "evaluation", "age_groupe"}
     assert expected <= set(load_template().variables())
+
+
+def test_the_draft_covers_the_four_stages_with_advice_in_each_part():
+    draft = build_draft({"espaces": "mixte", "age_groupe": "maturite"}, False)
+    assert [d.id for d in draft.documents] == [
+        "feuille-de-route", "charte", "plan-animation", "plan-action"]
+    for document in draft.documents[2:]:
+        assert document.sections and all(s.advice for s in document.sections)
+    parts = {s.id: s for s in draft.sections}
+    assert parts["espaces-animation"].answers == (
+        "La CoP alterne rencontres sur place et échanges à distance.",)
+    assert "pratiques qui changent" in parts["evaluation"].answers[0]
+    assert parts["plan-trois-temps"].missing and parts["plan-trois-temps"].question
 
 
 def test_advice_sources_are_sections_of_the_content_map(content):

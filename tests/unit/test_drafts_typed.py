@@ -74,3 +74,38 @@ def test_a_typed_answer_replaces_the_chosen_sentence():
     draft = build_draft({"objectif": "coordination"}, False, typed={"objectif": "Nos mots"})
     section = next(s for s in draft.sections if s.id == "objectifs")
     assert section.answers == ("Nos mots",)
+
+
+# Stages 3 and 4: the variables their `ask:` nodes record, and the part each one fills.
+STAGE_3_4_TYPED = {"espaces": "espaces-animation", "techniques": "techniques-animation",
+                   "role_animateur": "role-animateur", "retroplanning": "retroplanning",
+                   "indicateurs": "indicateurs", "plan_action": "plan-trois-temps",
+                   "evaluation": "evaluation"}
+
+
+@pytest.mark.parametrize("variable", sorted(STAGE_3_4_TYPED))
+@pytest.mark.parametrize("falc", [False, True])
+def test_typed_answers_of_stages_3_and_4_are_escaped_everywhere(variable, falc):
+    answer = printable(MARKUP + " " + FORMULA)
+    draft = build_draft({variable: "libre"}, falc, typed={variable: answer})
+    section = next(s for s in draft.sections if s.id == STAGE_3_4_TYPED[variable])
+    assert answer in section.answers and not section.missing
+
+    parsed = Texts()
+    parsed.feed(render_html(draft))
+    assert answer in parsed.texts
+    assert "script" not in parsed.tags and parsed.tags.count("b") == 0
+
+    word = docx.Document(io.BytesIO(render_docx(draft)))
+    assert answer in [p.text for p in word.paragraphs]
+
+    odt = load_odt(io.BytesIO(render_odt(draft)))
+    assert answer in [teletype.extractText(i) for i in odt.getElementsByType(odftext.ListItem)]
+
+
+def test_the_ask_nodes_of_stages_3_and_4_record_the_variables_the_draft_reads():
+    from coach.content.loader import load_content
+
+    asked = {node.ask.variable for _flow, node in load_content().iter_nodes()
+             if getattr(node, "ask", None) is not None}
+    assert set(STAGE_3_4_TYPED) <= asked
