@@ -15,6 +15,7 @@ from odf.opendocument import load as load_odt
 
 from coach.api.app import create_app
 from coach.content.loader import DEFAULT_DIRECTORY
+from coach.drafts.template import load_template
 from coach.settings import Settings
 from tests.conftest import CONTACT
 
@@ -191,7 +192,9 @@ async def test_an_empty_draft_still_helps(client):
     cid = (await client.post("/api/v1/conversations", json={})).json()["id"]
     page = parse((await client.get(f"/api/v1/conversations/{cid}/document")).text)
     assert page.h1 == 1
-    assert "Aucune des 16 parties n" in (
+    parts = sum(len(d.sections) for d in load_template().documents)
+    assert parts == 23  # the four stages
+    assert f"Aucune des {parts} parties n" in (
         await client.get(f"/api/v1/conversations/{cid}/document")).text
 
 
