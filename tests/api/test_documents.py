@@ -14,6 +14,7 @@ from odf import text as odftext
 from odf.opendocument import load as load_odt
 
 from coach.api.app import create_app
+from coach.api.documents import MEDIA_TYPES
 from coach.content.loader import DEFAULT_DIRECTORY
 from coach.drafts.template import load_template
 from coach.settings import Settings
@@ -220,3 +221,31 @@ async def test_advice_messages_are_flagged_and_take_feedback(client):
     response = await client.post(f"/api/v1/conversations/{cid}/avis",
                                  json={"message": "12", "utile": "oui"})
     assert response.status_code == 422
+
+
+@pytest.mark.parametrize("outil", ["charte", "feuille-de-route", "guide-contributeurs",
+                                   "support-restitution", "retroplanning", "matrice"])
+async def test_every_tool_downloads_as_word_opendocument_and_a_printable_page(client, outil):
+    for falc in ("false", "true"):
+        word = await client.get(f"/api/v1/outils/{outil}?format=docx&falc={falc}")
+        assert word.status_code == 200
+        assert word.headers["content-type"] == MEDIA_TYPES["docx"]
+        assert "public" in word.headers["cache-control"]
+        assert word.headers["content-disposition"].endswith(".docx\"")
+        assert docx.Document(io.BytesIO(word.content)).paragraphs[0].style.name == "Heading 1"
+        opendoc = await client.get(f"/api/v1/outils/{outil}?format=odt&falc={falc}")
+        assert opendoc.status_code == 200
+        headings = load_odt(io.BytesIO(opendoc.content)).getElementsByType(odftext.H)
+        assert teletype.extractText(headings[0])
+    page = await client.get(f"/api/v1/outils/{outil}")
+    assert page.status_code == 200 and "content-disposition" not in page.headers
+    assert parse(page.text).h1 == 1
+
+
+async def test_an_unknown_tool_or_format_is_a_french_problem(client):
+    response = await client.get("/api/v1/outils/inconnu?format=docx")
+    assert response.status_code == 404
+    assert response.json()["code"] == "outil-inconnu"
+    assert "retroplanning" in response.json()["detail"]
+    response = await client.get("/api/v1/outils/charte?format=pdf")
+    assert response.status_code == 422 and response.json()["code"] == "format-inconnu"
