@@ -59,6 +59,37 @@ def draft_links(site: Site, cid: str, ident: str, level: int) -> str:
             f'<ul class="rangee">{links}</ul></div>')
 
 
+# Toolbox places that present a tool of the resource bank, and the blank file they offer
+# (`GET /api/v1/outils/{outil}`).
+TOOL_NODES = {"charte": "charte", "feuille-de-route": "feuille-de-route",
+              "guide-contributeurs": "guide-contributeurs", "compte-rendu": "support-restitution",
+              "retroplanning": "retroplanning", "matrice": "matrice"}
+TOOL_LINKS = (("html", "Voir pour imprimer (nouvelle fenêtre)"), ("docx", "Word (.docx)"),
+              ("odt", "OpenDocument (.odt)"))
+
+
+def tool_here(step: Step) -> str | None:
+    """The blank tool this step presents, if any."""
+    record = step.record
+    return TOOL_NODES.get(record.node) if record.flow == "outils" else None
+
+
+def tool_links(site: Site, tool: str, falc: bool, ident: str, level: int) -> str:
+    """The three links to a blank tool to fill in, in the conversation's reading level."""
+    from coach.drafts.forms import load_forms
+
+    title = load_forms()[tool].title.get(falc)
+    url = f"{site.base}/api/v1/outils/{quote(tool, safe='')}?falc={'true' if falc else 'false'}"
+    links = "".join(
+        f'<li><a class="bouton-lien" href="{e(url + "&format=" + fmt)}"'
+        + (' target="_blank" rel="noopener"' if fmt == "html" else "")
+        + f">{e(label)}</a></li>" for fmt, label in TOOL_LINKS)
+    return (f'<div class="brouillon-liens" role="group" aria-labelledby="{ident}">'
+            f'<h{level} id="{ident}" class="brouillon-titre">'
+            f'{e("L’outil à remplir : " + title)}</h{level}>'
+            f'<ul class="rangee">{links}</ul></div>')
+
+
 def progress_text(step: Step) -> str:
     """Where the person is in the coordinator's stages, as a sentence (empty elsewhere)."""
     if step.progress is None:
@@ -113,6 +144,10 @@ def conversation_page(site: Site, step: Step, error: str | None = None, kept: st
     if bots and step.draft_here:  # under the step's own last message (not « aide »'s)
         own = [m for m in bots if m["ref"].startswith(f"{record.flow}/{record.node}/")]
         after[(own or bots)[-1]["id"]] = draft_links(site, record.id, "titre-brouillon-fil", 4)
+    tool = tool_here(step)
+    if bots and tool:
+        own = [m for m in bots if m["ref"].startswith(f"{record.flow}/{record.node}/")]
+        after[(own or bots)[-1]["id"]] = tool_links(site, tool, record.falc, "titre-outil-fil", 4)
 
     parts = [
         "<h1>Votre coach CoP</h1>",
