@@ -195,3 +195,12 @@ def test_odt_has_outline_headings_lists_and_language():
     assert "La CoP est durable." in items
     styles = zipfile.ZipFile(io.BytesIO(data)).read("styles.xml").decode()
     assert 'fo:language="fr"' in styles and 'fo:country="FR"' in styles
+
+
+def test_every_stage_end_says_what_the_draft_holds_and_where_it_is(content):
+    for flow in ("initier", "modeliser", "animer", "perenniser"):
+        node = content.flows[flow].nodes["fin"]
+        said = [m for m in node.messages if "brouillon" in m.text]
+        assert said, flow
+        assert "liens sont sous ce message" in said[0].text
+        assert "brouillon" in said[0].falc and "Facile à lire" in said[0].falc
