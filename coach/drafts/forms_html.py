@@ -1,5 +1,5 @@
 """A blank tool as a printable HTML page: one h1, a heading per part, labelled empty fields
-(lines to write on once printed) and real tables with column headers."""
+(room to write once printed, hidden from screen readers) and real tables with column headers."""
 
 from __future__ import annotations
 
@@ -16,10 +16,10 @@ def _part(part: FormPart, number: int) -> str:
     html = [f'<section class="partie"><h2 id="partie-{number}">{_e(part.title)}</h2>']
     for index, (label, lines) in enumerate(part.fields, start=1):
         ident = f"champ-{number}-{index}"
+        # Room to write on paper, not an edit field: hidden from screen readers.
         html.append(f'<div class="champ"><p class="etiquette" id="{ident}">{_e(label)}</p>'
-                    f'<div class="a-remplir" role="textbox" aria-labelledby="{ident}"'
-                    f' aria-multiline="{"true" if lines > 1 else "false"}"'
-                    f' data-lignes="{lines}"></div></div>')
+                    f'<div class="a-remplir{" a-remplir--long" if lines > 1 else ""}"'
+                    f' aria-hidden="true" data-lignes="{lines}"></div></div>')
     if part.table is not None:
         head = "".join(f'<th scope="col">{_e(c)}</th>' for c in part.table.columns)
         rows = []

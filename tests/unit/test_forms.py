@@ -37,7 +37,8 @@ class Page(HTMLParser):
         attributes = dict(attrs)
         if tag == "html":
             self.html_lang = attributes.get("lang") or ""
-        if attributes.get("role") == "textbox":
+        if "a-remplir" in (attributes.get("class") or "").split() and tag == "div":
+            assert attributes.get("aria-hidden") == "true"
             self.textboxes += 1
         if tag in ("h1", "h2"):
             self._in = tag
