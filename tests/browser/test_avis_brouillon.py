@@ -274,3 +274,12 @@ def test_pages_without_javascript_link_the_draft_and_privacy_and_are_counted(
     # The observer counts these conversations and turns like the JSON API's.
     assert _counts(page, site, "conversation", "initier") == started + 1
     assert _counts(page, site, "choix", "initier") == answered + 2
+
+
+def test_parents_are_never_offered_the_draft(page: Page, site) -> None:
+    open_client(page, site)
+    page.get_by_role("button", name="Je suis un parent ou un proche aidant").click()
+    wait_turn(page, "Voulez-vous savoir")
+    page.get_by_role("button", name="Plus d'options").click()
+    expect(page.get_by_role("group", name=DRAFT)).to_have_count(0)  # the server says so
+    expect(page.get_by_role("link", name=LINKS[1])).to_have_count(0)
