@@ -23,7 +23,7 @@ def test_the_journeys_that_say_they_build_the_draft_fill_it():
                 if any(name in draft_variables for node in flow.nodes.values()
                        for choice in node.choices for name in (*choice.set, *choice.add))}
     assert {f.id for f in CONTENT.flows.values() if f.header.draft} == builders
-    assert builders == {"initier", "modeliser"}
+    assert builders == {"initier", "modeliser", "animer", "perenniser"}
 
 
 def test_a_parent_is_never_offered_the_draft():
