@@ -4,6 +4,7 @@ service (coach/service), and answers a page or a redirection (POST-redirect-GET)
 from __future__ import annotations
 
 import secrets
+from collections.abc import Callable
 from urllib.parse import quote
 
 from fastapi import APIRouter, Request
@@ -58,17 +59,20 @@ def build_pages_router(service: ConversationService, settings: Settings) -> APIR
         except StoreUnavailable:
             return unavailable_page(site)
 
-    def paged(request: Request, cid: str) -> tuple[Step, TranscriptPage] | Response:
-        """One page of a long conversation (the last, or from `?depuis=N`)."""
+    def paged(request: Request, cid: str,
+              render: Callable[[Site, Step, TranscriptPage], Response]) -> Response:
+        """One page of a long conversation (the last, or from `?depuis=N`), rendered; or
+        the page that says why it cannot be shown."""
         site = Site.of(request, settings)
         since = request.query_params.get("depuis", "")
         offset = int(since) if since.isdigit() and len(since) < 9 else None
         try:
-            return service.conversation_page(cid, offset, PAGE_POSITIONS)
+            step, page = service.conversation_page(cid, offset, PAGE_POSITIONS)
         except ConversationNotFound:
             return not_found_page(site)
         except StoreUnavailable:
             return unavailable_page(site)
+        return render(site, step, page)
 
     def see(site: Site, cid: str, fragment: str = "#dernier") -> RedirectResponse:
         return RedirectResponse(site.conversation_url(cid, fragment), status_code=303)
@@ -97,11 +101,8 @@ def build_pages_router(service: ConversationService, settings: Settings) -> APIR
 
     @router.get(PREFIX + "/{cid}", response_class=HTMLResponse)
     async def show(request: Request, cid: str) -> Response:
-        found = paged(request, cid)
-        if isinstance(found, Response):
-            return found
-        step, page = found
-        return conversation_page(Site.of(request, settings), step, page=page)
+        return paged(request, cid, lambda site, step, page:
+                     conversation_page(site, step, page=page))
 
     @router.post(PREFIX + "/{cid}")
     async def turn(request: Request, cid: str) -> Response:
@@ -128,12 +129,8 @@ def build_pages_router(service: ConversationService, settings: Settings) -> APIR
 
     def with_error(request: Request, cid: str, error: str, kept: str = "") -> Response:
         """The conversation again, saying what went wrong above the text field (422)."""
-        found = paged(request, cid)
-        if isinstance(found, Response):
-            return found
-        step, page = found
-        return conversation_page(Site.of(request, settings), step, error, kept=kept,
-                                 status=422, page=page)
+        return paged(request, cid, lambda site, step, page:
+                     conversation_page(site, step, error, kept=kept, status=422, page=page))
 
     @router.post(PREFIX + "/{cid}/falc")
     async def falc(request: Request, cid: str) -> Response:
@@ -185,11 +182,7 @@ def build_pages_router(service: ConversationService, settings: Settings) -> APIR
 
     @router.get(PREFIX + "/{cid}/transcription", response_class=HTMLResponse)
     async def transcript(request: Request, cid: str) -> Response:
-        found = paged(request, cid)
-        if isinstance(found, Response):
-            return found
-        step, page = found
-        return transcript_page(Site.of(request, settings), step, page)
+        return paged(request, cid, transcript_page)
 
     @router.get(PREFIX + "/{cid}/transcription.txt")
     async def transcript_download(request: Request, cid: str) -> Response:
