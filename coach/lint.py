@@ -11,6 +11,7 @@ from coach.content.issues import Issue
 from coach.content.loader import read_content
 from coach.content.model import Content
 from coach.drafts.template import load_template
+from coach.drafts.texts import document_texts
 from coach.readings.results import summarise
 
 
@@ -40,7 +41,7 @@ def lint(directory: Path | None = None, with_falc: bool = True) -> dict[str, Any
         report["readings"] = readings_figures(content)
         issues.extend(draft_issues(content))
         if with_falc:
-            falc_issues, figures = falc_gate(content)
+            falc_issues, figures = falc_gate(content, document_texts())
             issues.extend(falc_issues)
             report["falc"] = figures
     report["errors"] = [i.to_dict() for i in issues if i.severity == "error"]
@@ -89,6 +90,11 @@ def format_report(report: dict[str, Any]) -> str:
             lines.append(f"  {flow_id} : {s['messages']} messages, {s['errors']} erreurs,"
                          f" {s['warnings']} avertissements, KM {s['median_kandel_moles']},"
                          f" LIX {s['median_lix']}, {s['reviewed']} relus par une personne")
+        if falc.get("documents"):
+            lines.append("FALC des documents à télécharger (textes, erreurs, avertissements) :")
+            for group, s in falc["documents"].items():
+                lines.append(f"  {group} : {s['messages']} textes avec leur version standard,"
+                             f" {s['errors']} erreurs, {s['warnings']} avertissements")
         corpus = falc["corpus"]
         lines.append(f"  Ensemble : médiane Kandel–Moles {corpus['median_kandel_moles']}"
                      f" (≥ 75 attendu), médiane LIX {corpus['median_lix']} (≤ 45 attendu)")

@@ -7,13 +7,18 @@ with a written reason (`suppress: [{rule, reason}]`, enforced by the schema).
 from __future__ import annotations
 
 import statistics
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from coach.content.issues import Issue
 from coach.content.model import Content
 from coach.content.placeholders import PLACEHOLDER
+
+if TYPE_CHECKING:
+    from coach.drafts.texts import DocumentText
+    from falc import Checker
 
 # Stand-ins for placeholders while checking: a number for variables, words for the contact.
 _SAMPLE = {"contact_nom": "Marie", "contact_telephone": "01 23 45 67 89",
@@ -102,11 +107,10 @@ def reader_hard_words(content: Content) -> list[str]:
     return list(hard_words(summarise(content, Path(content.directory))))
 
 
-def falc_gate(content: Content) -> tuple[list[Issue], dict[str, Any]]:
-    """FALC issues for every text, and the per-flow and corpus figures of the report."""
+def _checker(content: Content) -> Checker:
+    """The checker with this project's configuration, the dialogues' glossary and the words
+    readers found hard: one judgement for every FALC text, chat or document."""
     from falc import Checker, load_config
-    from falc.corpus import boilerplate
-    from falc.readability import corpus_gate
 
     config = load_config(start_dir=str(Path(content.directory).parent))
     # The dialogues' own glossary counts as explained terms, like falc.toml's.
@@ -115,8 +119,17 @@ def falc_gate(content: Content) -> tuple[list[Issue], dict[str, Any]]:
     config.jargon.update({word: "un mot que des lecteurs ont trouvé difficile : dites-le"
                                 " avec des mots courants ou expliquez-le"
                           for word in reader_hard_words(content) if word not in config.jargon})
-    checker = Checker(config)
-    items = _items(content)
+    return Checker(config)
+
+
+def _document_items(documents: Sequence[DocumentText]) -> list[_Item]:
+    return [_Item(d.group, "", d.where, d.falc, d.standard, frozenset(), d.line, d.file)
+            for d in documents]
+
+
+def _judge(checker: Checker, items: list[_Item], stats: dict[str, FlowStats],
+           repeated: dict[int, list[Any]], message_reports: list[Any] | None) -> list[Issue]:
+    """The issues of these texts: each text alone, its pair, and *repeated* (corpus)."""
     reports = checker.check_many([_sample(item.falc) for item in items])
     # FALC-PAIR-002 for every message in one batch: spaCy tags, once, only the standard
     # sentences whose proper nouns depend on it (one call per message took 5 s).
@@ -124,24 +137,17 @@ def falc_gate(content: Content) -> tuple[list[Issue], dict[str, Any]]:
     lost = checker.check_pairs([(_sample(standard), _sample(item.falc))
                                 for item, standard in pairs])
     pair_findings = {id(item): found for (item, _), found in zip(pairs, lost, strict=True)}
-    # FALC-DUP-001 needs the whole corpus: the same sentence in many messages (choice
-    # labels such as « Aller à l'étape 2 » repeat on purpose and are left out).
-    messages = [i for i, item in enumerate(items) if item.standard is not None]
-    repeated: dict[int, list[Any]] = {}
-    for index, finding in boilerplate([_sample(items[i].falc) for i in messages], config):
-        repeated.setdefault(messages[index], []).append(finding)
     following = _following_counts(items)
-    stats: dict[str, FlowStats] = {flow_id: FlowStats() for flow_id in content.flows}
     issues: list[Issue] = []
-    message_reports = []
     for position, (item, report) in enumerate(zip(items, reports, strict=True)):
-        flow_stats = stats[item.flow]
+        flow_stats = stats.setdefault(item.flow, FlowStats())
         findings = [f for f in report.findings + repeated.get(position, [])
                     if f.rule not in item.suppressed
                     and not _given_in_next_bubbles(f, following[position])]
         if item.standard is not None:
             flow_stats.messages += 1
-            message_reports.append(report)
+            if message_reports is not None:
+                message_reports.append(report)
             flow_stats.kandel_moles.append(report.scores["kandel_moles"])
             flow_stats.lix.append(report.scores["lix"])
             findings += [f for f in pair_findings[id(item)] if f.rule not in item.suppressed]
@@ -160,7 +166,40 @@ def falc_gate(content: Content) -> tuple[list[Issue], dict[str, Any]]:
             issues.append(Issue(finding.rule, finding.severity, item.file,
                                 f"{item.where} (FALC){quoted} : {finding.message}",
                                 finding.suggestion or "réécrivez ce passage plus simplement",
-                                node=item.node, line=item.line))
+                                node=item.node or None, line=item.line))
+    return issues
+
+
+def check_documents(content: Content, documents: Sequence[DocumentText],
+                    checker: Checker | None = None) -> tuple[list[Issue], dict[str, Any]]:
+    """FALC issues of the downloadable documents' texts (the draft, the blank tools), judged
+    like the dialogues' texts; figures per document group."""
+    checker = checker or _checker(content)
+    stats: dict[str, FlowStats] = {}
+    issues = _judge(checker, _document_items(documents), stats, {}, None)
+    return issues, {group: s.to_dict() for group, s in stats.items()}
+
+
+def falc_gate(content: Content, documents: Sequence[DocumentText] = ()
+              ) -> tuple[list[Issue], dict[str, Any]]:
+    """FALC issues for every text, and the per-flow and corpus figures of the report.
+    *documents* (the draft's and the tools' texts) are judged with the same checker; they
+    are left out of the corpus figures and of FALC-DUP-001, which are about the chat."""
+    from falc.corpus import boilerplate
+    from falc.readability import corpus_gate
+
+    checker = _checker(content)
+    config = checker.config
+    items = _items(content)
+    # FALC-DUP-001 needs the whole corpus: the same sentence in many messages (choice
+    # labels such as « Aller à l'étape 2 » repeat on purpose and are left out).
+    messages = [i for i, item in enumerate(items) if item.standard is not None]
+    repeated: dict[int, list[Any]] = {}
+    for index, finding in boilerplate([_sample(items[i].falc) for i in messages], config):
+        repeated.setdefault(messages[index], []).append(finding)
+    stats: dict[str, FlowStats] = {flow_id: FlowStats() for flow_id in content.flows}
+    message_reports: list[Any] = []
+    issues = _judge(checker, items, stats, repeated, message_reports)
     for flow in content.flows.values():
         for node in flow.nodes.values():
             stats[flow.id].reviewed += sum(1 for m in node.messages if m.review is not None)
@@ -171,8 +210,11 @@ def falc_gate(content: Content) -> tuple[list[Issue], dict[str, Any]]:
                             finding.suggestion or "simplifiez les textes FALC les plus difficiles"))
     all_km = [r.scores["kandel_moles"] for r in message_reports]
     all_lix = [r.scores["lix"] for r in message_reports]
+    document_issues, document_figures = check_documents(content, documents, checker)
+    issues.extend(document_issues)
     figures = {
         "flows": {flow_id: s.to_dict() for flow_id, s in stats.items()},
+        "documents": document_figures,
         "corpus": {
             "median_kandel_moles": round(statistics.median(all_km), 1) if all_km else None,
             "median_lix": round(statistics.median(all_lix), 1) if all_lix else None,

@@ -1,39 +1,75 @@
-"""The FALC texts of the coordinator's draft (coach/drafts/brouillon.yaml) pass the FALC
-checker without error, like the dialogues' FALC texts."""
+"""The FALC texts of the downloadable documents — the coordinator's draft
+(coach/drafts/brouillon.yaml) and the six blank tools (coach/drafts/outils.yaml) — go
+through the same FALC gate as the dialogues (`coach lint`), and a bad text fails there with
+its file and line."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+import yaml
 
-from coach.content.loader import load_content
-from coach.drafts.template import load_template
+from coach.content.falc_gate import check_documents
+from coach.drafts.texts import document_texts, draft_texts, form_texts
+from tests.content.playing import CONTENT
 
-falc = pytest.importorskip("falc")
+pytest.importorskip("falc")
 
+# Rules left as warnings in falc.toml while the dialogues are rewritten (issue 15): the
+# documents are rewritten already, so any such finding there is a failure.
+MEANING_RULES = {"FALC-LEX-008", "FALC-JARG-001"}
 
-def falc_texts() -> list[str]:
-    template = load_template()
-    texts = [template.title_falc, template.intro_falc]
-    texts += [getattr(template.labels, name).falc for name in type(template.labels).model_fields]
-    texts += [speaker.about_falc for speaker in template.speakers.values()]
-    for document in template.documents:
-        texts += [document.title_falc, document.intro_falc]
-        for section in document.sections:
-            texts += [section.title_falc, section.question_falc]
-            texts += [v.falc for answer in section.answers for v in answer.values.values()]
-            for advice in section.advice:
-                texts += [advice.falc, *advice.items_falc]
-    return texts
+BAD = ("Le coordinateur doit impérativement mettre en œuvre une gouvernance partagée avec"
+       " l’ensemble des acteurs du territoire afin de pérenniser la dynamique sur le terrain.")
 
 
-def test_draft_falc_texts_have_no_falc_error():
-    config = falc.load_config(start_dir=str(Path(__file__).resolve().parents[2]))
-    config.glossary.update({e.term: e.falc.splitlines()[0] for e in load_content().glossary})
-    checker = falc.Checker(config)
-    texts = falc_texts()
-    errors = [(text, f.rule, f.message) for text, report in zip(
-        texts, checker.check_many(texts), strict=True) for f in report.findings
-        if f.severity == "error"]
-    assert not errors, errors
+def test_every_document_text_is_listed():
+    texts = document_texts()
+    draft = [t for t in texts if t.file.endswith("brouillon.yaml")]
+    forms = [t for t in texts if t.file.endswith("outils.yaml")]
+    assert len(draft) > 150 and len(forms) > 100
+    assert all(t.falc.strip() and t.line for t in texts)
+    # an advice is judged with its list, as the document shows it
+    assert any(t.falc.startswith("Il existe 3 sortes d’outils.\n- ") for t in draft)
+
+
+def test_draft_and_tool_texts_have_no_falc_error_and_no_meaning_finding():
+    issues, figures = check_documents(CONTENT, document_texts())
+    bad = [i.format() for i in issues if i.severity == "error" or i.rule in MEANING_RULES]
+    assert not bad, "\n".join(bad)
+    assert set(figures) == {"brouillon", "outils à remplir"}
+
+
+def _replace_first(data: object, key: str, new: str) -> bool:
+    """Put *new* in the first value of *key* met in document order."""
+    if isinstance(data, dict):
+        for k, value in data.items():
+            if k == key and isinstance(value, str):
+                data[k] = new
+                return True
+            if _replace_first(value, key, new):
+                return True
+    elif isinstance(data, list):
+        return any(_replace_first(item, key, new) for item in data)
+    return False
+
+
+@pytest.mark.parametrize(("source", "key", "collect"), [
+    ("brouillon.yaml", "intro_falc", draft_texts),
+    ("outils.yaml", "falc", form_texts),
+])
+def test_a_bad_text_fails_the_gate_with_its_place(tmp_path: Path, source, key, collect):
+    original = Path(__file__).resolve().parents[2] / "coach" / "drafts" / source
+    data = yaml.safe_load(original.read_text(encoding="utf-8"))
+    assert _replace_first(data, key, BAD)
+    broken = tmp_path / source
+    broken.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False),
+                      encoding="utf-8")
+    texts = collect(broken)
+    issues, _ = check_documents(CONTENT, texts)
+    errors = [i for i in issues if i.severity == "error"]
+    assert errors, [i.format() for i in issues]
+    line = next(t.line for t in texts if t.falc == BAD)
+    assert {(i.file, i.line) for i in errors} == {(str(broken), line)}
+    assert BAD.split()[0] in broken.read_text(encoding="utf-8").splitlines()[line - 1]
