@@ -9,8 +9,9 @@ from coach.content.guards import GuardSyntaxError, compile_guard, could_falsify
 from coach.content.issues import Issue
 from coach.content.model import Content, FlowData, IntentData, NodeRef
 from coach.content.placeholders import CONTACT_KEYS, placeholders, text_hash
-from coach.content.schema import CALL_DEPTH_VARIABLE, REPLY, TYPED_PREFIX, Node
+from coach.content.schema import CALL_DEPTH_VARIABLE, REPLY, TYPED_PREFIX, Node, Route
 from coach.engine.commands import COMMANDS, RESERVED_IDS, TYPED_COMMANDS
+from coach.engine.progress import PATH_VARIABLE, SHORT_PATH
 
 # Keep in step with coach.engine.engine.MAX_CALL_DEPTH (content does not import the engine).
 MAX_CALL_DEPTH = 4
@@ -32,8 +33,9 @@ def edges(content: Content, flow: FlowData, node: Node) -> Iterator[tuple[str, N
             yield "choice", content.resolve(flow.id, choice.target)
     for route in node.next:
         yield "next", content.resolve(flow.id, route.target)
-    if node.ask is not None and node.ask.target:
-        yield "ask", content.resolve(flow.id, node.ask.target)
+    if node.ask is not None:
+        for route in node.ask.next:
+            yield "ask", content.resolve(flow.id, route.target)
 
 
 def variables_set(content: Content) -> set[str]:
@@ -91,6 +93,11 @@ def _check_shape(content: Content) -> Iterator[Issue]:
                              "toutes les suites « next » ont une condition : si aucune n'est"
                              " vraie, la conversation reste bloquée",
                              "ajoutez une dernière suite sans « when »")
+            if node.ask is not None and node.ask.next and node.ask.next[-1].when is not None:
+                yield _issue(flow, node, "graphe/sans-defaut",
+                             "toutes les suites « next » de « ask » ont une condition : si"
+                             " aucune n'est vraie, la réponse écrite ne mène nulle part",
+                             "ajoutez une dernière suite sans « when » sous « ask »")
             if node.next and node.choices:
                 yield _issue(flow, node, "graphe/choix-et-suite",
                              "ce nœud a des choix et une suite automatique « next »",
@@ -177,6 +184,8 @@ def _check_guards(content: Content) -> Iterator[Issue]:
         for node in flow.nodes.values():
             guarded = [("choix " + c.id, c.when) for c in node.choices]
             guarded += [("suite vers " + r.target, r.when) for r in node.next]
+            if node.ask is not None:
+                guarded += [("réponse écrite vers " + r.target, r.when) for r in node.ask.next]
             guarded += [(f"message {i}", m.when) for i, m in enumerate(node.messages, start=1)]
             for what, source in guarded:
                 if source is None:
@@ -361,7 +370,7 @@ def check_content(content: Content) -> list[Issue]:
     issues: list[Issue] = []
     for check in (_check_entry, _check_targets, _check_shape, _check_texts, _check_sources,
                   _check_guards, _check_own_guards, _check_reachability, _check_auto_cycles,
-                  _check_intents, _check_calls, _check_stages):
+                  _check_intents, _check_calls, _check_stages, _check_short_path):
         issues.extend(check(content))
     return issues
 
@@ -394,8 +403,8 @@ def _detour(content: Content, start: NodeRef) -> tuple[set[NodeRef], set[NodeRef
             elif not choice.returns:
                 queue.append(target)
         queue.extend(content.resolve(flow.id, route.target) for route in node.next)
-        if node.ask is not None and node.ask.target:
-            queue.append(content.resolve(flow.id, node.ask.target))
+        if node.ask is not None:
+            queue.extend(content.resolve(flow.id, route.target) for route in node.ask.next)
     return region, calls
 
 
@@ -506,3 +515,61 @@ def _check_stages(content: Content) -> Iterator[Issue]:
         yield _issue(first, None, "etape/numero",
                      f"les étapes sont numérotées {sorted(numbers)} au lieu de {expected}",
                      "numérotez les étapes à partir de 1, sans trou")
+
+
+def _exercise_nodes(flow: FlowData) -> tuple[set[str], set[str]]:
+    """(nodes in exercise parts, nodes in other parts) of a staged flow, in file order."""
+    firsts = {part.first: part.exercise for part in flow.header.parts}
+    exercise: set[str] = set()
+    other: set[str] = set()
+    current: bool | None = None
+    for node_id in flow.nodes:
+        current = firsts.get(node_id, current)
+        if current is not None:
+            (exercise if current else other).add(node_id)
+    return exercise, other
+
+
+def _short_path_routes(routes: list[Route]) -> Iterator[Route]:
+    """The automatic routes that may be taken on the short path, in order: a guard on
+    `chemin` alone is read with `chemin == 'court'`; any other guard may hold."""
+    short = {PATH_VARIABLE: SHORT_PATH}
+    for route in routes:
+        if route.when is None:
+            yield route
+            return
+        try:
+            guard = compile_guard(route.when)
+        except GuardSyntaxError:
+            continue  # reported by _check_guards
+        if guard.names == {PATH_VARIABLE}:
+            if guard(short):
+                yield route
+                return
+            continue
+        yield route
+
+
+def _check_short_path(content: Content) -> Iterator[Issue]:
+    """The short path stays short: outside the exercises, no automatic route (a `next`, or
+    the way on after a typed answer) leads into an exercise part. A choice may: the person
+    then asks for the exercise (« Faire quand même l’exercice »)."""
+    for flow in content.flows.values():
+        if flow.header.stage is None or not any(p.exercise for p in flow.header.parts):
+            continue
+        exercise, other = _exercise_nodes(flow)
+        for node_id in sorted(other, key=list(flow.nodes).index):
+            node = flow.nodes[node_id]
+            automatic = [("suite", node.next)]
+            if node.ask is not None:
+                automatic.append(("réponse écrite", node.ask.next))
+            for what, routes in automatic:
+                for route in _short_path_routes(routes):
+                    target = content.resolve(flow.id, route.target)
+                    if target[0] == flow.id and target[1] in exercise:
+                        yield _issue(flow, node, "etape/court-vers-exercice",
+                                     f"sur le parcours court, la {what} mène à « {target[1]} »,"
+                                     " dans une partie d’exercice",
+                                     "sous « ask » ou dans « next », ajoutez d’abord une suite"
+                                     f" « {{target: …, when: \"{PATH_VARIABLE} =="
+                                     f" '{SHORT_PATH}'\"}} » qui contourne l’exercice")

@@ -121,28 +121,44 @@ class Choice(Strict):
         return {**data, "target": called, "call": True}
 
 
+class Route(Strict):
+    target: NonEmpty
+    when: str | None = None
+
+
 class Ask(Strict):
     """Free-text capture: at this node, a typed text that is neither a command nor a choice
     becomes the person's own answer for `variable` (shown back for confirmation, kept in
     the conversation only). Once confirmed, `variable` is set to « libre » and the
-    conversation goes to `target`, or returns from the detour with `return: true`."""
+    conversation goes to `target`, or down the first of the guarded routes `next` whose
+    condition holds (read after the answer is kept; e.g. the short path goes round an
+    exercise), or returns from the detour with `return: true`.
+
+    In the model `target: x` is the one route `next: [{target: x}]`.
+    """
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
     variable: Ident
-    target: str | None = None
+    next: list[Route] = []
     returns: bool = Field(default=False, alias="return")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _target_shorthand(cls, data: object) -> object:
+        if not isinstance(data, dict) or "target" not in data:
+            return data
+        if "next" in data:
+            raise ValueError("« ask » a soit « target », soit « next », pas les deux")
+        target = data["target"]
+        rest = {k: v for k, v in data.items() if k != "target"}
+        return {**rest, "next": [{"target": target}]} if target else rest
 
     @model_validator(mode="after")
     def _one_way_on(self) -> Ask:
-        if bool(self.target) == self.returns:
-            raise ValueError("« ask » a soit « target », soit « return: true »")
+        if bool(self.next) == self.returns:
+            raise ValueError("« ask » a soit « target » (ou « next »), soit « return: true »")
         return self
-
-
-class Route(Strict):
-    target: NonEmpty
-    when: str | None = None
 
 
 class Node(Strict):

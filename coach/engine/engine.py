@@ -21,7 +21,7 @@ from coach.content.placeholders import CONTACT_KEYS, placeholders
 from coach.content.schema import CALL_DEPTH_VARIABLE, TYPED_PREFIX, Choice, Message, Node
 from coach.engine.commands import COMMANDS
 from coach.engine.errors import KeyReusedForAnotherInput, UnknownChoice, UnknownFlow
-from coach.engine.machines import NEXT, CompiledFlow, compile_all
+from coach.engine.machines import ASKED, NEXT, CompiledFlow, compile_all
 from coach.engine.nlu.french import STOPWORDS, normal, word_set, words
 from coach.engine.nlu.places import CHOICE, COMMAND, GLOSSARY, REPLY, TERMS
 from coach.engine.progress import ProgressMap, WhereReport
@@ -444,8 +444,11 @@ class Engine:
         record.transcript.append(["coach", "saisie-gardee"])
         if node.ask.returns:
             self._return(record)
-        elif node.ask.target:
-            self._enter(record, self.content.resolve(record.flow, node.ask.target))
+            return
+        reached = self.flows[record.flow].fire(record.node, ASKED,
+                                               self._guard_variables(record))
+        if reached is not None:
+            self._enter(record, reached)
 
     def _act(self, record: Record, key: str) -> None:
         """Do what a place means: follow a choice, run a command, explain a term, or jump."""

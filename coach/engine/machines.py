@@ -1,13 +1,14 @@
 """One `transitions` machine per flow, compiled at start-up and shared by every conversation.
 
 States are the flow's nodes (plus one pseudo-state per node of another flow that it
-leads to); triggers are choice ids and `_next` for automatic routes; conditions are the
-compiled guards. A turn steps the machine through its own transition table: for the
-stored state and the trigger, the first transition whose conditions hold gives the next
-state. That is what `Event.trigger` decides, without the per-call event object, lock and
-logging it needs to drive a model (a third of the engine's time, measured); the machine holds no
-per-conversation state, and no machine or model is ever created per conversation.
-`tests/unit/test_machines.py` checks that both agree on every edge of the real content.
+leads to); triggers are choice ids, `_next` for automatic routes and `_ask` for the routes
+taken after a typed answer; conditions are the compiled guards. A turn steps the machine
+through its own transition table: for the stored state and the trigger, the first
+transition whose conditions hold gives the next state. That is what `Event.trigger`
+decides, without the per-call event object, lock and logging it needs to drive a model (a
+third of the engine's time, measured); the machine holds no per-conversation state, and no
+machine or model is ever created per conversation. `tests/unit/test_machines.py` checks
+that both agree on every edge of the real content.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from coach.content.guards import Guard, compile_guard
 from coach.content.model import Content, FlowData, NodeRef
 
 NEXT = "_next"
+ASKED = "_ask"  # after a typed answer is kept at an `ask:` node: its routes
 EXTERNAL = "@"  # prefix of pseudo-states standing for a node of another flow
 
 
@@ -81,9 +83,12 @@ def compile_flow(content: Content, flow: FlowData) -> CompiledFlow:
             if choice.when:
                 transition["conditions"] = [_condition(compile_guard(choice.when))]
             transitions.append(transition)
-        for route in node.next:
+        routes = [(NEXT, route) for route in node.next]
+        if node.ask is not None:
+            routes += [(ASKED, route) for route in node.ask.next]
+        for trigger, route in routes:
             target = _state_name(flow.id, content.resolve(flow.id, route.target))
-            transition = {"trigger": NEXT, "source": node.id, "dest": target}
+            transition = {"trigger": trigger, "source": node.id, "dest": target}
             if route.when:
                 transition["conditions"] = [_condition(compile_guard(route.when))]
             transitions.append(transition)

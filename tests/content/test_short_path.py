@@ -66,3 +66,29 @@ def test_where_am_i_lists_the_parts_seen_and_left_even_in_a_detour():
     outside = ENGINE.play(ENGINE.start("familles").record, TextInput("où en suis-je"))
     assert texts(outside)[-1].startswith("Vous n’êtes pas dans le parcours en 4 étapes")
     assert "pas encore commencée" not in texts(outside)[-1]
+
+
+@pytest.mark.parametrize(("flow", "node", "short_next", "exercise"), [
+    ("animer", "tech-approfondissement", "planning", "scenario"),
+    ("perenniser", "evaluer", "freins", "routines"),
+])
+def test_a_typed_answer_on_the_short_path_goes_round_the_exercise(flow, node, short_next,
+                                                                  exercise):
+    """The answer is kept either way; only the full path goes on into the exercise."""
+    parts = {p.first: p for p in CONTENT.flows[flow].header.parts}
+    assert parts[exercise].exercise and not parts[short_next].exercise
+    for path_choice, expected in (("essentiel", short_next), (None, exercise)):
+        step = ENGINE.start(flow)
+        full = next(c.id for c in CONTENT.node((flow, "debut")).choices
+                    if c.set.get("chemin") == "complet")
+        step = play(step, path_choice or full)
+        record = step.record
+        record.flow, record.node = flow, node
+        step = ENGINE.step(record, len(record.transcript))
+        step = play(step, "?Un récit de chaque membre à la fin de l’année", "saisie-garder")
+        assert step.record.node == expected, (path_choice, step.record.node)
+        assert step.record.answers[CONTENT.node((flow, node)).ask.variable] == (
+            "Un récit de chaque membre à la fin de l’année")
+        if path_choice == "essentiel":  # the progress never counts the exercise it skipped
+            assert step.progress["parts"] == len(
+                [p for p in CONTENT.flows[flow].header.parts if not p.exercise])

@@ -34,6 +34,15 @@ CASES = [
     ("etape.yaml", "  parts:\n    - {id: accueil, from: debut,",
      "  parts:\n    - {id: accueil, from: objectif,", "etape/partie-debut", None),
     ("etape.yaml", "  stage: 1\n", "", "etape/parties-sans-etape", None),
+    # a typed answer on the way of the short path leads into the exercise
+    ("etape.yaml", "ask: {variable: objectif, target: fin}",
+     "ask: {variable: objectif, target: exercice}", "etape/court-vers-exercice", "objectif"),
+    ("etape.yaml", "ask: {variable: objectif, target: fin}",
+     "ask: {variable: objectif, next: [{target: exercice, when: \"chemin == 'court'\"},"
+     " {target: fin}]}", "etape/court-vers-exercice", "objectif"),
+    ("etape.yaml", "ask: {variable: objectif, target: fin}",
+     "ask: {variable: objectif, next: [{target: fin, when: \"chemin == 'court'\"}]}",
+     "graphe/sans-defaut", "objectif"),
     ("commun.yaml", "  - id: retour-appel\n", "  - id: retour-appel-x\n", "message/absent", None),
 ]
 
@@ -56,6 +65,15 @@ def test_lint_finds_and_locates(tmp_path, filename, old, new, rule, node):
     assert matching[0].severity == "error"
     assert matching[0].node == node
     assert matching[0].fix and matching[0].message
+
+
+def test_a_typed_answer_may_lead_into_the_exercise_off_the_short_path(tmp_path):
+    """The short path goes round the exercise first; the full path may go into it."""
+    directory = broken(tmp_path, "etape.yaml", "ask: {variable: objectif, target: fin}",
+                       "ask: {variable: objectif, next: [{target: fin, when: \"chemin =="
+                       " 'court'\"}, {target: exercice}]}")
+    _content, issues = read_content(directory)
+    assert [i.format() for i in issues if i.severity == "error"] == []
 
 
 def test_the_fixture_itself_is_clean(tmp_path):
