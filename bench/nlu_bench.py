@@ -1,19 +1,27 @@
-"""Free-text understanding benchmark over the tuned set (tests/data/utterances.yaml) and the
-blind set (tests/data/utterances_blind.yaml, written before tuning and never tuned against).
+"""Free-text understanding benchmark over the tuned set (tests/data/utterances.yaml) and two
+blind sets (tests/data/utterances_blind.yaml and utterances_blind2.yaml, each written from
+five personas before tuning and never tuned against).
 
-Prints, for each set, top-1 and top-3 accuracy (overall and per group or persona), what the
-decisions were (go, ask, miss) and how often a « go » was right, the confusion list; then the
-index build time, and the median, mean and p99 time to understand one utterance of either
-set on the real content (many repeats).
+Prints, for each set, top-1 and top-3 accuracy (overall and per group or persona) and what
+the decisions were (go, ask, miss) and how often a « go » was right; the confusion list of
+the tuned set only (a blind set's utterances and per-utterance results are never printed,
+so that nobody tunes against them); then the index build time, and the median, mean and p99
+time to understand one utterance of the three sets on the real content (many repeats).
   top-1  the decision's first place is the expected one (a miss counts as « aucun »);
   top-3  the expected place is among the first three (for « aucun »: the coach did not go).
-Run: python bench/nlu_bench.py [--repeats N] [--all]
+With --compare TREE, the timing alone runs in child processes, alternately with the code of
+TREE (e.g. a worktree of the previous commit) and with this tree's, on the same utterances:
+a before/after measured in the same run.
+Run: python bench/nlu_bench.py [--repeats N] [--all] [--compare TREE [--rounds N]]
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import statistics
+import subprocess
 import sys
 import time
 from collections import Counter, defaultdict
@@ -23,7 +31,8 @@ from typing import Any
 
 import yaml
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+# The code under test: this tree, or the tree given by a parent run (--compare).
+sys.path.insert(0, os.environ.get("NLU_BENCH_CODE") or str(Path(__file__).resolve().parents[1]))
 
 from coach.content.loader import load_content
 from coach.engine.engine import Engine
@@ -33,6 +42,7 @@ from coach.engine.understand import Decision
 DATA = Path(__file__).resolve().parents[1] / "tests" / "data"
 UTTERANCES = DATA / "utterances.yaml"
 BLIND = DATA / "utterances_blind.yaml"
+BLIND2 = DATA / "utterances_blind2.yaml"
 MISS = "aucun"
 
 
@@ -118,7 +128,7 @@ def timings(engine: Engine, utterances: list[Utterance], repeats: int) -> list[f
 
 
 def print_report(title: str, report: Report, utterances: list[Utterance],
-                 show_all: bool) -> None:
+                 show_all: bool, confusions: bool = True) -> None:
     print(f"== {title}: {report.total} utterances"
           f" ({sum(u.at != 'accueil:menu' for u in utterances)} typed elsewhere than the menu)")
     print(f"top-1: {report.rate(report.top1):.1%}   top-3: {report.rate(report.top3):.1%}")
@@ -128,18 +138,60 @@ def print_report(title: str, report: Report, utterances: list[Utterance],
     print("per group (n, top-1, top-3):")
     for name, (n, one, three) in sorted(report.groups.items()):
         print(f"  {name:13} {n:4}  {one / n:6.1%}  {three / n:6.1%}")
-    print(f"confusions ({len(report.confusions)}):")
+    print(f"confusions ({len(report.confusions)})" + (":" if confusions else
+                                                        " (blind set: not printed)"))
+    if not confusions:
+        return
     for utterance, kind, found in report.confusions[: None if show_all else 40]:
         where = "" if utterance.at == "accueil:menu" else f" @ {utterance.at}"
         print(f"  « {utterance.text} »{where}: expected {utterance.expect}, got {kind}"
               f" {' | '.join(found)}")
 
 
+def median_us(engine: Engine, utterances: list[Utterance], repeats: int) -> float:
+    timings(engine, utterances, 1)  # first pass: nothing is cached anyway, but warm the code
+    return statistics.median(timings(engine, utterances, repeats)) * 1e6
+
+
+def timing_only(repeats: int) -> None:
+    """Child of --compare: the median of this process's code, as one JSON line."""
+    engine = Engine(load_content())
+    utterances = load_utterances() + load_utterances(BLIND) + load_utterances(BLIND2)
+    print(json.dumps({"median_us": median_us(engine, utterances, repeats)}))
+
+
+def compare(tree: str, rounds: int, repeats: int) -> None:
+    """Before/after in the same run: alternate child processes running TREE's code and ours."""
+    here = str(Path(__file__).resolve().parents[1])
+    found: dict[str, list[float]] = {tree: [], here: []}
+    for _round in range(rounds):
+        for code in (tree, here):
+            env = dict(os.environ, NLU_BENCH_CODE=code, PYTHONPATH=code)
+            out = subprocess.run([sys.executable, __file__, "--timing-only", "--repeats",
+                                  str(repeats)], env=env, check=True, capture_output=True,
+                                 text=True).stdout
+            found[code].append(json.loads(out.strip().splitlines()[-1])["median_us"])
+    before, after = statistics.median(found[tree]), statistics.median(found[here])
+    print(f"median per utterance, {rounds} alternating rounds (median of the rounds' medians):"
+          f" {tree}: {before:.0f} µs {[round(v) for v in found[tree]]};"
+          f" {here}: {after:.0f} µs {[round(v) for v in found[here]]};"
+          f" after/before {after / before:.2f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--repeats", type=int, default=20)
-    parser.add_argument("--all", action="store_true", help="print every confusion")
+    parser.add_argument("--all", action="store_true", help="print every confusion (tuned set)")
+    parser.add_argument("--compare", metavar="TREE", help="time TREE's code against this one")
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--timing-only", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.timing_only:
+        timing_only(args.repeats)
+        return
+    if args.compare:
+        compare(args.compare, args.rounds, args.repeats)
+        return
     content = load_content()
     start = time.perf_counter()
     engine = Engine(content)
@@ -151,6 +203,7 @@ def main() -> None:
     index_build = time.perf_counter() - start
     tuned = load_utterances()
     blind = load_utterances(BLIND)
+    blind2 = load_utterances(BLIND2)
     report = evaluate(engine, tuned)
     print_report("tuned set (tests/data/utterances.yaml)", report, tuned, args.all)
     later = evaluate(engine, [u for u in tuned if u.held_out])
@@ -159,14 +212,18 @@ def main() -> None:
               f" top-3 {later.rate(later.top3):.1%}")
     blind_report = evaluate(engine, blind)
     print_report("blind set (tests/data/utterances_blind.yaml, never tuned against)",
-                 blind_report, blind, args.all)
+                 blind_report, blind, args.all, confusions=False)
     known = {u.text.casefold() for u in tuned}
     apart = evaluate(engine, [u for u in blind if u.text.casefold() not in known])
+    blind2_report = evaluate(engine, blind2)
+    print_report("second blind set (tests/data/utterances_blind2.yaml, never tuned against)",
+                 blind2_report, blind2, args.all, confusions=False)
     print(f"SUMMARY top-1: tuned {report.rate(report.top1):.1%} ({report.total}),"
           f" blind {blind_report.rate(blind_report.top1):.1%} ({blind_report.total});"
           f" blind without the texts also in the tuned set {apart.rate(apart.top1):.1%}"
-          f" ({apart.total})")
-    utterances = tuned + blind
+          f" ({apart.total}); second blind {blind2_report.rate(blind2_report.top1):.1%}"
+          f" ({blind2_report.total})")
+    utterances = tuned + blind + blind2
     timings(engine, utterances, 1)  # first pass: nothing is cached anyway, but warm the code
     cold = timings(engine, utterances, 1)
     samples = timings(engine, utterances, args.repeats)
@@ -175,7 +232,7 @@ def main() -> None:
     median = statistics.median(samples)
     p99 = samples[int(len(samples) * 0.99) - 1]
     print(f"index build: {index_build * 1000:.0f} ms (whole engine: {engine_build * 1000:.0f} ms)")
-    print(f"understanding one utterance (both sets, real content): median {median * 1e6:.0f} µs,"
+    print(f"understanding one utterance (three sets, real content): median {median * 1e6:.0f} µs,"
           f" mean {mean * 1e6:.0f} µs, p99 {p99 * 1e6:.0f} µs over {len(samples)} runs"
           f" (single pass mean {statistics.fmean(cold) * 1e6:.0f} µs)")
 
