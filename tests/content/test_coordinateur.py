@@ -107,6 +107,10 @@ def test_every_choice_of_the_track_that_opens_a_stage_sets_etape():
 
 def test_hub_in_falc():
     step = ENGINE.start("coordinateur", falc=True)
-    assert "Je vous guide en 4 étapes." in all_texts(step)[0]
+    first = all_texts(step)[0]
+    assert "Je vous guide en 4 étapes" in first
+    # the four stages are named and said in plain words, not only announced
+    for stage in ("Initier", "Modéliser", "Animer", "Pérenniser : faire durer"):
+        assert stage in first, stage
     step = play(step, "etape-3")
     assert step.record.flow == "animer"
