@@ -281,3 +281,21 @@ def test_typed_text_never_reaches_the_logs(caplog: pytest.LogCaptureFixture) -> 
     stored = step.record
     assert all("Zorglub" not in str(entry) for entry in stored.transcript if entry[0] != "text")
     assert "Zorglub" not in str([stored.pending, stored.vars, stored.history])
+
+
+def test_the_stemmer_keeps_no_typed_word_in_memory() -> None:
+    """PyStemmer caches 10,000 stemmed words by default: typed words would outlive the turn."""
+    import threading
+
+    from coach.engine.nlu import french
+
+    seen: list[int] = []
+
+    def stem_in_a_fresh_thread() -> None:
+        french.stem("mdphcantalaise")
+        seen.append(french._local.stemmer.maxCacheSize)
+
+    worker = threading.Thread(target=stem_in_a_fresh_thread)
+    worker.start()
+    worker.join()
+    assert seen == [0]

@@ -192,7 +192,9 @@ def stem(word: str) -> str:
     """Snowball French stem; one stemmer per thread (a stemmer object is not thread-safe)."""
     stemmer = getattr(_local, "stemmer", None)
     if stemmer is None:
-        stemmer = _local.stemmer = Stemmer.Stemmer("french")
+        # maxCacheSize 0: PyStemmer otherwise remembers the last 10,000 words it stemmed,
+        # typed words included, for the life of the process.
+        stemmer = _local.stemmer = Stemmer.Stemmer("french", 0)
     word = SAME_AS.get(word, word)
     return str(stemmer.stemWord(LEMMAS.get(word, word)))
 
