@@ -19,9 +19,9 @@ close to the main thread's CPU time.
 
 Quality first: ``bench/falc_eval.py`` (share of FALC paragraphs with no error, share of
 standard paragraphs with at least one error, by rule, with and without the sentence-length
-rule, on the tuned and the blind hand-written sets).
+rule, on the tuned, dev and blind hand-written sets; ``--set NAME`` to score only some).
 
-    python bench/falc_bench.py [--runs N] [--quality-only | --speed-only]
+    python bench/falc_bench.py [--runs N] [--quality-only | --speed-only] [--set NAME]...
 """
 
 from __future__ import annotations
@@ -216,8 +216,9 @@ def main() -> None:
         print(json.dumps(result))
         return
     if "--speed-only" not in sys.argv:
-        subprocess.run([sys.executable, str(ROOT / "bench" / "falc_eval.py")], check=True,
-                       cwd=ROOT)
+        sets = [arg for i, arg in enumerate(sys.argv) if i and sys.argv[i - 1] == "--set"]
+        subprocess.run([sys.executable, str(ROOT / "bench" / "falc_eval.py"),
+                        *(f"--set={name}" for name in sets)], check=True, cwd=ROOT)
         if "--quality-only" in sys.argv:
             return
     runs = int(sys.argv[sys.argv.index("--runs") + 1]) if "--runs" in sys.argv else RUNS
