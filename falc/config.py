@@ -53,6 +53,8 @@ class Thresholds:
     abstract_nouns_warning: int
     abstract_nouns_error: int
     jargon_error: int
+    zipf_learned: float
+    learned_words_error: int
     difficulties_error: int
     difficulty_sentence_words: int
     boilerplate_texts: int

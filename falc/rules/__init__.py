@@ -56,6 +56,10 @@ RULES: dict[str, tuple[Severity, str]] = {
     "FALC-LEX-007": ("error", "Noms abstraits (nominalisations) : 2 ou plus dans une phrase."),
     "FALC-LEX-008": ("error", "Expression imagée ou figurée."),
     "FALC-LEX-009": ("info", "Mot difficile expliqué entre parenthèses ou dans une incise."),
+    "FALC-LEX-010": (
+        "error",
+        "Vocabulaire de l'écrit : 2 mots peu dits à l'oral ou plus dans un paragraphe.",
+    ),
     "FALC-TERM-001": ("error", "Variante d'un terme : utilisez le terme choisi par le projet."),
     "FALC-TERM-002": ("error", "La même chose est nommée de 2 façons dans le message."),
     "FALC-JARG-001": (
@@ -123,6 +127,7 @@ def _all_rules() -> list[RuleFunc]:
         negation,
         num,
         passive,
+        register,
     )
 
     return [
@@ -136,6 +141,7 @@ def _all_rules() -> list[RuleFunc]:
         *abbr.RULES,
         *lexical.RULES,
         *meaning.RULES,
+        *register.RULES,
     ]
 
 

@@ -361,6 +361,21 @@ OWN_CASES: list[Case] = [
     ("Une notification, c'est la lettre de la décision.", "FALC-JARG-001", None),
     ("L'équipe pluridisciplinaire instruit les demandes.", "FALC-JARG-001", "error"),
     ("Vous recevez une lettre.", "FALC-JARG-001", None),
+    # FALC-LEX-010: the vocabulary of written French, per paragraph (2 words → error),
+    # whatever the length of the sentences
+    ("Votre dossier est incomplet.\nVotre demande est rejetée.", "FALC-LEX-010", "error"),
+    ("Le contrat est conclu pour une durée déterminée.\nIl est renouvelable.",
+     "FALC-LEX-010", "error"),
+    ("Le dossier est incomplet.", "FALC-LEX-010", "info"),  # one word: a hint only
+    ("Votre dossier est incomplet.\nÇa veut dire qu’il manque des papiers.\n"
+     "Votre demande est rejetée.", "FALC-LEX-010", "info"),  # the first word is explained
+    ("Votre dossier est incomplet.\n\nVotre demande est rejetée.", "FALC-LEX-010",
+     "info"),  # 2 paragraphs, one word each
+    # rare but concrete or everyday: nouns of things, conjugated verbs, « gênant »
+    ("Une auxiliaire de vie vient chez vous.\nElle vous aide à vous habiller et à ranger "
+     "la maison.", "FALC-LEX-010", None),
+    ("Vous allez chez le dentiste en taxi.\nLe taxi est gratuit.", "FALC-LEX-010", None),
+    ("Le groupe évite un moment gênant.\nVous êtes fatigué ?", "FALC-LEX-010", None),
     # FALC-ENUM-001: announced but absent
     ("Vous faites 3 étapes :\n- vous écrivez,\n- vous envoyez.", "FALC-ENUM-001", "error"),
     ("Vous faites 2 étapes :\n- vous écrivez,\n- vous envoyez.", "FALC-ENUM-001", None),

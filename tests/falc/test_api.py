@@ -53,6 +53,7 @@ RULE_IDS = [
     "FALC-LEX-007",
     "FALC-LEX-008",
     "FALC-LEX-009",
+    "FALC-LEX-010",
     "FALC-TERM-001",
     "FALC-TERM-002",
     "FALC-JARG-001",

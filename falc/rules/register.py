@@ -1,0 +1,118 @@
+"""FALC-LEX-010: the vocabulary of written, learned French, counted per paragraph.
+
+What ordinary French has and FALC has not, beyond sentence length: verbs, adjectives,
+adverbs and abstract nouns that readers meet in letters, laws and newspapers but seldom
+in speech (« sollicité », « échéance », « déplore », « conventionnels », « dématérialisée »).
+A trained reviewer sends back a paragraph that has several of them, however short its
+sentences are. No hand-made list: the word's frequency (wordfreq, tier 3, Zipf below
+``zipf_learned``, the larger of form and lemma) and its part of speech (spaCy, tier 2).
+Concrete nouns are not counted (« dentiste », « taxi » are rare but easy); neither are
+words explained in the text, glossary and allowed words, proper nouns, nor the few
+domain words every reader of the product knows (:data:`DOMAIN_WORDS`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from falc import lexicon
+from falc.analysis import Analysis, Token
+from falc.context import explained_terms
+from falc.findings import Finding
+from falc.rules.lexical import _candidates
+
+#: Words of the product's domain its readers use every day, whatever their frequency.
+DOMAIN_WORDS = frozenset(
+    {"handicap", "handicaps", "handicapé", "handicapée", "handicapés", "handicapées",
+     "polyhandicap", "aidant", "aidante", "aidants", "aidantes", "médecin", "médecins",
+     "accompagner", "sourd", "sourde", "sourds", "sourdes", "aveugle", "aveugles",
+     "autiste", "autistes"}
+)
+_ABSTRACT_RE = re.compile(r"(?:tion|sion|xion|ment|ité|ance|ence|isme|itude|ure)s?$")
+#: Adjectives built with the suffixes of learned French (« administratif »,
+#: « temporaire », « réglementaire », « légal », « susceptible »); an everyday adjective
+#: (« gênant », « fragile ») counts only when it is rarer (Zipf below ``_ZIPF_ADJECTIVE``).
+_LEARNED_ADJECTIVE_RE = re.compile(
+    r"(?:if|ive|al|ale|aux|aire|ique|el|elle|oire|able|ible|iste|ieux|ieuse)s?$"
+)
+_ZIPF_ADJECTIVE = 3.8
+#: Without spaCy: only words rarer than this count (no part of speech to tell concrete
+#: nouns apart).
+_ZIPF_WITHOUT_POS = 3.5
+
+
+def _is_learned(t: Token, a: Analysis, limit: float) -> bool:
+    low = t.lower
+    if low in DOMAIN_WORDS or (t.lemma or "") in DOMAIN_WORDS:
+        return False
+    if low in a.config.adjectival_participles or (t.lemma or "") in a.config.adjectival_participles:
+        return False  # everyday states: « fatigué », « inscrit »
+    z = lexicon.word_zipf(low, t.lemma)
+    if z <= 0:
+        return False  # unknown words are FALC-LEX-004's
+    if not a.tier2:
+        return z < _ZIPF_WITHOUT_POS
+    if z >= limit:
+        return False
+    if t.pos == "VERB" and not (t.morph.get("VerbForm") == "Part"
+                                and t.morph.get("Tense") != "Pres"):
+        # A conjugated verb, an infinitive or a present participle (« gênant »): its form
+        # is rarer than the verb is (the frequency is spread over many forms), so only a
+        # really rare one counts. Past participles (« sollicité », « délivrée ») are the
+        # passives and the participle clauses of written French.
+        return z < _ZIPF_WITHOUT_POS
+    if t.pos == "ADJ":
+        return z < _ZIPF_ADJECTIVE or _LEARNED_ADJECTIVE_RE.search(low) is not None
+    if t.pos in ("VERB", "ADV"):
+        return True
+    return t.pos == "NOUN" and _ABSTRACT_RE.search(low) is not None
+
+
+def learned_words(a: Analysis) -> list[Token]:
+    """The learned words of the text (tier 3), in order (cached)."""
+    if "learned_words" in a.cache:
+        found: list[Token] = a.cache["learned_words"]
+        return found
+    found = []
+    if a.tier3:
+        explained = explained_terms(a)
+        limit = a.config.thresholds.zipf_learned
+        found = [t for t in _candidates(a)
+                 if t.lower not in explained and _is_learned(t, a, limit)]
+    a.cache["learned_words"] = found
+    return found
+
+
+def lex_010(a: Analysis) -> Iterator[Finding]:
+    """An error per paragraph with ``learned_words_error`` learned words or more (each
+    different word once); an information on a single one (frequency alone already has
+    FALC-LEX-001/002)."""
+    by_paragraph: dict[int, list[Token]] = {}
+    paragraph_of = {u.index: u.paragraph for u in a.units}
+    for t in learned_words(a):
+        by_paragraph.setdefault(paragraph_of[t.unit], []).append(t)
+    limit = a.config.thresholds.learned_words_error
+    for tokens in by_paragraph.values():
+        distinct = list(dict.fromkeys((t.lemma or t.lower) for t in tokens))
+        if len(distinct) >= limit:
+            listed = ", ".join(f"« {t.text} »" for t in
+                               {(t.lemma or t.lower): t for t in tokens}.values())
+            yield a.finding(
+                "FALC-LEX-010", tokens[0].start, tokens[-1].end,
+                f"Vocabulaire de l'écrit : {len(distinct)} mots qu'on lit dans les lettres "
+                f"officielles ou les journaux, mais qu'on dit peu ({listed}).",
+                "Dites la même chose avec des mots de tous les jours (des verbes simples, "
+                "des noms de choses), ou expliquez le mot dans la phrase suivante.",
+            )
+        else:
+            t = tokens[0]
+            yield a.finding(
+                "FALC-LEX-010", t.start, t.end,
+                f"« {t.text} » est un mot de l'écrit, peu utilisé à l'oral.",
+                "Un mot de tous les jours, ou l'expliquer dans la phrase suivante.",
+                severity="info",
+            )
+
+
+RULES = [lex_010]
