@@ -48,7 +48,8 @@ STANDARD = [
     "Mon rôle : facilitateur thématique. J’anime un groupe de travail sur un sujet précis.",
 ]
 FALC = ["La CoP est durable.", "La CoP sert à apprendre de nouvelles choses.",
-        "Plusieurs personnes animent le groupe ensemble.", "Mon rôle : facilitateur."]
+        "Plusieurs personnes animent le groupe ensemble.",
+        "Mon rôle : animer un groupe de travail."]
 
 
 @pytest.fixture(scope="module")

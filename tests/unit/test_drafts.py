@@ -140,7 +140,7 @@ def test_unknown_values_and_unanswered_draft():
 def test_falc_variant_uses_the_falc_texts():
     draft = build_draft(ANSWERS, falc=True)
     by_id = {s.id: s for s in draft.sections}
-    assert by_id["duree"].answers == ("La CoP est durable.\nElle doit durer longtemps.",)
+    assert by_id["duree"].answers == ("La CoP est durable.\nElle est faite pour durer longtemps.",)
     assert by_id["duree"].title == "La durée de la CoP"
     leo = by_id["besoins"].advice[0]
     assert (leo.by, leo.about) == ("Léo", "anime une CoP depuis 5 ans")
