@@ -15,13 +15,17 @@ service stores them: the same bytes as N turns over HTTP), and each round then r
 short / long. A turn adds two messages, so N = 250 is a turn at about 500 messages, the
 short set at about 10 at the start. Printed: both ratios to bare, and long / short
 (target: a turn at 500 messages costs at most 10 % more, i.e. long / short ≥ 0.91).
+`--before TREE` also serves another source tree (e.g. `main` before a change, checked out
+beside this one) with its own store, and each round runs bare / before / coach: both
+ratios to bare, and coach / before, come from the same run.
 Run: python bench/api_bench.py [--text] [--store redis://127.0.0.1:6379/0] [--rounds 7]
-[--seconds 5] [--turns-before 250]
+[--seconds 5] [--turns-before 250] [--before ../main-before]
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import statistics
 import sys
 import tempfile
@@ -125,7 +129,11 @@ def main() -> None:
                              " (button turns only)")
     parser.add_argument("--long-conversations", type=int, default=2000,
                         help="how many long conversations (with --turns-before)")
+    parser.add_argument("--before", type=Path,
+                        help="another source tree, served too and measured in each round")
     args = parser.parse_args()
+    if args.before and (args.store or args.turns_before):
+        parser.error("--before runs with the default SQLite store and without --turns-before")
     with tempfile.TemporaryDirectory() as tmp:
         tmp_path = Path(tmp)
         dialogues = (Path(__file__).resolve().parents[1] / "dialogues" if args.text
@@ -140,25 +148,40 @@ def main() -> None:
             (tmp_path / "long.txt").write_text("\n".join(long_ids) + "\n")
             scripts["long"] = tmp_path / "long.lua"
             scripts["long"].write_text(LUA % (tmp_path / "long.txt"))
-        coach_port, bare_port = free_port(), free_port()
-        results: dict[str, list[dict[str, float]]] = {"bare": [], **{n: [] for n in scripts}}
-        with coach_serve(coach_port, env, timeout=120 if args.text else 20), process(
+        coach_port, bare_port, before_port = free_port(), free_port(), free_port()
+        ports = {name: coach_port for name in scripts}
+        names = list(scripts)
+        if args.before:
+            names = ["before", *names]
+            ports["before"] = before_port
+            scripts["before"] = tmp_path / "before.lua"
+        results: dict[str, list[dict[str, float]]] = {"bare": [], **{n: [] for n in names}}
+        timeout = 120 if args.text else 20
+        with contextlib.ExitStack() as servers:
+            servers.enter_context(coach_serve(coach_port, env, timeout=timeout))
+            servers.enter_context(process(
                 [sys.executable, "-m", "uvicorn", "bench.bare_app:app", "--port",
-                 str(bare_port), "--no-access-log", "--log-level", "warning"], bare_port):
-            ids = create_conversations(f"http://127.0.0.1:{coach_port}", args.conversations)
-            (tmp_path / "ids.txt").write_text("\n".join(ids) + "\n")
-            script = scripts["coach"]
+                 str(bare_port), "--no-access-log", "--log-level", "warning"], bare_port))
+            if args.before:
+                servers.enter_context(coach_serve(
+                    before_port, {**env, "COACH_STORE_URL": f"sqlite:///{tmp_path}/before.db"},
+                    timeout=timeout, tree=args.before.resolve()))
             if args.text:
                 (tmp_path / "bodies.txt").write_bytes(b"\n".join(typed_bodies()) + b"\n")
-                script.write_text(TEXT_LUA % (tmp_path / "ids.txt", tmp_path / "bodies.txt"))
-            else:
-                script.write_text(LUA % (tmp_path / "ids.txt"))
+            for name in ("coach", "before") if args.before else ("coach",):
+                ids = create_conversations(f"http://127.0.0.1:{ports[name]}",
+                                           args.conversations)
+                (tmp_path / f"{name}-ids.txt").write_text("\n".join(ids) + "\n")
+                scripts[name].write_text(
+                    TEXT_LUA % (tmp_path / f"{name}-ids.txt", tmp_path / "bodies.txt")
+                    if args.text else LUA % (tmp_path / f"{name}-ids.txt"))
             # Rounds alternate, and each ratio compares two neighbouring runs: the machine's
             # speed drifts (shared host), a ratio of neighbours much less.
             for _round in range(args.rounds):
-                results["bare"].append(wrk(f"http://127.0.0.1:{bare_port}", script, args.seconds))
-                for name, lua in scripts.items():
-                    results[name].append(wrk(f"http://127.0.0.1:{coach_port}", lua,
+                results["bare"].append(wrk(f"http://127.0.0.1:{bare_port}", scripts["coach"],
+                                           args.seconds))
+                for name in names:
+                    results[name].append(wrk(f"http://127.0.0.1:{ports[name]}", scripts[name],
                                              args.seconds))
     store = "Redis" if args.store and args.store.startswith("redis") else "SQLite"
     kind = "typed turns (blind-set utterances, real content)" if args.text else "button turns"
@@ -171,8 +194,16 @@ def main() -> None:
           " by the last round")
     short = ratios(results["coach"], results["bare"])
     target = "60" if store == "Redis" else "70"
+    if "before" in results:
+        earlier = ratios(results["before"], results["bare"])
+        print(f"  ratio before/bare: median {statistics.median(earlier):.0%}"
+              f" (rounds: {', '.join(f'{r:.0%}' for r in earlier)})")
     print(f"  ratio coach/bare: median {statistics.median(short):.0%}"
           f" (rounds: {', '.join(f'{r:.0%}' for r in short)}; target ≥ {target} %)")
+    if "before" in results:
+        gain = ratios(results["coach"], results["before"])
+        print(f"  ratio coach/before: median {statistics.median(gain):.2f}"
+              f" (rounds: {', '.join(f'{r:.2f}' for r in gain)})")
     if "long" in results:
         played = sum(r["rps"] for r in results["long"]) * args.seconds
         print(f"  long conversations: {args.long_conversations}, {args.turns_before} turns"

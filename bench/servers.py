@@ -34,8 +34,8 @@ def wait_for_port(port: int, timeout: float = 60.0) -> None:
 
 @contextmanager
 def process(args: list[str], port: int, env: dict[str, str] | None = None,
-            timeout: float = 20.0):
-    proc = subprocess.Popen(args, cwd=ROOT, env={**os.environ, **(env or {})},
+            timeout: float = 20.0, cwd: Path = ROOT):
+    proc = subprocess.Popen(args, cwd=cwd, env={**os.environ, **(env or {})},
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         wait_for_port(port, timeout)
@@ -45,10 +45,14 @@ def process(args: list[str], port: int, env: dict[str, str] | None = None,
         proc.wait(timeout=20)
 
 
-def coach_serve(port: int, env: dict[str, str], workers: int = 1, timeout: float = 20.0):
-    """`coach serve`; the real content takes longer to load than the benchmarks' rings."""
+def coach_serve(port: int, env: dict[str, str], workers: int = 1, timeout: float = 20.0,
+                tree: Path = ROOT):
+    """`coach serve`; the real content takes longer to load than the benchmarks' rings.
+    `tree`: the source tree to run (another checkout, to compare in the same run)."""
+    if tree != ROOT:
+        env = {**env, "PYTHONPATH": str(tree)}
     return process([sys.executable, "-m", "coach.cli", "serve", "--port", str(port),
-                    "--workers", str(workers)], port, env, timeout)
+                    "--workers", str(workers)], port, env, timeout, cwd=tree)
 
 
 def rss_mib(pid: int) -> float:

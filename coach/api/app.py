@@ -100,6 +100,7 @@ def create_app(settings: Settings | None = None, content: Content | None = None,
         description="Tenir une conversation avec le coach CoP, en français standard ou en"
         " facile à lire (FALC). Les erreurs sont au format application/problem+json.",
         docs_url=None, redoc_url=None, lifespan=lifespan,
+        **_without_framework_telemetry(),
     )
     app.state.settings, app.state.engine, app.state.store = settings, engine, store
     app.state.counters = counters
@@ -144,6 +145,16 @@ def create_app(settings: Settings | None = None, content: Content | None = None,
     app.add_middleware(ErrorsWithoutTraceback)
     app.add_middleware(MetricsMiddleware)
     return app
+
+
+def _without_framework_telemetry() -> dict[str, Any]:
+    """FastAPI's own OpenTelemetry off (on the versions that have it): its spans would
+    carry conversation ids (in paths) and its logs exception messages (typed text),
+    /metrics already counts and times requests, and checking for a configured provider
+    cost every request about 3 µs."""
+    if "telemetry" not in inspect.signature(FastAPI.__init__).parameters:
+        return {}
+    return {"telemetry": {"tracing": False, "metrics": False, "logs": False}}
 
 
 def _forget_deletions_of_other_processes(store: SessionStore,

@@ -127,8 +127,14 @@ class Transcript(LazyList):
         return cls(stored=data, stored_count=count)
 
     def copy(self) -> Transcript:
-        return Transcript(self._added, self._stored, self._stored_count, self._blocks,
-                          self._block_sizes)
+        """Shares the stored bytes and the block sizes (never changed in place: sealing
+        and parsing replace them), copies the added entries' list."""
+        copied = Transcript.__new__(Transcript)
+        copied._stored, copied._stored_count = self._stored, self._stored_count
+        copied._added = list(self._added)
+        copied._blocks, copied._block_sizes = self._blocks, self._block_sizes
+        copied._sealed = self._sealed
+        return copied
 
     def to_json(self) -> bytes:
         """The JSON array of every entry (the blocks decompressed, nothing parsed)."""
@@ -150,8 +156,14 @@ class Transcript(LazyList):
     @classmethod
     def decode(cls, block_sizes: list[list[int]], blocks: bytes, open_count: int,
                open_json: bytes) -> Transcript:
-        return cls(stored=open_json, stored_count=open_count, blocks=blocks,
-                   block_sizes=block_sizes)
+        """From a record's stored parts (`block_sizes` is taken, not copied)."""
+        decoded = cls.__new__(cls)
+        decoded._stored, decoded._stored_count = (
+            (open_json, open_count) if open_count else (b"", 0))
+        decoded._added = []
+        decoded._blocks, decoded._block_sizes = blocks, block_sizes
+        decoded._sealed = sum(size[0] for size in block_sizes)
+        return decoded
 
     def _unparsed(self) -> int:
         return self._stored_count + self._sealed
