@@ -7,6 +7,9 @@ so that a reviewer judges it beside what it must say.
 
     python scripts/falc_sample.py            # seed 7, 40 texts
     python scripts/falc_sample.py --seed 8
+    python scripts/falc_sample.py --only outils.yaml --documents --size 15 --seed 15
+        # the toolbox flow, plus the texts of the draft and of the blank tools that have a
+        # standard twin (coach/drafts/texts.py: introductions, questions, answers, advice)
 """
 
 from __future__ import annotations
@@ -45,12 +48,31 @@ def _walk(value: object, node: str) -> Iterator[dict[str, Any]]:
             yield from _walk(child, node)
 
 
+def document_texts() -> list[dict[str, Any]]:
+    """The draft's and the blank tools' FALC texts read beside a standard text."""
+    import sys
+
+    sys.path.insert(0, str(ROOT))
+    from coach.drafts.texts import document_texts as listed
+
+    return [{"file": Path(t.file).name, "node": t.where, "text": t.standard, "falc": t.falc}
+            for t in listed() if t.standard is not None]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--size", type=int, default=40)
+    parser.add_argument("--only", nargs="*", metavar="FICHIER",
+                        help="seulement ces fichiers de dialogues/ (ex. outils.yaml)")
+    parser.add_argument("--documents", action="store_true",
+                        help="ajouter les textes du brouillon et des outils à remplir")
     args = parser.parse_args()
     texts = falc_texts()
+    if args.only is not None:
+        texts = [t for t in texts if t["file"] in args.only]
+    if args.documents:
+        texts += document_texts()
     random.seed(args.seed)
     sample = random.sample(texts, args.size)
     print(f"{len(texts)} textes FALC ; graine {args.seed} ; échantillon de {args.size}\n")
