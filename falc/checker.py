@@ -16,7 +16,7 @@ from falc.findings import Finding, Report
 from falc.pair import lost_facts, tag_for_names
 from falc.readability import scores, stats_from_words
 from falc.rules import PRIORITY, all_rules
-from falc.rules.density import sent_001
+from falc.rules.density import sent_001, sent_002
 
 __all__ = ["Checker", "resolve_overlaps"]
 
@@ -92,6 +92,7 @@ class Checker:
             found.extend(rule(a))
         found = resolve_overlaps(found)
         found += sent_001(a, found)
+        found += sent_002(a, found)
         findings = []
         for f in found:
             override = self.config.severity_override(f.rule)

@@ -57,6 +57,7 @@ class Thresholds:
     learned_words_error: int
     difficulties_error: int
     difficulty_sentence_words: int
+    paragraph_difficulties_error: int
     boilerplate_texts: int
     boilerplate_words: int
     readability_min_words: int

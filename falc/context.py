@@ -7,7 +7,11 @@ earlier is explained. This module finds, once per text, the terms the text expla
 * « X est un / une / le / la … » (« Le SESSAD est un service qui … »);
 * « … s'appelle X », « on appelle cela X » (the thing is described, then named);
 * the sentence before « Ça veut dire que … » / « Cela veut dire … » / « C'est-à-dire … »:
-  every word of it is explained by the next sentence.
+  every word of it is explained by the next sentence;
+* an acronym that is the subject of a sentence saying what it does, with at least 4 words
+  after the verb (« Le SAMU envoie un médecin chez vous. », « L'ARS s'occupe de la santé
+  dans votre région. »): what the thing does for the reader is the explanation FALC asks
+  for.
 
 Terms are kept in lower case, as single words (the last word before the marker and up to
 two before it, so that « le projet de vie, c'est … » explains « projet de vie » and « vie »).
@@ -58,6 +62,45 @@ def explains_meaning(sentence: str) -> bool:
     return _MEANS.search(sentence) is not None
 
 
+_ARTICLES = frozenset({"le", "la", "les", "l'"})
+_CLITICS = frozenset({"vous", "se", "s'", "leur", "lui", "les", "nous", "y", "en", "ne", "n'"})
+_ACRONYM_RE = re.compile(r"^[A-Z]{2,6}$")
+#: Without spaCy: words after an acronym that are not its verb (« La MDPH de … »).
+_NOT_VERBS = frozenset(
+    {"de", "du", "des", "d'", "à", "au", "aux", "et", "ou", "en", "pour", "par", "sur",
+     "dans", "avec", "qui", "que", "qu'", "est", "sont", "a", "ont", "peut", "peuvent",
+     "doit", "doivent"}
+)
+
+
+def _acting_acronyms(a: Analysis) -> set[str]:
+    """Acronyms that open a sentence as its subject, followed by a verb of action
+    (not « est », « a », « peut », which say nothing of what the thing does) and at
+    least 4 words that say what it does."""
+    out = set()
+    for tokens in a.tokens:
+        if len(tokens) < 4 or tokens[0].norm not in _ARTICLES:
+            continue
+        acronym = tokens[1]
+        if not _ACRONYM_RE.match(acronym.text):
+            continue
+        i = 2
+        while i < len(tokens) - 1 and tokens[i].lower in _CLITICS:
+            i += 1
+        verb = tokens[i]
+        if verb.lower in _NOT_VERBS or verb.lower.startswith(("est", "sont")):
+            continue
+        if a.tier2:
+            if verb.pos != "VERB" or verb.morph.get("VerbForm") != "Fin":
+                continue
+        elif not re.search(r"(?:e|es|ent|t|it|ont|nd)$", verb.lower):
+            continue
+        if sum(1 for t in tokens[i + 1 :] if t.is_word) < 4:
+            continue  # « Le SESSAD aide votre enfant. » says too little of what it does
+        out.add(acronym.text.lower())
+    return out
+
+
 def explained_terms(a: Analysis) -> frozenset[str]:
     """Lower-case words and acronyms the text explains (cached on the analysis)."""
     cached = a.cache.get("explained_terms")
@@ -74,6 +117,7 @@ def explained_terms(a: Analysis) -> frozenset[str]:
         found.add(head.split()[-1].lower().replace("’", "'"))
     for m in _NAMED_BEFORE.finditer(a.clean):
         found.update(_words(m.group(1)))
+    found.update(_acting_acronyms(a))
     units = a.units
     for previous, unit in zip(units, units[1:], strict=False):  # noqa: RUF007
         if explains_meaning(unit.text):

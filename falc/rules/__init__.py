@@ -67,6 +67,10 @@ RULES: dict[str, tuple[Severity, str]] = {
         "Mot de spécialiste (erreur : phrase avec 2 mots difficiles ou plus).",
     ),
     "FALC-SENT-001": ("error", "Phrase difficile : 3 difficultés ou plus s'accumulent."),
+    "FALC-SENT-002": (
+        "error",
+        "Paragraphe difficile : 3 sortes de difficultés ou plus, même en phrases courtes.",
+    ),
     "FALC-ENUM-001": ("error", "Énumération annoncée mais pas donnée (« en 5 étapes »)."),
     "FALC-ADDR-004": ("warning", "Accord au masculin alors qu'une forme sans genre existe."),
     "FALC-ABBR-004": (

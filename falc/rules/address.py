@@ -137,6 +137,9 @@ def addr_002(a: Analysis) -> Iterator[Finding]:
             )
 
 
+_NAMING_ON_RE = re.compile(r"on\s+(?:appelle|nomme)\s+(?:cela|ça|ce\s+\w+)\b", re.I)
+
+
 def addr_003(a: Analysis) -> Iterator[Finding]:
     for regex, hint in _IMPERSONAL:
         for m in regex.finditer(a.clean):
@@ -151,6 +154,8 @@ def addr_003(a: Analysis) -> Iterator[Finding]:
     for t in a.all_tokens():
         low = t.lower
         if low == "on" or re.search(r"-(?:t-)?on$", low):
+            if _NAMING_ON_RE.match(a.clean, t.start):
+                continue  # « On appelle cela … »: FALC's way to name what was described
             yield a.finding(
                 "FALC-ADDR-003",
                 t.start,

@@ -339,7 +339,9 @@ _APPROX = {"dizaine": "10", "douzaine": "12", "quinzaine": "15", "vingtaine": "2
            "trentaine": "30", "quarantaine": "40", "cinquantaine": "50",
            "soixantaine": "60", "centaine": "100", "millier": "1 000"}
 _APPROX_RE = re.compile(
-    rf"\b(?:(?:une|des|quelques|plusieurs)\s+)?({'|'.join(_APPROX)})s?\s+(?:de|d['’])", re.I
+    rf"\b(?:(?:une|des|quelques|plusieurs)\s+({'|'.join(_APPROX)})s?\b"
+    rf"|({'|'.join(_APPROX)})s?\s+(?:de|d['’]))",
+    re.I,
 )
 _FRACTION_RE = re.compile(r"\b(un|deux|trois|1|2|3)\s+(tiers|quarts?)\b(?!\s+temps)", re.I)
 _FRACTION_WORDS = {("un", "tiers"): "1 sur 3", ("1", "tiers"): "1 sur 3",
@@ -352,10 +354,14 @@ def num_approx(a: Analysis) -> Iterator[Finding]:
     """FALC-NUM-001 for approximate numbers in words (« une centaine de parents »,
     « des milliers de familles ») and FALC-NUM-003 for fractions (« un tiers »)."""
     for m in _APPROX_RE.finditer(a.clean):
-        digits = _APPROX[m.group(1).lower()]
+        group = 1 if m.group(1) else 2  # « une centaine » alone, or « centaine de »
+        if a.clean[max(0, m.start() - 12) : m.start()].lower().endswith("sous "):
+            continue  # « sous quinzaine »: a deadline (FALC-LEX-003 material), not a count
+        digits = _APPROX[m.group(group).lower()]
+        end = m.end(group)
         yield a.finding(
-            "FALC-NUM-001", m.start(), m.end(1) + (1 if a.clean[m.end(1)] == "s" else 0),
-            f"Nombre écrit en lettres : « {a.clean[m.start() : m.end(1)]} ».",
+            "FALC-NUM-001", m.start(), end + (1 if a.clean[end : end + 1] == "s" else 0),
+            f"Nombre écrit en lettres : « {a.clean[m.start() : end]} ».",
             f"Écrivez le nombre en chiffres : « environ {digits} », ou « beaucoup ».",
             severity="error",
         )

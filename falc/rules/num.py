@@ -99,6 +99,11 @@ def _spelled_numbers(tokens: list[Token]) -> Iterator[list[Token]]:
         i = j
 
 
+#: Number words that are also other words (« neuf » new, « sept. » September, « un »
+#: article): only the model's tag, or a plural noun after them, says they are numbers.
+_AMBIGUOUS_NUMBER_WORDS = frozenset({"neuf", "neufs", "sept", "un", "une", "cent", "cents"})
+
+
 def num_001(a: Analysis) -> Iterator[Finding]:
     idioms = _idiom_spans(a)
     for tokens in a.tokens:
@@ -130,6 +135,8 @@ def num_001(a: Analysis) -> Iterator[Finding]:
                 continue
             confirmed = a.tier2 and (
                 any(t.pos == "NUM" for t in seq)
+                # a word that can only be a number (« douze », « trente ») needs no model
+                or not any(w in _AMBIGUOUS_NUMBER_WORDS for w in words_)
                 # the model misreads « neuf » before a noun: a plural noun confirms it
                 or (nxt is not None and nxt.pos == "NOUN" and nxt.morph.get("Number") == "Plur")
             )

@@ -58,6 +58,7 @@ RULE_IDS = [
     "FALC-TERM-002",
     "FALC-JARG-001",
     "FALC-SENT-001",
+    "FALC-SENT-002",
     "FALC-ENUM-001",
     "FALC-ADDR-004",
     "FALC-ABBR-004",
