@@ -71,6 +71,10 @@ RULES: dict[str, tuple[Severity, str]] = {
         "error",
         "Paragraphe difficile : 3 sortes de difficultés ou plus, même en phrases courtes.",
     ),
+    "FALC-CONN-001": (
+        "error",
+        "Mot de liaison de l'écrit (néanmoins, en vertu de, le cas échéant…).",
+    ),
     "FALC-ENUM-001": ("error", "Énumération annoncée mais pas donnée (« en 5 étapes »)."),
     "FALC-ADDR-004": ("warning", "Accord au masculin alors qu'une forme sans genre existe."),
     "FALC-ABBR-004": (
@@ -124,6 +128,7 @@ def _all_rules() -> list[RuleFunc]:
         abbr,
         address,
         chars,
+        connectors,
         length,
         lexical,
         meaning,
@@ -146,6 +151,7 @@ def _all_rules() -> list[RuleFunc]:
         *lexical.RULES,
         *meaning.RULES,
         *register.RULES,
+        *connectors.RULES,
     ]
 
 

@@ -26,7 +26,7 @@ SIGNALS = frozenset(
      "FALC-PASS-001", "FALC-MOOD-001", "FALC-MOOD-002", "FALC-ADDR-003", "FALC-CHAR-002",
      "FALC-LEX-001",
      "FALC-LEX-003", "FALC-LEX-004", "FALC-LEX-005", "FALC-LEX-007", "FALC-LEX-008",
-     "FALC-JARG-001"}
+     "FALC-JARG-001", "FALC-CONN-001"}
 )
 _NAMES = {
     "FALC-LEN-001": "une phrase longue",
@@ -38,7 +38,16 @@ _NAMES = {
     "FALC-LEX-003": "un mot soutenu", "FALC-LEX-004": "un mot inconnu",
     "FALC-LEX-005": "un mot anglais", "FALC-LEX-007": "des noms abstraits",
     "FALC-LEX-008": "une expression imagée", "FALC-JARG-001": "un mot de spécialiste",
+    "FALC-CONN-001": "un mot de liaison de l'écrit",
 }
+
+
+def _one_per_word(findings: list[Finding]) -> list[Finding]:
+    """A connector is also a formal word (« néanmoins »: FALC-CONN-001 and FALC-LEX-003):
+    one difficulty, not two."""
+    connectors = {(f.start, f.end) for f in findings if f.rule == "FALC-CONN-001"}
+    return [f for f in findings
+            if not (f.rule == "FALC-LEX-003" and (f.start, f.end) in connectors)]
 
 
 def sent_001(a: Analysis, findings: list[Finding]) -> list[Finding]:
@@ -47,6 +56,7 @@ def sent_001(a: Analysis, findings: list[Finding]) -> list[Finding]:
     limit = a.config.thresholds.difficulties_error
     long_sentence = a.config.thresholds.difficulty_sentence_words
     signals = {r for r in SIGNALS if a.config.severity_override(r) != "off"}
+    findings = _one_per_word(findings)
     out = []
     for unit in a.units:
         rules = {f.rule for f in findings
@@ -73,6 +83,7 @@ def sent_002(a: Analysis, findings: list[Finding]) -> list[Finding]:
     unless FALC-SENT-001 already sends back one of its sentences."""
     limit = a.config.thresholds.paragraph_difficulties_error
     signals = {r for r in SIGNALS if a.config.severity_override(r) != "off"} - {"FALC-LEN-001"}
+    findings = _one_per_word(findings)
     paragraphs: dict[int, list[Unit]] = {}
     for unit in a.units:
         paragraphs.setdefault(unit.paragraph, []).append(unit)

@@ -392,6 +392,19 @@ OWN_CASES: list[Case] = [
     ("Merci de répondre sous quinzaine.", "FALC-NUM-001", None),
     # « On appelle cela … » names what was described: not an impersonal « on »
     ("On appelle cela le répit.", "FALC-ADDR-003", None),
+    # FALC-CONN-001: connectors of written argument, a closed class
+    ("Néanmoins, le dossier est complet.", "FALC-CONN-001", "error"),
+    ("En vertu de la loi, vous avez des droits.", "FALC-CONN-001", "error"),
+    ("Dans la mesure où vous venez, nous payons.", "FALC-CONN-001", "error"),
+    ("Or, le groupe part.", "FALC-CONN-001", "error"),
+    ("Faute de place, le groupe part.", "FALC-CONN-001", "error"),
+    ("Ainsi, le groupe apprend.", "FALC-CONN-001", "info"),  # common in speech too
+    ("Vous venez, mais le groupe part.", "FALC-CONN-001", None),
+    ("C’est la faute de la direction.", "FALC-CONN-001", None),
+    ("Une contrainte de plus.", "FALC-CONN-001", None),
+    ("Voici 3 choses à savoir.", "FALC-CONN-001", None),
+    ("Il habite loin de Rennes.", "FALC-CONN-001", None),
+    ("De plus en plus de parents viennent.", "FALC-CONN-001", None),
     # FALC-ENUM-001: announced but absent
     ("Vous faites 3 étapes :\n- vous écrivez,\n- vous envoyez.", "FALC-ENUM-001", "error"),
     ("Vous faites 2 étapes :\n- vous écrivez,\n- vous envoyez.", "FALC-ENUM-001", None),

@@ -59,6 +59,7 @@ RULE_IDS = [
     "FALC-JARG-001",
     "FALC-SENT-001",
     "FALC-SENT-002",
+    "FALC-CONN-001",
     "FALC-ENUM-001",
     "FALC-ADDR-004",
     "FALC-ABBR-004",
