@@ -70,6 +70,8 @@ class Record:
     # Snapshots taken before each step, for « retour », oldest first: [flow, node, changed,
     # unset] (+ the detours, when inside one). `changed`/`unset` undo what the step after
     # the snapshot did to the variables; `history_vars` are the variables at the last one.
+    # A snapshot is never changed in place (a new list replaces it): copies of the record
+    # share them, and a turn does not copy the 40 of a long conversation.
     history: list[list[Any]] = field(default_factory=list)
     history_vars: dict[str, Any] = field(default_factory=dict)
     misses: int = 0
@@ -149,7 +151,8 @@ class Record:
         if self.calls:
             saved.append([list(frame) for frame in self.calls])
         if self.history:  # undo, on these variables, what the last step did
-            self.history[-1][2:4] = _undo(self.history_vars, self.vars)
+            self.history[-1] = _with_undo(self.history[-1], *_undo(self.history_vars,
+                                                                   self.vars))
         self.history.append(saved)
         self.history_vars = dict(self.vars)
         del self.history[:-MAX_SNAPSHOTS]
@@ -167,7 +170,7 @@ class Record:
             for name in unset:
                 before.pop(name, None)
             self.history_vars = before
-            self.history[-1][2:4] = [{}, []]
+            self.history[-1] = _with_undo(self.history[-1], {}, [])
         else:
             self.history_vars = {}
         return flow, node, dict(variables), [list(frame) for frame in calls[0]] if calls else []
@@ -206,7 +209,7 @@ class Record:
         fields.update(self.__dict__)
         fields["vars"] = dict(self.vars)
         fields["transcript"] = self.transcript.copy()
-        fields["history"] = [list(s) for s in self.history]
+        fields["history"] = list(self.history)  # snapshots are replaced, never changed
         fields["history_vars"] = dict(self.history_vars)
         fields["pending"] = list(self.pending)
         fields["turn_times"] = self.turn_times.copy()
@@ -226,6 +229,11 @@ class Record:
 _HEAD_FIELDS = tuple(f.name for f in fields(Record) if f.name not in ("transcript", "turn_times"))
 _OMITTED_WHEN_EMPTY = ("calls", "answers", "proposal", "seen", "history", "history_vars",
                        "idempotency_steps", "pending")
+
+
+def _with_undo(snapshot: list[Any], changed: dict[str, Any], unset: list[str]) -> list[Any]:
+    """The snapshot with another undo (a new list: snapshots may be shared by copies)."""
+    return [snapshot[0], snapshot[1], changed, unset, *snapshot[4:]]
 
 
 def _undo(before: dict[str, Any], after: dict[str, Any]) -> list[Any]:

@@ -36,10 +36,18 @@ def test_every_field_is_copied_or_immutable(engine):
 
 def test_a_turn_on_the_copy_leaves_the_original_as_stored(engine):
     record = long_record(engine, SEAL_AT + 10)  # sealed blocks, an open part
+    for value in range(4):  # snapshots whose undo is not empty
+        record.vars["compte"] = value
+        record.snapshot()
     stored = record.to_bytes()
     copied = record.copy()
+    assert len(record.history) >= 2  # the snapshots the copy shares
     copied.snapshot()
     copied.vars["nouveau"] = 1
+    copied.snapshot()
+    copied.take_snapshot()
+    copied.take_snapshot()
+    copied.take_snapshot()
     copied.transcript.append(["coach", "aide"])
     copied.turn_times.append([len(copied.transcript), 5])
     list(copied.transcript)  # parses the copy's stored part (and drops its blocks)
