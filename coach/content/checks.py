@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Iterator
 
+from coach.content import answer_edits
 from coach.content.guards import GuardSyntaxError, compile_guard, could_falsify
 from coach.content.issues import Issue
 from coach.content.model import Content, FlowData, IntentData, NodeRef
@@ -292,6 +293,8 @@ def _check_entry(content: Content) -> Iterator[Issue]:
     if any(node.ask is not None for node in nodes):
         needed += ["saisie-confirmer", "saisie-garder", "saisie-reecrire", "saisie-gardee",
                    "saisie-reecrire-invite"]
+    if any(node.edit_answers for node in nodes):
+        needed += list(answer_edits.MESSAGES)
     if any(flow.header.stage is not None for flow in content.flows.values()):
         needed += ["progression", "ou-en-suis-je", "ou-en-suis-je-vu", "ou-en-suis-je-reste",
                    "ou-en-suis-je-hors", "etape-vue", "etape-commencee", "etape-a-faire"]
@@ -370,7 +373,8 @@ def check_content(content: Content) -> list[Issue]:
     issues: list[Issue] = []
     for check in (_check_entry, _check_targets, _check_shape, _check_texts, _check_sources,
                   _check_guards, _check_own_guards, _check_reachability, _check_auto_cycles,
-                  _check_intents, _check_calls, _check_stages, _check_short_path):
+                  _check_intents, _check_calls, _check_stages, _check_short_path,
+                  _check_edit_menus):
         issues.extend(check(content))
     return issues
 
@@ -573,3 +577,14 @@ def _check_short_path(content: Content) -> Iterator[Issue]:
                                      "sous « ask » ou dans « next », ajoutez d’abord une suite"
                                      f" « {{target: …, when: \"{PATH_VARIABLE} =="
                                      f" '{SHORT_PATH}'\"}} » qui contourne l’exercice")
+
+
+def _check_edit_menus(content: Content) -> Iterator[Issue]:
+    """The summary's menu of typed answers (`edit_answers`) needs its way back: every edit
+    node it opens returns through the menu's own `return: true` choice."""
+    for flow, node in answer_edits.menus(content.flows):
+        if not any(c.returns for c in node.choices):
+            yield _issue(flow, node, "brouillon/modifier-sans-retour",
+                         "« edit_answers » sans choix « return: true » : les réponses à"
+                         " modifier ne peuvent pas être proposées",
+                         "ajoutez un choix « Revenir où j’en étais » avec « return: true »")

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
+from coach.content import answer_edits
 from coach.content.checks import check_content
 from coach.content.issues import ContentInvalid, Issue
 from coach.content.model import Content, FlowData, IntentData
@@ -141,6 +142,9 @@ def _build(
             for alias in node.aliases:
                 aliases[(flow_id, alias)] = node.id
         flow_map[flow_id] = FlowData(parsed.flow, doc.file, nodes, lines)
+    system = {m.id: m for m in common.messages}
+    if any(answer_edits.menus(flow_map)):
+        flow_map = answer_edits.expand(flow_map, answer_edits.draft_parts(), system)
     return Content(
         directory=str(directory),
         version=content_version(files),
@@ -149,7 +153,7 @@ def _build(
         flows=flow_map,
         speakers={s.id: s for s in common.speakers},
         commands={c.id: c for c in common.commands},
-        system={m.id: m for m in common.messages},
+        system=system,
         glossary=tuple(common.glossary),
         aliases=aliases,
         intents=intents,

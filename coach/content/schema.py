@@ -180,6 +180,9 @@ class Node(Strict):
     # of the coach message `annuaire-vide` (docs/annuaire.md).
     directory: bool = False
     ask: Ask | None = None
+    # The draft's summary: every typed answer that reaches the draft is offered here, one
+    # detour each to write it again (coach/content/answer_edits.py fills the choices in).
+    edit_answers: bool = False
 
     @model_validator(mode="before")
     @classmethod

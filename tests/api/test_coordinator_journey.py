@@ -8,6 +8,7 @@ button: every button pressed must be one the API offered."""
 
 from __future__ import annotations
 
+import io
 import re
 from collections import deque
 
@@ -213,3 +214,79 @@ async def test_pages_without_javascript_say_the_progress_in_words(real_client):
         page = (await http.get(path)).text
         assert ('<p class="progression" id="progression"><strong>Où vous en êtes :</strong>'
                 " Étape 1 sur 4 · partie 1 sur 8</p>") in page
+
+
+@pytest.mark.anyio
+async def test_typed_answers_of_stages_3_and_4_are_edited_from_the_summary(real_client):
+    """Typed at the stage's question, written again from the summary of the draft (a
+    detour per answer, with confirmation): the downloaded draft (HTML and DOCX) holds the
+    new words only."""
+    import docx
+
+    first = {"techniques": "Le tour de table <i>chaque mois</i>",
+             "indicateurs": "Nombre de membres & \"retours\" des familles"}
+    again = {"techniques": "Le photolangage puis l’approfondissement",
+             "indicateurs": "=Nombre de récits recueillis chaque trimestre"}
+    transport = httpx.ASGITransport(app=real_client)
+    async with httpx.AsyncClient(transport=transport, base_url="http://test") as http:
+        walker = Walker(http)
+        await walker.start()
+        for hub_choice, place in (("etape-3", ("animer", "tech-approfondissement")),
+                                  ("etape-4", ("perenniser", "evaluation"))):
+            await walker.press(hub_choice)
+            await walker.walk_to(place)
+            variable = CONTENT.node(place).ask.variable
+            await walker.type(first[variable])
+            await walker.press("saisie-garder")
+            assert walker.place != place
+            await walker.press("menu")  # back to the stages through the main menu
+            await walker.press("coordinateur")
+        await walker.press("etape-1")
+        await walker.walk_to(("initier", "brouillon-suite"))
+        await walker.press("modifier")
+        assert walker.place == ("initier", "modifier-reponses")
+        for variable in ("techniques", "indicateurs"):
+            await walker.press(f"m-{variable}")
+            assert walker.place == ("initier", f"modifier-{variable}")
+            said = [m["text"] for m in walker.step["messages"]]
+            assert f"« {first[variable]} »" in " ".join(said)  # the answer kept so far
+            await walker.type(again[variable])
+            assert [c["id"] for c in walker.step["choices"]] == ["saisie-garder",
+                                                                 "saisie-reecrire"]
+            await walker.press("saisie-garder")
+            assert walker.place == ("initier", "modifier-reponses")
+        await walker.press("revenir")
+        assert walker.place == ("initier", "brouillon-suite")
+        url = f"/api/v1/conversations/{walker.step['id']}/document"
+        page = await http.get(url)
+        assert page.status_code == 200
+        assert "Le photolangage puis l’approfondissement" in page.text
+        assert "=Nombre de récits recueillis chaque trimestre" in page.text
+        assert "tour de table" not in page.text and "retours" not in page.text
+        word = await http.get(url, params={"format": "docx"})
+        assert word.status_code == 200
+        paragraphs = [p.text for p in docx.Document(io.BytesIO(word.content)).paragraphs]
+        assert again["techniques"] in paragraphs and again["indicateurs"] in paragraphs
+        assert not any("tour de table" in p or "retours" in p for p in paragraphs)
+
+
+def test_the_summary_offers_every_typed_answer_of_the_draft():
+    """Derived from the content: each `ask:` of the four stages whose variable the draft
+    reads has its choice in the summary's menu, and that choice asks for that variable."""
+    from coach.drafts.template import load_template
+
+    read = load_template().variables()
+    asked = [(flow.id, node.ask.variable) for flow, node in CONTENT.iter_nodes()
+             if flow.header.draft and node.ask is not None and not node.ask.returns
+             and node.ask.variable in read]
+    assert {flow for flow, _v in asked} == set(STAGES)
+    menu = CONTENT.node(("initier", "modifier-reponses"))
+    offered = {c.id: c for c in menu.choices}
+    for _flow, variable in asked:
+        choice = offered[f"m-{variable.replace('_', '-')}"]
+        assert choice.call and choice.label and choice.label_falc
+        edit = CONTENT.node(CONTENT.resolve("initier", choice.target))
+        assert edit.ask is not None and edit.ask.variable == variable and edit.ask.returns
+        assert any(c.returns for c in edit.choices)
+    assert list(offered)[-1] == "revenir"
+    assert len(offered) == len({v for _f, v in asked}) + 1

@@ -204,7 +204,7 @@ def test_end_of_stage_goes_on_to_stage_four_and_sets_etape():
     step = play(ENGINE.start("animer"), "themes", "t-fin")
     assert step.end
     assert any("Étape 3 terminée" in t for t in texts(step))
-    assert choice_ids(step) == ["etape4", "etapes", "banque"]
+    assert choice_ids(step) == ["etape4", "etapes", "banque", "modifier"]
     on = play(step, "etape4")
     assert (on.record.flow, on.record.node) == ("perenniser", "debut")
     assert on.record.vars["etape"] == 4

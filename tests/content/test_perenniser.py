@@ -72,7 +72,7 @@ def test_track_end_offers_what_to_do_next():
     assert step.end
     assert any(t.startswith("Félicitations") for t in texts(step))
     assert any("transformation" in t for t in texts(step))
-    assert choice_ids(step) == ["banque", "etapes", "menu-principal"]
+    assert choice_ids(step) == ["banque", "etapes", "menu-principal", "modifier"]
     assert (play(step, "banque").record.flow, play(step, "banque").record.node) == (
         "outils", "banque")
     hub = play(step, "etapes")
