@@ -92,11 +92,19 @@ def read_web_files(folder: Path) -> dict[str, WebFile]:
 def with_template(script: bytes, page: bytes) -> bytes:
     """coach.js with index.html's tchat markup written in: the widget builds its panel from
     the very markup of the page (one template, `<!--tchat-->` … `<!--/tchat-->`)."""
-    start, end = page.find(TEMPLATE_START), page.find(TEMPLATE_END)
-    if start < 0 or end < start or PLACEHOLDER not in script:
-        raise ValueError("web/index.html or web/coach.js lost the tchat template's markers")
-    markup = page[start + len(TEMPLATE_START):end].decode("utf-8").strip()
+    if PLACEHOLDER not in script:
+        raise ValueError("web/coach.js lost the tchat template's placeholder")
+    markup = tchat_markup(page)
     return script.replace(PLACEHOLDER, b"var MODELE = " + json.dumps(markup).encode() + b";", 1)
+
+
+def tchat_markup(page: bytes) -> str:
+    """The tchat's markup in index.html (`<!--tchat-->` … `<!--/tchat-->`): the one template
+    of the client, the widget and the pages without JavaScript (coach/api/pages/tchat.py)."""
+    start, end = page.find(TEMPLATE_START), page.find(TEMPLATE_END)
+    if start < 0 or end < start:
+        raise ValueError("web/index.html lost the tchat template's markers")
+    return page[start + len(TEMPLATE_START):end].decode("utf-8").strip()
 
 
 class WebFiles:

@@ -114,7 +114,7 @@ def _edit_node(asked: Asked, part: DraftPart, back: Choice,
         id=edit_node_id(asked.variable),
         source=asked.node.source,
         authored=True,
-        ask=Ask(variable=asked.variable, returns=True),
+        ask=Ask.model_validate({"variable": asked.variable, "return": True}),
         messages=[
             Message(when=f"{asked.variable} == 'libre'", text=current_text, falc=current_falc,
                     suppress=SHARED),

@@ -212,8 +212,12 @@ async def test_pages_without_javascript_say_the_progress_in_words(real_client):
         key = re.search(r'name="cle" value="([^"]+)"', page).group(1)
         await http.post(path, data={"choix": "etape-1", "cle": key})
         page = (await http.get(path)).text
-        assert ('<p class="progression" id="progression"><strong>Où vous en êtes :</strong>'
-                " Étape 1 sur 4 · partie 1 sur 8</p>") in page
+        # the client's own markup (web/index.html), filled on the server: text, and a bar
+        # hidden from screen readers
+        assert ('<div class="progression"><p class="progression-texte">'
+                "Étape 1 sur 4 · partie 1 sur 8</p>") in page
+        assert ('<progress class="progression-barre" aria-hidden="true" max="8" value="1">'
+                in page)
 
 
 @pytest.mark.anyio

@@ -97,3 +97,35 @@ def test_pages_escape_what_people_type(new_context, site) -> None:
     expect(page.locator(".msg--moi .texte").last).to_have_text(
         '<img src=x onerror="alert(1)"> & "ok"')
     assert page.locator(".messages img").count() == 0
+
+
+def test_without_javascript_the_progress_is_text_and_a_typed_objective_reaches_the_draft(
+        new_context, site) -> None:
+    """On a phone, without scripts: « Étape 1 sur 1 · partie 1 sur 2 » is text in the page
+    (the bar beside it is hidden from screen readers); a typed objective is shown back,
+    kept, and found in the draft the page links to."""
+    objective = "Rompre l’isolement des familles du Cantal <b>ensemble</b> & =cmd"
+    page = new_context(java_script_enabled=False, viewport={"width": 375, "height": 740},
+                       has_touch=True, is_mobile=True).new_page()
+    page.goto(site.coach + "/sans-js")
+    page.get_by_role("radio", name=re.compile("Initier")).check()
+    page.get_by_role("button", name="Commencer la conversation").click()
+    text = page.locator(".progression-texte")
+    expect(text).to_have_text("Étape 1 sur 1 · partie 1 sur 2")
+    expect(text).to_be_visible()
+    assert page.locator(".progression-barre").get_attribute("aria-hidden") == "true"
+    page.get_by_role("button", name="D’autres conseils").click()
+    expect(page.locator(".messages")).to_contain_text("Fixez la date")
+    page.get_by_role("textbox", name="Votre message").fill(objective)
+    page.get_by_role("button", name="Envoyer le message au coach").click()
+    expect(page.locator(".msg--coach .texte").last).to_contain_text(f"« {objective} »")
+    assert page.locator(".messages b").count() == 0  # shown as text
+    page.get_by_role("button", name="Oui, je garde ma réponse").click()
+    expect(page.locator(".messages")).to_contain_text("Vos réponses sont dans votre brouillon")
+    expect(text).to_have_text("Étape 1 sur 1 · partie 2 sur 2")
+    link = page.get_by_role("link", name="Voir (nouvelle fenêtre)").last
+    draft = page.context.new_page()
+    draft.goto(site.coach + link.get_attribute("href").removeprefix(site.coach))
+    expect(draft.locator("main")).to_contain_text(objective)
+    assert draft.locator("main b").count() == 0
+    shot(page, "sans-js-brouillon-telephone", full_page=True)

@@ -9,7 +9,9 @@ them).
 - `forms.py`: reading forms, idempotency keys, the « Réessayer » form;
 - `layout.py`: the page skeleton, the contact footer, the short pages (start,
   confirmation, errors);
-- `conversation.py`: the conversation page, its messages and the draft's links.
+- `conversation.py`: the conversation page, its messages and the draft's links;
+- `tchat.py`: web/index.html's tchat template, made ready to fill on the server (the same
+  markup as the client and the widget).
 """
 
 from coach.api.pages.layout import PREFIX

@@ -1,5 +1,6 @@
-"""The conversation page: its messages, the choices, the text field, the commands, and the
-links to the coordinator's draft; the printable transcript and the plain-text one."""
+"""The conversation page: its messages, the choices, the text field, the commands (the tchat
+template of web/index.html, filled: coach/api/pages/tchat.py), and the links to the
+coordinator's draft; the printable transcript and the plain-text one."""
 
 from __future__ import annotations
 
@@ -13,6 +14,21 @@ from zoneinfo import ZoneInfo
 from fastapi.responses import HTMLResponse
 
 from coach.api.pages.layout import Site, document, e
+from coach.api.pages.tchat import (
+    ACTION,
+    BEFORE,
+    DESCRIBED,
+    ERROR,
+    FOCUS,
+    ITEMS,
+    KEPT,
+    KEY,
+    LABEL,
+    MAX_CHARS,
+    PART,
+    PARTS,
+    tchat_parts,
+)
 from coach.content.typography import french_spacing
 from coach.engine.engine import Step
 from coach.service import TranscriptPage
@@ -91,11 +107,13 @@ def tool_links(site: Site, tool: str, falc: bool, ident: str, level: int) -> str
 
 
 def progress_text(step: Step) -> str:
-    """Where the person is in the coordinator's stages, as a sentence (empty elsewhere)."""
+    """Where the person is in the coordinator's stages, as text (empty elsewhere): the
+    template's `.progression`, filled."""
     if step.progress is None:
         return ""
-    return ('<p class="progression" id="progression"><strong>Où vous en êtes :</strong> '
-            f'{e(step.progress["label"])}</p>')
+    return (tchat_parts().progress.replace(LABEL, e(step.progress["label"]))
+            .replace(PARTS, str(int(step.progress["parts"])))
+            .replace(PART, str(int(step.progress["part"]))))
 
 
 def message_items(messages: Iterable[dict[str, Any]], anchor: str | None,
@@ -149,7 +167,8 @@ def conversation_page(site: Site, step: Step, error: str | None = None, kept: st
         own = [m for m in bots if m["ref"].startswith(f"{record.flow}/{record.node}/")]
         after[(own or bots)[-1]["id"]] = tool_links(site, tool, record.falc, "titre-outil-fil", 4)
 
-    parts = [
+    parts = tchat_parts()
+    body = [
         "<h1>Votre coach CoP</h1>",
         '<p class="intro">Version sans JavaScript : chaque réponse recharge la page.'
         " Pour reprendre plus tard, gardez l'adresse de cette page dans vos favoris.</p>",
@@ -165,11 +184,8 @@ def conversation_page(site: Site, step: Step, error: str | None = None, kept: st
         f'<a class="bouton-lien" href="{action}/supprimer">Supprimer ma conversation</a>',
         "</div>",
         progress_text(step),
-        '<section aria-labelledby="titre-conv">\n<h2 id="titre-conv">Conversation</h2>',
-        earlier_link(site, record.id, page),
-        f'<ol class="messages historique-page">\n{message_items(messages, anchor, after)}'
-        "\n</ol>",
-        "</section>",
+        parts.history.replace(BEFORE, earlier_link(site, record.id, page))
+        .replace(ITEMS, "\n" + message_items(messages, anchor, after) + "\n"),
     ]
     if step.choices:
         label = (f'aria-labelledby="texte-{e(bots[-1]["id"])}"' if bots
@@ -178,38 +194,25 @@ def conversation_page(site: Site, step: Step, error: str | None = None, kept: st
             f'<li><button type="submit" name="choix" value="{e(c["id"])}">'
             f'<span class="num" aria-hidden="true">{i}.</span>{e(c["label"])}</button></li>'
             for i, c in enumerate(step.choices, start=1))
-        parts.append(
-            f'<form method="post" action="{action}">'
-            f'<input type="hidden" name="cle" value="{form_key}">'
-            f'<div class="choix" role="group" {label}><ul>\n{buttons}\n</ul></div></form>')
+        body.append(parts.choices.replace(f'aria-labelledby="{LABEL}"', label)
+                    .replace(ACTION, action).replace(KEY, form_key)
+                    .replace(ITEMS, f"\n{buttons}\n"))
     described = "aide-saisie erreur" if error else "aide-saisie"
-    parts.append(
-        f'<form method="post" action="{action}" class="formulaire">'
-        f'<input type="hidden" name="cle" value="{form_key}">'
-        '<label for="saisie">Votre message</label>'
-        '<p id="aide-saisie" class="aide">Écrivez votre message, puis choisissez « Envoyer ».'
-        "</p>"
-        '<div class="ligne-saisie">'
-        f'<textarea id="saisie" name="texte" rows="3"'
-        f' maxlength="{site.settings.max_text_chars}"'
-        f' aria-describedby="{described}"{" autofocus" if error else ""}>{e(kept)}</textarea>'
-        '<button type="submit" class="principal envoi">Envoyer'
-        ' <span class="visually-hidden">le message au coach</span></button></div>'
-        + (f'<p id="erreur" class="erreur" role="alert">{e(error)}</p>' if error else "")
-        + "</form>")
+    mistake = f'<p id="erreur" class="erreur" role="alert">{e(error)}</p>' if error else ""
+    body.append(parts.field.replace(ACTION, action).replace(KEY, form_key)
+                .replace(MAX_CHARS, str(int(site.settings.max_text_chars)))
+                .replace(DESCRIBED, described).replace(FOCUS, " autofocus" if error else "")
+                .replace(ERROR, mistake).replace(KEPT, e(kept)))
     commands = "\n".join(
         f'<li><button type="submit" name="choix" value="{e(c["id"])}">{e(c["label"])}'
         "</button></li>"
         for c in step.commands if c["shown"])
-    parts.append(
-        '<div class="commandes" role="group" aria-labelledby="titre-commandes">'
-        '<p id="titre-commandes" class="choix-titre">À tout moment :</p>'
-        f'<form method="post" action="{action}"><input type="hidden" name="cle"'
-        f' value="{form_key}"><ul class="rangee">\n{commands}\n</ul></form></div>')
+    body.append(parts.commands.replace(ACTION, action).replace(KEY, form_key)
+                .replace(ITEMS, f"\n{commands}\n"))
     if step.draft_offered:
-        parts.append(draft_links(site, record.id, "titre-brouillon", 2))
+        body.append(draft_links(site, record.id, "titre-brouillon", 2))
     title = ("Erreur : " if error else "") + "Conversation"
-    return document(site, title, "\n".join(parts), status=status, falc=record.falc,
+    return document(site, title, "\n".join(body), status=status, falc=record.falc,
                     skip="saisie")
 
 
