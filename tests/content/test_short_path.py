@@ -92,3 +92,56 @@ def test_a_typed_answer_on_the_short_path_goes_round_the_exercise(flow, node, sh
         if path_choice == "essentiel":  # the progress never counts the exercise it skipped
             assert step.progress["parts"] == len(
                 [p for p in CONTENT.flows[flow].header.parts if not p.exercise])
+
+
+@pytest.mark.parametrize("flow", STAGES)
+def test_the_short_path_reaches_the_end_without_entering_an_exercise_unasked(flow):
+    """Every place the short path reaches by its buttons (except a button that opens an
+    exercise: asked for) and by a typed answer kept at each question: none is in an
+    exercise part, each counts the short path's parts, and the stage's end is reached."""
+    from collections import deque
+
+    from coach.engine.engine import ChoiceInput, TextInput
+
+    header = CONTENT.flows[flow].header
+    exercise_starts = {p.first for p in header.parts if p.exercise}
+    exercise_nodes: set[str] = set()
+    current = False
+    for node_id in CONTENT.flows[flow].nodes:
+        if node_id in {p.first for p in header.parts}:
+            current = node_id in exercise_starts
+        if current:
+            exercise_nodes.add(node_id)
+    short_parts = len([p for p in header.parts if not p.exercise])
+    start = play(ENGINE.start(flow), "essentiel")
+    seen = {start.record.node}
+    queue = deque([start])
+    while queue:
+        step = queue.popleft()
+        node = CONTENT.node((flow, step.record.node))
+        moves = []
+        for choice in step.choices:
+            spec = next((c for c in node.choices if c.id == choice["id"]), None)
+            if spec is None or spec.call or spec.returns:
+                continue
+            target = CONTENT.resolve(flow, spec.target)
+            if target[0] == flow and target[1] in exercise_nodes:
+                continue  # « Faire quand même l’exercice »: the person asks for it
+            moves.append(ChoiceInput(choice["id"]))
+        for move in moves:
+            reached = ENGINE.play(step.record.copy(), move)
+            if reached.record.flow == flow:
+                assert reached.progress["parts"] == short_parts, (node.id, move)
+            if reached.record.flow == flow and reached.record.node not in seen:
+                seen.add(reached.record.node)
+                queue.append(reached)
+        if node.ask is not None:
+            typed = ENGINE.play(step.record.copy(), TextInput("Notre réponse écrite, à garder"))
+            kept = ENGINE.play(typed.record, ChoiceInput("saisie-garder"))
+            assert kept.record.node not in exercise_nodes, (node.id, kept.record.node)
+            if kept.record.flow == flow and kept.record.node not in seen:
+                seen.add(kept.record.node)
+                queue.append(kept)
+    assert "fin" in seen
+    assert not seen & exercise_nodes, seen & exercise_nodes
+    assert short_parts < len(header.parts)
