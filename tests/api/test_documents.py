@@ -45,7 +45,8 @@ STANDARD = [
     "Adhésion : restreinte à certains membres.",
     "Première thématique : l’accès aux soins spécialisés.",
     "Gouvernance : une co-animation à plusieurs, en binôme ou en trinôme.",
-    "Mon rôle : facilitateur thématique. J’anime un groupe de travail sur un sujet précis.",
+    "Mon rôle : l’animation d’un groupe thématique. J’anime un groupe de travail sur un sujet"
+    " précis.",
 ]
 FALC = ["La CoP est durable.", "La CoP sert à apprendre de nouvelles choses.",
         "Plusieurs personnes animent le groupe ensemble.",

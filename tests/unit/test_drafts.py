@@ -123,7 +123,7 @@ def test_answered_parts_carry_the_sentence_and_the_others_ask_the_question():
     by_id = {s.id: s for s in draft.sections}
     assert by_id["duree"].answers == ("La CoP est une structure pérenne, pensée pour durer.",)
     assert by_id["themes"].answers == ("Première thématique : l’accès aux soins spécialisés.",)
-    assert by_id["roles"].answers[0].startswith("Mon rôle : facilitateur thématique.")
+    assert by_id["roles"].answers[0].startswith("Mon rôle : l’animation d’un groupe thématique.")
     assert by_id["engagement"].answers[0].startswith("Vouloir : à renforcer.")
     assert by_id["adhesion"].missing
     assert by_id["adhesion"].question.startswith("La participation sera-t-elle ouverte")
