@@ -29,7 +29,7 @@ DOMAIN_WORDS = frozenset(
      "accompagner", "sourd", "sourde", "sourds", "sourdes", "aveugle", "aveugles",
      "autiste", "autistes"}
 )
-_ABSTRACT_RE = re.compile(r"(?:tion|sion|xion|ment|ité|ance|ence|isme|itude|ure)s?$")
+_ABSTRACT_RE = re.compile(r"(?:tion|sion|xion|ment|ité|ance|ence|isme|itude)s?$")
 #: Adjectives built with the suffixes of learned French (« administratif »,
 #: « temporaire », « réglementaire », « légal », « susceptible »); an everyday adjective
 #: (« gênant », « fragile ») counts only when it is rarer (Zipf below ``_ZIPF_ADJECTIVE``).

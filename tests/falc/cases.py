@@ -376,6 +376,7 @@ OWN_CASES: list[Case] = [
     ("Une auxiliaire de vie vient chez vous.\nElle vous aide à vous habiller et à ranger "
      "la maison.", "FALC-LEX-010", None),
     ("Vous allez chez le dentiste en taxi.\nLe taxi est gratuit.", "FALC-LEX-010", None),
+    ("Vous payez les factures.\nVous achetez la nourriture.", "FALC-LEX-010", None),
     ("Le groupe évite un moment gênant.\nVous êtes fatigué ?", "FALC-LEX-010", None),
     # FALC-SENT-002: kinds of difficulty spread over the short sentences of a paragraph
     ("Les places manquent.\nNéanmoins, aucune famille n’attend.\nLe dossier sera étudié.",
