@@ -59,6 +59,31 @@
     g.appendChild(ul);
     return g;
   }
+  /* A blank tool to fill in (GET …/outils/{id}): a titled group of three links whose names
+     say the tool and the format; the files are in the conversation's language. */
+  var FORMATS_OUTIL = [['html', 'Voir pour imprimer (nouvelle fenêtre)'], ['docx', 'Word (.docx)'],
+    ['odt', 'OpenDocument (.odt)']];
+  function blocOutil(d, niveau, outil, falc, api) {
+    var g = el(d, 'div', 'brouillon-liens outil-liens'), ul = el(d, 'ul', 'rangee');
+    var titre = el(d, 'h' + Math.min(6, niveau), 'brouillon-titre', 'L’outil à remplir : ' + outil.title);
+    titre.id = 'titre-outil-' + outil.id;
+    g.setAttribute('role', 'group');
+    g.setAttribute('aria-labelledby', titre.id);
+    g.setAttribute('data-outil', outil.id);
+    FORMATS_OUTIL.forEach(function (f) {
+      var li = el(d, 'li'), a = el(d, 'a', 'bouton-lien');
+      a.appendChild(el(d, 'span', 'visually-hidden', outil.title + ' : '));
+      a.appendChild(d.createTextNode(f[1]));
+      a.href = api + 'api/v1/outils/' + encodeURIComponent(outil.id) + '?format=' + f[0] +
+        '&falc=' + (falc ? 'true' : 'false');
+      if (f[0] === 'html') { a.target = '_blank'; a.rel = 'noopener'; }
+      li.appendChild(a);
+      ul.appendChild(li);
+    });
+    g.appendChild(titre);
+    g.appendChild(ul);
+    return g;
+  }
   /* Plain text for speech and announcements: FALC lines become sentences. */
   function simple(texte) {
     return String(texte).split('\n').map(function (l) { return l.trim(); }).filter(Boolean)
@@ -194,10 +219,10 @@
         t.jouer({ choice: b.getAttribute('data-choix') }, b.getAttribute('data-libelle'), touche);
       }
     });
-    Array.prototype.forEach.call(this.racine.querySelectorAll('.commande'), function (b) {
-      b.addEventListener('click', function (e) {
-        t.jouer({ choice: b.getAttribute('data-choix') }, b.textContent, t.parToucher(e));
-      });
+    // The command buttons are made from each step (afficherCommandes): one listener for all.
+    q('.commandes-bas').addEventListener('click', function (e) {
+      var b = e.target.closest('.commande');
+      if (b) t.jouer({ choice: b.getAttribute('data-choix') }, b.textContent, t.parToucher(e));
     });
     this.liste.addEventListener('click', function (e) {
       var b = e.target.closest('.tts'), avis = e.target.closest('[data-utile]');
@@ -375,6 +400,7 @@
     this.afficherChoix(pas);
     this.afficherCommandes(pas.commands);
     this.placerBrouillon(pas);
+    this.placerOutils(pas);
     this.afficherProgression(pas);
     this.defiler(premier || this.liste.lastElementChild, !!premier);
     this.signaler(pas, premier, touche);
@@ -399,6 +425,7 @@
       texte = parties[0] + ' Réponse longue : utilisez « Lire la dernière réponse » pour tout lire.';
     }
     if (this.brouillonNouveau) texte += ' Les liens de votre brouillon sont sous la réponse.';
+    if (this.outilsNouveaux) texte += ' Les liens de l’outil à remplir sont sous la réponse.';
     if (this.progressionNouvelle) texte += ' ' + simple(this.progression.label);
     var n = pas.choices.length;
     if (n) texte += ' ' + n + (n > 1 ? ' réponses proposées.' : ' réponse proposée.');
@@ -418,6 +445,7 @@
     this.afficherCommandes(conv.commands);
     this.placerBrouillon(conv);
     this.majBrouillon();
+    this.placerOutils(conv);
     this.journal.scrollTop = this.journal.scrollHeight;
   };
 
@@ -442,6 +470,25 @@
     dernier.appendChild(blocBrouillon(this.doc, this.niveau + 1, 'titre-brouillon-fil'));
     this.brouillonNouveau = true;
     this.majBrouillon();
+  };
+
+  /* The blank tools this step presents (its `tools`), under the step's own last message;
+     they stay in the history when the conversation moves on (never twice). */
+  Tchat.prototype.placerOutils = function (pas) {
+    var t = this, outils = pas.tools || [];
+    this.outilsNouveaux = outils.length > 0;
+    if (!outils.length) return;
+    var ref = pas.flow + '/' + pas.node + '/', bots = this.liste.querySelectorAll('.msg--coach');
+    var dernier = Array.prototype.filter.call(bots, function (li) {
+      return (li.getAttribute('data-ref') || '').indexOf(ref) === 0;
+    }).pop() || bots[bots.length - 1];
+    if (!dernier) return;
+    outils.forEach(function (o) {
+      var ancien = t.liste.querySelector('[data-outil="' + o.id + '"]');
+      if (ancien && dernier.contains(ancien)) return;
+      if (ancien) ancien.remove();
+      dernier.appendChild(blocOutil(t.doc, t.niveau + 1, o, t.falc, t.api));
+    });
   };
 
   Tchat.prototype.majBrouillon = function () {
@@ -587,12 +634,33 @@
     });
   };
 
-  /* Command labels follow the API (they change in FALC). */
+  /* The global commands' buttons, made from the step: those the server marks `shown`, in
+     the order of its table (coach/engine/commands.py), labels in the conversation's
+     language. A button that stays is kept (not rebuilt), so that the keyboard focus on it
+     survives the turn; « Lire la dernière réponse » stays last. */
   Tchat.prototype.afficherCommandes = function (commandes) {
-    var r = this.racine;
-    (commandes || []).forEach(function (c) {
-      var b = r.querySelector('.commande[data-choix="' + c.id + '"]');
-      if (b) b.textContent = c.label;
+    var d = this.doc, ul = this.q('.commandes-bas'), derniere = ul.querySelector('.derniere');
+    var avant = {}, occupe = this.occupe;
+    Array.prototype.forEach.call(ul.querySelectorAll('.commande'), function (b) {
+      avant[b.getAttribute('data-choix')] = b.parentNode;
+    });
+    var voulus = (commandes || []).filter(function (c) { return c.shown; }).map(function (c) {
+      var li = avant[c.id];
+      delete avant[c.id];
+      if (!li) {
+        li = el(d, 'li');
+        var b = el(d, 'button', 'commande');
+        b.type = 'button';
+        b.setAttribute('data-choix', c.id);
+        if (occupe) b.setAttribute('aria-disabled', 'true');
+        li.appendChild(b);
+      }
+      if (li.firstChild.textContent !== c.label) li.firstChild.textContent = c.label;
+      return li;
+    });
+    Object.keys(avant).forEach(function (id) { avant[id].remove(); });
+    voulus.forEach(function (li, i) {
+      if (ul.children[i] !== li) ul.insertBefore(li, ul.children[i] || derniere);
     });
   };
 

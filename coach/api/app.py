@@ -129,7 +129,7 @@ def create_app(settings: Settings | None = None, content: Content | None = None,
         return JSONResponse({"statut": "prêt", "contenu": content.version})
 
     mount_docs(app)
-    _route_web_files(app)
+    _route_web_files(app, settings.max_text_chars)
     _document_flows(app, sorted(content.flows), turn_schemas)
     app.add_middleware(BodyTimeout, seconds=settings.body_timeout_seconds)
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
@@ -226,13 +226,15 @@ def _document_flows(app: FastAPI, flow_ids: list[str], turn_schemas: dict[str, A
     app.openapi = openapi  # type: ignore[method-assign]
 
 
-def _route_web_files(app: FastAPI) -> None:
+def _route_web_files(app: FastAPI, max_text_chars: int) -> None:
     """One GET/HEAD route per file of `web/` rather than a mount at "/": a mount would
     swallow every unknown path, and an API path called with the wrong method must still
     answer 405 with its own Allow header."""
     if not WEB_DIR.is_dir():
         return
-    files = WebFiles(WEB_DIR)  # compressed once, cached by content hash (coach/api/webfiles.py)
+    # Compressed once, cached by content hash (coach/api/webfiles.py); the text field's
+    # limit is the setting's.
+    files = WebFiles(WEB_DIR, max_text_chars)
     for path in files.files:
         app.router.routes.append(Route(path, files, methods=["GET", "HEAD"],
                                        include_in_schema=False))

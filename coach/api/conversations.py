@@ -24,6 +24,7 @@ from coach.api.schemas import (
     StepOut,
     turn_body,
 )
+from coach.drafts.forms import load_forms
 from coach.engine.engine import ChoiceInput, Step, TextInput
 from coach.engine.errors import KeyReusedForAnotherInput, UnknownFlow
 from coach.service import (
@@ -74,7 +75,17 @@ def step_body(step: Step, advice: frozenset[str] = frozenset()) -> dict[str, Any
         "draft": {"offered": step.draft_offered, "here": step.draft_here},
         "content_version": record.content_version,
         "progress": step.progress,
+        "tools": tools_offered(step.tools, record.falc),
     }
+
+
+def tools_offered(tools: tuple[str, ...], falc: bool) -> list[dict[str, str]]:
+    """The blank tools this place presents, titled in the conversation's language; their
+    files are at `GET /api/v1/outils/{id}?format=…&falc=…`."""
+    if not tools:
+        return []
+    forms = load_forms()
+    return [{"id": tool, "title": forms[tool].title.get(falc)} for tool in tools]
 
 
 class FastJSONResponse(JSONResponse):

@@ -101,6 +101,14 @@ class DraftOut(BaseModel):
                        " (the end of a journey that builds it, or its summary).")
 
 
+class ToolOut(BaseModel):
+    """A blank tool of the resource bank that this place presents."""
+
+    id: str = Field(description="L’outil, pour GET /api/v1/outils/{id}?format=html|docx|odt"
+                                "&falc=true|false")
+    title: str = Field(description="Son titre, dans la langue de la conversation")
+
+
 class StepOut(BaseModel):
     id: str
     falc: bool
@@ -117,6 +125,11 @@ class StepOut(BaseModel):
         description="Où en est la personne dans un parcours par étapes ; null en dehors."
                     " Pendant un détour (la boîte à outils ouverte depuis une étape), la"
                     " place de l’étape quittée.")
+    tools: list[ToolOut] = Field(
+        default=[],
+        description="Les outils à remplir que cette étape présente : proposer leurs fichiers"
+                    " (page à imprimer, Word, OpenDocument) dans la langue de la conversation"
+                    " (falc). Vide ailleurs.")
 
 
 class TranscriptPageOut(BaseModel):

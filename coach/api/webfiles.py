@@ -14,6 +14,7 @@ import gzip
 import hashlib
 import json
 import mimetypes
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,6 +30,9 @@ COMPRESSIBLE = ("text/", "application/javascript", "application/json", "image/sv
 MIN_COMPRESSED = 512
 TEMPLATE_START, TEMPLATE_END = b"<!--tchat-->", b"<!--/tchat-->"
 PLACEHOLDER = b"var MODELE = '';"
+# The text field's limit in the template (`maxlength="1000"` on disk, the default): written
+# with the setting COACH_MAX_TEXT_CHARS when the files are read.
+TEXT_LIMIT = re.compile(rb'(<textarea id="saisie"[^>]*\bmaxlength=")(\d+)(")')
 
 
 @dataclass(frozen=True)
@@ -61,10 +65,13 @@ def _file(name: str, body: bytes, cache: str) -> WebFile:
     return WebFile(body, gzipped, media_type, f'"{version}"'.encode(), version, cache)
 
 
-def read_web_files(folder: Path) -> dict[str, WebFile]:
-    """Every file of `folder` by its URL path ("/coach.css"), "/" being index.html."""
+def read_web_files(folder: Path, max_text_chars: int = 1000) -> dict[str, WebFile]:
+    """Every file of `folder` by its URL path ("/coach.css"), "/" being index.html, with the
+    text field's limit set to `max_text_chars` (the setting COACH_MAX_TEXT_CHARS)."""
     raw = {"/" + p.relative_to(folder).as_posix(): p.read_bytes()
            for p in sorted(folder.rglob("*")) if p.is_file()}
+    if "/index.html" in raw:
+        raw["/index.html"] = with_text_limit(raw["/index.html"], max_text_chars)
     if "/index.html" in raw and "/coach.js" in raw:
         raw["/coach.js"] = with_template(raw["/coach.js"], raw["/index.html"])
     versions = {name: _digest(raw["/" + name]) for name in VERSIONED if "/" + name in raw}
@@ -107,11 +114,21 @@ def tchat_markup(page: bytes) -> str:
     return page[start + len(TEMPLATE_START):end].decode("utf-8").strip()
 
 
+def with_text_limit(page: bytes, max_text_chars: int) -> bytes:
+    """The page with its text field's `maxlength` set to `max_text_chars`, so that the page
+    and the widget (built from the same template) refuse no more and no less than the API."""
+    written, count = TEXT_LIMIT.subn(
+        lambda m: m.group(1) + str(max_text_chars).encode() + m.group(3), page)
+    if count != 1:
+        raise ValueError('web/index.html must have one <textarea id="saisie" … maxlength="…">')
+    return written
+
+
 class WebFiles:
     """ASGI endpoint for the files of `web/` (GET and HEAD; routes are added per file)."""
 
-    def __init__(self, folder: Path) -> None:
-        self.files = read_web_files(folder)
+    def __init__(self, folder: Path, max_text_chars: int = 1000) -> None:
+        self.files = read_web_files(folder, max_text_chars)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         found = self.files[scope["path"]]

@@ -179,6 +179,20 @@ def _check_sources(content: Content) -> Iterator[Issue]:
                                  "utilisez un identifiant de dialogues/sections.yaml")
 
 
+def _check_tools(content: Content) -> Iterator[Issue]:
+    from coach.drafts.forms import load_forms
+
+    known = load_forms()
+    for flow in content.flows.values():
+        for node in flow.nodes.values():
+            for tool in node.tools:
+                if tool not in known:
+                    yield _issue(flow, node, "outil/inconnu",
+                                 f"outil « {tool} » absent de la banque d’outils",
+                                 "utilisez un identifiant de coach/drafts/outils.yaml : "
+                                 + ", ".join(known))
+
+
 def _check_guards(content: Content) -> Iterator[Issue]:
     known = variables_set(content) | {CALL_DEPTH_VARIABLE}
     for flow in content.flows.values():
@@ -372,9 +386,9 @@ def _check_intents(content: Content) -> Iterator[Issue]:
 def check_content(content: Content) -> list[Issue]:
     issues: list[Issue] = []
     for check in (_check_entry, _check_targets, _check_shape, _check_texts, _check_sources,
-                  _check_guards, _check_own_guards, _check_reachability, _check_auto_cycles,
-                  _check_intents, _check_calls, _check_stages, _check_short_path,
-                  _check_edit_menus):
+                  _check_tools, _check_guards, _check_own_guards, _check_reachability,
+                  _check_auto_cycles, _check_intents, _check_calls, _check_stages,
+                  _check_short_path, _check_edit_menus):
         issues.extend(check(content))
     return issues
 

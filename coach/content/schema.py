@@ -198,6 +198,9 @@ class Node(Strict):
     # The coordinator's draft is offered under this node's messages (besides the ends of
     # a `draft: true` journey).
     draft: bool = False
+    # Blank tools of the resource bank this place presents (ids of coach/drafts/outils.yaml):
+    # their files (`GET /api/v1/outils/{id}`) are offered under its messages.
+    tools: list[Ident] = []
 
     @field_validator("source", mode="before")
     @classmethod

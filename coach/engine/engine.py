@@ -95,6 +95,8 @@ class Step:
     # The conversation has a draft to offer (in the options): it is in, or has answered
     # in, a journey that builds one. Never for a parent who did not.
     draft_offered: bool = False
+    # The blank tools this place presents (its node's `tools`, ids of the resource bank).
+    tools: tuple[str, ...] = ()
 
 
 def printable(text: str) -> str:
@@ -207,6 +209,7 @@ class Engine:
             progress=self.progress.progress(record),
             draft_here=self._draft_here(record, node),
             draft_offered=self.draft_offered(record),
+            tools=tuple(node.tools) if node is not None else (),
         )
 
     def _draft_here(self, record: Record, node: Node | None) -> bool:

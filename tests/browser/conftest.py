@@ -32,7 +32,7 @@ from bench.servers import free_port
 pytest.importorskip("playwright.sync_api", reason="Playwright (Python) n'est pas installé")
 pytest.importorskip("axe_playwright_python", reason="axe-playwright-python n'est pas installé")
 
-from navigateur import ADMIN_TOKEN, SHOTS, Site
+from navigateur import ADMIN_TOKEN, REAL_MAX_TEXT_CHARS, SHOTS, Site
 from playwright.sync_api import (
     Browser,
     BrowserContext,
@@ -88,8 +88,9 @@ a{color:#00497a}
 """
 
 
-@pytest.fixture(scope="session")
-def site() -> Iterator[Site]:
+@contextlib.contextmanager
+def _serve(dialogues: Path, settings: dict[str, str] | None = None) -> Iterator[Site]:
+    """A coach server on `dialogues` and its partner site (widget pages) on another origin."""
     port, partner_port = free_port(), free_port()
     coach, partner = f"http://127.0.0.1:{port}", f"http://localhost:{partner_port}"
     with tempfile.TemporaryDirectory(prefix="coach-browser-") as tmp:
@@ -99,7 +100,8 @@ def site() -> Iterator[Site]:
         filler = "\n".join(f"<p>Paragraphe {i} du partenaire.</p>" for i in range(1, 9))
         for name, title, flow in (("index.html", "Accueil", "familles"),
                                   ("page2.html", "Nos actions", "familles"),
-                                  ("coordination.html", "Coordonner une CoP", "initier")):
+                                  ("coordination.html", "Coordonner une CoP", "initier"),
+                                  ("outils.html", "Nos outils", "outils")):
             (pages / name).write_text(
                 PARTNER_PAGE.format(title=title, filler=filler, coach=coach, flow=flow),
                 encoding="utf-8")
@@ -116,7 +118,7 @@ def site() -> Iterator[Site]:
 
         env = {**os.environ,
                "COACH_STORE_URL": f"sqlite:///{folder / 'coach.db'}",
-               "COACH_DIALOGUES_DIR": str(DIALOGUES),
+               "COACH_DIALOGUES_DIR": str(dialogues),
                "COACH_ALLOWED_ORIGINS": json.dumps([partner]),
                "COACH_RATE_LIMIT_PER_MINUTE": "0",
                "COACH_ADMIN_TOKEN": ADMIN_TOKEN,
@@ -126,7 +128,8 @@ def site() -> Iterator[Site]:
                "COACH_CONTACT_NOM": "l'équipe d'accueil",
                "COACH_CONTACT_TELEPHONE": "01 23 45 67 89",
                "COACH_CONTACT_HORAIRES": "du lundi au vendredi, de 9 h à 17 h",
-               "COACH_CONTACT_COURRIEL": "accueil@association.example"}
+               "COACH_CONTACT_COURRIEL": "accueil@association.example",
+               **(settings or {})}
         log = folder / "coach.log"
         with log.open("wb") as out:
             process = subprocess.Popen(
@@ -144,6 +147,21 @@ def site() -> Iterator[Site]:
                 process.kill()
             server.shutdown()
             server.server_close()
+
+
+@pytest.fixture(scope="session")
+def site() -> Iterator[Site]:
+    """The small stable fixture dialogues, default settings."""
+    with _serve(DIALOGUES) as served:
+        yield served
+
+
+@pytest.fixture(scope="session")
+def real_site() -> Iterator[Site]:
+    """The real dialogues (`dialogues/`, what people meet), and a non-default text limit."""
+    with _serve(ROOT / "dialogues",
+                {"COACH_MAX_TEXT_CHARS": str(REAL_MAX_TEXT_CHARS)}) as served:
+        yield served
 
 
 @pytest.fixture(scope="session")

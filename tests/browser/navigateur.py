@@ -14,6 +14,9 @@ from playwright.sync_api import Page
 SHOTS = Path(os.environ.get("COACH_SHOTS", "/tmp/shots"))
 # The test server's COACH_ADMIN_TOKEN (dashboard /admin and authors' pages /authoring).
 ADMIN_TOKEN = "jeton-des-tests-navigateur-0123456789"
+# The real-content server's COACH_MAX_TEXT_CHARS: not the default (1 000), to see that the
+# clients follow the setting.
+REAL_MAX_TEXT_CHARS = 640
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice", "RGAAv4"]
 AXE = Axe()
 

@@ -31,8 +31,8 @@ def widget_root(page: Page):  # type: ignore[no-untyped-def]
     return page.evaluate_handle("document.getElementById('coach-cop-widget').shadowRoot")
 
 
-def assert_targets(targets: list[dict[str, float]]) -> None:
-    assert len(targets) >= 12, targets
+def assert_targets(targets: list[dict[str, float]], least: int = 12) -> None:
+    assert len(targets) >= least, targets
     small = [t for t in targets if t["w"] < 44 - 0.5 or t["h"] < 44 - 0.5]
     assert not small, f"cibles de moins de 44 × 44 px : {small}"
     for i, a in enumerate(targets):
@@ -95,7 +95,14 @@ def test_text_spacing_clips_nothing(page: Page, site) -> None:
 def test_targets_are_44_px_and_8_px_apart(page: Page, site) -> None:
     open_client(page, site)
     page.get_by_role("button", name="Plus d'options").click()
-    assert_targets(page.evaluate(TARGETS, page.evaluate_handle("document.querySelector('.coach')")))
+    coach = page.evaluate_handle("document.querySelector('.coach')")
+    assert_targets(page.evaluate(TARGETS, coach), least=8)
+    # The commands made from the step, under the field (below the fold with the options open).
+    page.locator(".commandes-bas").scroll_into_view_if_needed()
+    bottom = page.evaluate(TARGETS, coach)
+    assert {"Revenir en arrière", "Menu", "Aide", "Parler à une personne",
+            "Lire la dernière réponse"} <= {t["name"] for t in bottom}, bottom
+    assert_targets(bottom, least=5)
     open_widget(page, site)
     page.get_by_role("button", name="Plus d'options").click()
     assert_targets(page.evaluate(TARGETS, widget_root(page)))

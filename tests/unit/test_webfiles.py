@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from coach.api.webfiles import YEAR, read_web_files, with_template
+from coach.api.webfiles import YEAR, read_web_files, with_template, with_text_limit
 
 WEB = Path(__file__).resolve().parents[2] / "web"
 
@@ -42,3 +42,20 @@ def test_versioned_names_and_compression() -> None:
 def test_a_template_without_its_markers_is_refused() -> None:
     with pytest.raises(ValueError, match="markers"):
         with_template(b"var MODELE = '';", b"<div>pas de marqueurs</div>")
+
+
+def test_the_text_field_limit_is_the_setting_in_the_page_and_the_widget() -> None:
+    files = read_web_files(WEB, max_text_chars=640)
+    page = files["/index.html"].body.decode("utf-8")
+    assert re.findall(r'<textarea id="saisie"[^>]*maxlength="(\d+)"', page) == ["640"]
+    served = files["/coach.js"].body.decode("utf-8")
+    template = json.loads(re.search(r"var MODELE = (\".*?\");\n", served).group(1))
+    assert re.findall(r'maxlength="(\d+)"', template) == ["640"]
+    # Another limit, another script: its content-hashed name changes too.
+    assert read_web_files(WEB, max_text_chars=1000)["/coach.js"].version != \
+        files["/coach.js"].version
+
+
+def test_a_page_without_its_text_field_is_refused() -> None:
+    with pytest.raises(ValueError, match="maxlength"):
+        with_text_limit(b"<textarea id='autre'></textarea>", 640)

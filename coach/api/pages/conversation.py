@@ -75,19 +75,8 @@ def draft_links(site: Site, cid: str, ident: str, level: int) -> str:
             f'<ul class="rangee">{links}</ul></div>')
 
 
-# Toolbox places that present a tool of the resource bank, and the blank file they offer
-# (`GET /api/v1/outils/{outil}`).
-TOOL_NODES = {"charte": "charte", "feuille-de-route": "feuille-de-route",
-              "guide-contributeurs": "guide-contributeurs", "compte-rendu": "support-restitution",
-              "retroplanning": "retroplanning", "matrice": "matrice"}
 TOOL_LINKS = (("html", "Voir pour imprimer (nouvelle fenêtre)"), ("docx", "Word (.docx)"),
               ("odt", "OpenDocument (.odt)"))
-
-
-def tool_here(step: Step) -> str | None:
-    """The blank tool this step presents, if any."""
-    record = step.record
-    return TOOL_NODES.get(record.node) if record.flow == "outils" else None
 
 
 def tool_links(site: Site, tool: str, falc: bool, ident: str, level: int) -> str:
@@ -162,10 +151,12 @@ def conversation_page(site: Site, step: Step, error: str | None = None, kept: st
     if bots and step.draft_here:  # under the step's own last message (not « aide »'s)
         own = [m for m in bots if m["ref"].startswith(f"{record.flow}/{record.node}/")]
         after[(own or bots)[-1]["id"]] = draft_links(site, record.id, "titre-brouillon-fil", 4)
-    tool = tool_here(step)
-    if bots and tool:
+    if bots and step.tools:  # the blank tools this place presents (its node's `tools`)
         own = [m for m in bots if m["ref"].startswith(f"{record.flow}/{record.node}/")]
-        after[(own or bots)[-1]["id"]] = tool_links(site, tool, record.falc, "titre-outil-fil", 4)
+        last = (own or bots)[-1]["id"]
+        after[last] = after.get(last, "") + "".join(
+            tool_links(site, tool, record.falc, f"titre-outil-{tool}", 4)
+            for tool in step.tools)
 
     parts = tchat_parts()
     body = [
