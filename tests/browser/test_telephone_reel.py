@@ -1,0 +1,112 @@
+"""A person on a small phone, with touch, on the real dialogues (what people meet):
+
+- at load, the whole welcome and the first choice are on the first screen, at 375 × 740 and
+  at 320 × 568, with the text at its size (18 px) and nothing hidden;
+- with « Facile à lire » on: after each of 5 taps, the start of the coach's first new message
+  is on screen, the focus is not in the text field (no virtual keyboard over the reply), and
+  the page is the one scroll; typing that one does not understand keeps easy-to-read on.
+"""
+
+from __future__ import annotations
+
+import pytest
+from navigateur import IDLE, open_client, shot
+from playwright.sync_api import Page, expect
+
+PHONES = ((375, 740), (320, 568))
+# Elements that scroll on their own inside the page (the page itself is the one scroll).
+NESTED = """() => [...document.body.querySelectorAll('*')].filter(e => {
+    if (!e.getClientRects().length) return false;
+    const s = getComputedStyle(e);
+    const scrolls = v => v === 'auto' || v === 'scroll';
+    return (scrolls(s.overflowY) && e.scrollHeight > e.clientHeight + 1)
+        || (scrolls(s.overflowX) && e.scrollWidth > e.clientWidth + 1);
+}).map(e => e.className || e.tagName)"""
+STATE = """() => {
+    const a = document.activeElement;
+    return {bots: [...document.querySelectorAll('.msg--coach')].map(b => b.id),
+            height: innerHeight, active: a.tagName};
+}"""
+
+
+def touch_phone(new_context, width: int, height: int) -> Page:  # type: ignore[no-untyped-def]
+    return new_context(viewport={"width": width, "height": height}, is_mobile=True,
+                       has_touch=True).new_page()
+
+
+@pytest.mark.parametrize(("width", "height"), PHONES)
+def test_the_real_welcome_and_the_first_choice_fit_the_first_screen(
+        new_context, real_site, width: int, height: int) -> None:
+    page = touch_phone(new_context, width, height)
+    open_client(page, real_site)
+    page.locator(".choix button").first.wait_for()
+    page.wait_for_timeout(200)
+    seen = page.evaluate("""() => {
+        const box = e => { const r = e.getBoundingClientRect(); return [r.top, r.bottom]; };
+        const bubble = getComputedStyle(document.querySelector('.msg--coach .bulle'));
+        return {scrollY, height: innerHeight,
+                welcome: [...document.querySelectorAll('.msg--coach')].map(box),
+                choice: box(document.querySelector('.choix button')),
+                font: parseFloat(bubble.fontSize), line: parseFloat(bubble.lineHeight),
+                active: document.activeElement.tagName};
+    }""")
+    assert len(seen["welcome"]) >= 2, seen  # the greeting and the question
+    assert seen["scrollY"] == 0, seen
+    for top, bottom in seen["welcome"]:
+        assert top >= 0 and bottom <= seen["height"], seen
+    assert seen["choice"][0] >= 0 and seen["choice"][1] <= seen["height"], seen
+    # By layout, not by shrinking the text: 18 px, line height 1.5.
+    assert seen["font"] >= 18 and seen["line"] >= 1.5 * 18 - 0.5, seen
+    assert seen["active"] == "BODY"  # nothing opened the keyboard
+    shot(page, f"telephone-reel-{width}x{height}-accueil")
+
+
+def wait_reply(page: Page, before: int) -> None:
+    page.wait_for_function(
+        """n => document.querySelectorAll('.msg--coach').length > n
+             && document.querySelector('.journal').getAttribute('aria-busy') !== 'true'""",
+        arg=before)
+    page.wait_for_function(IDLE)
+    page.wait_for_timeout(150)  # let layout settle
+
+
+@pytest.mark.parametrize(("width", "height"), PHONES)
+def test_easy_to_read_on_a_phone_five_taps_and_difficulty_keeps_it_on(
+        new_context, real_site, width: int, height: int) -> None:
+    page = touch_phone(new_context, width, height)
+    open_client(page, real_site)
+    falc = page.get_by_role("button", name="Facile à lire")
+    falc.tap()
+    expect(falc).to_have_attribute("aria-pressed", "true")
+    page.wait_for_function(IDLE)
+    for number in range(1, 6):
+        before = page.evaluate(STATE)["bots"]
+        choices = page.locator(".choix button")
+        # The first proposed answer; at a place without any, the « Menu » command.
+        target = choices.first if choices.count() else page.locator(
+            '.commande[data-choix="menu"]')
+        label = target.text_content()
+        target.tap()
+        wait_reply(page, len(before))
+        state = page.evaluate(STATE)
+        new = [b for b in state["bots"] if b not in before]
+        assert new, f"tap {number}: no new message"
+        top = page.evaluate("i => document.getElementById(i).getBoundingClientRect().top",
+                            new[0])
+        assert top >= 0 and top + 30 <= state["height"], (
+            f"tap {number} « {label} » : the reply starts at {top} px,"
+            f" outside a viewport of {state['height']} px")
+        assert state["active"] != "TEXTAREA", f"tap {number}: focus in the text field"
+        assert page.evaluate(NESTED) == [], f"tap {number}: a scrolling box inside the page"
+        expect(falc).to_have_attribute("aria-pressed", "true")
+        shot(page, f"telephone-reel-{width}x{height}-facile-{number}")
+
+    field = page.get_by_role("textbox", name="Votre message")
+    for phrase in ("je comprend rien", "c trop compliqué"):
+        before = page.locator(".msg--coach").count()
+        field.fill(phrase)
+        page.get_by_role("button", name="Envoyer le message au coach").tap()
+        wait_reply(page, before)
+        expect(falc).to_have_attribute("aria-pressed", "true")
+        assert page.evaluate("document.querySelector('.coach').classList.contains('falc')")
+        expect(page.locator(".msg--coach").last).not_to_contain_text("désactivé")
