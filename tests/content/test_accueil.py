@@ -41,9 +41,17 @@ def test_start_welcomes_then_asks_who_is_there():
     assert step.record.flow == "accueil" and step.record.node == "menu"
     said = all_texts(step)
     assert said[0].startswith("Bonjour ! Je suis le coach CoP.")
-    assert any("Alexandra" in t for t in said)
-    assert "qui vous êtes" in said[-1]
+    # Short enough for a small phone's first screen: the greeting, then the question.
+    assert len(said) == 2 and "qui vous êtes" in said[-1]
     assert [c["id"] for c in step.choices] == list(MENU_ROUTES)
+
+
+def test_alexandra_is_introduced_where_the_coordinator_journey_starts():
+    step = ENGINE.play(at_menu().record, ChoiceInput("coordinateur"))
+    said = all_texts(step)
+    first = [t for t in said if "Nous suivrons Alexandra" in t]
+    assert first and said.index(first[0]) < next(
+        i for i, t in enumerate(said) if t.startswith("Comme Alexandra"))
 
 
 def test_start_in_falc_says_the_easy_to_read_texts():
