@@ -13,18 +13,23 @@ before a glossary term). Then:
         parler de… ? »;
   miss  nothing plausible; the two best weak places (≥ WEAK_MIN) are kept for the
         escalation « Vous voulez dire A ou B ? ».
-An exact number, position, choice phrase or command phrase goes at once. The index is built
+An exact number, position, choice phrase or command phrase goes at once. A message that asks
+two things (« c'est gratuit ? et comment je m'inscris », « bonjour, c'est quoi un IME ») and
+that the whole text does not settle is read clause by clause: the first request understood
+for sure wins, a greeting or thanks gives way to a request, and who one says one is gives
+way to what one asks (and counts as the persona for the other clauses). The index is built
 once (`Understanding(content)`); a decision reads only the content, the context and the text.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from coach.content.model import Content
 from coach.content.schema import TYPED_COMMANDS, Choice
-from coach.engine.nlu.french import ordinal, word_set
+from coach.engine.nlu.french import SUBJECT_WORDS, ordinal, word_set
 from coach.engine.nlu.lexicon import Lexicon, Phrase, Query
 from coach.engine.nlu.matching import OptionIndex, PhraseSet, score_phrases
 from coach.engine.nlu.places import (
@@ -51,6 +56,10 @@ COMMAND_PRIOR = 0.03
 COMMAND_MIN = 0.62
 GLOSSARY_CUE_PRIOR = 0.06
 GLOSSARY_EXACT_PRIOR = 0.06
+# A place whose phrase is typed exactly (« merci ») is surer than one whose phrase only has
+# the same words once function words are left out (« non merci, c'est tout »).
+INTENT_EXACT_PRIOR = 0.05
+EXACT_SCORE = 1.0
 # Labels and synonyms of choices elsewhere say less about a place than its own topics.
 BORROWED = 0.93
 FLOW_PRIOR = 0.05
@@ -62,6 +71,8 @@ SEARCH_BEHIND = 0.01
 # person (a `profil` intention) gives way to a topic found in the same sentence.
 PROFILE_YIELD = 0.2
 TOPIC_MIN = 0.60
+# ... and only to a topic at most this far behind it (one that found more than who one is).
+TOPIC_BEHIND = 0.12
 # One place far ahead of every other goes at once, even below GO (a long, clear request).
 # Who one says one is, in the same sentence, points to that person's journey.
 SAID_PERSONA = 0.05
@@ -86,6 +97,22 @@ HOSTILE_GRAMS = frozenset({"ta gueule", "ferme la", "va te faire", "casse toi", 
                            "servez a rien", "sert a rien", "servent a rien",
                            "de merde", "t es nul", "tu es nul", "c est nul", "trop nul",
                            "vous etes nuls", "t es con", "nul a chier"})
+# Where one message asks two things: punctuation, or « et », « mais », « puis », « ou »
+# followed by the start of a question or of a sentence (« … et comment je m'inscris »;
+# « les familles et l'équipe » stays whole).
+_CLAUSE_BREAK = re.compile(
+    r"[?!.;:,]+|\s+(?:et|mais|puis|ou)\s+(?=(?:est|c|ça|ca|comment|combien|où|ou|qui|quand"
+    r"|pourquoi|quel|quelle|quels|quelles|y|il|je|j|on|vous|faut|peut|qu|que|ce|ya)\b)",
+    re.IGNORECASE)
+# Words of someone who speaks of themself (« je suis maman », « on est parents »).
+FIRST_PERSON = word_set("je j moi me m mon ma mes nous notre nos suis sommes")
+FIRST_PERSON_GRAMS = frozenset({"on est", "on a"})
+SPOKEN_OF = word_set("un une le la l les des deux trois plusieurs certains certaines"
+                     " quelques ce cette ces cet")
+# A clause alone is a request only when it is this sure (« il a 8 ans » is not one).
+CLAUSE_SURE = 0.85
+# Answers that say nothing of what the person wants: they give way to a request.
+SOCIAL = frozenset({REPLY + "bonjour", REPLY + "merci"})
 _STAGES = {"position": 0, "choix": 1, "commande": 2, "intention": 3, "glossaire": 4,
            "recherche": 5}
 
@@ -241,6 +268,7 @@ class Understanding:
         other = self.places.other
         self._other = _Option(OTHER, OTHER, tuple(lexicon.phrase(t) for t in (
             other.text, other.falc, *OTHER_PHRASES)))
+        self._subject = frozenset(lexicon.stem_of(w) for w in SUBJECT_WORDS)
         self._profiles = frozenset(e.intention.target for e in content.intents
                                    if e.intention.kind == "profil")
         self._persona_flows: dict[str, set[str]] = {}
@@ -294,7 +322,49 @@ class Understanding:
 
     # -- the decision ----------------------------------------------------------------------
     def decide(self, text: str, context: Context) -> Decision:
-        query = self.lexicon.query(text)
+        decision = self._decide(self.lexicon.query(text), context)
+        best = decision.best
+        if (decision.kind == "go" and best is not None and best.place not in SOCIAL
+                and best.place not in self._profiles):
+            return decision
+        clauses = [c for c in _CLAUSE_BREAK.split(text) if c and not c.isspace()]
+        if len(clauses) < 2:
+            return decision
+        return self._by_clauses(clauses, context) or decision
+
+    def _by_clauses(self, clauses: list[str], context: Context) -> Decision | None:
+        """Two requests in one message, each clause read alone.
+
+        A clause understood for sure (CLAUSE_SURE) that asks something wins, the first one
+        first. Who one is and greetings or thanks give way: the rest of the message is read
+        without them (with the persona said), and they win only when the rest says nothing.
+        """
+        decided = [(clause, self._decide(self.lexicon.query(clause), context))
+                   for clause in clauses]
+        sure = [d.best for _c, d in decided if d.kind == "go" and d.best is not None]
+        asked = [c for c in sure if c.place not in SOCIAL and c.place not in self._profiles
+                 and c.score >= CLAUSE_SURE]
+        if asked:
+            return Decision("go", tuple(_distinct(asked))[:MAX_ASK])
+        said = [c for c in sure if c.place in SOCIAL or c.place in self._profiles]
+        if not said:
+            return None
+        rest = " ".join(clause for clause, d in decided
+                        if not (d.kind == "go" and d.best is not None and d.best in said))
+        persona = next((self.places.sets.get(c.place, {}).get("persona") for c in said
+                        if c.place in self._profiles), None)
+        there = replace(context, persona=str(persona)) if persona is not None else context
+        query = self.lexicon.query(rest)
+        if query.stems:
+            decision = self._decide(query, there)
+            # « je suis aveugle, je peux participer ? »: a vague rest (one word that counts)
+            # asks whether there is a place for this person: their place answers it.
+            if decision.kind == "go" or (decision.kind == "ask" and len(query.stems) > 1):
+                return decision
+        said.sort(key=lambda c: c.place in SOCIAL)  # who one is before a greeting
+        return Decision("go", tuple(_distinct(said))[:MAX_ASK])
+
+    def _decide(self, query: Query, context: Context) -> Decision:
         if not query.tokens:
             return Decision("miss")
         options = self.options(context)
@@ -315,7 +385,7 @@ class Understanding:
         command = self._command_exact.get(query.norm)
         if command is not None and not exact:
             return Decision("go", (Candidate(command.key, command.key, 1.0, "commande"),))
-        terms = self._several_terms(query) if not exact else None
+        terms = (self._several_terms(query) or self._one_term(query)) if not exact else None
         if terms is not None:
             return Decision("go", (Candidate(terms, terms, 1.0, "glossaire"),))
         board = _Board()
@@ -358,19 +428,34 @@ class Understanding:
             if earlier >= ASK_MIN and board.redirect.get(place, place) not in board.found:
                 score = min(score, earlier - SEARCH_BEHIND)  # search comes last, as in the order
             board.agree(place, place, score)
-        self._profile_yields(board)
+        self._profile_yields(board, query)
         ranked = board.ranked()
         decision = self._verdict(ranked, False)
         if decision.kind == "go" or not self._hostile(query):
             return decision  # the hostility check runs only when it can change the answer
         return self._verdict(ranked, True)
 
-    def _profile_yields(self, board: _Board) -> None:
+    def _profile_yields(self, board: _Board, query: Query) -> None:
         """Who one is gives way to what one asks in the same journey, when both are in the
-        text and who one is does not say it all (« je suis maman, c'est confidentiel ? »)."""
-        flows = {c.place.split(":", 1)[0] for c in board.found.values()
-                 if c.score >= TOPIC_MIN and c.via in ("intention", "choix")
-                 and c.place not in self._profiles}
+        text and who one is does not say it all (« je suis maman, c'est confidentiel ? »).
+        Someone spoken of (« une maman crie en réunion », « les pros n'écoutent pas les
+        parents ») is not who one is: a sentence that starts with « un », « les »… and has
+        no « je », « mon », « nous »… says more than a person; the places of a person give
+        way to every other place (« maman d'un garçon épileptique » is who one is)."""
+        if (len(query.stems) > 1 and query.tokens[0] in SPOKEN_OF
+                and not (FIRST_PERSON.intersection(query.tokens)
+                         or FIRST_PERSON_GRAMS & query.grams)):
+            for key, candidate in list(board.found.items()):
+                if candidate.place in self._profiles:
+                    board.found[key] = Candidate(candidate.key, candidate.place,
+                                                 candidate.score - PROFILE_YIELD, candidate.via)
+            return
+        flows: dict[str, float] = {}  # the best topic of each journey
+        for c in board.found.values():
+            if (c.score >= TOPIC_MIN and c.via in ("intention", "choix")
+                    and c.place not in self._profiles):
+                flow = c.place.split(":", 1)[0]
+                flows[flow] = max(flows.get(flow, 0.0), c.score)
         said = {c.place.split(":", 1)[0] for c in board.found.values()
                 if c.place in self._profiles and c.score >= ASK_MIN}
         for key, candidate in list(board.found.items()):  # « maman » says: the families' place
@@ -380,9 +465,12 @@ class Understanding:
         if not flows:
             return
         for key, candidate in list(board.found.items()):
+            # A topic weaker than who one is found only the words of who one is (« je suis
+            # la maman de… » also finds « juste une maman »): it is not a question.
             if (candidate.place in self._profiles and candidate.via in ("intention", "choix")
                     and candidate.score < GO + OPTION_PRIOR
-                    and candidate.place.split(":", 1)[0] in flows):
+                    and flows.get(candidate.place.split(":", 1)[0], 0.0)
+                    >= candidate.score - TOPIC_BEHIND):
                 board.found[key] = Candidate(candidate.key, candidate.place,
                                              candidate.score - PROFILE_YIELD, candidate.via)
 
@@ -418,11 +506,25 @@ class Understanding:
             return None
         return GLOSSARY + TERMS.join(kept)
 
+    def _one_term(self, query: Query) -> str | None:
+        """« c koi un handicap rare »: what a term means, and nothing else, even where a
+        place speaks of it. Not the coach's own subject (« c'est quoi une cop » is the
+        journey that explains it)."""
+        if not (CUES & query.grams) or not query.stems or query.stems <= self._subject:
+            return None
+        for gram in query.grams:
+            term = self._terms.get(gram)
+            if term is not None and self.lexicon.phrase(gram).stems == query.stems:
+                return GLOSSARY + term
+        return None
+
     def _prior(self, place: str, context: Context, cue: bool, score: float) -> float:
         if place.startswith(GLOSSARY):
             return GLOSSARY_CUE_PRIOR if cue else GLOSSARY_EXACT_PRIOR if score >= 1.0 else 0.0
         flow = place.split(":", 1)[0]
         prior = FLOW_PRIOR if flow == context.flow else 0.0
+        if score >= EXACT_SCORE:  # typed exactly as the content says it
+            prior += INTENT_EXACT_PRIOR
         if context.persona and flow in self._persona_flows.get(context.persona, ()):
             prior += PERSONA_PRIOR
         return prior

@@ -63,6 +63,20 @@ SMS: dict[str, str] = {
     "4eme": "quatrieme", "4e": "quatrieme", "5eme": "cinquieme", "5e": "cinquieme",
     "6eme": "sixieme", "6e": "sixieme", "7eme": "septieme", "7e": "septieme",
     "8eme": "huitieme", "8e": "huitieme",
+    "cc": "coucou", "re": "rebonjour", "cv": "ca va", "fai": "fait", "ct": "c etait",
+    "chepa": "je sais pas", "chaipa": "je sais pas",
+    "jveu": "je veux", "jvoudrais": "je voudrais", "jvoudrai": "je voudrais",
+    "jaimerais": "j aimerais", "jpense": "je pense", "jcrois": "je crois", "jfais": "je fais",
+    "jtravaille": "je travaille", "jbosse": "je bosse", "jhabite": "j habite",
+    "tjr": "toujours", "vrmt": "vraiment", "vraimen": "vraiment", "pck": "parce que",
+    "pcq": "parce que", "psk": "parce que", "paske": "parce que", "dc": "donc",
+    "bi1": "bien", "msg": "message", "msgs": "messages", "ajd": "aujourd hui",
+    "auj": "aujourd hui", "aujd": "aujourd hui", "cb": "combien", "cmb": "combien",
+    "combi1": "combien", "tro": "trop", "tlm": "tout le monde", "pti": "petit",
+    "ptit": "petit", "ptite": "petite", "enf": "enfant", "etab": "etablissement",
+    "etabs": "etablissements", "spe": "specialise", "reu": "reunion", "reus": "reunions",
+    "thx": "merci", "po": "pas", "kil": "qu il", "ske": "ce que",
+    "lon": "long", "yaura": "il y aura", "yavait": "il y avait", "oqp": "occupe",
 }
 
 def word_set(text: str) -> frozenset[str]:
@@ -80,6 +94,9 @@ veux voudrais voudrai aimerais aimerai souhaite souhaiterais euh bah ben hmm alo
 juste vraiment bien tres trop est-ce chez fait faire fais font va vais aller peut peux
 pourrais pourrait dois doit faut quand truc trucs chose choses machin genre exactement
 sais sait savez cherche cherchons
+aussi meme encore deja tout tous toute toutes plus comme an ans aujourd hui hier demain
+jour jours semaine semaines mois annee annees
+maintenant dans vers sans sous apres avant pendant depuis entre quelqu quelque tant
 """)
 
 # The coach's own subject: every question is about communities of practice, so these words
@@ -108,6 +125,7 @@ LEMMAS: dict[str, str] = {
         "connaitre": "connais connait connaissez connaissent connu connue",
         "comprendre": "comprends comprend comprenez comprennent compris comprise",
         "venir": "viens vient venez viennent venu venue",
+        "revenir": "reviens revient revenez reviennent revenu revenue revenus",
         "prendre": "prends prend prenez prennent pris",
         "mettre": "mets met mettez mettent mis",
         "ecrire": "ecris ecrit ecrivez ecrivent",
@@ -115,7 +133,16 @@ LEMMAS: dict[str, str] = {
         "voir": "vois voit voyez voient vu vue",
         "lire": "lis lit lisez lisent lu",
         "servir": "sers sert servez servent",
-        "inscrire": "inscris inscrit inscrite inscrivez",
+        "inscrire": "inscris inscrit inscrite inscrivez inscription inscriptions inscrive",
+        # Derived words that Snowball leaves apart from their base (« confidentialité »).
+        "confidentiel": "confidentialite",
+        "accessible": "accessibilite accessibles",
+        "payer": "paye payee payes payees paie paies paient",
+        "adherer": "adhesion adhesions adherent adherente adherents adherentes",
+        "financer": "financier financiere financiers financieres",
+        "integrer": "integration",
+        "isole": "isolement",
+        "dominer": "domine dominent domination dominant dominante",
     }.items()
     for form in forms.split()
 }
@@ -129,12 +156,23 @@ SAME_AS: dict[str, str] = {
                   " adolescente loulou",
         "parent": "maman mamans papa papas mere pere mamie papi papy mamy",
         "handicape": "tetraplegique paraplegique hemiplegique myopathe trisomique infirme"
-                     " invalide polyhandicape polyhandicapee",
+                     " invalide polyhandicape polyhandicapee handicapee handicapes handicapees"
+                     " aveugle aveugles malvoyant malvoyante malvoyants nonvoyant nonvoyante"
+                     " sourd sourde sourds malentendant malentendante dyslexique dyspraxique"
+                     " paralyse paralysee fauteuil",
         "professionnel": "educateur educatrice educateurs ergo ergotherapeute kine"
                          " kinesitherapeute orthophoniste psychomotricien psychomotricienne"
                          " psychologue psy infirmier infirmiere soignant soignante medecin"
-                         " docteur moniteur monitrice therapeute salarie salariee",
-        "foyer": "sessad mas fam esat ehpad",
+                         " docteur moniteur monitrice therapeute salarie salariee"
+                         " orthoptiste neuropsychologue psychiatre pediatre neurologue"
+                         " auxiliaire aes amp aesh avs enseignant enseignante instituteur"
+                         " institutrice puericultrice sage ostheopathe osteopathe"
+                         " ergotherapeutes orthophonistes educateurs educatrices infirmieres"
+                         " medecins psychologues",
+        "foyer": "sessad mas fam esat ehpad camsp cmpp itep savs samsah ssr hopital clinique"
+                 " chu ehpa etablissement etablissements structure structures",
+        "conjoint": "conjointe mari epoux epouse compagnon compagne concubin concubine",
+        "frere": "soeur freres soeurs frangin frangine",
         "travail": "boulot job taf taff",
         "travailler": "bosser bosse bossons",
         "temps": "dispo disponible disponibles disponibilite disponibilites",
@@ -147,10 +185,29 @@ SAME_AS: dict[str, str] = {
         "conflit": "conflits dispute disputes desaccord desaccords tension tensions clash",
         "commencer": "debuter demarrer",
         "creer": "monter fonder",
+        "experience": "vecu experiences",
+        "pas": "jamais",
         "apport": "apports gagner gain gains benefice benefices avantage avantages interet",
     }.items()
     for word in forms.split()
 }
+
+# Where someone lives, said by name (« vers Lyon », « en Bretagne »): all mean « a region »
+# here, so that « un groupe vers Lyon » meets « un groupe dans ma région ». Regions of France
+# in one word, and the larger towns.
+PLACE_WORDS = word_set("""
+bretagne normandie occitanie corse guadeloupe martinique guyane mayotte paca idf
+alsace lorraine picardie auvergne bourgogne aquitaine limousin poitou champagne ardennes
+provence savoie vendee gironde finistere morbihan
+paris lyon marseille toulouse nice nantes strasbourg montpellier bordeaux lille rennes reims
+metz nancy grenoble dijon angers nimes brest limoges amiens perpignan clermont caen
+orleans rouen mulhouse besancon poitiers pau bayonne toulon avignon valence annecy chambery
+la rochelle troyes dunkerque calais le mans saint etienne
+""") - word_set("la le mans saint etienne")
+SAME_AS.update({word: "region" for word in PLACE_WORDS})
+SAME_AS.update({"loin": "pres", "proximite": "pres", "alentours": "pres", "environs": "pres"})
+# « dans le 35 », « du 974 »: a department by its number.
+DEPARTMENT = re.compile(r"\b(?:dans|le|du|en|au) (?:0?[1-9]|[1-8]\d|9[0-5]|97[1-6]|2a|2b)\b")
 
 _local = threading.local()
 
@@ -197,6 +254,28 @@ def stem(word: str) -> str:
         stemmer = _local.stemmer = Stemmer.Stemmer("french", 0)
     word = SAME_AS.get(word, word)
     return str(stemmer.stemWord(LEMMAS.get(word, word)))
+
+
+# How a folded word sounds, roughly (« konprend », « comprends » → « konpran »): people who
+# write as they speak meet the content's spelling. Rules in order, on a folded word.
+_SOUND_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), replacement) for pattern, replacement in (
+        (r"(.)\1+", r"\1"),            # doubled letters
+        (r"ph", "f"), (r"ch", "§"), (r"h", ""), (r"§", "ch"),
+        (r"qu|q|ck", "k"), (r"gu(?=[eiy])", "g"), (r"g(?=[eiy])", "j"),
+        (r"c(?=[eiy])", "s"), (r"c", "k"), (r"w", "v"), (r"y", "i"), (r"z", "s"),
+        (r"eau|au", "o"), (r"ai|ei", "e"),
+        (r"m(?=[bp])", "n"), (r"[ae]n(?=[^aeiou]|$)", "an"), (r"[ae]in(?=[^aeiou]|$)", "in"),
+        (r"(?<=.)(?:er|ez|et)$", "e"), (r"(?<=..)[stdxp]+$", ""), (r"(?<=...)e$", ""),
+        (r"(.)\1+", r"\1"),
+    ))
+
+
+def sound(word: str) -> str:
+    """A rough French phonetic key of a folded word (for spelling repair, never shown)."""
+    for pattern, replacement in _SOUND_RULES:
+        word = pattern.sub(replacement, word)
+    return word
 
 
 def is_content(word: str) -> bool:

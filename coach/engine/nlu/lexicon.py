@@ -1,8 +1,10 @@
 """The content's vocabulary, built once: word stems, word weights and typo repair.
 
-Typed words the content never uses are repaired to the closest content word when they are
-long enough and close enough (« confidencialité » → « confidentialite »); short words are
-left alone, since one letter changes their meaning too often.
+Typed words the content never uses are repaired to the content word that sounds the same
+(« konfidentiel », « compliker » → « confidentiel », « complique »: people write as they
+speak), else to the closest content word when they are long enough and close enough
+(« confidencialité » → « confidentialite »); short words are left alone, since one letter
+changes their meaning too often.
 """
 
 from __future__ import annotations
@@ -16,7 +18,15 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 from wordfreq import zipf_frequency
 
-from coach.engine.nlu.french import SUBJECT_WORDS, is_content, stem, words
+from coach.engine.nlu.french import (
+    DEPARTMENT,
+    PLACE_WORDS,
+    SUBJECT_WORDS,
+    is_content,
+    sound,
+    stem,
+    words,
+)
 
 MAX_GRAM = 8
 # The weight of a typed word the content never uses: it dilutes a match, a little.
@@ -24,6 +34,9 @@ UNKNOWN_WEIGHT = 3.0
 SUBJECT_WEIGHT = 0.3
 NEGATION = frozenset({"pas"})
 MIN_REPAIR_LENGTH = 5
+VERB_ENDINGS = ("aient", "ient", "ent", "ons", "ez", "ait", "ais", "nent")
+# A word this long or longer may be repaired by its sound (« tro » stays « tro »).
+MIN_SOUND_LENGTH = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +85,7 @@ class Lexicon:
         for text in texts:
             vocabulary.update(words(text))
         self.stems: dict[str, str] = {w: stem(w) for w in vocabulary if is_content(w)}
+        self._stem_set = frozenset(self.stems.values())
         self.vocabulary = frozenset(vocabulary)
         # Words never repaired into content words (insults must not become « mère »).
         self.keep = frozenset(keep)
@@ -83,6 +97,11 @@ class Lexicon:
             length: sorted(w for d in range(-2, 3) for w in by_length.get(length + d, ()))
             for length in range(MIN_REPAIR_LENGTH, longest + 3)
         }
+        # The content words by sound; of several with one sound, the shortest then first.
+        self._sounds: dict[str, str] = {}
+        for word in sorted(self.stems, key=lambda w: (len(w), w)):
+            if len(word) >= MIN_SOUND_LENGTH - 1 and word.isalpha():
+                self._sounds.setdefault(sound(word), word)
         self.idf: dict[str, float] = {}
         self._phrase_weights: dict[frozenset[str], float] = {}
         zipf_frequency("coach", "fr")  # load the word list now, not during the first turn
@@ -120,23 +139,40 @@ class Lexicon:
         typed = tuple(words(text))
         tokens = tuple(self._repair(w) for w in typed)
         names = _names(text)
-        stems = frozenset(self.stem_of(w) for w in tokens
-                          if is_content(w) and not (w in names and w not in self.vocabulary))
+        found = {self.stem_of(w) for w in tokens if is_content(w) and not (
+            w in names and w not in self.vocabulary and w not in PLACE_WORDS)}
+        norm = " ".join(tokens)
+        if DEPARTMENT.search(norm):
+            found.add(self.stem_of("departement"))
+        stems = frozenset(found)
         count = len(tokens)
         grams = frozenset(" ".join(tokens[i:j]) for i in range(count)
                           for j in range(i + 1, min(count, i + MAX_GRAM) + 1))
-        return Query(" ".join(tokens), tokens, stems, grams, self.weight(stems), typed)
+        return Query(norm, tokens, stems, grams, self.weight(stems), typed)
 
     def stem_of(self, word: str) -> str:
         known = self.stems.get(word)
-        return known if known is not None else stem(word)
+        if known is not None:
+            return known
+        found = stem(word)
+        if found in self._stem_set or len(found) < MIN_REPAIR_LENGTH:
+            return found
+        # Snowball leaves some verb forms whole (« ecoutent », « reviennent »): the
+        # content's own stem of the same verb, when an ending comes off onto it.
+        for ending in VERB_ENDINGS:
+            if found.endswith(ending) and found[:-len(ending)] in self._stem_set:
+                return found[:-len(ending)]
+        return found
 
     def _repair(self, word: str) -> str:
-        if (word in self.vocabulary or word in self.keep or len(word) < MIN_REPAIR_LENGTH
-                or not word.isalpha()):
+        if (word in self.vocabulary or word in self.keep or len(word) < MIN_SOUND_LENGTH
+                or not word.isalpha() or zipf_frequency(word, "fr") >= REAL_WORD_ZIPF):
             return word
-        near = self._near.get(len(word))
-        if not near or zipf_frequency(word, "fr") >= REAL_WORD_ZIPF:
+        same = self._sounds.get(sound(word))
+        if same is not None:
+            return same
+        near = self._near.get(len(word)) if len(word) >= MIN_REPAIR_LENGTH else None
+        if not near:
             return word
         found = process.extractOne(word, near, scorer=Levenshtein.distance,
                                    score_cutoff=_edits_allowed(len(word)))
