@@ -67,6 +67,9 @@ PERSONA_PRIOR = 0.03
 AGREEMENT = 0.04
 AGREEMENT_FLOOR = 0.45
 SEARCH_BEHIND = 0.01
+# A search result this low, even with every prior, is below WEAK_MIN and below the score
+# that can confirm a candidate: it changes no decision, so it is not scored further.
+SEARCH_FLOOR = WEAK_MIN - FLOW_PRIOR - PERSONA_PRIOR
 # « Je suis maman, et je manque de temps » : who one is, then what one asks. The place of a
 # person (a `profil` intention) gives way to a topic found in the same sentence.
 PROFILE_YIELD = 0.2
@@ -268,6 +271,7 @@ class Understanding:
         other = self.places.other
         self._other = _Option(OTHER, OTHER, tuple(lexicon.phrase(t) for t in (
             other.text, other.falc, *OTHER_PHRASES)))
+        self._term_stems = {norm: lexicon.phrase(norm).stems for norm in self._terms}
         self._subject = frozenset(lexicon.stem_of(w) for w in SUBJECT_WORDS)
         self._profiles = frozenset(e.intention.target for e in content.intents
                                    if e.intention.kind == "profil")
@@ -408,7 +412,7 @@ class Understanding:
             score = command_scores.get(option.key, 0.0)
             if score >= COMMAND_MIN:
                 board.add(option.key, option.key, score + COMMAND_PRIOR, "commande")
-        cue = bool(CUES & query.grams)
+        cue = query.grams.any_of(CUES)
         found = {place: BORROWED * score for place, score in self.borrowed.scores(query).items()}
         for place, score in self.intents.scores(query).items():
             found[place] = max(score, found.get(place, 0.0))
@@ -421,7 +425,7 @@ class Understanding:
                 prior = max(prior, OPTION_PRIOR)
             board.add(place, place, score + prior, via)
         earlier = max((c.score for c in board.found.values()), default=0.0)
-        for place, score in self.search.scores(query).items():
+        for place, score in self.search.scores(query, SEARCH_FLOOR).items():
             if place == here:
                 continue
             score += self._prior(place, context, cue, score)
@@ -444,7 +448,7 @@ class Understanding:
         way to every other place (« maman d'un garçon épileptique » is who one is)."""
         if (len(query.stems) > 1 and query.tokens[0] in SPOKEN_OF
                 and not (FIRST_PERSON.intersection(query.tokens)
-                         or FIRST_PERSON_GRAMS & query.grams)):
+                         or query.grams.any_of(FIRST_PERSON_GRAMS))):
             for key, candidate in list(board.found.items()):
                 if candidate.place in self._profiles:
                     board.found[key] = Candidate(candidate.key, candidate.place,
@@ -482,11 +486,10 @@ class Understanding:
         """
         spans: dict[str, tuple[int, int]] = {}
         padded = f" {query.norm} "
-        for gram in query.grams:
-            term = self._terms.get(gram)
-            if term is None:
+        for gram, term in self._terms.items():
+            start = query.grams.find(gram)
+            if start < 0:
                 continue
-            start = padded.find(f" {gram} ")
             span = (start, start + len(gram))
             if term not in spans or span[1] - span[0] > spans[term][1] - spans[term][0]:
                 spans[term] = span
@@ -502,7 +505,7 @@ class Understanding:
         covered: set[str] = set()
         for term in kept:
             covered |= self.lexicon.phrase(padded[spans[term][0]:spans[term][1]]).stems
-        if not (CUES & query.grams) and query.stems - covered:
+        if not query.grams.any_of(CUES) and query.stems - covered:
             return None
         return GLOSSARY + TERMS.join(kept)
 
@@ -510,11 +513,10 @@ class Understanding:
         """« c koi un handicap rare »: what a term means, and nothing else, even where a
         place speaks of it. Not the coach's own subject (« c'est quoi une cop » is the
         journey that explains it)."""
-        if not (CUES & query.grams) or not query.stems or query.stems <= self._subject:
+        if not query.stems or query.stems <= self._subject or not query.grams.any_of(CUES):
             return None
-        for gram in query.grams:
-            term = self._terms.get(gram)
-            if term is not None and self.lexicon.phrase(gram).stems == query.stems:
+        for gram, term in self._terms.items():
+            if self._term_stems[gram] == query.stems and gram in query.grams:
                 return GLOSSARY + term
         return None
 

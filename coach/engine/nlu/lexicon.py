@@ -13,15 +13,17 @@ import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
-from wordfreq import zipf_frequency
+from wordfreq import get_frequency_dict
 
 from coach.engine.nlu.french import (
     DEPARTMENT,
     PLACE_WORDS,
     SUBJECT_WORDS,
+    fold,
     is_content,
     sound,
     stem,
@@ -47,6 +49,27 @@ class Phrase:
     stems: frozenset[str]
 
 
+class Grams:
+    """The runs of up to MAX_GRAM words of a text, asked one at a time (« is this phrase in
+    the text, in order? »): a look-up in the padded text, without building every run."""
+
+    __slots__ = ("_padded",)
+
+    def __init__(self, norm: str) -> None:
+        self._padded = f" {norm} "
+
+    def __contains__(self, phrase: object) -> bool:
+        return (isinstance(phrase, str) and bool(phrase) and phrase.count(" ") < MAX_GRAM
+                and f" {phrase} " in self._padded)
+
+    def any_of(self, phrases: Iterable[str]) -> bool:
+        return any(phrase in self for phrase in phrases)
+
+    def find(self, phrase: str) -> int:
+        """Where the phrase starts in « f" {norm} " » (-1: not there)."""
+        return self._padded.find(f" {phrase} ") if phrase in self else -1
+
+
 @dataclass(frozen=True, slots=True)
 class Query:
     """What a person typed, read once per turn: never stored, never cached."""
@@ -54,13 +77,25 @@ class Query:
     norm: str
     tokens: tuple[str, ...]
     stems: frozenset[str]
-    grams: frozenset[str]
+    grams: Grams
     weight: float
     typed: tuple[str, ...] = ()  # the words before typo repair
 
 
 # A typed word this frequent in French is a word, not a typo (« commander », « capitale »).
 REAL_WORD_ZIPF = 3.0
+
+
+@cache
+def real_words() -> frozenset[str]:
+    """French words at least REAL_WORD_ZIPF frequent, folded (« apres », « plombier »).
+
+    Built once from wordfreq's list, so that no typed word is ever looked up there: its
+    look-up function keeps what it is asked in a cache, and typed text is personal data.
+    """
+    least = 10 ** (REAL_WORD_ZIPF - 9)
+    return frozenset(fold(word) for word, frequency in get_frequency_dict("fr").items()
+                     if frequency >= least)
 
 
 # A capitalised word after the first one (« la maman de Léa ») is a name: it says nothing of
@@ -104,7 +139,7 @@ class Lexicon:
                 self._sounds.setdefault(sound(word), word)
         self.idf: dict[str, float] = {}
         self._phrase_weights: dict[frozenset[str], float] = {}
-        zipf_frequency("coach", "fr")  # load the word list now, not during the first turn
+        self.real = real_words()  # built now, not during the first turn
 
     def weigh(self, documents: Iterable[frozenset[str]]) -> None:
         """Stem weights from how many places use them: rare stems tell places apart."""
@@ -145,10 +180,7 @@ class Lexicon:
         if DEPARTMENT.search(norm):
             found.add(self.stem_of("departement"))
         stems = frozenset(found)
-        count = len(tokens)
-        grams = frozenset(" ".join(tokens[i:j]) for i in range(count)
-                          for j in range(i + 1, min(count, i + MAX_GRAM) + 1))
-        return Query(norm, tokens, stems, grams, self.weight(stems), typed)
+        return Query(norm, tokens, stems, Grams(norm), self.weight(stems), typed)
 
     def stem_of(self, word: str) -> str:
         known = self.stems.get(word)
@@ -166,7 +198,7 @@ class Lexicon:
 
     def _repair(self, word: str) -> str:
         if (word in self.vocabulary or word in self.keep or len(word) < MIN_SOUND_LENGTH
-                or not word.isalpha() or zipf_frequency(word, "fr") >= REAL_WORD_ZIPF):
+                or word in self.real or not word.isalpha()):
             return word
         same = self._sounds.get(sound(word))
         if same is not None:

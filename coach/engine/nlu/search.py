@@ -98,8 +98,9 @@ class SearchIndex:
                 self.postings.setdefault(stem, []).append(
                     (place, self.idf[stem] * tf * (K1 + 1) / (tf + norm)))
 
-    def scores(self, query: Query) -> dict[str, float]:
-        """Confidence per place, from SEARCH_BASE up to SEARCH_BASE + SEARCH_SPAN."""
+    def scores(self, query: Query, floor: float = 0.0) -> dict[str, float]:
+        """Confidence per place, from SEARCH_BASE up to SEARCH_BASE + SEARCH_SPAN; places
+        below `floor` are left out (they cannot change a decision)."""
         if not query.stems:
             return {}
         total = sum(self.idf.get(s, self._unknown) for s in query.stems)
@@ -120,6 +121,7 @@ class SearchIndex:
             share = covered[place] / total
             if share >= MIN_COVER:
                 evidence = min(1.0, covered[place] / EVIDENCE)
-                results[place] = SEARCH_BASE + SEARCH_SPAN * share * evidence * math.sqrt(
-                    score / best)
+                found = SEARCH_BASE + SEARCH_SPAN * share * evidence * math.sqrt(score / best)
+                if found >= floor:
+                    results[place] = found
         return results
