@@ -343,8 +343,10 @@ class Understanding:
         first. Who one is and greetings or thanks give way: the rest of the message is read
         without them (with the persona said), and they win only when the rest says nothing.
         """
-        decided = [(clause, self._decide(self.lexicon.query(clause), context))
-                   for clause in clauses]
+        # A clause alone counts only when it goes somewhere for sure: the search, which
+        # never makes the coach go on its own, is left out (a third of a decision's time).
+        decided = [(clause, self._decide(query, context, search=False))
+                   for clause in clauses if (query := self.lexicon.query(clause)).stems]
         sure = [d.best for _c, d in decided if d.kind == "go" and d.best is not None]
         asked = [c for c in sure if c.place not in SOCIAL and c.place not in self._profiles
                  and c.score >= CLAUSE_SURE]
@@ -368,7 +370,7 @@ class Understanding:
         said.sort(key=lambda c: c.place in SOCIAL)  # who one is before a greeting
         return Decision("go", tuple(_distinct(said))[:MAX_ASK])
 
-    def _decide(self, query: Query, context: Context) -> Decision:
+    def _decide(self, query: Query, context: Context, search: bool = True) -> Decision:
         if not query.tokens:
             return Decision("miss")
         options = self.options(context)
@@ -425,7 +427,7 @@ class Understanding:
                 prior = max(prior, OPTION_PRIOR)
             board.add(place, place, score + prior, via)
         earlier = max((c.score for c in board.found.values()), default=0.0)
-        for place, score in self.search.scores(query, SEARCH_FLOOR).items():
+        for place, score in (self.search.scores(query, SEARCH_FLOOR) if search else {}).items():
             if place == here:
                 continue
             score += self._prior(place, context, cue, score)
