@@ -272,6 +272,9 @@ class Understanding:
         self._other = _Option(OTHER, OTHER, tuple(lexicon.phrase(t) for t in (
             other.text, other.falc, *OTHER_PHRASES)))
         self._term_stems = {norm: lexicon.phrase(norm).stems for norm in self._terms}
+        self._terms_by_word: dict[str, list[tuple[str, str]]] = {}
+        for norm, term in self._terms.items():
+            self._terms_by_word.setdefault(norm.split(" ", 1)[0], []).append((norm, term))
         self._subject = frozenset(lexicon.stem_of(w) for w in SUBJECT_WORDS)
         self._profiles = frozenset(e.intention.target for e in content.intents
                                    if e.intention.kind == "profil")
@@ -391,7 +394,9 @@ class Understanding:
         command = self._command_exact.get(query.norm)
         if command is not None and not exact:
             return Decision("go", (Candidate(command.key, command.key, 1.0, "commande"),))
-        terms = (self._several_terms(query) or self._one_term(query)) if not exact else None
+        cue = query.grams.any_of(CUES)
+        terms = (self._several_terms(query, cue) or self._one_term(query, cue)
+                 if not exact else None)
         if terms is not None:
             return Decision("go", (Candidate(terms, terms, 1.0, "glossaire"),))
         board = _Board()
@@ -414,7 +419,6 @@ class Understanding:
             score = command_scores.get(option.key, 0.0)
             if score >= COMMAND_MIN:
                 board.add(option.key, option.key, score + COMMAND_PRIOR, "commande")
-        cue = query.grams.any_of(CUES)
         found = {place: BORROWED * score for place, score in self.borrowed.scores(query).items()}
         for place, score in self.intents.scores(query).items():
             found[place] = max(score, found.get(place, 0.0))
@@ -480,7 +484,7 @@ class Understanding:
                 board.found[key] = Candidate(candidate.key, candidate.place,
                                              candidate.score - PROFILE_YIELD, candidate.via)
 
-    def _several_terms(self, query: Query) -> str | None:
+    def _several_terms(self, query: Query, cue: bool) -> str | None:
         """« ARS MDPH c'est quoi »: two terms or more asked at once, answered in order.
 
         Only when the text asks what they mean (or is nothing but the terms): « travailler
@@ -488,7 +492,7 @@ class Understanding:
         """
         spans: dict[str, tuple[int, int]] = {}
         padded = f" {query.norm} "
-        for gram, term in self._terms.items():
+        for gram, term in self._typed_terms(query):
             start = query.grams.find(gram)
             if start < 0:
                 continue
@@ -507,17 +511,22 @@ class Understanding:
         covered: set[str] = set()
         for term in kept:
             covered |= self.lexicon.phrase(padded[spans[term][0]:spans[term][1]]).stems
-        if not query.grams.any_of(CUES) and query.stems - covered:
+        if not cue and query.stems - covered:
             return None
         return GLOSSARY + TERMS.join(kept)
 
-    def _one_term(self, query: Query) -> str | None:
+    def _typed_terms(self, query: Query) -> list[tuple[str, str]]:
+        """The glossary phrases whose first word is typed (few of them: a dict look-up per
+        word rather than a search for every phrase)."""
+        return [item for word in set(query.tokens) for item in self._terms_by_word.get(word, ())]
+
+    def _one_term(self, query: Query, cue: bool) -> str | None:
         """« c koi un handicap rare »: what a term means, and nothing else, even where a
         place speaks of it. Not the coach's own subject (« c'est quoi une cop » is the
         journey that explains it)."""
-        if not query.stems or query.stems <= self._subject or not query.grams.any_of(CUES):
+        if not cue or not query.stems or query.stems <= self._subject:
             return None
-        for gram, term in self._terms.items():
+        for gram, term in self._typed_terms(query):
             if self._term_stems[gram] == query.stems and gram in query.grams:
                 return GLOSSARY + term
         return None
