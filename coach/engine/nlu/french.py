@@ -96,7 +96,7 @@ pourrais pourrait dois doit faut quand truc trucs chose choses machin genre exac
 sais sait savez cherche cherchons
 aussi meme encore deja tout tous toute toutes plus comme an ans aujourd hui hier demain
 jour jours semaine semaines mois annee annees
-maintenant dans vers sans sous apres avant pendant depuis entre quelqu quelque tant
+maintenant dans vers sans sous apres avant pendant depuis entre quelqu quelque quelques tant
 """)
 
 # The coach's own subject: every question is about communities of practice, so these words
