@@ -57,6 +57,7 @@ class _Item:
     suppressed: frozenset[str]
     line: int | None
     file: str
+    in_node: bool = True  # False for a document's text: *node* is then its place alone
 
 
 def _items(content: Content) -> list[_Item]:
@@ -123,8 +124,10 @@ def _checker(content: Content) -> Checker:
 
 
 def _document_items(documents: Sequence[DocumentText]) -> list[_Item]:
-    return [_Item(d.group, "", d.where, d.falc, d.standard, frozenset(), d.line, d.file)
-            for d in documents]
+    # Each document text is its own « node »: an enumeration announced in it must be given
+    # in it (an advice is judged with its list), not somewhere later in the document.
+    return [_Item(d.group, f"{d.file}:{d.where}", d.where, d.falc, d.standard, frozenset(),
+                  d.line, d.file, in_node=False) for d in documents]
 
 
 def _judge(checker: Checker, items: list[_Item], stats: dict[str, FlowStats],
@@ -166,7 +169,8 @@ def _judge(checker: Checker, items: list[_Item], stats: dict[str, FlowStats],
             issues.append(Issue(finding.rule, finding.severity, item.file,
                                 f"{item.where} (FALC){quoted} : {finding.message}",
                                 finding.suggestion or "réécrivez ce passage plus simplement",
-                                node=item.node or None, line=item.line))
+                                node=item.node if item.in_node else None,
+                                line=item.line))
     return issues
 
 

@@ -73,3 +73,17 @@ def test_a_bad_text_fails_the_gate_with_its_place(tmp_path: Path, source, key, c
     line = next(t.line for t in texts if t.falc == BAD)
     assert {(i.file, i.line) for i in errors} == {(str(broken), line)}
     assert BAD.split()[0] in broken.read_text(encoding="utf-8").splitlines()[line - 1]
+
+
+def test_an_enumeration_announced_in_a_document_text_is_given_in_that_text(tmp_path: Path):
+    """The texts after it in the document do not count as its list (in the dialogues, the
+    next bubbles of the same node do)."""
+    original = Path(__file__).resolve().parents[2] / "coach" / "drafts" / "brouillon.yaml"
+    data = yaml.safe_load(original.read_text(encoding="utf-8"))
+    assert _replace_first(data, "intro_falc", "Vous faites 3 choses :\n- lire\n- écrire")
+    broken = tmp_path / "brouillon.yaml"
+    broken.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False),
+                      encoding="utf-8")
+    issues, _ = check_documents(CONTENT, draft_texts(broken))
+    enum = [i for i in issues if i.rule == "FALC-ENUM-001"]
+    assert [(i.severity, i.node) for i in enum] == [("error", None)], [i.format() for i in issues]
