@@ -15,15 +15,16 @@ The transcript holds references, not texts, so that switching FALC re-renders it
   ["region", code]                  the person chose a region of the directory
 Places are short strings (see `coach.engine.nlu.places`).
 
-Stored form (`FORMAT` 2), so that a turn's cost does not grow with the conversation:
-  the head's JSON (the small fields; `history` holds at most `MAX_SNAPSHOTS` snapshots for
-  « retour », each with only the variables the step changed), a newline, the open parts of
-  the turn times and of the transcript (JSON arrays of fewer than `SEAL_AT` entries each,
-  LZ4-compressed together from 1 KB), then the sealed blocks of the transcript and of the
-  turn times (LZ4, compressed once; every length is in the head; see
-  `coach.engine.transcript`). A turn parses the head
-  only; the rest is copied as bytes. Records of earlier formats (one JSON object; head and
-  transcript; LZ4 or zlib compressed) load too, and are saved in this format.
+Stored form (`FORMAT` 3), so that a turn's cost does not grow with the conversation:
+  the head's JSON (the small fields), a newline, the open parts of the turn times and of
+  the transcript (JSON arrays of fewer than `SEAL_AT` entries each, LZ4-compressed
+  together from 1 KB), then the sealed blocks of the transcript and of the turn times
+  (LZ4, compressed once; every length is in the head; see `coach.engine.transcript`), then
+  the snapshots for « retour » (at most `MAX_SNAPSHOTS`, each with only the variables its
+  step changed), one JSON array per line, oldest first (`coach.engine.snapshots`). A turn
+  parses the head and the last snapshot only; the rest is copied as bytes. Records of
+  format 2 (the snapshots as a list in the head) and of earlier formats (one JSON object;
+  head and transcript; LZ4 or zlib compressed) load too, and are saved in this format.
 """
 
 from __future__ import annotations
@@ -38,9 +39,10 @@ import lz4.block
 import lz4.frame
 import orjson
 
+from coach.engine.snapshots import Snapshots
 from coach.engine.transcript import Transcript
 
-FORMAT = 2
+FORMAT = 3
 # « Retour » goes back this many steps at most (docs/dialogues.md); older ones are dropped.
 MAX_SNAPSHOTS = 40
 MAX_IDEMPOTENCY_KEYS = 8
@@ -72,7 +74,7 @@ class Record:
     # the snapshot did to the variables; `history_vars` are the variables at the last one.
     # A snapshot is never changed in place (a new list replaces it): copies of the record
     # share them, and a turn does not copy the 40 of a long conversation.
-    history: list[list[Any]] = field(default_factory=list)
+    history: Snapshots = field(default_factory=Snapshots)
     history_vars: dict[str, Any] = field(default_factory=dict)
     misses: int = 0
     # Places offered by « Vous voulez parler de… ? », shown as the choices sens-1, sens-2…
@@ -99,6 +101,8 @@ class Record:
             self.transcript = Transcript(self.transcript)
         if not isinstance(self.turn_times, Transcript):
             self.turn_times = Transcript(self.turn_times)
+        if not isinstance(self.history, Snapshots):
+            self.history = Snapshots(self.history)
 
     def to_bytes(self) -> bytes:
         head = {name: getattr(self, name) for name in _HEAD_FIELDS}
@@ -116,7 +120,11 @@ class Record:
         packed = lz4.block.compress(body, store_size=False) if len(body) >= COMPRESS_OPEN_FROM \
             else b""
         head["open"] = [len(times), len(entries), len(packed)]
-        return b"".join((orjson.dumps(head), b"\n", packed or body, blocks, time_blocks))
+        snapshots = self.history.to_lines()
+        if snapshots:
+            head["snapshots"] = [len(self.history), len(snapshots)]
+        return b"".join((orjson.dumps(head), b"\n", packed or body, blocks, time_blocks,
+                         snapshots))
 
     @classmethod
     def from_bytes(cls, data: bytes) -> Record:
@@ -126,9 +134,9 @@ class Record:
             return _from_format_1(raw)
         head_json, _newline, rest = data.partition(b"\n")
         head = orjson.loads(head_json)
-        if head.get("format") != FORMAT:
+        stored_format = head.pop("format", 1)
+        if stored_format not in (2, FORMAT):
             return _from_format_1(data)
-        del head["format"]
         times_length, entries_length, packed = head.pop("open")
         length = times_length + entries_length
         if packed:
@@ -140,8 +148,12 @@ class Record:
         count, sizes = head["transcript"]
         time_count, time_sizes = head["turn_times"]
         split = sum(size[1] for size in sizes)
+        end = split + sum(size[1] for size in time_sizes)
         head["transcript"] = Transcript.decode(sizes, blocks[:split], count, entries)
-        head["turn_times"] = Transcript.decode(time_sizes, blocks[split:], time_count, times)
+        head["turn_times"] = Transcript.decode(time_sizes, blocks[split:end], time_count, times)
+        if stored_format == FORMAT:  # format 2 kept the snapshots in the head, as a list
+            snapshot_count, _length = head.pop("snapshots", (0, 0))
+            head["history"] = Snapshots(stored=blocks[end:], stored_count=snapshot_count)
         return cls(**head)
 
     def snapshot(self) -> None:
@@ -151,11 +163,11 @@ class Record:
         if self.calls:
             saved.append([list(frame) for frame in self.calls])
         if self.history:  # undo, on these variables, what the last step did
-            self.history[-1] = _with_undo(self.history[-1], *_undo(self.history_vars,
-                                                                   self.vars))
+            self.history.replace_last(_with_undo(self.history.last(),
+                                                 *_undo(self.history_vars, self.vars)))
         self.history.append(saved)
         self.history_vars = dict(self.vars)
-        del self.history[:-MAX_SNAPSHOTS]
+        self.history.keep_last(MAX_SNAPSHOTS)
 
     def take_snapshot(self) -> tuple[str, str, dict[str, Any], list[list[str]]] | None:
         """The last snapshot (flow, node, variables, detours), removed; None when there is
@@ -165,12 +177,12 @@ class Record:
         flow, node, _changed, _unset, *calls = self.history.pop()
         variables = self.history_vars
         if self.history:
-            _f, _n, changed, unset, *_calls = self.history[-1]
+            _f, _n, changed, unset, *_calls = self.history.last()
             before = {**variables, **changed}
             for name in unset:
                 before.pop(name, None)
             self.history_vars = before
-            self.history[-1] = _with_undo(self.history[-1], {}, [])
+            self.history.replace_last(_with_undo(self.history.last(), {}, []))
         else:
             self.history_vars = {}
         return flow, node, dict(variables), [list(frame) for frame in calls[0]] if calls else []
@@ -209,7 +221,7 @@ class Record:
         fields.update(self.__dict__)
         fields["vars"] = dict(self.vars)
         fields["transcript"] = self.transcript.copy()
-        fields["history"] = list(self.history)  # snapshots are replaced, never changed
+        fields["history"] = self.history.copy()  # snapshots are replaced, never changed
         fields["history_vars"] = dict(self.history_vars)
         fields["pending"] = list(self.pending)
         fields["turn_times"] = self.turn_times.copy()
@@ -226,8 +238,9 @@ class Record:
             del self.idempotency_steps[next(iter(self.idempotency_steps))]
 
 
-_HEAD_FIELDS = tuple(f.name for f in fields(Record) if f.name not in ("transcript", "turn_times"))
-_OMITTED_WHEN_EMPTY = ("calls", "answers", "proposal", "seen", "history", "history_vars",
+_HEAD_FIELDS = tuple(f.name for f in fields(Record)
+                     if f.name not in ("transcript", "turn_times", "history"))
+_OMITTED_WHEN_EMPTY = ("calls", "answers", "proposal", "seen", "history_vars",
                        "idempotency_steps", "pending")
 
 
@@ -271,5 +284,5 @@ def _from_format_1(raw: bytes) -> Record:
         record.vars = current
     record.flow, record.node, record.calls = head["flow"], head["node"], head.get("calls", [])
     if record.history:  # the last step's undo, against the variables of the last snapshot
-        record.history[-1][2:4] = [{}, []]
+        record.history.replace_last(_with_undo(record.history.last(), {}, []))
     return record

@@ -11,7 +11,7 @@ import transitions
 from coach.content.loader import load_content
 from coach.engine.engine import ChoiceInput, Engine, TextInput
 from coach.engine.errors import UnknownChoice, UnknownFlow
-from coach.engine.record import Record
+from coach.engine.record import FORMAT, Record
 from coach.engine.transcript import Transcript
 from tests.conftest import CONTACT, FIXTURE_DIALOGUES
 
@@ -185,7 +185,7 @@ def test_long_records_seal_their_older_entries(engine):
         step = engine.play(Record.from_bytes(step.record.to_bytes()), ChoiceInput(choice))
     data = step.record.to_bytes()
     head = orjson.loads(data.partition(b"\n")[0])
-    assert head["format"] == 2 and head["transcript"][1]  # sealed blocks
+    assert head["format"] == FORMAT and head["transcript"][1]  # sealed blocks
     assert Record.from_bytes(data) == step.record
     plain = orjson.dumps(list(step.record.transcript))
     assert len(data) < len(plain) / 2

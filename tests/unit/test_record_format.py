@@ -1,4 +1,4 @@
-"""The stored record: format 2 keeps a turn's cost flat, and records stored by earlier
+"""The stored record: format 3 keeps a turn's cost flat, and records stored by earlier
 versions (bytes written by the format-1 code, kept in tests/fixtures/records) still load,
 render, go back and replay as they did."""
 
@@ -76,13 +76,24 @@ def test_a_turn_reads_neither_the_sealed_blocks_nor_the_old_turn_times(engine, m
     def refuse(*_args, **_kwargs):
         raise AssertionError("a sealed block was decompressed")
 
+    parsed = orjson.loads
+    snapshots_read: list[bytes] = []
+
+    def one_snapshot_only(data: bytes) -> object:
+        """The last snapshot of « retour » (one line) may be read; no list of entries."""
+        if not data.startswith(b'["') or b"\n" in data:
+            refuse()
+        snapshots_read.append(data)
+        return parsed(data)
+
     monkeypatch.setattr(lz4.block, "decompress", refuse)
-    monkeypatch.setattr(orjson, "loads", refuse)  # nothing but the head was parsed before
+    monkeypatch.setattr(orjson, "loads", one_snapshot_only)  # the head was parsed before
     after = engine.play(stored, ChoiceInput("quiz"))
     data = after.record.to_bytes()
     monkeypatch.undo()
     assert after.messages[0].text == "Faire le quiz"
     assert all(m.at for m in after.messages)
+    assert len(snapshots_read) <= 1
     assert Record.from_bytes(data).transcript == [*step.record.transcript,
                                                   *after.record.transcript[len(stored.transcript):]]
 
@@ -98,3 +109,38 @@ def test_the_record_of_a_500_turn_conversation_stays_small(engine):
     # real content, 19 KB (bound 24 KB).
     assert len(data) < 12 * 1024, len(data)
     assert Record.from_bytes(data).transcript == step.record.transcript
+
+
+def test_records_of_format_2_load_and_go_back_as_they_did(engine):
+    """Format 2 kept the snapshots in the head (tests/fixtures/records/format2-retour.bin,
+    bytes written by the format-2 code, with the record it loaded into then)."""
+    data = (RECORDS / "format2-retour.bin").read_bytes()
+    head = orjson.loads(data.partition(b"\n")[0])
+    assert head["format"] == 2 and len(head["history"]) == MAX_SNAPSHOTS
+    wanted = json.loads((RECORDS / "format2-retour.json").read_text(encoding="utf-8"))
+    for record in (Record.from_bytes(data), Record.from_bytes(Record.from_bytes(data).to_bytes())):
+        assert list(record.history) == wanted["history"]
+        assert record.history_vars == wanted["history_vars"] and record.vars == wanted["vars"]
+        assert list(record.transcript) == wanted["transcript"]
+        assert list(record.turn_times) == wanted["turn_times"]
+        assert record.node == wanted["node"]
+        back = engine.play(record, ChoiceInput("retour")).record
+        assert back.vars == {**wanted["history_vars"]}  # the variables at the last snapshot
+        assert back.node == wanted["history"][-1][1]
+    saved = orjson.loads(Record.from_bytes(data).to_bytes().partition(b"\n")[0])
+    assert saved["format"] == FORMAT and "history" not in saved
+    assert saved["snapshots"][0] == MAX_SNAPSHOTS
+
+
+def test_a_turn_parses_only_the_snapshots_it_touches(engine):
+    step = engine.start()
+    for choice in ["quiz", "vrai", "bonus", "rejouer"] * 15:
+        step = engine.play(Record.from_bytes(step.record.to_bytes()), ChoiceInput(choice))
+    loaded = Record.from_bytes(step.record.to_bytes())
+    assert len(loaded.history) == MAX_SNAPSHOTS
+    after = engine.play(loaded, ChoiceInput(engine.available_choices(loaded)[0].id)).record
+    assert len(after.history._parsed) <= 2  # the last one, replaced, and the new one
+    assert len(after.history) == MAX_SNAPSHOTS
+    reloaded = Record.from_bytes(after.to_bytes())
+    assert list(reloaded.history) == list(after.history)
+    assert list(reloaded.history)[:-2] == list(step.record.history)[1:-1]
