@@ -16,7 +16,8 @@ short / long. A turn adds two messages, so N = 250 is a turn at about 500 messag
 short set at about 10 at the start. Printed: both ratios to bare, and long / short
 (target: a turn at 500 messages costs at most 10 % more, i.e. long / short ≥ 0.91).
 `--before TREE` also serves another source tree (e.g. `main` before a change, checked out
-beside this one) with its own store, and each round runs bare / before / coach: both
+beside this one) with its own store and its own content (its dialogues with `--text`, a
+ring built on its commun.yaml otherwise), and each round runs bare / before / coach: both
 ratios to bare, and coach / before, come from the same run.
 Run: python bench/api_bench.py [--text] [--store redis://127.0.0.1:6379/0] [--rounds 7]
 [--seconds 5] [--turns-before 250] [--before ../main-before]
@@ -163,9 +164,14 @@ def main() -> None:
                 [sys.executable, "-m", "uvicorn", "bench.bare_app:app", "--port",
                  str(bare_port), "--no-access-log", "--log-level", "warning"], bare_port))
             if args.before:
+                # The other tree serves its own content (its code may refuse this one's).
+                before = args.before.resolve()
+                before_dialogues = (before / "dialogues" if args.text else write_ring_dialogues(
+                    tmp_path / "before-dialogues", 10, root=before))
                 servers.enter_context(coach_serve(
-                    before_port, {**env, "COACH_STORE_URL": f"sqlite:///{tmp_path}/before.db"},
-                    timeout=timeout, tree=args.before.resolve()))
+                    before_port, {**env, "COACH_STORE_URL": f"sqlite:///{tmp_path}/before.db",
+                                  "COACH_DIALOGUES_DIR": str(before_dialogues)},
+                    timeout=timeout, tree=before))
             if args.text:
                 (tmp_path / "bodies.txt").write_bytes(b"\n".join(typed_bodies()) + b"\n")
             for name in ("coach", "before") if args.before else ("coach",):

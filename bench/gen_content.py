@@ -30,9 +30,11 @@ def ring_flow(size: int) -> dict:
             "nodes": nodes}
 
 
-def write_ring_dialogues(directory: Path, size: int) -> Path:
+def write_ring_dialogues(directory: Path, size: int, root: Path = ROOT) -> Path:
+    """`root`: the source tree whose commun.yaml is used (another tree's code may not
+    accept this one's)."""
     directory.mkdir(parents=True, exist_ok=True)
-    shutil.copy(ROOT / "dialogues" / "commun.yaml", directory / "commun.yaml")
+    shutil.copy(root / "dialogues" / "commun.yaml", directory / "commun.yaml")
     common = (directory / "commun.yaml").read_text(encoding="utf-8")
     common = common.replace("entry: accueil:bienvenue", "entry: anneau:n0")
     common = common.replace("menu: accueil:menu", "menu: anneau:n0")
