@@ -111,7 +111,7 @@ class JSONBytes(Response):
 
     def replayed(self) -> JSONBytes:
         """The same answer, saying it is a replay (`Idempotent-Replayed: true`)."""
-        again = JSONBytes(self.body)
+        again = JSONBytes(bytes(self.body))  # Response types body as bytes | memoryview
         again.raw_headers.append(REPLAYED)
         return again
 
