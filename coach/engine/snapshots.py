@@ -9,15 +9,17 @@ newline), oldest first, and only the lines a turn touches are parsed.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import Any
 
 import orjson
 
+from coach.engine.listview import ListView
+
 Snapshot = list[Any]
 
 
-class Snapshots:
+class Snapshots(ListView):
     """A list of snapshots: `stored` (JSON lines of the first `stored_count`, not parsed)
     followed by `parsed`. Snapshots are replaced, never changed in place, so copies of a
     record may share them."""
@@ -94,20 +96,6 @@ class Snapshots:
     def clear(self) -> None:
         self._stored, self._stored_count, self._parsed = b"", 0, []
 
-    def __iter__(self) -> Iterator[Snapshot]:
-        return iter(self._all())
-
     def __getitem__(self, index: int) -> Snapshot:
         return self._all()[index]
 
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, Snapshots):
-            return self._all() == other._all()
-        if isinstance(other, list):
-            return self._all() == other
-        return NotImplemented
-
-    __hash__ = None  # type: ignore[assignment]  # mutable, like a list
-
-    def __repr__(self) -> str:
-        return repr(self._all())

@@ -18,6 +18,8 @@ from typing import Any, overload
 import lz4.block
 import orjson
 
+from coach.engine.listview import ListView
+
 Entry = list[Any]
 
 # Entries not yet sealed are kept as plain JSON; from this many, they are sealed into a
@@ -25,7 +27,7 @@ Entry = list[Any]
 SEAL_AT = 128
 
 
-class LazyList:
+class LazyList(ListView):
     """A list: `stored` (JSON array bytes of the first `stored_count` entries, not yet
     parsed) followed by `added` (parsed)."""
 
@@ -87,24 +89,6 @@ class LazyList:
         elif index.step is None and index.stop is None and (index.start or 0) >= 0:
             return self.since(index.start or 0)
         return self._all()[index]
-
-    def __iter__(self) -> Iterator[Any]:
-        return iter(self._all())
-
-    def __reversed__(self) -> Iterator[Any]:
-        return reversed(self._all())
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, LazyList):
-            return self._all() == other._all()
-        if isinstance(other, list):
-            return self._all() == other
-        return NotImplemented
-
-    __hash__ = None  # type: ignore[assignment]  # mutable, like a list
-
-    def __repr__(self) -> str:
-        return f"{type(self).__name__}({self._all()!r})"
 
 
 class Transcript(LazyList):
