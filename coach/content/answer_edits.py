@@ -1,9 +1,19 @@
-"""The draft's summary lets the person write again every typed answer that reaches the draft.
+"""The draft's summary shows, and lets the person write again, every typed answer of the draft.
+
+A node with `typed_answers: true` (the summary `brouillon-suite`) gets, at load time, one
+message per such answer, said only when the answer was typed (`<variable> == 'libre'`): the
+part's title and the words (coach message `reponse-ecrite`, with `{titre}` and `{texte}`).
+They come after the node's last message with a condition, before its closing messages; an
+answer the node already shows by hand (`{texte_<variable>}` in one of its messages) is left
+to it.
 
 A node with `edit_answers: true` (the summary's « Écrire ou modifier mes réponses ») gets,
-at load time, one choice per such answer, before its own choices: a detour (`call:`) into a
-generated `ask: {variable: …, return: true}` node that asks for the answer again and
-returns. The answers are derived from the content, never listed by hand: every `ask:` node
+at load time, one choice per stage that has such answers, before its own choices: each
+leads to a generated menu of that stage (`modifier-etape-<flow>`, message `modifier-etape`)
+with one detour (`call:`) per answer into a generated `ask: {variable: …, return: true}`
+node that asks for the answer again and returns, then « Choisir une autre étape »
+(`modifier-autre-etape`) and the menu's own way back. Short on a phone: 4 buttons, then at
+most a handful. The answers are derived from the content, never listed by hand: every `ask:` node
 of a journey that builds the draft (`draft: true`) whose variable a part of the draft reads,
 in the order of the stages and of their files. So an `ask:` added to stage 3 is editable
 from the summary with nothing else to write.
@@ -12,7 +22,8 @@ Texts, each in standard French and FALC, all written by hand elsewhere:
 - the choice's label is the title of the draft's part (coach/drafts/brouillon.yaml);
 - the generated node says the answer kept so far (coach message `modifier-actuelle`, with
   `{texte}`), how to change it (`modifier-ecrire`) and the part's question (brouillon.yaml);
-- its way back is the menu's own `return: true` choice.
+- its way back is the menu's own `return: true` choice;
+- a stage's button is the title of its flow (`title`, `title_falc`).
 
 Once expanded, these are ordinary nodes: lint, the engine, the graph and the progress see
 nothing special (a generated node lives in the menu's flow, after its last node). A node
@@ -38,12 +49,22 @@ from coach.drafts.template import DraftTemplate, load_template
 
 CURRENT = "modifier-actuelle"
 WRITE = "modifier-ecrire"
-MESSAGES = (CURRENT, WRITE)
+STAGE = "modifier-etape"
+OTHER_STAGE = "modifier-autre-etape"
+MESSAGES = (CURRENT, WRITE, STAGE, OTHER_STAGE)
+SUMMARY = "reponse-ecrite"
 NODE_PREFIX = "modifier-"
+STAGE_PREFIX = "etape-"
 CHOICE_PREFIX = "m-"
 # The same coach message in every generated node is one text, not a repetition to fix.
 SHARED = [Suppression(rule="FALC-DUP-001",
                       reason="message du coach commun à chaque réponse à modifier (commun.yaml)")]
+# A stage's menu names the stage by its FALC title, which need not repeat the standard one.
+STAGE_TITLE = [*SHARED, Suppression(rule="FALC-PAIR-002",
+                                    reason="l’étape est nommée par son titre FALC")]
+# A part's title may announce a list (« Le plan en 3 parties ») that the person's own words give.
+TYPED_LINE = [Suppression(rule="FALC-ENUM-001",
+                          reason="titre d’une partie du brouillon, suivi des mots de la personne")]
 
 
 @dataclass(frozen=True)
@@ -85,6 +106,14 @@ def edit_node_id(variable: str) -> str:
 
 def edit_choice_id(variable: str) -> str:
     return CHOICE_PREFIX + _slug(variable)
+
+
+def stage_node_id(flow: str) -> str:
+    return NODE_PREFIX + STAGE_PREFIX + flow
+
+
+def stage_choice_id(flow: str) -> str:
+    return CHOICE_PREFIX + STAGE_PREFIX + flow
 
 
 def draft_answers(flows: dict[str, FlowData], parts: dict[str, DraftPart]) -> list[Asked]:
@@ -136,18 +165,82 @@ def menus(flows: dict[str, FlowData]) -> Iterator[tuple[FlowData, Node]]:
                 yield flow, node
 
 
+def summaries(flows: dict[str, FlowData]) -> Iterator[tuple[FlowData, Node]]:
+    for flow in flows.values():
+        for node in flow.nodes.values():
+            if node.typed_answers:
+                yield flow, node
+
+
+def _with_typed_answers(node: Node, answers: list[Asked], parts: dict[str, DraftPart],
+                        line: SystemMessage) -> Node:
+    """The summary with a line per typed answer it does not already show by hand."""
+    written = " ".join(m.text + " " + m.falc for m in node.messages)
+    lines = []
+    for asked in answers:
+        name = "{" + TYPED_PREFIX + asked.variable + "}"
+        if name in written:
+            continue
+        part = parts[asked.variable]
+        lines.append(Message(
+            when=f"{asked.variable} == 'libre'",
+            text=line.text.replace("{titre}", part.title).replace("{texte}", name),
+            falc=line.falc.replace("{titre}", part.title_falc).replace("{texte}", name),
+            suppress=TYPED_LINE))
+    last = max((i for i, m in enumerate(node.messages) if m.when), default=-1)
+    messages = [*node.messages[:last + 1], *lines, *node.messages[last + 1:]]
+    return node.model_copy(update={"messages": messages})
+
+
+def _stage_node(flow: FlowData, answers: list[Asked], parts: dict[str, DraftPart],
+                menu: Node, back: Choice, system: dict[str, SystemMessage]) -> Node:
+    """One stage's typed answers, a detour each, then another stage or the way back."""
+    ask, other = system[STAGE], system[OTHER_STAGE]
+    header = flow.header
+    return Node(
+        id=stage_node_id(flow.id),
+        source=menu.source,
+        authored=True,
+        messages=[Message(text=ask.text.replace("{etape}", header.title),
+                          falc=ask.falc.replace("{etape}", header.title_falc),
+                          suppress=STAGE_TITLE)],
+        choices=[
+            *(Choice(id=edit_choice_id(a.variable), label=parts[a.variable].title,
+                     label_falc=parts[a.variable].title_falc,
+                     target=edit_node_id(a.variable), call=True) for a in answers),
+            Choice(id=CHOICE_PREFIX + "autre-etape", label=other.text, label_falc=other.falc,
+                   target=menu.id),
+            back,
+        ],
+    )
+
+
+def _by_stage(answers: list[Asked]) -> dict[str, list[Asked]]:
+    grouped: dict[str, list[Asked]] = {}
+    for asked in answers:
+        grouped.setdefault(asked.flow, []).append(asked)
+    return grouped
+
+
 def expand(flows: dict[str, FlowData], parts: dict[str, DraftPart],
            system: dict[str, SystemMessage]) -> dict[str, FlowData]:
-    """The flows with every `edit_answers` menu filled in and its edit nodes added.
+    """The flows with every summary and `edit_answers` menu filled in, edit nodes added.
 
     A menu without a `return: true` choice, or missing coach messages, is left as written:
     lint reports it (`brouillon/modifier-sans-retour`, `message/absent`)."""
 
-    found = list(menus(flows))
-    if not found or any(m not in system for m in MESSAGES):
-        return flows
     answers = draft_answers(flows, parts)
     expanded = dict(flows)
+    if SUMMARY in system:
+        for flow, node in list(summaries(flows)):
+            current = expanded[flow.id]
+            nodes = dict(current.nodes)
+            nodes[node.id] = _with_typed_answers(node, answers, parts, system[SUMMARY])
+            expanded[flow.id] = replace(current, nodes=nodes)
+    found = list(menus(expanded))
+    if not found or any(m not in system for m in MESSAGES):
+        return expanded
+    stages = _by_stage(answers)
     for flow, menu in found:
         back = _back_choice(menu)
         if back is None:
@@ -155,17 +248,23 @@ def expand(flows: dict[str, FlowData], parts: dict[str, DraftPart],
         current = expanded[flow.id]
         nodes = dict(current.nodes)
         lines = dict(current.node_lines)
+        menu_line = current.node_lines.get(menu.id, 0)
         generated = [
-            Choice(id=edit_choice_id(a.variable), label=parts[a.variable].title,
-                   label_falc=parts[a.variable].title_falc,
-                   target=edit_node_id(a.variable), call=True)
-            for a in answers]
+            Choice(id=stage_choice_id(stage), label=flows[stage].header.title,
+                   label_falc=flows[stage].header.title_falc, target=stage_node_id(stage))
+            for stage in stages]
         nodes[menu.id] = menu.model_copy(update={"choices": [*generated, *menu.choices]})
+        for stage, asked_here in stages.items():
+            node_id = stage_node_id(stage)
+            if node_id not in nodes:  # written by hand: kept (lint says id/double)
+                nodes[node_id] = _stage_node(flows[stage], asked_here, parts, menu, back,
+                                             system)
+                lines[node_id] = menu_line
         for asked in answers:
             node_id = edit_node_id(asked.variable)
             if node_id in nodes:  # written by hand: lint says so (id/double)
                 continue
             nodes[node_id] = _edit_node(asked, parts[asked.variable], back, system)
-            lines[node_id] = current.node_lines.get(menu.id, 0)
+            lines[node_id] = menu_line
         expanded[flow.id] = replace(current, nodes=nodes, node_lines=lines)
     return expanded

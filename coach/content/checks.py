@@ -309,6 +309,8 @@ def _check_entry(content: Content) -> Iterator[Issue]:
                    "saisie-reecrire-invite"]
     if any(node.edit_answers for node in nodes):
         needed += list(answer_edits.MESSAGES)
+    if any(node.typed_answers for node in nodes):
+        needed.append(answer_edits.SUMMARY)
     if any(flow.header.stage is not None for flow in content.flows.values()):
         needed += ["progression", "ou-en-suis-je", "ou-en-suis-je-vu", "ou-en-suis-je-reste",
                    "ou-en-suis-je-hors", "etape-vue", "etape-commencee", "etape-a-faire"]

@@ -143,7 +143,7 @@ def _build(
                 aliases[(flow_id, alias)] = node.id
         flow_map[flow_id] = FlowData(parsed.flow, doc.file, nodes, lines)
     system = {m.id: m for m in common.messages}
-    if any(answer_edits.menus(flow_map)):
+    if any(answer_edits.menus(flow_map)) or any(answer_edits.summaries(flow_map)):
         flow_map = answer_edits.expand(flow_map, answer_edits.draft_parts(), system)
     return Content(
         directory=str(directory),

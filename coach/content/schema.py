@@ -183,6 +183,9 @@ class Node(Strict):
     # The draft's summary: every typed answer that reaches the draft is offered here, one
     # detour each to write it again (coach/content/answer_edits.py fills the choices in).
     edit_answers: bool = False
+    # The draft's summary: every typed answer that reaches the draft is said here, when it
+    # was typed (coach/content/answer_edits.py adds the messages).
+    typed_answers: bool = False
 
     @model_validator(mode="before")
     @classmethod

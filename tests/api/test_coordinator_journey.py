@@ -184,11 +184,14 @@ async def test_typed_objective_reaches_the_downloaded_draft(real_client):
         assert escaped in page.text
         # edited later from the summary: a detour that comes back to it
         await walker.walk_to(("initier", "brouillon-suite"))
+        said = " ".join(m["text"] for m in walker.step["messages"])
+        assert f"Objectifs, dans vos mots : {objective}" in said  # the summary shows it
         await walker.press("modifier")
+        await walker.press("m-etape-initier")  # first the stage, then the answer
         await walker.press("m-objectif")
         await walker.type("Créer un lieu d’échange pour les aidants")
         await walker.press("saisie-garder")
-        assert walker.place == ("initier", "modifier-reponses")
+        assert walker.place == ("initier", "modifier-etape-initier")
         await walker.press("revenir")
         assert walker.place == ("initier", "brouillon-suite")
         page = await http.get(f"/api/v1/conversations/{walker.step['id']}/document")
@@ -247,9 +250,16 @@ async def test_typed_answers_of_stages_3_and_4_are_edited_from_the_summary(real_
             await walker.press("coordinateur")
         await walker.press("etape-1")
         await walker.walk_to(("initier", "brouillon-suite"))
+        # the summary says the words typed at stages 3 and 4, with their part's title
+        said = " ".join(m["text"] for m in walker.step["messages"])
+        assert f"Les techniques d’animation, dans vos mots : {first['techniques']}" in said
+        assert ("Les indicateurs de volume et d’impact, dans vos mots : "
+                f"{first['indicateurs']}") in said
         await walker.press("modifier")
         assert walker.place == ("initier", "modifier-reponses")
-        for variable in ("techniques", "indicateurs"):
+        for variable, stage in (("techniques", "animer"), ("indicateurs", "perenniser")):
+            await walker.press(f"m-etape-{stage}")
+            assert walker.place == ("initier", f"modifier-etape-{stage}")
             await walker.press(f"m-{variable}")
             assert walker.place == ("initier", f"modifier-{variable}")
             said = [m["text"] for m in walker.step["messages"]]
@@ -258,6 +268,8 @@ async def test_typed_answers_of_stages_3_and_4_are_edited_from_the_summary(real_
             assert [c["id"] for c in walker.step["choices"]] == ["saisie-garder",
                                                                  "saisie-reecrire"]
             await walker.press("saisie-garder")
+            assert walker.place == ("initier", f"modifier-etape-{stage}")
+            await walker.press("m-autre-etape")
             assert walker.place == ("initier", "modifier-reponses")
         await walker.press("revenir")
         assert walker.place == ("initier", "brouillon-suite")
@@ -285,12 +297,49 @@ def test_the_summary_offers_every_typed_answer_of_the_draft():
              and node.ask.variable in read]
     assert {flow for flow, _v in asked} == set(STAGES)
     menu = CONTENT.node(("initier", "modifier-reponses"))
-    offered = {c.id: c for c in menu.choices}
-    for _flow, variable in asked:
-        choice = offered[f"m-{variable.replace('_', '-')}"]
+    # grouped by stage: the menu offers the four stages, each stage its own answers
+    assert [c.id for c in menu.choices] == [f"m-etape-{f}" for f in STAGES] + ["revenir"]
+    offered = {}
+    for stage_choice in menu.choices[:-1]:
+        assert stage_choice.label and stage_choice.label_falc and not stage_choice.call
+        stage_menu = CONTENT.node(CONTENT.resolve("initier", stage_choice.target))
+        ids = [c.id for c in stage_menu.choices]
+        assert ids[-2:] == ["m-autre-etape", "revenir"]
+        assert len(ids) <= 6  # short on a phone
+        assert stage_menu.messages and all(m.text and m.falc for m in stage_menu.messages)
+        offered.update({c.id: (stage_menu.id, c) for c in stage_menu.choices[:-2]})
+    for flow, variable in asked:
+        stage_menu, choice = offered[f"m-{variable.replace('_', '-')}"]
+        assert stage_menu == f"modifier-etape-{flow}"
         assert choice.call and choice.label and choice.label_falc
         edit = CONTENT.node(CONTENT.resolve("initier", choice.target))
         assert edit.ask is not None and edit.ask.variable == variable and edit.ask.returns
         assert any(c.returns for c in edit.choices)
-    assert list(offered)[-1] == "revenir"
-    assert len(offered) == len({v for _f, v in asked}) + 1
+    assert len(offered) == len({v for _f, v in asked})
+
+
+def test_the_summary_says_every_typed_answer_of_the_draft():
+    """Derived from the content: the summary `brouillon-suite` has one line per typed answer
+    of the four stages, said only when typed, with the part's title in both texts."""
+    from coach.content.answer_edits import draft_parts
+
+    parts = draft_parts()
+    asked = {node.ask.variable for flow, node in CONTENT.iter_nodes()
+             if flow.header.draft and node.ask is not None and not node.ask.returns
+             and node.ask.variable in parts}
+    summary = CONTENT.node(("initier", "brouillon-suite"))
+    typed = {}
+    for message in summary.messages:
+        for variable in asked:
+            if "{texte_" + variable + "}" in message.text:
+                assert "{texte_" + variable + "}" in message.falc
+                assert message.when == f"{variable} == 'libre'"
+                typed[variable] = message
+    assert set(typed) == asked and len(asked) >= 12
+    for variable, message in typed.items():
+        assert message.text.startswith(parts[variable].title)
+        assert message.falc.startswith(parts[variable].title_falc)
+    # no hand-written leftovers elsewhere in stage 1's summary
+    assert not any("{texte_" in m.text for m in CONTENT.node(("initier", "brouillon")).messages)
+    # said before the closing advice, not after it
+    assert summary.messages[-1].when is None

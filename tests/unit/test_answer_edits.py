@@ -1,5 +1,6 @@
-"""The summary's menu of typed answers is derived from the content: an `ask:` added to a
-stage is offered there with nothing else written; a menu without its way back is refused."""
+"""The summary and its menu of typed answers are derived from the content: an `ask:` added
+to a stage is said and offered there with nothing else written; a menu without its way back
+is refused."""
 
 from __future__ import annotations
 
@@ -42,8 +43,10 @@ def test_an_ask_node_is_offered_from_the_summary_without_listing_it(tmp_path):
                       encoding="utf-8")
     content, issues = read_content(directory)
     assert content is not None, [i.format() for i in issues if i.severity == "error"]
-    ids = [c.id for c in content.node(("initier", "modifier-reponses")).choices]
+    ids = [c.id for c in content.node(("initier", "modifier-etape-animer")).choices]
     assert "m-retroplanning" not in ids and "m-techniques" in ids
+    summary = content.node(("initier", "brouillon-suite")).messages
+    assert not any("{texte_retroplanning}" in m.text for m in summary)  # nor said there
     # written into stage 4 instead: offered again, in the journey's order (after stage 3)
     perenniser = directory / "perenniser.yaml"
     text = perenniser.read_text(encoding="utf-8")
@@ -55,20 +58,25 @@ def test_an_ask_node_is_offered_from_the_summary_without_listing_it(tmp_path):
     content, issues = read_content(directory)
     assert content is not None
     assert [i.format() for i in issues if i.severity == "error"] == []
-    ids = [c.id for c in content.node(("initier", "modifier-reponses")).choices]
-    assert ids.index("m-techniques") < ids.index("m-retroplanning") < ids.index("m-plan-action")
+    ids = [c.id for c in content.node(("initier", "modifier-etape-perenniser")).choices]
+    assert ids.index("m-indicateurs") < ids.index("m-retroplanning") < ids.index("m-plan-action")
+    summary = [m.text for m in content.node(("initier", "brouillon-suite")).messages]
+    order = [next(i for i, t in enumerate(summary) if "{texte_" + v + "}" in t)
+             for v in ("techniques", "indicateurs", "retroplanning", "plan_action")]
+    assert order == sorted(order)  # the summary follows the journey too
     # and it works: a detour that asks, keeps the words, and comes back to the menu
     engine = Engine(content)
     step = engine.start("initier")
     record = step.record
     record.flow, record.node = "initier", "modifier-reponses"
     step = engine.play(engine.step(record, len(record.transcript)).record,
-                       ChoiceInput("m-retroplanning"))
+                       ChoiceInput("m-etape-perenniser"))
+    step = engine.play(step.record, ChoiceInput("m-retroplanning"))
     assert step.record.node == "modifier-retroplanning"
     assert any("prochaine" in m.text for m in step.messages if m.role == "bot")
     step = engine.play(step.record, TextInput("La rencontre du 12 mars, salle B"))
     step = engine.play(step.record, ChoiceInput("saisie-garder"))
-    assert step.record.node == "modifier-reponses"
+    assert step.record.node == "modifier-etape-perenniser"
     assert step.record.answers["retroplanning"] == "La rencontre du 12 mars, salle B"
     assert step.record.vars["retroplanning"] == "libre"
 
