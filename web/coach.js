@@ -40,18 +40,17 @@
     if (texte) e.textContent = texte;
     return e;
   }
-  /* « Mon brouillon… »: a titled group of three links (hrefs set by majBrouillon). */
-  function blocBrouillon(d, niveau, id) {
-    var g = el(d, 'div', 'brouillon-liens'), ul = el(d, 'ul', 'rangee');
-    var titre = el(d, 'h' + Math.min(6, niveau), 'brouillon-titre', TITRE_BROUILLON);
-    titre.id = id;
+  /* A titled group of three links, one per format (printable page, Word, OpenDocument). */
+  var FORMATS = ['html', 'docx', 'odt'];
+  function groupeLiens(d, classe, niveau, titreId, titreTexte, lien) {
+    var g = el(d, 'div', classe), ul = el(d, 'ul', 'rangee');
+    var titre = el(d, 'h' + Math.min(6, niveau), 'brouillon-titre', titreTexte);
+    titre.id = titreId;
     g.setAttribute('role', 'group');
-    g.setAttribute('aria-labelledby', id);
-    [['html', 'Voir (nouvelle fenêtre)'], ['docx', 'Télécharger en Word (.docx)'],
-      ['odt', 'Télécharger en OpenDocument (.odt)']].forEach(function (f) {
-      var li = el(d, 'li'), a = el(d, 'a', 'bouton-lien', f[1]);
-      a.setAttribute('data-format', f[0]);
-      if (f[0] === 'html') { a.target = '_blank'; a.rel = 'noopener'; }
+    g.setAttribute('aria-labelledby', titreId);
+    FORMATS.forEach(function (format) {
+      var li = el(d, 'li'), a = lien(format);
+      if (format === 'html') { a.target = '_blank'; a.rel = 'noopener'; }
       li.appendChild(a);
       ul.appendChild(li);
     });
@@ -59,29 +58,31 @@
     g.appendChild(ul);
     return g;
   }
-  /* A blank tool to fill in (GET …/outils/{id}): a titled group of three links whose names
-     say the tool and the format; the files are in the conversation's language. */
-  var FORMATS_OUTIL = [['html', 'Voir pour imprimer (nouvelle fenêtre)'], ['docx', 'Word (.docx)'],
-    ['odt', 'OpenDocument (.odt)']];
-  function blocOutil(d, niveau, outil, falc, api) {
-    var g = el(d, 'div', 'brouillon-liens outil-liens'), ul = el(d, 'ul', 'rangee');
-    var titre = el(d, 'h' + Math.min(6, niveau), 'brouillon-titre', 'L’outil à remplir : ' + outil.title);
-    titre.id = 'titre-outil-' + outil.id;
-    g.setAttribute('role', 'group');
-    g.setAttribute('aria-labelledby', titre.id);
-    g.setAttribute('data-outil', outil.id);
-    FORMATS_OUTIL.forEach(function (f) {
-      var li = el(d, 'li'), a = el(d, 'a', 'bouton-lien');
-      a.appendChild(el(d, 'span', 'visually-hidden', outil.title + ' : '));
-      a.appendChild(d.createTextNode(f[1]));
-      a.href = api + 'api/v1/outils/' + encodeURIComponent(outil.id) + '?format=' + f[0] +
-        '&falc=' + (falc ? 'true' : 'false');
-      if (f[0] === 'html') { a.target = '_blank'; a.rel = 'noopener'; }
-      li.appendChild(a);
-      ul.appendChild(li);
+  /* « Mon brouillon… » (hrefs set by majBrouillon). */
+  var NOMS_BROUILLON = {html: 'Voir (nouvelle fenêtre)', docx: 'Télécharger en Word (.docx)',
+    odt: 'Télécharger en OpenDocument (.odt)'};
+  function blocBrouillon(d, niveau, id) {
+    return groupeLiens(d, 'brouillon-liens', niveau, id, TITRE_BROUILLON, function (format) {
+      var a = el(d, 'a', 'bouton-lien', NOMS_BROUILLON[format]);
+      a.setAttribute('data-format', format);
+      return a;
     });
-    g.appendChild(titre);
-    g.appendChild(ul);
+  }
+  /* A blank tool to fill in (GET …/outils/{id}): link names say the tool and the format;
+     the files are in the conversation's language. */
+  var NOMS_OUTIL = {html: 'Voir pour imprimer (nouvelle fenêtre)', docx: 'Word (.docx)',
+    odt: 'OpenDocument (.odt)'};
+  function blocOutil(d, niveau, outil, falc, api) {
+    var g = groupeLiens(d, 'brouillon-liens outil-liens', niveau, 'titre-outil-' + outil.id,
+      'L’outil à remplir : ' + outil.title, function (format) {
+        var a = el(d, 'a', 'bouton-lien');
+        a.appendChild(el(d, 'span', 'visually-hidden', outil.title + ' : '));
+        a.appendChild(d.createTextNode(NOMS_OUTIL[format]));
+        a.href = api + 'api/v1/outils/' + encodeURIComponent(outil.id) + '?format=' + format +
+          '&falc=' + (falc ? 'true' : 'false');
+        return a;
+      });
+    g.setAttribute('data-outil', outil.id);
     return g;
   }
   /* Plain text for speech and announcements: FALC lines become sentences. */
@@ -464,7 +465,7 @@
     var dernier = Array.prototype.filter.call(bots, function (li) {
       return (li.getAttribute('data-ref') || '').indexOf(ref) === 0;
     }).pop() || bots[bots.length - 1];
-    var ancien = this.liste.querySelector('.brouillon-liens');
+    var ancien = this.liste.querySelector('.brouillon-liens:not(.outil-liens)');  // not a tool's links
     if (!dernier || (ancien && dernier.contains(ancien))) return;
     if (ancien) ancien.remove();
     dernier.appendChild(blocBrouillon(this.doc, this.niveau + 1, 'titre-brouillon-fil'));

@@ -90,3 +90,21 @@ def test_the_text_field_limit_is_the_servers_setting(new_context, real_site, sit
     # The default server keeps the default.
     open_client(page, site)
     assert page.locator("#saisie").get_attribute("maxlength") == "1000"
+
+
+def test_the_draft_links_do_not_take_the_place_of_a_tool_in_the_history(new_context,
+                                                                         real_site) -> None:
+    """The tool links seen at the charter stay in the history when the stage's end places
+    the draft's links (both groups are titled link groups; only the draft's moves)."""
+    page = phone(new_context)
+    open_client(page, real_site, "?parcours=initier")
+    page.locator("#saisie").fill("que mettre dans la charte")
+    page.keyboard.press("Enter")
+    page.wait_for_function(IDLE)
+    charter = page.get_by_role("group", name="L’outil à remplir : Charte de collaboration")
+    expect(charter).to_have_count(1)
+    for _ in range(2):
+        page.locator('#choix [data-choix="continuer"]').tap()
+        page.wait_for_function(IDLE)
+    expect(page.locator(".msg--coach .brouillon-liens:not(.outil-liens)")).to_have_count(1)
+    expect(charter).to_have_count(1)
