@@ -5,6 +5,7 @@ its file and line."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,8 @@ from coach.drafts.texts import document_texts, draft_texts, form_texts
 from tests.content.playing import CONTENT
 
 pytest.importorskip("falc")
+
+DRAFTS = Path(__file__).resolve().parents[2] / "coach" / "drafts"
 
 # Meaning rules: a single jargon word is only a warning for the checker; in the documents,
 # rewritten at the level of meaning (issue 15), any such finding is a failure.
@@ -87,3 +90,49 @@ def test_an_enumeration_announced_in_a_document_text_is_given_in_that_text(tmp_p
     issues, _ = check_documents(CONTENT, draft_texts(broken))
     enum = [i for i in issues if i.rule == "FALC-ENUM-001"]
     assert [(i.severity, i.node) for i in enum] == [("error", None)], [i.format() for i in issues]
+
+
+# Role names said by a masculine noun (« Observateur », « Contributeur ponctuel »,
+# « les animateurs », « un nouveau membre »): the documents name the action or the person
+# (« Observation », « Contribution ponctuelle », « l’équipe d’animation », « une personne qui
+# arrive »), in standard French as in FALC.
+MASCULINE_ROLES = re.compile(
+    r"\b(?:co-)?(?:observateur|contributeur|animateur|facilitateur|évaluateur|participant"
+    r"|invité|expert)s?\b|\bnouveaux?\b", re.IGNORECASE)
+# Not read as text: identifiers, sources, conditions; the speakers are named people.
+NOT_TEXT = {"id", "file", "source", "variable", "by", "when", "speakers"}
+# The tool's name in the module, as the dialogues say it (« Voir l’outil guide des
+# contributeurs ») and people type it: renamed with them or not at all.
+TOOL_NAMES = {"Guide des contributeurs"}
+
+
+def _texts(node: object, where: str = "") -> list[tuple[str, str]]:
+    if isinstance(node, str):
+        return [(where, node)]
+    if isinstance(node, list):
+        return [t for i, item in enumerate(node) for t in _texts(item, f"{where}[{i}]")]
+    if isinstance(node, dict):
+        return [t for key, value in node.items() if key not in NOT_TEXT
+                for t in _texts(value, f"{where}.{key}")]
+    return []
+
+
+@pytest.mark.parametrize("name", ["brouillon.yaml", "outils.yaml"])
+def test_document_texts_need_no_gender_for_roles(name):
+    data = yaml.safe_load((DRAFTS / name).read_text(encoding="utf-8"))
+    texts = [(where, text) for where, text in _texts(data) if text not in TOOL_NAMES]
+    assert len(texts) > 200  # the walk reads the texts, not only the structure
+    found = [f"{where}: {m.group(0)}" for where, text in texts
+             for m in MASCULINE_ROLES.finditer(text)]
+    assert not found, "\n".join(found)
+
+
+def test_the_guide_names_each_way_to_take_part_by_its_action():
+    from coach.drafts.forms import build_form
+
+    for falc, rows in ((False, ["Observation", "Contribution ponctuelle",
+                                "Participation active"]),
+                       (True, ["Observer", "Aider de temps en temps", "Participer souvent"])):
+        form = build_form("guide-contributeurs", falc)
+        tables = [p.table for p in form.parts if p.table is not None]
+        assert [r for t in tables for r in t.rows if r] == rows
