@@ -30,7 +30,7 @@ from typing import Literal
 from coach.content.model import Content
 from coach.content.schema import TYPED_COMMANDS, Choice
 from coach.engine.nlu.french import SUBJECT_WORDS, ordinal, word_set
-from coach.engine.nlu.lexicon import Lexicon, Phrase, Query
+from coach.engine.nlu.lexicon import Grams, Lexicon, Phrase, Query
 from coach.engine.nlu.matching import OptionIndex, PhraseSet, score_phrases
 from coach.engine.nlu.places import (
     CHOICE,
@@ -90,6 +90,7 @@ OTHER_PHRASES = ("autre chose", "autre", "aucun", "aucune", "aucun des deux", "n
 CUES = frozenset({"c est quoi", "veut dire", "qu est ce que", "qu est ce qu", "definition",
                   "signifie", "signification", "explique", "expliquer", "quoi un", "quoi une",
                   "quoi le", "quoi la", "quoi l", "quoi les", "le mot", "sens du mot", "ca veut"})
+_CUES_PADDED = Grams.pad(CUES)
 # Insults and hostility (folded spelling): answered calmly, never echoed.
 HOSTILE = word_set("""
 con conne connard connards connasse debile debiles idiot idiote stupide abruti abrutie
@@ -240,8 +241,9 @@ class Understanding:
         for place, phrase in [*intents, *borrowed]:
             documents[place] = documents.get(place, frozenset()) | phrase.stems
         lexicon.weigh(documents.values())
-        self.intents = PhraseSet(lexicon, intents)
-        self.borrowed = PhraseSet(lexicon, borrowed)
+        # The topics and intentions of places, and the labels of choices elsewhere that lead
+        # to them (scored apart, in one pass).
+        self.phrases = PhraseSet(lexicon, [intents, borrowed])
         self.commands = [_Option(COMMAND + cid, COMMAND + cid, tuple(phrases))
                          for cid, phrases in commands.items() if phrases]
         self._command_exact = {p.norm: option for option in self.commands
@@ -394,7 +396,7 @@ class Understanding:
         command = self._command_exact.get(query.norm)
         if command is not None and not exact:
             return Decision("go", (Candidate(command.key, command.key, 1.0, "commande"),))
-        cue = query.grams.any_of(CUES)
+        cue = query.grams.any_padded(_CUES_PADDED)
         terms = (self._several_terms(query, cue) or self._one_term(query, cue)
                  if not exact else None)
         if terms is not None:
@@ -419,8 +421,9 @@ class Understanding:
             score = command_scores.get(option.key, 0.0)
             if score >= COMMAND_MIN:
                 board.add(option.key, option.key, score + COMMAND_PRIOR, "commande")
-        found = {place: BORROWED * score for place, score in self.borrowed.scores(query).items()}
-        for place, score in self.intents.scores(query).items():
+        own, borrowed = self.phrases.scores(query)
+        found = {place: BORROWED * score for place, score in borrowed.items()}
+        for place, score in own.items():
             found[place] = max(score, found.get(place, 0.0))
         here = node_place(context.flow, context.node)  # where the person already is
         found.pop(here, None)

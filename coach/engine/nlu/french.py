@@ -215,9 +215,10 @@ _local = threading.local()
 def fold(text: str) -> str:
     """Lower case, elisions split, accents folded, punctuation out (« L'été ! » → « l ete »)."""
     text = _ELISION.sub(lambda m: m.group(1) + " ", text.lower())
-    decomposed = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    text = text.replace("œ", "oe").replace("æ", "ae").replace("ß", "ss")
+    if not text.isascii():  # plain ASCII has no accent to fold (most typed text)
+        decomposed = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+        text = text.replace("œ", "oe").replace("æ", "ae").replace("ß", "ss")
     return _NON_WORD.sub(" ", _GLUED.sub(" ", text)).strip()
 
 

@@ -65,6 +65,16 @@ class Grams:
     def any_of(self, phrases: Iterable[str]) -> bool:
         return any(phrase in self for phrase in phrases)
 
+    @staticmethod
+    def pad(phrases: Iterable[str]) -> tuple[str, ...]:
+        """Content phrases made ready, once, for `any_padded` (those a text can hold)."""
+        return tuple(f" {p} " for p in phrases if p and p.count(" ") < MAX_GRAM)
+
+    def any_padded(self, padded: tuple[str, ...]) -> bool:
+        """`any_of` for phrases padded once by `pad`."""
+        text = self._padded
+        return any(phrase in text for phrase in padded)
+
     def find(self, phrase: str) -> int:
         """Where the phrase starts in « f" {norm} " » (-1: not there)."""
         return self._padded.find(f" {phrase} ") if phrase in self else -1

@@ -13,18 +13,19 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left, bisect_right
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from itertools import chain
+from typing import Any
 
 from rapidfuzz import fuzz, process
 
-from coach.engine.nlu.lexicon import NEGATION, UNKNOWN_WEIGHT, Lexicon, Phrase, Query
+from coach.engine.nlu.lexicon import MAX_GRAM, NEGATION, UNKNOWN_WEIGHT, Lexicon, Phrase, Query
 
 EXACT = 1.0
 FUZZY_CUTOFF = 90.0
 FUZZY_MAX_LENGTH = 48
+# The closest spellings kept per group of phrases.
+FUZZY_LIMIT = 8
 COVER_BASE, COVER_SPAN, IN_ORDER = 0.45, 0.45, 0.05
 PARTIAL_BASE, PARTIAL_SPAN = 0.35, 0.35
 FUNCTION_WORDS_ONLY, FUNCTION_WORDS_ALONE = 0.55, 0.9
@@ -109,16 +110,35 @@ def score_phrases(query: Query, phrases: Iterable[Phrase], lexicon: Lexicon) -> 
 
 
 class PhraseSet:
-    """Many phrases, each leading to a key (a place), indexed once by stem and by text."""
+    """Many phrases in groups (a group: phrases each leading to a key, a place), indexed once
+    by stem, by text and by length, and scored in one pass for every group at once.
 
-    def __init__(self, lexicon: Lexicon, entries: Sequence[tuple[str, Phrase]]) -> None:
+    Each group is scored as if it were alone (its own exact texts, covers, partial phrases
+    and its own eight closest spellings). Per typed text, only the phrases that share a stem
+    with it are visited: each typed stem is a bit, a phrase's hits are the bits of its
+    stems, and a phrase is covered when its hits are all its stems.
+    """
+
+    def __init__(self, lexicon: Lexicon,
+                 groups: Sequence[Sequence[tuple[str, Phrase]]]) -> None:
         self.lexicon = lexicon
-        unique = list(dict.fromkeys(entries))
-        self.keys = [key for key, _phrase in unique]
-        self.phrases = [phrase for _key, phrase in unique]
+        self.groups = len(groups)
+        self.keys: list[str] = []
+        self.group_of: list[int] = []
+        self.phrases: list[Phrase] = []
+        for group, entries in enumerate(groups):
+            for key, phrase in dict.fromkeys(entries):
+                self.keys.append(key)
+                self.group_of.append(group)
+                self.phrases.append(phrase)
         self.norms = [phrase.norm for phrase in self.phrases]
-        # The phrases by length, for the fuzzy pass (only close lengths can be similar).
-        self._by_length = sorted(range(len(self.norms)), key=lambda i: (len(self.norms[i]), i))
+        # « phrase in the text, in order »: the padded phrase, or None when it cannot be.
+        self.padded = [f" {norm} " if norm and norm.count(" ") < MAX_GRAM else None
+                       for norm in self.norms]
+        # The phrases by length, then group, for the fuzzy pass (only close lengths can be
+        # similar; within a group, the order of a group alone).
+        self._by_length = sorted(range(len(self.norms)),
+                                 key=lambda i: (len(self.norms[i]), self.group_of[i], i))
         self._lengths = [len(self.norms[i]) for i in self._by_length]
         self._sorted_norms = [self.norms[i] for i in self._by_length]
         self.weights = [lexicon.phrase_weight(phrase) for phrase in self.phrases]
@@ -130,46 +150,90 @@ class PhraseSet:
             for item in phrase.stems:
                 self.postings.setdefault(item, []).append(index)
 
-    def scores(self, query: Query) -> dict[str, float]:
-        lexicon = self.lexicon
-        results: dict[str, float] = {}
+    def scores(self, query: Query) -> list[dict[str, float]]:
+        """Per group, the score of each key the text may lead to."""
+        results: list[dict[str, float]] = [{} for _group in range(self.groups)]
+        keys, group_of = self.keys, self.group_of
         for index in self.exact.get(query.norm, ()):
-            results[self.keys[index]] = EXACT
+            results[group_of[index]][keys[index]] = EXACT
         postings = self.postings
-        count = Counter(chain.from_iterable(postings[item] for item in query.stems
-                                            if item in postings))
-        sizes = self.sizes
-        tallies: dict[str, _Tally] = {}
-        for index, hits in count.items():
-            key = self.keys[index]
-            if key in results:
+        idf = self.lexicon.idf
+        stem_weights: list[float] = []
+        hits: dict[int, int] = {}
+        for item in query.stems:
+            bit = 1 << len(stem_weights)
+            stem_weights.append(idf.get(item, UNKNOWN_WEIGHT))
+            for index in postings.get(item, ()):
+                hits[index] = hits.get(index, 0) | bit
+        # covered stems (bits), best single phrase weight, in order, best other score
+        tallies: list[dict[str, list[Any]]] = [{} for _group in range(self.groups)]
+        sizes, weights, padded = self.sizes, self.weights, self.padded
+        text = f" {query.norm} "
+        for index, mask in hits.items():
+            group = group_of[index]
+            key = keys[index]
+            if key in results[group]:
                 continue
             size = sizes[index]
-            if hits == size:
-                tallies.setdefault(key, _Tally()).cover(self.phrases[index], query, lexicon)
-            elif hits > 1 or size == 2:
-                found = lexicon.weight(self.phrases[index].stems & query.stems)
-                score = _partial(found, self.weights[index], query)
+            count = mask.bit_count()
+            if count == size:
+                tally = tallies[group].get(key)
+                if tally is None:
+                    tally = tallies[group][key] = [0, 0.0, False, 0.0]
+                tally[0] |= mask
+                tally[1] = max(tally[1], weights[index])
+                if not tally[2]:
+                    gram = padded[index]
+                    tally[2] = gram is not None and gram in text
+            elif count > 1 or size == 2:
+                score = _partial(_mask_weight(mask, stem_weights), weights[index], query)
                 if score:
-                    tally = tallies.setdefault(key, _Tally())
-                    tally.best = max(tally.best, score)
+                    tally = tallies[group].get(key)
+                    if tally is None:
+                        tally = tallies[group][key] = [0, 0.0, False, 0.0]
+                    tally[3] = max(tally[3], score)
         if len(query.norm) <= FUZZY_MAX_LENGTH:
             shortest, longest = fuzzy_lengths(len(query.norm))
             low = bisect_left(self._lengths, shortest)
             high = bisect_right(self._lengths, longest)
+            taken = [0] * self.groups  # each group keeps its own eight closest, as alone
             for _norm, ratio, position in process.extract(
                     query.norm, self._sorted_norms[low:high], scorer=fuzz.ratio,
-                    score_cutoff=FUZZY_CUTOFF, limit=8):
+                    score_cutoff=FUZZY_CUTOFF, limit=None):
                 index = self._by_length[low + position]
-                key = self.keys[index]
-                if key not in results and len(self.norms[index]) >= 4:
-                    tally = tallies.setdefault(key, _Tally())
-                    tally.best = max(tally.best, fuzzy_score(ratio))
-        for key, tally in tallies.items():
-            score = tally.finish(query, lexicon)
-            if score > 0:
-                results[key] = score
+                group = group_of[index]
+                if taken[group] >= FUZZY_LIMIT:
+                    continue
+                taken[group] += 1
+                key = keys[index]
+                if key not in results[group] and len(self.norms[index]) >= 4:
+                    tally = tallies[group].get(key)
+                    if tally is None:
+                        tally = tallies[group][key] = [0, 0.0, False, 0.0]
+                    tally[3] = max(tally[3], fuzzy_score(ratio))
+        for group, found in enumerate(tallies):
+            for key, (covered, single, in_order, best) in found.items():
+                if covered and query.weight:
+                    union = _mask_weight(covered, stem_weights)
+                    share = min(1.0, (UNION * union + (1 - UNION) * single)
+                                / min(query.weight, LONG_WEIGHT))
+                    best = max(best, min(COVER_MAX, COVER_BASE + COVER_SPAN * share
+                                         + (IN_ORDER if in_order else 0.0)))
+                if best > 0:
+                    results[group][key] = best
         return results
+
+
+def _mask_weight(mask: int, stem_weights: list[float]) -> float:
+    """The weight of the typed stems whose bits are set."""
+    total = 0.0
+    position = 0
+    while mask:
+        if mask & 1:
+            total += stem_weights[position]
+        mask >>= 1
+        position += 1
+    return total
 
 
 class OptionIndex:
@@ -197,6 +261,7 @@ class OptionIndex:
         fuzzy = [i for i, p in enumerate(self.phrases) if len(p.norm) >= 4]
         self._by_length = sorted(fuzzy, key=lambda i: (len(self.phrases[i].norm), i))
         self._lengths = [len(self.phrases[i].norm) for i in self._by_length]
+        self._sorted_norms = [self.phrases[i].norm for i in self._by_length]
 
     def scores(self, query: Query) -> dict[str, float]:
         lexicon = self.lexicon
@@ -230,14 +295,13 @@ class OptionIndex:
                                      else FUNCTION_WORDS_ONLY)
         if len(query.norm) <= FUZZY_MAX_LENGTH:
             shortest, longest = fuzzy_lengths(len(query.norm))
-            for index in self._by_length[bisect_left(self._lengths, shortest):
-                                         bisect_right(self._lengths, longest)]:
-                key = self.keys[index]
-                if key in results:
-                    continue
-                ratio = fuzz.ratio(query.norm, self.phrases[index].norm,
-                                   score_cutoff=FUZZY_CUTOFF)
-                if ratio:
+            low = bisect_left(self._lengths, shortest)
+            high = bisect_right(self._lengths, longest)
+            for _norm, ratio, position in process.extract(
+                    query.norm, self._sorted_norms[low:high], scorer=fuzz.ratio,
+                    score_cutoff=FUZZY_CUTOFF, limit=None):
+                key = self.keys[self._by_length[low + position]]
+                if key not in results:
                     tally = tallies.setdefault(key, _Tally())
                     tally.best = max(tally.best, fuzzy_score(ratio))
         for key, tally in tallies.items():
