@@ -67,12 +67,15 @@ class _Tally:
 
     def finish(self, query: Query, lexicon: Lexicon) -> float:
         if self.covered and query.weight:
-            union = lexicon.weight(self.covered)
-            share = min(1.0, (UNION * union + (1 - UNION) * self.single)
-                        / min(query.weight, LONG_WEIGHT))
-            self.best = max(self.best, min(COVER_MAX, COVER_BASE + COVER_SPAN * share
-                                           + (IN_ORDER if self.in_order else 0.0)))
+            self.best = max(self.best, _cover(lexicon.weight(self.covered), self.single,
+                                              self.in_order, query))
         return self.best
+
+
+def _cover(union: float, single: float, in_order: bool, query: Query) -> float:
+    """Phrases all there: `union` of the text's weight by all, `single` by the best one."""
+    share = min(1.0, (UNION * union + (1 - UNION) * single) / min(query.weight, LONG_WEIGHT))
+    return min(COVER_MAX, COVER_BASE + COVER_SPAN * share + (IN_ORDER if in_order else 0.0))
 
 
 def _partial(found: float, whole: float, query: Query) -> float:
@@ -214,11 +217,8 @@ class PhraseSet:
         for group, found in enumerate(tallies):
             for key, (covered, single, in_order, best) in found.items():
                 if covered and query.weight:
-                    union = _mask_weight(covered, stem_weights)
-                    share = min(1.0, (UNION * union + (1 - UNION) * single)
-                                / min(query.weight, LONG_WEIGHT))
-                    best = max(best, min(COVER_MAX, COVER_BASE + COVER_SPAN * share
-                                         + (IN_ORDER if in_order else 0.0)))
+                    best = max(best, _cover(_mask_weight(covered, stem_weights), single,
+                                            in_order, query))
                 if best > 0:
                     results[group][key] = best
         return results
@@ -262,29 +262,43 @@ class OptionIndex:
         self._by_length = sorted(fuzzy, key=lambda i: (len(self.phrases[i].norm), i))
         self._lengths = [len(self.phrases[i].norm) for i in self._by_length]
         self._sorted_norms = [self.phrases[i].norm for i in self._by_length]
+        self.weights = [lexicon.phrase_weight(phrase) for phrase in self.phrases]
+        self.sizes = [len(phrase.stems) for phrase in self.phrases]
+        self.padded = [f" {p.norm} " if p.norm and p.norm.count(" ") < MAX_GRAM else None
+                       for p in self.phrases]
 
     def scores(self, query: Query) -> dict[str, float]:
-        lexicon = self.lexicon
         results = dict.fromkeys(self.exact.get(query.norm, ()), EXACT)
-        tallies: dict[str, _Tally] = {}
-        count: dict[int, int] = {}
-        found: dict[int, float] = {}
-        for item in query.stems:
-            weight = lexicon.idf.get(item, UNKNOWN_WEIGHT)
+        idf = self.lexicon.idf
+        stem_weights: list[float] = []
+        hits: dict[int, int] = {}
+        for item in query.stems:  # each typed stem is a bit
+            bit = 1 << len(stem_weights)
+            stem_weights.append(idf.get(item, UNKNOWN_WEIGHT))
             for index in self.postings.get(item, ()):
-                count[index] = count.get(index, 0) + 1
-                found[index] = found.get(index, 0.0) + weight
-        for index, hits in count.items():
-            key = self.keys[index]
+                hits[index] = hits.get(index, 0) | bit
+        keys, sizes, weights, padded = self.keys, self.sizes, self.weights, self.padded
+        text = f" {query.norm} "
+        covers: dict[str, list[Any]] = {}  # covered bits, best single weight, in order
+        tallies: dict[str, _Tally] = {}
+        for index, mask in hits.items():
+            key = keys[index]
             if key in results:
                 continue
-            phrase = self.phrases[index]
-            tally = tallies.setdefault(key, _Tally())
-            if hits == len(phrase.stems):
-                tally.cover(phrase, query, lexicon)
-            elif len(phrase.stems) > 1:
-                tally.best = max(tally.best, _partial(found[index],
-                                                      lexicon.phrase_weight(phrase), query))
+            size = sizes[index]
+            if mask.bit_count() == size:
+                cover = covers.get(key)
+                if cover is None:
+                    cover = covers[key] = [0, 0.0, False]
+                cover[0] |= mask
+                cover[1] = max(cover[1], weights[index])
+                if not cover[2]:
+                    gram = padded[index]
+                    cover[2] = gram is not None and gram in text
+            elif size > 1:
+                tally = tallies.setdefault(key, _Tally())
+                tally.best = max(tally.best, _partial(_mask_weight(mask, stem_weights),
+                                                      weights[index], query))
         if self.bare:
             alone = not query.stems - NEGATION
             for index in self.bare:
@@ -304,8 +318,12 @@ class OptionIndex:
                 if key not in results:
                     tally = tallies.setdefault(key, _Tally())
                     tally.best = max(tally.best, fuzzy_score(ratio))
+        for key, (covered, single, in_order) in covers.items():
+            if query.weight:
+                tally = tallies.setdefault(key, _Tally())
+                tally.best = max(tally.best, _cover(_mask_weight(covered, stem_weights),
+                                                    single, in_order, query))
         for key, tally in tallies.items():
-            score = tally.finish(query, lexicon)
-            if score > 0:
-                results[key] = score
+            if tally.best > 0:
+                results[key] = tally.best
         return results
