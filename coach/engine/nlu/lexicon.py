@@ -114,9 +114,10 @@ _NAME = re.compile(r"(?<=[\s,(])[A-ZÀ-Ý][a-zà-ÿ]+")
 
 
 def _names(text: str) -> frozenset[str]:
-    if not any(c.isupper() for c in text[1:]):
+    found = _NAME.findall(text)  # one C pass first: most texts have no name at all
+    if not found or not any(c.isupper() for c in text[1:]):
         return frozenset()
-    return frozenset(w for match in _NAME.findall(text) for w in words(match))
+    return frozenset(w for match in found for w in words(match))
 
 
 def _edits_allowed(length: int) -> int:
