@@ -189,7 +189,9 @@ class PhraseSet:
                     gram = padded[index]
                     tally[2] = gram is not None and gram in text
             elif count > 1 or size == 2:
-                score = _partial(_mask_weight(mask, stem_weights), weights[index], query)
+                found, whole = _mask_weight(mask, stem_weights), weights[index]
+                # less than half there (the common case): no score, no call
+                score = _partial(found, whole, query) if found * 2 >= whole else 0.0
                 if score:
                     tally = tallies[group].get(key)
                     if tally is None:
@@ -214,8 +216,8 @@ class PhraseSet:
                     if tally is None:
                         tally = tallies[group][key] = [0, 0.0, False, 0.0]
                     tally[3] = max(tally[3], fuzzy_score(ratio))
-        for group, found in enumerate(tallies):
-            for key, (covered, single, in_order, best) in found.items():
+        for group, by_key in enumerate(tallies):
+            for key, (covered, single, in_order, best) in by_key.items():
                 if covered and query.weight:
                     best = max(best, _cover(_mask_weight(covered, stem_weights), single,
                                             in_order, query))
@@ -226,6 +228,8 @@ class PhraseSet:
 
 def _mask_weight(mask: int, stem_weights: list[float]) -> float:
     """The weight of the typed stems whose bits are set."""
+    if mask and not mask & (mask - 1):  # one stem (most phrases half there)
+        return stem_weights[mask.bit_length() - 1]
     total = 0.0
     position = 0
     while mask:
@@ -296,9 +300,10 @@ class OptionIndex:
                     gram = padded[index]
                     cover[2] = gram is not None and gram in text
             elif size > 1:
-                tally = tallies.setdefault(key, _Tally())
-                tally.best = max(tally.best, _partial(_mask_weight(mask, stem_weights),
-                                                      weights[index], query))
+                found = _mask_weight(mask, stem_weights)
+                if found * 2 >= weights[index]:  # else less than half there: no score
+                    tally = tallies.setdefault(key, _Tally())
+                    tally.best = max(tally.best, _partial(found, weights[index], query))
         if self.bare:
             alone = not query.stems - NEGATION
             for index in self.bare:
