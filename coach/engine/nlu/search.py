@@ -103,24 +103,28 @@ class SearchIndex:
         below `floor` are left out (they cannot change a decision)."""
         if not query.stems:
             return {}
-        total = sum(self.idf.get(s, self._unknown) for s in query.stems)
-        ranking: dict[str, float] = {}
-        covered: dict[str, float] = {}
+        idf = self.idf
+        total = sum(idf.get(s, self._unknown) for s in query.stems)
+        found_in: dict[str, list[float]] = {}  # place → [BM25 score, matched rarity]
         for item in query.stems:
-            weight = self.idf.get(item)
+            weight = idf.get(item)
             if weight is None:
                 continue
             for place, score in self.postings[item]:
-                ranking[place] = ranking.get(place, 0.0) + score
-                covered[place] = covered.get(place, 0.0) + weight
-        if not ranking:
+                sums = found_in.get(place)
+                if sums is None:
+                    found_in[place] = [score, weight]
+                else:
+                    sums[0] += score
+                    sums[1] += weight
+        if not found_in:
             return {}
-        best = max(ranking.values())
+        best = max(score for score, _weight in found_in.values())
         results = {}
-        for place, score in ranking.items():
-            share = covered[place] / total
+        for place, (score, covered) in found_in.items():
+            share = covered / total
             if share >= MIN_COVER:
-                evidence = min(1.0, covered[place] / EVIDENCE)
+                evidence = min(1.0, covered / EVIDENCE)
                 found = SEARCH_BASE + SEARCH_SPAN * share * evidence * math.sqrt(score / best)
                 if found >= floor:
                     results[place] = found
