@@ -184,12 +184,15 @@ class PhraseSet:
                 if tally is None:
                     tally = tallies[group][key] = [0, 0.0, False, 0.0]
                 tally[0] |= mask
-                tally[1] = max(tally[1], weights[index])
+                if weights[index] > tally[1]:
+                    tally[1] = weights[index]
                 if not tally[2]:
                     gram = padded[index]
                     tally[2] = gram is not None and gram in text
             elif count > 1 or size == 2:
-                found, whole = _mask_weight(mask, stem_weights), weights[index]
+                whole = weights[index]
+                found = (stem_weights[mask.bit_length() - 1] if count == 1
+                         else _mask_weight(mask, stem_weights))
                 # less than half there (the common case): no score, no call
                 score = _partial(found, whole, query) if found * 2 >= whole else 0.0
                 if score:

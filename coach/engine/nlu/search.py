@@ -106,6 +106,7 @@ class SearchIndex:
         idf = self.idf
         total = sum(idf.get(s, self._unknown) for s in query.stems)
         found_in: dict[str, list[float]] = {}  # place → [BM25 score, matched rarity]
+        best = 0.0  # the best BM25 score (sums only grow: the best running sum is the best)
         for item in query.stems:
             weight = idf.get(item)
             if weight is None:
@@ -113,13 +114,14 @@ class SearchIndex:
             for place, score in self.postings[item]:
                 sums = found_in.get(place)
                 if sums is None:
-                    found_in[place] = [score, weight]
+                    sums = found_in[place] = [score, weight]
                 else:
                     sums[0] += score
                     sums[1] += weight
+                if sums[0] > best:
+                    best = sums[0]
         if not found_in:
             return {}
-        best = max(score for score, _weight in found_in.values())
         results = {}
         for place, (score, covered) in found_in.items():
             share = covered / total
