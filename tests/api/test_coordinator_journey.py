@@ -186,6 +186,12 @@ async def test_typed_objective_reaches_the_downloaded_draft(real_client):
         await walker.walk_to(("initier", "brouillon-suite"))
         said = " ".join(m["text"] for m in walker.step["messages"])
         assert f"Objectifs, dans vos mots : {objective}" in said  # the summary shows it
+        # and the page without JavaScript shows it escaped, as any typed text (with its
+        # non-breaking space before « : »)
+        nojs = (await http.get(f"/sans-js/{walker.step['id']}")).text
+        assert ("Objectifs, dans vos mots\u00a0: Rompre l’isolement des familles du Cantal"
+                " &lt;b&gt;&amp; =cmd&lt;/b&gt;") in nojs
+        assert "<b>&" not in nojs
         await walker.press("modifier")
         await walker.press("m-etape-initier")  # first the stage, then the answer
         await walker.press("m-objectif")
