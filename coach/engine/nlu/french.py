@@ -214,7 +214,7 @@ _local = threading.local()
 
 def fold(text: str) -> str:
     """Lower case, elisions split, accents folded, punctuation out (« L'été ! » → « l ete »)."""
-    text = _ELISION.sub(lambda m: m.group(1) + " ", text.lower())
+    text = _ELISION.sub(r"\1 ", text.lower())
     if not text.isascii():  # plain ASCII has no accent to fold (most typed text)
         decomposed = unicodedata.normalize("NFKD", text)
         text = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
