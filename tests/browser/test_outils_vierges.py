@@ -108,3 +108,24 @@ def test_the_draft_links_do_not_take_the_place_of_a_tool_in_the_history(new_cont
         page.wait_for_function(IDLE)
     expect(page.locator(".msg--coach .brouillon-liens:not(.outil-liens)")).to_have_count(1)
     expect(charter).to_have_count(1)
+
+
+def test_the_guide_downloaded_on_a_phone_names_roles_without_gender(new_context, real_site,
+                                                                    tmp_path) -> None:
+    """The ways to take part are named by their action in the Word file a phone downloads."""
+    import docx
+
+    page = phone(new_context)
+    open_client(page, real_site, "?parcours=outils")
+    page.get_by_role("button", name="Le guide des contributeurs").tap()
+    page.wait_for_function(IDLE)
+    group = page.get_by_role("group", name="L’outil à remplir : Guide des contributeurs")
+    with page.expect_download() as download:
+        group.get_by_role("link", name="Guide des contributeurs : Word (.docx)").tap()
+    saved = tmp_path / "guide.docx"
+    download.value.save_as(saved)
+    cells = [cell.text for table in docx.Document(str(saved)).tables
+             for row in table.rows for cell in row.cells]
+    assert {"Observation", "Contribution ponctuelle", "Participation active"} <= set(cells)
+    words = " ".join(cells + [p.text for p in docx.Document(str(saved)).paragraphs]).lower()
+    assert "observateur" not in words and "contributeur ponctuel" not in words
