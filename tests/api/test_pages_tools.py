@@ -5,10 +5,8 @@ from __future__ import annotations
 
 import re
 
-import httpx
 import pytest
 
-from coach.api.app import create_app
 from coach.content.loader import DEFAULT_DIRECTORY
 from coach.settings import Settings
 from tests.conftest import CONTACT
@@ -17,13 +15,10 @@ pytestmark = pytest.mark.anyio
 
 
 @pytest.fixture
-async def client(tmp_path):
-    app = create_app(Settings(store_url=f"sqlite:///{tmp_path / 'coach.db'}",
-                              dialogues_dir=DEFAULT_DIRECTORY, rate_limit_per_minute=0,
-                              _env_file=None, **CONTACT))
-    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app),
-                                 base_url="http://test") as http:
-        yield http
+def settings(tmp_path) -> Settings:
+    """The real dialogues (the conftest's app and client use these settings)."""
+    return Settings(store_url=f"sqlite:///{tmp_path / 'coach.db'}", dialogues_dir=DEFAULT_DIRECTORY,
+                    rate_limit_per_minute=0, _env_file=None, **CONTACT)
 
 
 @pytest.mark.parametrize("falc", [False, True], ids=["standard", "falc"])

@@ -4,10 +4,8 @@ tool is offered from the toolbox and from a stage; lint refuses an unknown tool.
 
 from __future__ import annotations
 
-import httpx
 import pytest
 
-from coach.api.app import create_app
 from coach.content.loader import DEFAULT_DIRECTORY, read_content
 from coach.drafts.forms import load_forms
 from coach.settings import Settings
@@ -18,13 +16,10 @@ STAGES = ("initier", "modeliser", "animer", "perenniser")
 
 
 @pytest.fixture
-async def client(tmp_path):
-    app = create_app(Settings(store_url=f"sqlite:///{tmp_path / 'coach.db'}",
-                              dialogues_dir=DEFAULT_DIRECTORY, rate_limit_per_minute=0,
-                              _env_file=None, **CONTACT))
-    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app),
-                                 base_url="http://test") as http:
-        yield http
+def settings(tmp_path) -> Settings:
+    """The real dialogues (the conftest's app and client use these settings)."""
+    return Settings(store_url=f"sqlite:///{tmp_path / 'coach.db'}", dialogues_dir=DEFAULT_DIRECTORY,
+                    rate_limit_per_minute=0, _env_file=None, **CONTACT)
 
 
 @pytest.mark.parametrize("falc", [False, True], ids=["standard", "falc"])
