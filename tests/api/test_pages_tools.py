@@ -36,6 +36,11 @@ async def test_the_charter_place_offers_its_blank_file(client, falc):
     assert f"L’outil à remplir : {title}" in page
     links = re.findall(r'href="(/api/v1/outils/charte\?[^"]+)"', page)
     assert len(links) == 3
+    # Each link's name says the tool (hidden on screen), then the format.
+    names = re.findall(r'href="/api/v1/outils/charte\?[^"]+"[^>]*>(.*?)</a>', page)
+    assert names == [f'<span class="visually-hidden">{title} : </span>{fmt}' for fmt in
+                     ("Voir pour imprimer (nouvelle fenêtre)", "Word (.docx)",
+                      "OpenDocument (.odt)")]
     for link in links:
         link = link.replace("&amp;", "&")
         assert f"falc={'true' if falc else 'false'}" in link

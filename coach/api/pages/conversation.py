@@ -63,16 +63,23 @@ def _time(at: str | None) -> str:
     return f'<time class="heure" datetime="{e(at)}">{moment.hour}\u00a0h\u00a0{moment:%M}</time>'
 
 
-def draft_links(site: Site, cid: str, ident: str, level: int) -> str:
-    """The three links to the draft, in a group named by its heading."""
-    url = f"{site.base}/api/v1/conversations/{quote(cid, safe='')}/document?format="
-    links = "".join(
-        f'<li><a class="bouton-lien" href="{e(url + fmt)}"'
+def link_group(ident: str, level: int, title: str, links: list[tuple[str, str, str]]) -> str:
+    """A group of download links named by its heading (the draft's, a tool's): each link is
+    (href, format, visible name); the printable page opens in a new window."""
+    items = "".join(
+        f'<li><a class="bouton-lien" href="{e(href)}"'
         + (' target="_blank" rel="noopener"' if fmt == "html" else "")
-        + f">{e(label)}</a></li>" for fmt, label in DRAFT_LINKS)
+        + f">{name}</a></li>" for href, fmt, name in links)
     return (f'<div class="brouillon-liens" role="group" aria-labelledby="{ident}">'
-            f'<h{level} id="{ident}" class="brouillon-titre">{e(DRAFT_TITLE)}</h{level}>'
-            f'<ul class="rangee">{links}</ul></div>')
+            f'<h{level} id="{ident}" class="brouillon-titre">{e(title)}</h{level}>'
+            f'<ul class="rangee">{items}</ul></div>')
+
+
+def draft_links(site: Site, cid: str, ident: str, level: int) -> str:
+    """The three links to the draft."""
+    url = f"{site.base}/api/v1/conversations/{quote(cid, safe='')}/document?format="
+    return link_group(ident, level, DRAFT_TITLE,
+                      [(url + fmt, fmt, e(label)) for fmt, label in DRAFT_LINKS])
 
 
 TOOL_LINKS = (("html", "Voir pour imprimer (nouvelle fenêtre)"), ("docx", "Word (.docx)"),
@@ -80,19 +87,17 @@ TOOL_LINKS = (("html", "Voir pour imprimer (nouvelle fenêtre)"), ("docx", "Word
 
 
 def tool_links(site: Site, tool: str, falc: bool, ident: str, level: int) -> str:
-    """The three links to a blank tool to fill in, in the conversation's reading level."""
+    """The three links to a blank tool to fill in, in the conversation's reading level.
+    Each link's name starts with the tool's title (hidden on screen, as in the client): a
+    place that presents two tools would otherwise read « Word (.docx) » twice."""
     from coach.drafts.forms import load_forms
 
     title = load_forms()[tool].title.get(falc)
     url = f"{site.base}/api/v1/outils/{quote(tool, safe='')}?falc={'true' if falc else 'false'}"
-    links = "".join(
-        f'<li><a class="bouton-lien" href="{e(url + "&format=" + fmt)}"'
-        + (' target="_blank" rel="noopener"' if fmt == "html" else "")
-        + f">{e(label)}</a></li>" for fmt, label in TOOL_LINKS)
-    return (f'<div class="brouillon-liens" role="group" aria-labelledby="{ident}">'
-            f'<h{level} id="{ident}" class="brouillon-titre">'
-            f'{e("L’outil à remplir : " + title)}</h{level}>'
-            f'<ul class="rangee">{links}</ul></div>')
+    hidden = f'<span class="visually-hidden">{e(title)} : </span>'
+    return link_group(ident, level, "L’outil à remplir : " + title,
+                      [(f"{url}&format={fmt}", fmt, hidden + e(label))
+                       for fmt, label in TOOL_LINKS])
 
 
 def progress_text(step: Step) -> str:
