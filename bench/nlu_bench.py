@@ -1,12 +1,15 @@
-"""Free-text understanding benchmark over the tuned set (tests/data/utterances.yaml) and two
-blind sets (tests/data/utterances_blind.yaml and utterances_blind2.yaml, each written from
-five personas before tuning and never tuned against).
+"""Free-text understanding benchmark over the tuned set (tests/data/utterances.yaml), a visible
+development set (tests/data/utterances_dev3.yaml, written on 2026-12-02 before that day's
+tuning, to watch generalisation while tuning) and two blind sets
+(tests/data/utterances_blind.yaml and utterances_blind2.yaml, each written from five personas
+before tuning and never tuned against).
 
 Prints, for each set, top-1 and top-3 accuracy (overall and per group or persona) and what
-the decisions were (go, ask, miss) and how often a « go » was right; the confusion list of
-the tuned set only (a blind set's utterances and per-utterance results are never printed,
-so that nobody tunes against them); then the index build time, and the median, mean and p99
-time to understand one utterance of the three sets on the real content (many repeats).
+the decisions were (go, ask, miss) and how often a « go » was right; the confusion lists of
+the tuned and development sets only (a blind set's utterances and per-utterance results are
+never printed, so that nobody tunes against them); then the index build time, and the median,
+mean and p99 time to understand one utterance of the tuned and blind sets on the real content
+(many repeats).
   top-1  the decision's first place is the expected one (a miss counts as « aucun »);
   top-3  the expected place is among the first three (for « aucun »: the coach did not go).
 With --compare TREE, the timing alone runs in child processes, alternately with the code of
@@ -35,6 +38,9 @@ import yaml
 sys.path.insert(0, os.environ.get("NLU_BENCH_CODE") or str(Path(__file__).resolve().parents[1]))
 
 from coach.content.loader import load_content
+from coach.content.model import Content
+from coach.content.schema import REPLY
+from coach.engine.commands import TYPED_COMMANDS
 from coach.engine.engine import Engine
 from coach.engine.record import Record
 from coach.engine.understand import Decision
@@ -43,6 +49,7 @@ DATA = Path(__file__).resolve().parents[1] / "tests" / "data"
 UTTERANCES = DATA / "utterances.yaml"
 BLIND = DATA / "utterances_blind.yaml"
 BLIND2 = DATA / "utterances_blind2.yaml"
+DEV3 = DATA / "utterances_dev3.yaml"
 MISS = "aucun"
 
 
@@ -77,6 +84,31 @@ def load_utterances(path: Path = UTTERANCES) -> list[Utterance]:
                       u.get("group") or u.get("persona", ""), u.get("vars") or {},
                       bool(u.get("held_out")), u.get("persona", ""))
             for u in data["utterances"]]
+
+
+def unknown_places(content: Content, utterances: list[Utterance]) -> list[str]:
+    """What an utterance file names that the content does not have: its `at` node, or its
+    `expect` (a node, a command, a term or terms of the glossary, a reply, or « aucun »)."""
+    glossary = {entry.term for entry in content.glossary}
+    wrong = []
+    for utterance in utterances:
+        flow, _sep, node = utterance.at.partition(":")
+        if not content.has_node((flow, node)):
+            wrong.append(f"« {utterance.text} » : at {utterance.at}")
+        kind, _sep, name = utterance.expect.partition(":")
+        if utterance.expect == MISS:
+            known = True
+        elif kind == "commande":
+            known = name in content.commands or name in TYPED_COMMANDS
+        elif kind == "glossaire":
+            known = all(term in glossary for term in name.split("+"))
+        elif kind == REPLY:
+            known = f"{REPLY}-{name}" in content.system
+        else:
+            known = bool(name) and content.has_node((kind, name))
+        if not known:
+            wrong.append(f"« {utterance.text} » : expect {utterance.expect}")
+    return wrong
 
 
 def record_at(engine: Engine, utterance: Utterance) -> Record:
@@ -181,7 +213,8 @@ def compare(tree: str, rounds: int, repeats: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--repeats", type=int, default=20)
-    parser.add_argument("--all", action="store_true", help="print every confusion (tuned set)")
+    parser.add_argument("--all", action="store_true",
+                        help="print every confusion (tuned and dev3 sets)")
     parser.add_argument("--compare", metavar="TREE", help="time TREE's code against this one")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--timing-only", action="store_true", help=argparse.SUPPRESS)
@@ -202,6 +235,10 @@ def main() -> None:
     Understanding(content)
     index_build = time.perf_counter() - start
     tuned = load_utterances()
+    dev3 = load_utterances(DEV3)
+    wrong = unknown_places(content, tuned + dev3)
+    if wrong:
+        raise SystemExit("places that do not exist:\n" + "\n".join(wrong))
     blind = load_utterances(BLIND)
     blind2 = load_utterances(BLIND2)
     report = evaluate(engine, tuned)
@@ -210,6 +247,9 @@ def main() -> None:
     if later.total:
         print(f"second batch (held_out, {later.total}): top-1 {later.rate(later.top1):.1%},"
               f" top-3 {later.rate(later.top3):.1%}")
+    dev3_report = evaluate(engine, dev3)
+    print_report("development set (tests/data/utterances_dev3.yaml, visible, written before"
+                 " the tuning of 2026-12-02)", dev3_report, dev3, args.all)
     blind_report = evaluate(engine, blind)
     print_report("blind set (tests/data/utterances_blind.yaml, never tuned against)",
                  blind_report, blind, args.all, confusions=False)
@@ -219,6 +259,7 @@ def main() -> None:
     print_report("second blind set (tests/data/utterances_blind2.yaml, never tuned against)",
                  blind2_report, blind2, args.all, confusions=False)
     print(f"SUMMARY top-1: tuned {report.rate(report.top1):.1%} ({report.total}),"
+          f" dev3 {dev3_report.rate(dev3_report.top1):.1%} ({dev3_report.total}),"
           f" blind {blind_report.rate(blind_report.top1):.1%} ({blind_report.total});"
           f" blind without the texts also in the tuned set {apart.rate(apart.top1):.1%}"
           f" ({apart.total}); second blind {blind2_report.rate(blind2_report.top1):.1%}"

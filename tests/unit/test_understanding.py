@@ -5,10 +5,19 @@ from __future__ import annotations
 
 import itertools
 import logging
+from pathlib import Path
 
 import pytest
 
-from bench.nlu_bench import BLIND, evaluate, load_utterances
+from bench.nlu_bench import (
+    BLIND,
+    DEV3,
+    UTTERANCES,
+    Utterance,
+    evaluate,
+    load_utterances,
+    unknown_places,
+)
 from coach.content.loader import load_content
 from coach.engine.engine import ChoiceInput, Engine, Step, TextInput
 from coach.engine.nlu.french import normal, ordinal, stem, words
@@ -248,6 +257,35 @@ def test_accuracy_gate_on_the_utterances_file() -> None:
     assert report.rate(report.top1) >= 0.95, confusions
     assert report.rate(report.top3) >= 0.97, confusions
     assert report.go_right >= 0.95 * report.kinds["go"], confusions  # a « go » is rarely wrong
+
+
+@pytest.mark.parametrize("path", [UTTERANCES, DEV3], ids=["tuned", "dev3"])
+def test_every_place_a_visible_utterance_file_names_exists(path: Path) -> None:
+    """An `at` or an `expect` that does not exist would only count as a miss: refuse it."""
+    assert unknown_places(CONTENT, load_utterances(path)) == []
+
+
+def test_a_place_that_does_not_exist_is_reported() -> None:
+    wrong = [Utterance("a", "familles:nulle-part"), Utterance("b", "glossaire:FALC+ZORG"),
+             Utterance("c", "commande:voler"), Utterance("d", "reponse:rien"),
+             Utterance("e", "aucun", at="animer:nulle-part"), Utterance("f", "familles")]
+    right = [Utterance("g", "glossaire:FALC+RGPD"), Utterance("h", "commande:simplifier"),
+             Utterance("i", "reponse:gratuit"), Utterance("j", "aucun", at="familles:formats")]
+    assert len(unknown_places(CONTENT, wrong + right)) == len(wrong)
+
+
+def test_the_development_set_is_new_and_spread_over_the_personas() -> None:
+    """dev3 (written on 2026-12-02 before that day's tuning) is visible: it is measured by the
+    bench, with its confusions, to watch generalisation while the matcher is tuned."""
+    utterances = load_utterances(DEV3)
+    assert len(utterances) >= 160
+    groups = {u.group for u in utterances}
+    assert groups == {"famille", "personne", "coordinateur", "professionnel", "partenaire",
+                      "hors-sujet"}
+    assert sum(u.at != "accueil:menu" for u in utterances) >= 20
+    texts = [u.text.casefold() for u in utterances]
+    assert len(set(texts)) == len(texts)
+    assert not set(texts) & {u.text.casefold() for u in load_utterances()}
 
 
 def test_blind_set_is_measured_apart_and_does_not_fall_back() -> None:
