@@ -149,7 +149,7 @@ def _purge(_args: argparse.Namespace) -> int:
     print(f"{removed} conversation(s) expirée(s) supprimée(s)"
           f" (durée de conservation : {settings.retention_days} jours).")
     if not erased:
-        print("Attention : les copies anciennes n'ont pas pu être effacées des fichiers du"
+        print("Attention : les copies anciennes n’ont pas pu être effacées des fichiers du"
               " stockage (journal SQLite occupé, ou réécriture Redis refusée ou trop longue)."
               " Relancez « coach purge » dans quelques minutes.")
     print(f"{counters} compteur(s) anonyme(s) de plus de {settings.stats_retention_days} jours"
@@ -186,7 +186,7 @@ def _readings_import(args: argparse.Namespace) -> int:
     try:
         results = results_from_sheet(content, Path(args.file))
     except SheetProblems as exc:
-        print("Rien n'est enregistré. À corriger dans la feuille :", file=sys.stderr)
+        print("Rien n’est enregistré. À corriger dans la feuille :", file=sys.stderr)
         for problem in exc.problems:
             print(f"- {problem}", file=sys.stderr)
         return 1
@@ -204,7 +204,7 @@ def build_parser() -> argparse.ArgumentParser:
                                      " des auteurs.")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMANDE")
 
-    serve = sub.add_parser("serve", help="servir l'API, le client web et le widget")
+    serve = sub.add_parser("serve", help="servir l’API, le client web et le widget")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--workers", type=int, default=1)
@@ -217,10 +217,10 @@ def build_parser() -> argparse.ArgumentParser:
     lint.add_argument("--no-falc", action="store_true", help="sans le vérificateur FALC")
     lint.set_defaults(run=_lint)
 
-    graph = sub.add_parser("graph", help="diagramme d'un parcours (Mermaid ou DOT)")
+    graph = sub.add_parser("graph", help="diagramme d’un parcours (Mermaid ou DOT)")
     graph.add_argument("flow", nargs="?", help="identifiant du parcours, ou « tous »")
     graph.add_argument("--format", choices=("mermaid", "dot", "svg"), default="mermaid",
-                       help="svg : l'image de la page des auteurs, sans Graphviz")
+                       help="svg : l’image de la page des auteurs, sans Graphviz")
     graph.add_argument("--out", help="dossier où écrire un fichier par parcours")
     graph.add_argument("--dir", help="dossier des dialogues")
     graph.set_defaults(run=_graph)
@@ -236,14 +236,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     readings = sub.add_parser("relecture", help="tester les textes FALC avec des lecteurs")
     steps = readings.add_subparsers(dest="etape", required=True, metavar="ÉTAPE")
-    export = steps.add_parser("export", help="le livret à imprimer d'un parcours, ou la"
+    export = steps.add_parser("export", help="le livret à imprimer d’un parcours, ou la"
                               " feuille des résultats à remplir (csv)")
     export.add_argument("flow", metavar="PARCOURS")
     export.add_argument("--format", choices=("html", "odt", "csv"), default="html")
     export.add_argument("--out", help="fichier à écrire (par défaut : livret-PARCOURS.FORMAT)")
     export.add_argument("--dir", help="dossier des dialogues")
     export.set_defaults(run=_readings_export)
-    record = steps.add_parser("import", help="enregistrer les résultats d'une relecture"
+    record = steps.add_parser("import", help="enregistrer les résultats d’une relecture"
                               " (feuille CSV ou YAML remplie)")
     record.add_argument("file", metavar="FICHIER")
     record.add_argument("--dir", help="dossier des dialogues")

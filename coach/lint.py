@@ -36,7 +36,7 @@ def lint(directory: Path | None = None, with_falc: bool = True) -> dict[str, Any
         report["coverage"] = coverage(content)
         for section in report["coverage"]["missing"]:
             issues.append(Issue("source/non-couverte", "error", "dialogues/sections.yaml",
-                                f"la section « {section} » n'est la source d'aucun nœud",
+                                f"la section « {section} » n’est la source d’aucun nœud",
                                 "ajoutez « source: " + section + " » au nœud qui en parle"))
         report["readings"] = readings_figures(content)
         issues.extend(draft_issues(content))

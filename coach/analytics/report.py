@@ -86,7 +86,7 @@ def _message_text(content: Content, ref: str) -> str:
         node = flow.nodes.get(parts[1]) if flow else None
         if node is not None and int(parts[2]) < len(node.messages):
             return node.messages[int(parts[2])].text
-    return "(message qui n'existe plus dans le contenu)"
+    return "(message qui n’existe plus dans le contenu)"
 
 
 def _scores(found: Counter[tuple[str, int]]) -> dict[str, list[tuple[int, int]]]:

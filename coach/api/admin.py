@@ -28,8 +28,8 @@ DEFAULT_DAYS = 30
 PERSONAS = {"famille": "Famille ou proche aidant", "personne": "Personne concernée",
             "coordinateur": "Coordinateur ou coordinatrice", "professionnel": "Professionnel",
             "curieux": "Curieux ou curieuse", NOT_SAID: "Non précisé"}
-SCORES = {"score_profils": "Exercice « Qui fait partie d'une CoP ? » (sur 7)",
-          "score_scenario": "Scénario « Vous êtes l'animateur » (sur 6)"}
+SCORES = {"score_profils": "Exercice « Qui fait partie d’une CoP ? » (sur 7)",
+          "score_scenario": "Scénario « Vous êtes l’animateur » (sur 6)"}
 NUMBERS = frozenset({1, 2, 3, 4, 5})
 
 
@@ -67,7 +67,7 @@ def _period(request: Request, today: dt.date) -> tuple[str, str, str | None]:
         try:
             day = dt.date.fromisoformat(given)
         except ValueError:
-            raise PeriodError(f"La date « {label} » n'est pas une date valide : écrivez-la"
+            raise PeriodError(f"La date « {label} » n’est pas une date valide : écrivez-la"
                               " sous la forme AAAA-MM-JJ, par exemple 2026-03-31.") from None
         if not FIRST_DAY <= day <= LAST_DAY:
             raise PeriodError(f"La date « {label} » doit être comprise entre le"
@@ -137,20 +137,20 @@ class Dashboard:
 
     def _personas(self, f: Figures) -> str:
         chart = bar_chart(
-            "graphique-profils", "Profils choisis à l'accueil",
-            "Nombre de fois où chaque profil a été choisi à l'accueil. Le tableau qui suit"
+            "graphique-profils", "Profils choisis à l’accueil",
+            "Nombre de fois où chaque profil a été choisi à l’accueil. Le tableau qui suit"
             " donne aussi les fins atteintes par profil.",
             [(PERSONAS.get(p.persona, p.persona), p.chosen, str(p.chosen)) for p in f.personas])
         rows = [[PERSONAS.get(p.persona, p.persona), str(p.chosen), str(p.finished)]
                 for p in f.personas]
-        return chart + table("Profils d'entrée : choisis et fins atteintes",
+        return chart + table("Profils d’entrée : choisis et fins atteintes",
                              ["Profil", "Choisi", "Fins atteintes"], rows, frozenset({1, 2}))
 
     def _nodes(self, f: Figures) -> str:
         nodes = sorted((n for n in f.nodes if n.visits), key=lambda n: (-n.dropoffs, -n.visits))
         top = [n for n in nodes if n.dropoffs][:10]
         chart = bar_chart(
-            "graphique-abandons", "Les 10 étapes où le plus de conversations s'arrêtent",
+            "graphique-abandons", "Les 10 étapes où le plus de conversations s’arrêtent",
             "Abandons par étape : les arrivées moins les départs, pour les étapes qui ne sont"
             " pas des fins. Toutes les étapes sont dans le tableau qui suit.",
             [(f"{n.flow} : {n.node}", n.dropoffs, str(n.dropoffs)) for n in top])
@@ -168,7 +168,7 @@ class Dashboard:
             parts.append(f"<h3>{e(label)}</h3>")
             parts.append(bar_chart(
                 ident, f"Répartition des scores : {label}",
-                "Nombre de personnes arrivées à la fin de l'exercice avec chaque score. Les"
+                "Nombre de personnes arrivées à la fin de l’exercice avec chaque score. Les"
                 " nombres sont dans le tableau qui suit.",
                 [(f"{value} point(s)", n, str(n)) for value, n in counts]))
             parts.append(table(f"Scores obtenus : {label}", ["Score", "Nombre de fois"],
@@ -179,7 +179,7 @@ class Dashboard:
         ranked = sorted(f.feedback, key=lambda x: -(x.useful + x.not_useful))
         chart = bar_chart(
             "graphique-avis", "Part des réponses « Oui » à « Ce conseil vous aide-t-il ? »",
-            "Pour les 10 conseils qui ont reçu le plus d'avis, la part de « Oui ». Le"
+            "Pour les 10 conseils qui ont reçu le plus d’avis, la part de « Oui ». Le"
             " tableau qui suit donne tous les conseils et les nombres.",
             [(x.ref, 100 * x.useful / (x.useful + x.not_useful),
               _percent(x.useful, x.useful + x.not_useful)) for x in ranked[:10]])
@@ -213,7 +213,7 @@ class Dashboard:
         except StoreUnavailable:
             return page(request, "Tableau de bord indisponible",
                         "<h1>Tableau de bord indisponible</h1>\n<p>Le stockage ne répond pas"
-                        " pour l'instant. Rien n'est perdu : rechargez la page dans quelques"
+                        " pour l’instant. Rien n’est perdu : rechargez la page dans quelques"
                         " secondes.</p>", status=503, headers={"Retry-After": "5"})
         f = figures(rows, self.content, first, last, version)
         nav = (f'<nav aria-label="Outils"><ul><li><a href="{base_path(request)}/authoring">'
@@ -223,13 +223,13 @@ class Dashboard:
             f"<p>Chiffres anonymes du {e(_french(first))} au {e(_french(last))}"
             " (jours en temps universel)"
             f"{', version du contenu ' + e(version) if version else ''}. Aucun texte écrit"
-            " par une personne, aucun identifiant de conversation n'est compté.</p>\n"
+            " par une personne, aucun identifiant de conversation n’est compté.</p>\n"
             f"{self._filters(request, f, version)}\n"
             f"<h2>En bref</h2>\n{self._overview(f)}\n"
             f"<h2>Parcours</h2>\n{self._flows(f)}\n"
-            f"<h2>Profils d'entrée</h2>\n{self._personas(f)}\n"
+            f"<h2>Profils d’entrée</h2>\n{self._personas(f)}\n"
             "<h2>Étapes : visites et abandons</h2>\n"
-            "<p>Un abandon à une étape, c'est une conversation dont c'est la dernière étape vue"
+            "<p>Un abandon à une étape, c’est une conversation dont c’est la dernière étape vue"
             " : les arrivées moins les départs. Une conversation récente peut encore"
             " reprendre.</p>\n"
             f"{self._nodes(f)}\n"

@@ -110,8 +110,8 @@ class AdminGate:
 
     # -- answers ------------------------------------------------------------------------
     def _disabled(self, request: Request) -> Response:
-        detail = (f"{self.what.capitalize()} est désactivé sur ce serveur : l'administrateur"
-                  " doit définir la variable d'environnement COACH_ADMIN_TOKEN.")
+        detail = (f"{self.what.capitalize()} est désactivé sur ce serveur : l’administrateur"
+                  " doit définir la variable d’environnement COACH_ADMIN_TOKEN.")
         if wants_html(request):
             return page(request, "Page désactivée",
                         f"<h1>Page désactivée</h1>\n<p>{e(detail)}</p>", status=404)
@@ -122,8 +122,8 @@ class AdminGate:
         if not wants_html(request) and error is None:
             return problem_response(
                 401, "jeton-requis", "Jeton requis",
-                f"{self.what.capitalize()} demande le jeton d'administration : envoyez"
-                " l'en-tête Authorization: Bearer <jeton>.", headers=headers)
+                f"{self.what.capitalize()} demande le jeton d’administration : envoyez"
+                " l’en-tête Authorization: Bearer <jeton>.", headers=headers)
         return self.login_page(request, error, headers)
 
     def login_page(self, request: Request, error: str | None,
@@ -133,7 +133,7 @@ class AdminGate:
         invalid = ' aria-invalid="true"' if error else ""
         body = (
             f"<h1>Connexion : {e(self.what)}</h1>\n"
-            f"<p>Pour voir {e(self.what)}, saisissez le jeton d'administration du service"
+            f"<p>Pour voir {e(self.what)}, saisissez le jeton d’administration du service"
             " (la valeur de COACH_ADMIN_TOKEN). La connexion dure une heure.</p>\n"
             f'<form method="post" action="{base}{self.area}/connexion">\n'
             '<label for="jeton">Jeton d\'administration</label>\n'
@@ -158,12 +158,12 @@ class AdminGate:
             fields = parse_qs(raw.decode("utf-8", errors="replace"))
             given = (fields.get("jeton") or [""])[0].strip()
             if not given or not self._valid_token(given):
-                return self._unauthorized(request, "Ce jeton n'est pas le bon. Vérifiez-le"
+                return self._unauthorized(request, "Ce jeton n’est pas le bon. Vérifiez-le"
                                           " puis réessayez.")
             session_id = self._open_session()
             if session_id is None:
-                return page(request, "Connexion impossible pour l'instant",
-                            "<h1>Connexion impossible pour l'instant</h1>\n<p>Le stockage ne"
+                return page(request, "Connexion impossible pour l’instant",
+                            "<h1>Connexion impossible pour l’instant</h1>\n<p>Le stockage ne"
                             " répond pas. Réessayez dans quelques secondes.</p>", status=503,
                             headers={"Retry-After": "5"})
             target = base_path(request) + self.area

@@ -32,12 +32,12 @@ AREA = "/authoring"
 
 def _status_text(status: str) -> str:
     if status == PENDING:
-        return ("L'analyse FALC est en cours (elle prend environ une demi-minute) :"
+        return ("L’analyse FALC est en cours (elle prend environ une demi-minute) :"
                 " rechargez la page pour voir ses constats.")
     if status == FAILED:
-        return ("L'analyse FALC a échoué sur ce serveur : lancez « coach lint » pour voir"
+        return ("L’analyse FALC a échoué sur ce serveur : lancez « coach lint » pour voir"
                 " les constats.")
-    return "L'analyse FALC est faite : ses constats sont ci-dessous."
+    return "L’analyse FALC est faite : ses constats sont ci-dessous."
 
 
 def _review(message: Message) -> str:
@@ -271,7 +271,7 @@ class AuthoringPages:
         if flow is None:
             return page(request, "Parcours inconnu",
                         f"<h1>Parcours inconnu</h1>\n<p>Le parcours « {e(flow_id[:64])} »"
-                        " n'existe pas. Parcours possibles : "
+                        " n’existe pas. Parcours possibles : "
                         f"{e(', '.join(self.content.flows))}.</p>", status=404,
                         nav=self._nav(request))
         self.findings.start()
@@ -282,7 +282,7 @@ class AuthoringPages:
         count = len(edges(self.content, flow))
         title = f"Diagramme du parcours « {header.title} »"
         description = (f"{len(flow.nodes)} étapes et {count} liens, de gauche à droite depuis"
-                       f" l'étape de départ « {header.start} ». Le plan du parcours, plus haut"
+                       f" l’étape de départ « {header.start} ». Le plan du parcours, plus haut"
                        " sur la page, donne les mêmes étapes et les mêmes liens en liste.")
         issues = [i for i in self.issues() if i.file == flow.file]
         picture = svg(self.content, flow, title, description)
@@ -299,7 +299,7 @@ class AuthoringPages:
             '<li><a href="#problemes">Problèmes</a></li>'
             '<li><a href="#couverture">Couverture</a></li></ul></nav>\n'
             '<h2 id="plan">Plan du parcours</h2>\n'
-            "<p>Chaque étape, avec ses choix et ses suites ; les liens mènent à l'étape"
+            "<p>Chaque étape, avec ses choix et ses suites ; les liens mènent à l’étape"
             " visée.</p>\n"
             f"{self._outline(request, flow)}\n"
             '<h2 id="diagramme">Diagramme</h2>\n'
@@ -349,7 +349,7 @@ def build_authoring_router(content: Content, gate: AdminGate,
 
         if flow_id not in content.flows or fmt not in ("mermaid", "dot"):
             return page(request, "Diagramme introuvable",
-                        "<h1>Diagramme introuvable</h1>\n<p>Ce parcours ou ce format n'existe"
+                        "<h1>Diagramme introuvable</h1>\n<p>Ce parcours ou ce format n’existe"
                         " pas. Formats : mermaid, dot.</p>", status=404)
         text = mermaid(content, flow_id) if fmt == "mermaid" else dot(content, flow_id)
         suffix = "mmd" if fmt == "mermaid" else "dot"

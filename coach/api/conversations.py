@@ -156,7 +156,7 @@ def add_conversation_routes(router: APIRouter, service: ConversationService) -> 
             step = service.start(body.flow, body.falc)
         except UnknownFlow as exc:
             raise Problem(422, "parcours-inconnu", "Parcours inconnu",
-                          f"Le parcours « {exc.flow} » n'existe pas. Parcours possibles : "
+                          f"Le parcours « {exc.flow} » n’existe pas. Parcours possibles : "
                           + ", ".join(engine.content.flows) + ".") from exc
         return FastJSONResponse(step_body(step, advice), status_code=201,
                                 headers={"Location": f"/api/v1/conversations/{step.record.id}"})
@@ -180,7 +180,7 @@ def add_conversation_routes(router: APIRouter, service: ConversationService) -> 
         idempotency_key = request.headers.get("idempotency-key")
         if idempotency_key is not None and len(idempotency_key) > MAX_IDEMPOTENCY_KEY:
             raise Problem(422, "requete-invalide", "Requête invalide",
-                          f"L'en-tête Idempotency-Key est trop long : {MAX_IDEMPOTENCY_KEY}"
+                          f"L’en-tête Idempotency-Key est trop long : {MAX_IDEMPOTENCY_KEY}"
                           " caractères au plus.")
         given = ChoiceInput(body.choice) if isinstance(body, ChoiceTurn) else TextInput(body.text)
         try:
@@ -189,7 +189,7 @@ def add_conversation_routes(router: APIRouter, service: ConversationService) -> 
             raise not_found_conversation() from None
         except ChoiceNotOffered as exc:
             raise Problem(422, "choix-inconnu", "Choix inconnu",
-                          f"Le choix « {exc.choice} » n'est pas proposé à cette étape."
+                          f"Le choix « {exc.choice} » n’est pas proposé à cette étape."
                           f" Choix possibles : {', '.join(exc.offered) or 'aucun'} ; ou une"
                           f" commande ({', '.join(str(c['id']) for c in engine.commands(False))})."
                           ) from None
@@ -199,7 +199,7 @@ def add_conversation_routes(router: APIRouter, service: ConversationService) -> 
             raise Problem(409, "conversation-complete", "Conversation complète", exc.text
                           ) from None
         except KeyReusedForAnotherInput:
-            raise Problem(422, "cle-idempotence-reutilisee", "Clé d'idempotence déjà utilisée",
+            raise Problem(422, "cle-idempotence-reutilisee", "Clé d’idempotence déjà utilisée",
                           "Cet en-tête Idempotency-Key a déjà servi pour un autre tour (un autre"
                           " choix ou un autre texte). Utilisez une nouvelle clé pour chaque"
                           " nouveau tour, et la même seulement pour renvoyer le même.") from None

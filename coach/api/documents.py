@@ -43,7 +43,7 @@ DOCUMENT_RESPONSES: dict[int | str, dict[str, object]] = {
 # The tools to fill in, by their id in the URL, with their file name.
 TOOLS = {tool.id: tool.file for tool in load_forms().values()}
 TOOL_RESPONSES: dict[int | str, dict[str, object]] = {
-    200: {"description": "L'outil vierge : une page HTML, un fichier OpenDocument ou Word.",
+    200: {"description": "L’outil vierge : une page HTML, un fichier OpenDocument ou Word.",
           "content": DOCUMENT_RESPONSES[200]["content"]},
     404: ERRORS[404],
     422: ERRORS[422],
@@ -88,7 +88,7 @@ def _render_form(tool: str, falc: bool, fmt: str, stylesheet: str, download: boo
 
 def _unknown_format(fmt: str) -> Problem:
     return Problem(422, "format-inconnu", "Format inconnu",
-                   f"Le format « {fmt[:16]} » n'est pas proposé. Formats possibles :"
+                   f"Le format « {fmt[:16]} » n’est pas proposé. Formats possibles :"
                    " html, odt, docx.")
 
 
@@ -113,7 +113,7 @@ def build_documents_router(service: ConversationService,
         falc: Annotated[bool | None, Query(
             description="Facile à lire ; par défaut, le réglage de la conversation")] = None,
         download: Annotated[bool, Query(
-            description="HTML seulement : en fichier à enregistrer plutôt qu'en page")] = False,
+            description="HTML seulement : en fichier à enregistrer plutôt qu’en page")] = False,
     ) -> Response:
         if fmt not in MEDIA_TYPES:
             raise _unknown_format(fmt)
@@ -137,18 +137,18 @@ def build_documents_router(service: ConversationService,
         " (aucune donnée personnelle) : il peut être gardé en cache.")
     async def tool(
         request: Request,
-        outil: Annotated[str, Path_(max_length=40, description="L'outil",
+        outil: Annotated[str, Path_(max_length=40, description="L’outil",
                                     json_schema_extra={"enum": list(TOOLS)})],
         fmt: Annotated[str, Query(alias="format", max_length=16,
                                   description="html (par défaut), odt ou docx",
                                   json_schema_extra={"enum": list(MEDIA_TYPES)})] = "html",
         falc: Annotated[bool, Query(description="Facile à lire")] = False,
         download: Annotated[bool, Query(
-            description="HTML seulement : en fichier à enregistrer plutôt qu'en page")] = False,
+            description="HTML seulement : en fichier à enregistrer plutôt qu’en page")] = False,
     ) -> Response:
         if outil not in TOOLS:
             raise Problem(404, "outil-inconnu", "Outil inconnu",
-                          f"L'outil « {outil[:40]} » n'existe pas. Outils possibles : "
+                          f"L’outil « {outil[:40]} » n’existe pas. Outils possibles : "
                           + ", ".join(TOOLS) + ".")
         if fmt not in MEDIA_TYPES:
             raise _unknown_format(fmt)

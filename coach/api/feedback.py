@@ -18,7 +18,7 @@ class FeedbackIn(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True)
     message: str = Field(pattern=r"^m[0-9]{1,6}$", max_length=8,
                          description="Identifiant du message du coach (« m12 »)")
-    utile: bool = Field(description="true : le conseil aide ; false : il n'aide pas")
+    utile: bool = Field(description="true : le conseil aide ; false : il n’aide pas")
 
 
 def build_feedback_router(service: ConversationService) -> APIRouter:
@@ -34,8 +34,8 @@ def build_feedback_router(service: ConversationService) -> APIRouter:
             raise not_found_conversation() from None
         except NotAdvice:
             raise Problem(422, "message-sans-avis", "Message sans avis",
-                          f"Le message « {body.message} » n'est pas un conseil de cette"
-                          " conversation : on ne peut pas donner d'avis dessus.") from None
+                          f"Le message « {body.message} » n’est pas un conseil de cette"
+                          " conversation : on ne peut pas donner d’avis dessus.") from None
         return Response(status_code=204)
 
     return router

@@ -104,7 +104,7 @@ def build_metrics_router(token: str | None) -> APIRouter:
                                                                       token.encode()):
                 return problem_response(
                     401, "jeton-requis", "Jeton requis",
-                    "Les métriques demandent le jeton COACH_METRICS_TOKEN : envoyez l'en-tête"
+                    "Les métriques demandent le jeton COACH_METRICS_TOKEN : envoyez l’en-tête"
                     " Authorization: Bearer <jeton>.",
                     headers={"WWW-Authenticate": 'Bearer realm="coach-cop-metriques"'})
         return Response(generate_latest(_registry()), media_type=CONTENT_TYPE_LATEST,

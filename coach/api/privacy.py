@@ -25,49 +25,49 @@ NOTICE = """<!doctype html>
 
 <h2>En bref</h2>
 <ul>
-  <li>Vous n'avez pas de compte. Nous ne demandons ni votre nom, ni votre courriel.</li>
+  <li>Vous n’avez pas de compte. Nous ne demandons ni votre nom, ni votre courriel.</li>
   <li>Votre conversation est gardée {retention} jours après votre dernier message,
       puis elle est effacée.</li>
   <li>Vous pouvez la supprimer tout de suite avec le bouton « Supprimer ma conversation ».</li>
-  <li>Ce que vous écrivez n'est jamais enregistré dans les journaux du service,
+  <li>Ce que vous écrivez n’est jamais enregistré dans les journaux du service,
       ni compté dans les statistiques.</li>
 </ul>
 
 <h2>Qui est responsable ?</h2>
-<p>L'organisation qui vous propose ce coach est responsable du traitement.
+<p>L’organisation qui vous propose ce coach est responsable du traitement.
 Pour toute question : {contact_nom}, au {contact_telephone} ({contact_horaires}),
 ou par courriel à <a href="mailto:{contact_courriel}">{contact_courriel}</a>.</p>
 
 <h2>Quelles données, pour quoi faire ?</h2>
 <ul>
-  <li><strong>La conversation</strong> : les réponses choisies, les messages écrits, l'étape
+  <li><strong>La conversation</strong> : les réponses choisies, les messages écrits, l’étape
       où vous êtes, et le mode « facile à lire ». Elle sert seulement à poursuivre la
-      conversation et à vous la montrer. Base légale : l'intérêt légitime de l'organisation
+      conversation et à vous la montrer. Base légale : l’intérêt légitime de l’organisation
       à vous accompagner, à votre demande.</li>
   <li><strong>Un identifiant de conversation</strong>, tiré au hasard, gardé dans votre
       navigateur (stockage local, pas un cookie), pour retrouver la conversation si vous
       revenez.</li>
-  <li><strong>Vos réglages d'affichage</strong> (taille du texte, lecture à voix haute),
+  <li><strong>Vos réglages d’affichage</strong> (taille du texte, lecture à voix haute),
       gardés dans votre navigateur seulement.</li>
   <li><strong>Votre adresse IP</strong>, gardée deux minutes au plus, pour limiter les abus
       (trop de messages en peu de temps), et une heure au plus après un jeton
       d’administration refusé. Elle n’est jamais liée à une conversation ni écrite dans
       les journaux.</li>
 </ul>
-<p>N'écrivez pas d'informations sur votre santé ou celle d'un proche si ce n'est pas
-nécessaire : le coach n'en a pas besoin pour vous aider.</p>
+<p>N’écrivez pas d’informations sur votre santé ou celle d’un proche si ce n’est pas
+nécessaire : le coach n’en a pas besoin pour vous aider.</p>
 
 <h2>Qui voit ces données ?</h2>
-<p>Personne d'autre que le service lui-même. Les données restent sur les serveurs de
-l'organisation. Rien n'est envoyé à un autre site, ni à un outil de publicité ou de mesure
-d'audience.</p>
+<p>Personne d’autre que le service lui-même. Les données restent sur les serveurs de
+l’organisation. Rien n’est envoyé à un autre site, ni à un outil de publicité ou de mesure
+d’audience.</p>
 
 <h2>Vos droits</h2>
 <p>Vous pouvez accéder à votre conversation (elle est affichée dans le tchat, et vous pouvez
 la télécharger), la supprimer à tout moment, et vous opposer à son traitement en la
 supprimant. Pour exercer vos droits ou poser une question, contactez {contact_nom}.
 Vous pouvez aussi adresser une réclamation à la CNIL, la Commission nationale de
-l'informatique et des libertés (cnil.fr).</p>
+l’informatique et des libertés (cnil.fr).</p>
 </main>
 </body>
 </html>

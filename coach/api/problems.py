@@ -34,14 +34,14 @@ def problem_response(status: int, code: str, title: str, detail: str,
 
 def not_found_conversation() -> Problem:
     return Problem(404, "conversation-inconnue", "Conversation introuvable",
-                   "Cette conversation n'existe pas, a été supprimée ou a expiré."
+                   "Cette conversation n’existe pas, a été supprimée ou a expiré."
                    " Commencez une nouvelle conversation.")
 
 
 def store_unavailable_response() -> JSONResponse:
     return problem_response(
         503, "stockage-indisponible", "Service momentanément indisponible",
-        "Le coach ne peut pas enregistrer la conversation pour l'instant. Rien n'est perdu :"
+        "Le coach ne peut pas enregistrer la conversation pour l’instant. Rien n’est perdu :"
         " réessayez dans quelques secondes.", headers={"Retry-After": "5"})
 
 
@@ -70,9 +70,9 @@ def _sentence(error: dict[str, Any]) -> tuple[str, str]:
     kind = error.get("type", "")
     ctx = error.get("ctx") or {}
     if kind == "json_invalid":
-        return "corps", "Le corps de la requête n'est pas du JSON valide."
+        return "corps", "Le corps de la requête n’est pas du JSON valide."
     if kind == "model_attributes_type":
-        return field, ("Le corps de la requête doit être un objet JSON, envoyé avec l'en-tête"
+        return field, ("Le corps de la requête doit être un objet JSON, envoyé avec l’en-tête"
                        " Content-Type: application/json.")
     if kind == "string_too_long":
         return field, (f"Le champ « {field} » est trop long : {ctx.get('max_length')} caractères"
@@ -85,11 +85,11 @@ def _sentence(error: dict[str, Any]) -> tuple[str, str]:
     if kind == "missing":
         return field, f"Le champ « {field} » est obligatoire."
     if kind.endswith("_type") or kind.endswith("_parsing"):
-        return field, f"Le champ « {field} » n'a pas le bon type."
+        return field, f"Le champ « {field} » n’a pas le bon type."
     if kind == "extra_forbidden":
-        return field, f"Le champ « {field} » n'est pas attendu."
+        return field, f"Le champ « {field} » n’est pas attendu."
     if kind == "literal_error" or kind == "enum":
-        return field, f"La valeur du champ « {field} » n'est pas permise."
+        return field, f"La valeur du champ « {field} » n’est pas permise."
     return field, f"Le champ « {field} » est invalide."
 
 
@@ -133,16 +133,16 @@ def install_problem_handlers(app: FastAPI) -> None:
         titles = {
             400: ("requete-illisible", "Requête illisible",
                   "Le corps de la requête est illisible : envoyez du JSON encodé en UTF-8."),
-            404: ("introuvable", "Page introuvable", "Cette adresse n'existe pas."),
+            404: ("introuvable", "Page introuvable", "Cette adresse n’existe pas."),
             405: ("methode-non-permise", "Méthode non permise",
-                  "Cette adresse n'accepte pas cette méthode HTTP."),
+                  "Cette adresse n’accepte pas cette méthode HTTP."),
             408: ("requete-trop-lente", "Requête trop lente",
                   "La requête est arrivée trop lentement. Réessayez."),
             413: ("requete-trop-grande", "Requête trop grande",
                   "La requête est trop grande. Envoyez un message plus court."),
         }
         code, title, detail = titles.get(
-            exc.status_code, ("erreur-http", "Erreur", "La requête n'a pas pu aboutir."))
+            exc.status_code, ("erreur-http", "Erreur", "La requête n’a pas pu aboutir."))
         if exc.status_code in (408, 413) and exc.detail:
             detail = exc.detail  # says the limit
         headers = dict(exc.headers or {})

@@ -18,7 +18,7 @@ class ChoiceTurn(BaseModel):
 
     model_config = ConfigDict(extra="forbid", strict=True)
     choice: str = Field(min_length=1, max_length=64,
-                        description="Identifiant d'un choix ou d'une commande globale")
+                        description="Identifiant d’un choix ou d’une commande globale")
 
 
 class TextTurn(BaseModel):

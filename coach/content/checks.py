@@ -60,12 +60,12 @@ def _check_targets(content: Content) -> Iterator[Issue]:
     for flow in content.flows.values():
         if flow.header.start not in flow.nodes:
             yield _issue(flow, None, "graphe/depart-absent",
-                         f"le nœud de départ « {flow.header.start} » n'existe pas",
-                         "indiquez dans « flow.start » l'identifiant d'un nœud du fichier")
+                         f"le nœud de départ « {flow.header.start} » n’existe pas",
+                         "indiquez dans « flow.start » l’identifiant d’un nœud du fichier")
         for anchor in flow.header.resume:
             if anchor not in flow.nodes:
                 yield _issue(flow, None, "graphe/reprise-inconnue",
-                             f"le point de reprise « {anchor} » n'existe pas",
+                             f"le point de reprise « {anchor} » n’existe pas",
                              "indiquez dans « flow.resume » des nœuds existants")
         for node in flow.nodes.values():
             for kind, target in edges(content, flow, node):
@@ -73,7 +73,7 @@ def _check_targets(content: Content) -> Iterator[Issue]:
                     label = f"{target[0]}:{target[1]}" if target[0] != flow.id else target[1]
                     what = {"choice": "choix", "next": "suite", "ask": "réponse écrite"}[kind]
                     yield _issue(flow, node, "graphe/cible-inconnue",
-                                 f"la cible « {label} » ({what}) n'existe pas",
+                                 f"la cible « {label} » ({what}) n’existe pas",
                                  "corrigez « target » : un nœud de ce parcours, ou"
                                  " « parcours:nœud »")
 
@@ -83,7 +83,7 @@ def _check_shape(content: Content) -> Iterator[Issue]:
         for node in flow.nodes.values():
             if not node.end and not node.choices and not node.next:
                 yield _issue(flow, node, "graphe/impasse",
-                             "ce nœud n'a ni choix, ni suite, et n'est pas une fin",
+                             "ce nœud n’a ni choix, ni suite, et n’est pas une fin",
                              "ajoutez des « choices », une suite « next », ou « end: true »")
             if not node.messages and node.choices:
                 yield _issue(flow, node, "graphe/noeud-vide",
@@ -91,13 +91,13 @@ def _check_shape(content: Content) -> Iterator[Issue]:
                              "ajoutez un message qui pose la question", "warning")
             if node.next and node.next[-1].when is not None:
                 yield _issue(flow, node, "graphe/sans-defaut",
-                             "toutes les suites « next » ont une condition : si aucune n'est"
+                             "toutes les suites « next » ont une condition : si aucune n’est"
                              " vraie, la conversation reste bloquée",
                              "ajoutez une dernière suite sans « when »")
             if node.ask is not None and node.ask.next and node.ask.next[-1].when is not None:
                 yield _issue(flow, node, "graphe/sans-defaut",
                              "toutes les suites « next » de « ask » ont une condition : si"
-                             " aucune n'est vraie, la réponse écrite ne mène nulle part",
+                             " aucune n’est vraie, la réponse écrite ne mène nulle part",
                              "ajoutez une dernière suite sans « when » sous « ask »")
             if node.next and node.choices:
                 yield _issue(flow, node, "graphe/choix-et-suite",
@@ -111,13 +111,13 @@ def _check_shape(content: Content) -> Iterator[Issue]:
                 seen.add(choice.id)
                 if choice.id in RESERVED_IDS:
                     yield _issue(flow, node, "id/reserve",
-                                 f"le choix « {choice.id} » porte le nom d'une commande globale",
+                                 f"le choix « {choice.id} » porte le nom d’une commande globale",
                                  "renommez-le ; ces noms sont réservés : "
                                  + ", ".join(RESERVED_IDS))
             for alias in node.aliases:
                 if alias in flow.nodes:
                     yield _issue(flow, node, "id/double",
-                                 f"l'ancien nom « {alias} » est aussi le nom d'un nœud",
+                                 f"l’ancien nom « {alias} » est aussi le nom d’un nœud",
                                  "retirez cet alias ou renommez le nœud")
 
 
@@ -149,12 +149,12 @@ def _check_texts(content: Content) -> Iterator[Issue]:
                                  "utilisez les mêmes {variables} dans les deux textes")
                 for name in sorted((std_ph | falc_ph) - known_vars):
                     yield _issue(flow, node, "texte/variable-inconnue",
-                                 f"{where} : la variable « {{{name}}} » n'est jamais définie",
-                                 "définissez-la par un « set » ou « add » d'un choix, ou"
+                                 f"{where} : la variable « {{{name}}} » n’est jamais définie",
+                                 "définissez-la par un « set » ou « add » d’un choix, ou"
                                  " corrigez son nom")
                 if message.falc_of and message.text and message.falc_of != text_hash(message.text):
                     yield _issue(flow, node, "texte/falc-perime",
-                                 f"{where} : le texte standard a changé depuis l'écriture du"
+                                 f"{where} : le texte standard a changé depuis l’écriture du"
                                  " texte FALC",
                                  "relisez le texte FALC, puis écrivez"
                                  f" « falc_of: {text_hash(message.text)} »", "warning")
@@ -214,7 +214,7 @@ def _check_guards(content: Content) -> Iterator[Issue]:
                     continue
                 for name in sorted(guard.names - known):
                     yield _issue(flow, node, "condition/variable-jamais-definie",
-                                 f"{what} : la variable « {name} » n'est définie par aucun choix",
+                                 f"{what} : la variable « {name} » n’est définie par aucun choix",
                                  "définissez-la avec « set » ou « add » sur un choix qui précède",
                                  "warning")
 
@@ -237,7 +237,7 @@ def _check_own_guards(content: Content) -> Iterator[Issue]:
                                  f"choix {choice.id} : sa condition « {choice.when} » lit"
                                  f" {', '.join(changed)}, que ce choix modifie ; la condition"
                                  " est lue avant la modification",
-                                 "vérifiez que c'est voulu (un choix proposé une seule fois),"
+                                 "vérifiez que c’est voulu (un choix proposé une seule fois),"
                                  " sinon placez la condition sur le nœud suivant", "warning")
 
 
@@ -288,7 +288,7 @@ def _check_entry(content: Content) -> Iterator[Issue]:
     for name, ref in (("entry", content.entry), ("menu", content.menu)):
         if not content.has_node(ref):
             yield Issue("graphe/depart-absent", "error", "dialogues/commun.yaml",
-                        f"« {name} » désigne « {ref[0]}:{ref[1]} », qui n'existe pas",
+                        f"« {name} » désigne « {ref[0]}:{ref[1]} », qui n’existe pas",
                         f"indiquez dans « {name} » un nœud existant, sous la forme parcours:nœud")
     for required in (True, False):
         missing = [c.id for c in COMMANDS if c.required == required and not c.typed_only
@@ -336,28 +336,28 @@ def _check_intents(content: Content) -> Iterator[Issue]:
         kind, _sep, name = intent.target.partition(":")
         if not name:
             yield _intent_issue(entry, "graphe/cible-inconnue",
-                                f"la cible « {intent.target} » n'est pas complète",
+                                f"la cible « {intent.target} » n’est pas complète",
                                 "écrivez « parcours:nœud », « commande:<id> »,"
                                 " « glossaire:<terme> » ou « reponse:<id> »")
         elif (kind == "commande" and name not in content.commands
               and name not in TYPED_COMMANDS):
             yield _intent_issue(entry, "graphe/cible-inconnue",
-                                f"la commande « {name} » n'existe pas",
+                                f"la commande « {name} » n’existe pas",
                                 "utilisez une commande de commun.yaml : "
                                 + ", ".join([*content.commands, *TYPED_COMMANDS]))
         elif kind == REPLY and f"{REPLY}-{name}" not in content.system:
             yield _intent_issue(entry, "message/absent",
-                                f"la réponse « {intent.target} » n'a pas de message"
+                                f"la réponse « {intent.target} » n’a pas de message"
                                 f" « {REPLY}-{name} »",
                                 f"ajoutez le message « {REPLY}-{name} » dans commun.yaml,"
                                 " avec « text » et « falc »")
         elif kind == "glossaire" and name not in glossary:
             yield _intent_issue(entry, "graphe/cible-inconnue",
-                                f"le mot « {name} » n'est pas dans le glossaire",
+                                f"le mot « {name} » n’est pas dans le glossaire",
                                 "écrivez le terme exactement comme dans « glossary » (commun.yaml)")
         elif kind not in ("commande", "glossaire", REPLY) and not content.has_node((kind, name)):
             yield _intent_issue(entry, "graphe/cible-inconnue",
-                                f"la cible « {intent.target} » n'existe pas",
+                                f"la cible « {intent.target} » n’existe pas",
                                 "corrigez « target » : un nœud existant, sous la forme"
                                 " parcours:nœud")
         elif kind not in ("commande", "glossaire", REPLY):
@@ -367,7 +367,7 @@ def _check_intents(content: Content) -> Iterator[Issue]:
             if names - CONTACT_KEYS:
                 yield _intent_issue(entry, "intention/cible-variable",
                                     f"« {intent.target} » affiche des variables"
-                                    f" ({', '.join(sorted(names - CONTACT_KEYS))}) qu'une"
+                                    f" ({', '.join(sorted(names - CONTACT_KEYS))}) qu’une"
                                     " intention ne définit pas (hors messages à condition)",
                                     "visez le nœud qui introduit ce passage", "warning")
         if bool(intent.label.strip()) != bool(intent.label_falc.strip()):
@@ -440,8 +440,8 @@ def _check_calls(content: Content) -> Iterator[Issue]:
             returns.append("ask")
         if returns and (flow.id, node.id) not in inside:
             yield _issue(flow, node, "appel/retour-sans-appel",
-                         f"« return » ({', '.join(returns)}) alors qu'aucun détour"
-                         " (« call ») ne mène ici : il n'y a nulle part où revenir",
+                         f"« return » ({', '.join(returns)}) alors qu’aucun détour"
+                         " (« call ») ne mène ici : il n’y a nulle part où revenir",
                          "appelez ce nœud avec « call: parcours:nœud », ou remplacez « return »"
                          " par une « target »")
         for choice in node.choices:
@@ -461,9 +461,9 @@ def _check_calls(content: Content) -> Iterator[Issue]:
                 reported.add(ref)
                 flow = content.flows[ref[0]]
                 issues.append(_issue(flow, flow.nodes[ref[1]], "appel/cycle",
-                                     "ces détours s'appellent en boucle : "
+                                     "ces détours s’appellent en boucle : "
                                      + " → ".join(f"{f}:{n}" for f, n in cycle),
-                                     "revenez (« return ») au lieu d'appeler de nouveau"))
+                                     "revenez (« return ») au lieu d’appeler de nouveau"))
             return 0
         if ref not in depth:
             inner = [deepest(t, (*path, ref)) for t in detours.get(ref, ((), ()))[1]
@@ -477,9 +477,9 @@ def _check_calls(content: Content) -> Iterator[Issue]:
             reported.add(target)
             flow = content.flows[target[0]]
             issues.append(_issue(flow, flow.nodes[target[1]], "appel/trop-profond",
-                                 f"des détours s'emboîtent sur {depth[target]} niveaux à partir"
-                                 f" d'ici ; le coach en garde {MAX_CALL_DEPTH} au plus",
-                                 "revenez avant d'appeler un autre détour"))
+                                 f"des détours s’emboîtent sur {depth[target]} niveaux à partir"
+                                 f" d’ici ; le coach en garde {MAX_CALL_DEPTH} au plus",
+                                 "revenez avant d’appeler un autre détour"))
     yield from issues
 
 
@@ -491,17 +491,17 @@ def _check_stages(content: Content) -> Iterator[Issue]:
         if header.stage is None:
             if header.parts:
                 yield _issue(flow, None, "etape/parties-sans-etape",
-                             "« parts » sans « stage » : ce parcours n'est pas une étape",
-                             "ajoutez « stage: N » à l'en-tête, ou retirez « parts »")
+                             "« parts » sans « stage » : ce parcours n’est pas une étape",
+                             "ajoutez « stage: N » à l’en-tête, ou retirez « parts »")
             continue
         if header.stage in numbers:
             yield _issue(flow, None, "etape/numero",
-                         f"l'étape {header.stage} est déjà le parcours « {numbers[header.stage]} »",
+                         f"l’étape {header.stage} est déjà le parcours « {numbers[header.stage]} »",
                          "donnez à chaque étape un numéro différent")
         numbers.setdefault(header.stage, flow.id)
         if not header.parts:
             yield _issue(flow, None, "etape/sans-parties",
-                         "cette étape n'a pas de parties : la progression ne peut pas être dite",
+                         "cette étape n’a pas de parties : la progression ne peut pas être dite",
                          "ajoutez « parts: » avec, pour chaque partie, « id », « from »,"
                          " « title » et « title_falc »")
             continue
@@ -515,18 +515,18 @@ def _check_stages(content: Content) -> Iterator[Issue]:
             seen_ids.add(part.id)
             if part.first not in order:
                 yield _issue(flow, None, "etape/partie-inconnue",
-                             f"la partie « {part.id} » commence à « {part.first} », qui n'existe"
+                             f"la partie « {part.id} » commence à « {part.first} », qui n’existe"
                              " pas", "indiquez dans « from » un nœud de ce parcours")
             else:
                 positions.append(order[part.first])
         if positions and positions != sorted(set(positions)):
             yield _issue(flow, None, "etape/partie-ordre",
-                         "les parties ne suivent pas l'ordre des nœuds dans le fichier",
-                         "rangez « parts » dans l'ordre du fichier, une partie par nœud de"
+                         "les parties ne suivent pas l’ordre des nœuds dans le fichier",
+                         "rangez « parts » dans l’ordre du fichier, une partie par nœud de"
                          " départ")
         if positions and min(positions) != 0:
             yield _issue(flow, None, "etape/partie-debut",
-                         f"le premier nœud du fichier (« {next(iter(flow.nodes))} ») n'est dans"
+                         f"le premier nœud du fichier (« {next(iter(flow.nodes))} ») n’est dans"
                          " aucune partie", "faites commencer la première partie au premier"
                          " nœud du fichier")
     expected = list(range(1, len(numbers) + 1))

@@ -71,7 +71,7 @@ def read_content(directory: Path | None = None) -> tuple[Content | None, list[Is
             doc = read_yaml(path, name)
         except YamlSyntaxError as exc:
             issues.append(Issue("fichier/yaml", "error", name, f"YAML illisible : {exc.problem}",
-                                "corrigez l'indentation, les deux-points ou les guillemets à cette"
+                                "corrigez l’indentation, les deux-points ou les guillemets à cette"
                                 " ligne", line=exc.line))
             continue
         kind = _kind(doc)
@@ -93,7 +93,7 @@ def read_content(directory: Path | None = None) -> tuple[Content | None, list[Is
                            for index, item in enumerate(parsed.intentions))
     if len(commons) != 1:
         issues.append(Issue("fichier/commun", "error", directory.name,
-                            f"{len(commons)} fichier(s) de définitions communes au lieu d'un seul",
+                            f"{len(commons)} fichier(s) de définitions communes au lieu d’un seul",
                             "gardez un seul fichier avec « speakers: », « commands: » et"
                             " « messages: »"))
     if not sections:
@@ -135,7 +135,7 @@ def _build(
                 issues.append(Issue("id/double", "error", doc.file,
                                     f"le nœud « {node.id} » est défini deux fois (première"
                                     f" définition ligne {lines[node.id]})",
-                                    "renommez l'un des deux nœuds", node=node.id, line=line))
+                                    "renommez l’un des deux nœuds", node=node.id, line=line))
                 continue
             nodes[node.id] = node
             lines[node.id] = line or 0

@@ -10,7 +10,7 @@ from coach.content.yamlsrc import YamlDocument
 _MESSAGES = {
     "missing": ("champ obligatoire absent", "ajoutez le champ « {field} »"),
     "extra_forbidden": ("champ inconnu « {field} »",
-                        "vérifiez l'orthographe du champ ou retirez-le (voir docs/dialogues.md)"),
+                        "vérifiez l’orthographe du champ ou retirez-le (voir docs/dialogues.md)"),
     "string_too_short": ("texte vide dans « {field} »", "écrivez le texte de « {field} »"),
     "string_pattern_mismatch": (
         "valeur « {value} » mal formée pour « {field} »",

@@ -66,7 +66,7 @@ def _summary(draft: Draft) -> str:
     if draft.falc:
         return f"Vous avez rempli {draft.answered} parties sur {total}."
     if draft.answered == 0:
-        return f"Aucune des {total} parties n'est encore remplie avec vos réponses."
+        return f"Aucune des {total} parties n’est encore remplie avec vos réponses."
     if draft.answered == 1:
         return f"1 partie sur {total} est remplie avec vos réponses."
     return f"{draft.answered} parties sur {total} sont remplies avec vos réponses."

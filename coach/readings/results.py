@@ -90,7 +90,7 @@ def write_results(directory: Path, flow_id: str, results: list[ReadingResult]) -
     data = {"flow": flow_id,
             "results": [r.model_dump(mode="json") for r in results]}
     header = ("# Résultats des relectures avec des lecteurs (coach relecture import).\n"
-              "# Fichier écrit par l'outil : ne le modifiez pas à la main.\n")
+              "# Fichier écrit par l’outil : ne le modifiez pas à la main.\n")
     path.write_text(header + yaml.safe_dump(data, allow_unicode=True, sort_keys=False,
                                             width=100), encoding="utf-8")
     return path

@@ -104,7 +104,7 @@ async def test_flows(client):
 @pytest.mark.parametrize(
     ("body", "status", "code", "words"),
     [
-        ({"choice": "inexistant"}, 422, "choix-inconnu", "n'est pas proposé"),
+        ({"choice": "inexistant"}, 422, "choix-inconnu", "n’est pas proposé"),
         ({"text": "x" * 1001}, 422, "requete-invalide", "1000 caractères"),
         ({"text": "   "}, 422, "requete-invalide", "vide"),
         ({}, 422, "requete-invalide", "soit « choice »"),

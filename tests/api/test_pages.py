@@ -111,7 +111,7 @@ async def test_an_unknown_conversation_is_a_french_404_page(client, method, suff
 @pytest.mark.parametrize("fields, words", [
     ({"texte": "   "}, "Le message est vide"),
     ({"texte": "mot " * 300}, "1000 caractères au plus (il en a 1200)"),
-    ({"choix": "vrai"}, "Ce choix n'est plus proposé à cette étape"),
+    ({"choix": "vrai"}, "Ce choix n’est plus proposé à cette étape"),
 ])
 async def test_what_cannot_be_played_is_a_422_page_that_keeps_the_text(client, fields, words):
     path = await start(client)
@@ -184,7 +184,7 @@ async def test_a_locked_store_is_a_503_page_that_keeps_the_form(settings, tmp_pa
                 response = await client.request(method, path + suffix, data=data)
                 assert response.status_code == 503, (method, suffix)
                 assert response.headers["retry-after"] == "5"
-                assert "Rien n&#x27;est perdu" in response.text
+                assert "Rien n’est perdu" in response.text
             typed = await client.post(path, data={"texte": "je veux jouer", "cle": "k1"})
             assert f'<form method="post" action="{path}">' in typed.text
             assert '<input type="hidden" name="texte" value="je veux jouer">' in typed.text

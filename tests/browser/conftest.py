@@ -77,7 +77,7 @@ partenaire ; le tchat du coach s'ajoute sans rien casser.</p>
 <p><a id="lien-bas" href="page2.html">Lien en bas de la page</a></p></main>
 <footer><p>Pied de page du partenaire.</p></footer>
 <script src="{coach}/widget.js" defer data-flow="{flow}" data-falc="false"
- data-launcher-text="Besoin d'aide ? Tchat avec le coach" data-color="#e67e22"
+ data-launcher-text="Besoin d’aide ? Tchat avec le coach" data-color="#e67e22"
  data-heading-level="2"></script>
 </body>
 </html>

@@ -82,7 +82,7 @@ def open_client(page: Page, site: Site, query: str = "") -> Page:
 
 def open_widget(page: Page, site: Site, name: str = "index.html") -> Page:
     page.goto(f"{site.partner}/{name}")
-    page.get_by_role("button", name="Besoin d'aide ? Tchat avec le coach").click()
+    page.get_by_role("button", name="Besoin d’aide ? Tchat avec le coach").click()
     page.locator("#coach-cop-widget .messages .msg").first.wait_for()
     return page
 

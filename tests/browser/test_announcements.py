@@ -84,7 +84,7 @@ def test_identical_replies_are_announced_each_time(page: Page, site) -> None:
 def test_focus_preference_replaces_the_announcement(page: Page, site) -> None:
     page.add_init_script(RECORDER)
     open_client(page, site)
-    page.get_by_role("button", name="Plus d'options").click()
+    page.get_by_role("button", name="Plus d’options").click()
     page.get_by_role("checkbox", name="Placer le curseur sur chaque nouvelle réponse").check()
     page.get_by_role("button", name=PARENT).click()
     wait_turn(page, "Voulez-vous savoir")

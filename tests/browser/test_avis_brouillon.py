@@ -152,7 +152,7 @@ def test_draft_links_at_the_end_of_a_step_and_in_the_options(page: Page, site) -
     - listitem:
       - link "{LINKS[2]}"
 """)
-    page.get_by_role("button", name="Plus d'options").click()
+    page.get_by_role("button", name="Plus d’options").click()
     expect(drafts).to_have_count(2)
     in_options = page.locator("#options").get_by_role("group", name=DRAFT)
     expect(in_options.get_by_role("heading", level=2)).to_have_text(DRAFT)
@@ -216,7 +216,7 @@ def test_feedback_no_draft_and_privacy_in_the_widget(page: Page, site) -> None:
     cid = page.evaluate("localStorage.getItem('coach-cop.conversation')")
     assert drafts.get_by_role("link", name=LINKS[1]).get_attribute("href") == (
         f"{site.coach}/api/v1/conversations/{cid}/document?format=docx")
-    widget.get_by_role("button", name="Plus d'options").click()
+    widget.get_by_role("button", name="Plus d’options").click()
     expect(drafts).to_have_count(2)
     expect(widget.locator("#options").get_by_role("heading", name=DRAFT, level=3)).to_be_visible()
     privacy.scroll_into_view_if_needed()
@@ -280,6 +280,6 @@ def test_parents_are_never_offered_the_draft(page: Page, site) -> None:
     open_client(page, site)
     page.get_by_role("button", name="Je suis un parent ou un proche aidant").click()
     wait_turn(page, "Voulez-vous savoir")
-    page.get_by_role("button", name="Plus d'options").click()
+    page.get_by_role("button", name="Plus d’options").click()
     expect(page.get_by_role("group", name=DRAFT)).to_have_count(0)  # the server says so
     expect(page.get_by_role("link", name=LINKS[1])).to_have_count(0)

@@ -13,7 +13,7 @@ def test_axe_client_states(page: Page, site) -> None:
     assert_axe_clean(page, "client vide")
     page.get_by_role("button", name=PARENT).click()
     wait_turn(page, "Voulez-vous savoir")
-    page.get_by_role("button", name="Plus d'options").click()
+    page.get_by_role("button", name="Plus d’options").click()
     assert_axe_clean(page, "réponses proposées, options ouvertes")
     page.get_by_role("button", name="Oui, dites-m'en plus").click()
     wait_turn(page, "Comment aimeriez-vous participer ?")
@@ -57,13 +57,13 @@ def test_axe_preferences_of_the_person(new_context, site) -> None:
 
 def test_axe_widget_on_a_partner_page_of_another_origin(page: Page, site) -> None:
     page.goto(site.partner + "/index.html")
-    page.get_by_role("button", name="Besoin d'aide ? Tchat avec le coach").wait_for()
+    page.get_by_role("button", name="Besoin d’aide ? Tchat avec le coach").wait_for()
     assert_axe_clean(page, "widget fermé (page partenaire)")
     open_widget(page, site)
     assert_axe_clean(page, "widget ouvert (non modal)")
     page.get_by_role("button", name="Oui, dites-m'en plus").click()
     wait_turn(page, "Comment aimeriez-vous participer ?")
-    page.get_by_role("button", name="Plus d'options").click()
+    page.get_by_role("button", name="Plus d’options").click()
     assert_axe_clean(page, "widget après un tour, options ouvertes")
     shot(page, "widget-options")
 

@@ -40,7 +40,7 @@ def test_structure_at_load(page: Page, site) -> None:
 - main:
   - heading "Votre coach CoP" [level=1]
   - button "Facile à lire" [pressed=false]
-  - button "Plus d'options" [expanded=false]
+  - button "Plus d’options" [expanded=false]
   - region "Conversation":
     - heading "Conversation" [level=2]
     - log "Conversation":
@@ -146,7 +146,7 @@ def test_text_size_is_remembered(page: Page, site) -> None:
         return coach.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
 
     assert size() == 18
-    options = page.get_by_role("button", name="Plus d'options")
+    options = page.get_by_role("button", name="Plus d’options")
     options.click()
     expect(options).to_have_attribute("aria-expanded", "true")
     page.get_by_role("button", name="Plus grand").click()
@@ -155,7 +155,7 @@ def test_text_size_is_remembered(page: Page, site) -> None:
     page.reload()
     page.locator(".messages .msg").first.wait_for()
     assert size() == 22.5
-    page.get_by_role("button", name="Plus d'options").click()
+    page.get_by_role("button", name="Plus d’options").click()
     page.get_by_role("button", name="Plus petit").click()
     assert size() == 20.25
 
@@ -189,7 +189,7 @@ def test_back_person_restart_and_delete(page: Page, site) -> None:
     page.get_by_role("button", name="Parler à une personne").click()
     wait_turn(page, "01 23 45 67 89")
 
-    page.get_by_role("button", name="Plus d'options").click()
+    page.get_by_role("button", name="Plus d’options").click()
     restart = page.get_by_role("button", name="Recommencer depuis le début")
     restart.click()
     dialog = page.get_by_role("dialog", name="Recommencer depuis le début ?")
@@ -220,7 +220,7 @@ def test_download_and_print(page: Page, site) -> None:
     open_client(page, site)
     page.get_by_role("button", name=PARENT).click()
     wait_turn(page, QUESTION)
-    page.get_by_role("button", name="Plus d'options").click()
+    page.get_by_role("button", name="Plus d’options").click()
     with page.expect_download() as download:
         page.get_by_role("button", name="Télécharger la conversation").click()
     assert download.value.suggested_filename == "conversation-coach-cop.txt"
@@ -278,7 +278,7 @@ def test_errors_keep_the_text_and_retry_with_the_same_key(page: Page, site) -> N
                          "detail": "Le coach ne peut pas enregistrer la conversation pour"
                                    " l'instant. Rien n'est perdu."})))
     page.get_by_role("button", name="Oui, dites-m'en plus").click()
-    expect(alert).to_contain_text("Rien n'est perdu")
+    expect(alert).to_contain_text("Rien n’est perdu")
     expect(alert).to_contain_text("dans 5 secondes")
     expect(page.locator(".msg--moi")).to_have_count(1)  # the optimistic echo went away
     assert deep_active(page)["id"] == "saisie"

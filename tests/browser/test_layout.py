@@ -94,7 +94,7 @@ def test_text_spacing_clips_nothing(page: Page, site) -> None:
 
 def test_targets_are_44_px_and_8_px_apart(page: Page, site) -> None:
     open_client(page, site)
-    page.get_by_role("button", name="Plus d'options").click()
+    page.get_by_role("button", name="Plus d’options").click()
     coach = page.evaluate_handle("document.querySelector('.coach')")
     assert_targets(page.evaluate(TARGETS, coach), least=8)
     # The commands made from the step, under the field (below the fold with the options open).
@@ -104,7 +104,7 @@ def test_targets_are_44_px_and_8_px_apart(page: Page, site) -> None:
             "Lire la dernière réponse"} <= {t["name"] for t in bottom}, bottom
     assert_targets(bottom, least=5)
     open_widget(page, site)
-    page.get_by_role("button", name="Plus d'options").click()
+    page.get_by_role("button", name="Plus d’options").click()
     assert_targets(page.evaluate(TARGETS, widget_root(page)))
     launcher = page.locator("#coach-cop-widget .lanceur").bounding_box()
     assert launcher and launcher["width"] >= 44 and launcher["height"] >= 44

@@ -26,7 +26,7 @@ def test_tool_pages_refuse_without_the_token(page: Page, site) -> None:
     assert_axe_clean(page, "connexion")
     page.get_by_label("Jeton d'administration").fill("pas-le-bon-jeton")
     page.get_by_role("button", name="Se connecter").click()
-    expect(page.get_by_role("alert")).to_contain_text("Ce jeton n'est pas le bon")
+    expect(page.get_by_role("alert")).to_contain_text("Ce jeton n’est pas le bon")
     assert_axe_clean(page, "connexion refusée")
     page.wait_for_timeout(1200)  # the back-off after refused tokens (1 s at most here)
     page.get_by_label("Jeton d'administration").fill(ADMIN_TOKEN)

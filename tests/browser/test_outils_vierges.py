@@ -59,7 +59,7 @@ def test_the_client_offers_the_blank_tool_and_downloads_it(new_context, real_sit
 def test_the_widget_offers_the_blank_tool(new_context, real_site) -> None:
     page = phone(new_context)
     page.goto(real_site.partner + "/outils.html")
-    page.get_by_role("button", name="Besoin d'aide ? Tchat avec le coach").tap()
+    page.get_by_role("button", name="Besoin d’aide ? Tchat avec le coach").tap()
     widget = page.locator("#coach-cop-widget")
     widget.locator(".messages .msg").first.wait_for()
     widget.get_by_role("button", name=CHARTER).tap()
@@ -83,7 +83,7 @@ def test_the_text_field_limit_is_the_servers_setting(new_context, real_site, sit
     page.keyboard.insert_text("a" * (REAL_MAX_TEXT_CHARS + 50))
     assert len(field.input_value()) == REAL_MAX_TEXT_CHARS  # the browser keeps to it
     page.goto(real_site.partner + "/index.html")
-    page.get_by_role("button", name="Besoin d'aide ? Tchat avec le coach").tap()
+    page.get_by_role("button", name="Besoin d’aide ? Tchat avec le coach").tap()
     widget_field = page.locator("#coach-cop-widget textarea")
     widget_field.wait_for()
     assert widget_field.get_attribute("maxlength") == str(REAL_MAX_TEXT_CHARS)

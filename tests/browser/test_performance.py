@@ -79,6 +79,6 @@ def test_no_layout_shift_on_a_partner_page_with_the_widget(new_context, site) ->
                              has_touch=True).new_page()
     page.add_init_script(CLS_RECORDER)
     page.goto(site.partner + "/index.html")
-    page.get_by_role("button", name="Besoin d'aide ? Tchat avec le coach").wait_for()
+    page.get_by_role("button", name="Besoin d’aide ? Tchat avec le coach").wait_for()
     page.wait_for_timeout(1000)
     assert page.evaluate("window.__cls") < 0.1

@@ -111,7 +111,7 @@ def test_widget_on_a_phone_taps_show_the_reply_without_the_keyboard(
         new_context, site, width: int, height: int) -> None:
     page = touch_phone(new_context, width, height)
     page.goto(site.partner + "/index.html")
-    page.get_by_role("button", name="Besoin d'aide ? Tchat avec le coach").tap()
+    page.get_by_role("button", name="Besoin d’aide ? Tchat avec le coach").tap()
     page.locator("#coach-cop-widget .messages .msg").first.wait_for()
     state = page.evaluate(WIDGET_STATE)
     assert state["active"]["tag"] != "TEXTAREA", state["active"]

@@ -55,7 +55,7 @@ def test_listen_uses_a_local_french_voice_and_can_be_stopped(page: Page, site) -
            ).to_have_count(0)
 
     # Reading speed: remembered.
-    page.get_by_role("button", name="Plus d'options").click()
+    page.get_by_role("button", name="Plus d’options").click()
     page.get_by_role("combobox", name="Vitesse de la lecture à voix haute").select_option("0.85")
     page.reload()
     page.get_by_role("button", name="Écouter le message du coach").first.click()
@@ -78,5 +78,5 @@ def test_no_french_voice_hides_listen(page: Page, site) -> None:
     open_client(page, site)
     expect(page.locator(".tts")).to_have_count(2)
     expect(page.get_by_role("button", name="Écouter le message du coach")).to_have_count(0)
-    page.get_by_role("button", name="Plus d'options").click()
+    page.get_by_role("button", name="Plus d’options").click()
     expect(page.get_by_role("combobox", name="Vitesse de la lecture à voix haute")).to_be_hidden()

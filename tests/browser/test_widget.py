@@ -5,7 +5,7 @@ from __future__ import annotations
 from navigateur import deep_active, open_widget, shot, wait_turn
 from playwright.sync_api import Page, expect
 
-LAUNCHER = "Besoin d'aide ? Tchat avec le coach"
+LAUNCHER = "Besoin d’aide ? Tchat avec le coach"
 QUESTION = "Voulez-vous savoir quelle place les familles ont dans une communauté de pratique ?"
 
 
@@ -116,7 +116,7 @@ def test_whole_conversation_with_the_keyboard_alone(page: Page, site) -> None:
 - dialog "Tchat avec le coach":
   - heading "Tchat avec le coach" [level=2]
   - button "Facile à lire" [pressed=false]
-  - button "Plus d'options" [expanded=false]
+  - button "Plus d’options" [expanded=false]
   - button "Fermer le tchat"
   - log "Conversation":
     - list:
@@ -228,7 +228,7 @@ def test_conversation_follows_the_person_across_partner_pages(page: Page, site) 
         ["Vous avez choisi : Oui, dites-m'en plus"])
     assert page.evaluate("localStorage.getItem('coach-cop.conversation')") == first
     # Printing opens the server-rendered transcript on the coach's origin, in a new tab.
-    page.get_by_role("button", name="Plus d'options").click()
+    page.get_by_role("button", name="Plus d’options").click()
     link = page.get_by_role("link", name="Imprimer la conversation (nouvelle fenêtre)")
     link.focus()
     assert link.get_attribute("href") == f"{site.coach}/sans-js/{first}/transcription"
@@ -262,12 +262,12 @@ def test_history_shows_several_bubbles_and_the_panel_grows(page: Page, site) -> 
     state = page.evaluate(PANEL)
     assert state["journal"] >= 0.45 * state["panel"][3], state  # the history has the room
     assert state["shown"] >= 3, state  # several whole bubbles, not one
-    page.get_by_role("button", name="Plus d'options").click()
+    page.get_by_role("button", name="Plus d’options").click()
     bigger = page.get_by_role("button", name="Agrandir le tchat")
     expect(bigger).to_have_attribute("aria-pressed", "false")
     bigger.click()
     expect(bigger).to_have_attribute("aria-pressed", "true")
-    page.get_by_role("button", name="Plus d'options").click()
+    page.get_by_role("button", name="Plus d’options").click()
     large = page.evaluate(PANEL)
     left, top, width, height = large["panel"]
     assert width > state["panel"][2] and height >= state["panel"][3]

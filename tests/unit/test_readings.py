@@ -112,7 +112,7 @@ def test_a_wrong_sheet_is_refused_in_french_and_records_nothing(dialogues, capsy
                      f"{ref},G,2026-12-01,bof,\n", encoding="utf-8")
     assert main(["relecture", "import", str(sheet), "--dir", str(dialogues)]) == 1
     said = capsys.readouterr().err
-    assert "Rien n'est enregistré" in said
+    assert "Rien n’est enregistré" in said
     assert "ligne 3" in said and "ne désigne aucun message" in said
     assert "ligne 4" in said and "AAAA-MM-JJ" in said
     assert "ligne 5" in said and "« compris » ou « pas compris »" in said

@@ -167,7 +167,7 @@ def conversation_page(site: Site, step: Step, error: str | None = None, kept: st
     body = [
         "<h1>Votre coach CoP</h1>",
         '<p class="intro">Version sans JavaScript : chaque réponse recharge la page.'
-        " Pour reprendre plus tard, gardez l'adresse de cette page dans vos favoris.</p>",
+        " Pour reprendre plus tard, gardez l’adresse de cette page dans vos favoris.</p>",
         '<div class="outils rangee">',
         f'<form method="post" action="{action}/falc">'
         f'<input type="hidden" name="falc" value="{"0" if record.falc else "1"}">'

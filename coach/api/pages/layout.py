@@ -72,13 +72,13 @@ def message_page(site: Site, title: str, text: str, status: int, extra: str = ""
 
 def not_found_page(site: Site) -> HTMLResponse:
     return message_page(site, "Conversation introuvable",
-                        "Cette conversation n'existe pas, a été supprimée ou a expiré.", 404)
+                        "Cette conversation n’existe pas, a été supprimée ou a expiré.", 404)
 
 
 def unavailable_page(site: Site, retry_form: str = "") -> HTMLResponse:
     return message_page(
         site, "Service momentanément indisponible",
-        "Le coach ne peut pas enregistrer la conversation pour l'instant. Rien n'est perdu :"
+        "Le coach ne peut pas enregistrer la conversation pour l’instant. Rien n’est perdu :"
         " réessayez dans quelques secondes.", 503, extra=retry_form,
         headers={"Retry-After": "5"})
 
@@ -123,7 +123,7 @@ def start_page(site: Site, groups: list[tuple[str, list[tuple[str, str]]]], chec
     return (
         "<h1>Votre coach CoP</h1>\n"
         '<p class="intro">Version sans JavaScript du coach : chaque réponse recharge la page.'
-        " Rien n'est limité dans le temps. Choisissez par où commencer.</p>\n" + notice +
+        " Rien n’est limité dans le temps. Choisissez par où commencer.</p>\n" + notice +
         f'<form method="post" action="{site.base}{PREFIX}" class="formulaire">\n'
         + "\n".join(fieldsets) + "\n"
         '<p><label class="case"><input type="checkbox" name="falc" value="1">'

@@ -40,7 +40,7 @@ from coach.store.base import StoreUnavailable
 
 # A long conversation's page shows this many transcript positions (the last ones first).
 PAGE_POSITIONS = 100
-NOT_OFFERED = ("Ce choix n'est plus proposé à cette étape. Choisissez une des réponses"
+NOT_OFFERED = ("Ce choix n’est plus proposé à cette étape. Choisissez une des réponses"
                " ci-dessous ou écrivez votre message.")
 
 
