@@ -13,7 +13,10 @@ before a glossary term). Then:
         parler de… ? »;
   miss  nothing plausible; the two best weak places (≥ WEAK_MIN) are kept for the
         escalation « Vous voulez dire A ou B ? ».
-An exact number, position, choice phrase or command phrase goes at once. A message that asks
+A place found only by one everyday word of a sentence that also speaks of things the content
+never names (« qui a gagné le match ») is a miss, not an ask; a term and the journey that
+explains it (found from the content) are one answer. An exact number, position, choice phrase
+or command phrase goes at once. A message that asks
 two things (« c'est gratuit ? et comment je m'inscris », « bonjour, c'est quoi un IME ») and
 that the whole text does not settle is read clause by clause: the first request understood
 for sure wins, a greeting or thanks gives way to a request, and who one says one is gives
@@ -25,11 +28,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import cache
 from typing import Literal
+
+from wordfreq import get_frequency_dict
 
 from coach.content.model import Content
 from coach.content.schema import TYPED_COMMANDS, Choice
-from coach.engine.nlu.french import SUBJECT_WORDS, ordinal, word_set
+from coach.engine.nlu.french import SUBJECT_WORDS, fold, is_content, ordinal, word_set
 from coach.engine.nlu.lexicon import Grams, Lexicon, Phrase, Query
 from coach.engine.nlu.matching import OptionIndex, PhraseSet, score_phrases
 from coach.engine.nlu.places import (
@@ -81,6 +87,15 @@ TOPIC_BEHIND = 0.12
 SAID_PERSONA = 0.05
 CLEAR_MIN = 0.70
 CLEAR_MARGIN = 0.15
+
+# A place found by one everyday word only, in a sentence that says more (« quel temps fait-il
+# demain », « qui a gagné le match », « un plombier sur Lyon »), is not a request about the
+# module: it neither goes nor asks. Everyday: at least this frequent in French (Zipf scale;
+# « temps » 6.0, « gagner » 5.0, « région » 5.2; « charte » 4.5, « handicap » 4.1 are words of
+# the module). A place typed exactly, or found by two words or by one word of the module, is.
+COMMON_ZIPF = 4.3
+# ... in a text of at least this many words (« temps » alone may ask).
+SUPPORT_TOKENS = 3
 
 # The « none of these » answer of « Vous voulez parler de… ? ».
 OTHER = "autre"
@@ -191,6 +206,15 @@ class _Board:
         return sorted(self.found.values(), key=lambda c: (-c.score, _STAGES[c.via], c.key))
 
 
+@cache
+def common_words() -> frozenset[str]:
+    """Everyday French words (folded), built once from wordfreq's list: no typed word is
+    ever looked up there (its look-up function caches what it is asked)."""
+    least = 10 ** (COMMON_ZIPF - 9)
+    return frozenset(fold(word) for word, frequency in get_frequency_dict("fr").items()
+                     if frequency >= least)
+
+
 def current_place(key: str, place: str) -> str:
     return place if key.startswith(CHOICE) else key if key != OTHER else OTHER
 
@@ -237,10 +261,23 @@ class Understanding:
                 norm = lexicon.phrase(text).norm
                 if norm and norm not in CUES:
                     self._terms.setdefault(norm, item.term)
+        # A place whose own phrases ask what a term means (« c'est quoi une cop ») explains
+        # the term: the two are one answer (see `_one_answer`).
+        term_stems = {lexicon.phrase(t).stems: GLOSSARY + item.term
+                      for item in content.glossary for t in (item.term, *item.synonyms)}
+        self._explains: dict[str, str] = {}
+        for place, phrase in intents:
+            term = term_stems.get(phrase.stems)
+            if (term is not None and not place.startswith(GLOSSARY)
+                    and Grams(phrase.norm).any_padded(_CUES_PADDED)):
+                self._explains.setdefault(term, place)
+        self._menu_flow = content.menu[0]
         documents: dict[str, frozenset[str]] = {}
         for place, phrase in [*intents, *borrowed]:
             documents[place] = documents.get(place, frozenset()) | phrase.stems
         lexicon.weigh(documents.values())
+        self._common = common_words()
+        self._known = frozenset(lexicon.stems.values())
         # The topics and intentions of places, and the labels of choices elsewhere that lead
         # to them (scored apart, in one pass).
         self.phrases = PhraseSet(lexicon, [intents, borrowed])
@@ -251,6 +288,15 @@ class Understanding:
         self._command_index = OptionIndex(lexicon, [(o.key, o.phrases) for o in self.commands])
         self.search = SearchIndex(content, [*self.places.nodes, *(
             GLOSSARY + g.term for g in content.glossary)], lexicon)
+        # The stems that can speak for each place: its phrases, its texts, a command's words.
+        support: dict[str, set[str]] = {place: set(stems) for place, stems in documents.items()}
+        for word_stem, postings in self.search.postings.items():
+            for place, _score in postings:
+                support.setdefault(place, set()).add(word_stem)
+        for option in self.commands:
+            support.setdefault(option.key, set()).update(
+                s for phrase in option.phrases for s in phrase.stems)
+        self._support = {place: frozenset(stems) for place, stems in support.items()}
         self._node_options = {
             (flow.id, node.id): {c.id: _Option(
                 CHOICE + c.id, node_place(*content.resolve(flow.id, c.target)),
@@ -441,7 +487,9 @@ class Understanding:
             if earlier >= ASK_MIN and board.redirect.get(place, place) not in board.found:
                 score = min(score, earlier - SEARCH_BEHIND)  # search comes last, as in the order
             board.agree(place, place, score)
+        self._one_answer(board, context)
         self._profile_yields(board, query)
+        self._everyday_only(board, query)
         ranked = board.ranked()
         decision = self._verdict(ranked, False)
         if decision.kind == "go" or not self._hostile(query):
@@ -486,6 +534,39 @@ class Understanding:
                     >= candidate.score - TOPIC_BEHIND):
                 board.found[key] = Candidate(candidate.key, candidate.place,
                                              candidate.score - PROFILE_YIELD, candidate.via)
+
+    def _one_answer(self, board: _Board, context: Context) -> None:
+        """A term and the journey that explains it are one answer, not two to choose from:
+        the journey from the menu, the term's meaning inside another journey (a definition
+        does not take the person away from where they are)."""
+        for term, place in self._explains.items():
+            found = {c.place: key for key, c in board.found.items()}
+            if term not in found or place not in found:
+                continue
+            keep, drop = (place, term) if context.flow == self._menu_flow else (term, place)
+            kept, dropped = board.found[found[keep]], board.found.pop(found[drop])
+            board.found[found[keep]] = replace(kept, score=max(kept.score, dropped.score))
+
+    def _everyday_only(self, board: _Board, query: Query) -> None:
+        """A place found by one everyday word of a sentence that also speaks of things the
+        content never names stays below ASK_MIN: a miss, its place kept as a weak guess."""
+        if len(query.tokens) < SUPPORT_TOKENS or query.stems <= self._known:
+            return
+        real, stem_of = self.lexicon.real, self.lexicon.stem_of
+        if not any(t in real and is_content(t) and stem_of(t) not in self._known
+                   for t in query.tokens):
+            return  # words unknown here are typos or names, not another subject
+        for key, candidate in list(board.found.items()):
+            if (candidate.score < WEAK_MIN or candidate.score >= EXACT_SCORE
+                    or key.startswith((CHOICE, COMMAND, REPLY)) or key == OTHER):
+                continue  # an answer to the question asked, a command, a reply: as they are
+            found = query.stems & self._support.get(candidate.place, frozenset())
+            if len(found) != 1:
+                continue
+            words = [t for t in query.tokens if self.lexicon.stem_of(t) in found]
+            if words and all(w in self._common for w in words):
+                board.found[key] = replace(candidate, score=min(candidate.score,
+                                                                ASK_MIN - 0.01))
 
     def _several_terms(self, query: Query, cue: bool) -> str | None:
         """« ARS MDPH c'est quoi »: two terms or more asked at once, answered in order.

@@ -1,0 +1,71 @@
+"""What supports an answer to typed text (issue 17, point 5): each test fails without its
+mechanism. Written as people type, never copied from a blind or development set."""
+
+from __future__ import annotations
+
+import pytest
+
+from coach.content.loader import load_content
+from coach.engine.engine import Engine
+from coach.engine.record import Record
+from coach.engine.understand import Decision
+from tests.conftest import CONTACT
+
+ENGINE = Engine(load_content(), CONTACT)
+
+
+def decide(place: str, text: str) -> Decision:
+    flow, node = place.split(":")
+    record = Record(id="test", flow=flow, node=node, origin=flow,
+                    content_version=ENGINE.content.version)
+    return ENGINE.understand(record, text)
+
+
+def places(decision: Decision) -> list[str]:
+    return [c.place for c in decision.candidates]
+
+
+# -- one everyday word among words the module never uses: another subject -----------------------
+@pytest.mark.parametrize("text", [
+    "qui a gagné le match de foot",
+    "je cherche un électricien à Lyon",
+    "je veux m'inscrire au club de tennis",
+    "quel temps fera-t-il ce week-end",
+])
+def test_one_everyday_word_in_another_subject_is_a_miss(text: str) -> None:
+    assert decide("accueil:menu", text).kind == "miss"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("je cherche une cop vers Lyon", "trouver:debut"),  # a word of the module: it counts
+    ("jai pa le tem", "familles:formats"),  # an unknown word that is a typo, not a subject
+])
+def test_a_word_of_the_module_or_a_typo_keeps_the_answer(text: str, expected: str) -> None:
+    decision = decide("accueil:menu", text)
+    assert decision.kind == "go" and places(decision)[0] == expected, decision
+
+
+def test_thanks_with_other_words_stay_thanks() -> None:
+    decision = decide("professionnels:apports", "merci pour toutes ces explications")
+    assert decision.kind != "miss" and places(decision)[0] == "reponse:merci", decision
+
+
+# -- a term and the journey that explains it are one answer ------------------------------------
+@pytest.mark.parametrize("text", [
+    "cest koi exactement une cop", "c'est quoi au juste une communauté de pratique", "cop",
+])
+def test_the_journey_explains_the_term_from_the_menu(text: str) -> None:
+    decision = decide("accueil:menu", text)
+    assert decision.kind == "go" and places(decision)[0] == "decouvrir:debut", decision
+    assert "glossaire:CoP" not in places(decision)
+
+
+def test_inside_a_journey_the_term_is_explained_where_one_is() -> None:
+    decision = decide("familles:roles", "cest koi exactement une cop")
+    assert decision.kind == "go" and places(decision)[0] == "glossaire:CoP", decision
+    assert "decouvrir:debut" not in places(decision)
+
+
+def test_the_pair_comes_from_the_content() -> None:
+    """No hand list: a place whose own phrases ask what a term means explains the term."""
+    assert ENGINE.understanding._explains == {"glossaire:CoP": "decouvrir:debut"}
