@@ -276,7 +276,7 @@ def test_errors_keep_the_text_and_retry_with_the_same_key(page: Page, site) -> N
         status=503, headers={"Retry-After": "5", "Content-Type": "application/problem+json"},
         body=json.dumps({"type": "x", "title": "Indisponible", "status": 503, "code": "x",
                          "detail": "Le coach ne peut pas enregistrer la conversation pour"
-                                   " l'instant. Rien n'est perdu."})))
+                                   " l’instant. Rien n’est perdu."})))
     page.get_by_role("button", name="Oui, dites-m'en plus").click()
     expect(alert).to_contain_text("Rien n’est perdu")
     expect(alert).to_contain_text("dans 5 secondes")
