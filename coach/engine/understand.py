@@ -319,6 +319,7 @@ class Understanding:
         other = self.places.other
         self._other = _Option(OTHER, OTHER, tuple(lexicon.phrase(t) for t in (
             other.text, other.falc, *OTHER_PHRASES)))
+        self._other_index = OptionIndex(lexicon, [(OTHER, self._other.phrases)])
         self._term_stems = {norm: lexicon.phrase(norm).stems for norm in self._terms}
         self._terms_by_word: dict[str, list[tuple[str, str]]] = {}
         for norm, term in self._terms.items():
@@ -453,11 +454,10 @@ class Understanding:
             if option.key.startswith(CHOICE):
                 targets.setdefault(option.place, []).append(option.key)
         board.redirect = {place: keys[0] for place, keys in targets.items() if len(keys) == 1}
-        if index is None:  # places offered a moment ago: few, scored one by one
-            option_scores = {o.key: score_phrases(query, o.phrases, self.lexicon)
-                             for o in options}
-        else:
+        if index is not None:
             option_scores = index.scores(query)
+        else:  # places offered a moment ago, « autre », the node's choices behind them
+            option_scores = self._offered_scores(query, context, options)
         for option in options:
             score = option_scores.get(option.key, 0.0)
             if score > 0:
@@ -495,6 +495,20 @@ class Understanding:
         if decision.kind == "go" or not self._hostile(query):
             return decision  # the hostility check runs only when it can change the answer
         return self._verdict(ranked, True)
+
+    def _offered_scores(self, query: Query, context: Context,
+                        options: list[_Option]) -> dict[str, float]:
+        """The options of « Vous voulez parler de… ? »: the node's choices and « autre »
+        through their indexes (built once), the few places offered one by one."""
+        node_index = self._choice_index.get((context.flow, context.node))
+        if node_index is None:
+            return {o.key: score_phrases(query, o.phrases, self.lexicon) for o in options}
+        scores = node_index.scores(query)
+        scores.update(self._other_index.scores(query))
+        for option in options:
+            if option.key != OTHER and not option.key.startswith(CHOICE):
+                scores[option.key] = score_phrases(query, option.phrases, self.lexicon)
+        return scores
 
     def _profile_yields(self, board: _Board, query: Query) -> None:
         """Who one is gives way to what one asks in the same journey, when both are in the

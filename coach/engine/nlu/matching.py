@@ -152,62 +152,59 @@ class PhraseSet:
             self.exact.setdefault(phrase.norm, []).append(index)
             for item in phrase.stems:
                 self.postings.setdefault(item, []).append(index)
+        # What the scoring loop reads of a phrase, in one tuple.
+        self._infos = list(zip(self.group_of, self.keys, self.sizes, self.weights, self.padded,
+                               strict=True))
+        self._windows = _fuzzy_windows(self._lengths, self._sorted_norms)
 
     def scores(self, query: Query) -> list[dict[str, float]]:
         """Per group, the score of each key the text may lead to."""
         results: list[dict[str, float]] = [{} for _group in range(self.groups)]
         keys, group_of = self.keys, self.group_of
-        for index in self.exact.get(query.norm, ()):
-            results[group_of[index]][keys[index]] = EXACT
-        postings = self.postings
-        idf = self.lexicon.idf
-        stem_weights: list[float] = []
-        hits: dict[int, int] = {}
-        for item in query.stems:
-            bit = 1 << len(stem_weights)
-            stem_weights.append(idf.get(item, UNKNOWN_WEIGHT))
-            for index in postings.get(item, ()):
-                hits[index] = hits.get(index, 0) | bit
+        exact = self.exact.get(query.norm)
+        if exact:
+            for index in exact:
+                results[group_of[index]][keys[index]] = EXACT
+        stem_weights, hits = _hits(query, self.postings, self.lexicon.idf)
         # covered stems (bits), best single phrase weight, in order, best other score
         tallies: list[dict[str, list[Any]]] = [{} for _group in range(self.groups)]
-        sizes, weights, padded = self.sizes, self.weights, self.padded
+        infos = self._infos
         text = f" {query.norm} "
+        cap = min(query.weight, LONG_WEIGHT)
         for index, mask in hits.items():
-            group = group_of[index]
-            key = keys[index]
-            if key in results[group]:
+            group, key, size, weight, gram = infos[index]
+            if exact and key in results[group]:
                 continue
-            size = sizes[index]
             count = mask.bit_count()
             if count == size:
                 tally = tallies[group].get(key)
                 if tally is None:
-                    tally = tallies[group][key] = [0, 0.0, False, 0.0]
-                tally[0] |= mask
-                if weights[index] > tally[1]:
-                    tally[1] = weights[index]
-                if not tally[2]:
-                    gram = padded[index]
-                    tally[2] = gram is not None and gram in text
+                    tallies[group][key] = [mask, weight, gram is not None and gram in text, 0.0]
+                else:
+                    tally[0] |= mask
+                    if weight > tally[1]:
+                        tally[1] = weight
+                    if not tally[2]:
+                        tally[2] = gram is not None and gram in text
             elif count > 1 or size == 2:
-                whole = weights[index]
                 found = (stem_weights[mask.bit_length() - 1] if count == 1
                          else _mask_weight(mask, stem_weights))
-                # less than half there (the common case): no score, no call
-                score = _partial(found, whole, query) if found * 2 >= whole else 0.0
-                if score:
+                # less than half there (the common case): no score
+                if found * 2 >= weight and query.weight:
+                    ratio = found / cap
+                    score = PARTIAL_BASE + PARTIAL_SPAN * (found / weight) * (
+                        1.0 if ratio >= 1.0 else ratio)
                     tally = tallies[group].get(key)
                     if tally is None:
-                        tally = tallies[group][key] = [0, 0.0, False, 0.0]
-                    tally[3] = max(tally[3], score)
+                        tallies[group][key] = [0, 0.0, False, score]
+                    elif score > tally[3]:
+                        tally[3] = score
         if len(query.norm) <= FUZZY_MAX_LENGTH:
-            shortest, longest = fuzzy_lengths(len(query.norm))
-            low = bisect_left(self._lengths, shortest)
-            high = bisect_right(self._lengths, longest)
+            low, window = self._windows[len(query.norm)]
             taken = [0] * self.groups  # each group keeps its own eight closest, as alone
             for _norm, ratio, position in process.extract(
-                    query.norm, self._sorted_norms[low:high], scorer=fuzz.ratio,
-                    score_cutoff=FUZZY_CUTOFF, limit=None):
+                    query.norm, window, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF,
+                    limit=None):
                 index = self._by_length[low + position]
                 group = group_of[index]
                 if taken[group] >= FUZZY_LIMIT:
@@ -227,6 +224,38 @@ class PhraseSet:
                 if best > 0:
                     results[group][key] = best
         return results
+
+
+def _hits(query: Query, postings: dict[str, list[int]],
+          idf: dict[str, float]) -> tuple[list[float], dict[int, int]]:
+    """Each typed stem a bit (and its weight); each phrase that shares a stem with the text,
+    the bits of the stems it shares."""
+    stem_weights: list[float] = []
+    hits: dict[int, int] = {}
+    bit = 1
+    for item in query.stems:
+        stem_weights.append(idf.get(item, UNKNOWN_WEIGHT))
+        found = postings.get(item)
+        if found:
+            if hits:
+                get = hits.get
+                for index in found:
+                    hits[index] = get(index, 0) | bit
+            else:
+                hits = dict.fromkeys(found, bit)
+        bit <<= 1
+    return stem_weights, hits
+
+
+def _fuzzy_windows(lengths: list[int], norms: list[str]) -> list[tuple[int, list[str]]]:
+    """For each text length the fuzzy pass reads, the phrases of a length that can reach the
+    cutoff (their first position in `norms`, sorted by length, and the phrases)."""
+    windows = []
+    for length in range(FUZZY_MAX_LENGTH + 1):
+        shortest, longest = fuzzy_lengths(length)
+        low, high = bisect_left(lengths, shortest), bisect_right(lengths, longest)
+        windows.append((low, norms[low:high]))
+    return windows
 
 
 def _mask_weight(mask: int, stem_weights: list[float]) -> float:
@@ -273,65 +302,65 @@ class OptionIndex:
         self.sizes = [len(phrase.stems) for phrase in self.phrases]
         self.padded = [f" {p.norm} " if p.norm and p.norm.count(" ") < MAX_GRAM else None
                        for p in self.phrases]
+        self._windows = _fuzzy_windows(self._lengths, self._sorted_norms)
 
     def scores(self, query: Query) -> dict[str, float]:
-        results = dict.fromkeys(self.exact.get(query.norm, ()), EXACT)
-        idf = self.lexicon.idf
-        stem_weights: list[float] = []
-        hits: dict[int, int] = {}
-        for item in query.stems:  # each typed stem is a bit
-            bit = 1 << len(stem_weights)
-            stem_weights.append(idf.get(item, UNKNOWN_WEIGHT))
-            for index in self.postings.get(item, ()):
-                hits[index] = hits.get(index, 0) | bit
+        exact = self.exact.get(query.norm)
+        results = dict.fromkeys(exact, EXACT) if exact else {}
+        stem_weights, hits = _hits(query, self.postings, self.lexicon.idf)
         keys, sizes, weights, padded = self.keys, self.sizes, self.weights, self.padded
         text = f" {query.norm} "
+        cap = min(query.weight, LONG_WEIGHT)
         covers: dict[str, list[Any]] = {}  # covered bits, best single weight, in order
-        tallies: dict[str, _Tally] = {}
+        best: dict[str, float] = {}  # the best partial, function-word or fuzzy score
         for index, mask in hits.items():
             key = keys[index]
-            if key in results:
+            if exact and key in results:
                 continue
             size = sizes[index]
             if mask.bit_count() == size:
                 cover = covers.get(key)
                 if cover is None:
-                    cover = covers[key] = [0, 0.0, False]
-                cover[0] |= mask
-                cover[1] = max(cover[1], weights[index])
-                if not cover[2]:
                     gram = padded[index]
-                    cover[2] = gram is not None and gram in text
+                    covers[key] = [mask, weights[index], gram is not None and gram in text]
+                else:
+                    cover[0] |= mask
+                    if weights[index] > cover[1]:
+                        cover[1] = weights[index]
+                    if not cover[2]:
+                        gram = padded[index]
+                        cover[2] = gram is not None and gram in text
             elif size > 1:
                 found = _mask_weight(mask, stem_weights)
-                if found * 2 >= weights[index]:  # else less than half there: no score
-                    tally = tallies.setdefault(key, _Tally())
-                    tally.best = max(tally.best, _partial(found, weights[index], query))
+                weight = weights[index]
+                if found * 2 >= weight:  # else less than half there: no score
+                    score = 0.0
+                    if query.weight:
+                        ratio = found / cap
+                        score = PARTIAL_BASE + PARTIAL_SPAN * (found / weight) * (
+                            1.0 if ratio >= 1.0 else ratio)
+                    best[key] = max(best.get(key, 0.0), score)
         if self.bare:
             alone = not query.stems - NEGATION
             for index in self.bare:
-                key = self.keys[index]
-                if key not in results and self.phrases[index].norm in query.grams:
-                    tally = tallies.setdefault(key, _Tally())
-                    tally.best = max(tally.best, FUNCTION_WORDS_ALONE if alone
-                                     else FUNCTION_WORDS_ONLY)
+                key = keys[index]
+                gram = padded[index]
+                if key not in results and gram is not None and gram in text:
+                    best[key] = max(best.get(key, 0.0), FUNCTION_WORDS_ALONE if alone
+                                    else FUNCTION_WORDS_ONLY)
         if len(query.norm) <= FUZZY_MAX_LENGTH:
-            shortest, longest = fuzzy_lengths(len(query.norm))
-            low = bisect_left(self._lengths, shortest)
-            high = bisect_right(self._lengths, longest)
+            low, window = self._windows[len(query.norm)]
             for _norm, ratio, position in process.extract(
-                    query.norm, self._sorted_norms[low:high], scorer=fuzz.ratio,
-                    score_cutoff=FUZZY_CUTOFF, limit=None):
-                key = self.keys[self._by_length[low + position]]
+                    query.norm, window, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF,
+                    limit=None):
+                key = keys[self._by_length[low + position]]
                 if key not in results:
-                    tally = tallies.setdefault(key, _Tally())
-                    tally.best = max(tally.best, fuzzy_score(ratio))
+                    best[key] = max(best.get(key, 0.0), fuzzy_score(ratio))
         for key, (covered, single, in_order) in covers.items():
             if query.weight:
-                tally = tallies.setdefault(key, _Tally())
-                tally.best = max(tally.best, _cover(_mask_weight(covered, stem_weights),
-                                                    single, in_order, query))
-        for key, tally in tallies.items():
-            if tally.best > 0:
-                results[key] = tally.best
+                best[key] = max(best.get(key, 0.0), _cover(_mask_weight(covered, stem_weights),
+                                                           single, in_order, query))
+        for key, score in best.items():
+            if score > 0:
+                results[key] = score
         return results
