@@ -23,10 +23,13 @@ __all__ = ["Config", "ConfigError", "Thresholds", "find_config_file", "load_conf
 _SEVERITY_VALUES = {"error", "warning", "info", "off"}
 _TOP_KEYS = {
     "address", "thresholds", "rules", "glossary", "terms", "formal_words", "idioms",
-    "numbers", "anglicisms", "abbreviations", "words", "jargon",
+    "numbers", "anglicisms", "abbreviations", "words", "jargon", "written_formulas",
 }
 _WORD_LISTS = ("allow", "acronyms", "adjectival_participles", "etre_verbs")
-_TABLES = ("glossary", "formal_words", "idioms", "anglicisms", "abbreviations", "jargon")
+_TABLES = (
+    "glossary", "formal_words", "idioms", "anglicisms", "abbreviations", "jargon",
+    "written_formulas",
+)
 
 
 class ConfigError(ValueError):
@@ -52,9 +55,13 @@ class Thresholds:
     long_word_letters: int
     abstract_nouns_warning: int
     abstract_nouns_error: int
+    abstract_nouns_paragraph: int
     jargon_error: int
     zipf_learned: float
     learned_words_error: int
+    zipf_paragraph: float
+    rare_share: float
+    rare_share_min_words: int
     difficulties_error: int
     difficulty_sentence_words: int
     paragraph_difficulties_error: int
@@ -80,6 +87,7 @@ class Config:
     formal_words: dict[str, str] = field(default_factory=dict)
     idioms: dict[str, str] = field(default_factory=dict)
     jargon: dict[str, str] = field(default_factory=dict)
+    written_formulas: dict[str, str] = field(default_factory=dict)
     number_idioms: list[str] = field(default_factory=list)
     anglicisms: dict[str, str] = field(default_factory=dict)
     abbreviations: dict[str, str] = field(default_factory=dict)
@@ -251,6 +259,9 @@ def _build(data: dict[str, Any], source: Path | None) -> Config:
         formal_words={str(k): str(v) for k, v in data.get("formal_words", {}).items()},
         idioms={str(k): str(v) for k, v in data.get("idioms", {}).items()},
         jargon={str(k): str(v) for k, v in data.get("jargon", {}).items()},
+        written_formulas={
+            str(k): str(v) for k, v in data.get("written_formulas", {}).items()
+        },
         number_idioms=[str(x) for x in data.get("numbers", {}).get("idioms", [])],
         anglicisms={str(k): str(v) for k, v in data.get("anglicisms", {}).items()},
         abbreviations={str(k): str(v) for k, v in data.get("abbreviations", {}).items()},

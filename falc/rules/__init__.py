@@ -60,6 +60,14 @@ RULES: dict[str, tuple[Severity, str]] = {
         "error",
         "Vocabulaire de l'écrit : 2 mots peu dits à l'oral ou plus dans un paragraphe.",
     ),
+    "FALC-LEX-011": (
+        "error",
+        "Formule de l'écrit : lettre, avis, article (« pour rappel », « il convient de »).",
+    ),
+    "FALC-LEX-012": (
+        "error",
+        "Vocabulaire rare dans tout le paragraphe : plus de 4 mots sur 10 sont peu courants.",
+    ),
     "FALC-TERM-001": ("error", "Variante d'un terme : utilisez le terme choisi par le projet."),
     "FALC-TERM-002": ("error", "La même chose est nommée de 2 façons dans le message."),
     "FALC-JARG-001": (
@@ -84,6 +92,10 @@ RULES: dict[str, tuple[Severity, str]] = {
     "FALC-DUP-001": ("warning", "Phrase répétée mot pour mot dans beaucoup de textes."),
     "FALC-STY-001": ("info", "Discours rapporté (« a dit que »)."),
     "FALC-STY-002": ("warning", "Pronom pas clair au début du message."),
+    "FALC-STY-003": (
+        "error",
+        "Pronom de reprise de l'écrit (celui-ci, ce dernier, lequel…) : répétez le nom.",
+    ),
     "FALC-FMT-001": ("warning", "Italique ou soulignement."),
     "FALC-FMT-002": ("warning", "Mots en majuscules."),
     "FALC-FMT-003": ("info", "Phrase entière en gras."),
@@ -110,6 +122,7 @@ PRIORITY: tuple[str, ...] = (
     "FALC-CHAR-001",
     "FALC-TERM-002",
     "FALC-TERM-001",
+    "FALC-LEX-011",
     "FALC-LEX-008",
     "FALC-JARG-001",
     "FALC-LEX-003",
@@ -137,6 +150,7 @@ def _all_rules() -> list[RuleFunc]:
         num,
         passive,
         register,
+        written,
     )
 
     return [
@@ -152,6 +166,7 @@ def _all_rules() -> list[RuleFunc]:
         *meaning.RULES,
         *register.RULES,
         *connectors.RULES,
+        *written.RULES,
     ]
 
 

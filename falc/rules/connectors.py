@@ -38,13 +38,23 @@ CONNECTORS: dict[str, str] = {
     "afin que": "pour que", "de sorte que": "alors", "si bien que": "alors",
     "tandis que": "et", "d'autant plus que": "parce que",
     "ainsi que": "et", "quant à": "pour",
+    # third round (2 December 2026): purpose, frame and concession links of reports
+    "en vue de": "pour", "en vue du": "pour", "en vue des": "pour", "en vue d'": "pour",
+    "à l'issue": "après", "dans le cadre": "pour", "dans le but de": "pour",
+    "dans le but d'": "pour", "à l'exception de": "sauf", "à l'exception d'": "sauf",
+    "certes": "c'est vrai, mais", "sans pour autant": "mais", "alors même que": "même si",
+    "en l'occurrence": "ici", "en l'espèce": "ici", "au demeurant": "aussi",
+    "en définitive": "à la fin", "somme toute": "à la fin", "a fortiori": "encore plus",
+    "faute de quoi": "sinon", "en tout état de cause": "dans tous les cas",
+    "de manière à": "pour", "de façon à": "pour", "à cet égard": "pour cela",
+    "quitte à": "même si",
 }
 #: Connectors that are links only at the start of a sentence, before a comma (« Or, … »,
 #: « Faute de place, … »; « une contrainte de plus » and « la faute de la direction » are
 #: not links).
 SENTENCE_START: dict[str, str] = {
     "or": "mais", "ainsi": "alors", "en effet": "parce que", "de plus": "aussi",
-    "faute de": "sans",
+    "faute de": "sans", "au-delà": "après", "outre": "en plus de",
 }
 #: Milder: common in speech too, an information (« Ainsi, le groupe apprend. »).
 MILD = frozenset({"ainsi", "en effet"})

@@ -26,7 +26,7 @@ SIGNALS = frozenset(
      "FALC-PASS-001", "FALC-MOOD-001", "FALC-MOOD-002", "FALC-ADDR-003", "FALC-CHAR-002",
      "FALC-LEX-001",
      "FALC-LEX-003", "FALC-LEX-004", "FALC-LEX-005", "FALC-LEX-007", "FALC-LEX-008",
-     "FALC-JARG-001", "FALC-CONN-001"}
+     "FALC-JARG-001", "FALC-CONN-001", "FALC-LEX-011", "FALC-STY-003"}
 )
 _NAMES = {
     "FALC-LEN-001": "une phrase longue",
@@ -39,6 +39,7 @@ _NAMES = {
     "FALC-LEX-005": "un mot anglais", "FALC-LEX-007": "des noms abstraits",
     "FALC-LEX-008": "une expression imagée", "FALC-JARG-001": "un mot de spécialiste",
     "FALC-CONN-001": "un mot de liaison de l'écrit",
+    "FALC-LEX-011": "une formule de l'écrit", "FALC-STY-003": "un pronom de reprise",
 }
 
 

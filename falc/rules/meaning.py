@@ -168,12 +168,19 @@ def _verb_for(noun: str) -> str | None:
 
 
 def lex_007(a: Analysis) -> Iterator[Finding]:
-    """Abstract nouns (nominalisations), counted per sentence."""
+    """Abstract nouns (nominalisations), counted per sentence; and per paragraph, where
+    ``abstract_nouns_paragraph`` different ones spread over short sentences are an error
+    too (« Le projet prévoit une simplification. / L'accompagnement reste une priorité. /
+    Les modalités … »)."""
     th = a.config.thresholds
+    by_paragraph: dict[int, list[Token]] = {}
+    flagged: set[int] = set()
     for unit, tokens in zip(a.units, a.tokens, strict=True):
         found = _abstract_nouns(a, tokens)
+        by_paragraph.setdefault(unit.paragraph, []).extend(found)
         if len(found) < th.abstract_nouns_warning:
             continue
+        flagged.add(unit.paragraph)
         severity: Severity = "error" if len(found) >= th.abstract_nouns_error else "warning"
         listed = ", ".join(f"« {t.text} »" for t in found)
         verb = _verb_for(found[0].text)
@@ -182,6 +189,17 @@ def lex_007(a: Analysis) -> Iterator[Finding]:
         yield a.finding("FALC-LEX-007", unit.start, unit.end,
                         f"{len(found)} noms abstraits dans la phrase : {listed}.", hint,
                         severity=severity)
+    for paragraph, nouns in by_paragraph.items():
+        distinct = {(t.lemma or t.lower): t for t in nouns}
+        if paragraph in flagged or len(distinct) < th.abstract_nouns_paragraph:
+            continue
+        listed = ", ".join(f"« {t.text} »" for t in distinct.values())
+        verb = _verb_for(nouns[0].text)
+        hint = "Dites qui fait quoi, avec des verbes"
+        hint += f" : « {verb} » au lieu de « {nouns[0].text} »." if verb else "."
+        yield a.finding("FALC-LEX-007", nouns[0].start, nouns[-1].end,
+                        f"{len(distinct)} noms abstraits dans le paragraphe : {listed}.",
+                        hint, severity="error")
 
 
 # ------------------------------------------------------------------ enumerations

@@ -115,4 +115,62 @@ def lex_010(a: Analysis) -> Iterator[Finding]:
             )
 
 
-RULES = [lex_010]
+
+# ------------------------------------------------------- rare vocabulary, paragraph
+
+#: Parts of speech of the content words whose frequency FALC-LEX-012 measures.
+_CONTENT_POS = frozenset({"NOUN", "VERB", "ADJ", "ADV"})
+#: Without spaCy: words of 4 letters or more stand for the content words.
+_MIN_LETTERS = 4
+
+
+def rare_share(a: Analysis, paragraph: int) -> tuple[int, list[Token]]:
+    """(number of content words, the rare ones) of one paragraph (tier 3): content words
+    are the lexical candidates (no proper noun, acronym, glossary or explained word) that
+    are nouns, verbs, adjectives or adverbs (spaCy) — words of 4 letters or more without
+    it; rare ones have a Zipf frequency below ``zipf_paragraph``."""
+    explained = explained_terms(a)
+    limit = a.config.thresholds.zipf_paragraph
+    paragraph_of = {u.index: u.paragraph for u in a.units}
+    content, rare = 0, []
+    for t in _candidates(a):
+        if paragraph_of[t.unit] != paragraph:
+            continue
+        if a.tier2 and t.pos is not None:
+            if t.pos not in _CONTENT_POS:
+                continue
+        elif len(t.text) < _MIN_LETTERS:
+            continue
+        low = t.lower
+        if low in DOMAIN_WORDS or (t.lemma or "") in DOMAIN_WORDS or low in explained:
+            continue
+        z = lexicon.word_zipf(low, t.lemma)
+        if z <= 0:
+            continue  # unknown words are FALC-LEX-004's
+        content += 1
+        if z < limit:
+            rare.append(t)
+    return content, rare
+
+
+def lex_012(a: Analysis) -> Iterator[Finding]:
+    """An error per paragraph of at least ``rare_share_min_words`` content words of which
+    more than a share of ``rare_share`` are rare (tier 3)."""
+    if not a.tier3:
+        return
+    th = a.config.thresholds
+    for paragraph in dict.fromkeys(u.paragraph for u in a.units):
+        content, rare = rare_share(a, paragraph)
+        if content < th.rare_share_min_words or len(rare) <= th.rare_share * content:
+            continue
+        listed = ", ".join(f"« {w} »" for w in dict.fromkeys(t.text for t in rare))
+        yield a.finding(
+            "FALC-LEX-012", rare[0].start, rare[-1].end,
+            f"Vocabulaire rare dans tout le paragraphe : {len(rare)} mots sur {content} sont "
+            f"peu courants ({listed}).",
+            "Gardez les mots de tous les jours ; s'il faut un mot rare, expliquez-le dans la "
+            "phrase suivante (« Ça veut dire que … »).",
+        )
+
+
+RULES = [lex_010, lex_012]

@@ -406,6 +406,57 @@ OWN_CASES: list[Case] = [
     ("Voici 3 choses à savoir.", "FALC-CONN-001", None),
     ("Il habite loin de Rennes.", "FALC-CONN-001", None),
     ("De plus en plus de parents viennent.", "FALC-CONN-001", None),
+    # third round (2 December 2026): purpose, frame and concession links of reports
+    ("En vue de l'atelier, chacun lit le guide.", "FALC-CONN-001", "error"),
+    ("À l'issue du stage, vous recevez un papier.", "FALC-CONN-001", "error"),
+    ("Au-delà, le groupe ne prend plus de dossiers.", "FALC-CONN-001", "error"),
+    ("Le groupe aide, sans pour autant remplacer le médecin.", "FALC-CONN-001", "error"),
+    ("Le lit est bien en vue dans la chambre.", "FALC-CONN-001", None),
+    ("Vous allez au-delà de la gare.", "FALC-CONN-001", None),
+    ("L'outre-mer a aussi des groupes.", "FALC-CONN-001", None),
+    # ---- FALC-LEX-011: set phrases of letters, notices and articles (closed class)
+    ("Nous accusons réception de votre dossier.", "FALC-LEX-011", "error"),
+    ("Je me permets de vous écrire pour la fête.", "FALC-LEX-011", "error"),
+    ("Pour rappel, l'atelier commence à 10 heures.", "FALC-LEX-011", "error"),
+    ("Sauf avis contraire, la sortie a lieu samedi.", "FALC-LEX-011", "error"),
+    ("Il convient de remplir le dossier avant lundi.", "FALC-LEX-011", "error"),
+    ("Il appartient au demandeur de signer la feuille.", "FALC-LEX-011", "error"),
+    ("À ce stade, les résultats restent fragiles.", "FALC-LEX-011", "error"),
+    ("Nous vous répondrons dans les meilleurs délais.", "FALC-LEX-011", "error"),
+    ("Votre demande ne peut être prise en compte.", "FALC-LEX-011", "error"),
+    ("Veuillez agréer nos salutations distinguées.", "FALC-LEX-011", "error"),
+    ("Nous avons bien reçu votre dossier.", "FALC-LEX-011", None),
+    ("Vous pouvez écrire au groupe pour la fête.", "FALC-LEX-011", None),
+    ("L'atelier commence à 10 heures.", "FALC-LEX-011", None),
+    ("Il faut remplir le dossier avant lundi.", "FALC-LEX-011", None),
+    ("Qui fait partie du groupe ?", "FALC-LEX-011", None),  # not « faire part de »
+    ("Voici un conseil pour toutes les familles.", "FALC-LEX-011", None),
+    # ---- FALC-LEX-012: rare vocabulary over a whole paragraph (more than 4 words in 10)
+    ("L'ordonnance prévoit une indemnisation forfaitaire des préjudices subis par les "
+     "requérants, sous réserve d'une expertise contradictoire.", "FALC-LEX-012", "error"),
+    ("Les bénévoles accueillent les familles le samedi.\nIls préparent un goûter et des "
+     "jeux pour les enfants.", "FALC-LEX-012", None),
+    ("Le dentiste soigne les dents.", "FALC-LEX-012", None),  # too short to measure
+    ("La chorale chante.", "FALC-LEX-012", None),
+    # ---- FALC-LEX-007 per paragraph: 3 different abstract nouns over short sentences
+    ("La simplification est annoncée.\nLa concertation commence.\nL'évaluation suivra.",
+     "FALC-LEX-007", "error"),
+    ("La réunion commence.\nVous donnez votre avis.\nLa réunion finit à midi.",
+     "FALC-LEX-007", None),
+    ("La simplification est annoncée.\nLe groupe commence.\nVous venez lundi.",
+     "FALC-LEX-007", None),
+    # ---- FALC-STY-003: pronouns that send the reader back up the text
+    ("Le médecin écrit à la commission. Celle-ci répond en mai.", "FALC-STY-003", "error"),
+    ("Le juge reçoit le curateur. Ce dernier présente son rapport.", "FALC-STY-003",
+     "error"),
+    ("Le dossier va au service, lequel répond en mai.", "FALC-STY-003", "error"),
+    ("Ledit document est signé.", "FALC-STY-003", "error"),
+    ("Le médecin écrit à la commission. La commission répond en mai.", "FALC-STY-003",
+     None),
+    ("Cette dernière réunion était longue.", "FALC-STY-003", None),  # an adjective
+    ("Choisissez des buts précis, comme ceux-ci :", "FALC-STY-003", None),  # points forward
+    ("Voici le service pour lequel vous avez rempli le dossier.", "FALC-STY-003", None),
+    ("Lequel préférez-vous ?", "FALC-STY-003", None),
     # FALC-ENUM-001: announced but absent
     ("Vous faites 3 étapes :\n- vous écrivez,\n- vous envoyez.", "FALC-ENUM-001", "error"),
     ("Vous faites 2 étapes :\n- vous écrivez,\n- vous envoyez.", "FALC-ENUM-001", None),
@@ -510,5 +561,12 @@ FALLBACK_CASES: list[Case] = [
     ("Au début, le groupe est petit.", "FALC-LEX-003", None),
     ("Vous baissez les bras.", "FALC-LEX-008", "error"),
     ("La participation à l'organisation de la réalisation et à l'évaluation.", "FALC-LEX-007",
-     "error"),
+     "error"),    ("Nous accusons réception de votre dossier.", "FALC-LEX-011", "error"),
+    ("Il convient de remplir le dossier avant lundi.", "FALC-LEX-011", "error"),
+    ("Il faut remplir le dossier avant lundi.", "FALC-LEX-011", None),
+    ("Le médecin écrit à la commission. Celle-ci répond en mai.", "FALC-STY-003", "error"),
+    # without spaCy, « ce dernier » is a pronoun only before a clitic, an auxiliary or a
+    # modal verb (« présente » could be a noun's adjective as well as a verb)
+    ("Le juge reçoit le curateur. Ce dernier peut parler.", "FALC-STY-003", "error"),
+    ("Cette dernière réunion était longue.", "FALC-STY-003", None),
 ]
