@@ -380,13 +380,29 @@ class Understanding:
     def decide(self, text: str, context: Context) -> Decision:
         decision = self._decide(self.lexicon.query(text), context)
         best = decision.best
-        if (decision.kind == "go" and best is not None and best.place not in SOCIAL
-                and best.place not in self._profiles):
-            return decision
         clauses = [c for c in _CLAUSE_BREAK.split(text) if c and not c.isspace()]
         if len(clauses) < 2:
             return decision
+        if (decision.kind == "go" and best is not None and best.place not in SOCIAL
+                and best.place not in self._profiles):
+            # Two requests, the whole text going to the second: the first is answered
+            # (« comment s'inscrire et c'est payant ? »), when it alone is sure.
+            first = self._first_request(clauses[0], context)
+            if first is not None and first.place != best.place:
+                return Decision("go", tuple(_distinct([first, *decision.candidates]))[:MAX_ASK])
+            return decision
         return self._by_clauses(clauses, context) or decision
+
+    def _first_request(self, clause: str, context: Context) -> Candidate | None:
+        query = self.lexicon.query(clause)
+        if not query.stems:
+            return None
+        decision = self._decide(query, context, search=False)
+        best = decision.best
+        if (decision.kind == "go" and best is not None and best.score >= CLAUSE_SURE
+                and best.place not in SOCIAL and best.place not in self._profiles):
+            return best
+        return None
 
     def _by_clauses(self, clauses: list[str], context: Context) -> Decision | None:
         """Two requests in one message, each clause read alone.

@@ -69,3 +69,35 @@ def test_inside_a_journey_the_term_is_explained_where_one_is() -> None:
 def test_the_pair_comes_from_the_content() -> None:
     """No hand list: a place whose own phrases ask what a term means explains the term."""
     assert ENGINE.understanding._explains == {"glossaire:CoP": "decouvrir:debut"}
+
+
+# -- everyday words for the module's ideas and for who one is ------------------------------------
+@pytest.mark.parametrize(("text", "expected"), [
+    ("c'est gratis ?", "reponse:gratuit"),
+    ("je suis le tonton d'une petite fille polyhandicapée", "familles:debut"),
+    ("une personne monopolise toujours la parole", "difficultes:tensions"),
+])
+def test_everyday_words_go_to_the_place_of_their_idea(text: str, expected: str) -> None:
+    decision = decide("accueil:menu", text)
+    assert decision.kind == "go" and places(decision)[0] == expected, decision
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("faut cotiser pour venir ?", "reponse:gratuit"),
+    ("on s'embrouille sans arrêt dans le groupe", "difficultes:tensions"),
+    ("je suis rincée le soir avec les soins", "familles:formats"),
+    ("je travaille pour une fondation qui finance des projets", "professionnels:debut"),
+    ("je suis la marraine d'un garçon autiste", "familles:debut"),
+])
+def test_everyday_words_find_their_place_first(text: str, expected: str) -> None:
+    decision = decide("accueil:menu", text)
+    assert decision.kind != "miss" and places(decision)[0] == expected, decision
+
+
+# -- two requests: the first is answered, even when the whole text leans to the second ------------
+def test_the_first_of_two_requests_is_answered() -> None:
+    decision = decide("accueil:menu", "c'est payant ? et comment on s'inscrit")
+    assert decision.kind == "go" and places(decision)[0] == "reponse:gratuit", decision
+    decision = decide("accueil:menu", "comment s'inscrire, et c'est payant ?")
+    assert decision.kind == "go" and places(decision)[:2] == ["familles:premier-pas",
+                                                              "reponse:gratuit"], decision

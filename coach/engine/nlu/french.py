@@ -153,6 +153,7 @@ SAME_AS: dict[str, str] = {
     word: canonical
     for canonical, forms in {
         "enfant": "fils fille filles gamin gamine gamins gosse gosses bebe ado ados adolescent"
+                  " garcon garcons"
                   " adolescente loulou",
         "parent": "maman mamans papa papas mere pere mamie papi papy mamy",
         "handicape": "tetraplegique paraplegique hemiplegique myopathe trisomique infirme"
@@ -204,6 +205,41 @@ metz nancy grenoble dijon angers nimes brest limoges amiens perpignan clermont c
 orleans rouen mulhouse besancon poitiers pau bayonne toulon avignon valence annecy chambery
 la rochelle troyes dunkerque calais le mans saint etienne
 """) - word_set("la le mans saint etienne")
+# Everyday words for the module's ideas and for who one is (people say « les sous », « c'est
+# gratos », « ma tata », « psychomot », « ça clash », « on s'embrouille », « je suis KO »).
+SAME_AS.update({
+    word: canonical
+    for canonical, forms in {
+        "gratuit": "gratos gratis offert offerte",
+        "argent": "sous fric thune thunes pognon oseille euro euros financement financements"
+                  " subvention subventions",
+        "payer": "cotisation cotisations cotiser debourser frais facture facturer regler",
+        "parent": "tata tatie tante tantes tonton oncle oncles parrain marraine cousin cousine"
+                  " beaupere bellemere grandmere grandpere",
+        "professionnel": "psychomot educ educs aes amp cesf auxiliaires pediatre neuropediatre"
+                         " neurologue pedopsychiatre orthoptiste dieteticien dieteticienne"
+                         " kinesitherapeutes soignants soignantes praticien praticienne"
+                         " animateurs assistante assistant rééducateur reeducateur"
+                         " accompagnant accompagnante accompagnants aidesoignant"
+                         " aidesoignante",
+        "handicap": "myopathie sclerose imc paralysie deficience deficiences trisomie autisme"
+                    " polyhandicap surdite cecite tetraplegie paraplegie hemiplegie maladie"
+                    " syndrome pathologie",
+        "partenaire": "mutuelle mutuelles fondation fondations mairie mairies commune communes"
+                      " collectivite collectivites caf cpam financeur"
+                      " financeurs mecene mecenes federation federations",
+        "conflit": "embrouille embrouilles engueulade engueulades querelle querelles friction"
+                   " frictions accrochage accrochages rivalite rivalites reproche reproches"
+                   " clashent clasher engueuler embrouiller",
+        "dominer": "monopolise monopolisent monopoliser accapare accaparent accaparer ecrase"
+                   " ecrasent ecraser impose imposent imposer",
+        "fatigue": "ko claque claquee vanne vannee rince rincee",
+        "horaire": "heure heures creneau creneaux",
+        "confidentiel": "confidentialite identite incognito pseudo pseudonyme",
+        "participer": "participe participent participation",
+    }.items()
+    for word in forms.split()
+})
 SAME_AS.update({word: "region" for word in PLACE_WORDS})
 SAME_AS.update({"loin": "pres", "proximite": "pres", "alentours": "pres", "environs": "pres"})
 # « dans le 35 », « du 974 »: a department by its number.
