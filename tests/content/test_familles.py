@@ -55,7 +55,7 @@ def test_debut_asks_patricias_question_and_answers_yes() -> None:
 def test_debut_in_falc_is_the_easy_to_read_text() -> None:
     step = ENGINE.start(FLOW, falc=True)
     said = "\n".join(texts(step))
-    assert "Avons-nous vraiment notre place ?" in said
+    assert "Le groupe veut-il vraiment de nous ?" in said
     assert "chaque membre apporte quelque chose de différent" in said
     assert "Une CoP, c’est une communauté de pratique." not in said  # no boilerplate
     assert all(len(line.split()) <= 15 for line in said.splitlines())
@@ -65,7 +65,7 @@ def test_roles_for_a_parent_say_a_parents_experience_is_precious() -> None:
     step = play(ENGINE.start(FLOW), "voir-roles")
     said = " ".join(texts(step))
     assert step.record.vars["profil"] == "famille"
-    roles = ("animateur principal", "facilitateurs thématiques", "contributeurs", "évaluateurs")
+    roles = ("animation principale", "facilitateurs thématiques", "contributeurs", "évaluateurs")
     for role in roles:
         assert role in said
     assert "en tant que parent, vous avez une expérience précieuse" in said

@@ -178,7 +178,7 @@ def test_end_of_stage_and_draft():
     said = texts(step)
     assert "Adhésion : ouverte à tous." in said
     assert "Première thématique : l’inclusion scolaire." in said
-    assert "Gouvernance : un animateur principal qui coordonne." in said
+    assert "Gouvernance : une seule personne anime et coordonne la CoP." in said
     step = play(step, "etape-2")
     assert (step.record.flow, step.record.node) == ("modeliser", "debut")
     assert step.record.vars["etape"] == 2

@@ -58,7 +58,7 @@ def test_patricia_has_her_place_and_the_four_roles():
     assert step.record.node == "place-familles"
     assert any(t.startswith("Bien sûr que vous avez votre place") for t in texts(step))
     step = play(step, "roles")
-    assert any("animateur principal" in t for t in texts(step))
+    assert any("animation principale" in t for t in texts(step))
     step = play(step, "suite")
     joined = " ".join(texts(step))
     assert "contributeurs" in joined and "évaluateurs" in joined
