@@ -101,3 +101,20 @@ def test_the_first_of_two_requests_is_answered() -> None:
     decision = decide("accueil:menu", "comment s'inscrire, et c'est payant ?")
     assert decision.kind == "go" and places(decision)[:2] == ["familles:premier-pas",
                                                               "reponse:gratuit"], decision
+
+
+# -- who one is and what one needs are told apart --------------------------------------------
+@pytest.mark.parametrize(("text", "expected"), [
+    ("je suis aveugle, je peux participer quand même ?", "familles:personne-concernee"),
+    ("j'ai une myopathie depuis l'enfance", "familles:personne-concernee"),
+    ("il faudrait un interprète en langue des signes", "familles:accessibilite"),
+    ("est-ce que je peux rester anonyme", "familles:confidentialite"),
+    ("on perd des membres à chaque séance", "modeliser:engagement"),
+])
+def test_the_place_of_the_idea_comes_first(text: str, expected: str) -> None:
+    decision = decide("accueil:menu", text)
+    assert decision.kind != "miss" and places(decision)[0] == expected, decision
+
+
+def test_the_hour_of_the_day_is_not_the_hours_of_meetings() -> None:
+    assert decide("accueil:menu", "quelle heure est-il").kind == "miss"

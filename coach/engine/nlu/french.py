@@ -234,7 +234,7 @@ SAME_AS.update({
         "dominer": "monopolise monopolisent monopoliser accapare accaparent accaparer ecrase"
                    " ecrasent ecraser impose imposent imposer",
         "fatigue": "ko claque claquee vanne vannee rince rincee",
-        "horaire": "heure heures creneau creneaux",
+        "horaire": "creneau creneaux",
         "confidentiel": "confidentialite identite incognito pseudo pseudonyme",
         "participer": "participe participent participation",
     }.items()
