@@ -106,7 +106,7 @@ def test_the_first_of_two_requests_is_answered() -> None:
 # -- who one is and what one needs are told apart --------------------------------------------
 @pytest.mark.parametrize(("text", "expected"), [
     ("je suis aveugle, je peux participer quand même ?", "familles:personne-concernee"),
-    ("j'ai une myopathie depuis l'enfance", "familles:personne-concernee"),
+    ("je vis avec une myopathie", "familles:personne-concernee"),
     ("il faudrait un interprète en langue des signes", "familles:accessibilite"),
     ("est-ce que je peux rester anonyme", "familles:confidentialite"),
     ("on perd des membres à chaque séance", "modeliser:engagement"),
