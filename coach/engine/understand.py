@@ -116,6 +116,7 @@ HOSTILE_GRAMS = frozenset({"ta gueule", "ferme la", "va te faire", "casse toi", 
                            "servez a rien", "sert a rien", "servent a rien",
                            "de merde", "t es nul", "tu es nul", "c est nul", "trop nul",
                            "vous etes nuls", "t es con", "nul a chier"})
+_HOSTILE_PADDED = tuple(f" {gram} " for gram in HOSTILE_GRAMS if 0 < gram.count(" ") < 4)
 # Where one message asks two things: punctuation, or « et », « mais », « puis », « ou »
 # followed by the start of a question or of a sentence (« … et comment je m'inscris »;
 # « les familles et l'équipe » stays whole).
@@ -659,9 +660,10 @@ class Understanding:
     @staticmethod
     def _hostile(query: Query) -> bool:
         typed = query.typed
-        grams = {" ".join(typed[i:i + 4]) for i in range(len(typed))} | {
-            " ".join(typed[i:i + n]) for n in (2, 3) for i in range(len(typed))}
-        return bool(HOSTILE.intersection(typed) or HOSTILE_GRAMS & grams)
+        if HOSTILE.intersection(typed):
+            return True
+        text = f" {' '.join(typed)} "  # runs of two to four typed words, looked up in place
+        return any(gram in text for gram in _HOSTILE_PADDED)
 
     @staticmethod
     def _verdict(ranked: list[Candidate], hostile: bool) -> Decision:

@@ -151,6 +151,8 @@ class Lexicon:
         self.idf: dict[str, float] = {}
         self._phrase_weights: dict[frozenset[str], float] = {}
         self.real = real_words()  # built now, not during the first turn
+        # Typed words kept as they are by `_repair`, in one set (all are content or words).
+        self._as_is = self.vocabulary | self.keep | self.real
 
     def weigh(self, documents: Iterable[frozenset[str]]) -> None:
         """Stem weights from how many places use them: rare stems tell places apart."""
@@ -183,10 +185,18 @@ class Lexicon:
 
     def query(self, text: str) -> Query:
         typed = tuple(words(text))
-        tokens = tuple(self._repair(w) for w in typed)
+        as_is = self._as_is
+        tokens = tuple(w if w in as_is else self._repair(w) for w in typed)
         names = _names(text)
-        found = {self.stem_of(w) for w in tokens if is_content(w) and not (
-            w in names and w not in self.vocabulary and w not in PLACE_WORDS)}
+        found = set()
+        known = self.stems  # the content's own words: content words, stems known
+        for w in tokens:
+            item = known.get(w)
+            if item is not None:
+                found.add(item)
+            elif is_content(w) and not (
+                    w in names and w not in self.vocabulary and w not in PLACE_WORDS):
+                found.add(self.stem_of(w))
         norm = " ".join(tokens)
         if DEPARTMENT.search(norm):
             found.add(self.stem_of("departement"))
