@@ -1,16 +1,17 @@
 """Quality of the FALC checker on the hand-written evaluation sets (bench/data/falc_eval).
 
-For the tuned, dev, dev2 and blind sets: the share of FALC paragraphs with no error, the share of
-standard paragraphs with at least one error, broken down by rule, and the same share with
+For the tuned, dev, dev2, dev3 and blind sets: the share of FALC paragraphs with no error, the
+share of standard paragraphs with at least one error, broken down by rule, and the same share with
 the sentence-length rule (FALC-LEN-001) switched off (it then feeds no other rule either).
 Each paragraph is checked as one text; the corpus-level boilerplate rule (FALC-DUP-001)
 runs over each set as a corpus. Severities are the checker's own: the temporary [rules]
 relaxations of the project's falc.toml are not applied; its glossary and thresholds are.
 
-    python bench/falc_eval.py [--tiers 1,2,3] [--show falc|standard] [--set tuned|dev|dev2|blind]...
+    python bench/falc_eval.py [--tiers 1,2,3] [--show falc|standard]
+                              [--set tuned|dev|dev2|dev3|blind]...
 
-dev2 is shown like dev. The blind set is never shown (--show refuses it): it only says how
-the rules generalise.
+dev2 and dev3 are shown like dev. The blind set is never shown (--show refuses it): it only
+says how the rules generalise.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "bench" / "data" / "falc_eval"
 LENGTH_RULE = "FALC-LEN-001"
-SETS = ("tuned", "dev", "dev2", "blind")
+SETS = ("tuned", "dev", "dev2", "dev3", "blind")
 TARGETS = {"falc_clean": 0.85, "standard_flagged": 0.95, "standard_flagged_no_length": 0.85}
 
 
@@ -114,7 +115,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--set", choices=list(SETS), action="append")
     args = parser.parse_args(argv)
     if args.show and "blind" in (args.set or SETS):
-        parser.error("--show is for the tuned, dev and dev2 sets only: name them with --set")
+        parser.error("--show is for tuned, dev, dev2 and dev3 only: name them with --set")
     sys.path.insert(0, str(ROOT))
     from falc import Checker, load_config
 
