@@ -47,6 +47,31 @@ _REFLEXIVE_BEFORE_RE = re.compile(r"(?:\b(?:se|me|te|nous|vous)|\b[smt]['’])\s
 _AUX_NOT_PASSIVE = re.compile(r"^(?:a|as|ai|avons|avez|ont|avait|avaient)$")
 
 
+_CLITIC_OBJECT_RE = re.compile(r"(?:\b(?:nous|vous|me|te|lui|leur)|\b[mt]['’])\s*$", re.I)
+
+
+def _clitic_object(aux: str, before: str) -> bool:
+    """« doit nous être signalé », « peut vous être envoyé »: before the infinitive
+    « être », a pronoun other than « se » is the passive's indirect object, not the
+    reflexive of a compound tense (« vous vous êtes inscrit »), unless it is also the
+    subject (« vous devez vous être inscrit »)."""
+    m = _CLITIC_OBJECT_RE.search(before)
+    if aux.lower() != "être" or m is None:
+        return False
+    clitic = m.group().strip().lower()
+    return re.search(rf"\b{re.escape(clitic)}\b", before[: m.start()], re.I) is None
+
+
+#: A modal verb, maybe a clitic, then the infinitive « être »: « doit nous être signalé »,
+#: « peut être envoyé » — a passive for sure, which the parser sometimes misses.
+_MODAL_BEFORE_RE = re.compile(
+    r"\b(?:doi[st]|doivent|devra|devront|devrait|devraient|peu[tx]|peuvent|pourra|pourront|"
+    r"pourrait|pourraient|va|vont|ira|iront)\s+(?:(?:ne|n['’])\s*)?"
+    r"(?:(?:nous|vous|me|te|lui|leur|[mt]['’])\s*)?(?:pas\s+|plus\s+|jamais\s+)?$",
+    re.I,
+)
+
+
 def _forms(word: str) -> set[str]:
     w = word.lower()
     out = {w}
@@ -151,7 +176,10 @@ def _spacy_passives(a: Analysis) -> Iterator[_Passive]:
                 and c.i < t.i
                 for c in part.children
             )
-            if reflexive or _REFLEXIVE_BEFORE_RE.search(a.clean[base : base + t.idx]):
+            before = a.clean[base : base + t.idx]
+            if (reflexive or _REFLEXIVE_BEFORE_RE.search(before)) and not _clitic_object(
+                t.lower_, before
+            ):
                 continue
             agent_tok = next((c for c in part.children if c.dep_ == "obl:agent"), None)
             if agent_tok is None and adjectival(part.text, a):
@@ -199,7 +227,7 @@ def _regex_passives(a: Analysis) -> Iterator[_Passive]:
             if not looks_participle(word) or etre_participle(word, a.config.etre_verbs):
                 continue
             before = a.clean[unit.start : m.start()]
-            if _REFLEXIVE_BEFORE_RE.search(before):
+            if _REFLEXIVE_BEFORE_RE.search(before) and not _clitic_object(m.group(1), before):
                 continue
             if (
                 m.group(1).lower() == "été"
@@ -249,8 +277,13 @@ def pass_001(a: Analysis) -> Iterator[Finding]:
     found = list(_spacy_passives(a)) if a.tier2 else []
     spans = {(s, e) for s, e, *_ in found}
     for item in _regex_passives(a):
-        # The parser misses some passives; an explicit agent (« par … ») is proof enough.
-        if not a.tier2 or (item[2] and not any(s <= item[0] < e for s, e in spans)):
+        # The parser misses some passives; an explicit agent (« par … ») is proof enough,
+        # and so is a modal before « être » (« doit nous être signalé »).
+        missed = not any(s <= item[0] < e for s, e in spans)
+        modal = a.clean[item[0] : item[0] + 4].lower() == "être" and _MODAL_BEFORE_RE.search(
+            a.clean[max(0, item[0] - 40) : item[0]]
+        ) is not None
+        if not a.tier2 or (missed and (item[2] or modal)):
             found.append(item)
     for start, end, agent, subject, lemma, clear in sorted(found):
         # A participle without « être » (« décidé par vous ») reads more easily than a full

@@ -15,12 +15,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from falc import lexicon
 from falc.analysis import Analysis, Token
 from falc.context import explained_terms
 from falc.findings import Finding
 from falc.rules.lexical import _candidates
+from falc.rules.meaning import EVERYDAY_NOUNS, _formal_spans
 
 #: Words of the product's domain its readers use every day, whatever their frequency.
 DOMAIN_WORDS = frozenset(
@@ -66,6 +68,8 @@ def _is_learned(t: Token, a: Analysis, limit: float) -> bool:
         return z < _ZIPF_ADJECTIVE or _LEARNED_ADJECTIVE_RE.search(low) is not None
     if t.pos in ("VERB", "ADV"):
         return True
+    if low in EVERYDAY_NOUNS or (t.lemma or "") in EVERYDAY_NOUNS:
+        return False  # « ambulance », « résidence »: everyday nouns with an abstract ending
     return t.pos == "NOUN" and _ABSTRACT_RE.search(low) is not None
 
 
@@ -84,20 +88,64 @@ def learned_words(a: Analysis) -> list[Token]:
     return found
 
 
-def lex_010(a: Analysis) -> Iterator[Finding]:
-    """An error per paragraph with ``learned_words_error`` learned words or more (each
-    different word once); an information on a single one (frequency alone already has
-    FALC-LEX-001/002)."""
-    by_paragraph: dict[int, list[Token]] = {}
+@dataclass(frozen=True, slots=True)
+class _Written:
+    """A word of written French: a learned token, or a formal word of the list."""
+
+    key: str
+    text: str
+    start: int
+    end: int
+    paragraph: int
+    learned: bool
+
+
+def _written_words(a: Analysis) -> list[_Written]:
+    """Learned words (frequency) and formal words (the ``[formal_words]`` list, FALC-LEX-003):
+    both are the vocabulary of written French; a learned word inside a formal phrase counts
+    once."""
     paragraph_of = {u.index: u.paragraph for u in a.units}
+    units = [(u.start, u.end, u.paragraph) for u in a.units]
+    formal = [(s, e) for s, e in _formal_spans(a) if not _noun_use(a, s)]
+    out = [
+        _Written(a.text[s:e].lower().replace("’", "'"), a.text[s:e], s, e,
+                 next(p for us, ue, p in units if us <= s < ue), False)
+        for s, e in formal
+    ]
     for t in learned_words(a):
-        by_paragraph.setdefault(paragraph_of[t.unit], []).append(t)
+        if any(s <= t.start < e for s, e in formal):
+            continue
+        out.append(_Written(t.lemma or t.lower, t.text, t.start, t.end,
+                            paragraph_of[t.unit], True))
+    return sorted(out, key=lambda w: w.start)
+
+
+_DETERMINER_BEFORE_RE = re.compile(
+    r"\b(?:la|le|les|une|un|sa|son|ses|ma|ta|votre|notre|leur|cette|ce)\s*$", re.I
+)
+
+
+def _noun_use(a: Analysis, start: int) -> bool:
+    """« C'est la faute de la direction »: after a determiner, « faute de » (or « défaut
+    de ») is a noun phrase of everyday French, not the formal link « faute de moyens »."""
+    if not a.clean[start : start + 6].lower().startswith(("faute", "défaut")):
+        return False
+    return _DETERMINER_BEFORE_RE.search(a.clean[max(0, start - 12) : start]) is not None
+
+
+def lex_010(a: Analysis) -> Iterator[Finding]:
+    """An error per paragraph with ``learned_words_error`` words of written French or more
+    (each different word once): learned words (frequency) and formal words of the list; an
+    information on a single learned word (frequency alone already has FALC-LEX-001/002, a
+    formal word alone FALC-LEX-003)."""
+    by_paragraph: dict[int, list[_Written]] = {}
+    for w in _written_words(a):
+        by_paragraph.setdefault(w.paragraph, []).append(w)
     limit = a.config.thresholds.learned_words_error
     for tokens in by_paragraph.values():
-        distinct = list(dict.fromkeys((t.lemma or t.lower) for t in tokens))
+        distinct = list(dict.fromkeys(t.key for t in tokens))
         if len(distinct) >= limit:
-            listed = ", ".join(f"« {t.text} »" for t in
-                               {(t.lemma or t.lower): t for t in tokens}.values())
+            listed = ", ".join(f"« {t.text} »" for t in {t.key: t for t in tokens}.values())
             yield a.finding(
                 "FALC-LEX-010", tokens[0].start, tokens[-1].end,
                 f"Vocabulaire de l'écrit : {len(distinct)} mots qu'on lit dans les lettres "
@@ -105,7 +153,7 @@ def lex_010(a: Analysis) -> Iterator[Finding]:
                 "Dites la même chose avec des mots de tous les jours (des verbes simples, "
                 "des noms de choses), ou expliquez le mot dans la phrase suivante.",
             )
-        else:
+        elif tokens[0].learned:
             t = tokens[0]
             yield a.finding(
                 "FALC-LEX-010", t.start, t.end,

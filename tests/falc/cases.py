@@ -162,6 +162,12 @@ OWN_CASES: list[Case] = [
     ("Les productions sont validées collectivement.", "FALC-PASS-001", "error"),
     ("Le dossier doit être validé.", "FALC-PASS-001", "error"),
     ("Le dossier sera validé lundi.", "FALC-PASS-001", "error"),
+    # a modal and a pronoun before « être »: the pronoun is the object, not a reflexive
+    ("Tout changement doit nous être signalé.", "FALC-PASS-001", "error"),
+    ("Le dossier peut vous être envoyé avant lundi.", "FALC-PASS-001", "error"),
+    ("Vous devez vous être présenté avant lundi.", "FALC-PASS-001", None),
+    ("Il doit s'être trompé.", "FALC-PASS-001", None),
+    ("Vous pouvez être fier.", "FALC-PASS-001", None),
     # ---- FALC-MOOD-001
     ("Il faut que vous veniez.", "FALC-MOOD-001", "warning"),
     ("Je veux que vous soyez là.", "FALC-MOOD-001", "warning"),
@@ -378,6 +384,14 @@ OWN_CASES: list[Case] = [
     ("Vous allez chez le dentiste en taxi.\nLe taxi est gratuit.", "FALC-LEX-010", None),
     ("Vous payez les factures.\nVous achetez la nourriture.", "FALC-LEX-010", None),
     ("Le groupe évite un moment gênant.\nVous êtes fatigué ?", "FALC-LEX-010", None),
+    # formal words of the list are words of written French too (third round)
+    ("Le dossier est incomplet.\nVous pouvez désormais venir le lundi.", "FALC-LEX-010",
+     "error"),  # a learned word and a formal word
+    ("Les permanences reprennent lors de la rentrée.\nElles sont désormais à la mairie.",
+     "FALC-LEX-010", "error"),
+    ("Vous pouvez désormais venir le lundi.", "FALC-LEX-010", None),  # FALC-LEX-003's
+    ("C'est la faute de la direction.\nLe groupe est content.", "FALC-LEX-010", None),
+    ("Une ambulance vient chez vous.\nLe médecin vous soigne.", "FALC-LEX-010", None),
     # FALC-SENT-002: kinds of difficulty spread over the short sentences of a paragraph
     ("Les places manquent.\nNéanmoins, aucune famille n’attend.\nLe dossier sera étudié.",
      "FALC-SENT-002", "error"),  # formal connector, negation, passive
@@ -559,6 +573,8 @@ FALLBACK_CASES: list[Case] = [
     ("Les productions sont validées collectivement.", "FALC-PASS-001", "warning"),
     ("Vous bénéficiez d'une aide.", "FALC-LEX-003", "warning"),
     ("Au début, le groupe est petit.", "FALC-LEX-003", None),
+    ("Tout changement doit nous être signalé.", "FALC-PASS-001", "warning"),
+    ("Vous devez vous être présenté avant lundi.", "FALC-PASS-001", None),
     ("Vous baissez les bras.", "FALC-LEX-008", "error"),
     ("La participation à l'organisation de la réalisation et à l'évaluation.", "FALC-LEX-007",
      "error"),    ("Nous accusons réception de votre dossier.", "FALC-LEX-011", "error"),
