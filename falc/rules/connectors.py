@@ -39,9 +39,8 @@ CONNECTORS: dict[str, str] = {
     "tandis que": "et", "d'autant plus que": "parce que",
     "ainsi que": "et", "quant à": "pour",
     # third round (2 December 2026): purpose, frame and concession links of reports
-    "en vue de": "pour", "en vue du": "pour", "en vue des": "pour", "en vue d'": "pour",
-    "à l'issue": "après", "dans le cadre": "pour", "dans le but de": "pour",
-    "dans le but d'": "pour", "à l'exception de": "sauf", "à l'exception d'": "sauf",
+    "en vue de": "pour", "à l'issue": "après", "dans le cadre": "pour",
+    "dans le but de": "pour", "à l'exception de": "sauf",
     "certes": "c'est vrai, mais", "sans pour autant": "mais", "alors même que": "même si",
     "en l'occurrence": "ici", "en l'espèce": "ici", "au demeurant": "aussi",
     "en définitive": "à la fin", "somme toute": "à la fin", "a fortiori": "encore plus",
@@ -68,7 +67,31 @@ def _pattern(words: list[str]) -> str:
     )
 
 
-_ANYWHERE_RE = re.compile(rf"(?<![\w'’-])({_pattern(list(CONNECTORS))})(?![\w-])", re.I)
+def _one(phrase: str) -> str:
+    """A connector's pattern: a final « de » also matches « du », « des », « d' » (« à
+    compter du lundi »), a final « à » also « au », « aux »; a word ends the match, an
+    elided « d' » does not need to."""
+    body = re.escape(phrase).replace("\\ ", r"\s+").replace("'", "['’]")
+    if phrase.endswith(" de"):
+        return body[: -len("de")] + r"(?:d['’]|(?:de|du|des)(?![\w-]))"
+    if phrase.endswith(" à"):
+        return body[: -len("à")] + r"(?:à|au|aux)(?![\w-])"
+    if phrase.endswith("'"):
+        return body
+    return body + r"(?![\w-])"
+
+
+def _normal(found: str) -> str:
+    """« à compter du » → « à compter de »: the key of :data:`CONNECTORS`."""
+    low = re.sub(r"\s+", " ", found.lower()).replace("’", "'")
+    low = re.sub(r" (?:du|des|d')$", " de", low)
+    return re.sub(r" (?:au|aux)$", " à", low)
+
+
+_ANYWHERE_RE = re.compile(
+    rf"(?<![\w'’-])({'|'.join(_one(w) for w in sorted(CONNECTORS, key=len, reverse=True))})",
+    re.I,
+)
 _START_RE = re.compile(rf"({_pattern(list(SENTENCE_START))})(?:\s*,|\s+[^\W\d_])", re.I)
 
 
@@ -83,7 +106,8 @@ def conn_001(a: Analysis) -> Iterator[Finding]:
             found.append((m.start(1), m.end(1)))
         for start, end in found:
             word = re.sub(r"\s+", " ", a.clean[start:end]).replace("’", "'")
-            plain = CONNECTORS.get(word.lower()) or SENTENCE_START.get(word.lower(), "")
+            key = _normal(word)
+            plain = CONNECTORS.get(key) or SENTENCE_START.get(word.lower(), "")
             if word.lower() in _COMMA_ONLY and a.clean[end : end + 1] != ",":
                 continue  # « Ainsi va la vie », « De plus en plus »: not a link
             yield a.finding(

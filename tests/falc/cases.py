@@ -422,6 +422,9 @@ OWN_CASES: list[Case] = [
     ("De plus en plus de parents viennent.", "FALC-CONN-001", None),
     # third round (2 December 2026): purpose, frame and concession links of reports
     ("En vue de l'atelier, chacun lit le guide.", "FALC-CONN-001", "error"),
+    ("En vue d'une fête, chacun apporte un plat.", "FALC-CONN-001", "error"),  # « d' »
+    ("Le groupe se retrouve à compter du lundi 6 mai.", "FALC-CONN-001", "error"),  # « du »
+    ("Conformément aux règles, vous signez.", "FALC-CONN-001", "error"),  # « aux »
     ("À l'issue du stage, vous recevez un papier.", "FALC-CONN-001", "error"),
     ("Au-delà, le groupe ne prend plus de dossiers.", "FALC-CONN-001", "error"),
     ("Le groupe aide, sans pour autant remplacer le médecin.", "FALC-CONN-001", "error"),
