@@ -125,7 +125,7 @@ _CLAUSE_BREAK = re.compile(
     r"|pourquoi|quel|quelle|quels|quelles|y|il|je|j|on|vous|faut|peut|qu|que|ce|ya)\b)",
     re.IGNORECASE)
 # Words of someone who speaks of themself (« je suis maman », « on est parents »).
-FIRST_PERSON = word_set("je j moi me m mon ma mes nous notre nos suis sommes")
+FIRST_PERSON = word_set("je j moi me m mon ma mes nous notre nos suis sommes on")
 FIRST_PERSON_GRAMS = frozenset({"on est", "on a"})
 SPOKEN_OF = word_set("un une le la l les des deux trois plusieurs certains certaines"
                      " quelques ce cette ces cet")
@@ -298,6 +298,7 @@ class Understanding:
             support.setdefault(option.key, set()).update(
                 s for phrase in option.phrases for s in phrase.stems)
         self._support = {place: frozenset(stems) for place, stems in support.items()}
+        self._phrase_stems = documents  # the stems of each place's own and borrowed phrases
         self._node_options = {
             (flow.id, node.id): {c.id: _Option(
                 CHOICE + c.id, node_place(*content.resolve(flow.id, c.target)),
@@ -531,14 +532,21 @@ class Understanding:
         """Who one is gives way to what one asks in the same journey, when both are in the
         text and who one is does not say it all (« je suis maman, c'est confidentiel ? »).
         Someone spoken of (« une maman crie en réunion », « les pros n'écoutent pas les
-        parents ») is not who one is: a sentence that starts with « un », « les »… and has
-        no « je », « mon », « nous »… says more than a person; the places of a person give
-        way to every other place (« maman d'un garçon épileptique » is who one is)."""
-        if (len(query.stems) > 1 and query.tokens[0] in SPOKEN_OF
+        parents », « c'est payant pour les personnes handicapées ? ») is not who one is: a
+        sentence with no « je », « mon », « nous », « on »… that does not start with who one
+        is says more than a person; the places of a person give way to every other place
+        (« maman d'un garçon épileptique », « orthophoniste en libéral » are who one is)."""
+        if (len(query.stems) > 1
                 and not (FIRST_PERSON.intersection(query.tokens)
                          or query.grams.any_of(FIRST_PERSON_GRAMS))):
+            # The person spoken of still says whom the question is for (« ça apporte quoi
+            # pour un professionnel »): that journey's places come first.
+            self._said_persona(board)
+            first = next((self.lexicon.stem_of(t) for t in query.tokens if is_content(t)), "")
             for key, candidate in list(board.found.items()):
-                if candidate.place in self._profiles:
+                if (candidate.place in self._profiles
+                        and (query.tokens[0] in SPOKEN_OF
+                             or first not in self._phrase_stems.get(candidate.place, ()))):
                     board.found[key] = Candidate(candidate.key, candidate.place,
                                                  candidate.score - PROFILE_YIELD, candidate.via)
             return
@@ -548,12 +556,7 @@ class Understanding:
                     and c.place not in self._profiles):
                 flow = c.place.split(":", 1)[0]
                 flows[flow] = max(flows.get(flow, 0.0), c.score)
-        said = {c.place.split(":", 1)[0] for c in board.found.values()
-                if c.place in self._profiles and c.score >= ASK_MIN}
-        for key, candidate in list(board.found.items()):  # « maman » says: the families' place
-            if candidate.place not in self._profiles and candidate.place.split(":", 1)[0] in said:
-                board.found[key] = Candidate(candidate.key, candidate.place,
-                                             candidate.score + SAID_PERSONA, candidate.via)
+        self._said_persona(board)
         if not flows:
             return
         for key, candidate in list(board.found.items()):
@@ -565,6 +568,14 @@ class Understanding:
                     >= candidate.score - TOPIC_BEHIND):
                 board.found[key] = Candidate(candidate.key, candidate.place,
                                              candidate.score - PROFILE_YIELD, candidate.via)
+
+    def _said_persona(self, board: _Board) -> None:
+        """« maman » says: the families' places first."""
+        said = {c.place.split(":", 1)[0] for c in board.found.values()
+                if c.place in self._profiles and c.score >= ASK_MIN}
+        for key, candidate in list(board.found.items()):
+            if candidate.place not in self._profiles and candidate.place.split(":", 1)[0] in said:
+                board.found[key] = replace(candidate, score=candidate.score + SAID_PERSONA)
 
     def _one_answer(self, board: _Board, context: Context) -> None:
         """A term and the journey that explains it are one answer, not two to choose from:

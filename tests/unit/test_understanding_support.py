@@ -118,3 +118,19 @@ def test_the_place_of_the_idea_comes_first(text: str, expected: str) -> None:
 
 def test_the_hour_of_the_day_is_not_the_hours_of_meetings() -> None:
     assert decide("accueil:menu", "quelle heure est-il").kind == "miss"
+
+
+# -- people spoken of are not who one is, even when the sentence does not start with them -----
+def test_a_cost_question_about_others_is_a_cost_question() -> None:
+    decision = decide("accueil:menu", "y a-t-il des frais pour les associations ?")
+    assert decision.kind != "miss" and places(decision)[0] == "reponse:gratuit", decision
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("kiné en libéral depuis 20 ans", "professionnels:debut"),  # starts with who one is
+    ("nous sommes une association de familles", "professionnels:debut"),
+    ("maman d un petit garcon epileptique", "familles:debut"),
+])
+def test_who_one_is_without_je_still_counts(text: str, expected: str) -> None:
+    decision = decide("accueil:menu", text)
+    assert decision.kind != "miss" and places(decision)[0] == expected, decision
