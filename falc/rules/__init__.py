@@ -43,7 +43,10 @@ RULES: dict[str, tuple[Severity, str]] = {
     "FALC-NUM-005": ("error", "Date écrite en chiffres (14/05/2024)."),
     "FALC-NUM-006": ("info", "Date sans le jour de la semaine, heure en « 14h30 » ou symbole €."),
     "FALC-CHAR-001": ("error", "Caractère spécial (& § # % / ; < > · …)."),
-    "FALC-CHAR-002": ("warning", "Parenthèses, tirets d'incise ou points de suspension."),
+    "FALC-CHAR-002": (
+        "warning",
+        "Parenthèses ou tirets d'incise (erreur), points de suspension, incise entre virgules.",
+    ),
     "FALC-ABBR-001": ("error", "Abréviation."),
     "FALC-ABBR-002": ("error", "Sigle pas expliqué et absent du glossaire."),
     "FALC-ABBR-003": ("info", "Sigle du glossaire pas expliqué dans le message."),

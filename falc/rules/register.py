@@ -22,7 +22,7 @@ from falc.analysis import Analysis, Token
 from falc.context import explained_terms
 from falc.findings import Finding
 from falc.rules.lexical import _candidates
-from falc.rules.meaning import EVERYDAY_NOUNS, _formal_spans
+from falc.rules.meaning import EVERYDAY_NOUNS, _formal_spans, _jargon_hits
 
 #: Words of the product's domain its readers use every day, whatever their frequency.
 DOMAIN_WORDS = frozenset(
@@ -101,9 +101,9 @@ class _Written:
 
 
 def _written_words(a: Analysis) -> list[_Written]:
-    """Learned words (frequency) and formal words (the ``[formal_words]`` list, FALC-LEX-003):
-    both are the vocabulary of written French; a learned word inside a formal phrase counts
-    once."""
+    """Learned words (frequency), formal words (the ``[formal_words]`` list, FALC-LEX-003)
+    and unexplained jargon (the ``[jargon]`` list, FALC-JARG-001): all are the vocabulary of
+    written French; a word inside a formal or jargon phrase counts once."""
     paragraph_of = {u.index: u.paragraph for u in a.units}
     units = [(u.start, u.end, u.paragraph) for u in a.units]
     formal = [(s, e) for s, e in _formal_spans(a) if not _noun_use(a, s)]
@@ -112,8 +112,15 @@ def _written_words(a: Analysis) -> list[_Written]:
                  next(p for us, ue, p in units if us <= s < ue), False)
         for s, e in formal
     ]
+    taken = list(formal)
+    for s, e, found, _ in _jargon_hits(a):
+        if any(ts <= s < te for ts, te in taken):
+            continue
+        taken.append((s, e))
+        out.append(_Written(found.lower().replace("’", "'"), found, s, e,
+                            next(p for us, ue, p in units if us <= s < ue), False))
     for t in learned_words(a):
-        if any(s <= t.start < e for s, e in formal):
+        if any(s <= t.start < e for s, e in taken):
             continue
         out.append(_Written(t.lemma or t.lower, t.text, t.start, t.end,
                             paragraph_of[t.unit], True))

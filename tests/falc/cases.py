@@ -286,8 +286,8 @@ OWN_CASES: list[Case] = [
     ("Lisez [le guide](https://exemple.fr/guide).", "FALC-CHAR-001", None),
     ("1. Lisez le guide.\n2. Signez la charte.", "FALC-CHAR-001", None),
     # ---- FALC-CHAR-002
-    ("Le répit (un temps de repos) est utile.", "FALC-CHAR-002", "warning"),
-    ("Le groupe – il est petit – se réunit.", "FALC-CHAR-002", "warning"),
+    ("Le répit (un temps de repos) est utile.", "FALC-CHAR-002", "error"),
+    ("Le groupe – il est petit – se réunit.", "FALC-CHAR-002", "error"),
     ("Vous êtes fatigué...", "FALC-CHAR-002", "warning"),
     ("Vous êtes fatigué…", "FALC-CHAR-002", "warning"),
     ("- Le guide\n- La charte", "FALC-CHAR-002", None),
@@ -390,6 +390,9 @@ OWN_CASES: list[Case] = [
     ("Les permanences reprennent lors de la rentrée.\nElles sont désormais à la mairie.",
      "FALC-LEX-010", "error"),
     ("Vous pouvez désormais venir le lundi.", "FALC-LEX-010", None),  # FALC-LEX-003's
+    ("Vous faites un recours.\nLe dossier est incomplet.", "FALC-LEX-010", "error"),
+    ("Vous faites un recours.\nÇa veut dire que vous demandez de changer la décision.",
+     "FALC-LEX-010", None),  # the jargon word is explained
     ("C'est la faute de la direction.\nLe groupe est content.", "FALC-LEX-010", None),
     ("Une ambulance vient chez vous.\nLe médecin vous soigne.", "FALC-LEX-010", None),
     # FALC-SENT-002: kinds of difficulty spread over the short sentences of a paragraph
