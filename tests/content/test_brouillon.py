@@ -34,7 +34,7 @@ def test_every_document_text_is_listed():
     assert len(draft) > 150 and len(forms) > 100
     assert all(t.falc.strip() and t.line for t in texts)
     # an advice is judged with its list, as the document shows it
-    assert any(t.falc.startswith("Il existe 3 sortes d’outils.\n- ") for t in draft)
+    assert any(t.falc.startswith("Il existe 3 types d’outils.\n- ") for t in draft)
 
 
 def test_draft_and_tool_texts_have_no_falc_error_and_no_meaning_finding():
