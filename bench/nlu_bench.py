@@ -14,13 +14,15 @@ mean and p99 time to understand one utterance of the tuned and blind sets on the
   top-3  the expected place is among the first three (for « aucun »: the coach did not go).
 With --compare TREE, the timing alone runs in child processes, alternately with the code of
 TREE (e.g. a worktree of the previous commit) and with this tree's, on the same utterances:
-a before/after measured in the same run.
+a before/after measured in the same run: the median (wall clock) and the mean processor
+time per utterance.
 Run: python bench/nlu_bench.py [--repeats N] [--all] [--compare TREE [--rounds N]]
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import statistics
@@ -185,29 +187,57 @@ def median_us(engine: Engine, utterances: list[Utterance], repeats: int) -> floa
     return statistics.median(timings(engine, utterances, repeats)) * 1e6
 
 
+def cpu_mean_us(engine: Engine, utterances: list[Utterance], repeats: int) -> float:
+    """Processor time per utterance, the mean (long texts and two requests in one message
+    weigh in it): the process's own time, which a busy shared host blurs much less than
+    the wall-clock samples; the garbage collector set as `coach serve` sets it."""
+    records = [record_at(engine, u) for u in utterances]
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(10_000)
+    start = time.process_time()
+    for _ in range(repeats):
+        for utterance, record in zip(utterances, records, strict=True):
+            engine.understand(record, utterance.text)
+    return (time.process_time() - start) / (repeats * len(utterances)) * 1e6
+
+
 def timing_only(repeats: int) -> None:
-    """Child of --compare: the median of this process's code, as one JSON line."""
+    """Child of --compare: the median and the processor mean of this process's code, as
+    one JSON line."""
     engine = Engine(load_content())
     utterances = load_utterances() + load_utterances(BLIND) + load_utterances(BLIND2)
-    print(json.dumps({"median_us": median_us(engine, utterances, repeats)}))
+    median = median_us(engine, utterances, repeats)
+    print(json.dumps({"median_us": median,
+                      "cpu_mean_us": cpu_mean_us(engine, utterances, repeats)}))
 
 
 def compare(tree: str, rounds: int, repeats: int) -> None:
     """Before/after in the same run: alternate child processes running TREE's code and ours."""
     here = str(Path(__file__).resolve().parents[1])
     found: dict[str, list[float]] = {tree: [], here: []}
+    means: dict[str, list[float]] = {tree: [], here: []}
     for _round in range(rounds):
         for code in (tree, here):
             env = dict(os.environ, NLU_BENCH_CODE=code, PYTHONPATH=code)
             out = subprocess.run([sys.executable, __file__, "--timing-only", "--repeats",
                                   str(repeats)], env=env, check=True, capture_output=True,
                                  text=True).stdout
-            found[code].append(json.loads(out.strip().splitlines()[-1])["median_us"])
+            figures = json.loads(out.strip().splitlines()[-1])
+            found[code].append(figures["median_us"])
+            means[code].append(figures["cpu_mean_us"])
     before, after = statistics.median(found[tree]), statistics.median(found[here])
     print(f"median per utterance, {rounds} alternating rounds (median of the rounds' medians):"
           f" {tree}: {before:.0f} µs {[round(v) for v in found[tree]]};"
           f" {here}: {after:.0f} µs {[round(v) for v in found[here]]};"
           f" after/before {after / before:.2f}")
+    before, after = statistics.median(means[tree]), statistics.median(means[here])
+    ratios = [a / b for b, a in zip(means[tree], means[here], strict=True)]
+    print(f"processor time per utterance, mean (median of the rounds):"
+          f" {tree}: {before:.0f} µs {[round(v) for v in means[tree]]};"
+          f" {here}: {after:.0f} µs {[round(v) for v in means[here]]};"
+          f" after/before {statistics.median(ratios):.2f}"
+          f" (rounds: {', '.join(f'{r:.2f}' for r in ratios)})")
 
 
 def main() -> None:
