@@ -335,6 +335,8 @@ class Understanding:
                 self._persona_flows.setdefault(flow.header.persona, set()).add(flow.id)
         self._persona_flows.setdefault("personne", set()).update(
             self._persona_flows.get("famille", set()))
+        self._persona_flow_ids = frozenset(f for flows in self._persona_flows.values()
+                                           for f in flows)
 
     def _choice_phrases(self, node_places: set[str]) -> list[tuple[str, Phrase]]:
         """Labels and synonyms of the choices, for the place they lead to, unless generic.
@@ -418,24 +420,40 @@ class Understanding:
         decided = [(clause, self._decide(query, context, search=False))
                    for clause in clauses if (query := self.lexicon.query(clause)).stems]
         sure = [d.best for _c, d in decided if d.kind == "go" and d.best is not None]
+        said = [c for c in sure if c.place in SOCIAL or c.place in self._profiles]
+        persona = next((self.places.sets.get(c.place, {}).get("persona") for c in said
+                        if c.place in self._profiles), None)
+        there = replace(context, persona=str(persona)) if persona is not None else context
+        if there is not context:  # the other clauses read as this person's (« je suis
+            # orthophoniste, comment on rejoint une cop ? »: the professionals' way in)
+            # A clause of one word that counts stays as read alone (see the vague rest below).
+            again = []
+            for clause, d in decided:
+                query = self.lexicon.query(clause)
+                if d.best not in said and len(query.stems) > 1:
+                    d = self._decide(query, there, search=False)
+                again.append((clause, d))
+            decided = again
+            sure = [d.best for _c, d in decided if d.kind == "go" and d.best is not None]
         asked = [c for c in sure if c.place not in SOCIAL and c.place not in self._profiles
                  and c.score >= CLAUSE_SURE]
         if asked:
             return Decision("go", tuple(_distinct(asked))[:MAX_ASK])
-        said = [c for c in sure if c.place in SOCIAL or c.place in self._profiles]
         if not said:
             return None
         rest = " ".join(clause for clause, d in decided
                         if not (d.kind == "go" and d.best is not None and d.best in said))
-        persona = next((self.places.sets.get(c.place, {}).get("persona") for c in said
-                        if c.place in self._profiles), None)
-        there = replace(context, persona=str(persona)) if persona is not None else context
         query = self.lexicon.query(rest)
         if query.stems:
             decision = self._decide(query, there)
             # « je suis aveugle, je peux participer ? »: a vague rest (one word that counts)
             # asks whether there is a place for this person: their place answers it.
-            if decision.kind == "go" or (decision.kind == "ask" and len(query.stems) > 1):
+            # A vague rest goes elsewhere only when typed as a phrase of that place.
+            vague = len(query.stems) < 2
+            best = decision.best
+            if (decision.kind == "go" and (not vague or best is None
+                                           or best.score >= EXACT_SCORE)) or (
+                    decision.kind == "ask" and not vague):
                 return decision
         said.sort(key=lambda c: c.place in SOCIAL)  # who one is before a greeting
         return Decision("go", tuple(_distinct(said))[:MAX_ASK])
@@ -664,8 +682,12 @@ class Understanding:
         prior = FLOW_PRIOR if flow == context.flow else 0.0
         if score >= EXACT_SCORE:  # typed exactly as the content says it
             prior += INTENT_EXACT_PRIOR
-        if context.persona and flow in self._persona_flows.get(context.persona, ()):
-            prior += PERSONA_PRIOR
+        if context.persona:
+            own = self._persona_flows.get(context.persona, ())
+            if flow in own:
+                prior += PERSONA_PRIOR
+            elif own and flow in self._persona_flow_ids:  # another person's journey
+                prior -= PERSONA_PRIOR
         return prior
 
     @staticmethod

@@ -14,10 +14,10 @@ from tests.conftest import CONTACT
 ENGINE = Engine(load_content(), CONTACT)
 
 
-def decide(place: str, text: str) -> Decision:
+def decide(place: str, text: str, **variables: object) -> Decision:
     flow, node = place.split(":")
     record = Record(id="test", flow=flow, node=node, origin=flow,
-                    content_version=ENGINE.content.version)
+                    content_version=ENGINE.content.version, vars=dict(variables))
     return ENGINE.understand(record, text)
 
 
@@ -134,3 +134,29 @@ def test_a_cost_question_about_others_is_a_cost_question() -> None:
 def test_who_one_is_without_je_still_counts(text: str, expected: str) -> None:
     decision = decide("accueil:menu", text)
     assert decision.kind != "miss" and places(decision)[0] == expected, decision
+
+
+# -- who one is orders the answers: one's own journey first, another person's after -----------
+def test_a_professional_is_shown_the_professionals_way_in_first() -> None:
+    text = "je veux rejoindre une communauté"
+    decision = decide("accueil:menu", text, persona="professionnel")
+    assert decision.kind == "go" and places(decision)[0] == "professionnels:rejoindre", decision
+    decision = decide("accueil:menu", text, persona="famille")
+    assert decision.kind == "go" and places(decision)[0] == "familles:premier-pas", decision
+
+
+def test_who_one_is_said_first_orders_the_question_after_it() -> None:
+    decision = decide("accueil:menu", "je suis orthophoniste, comment on rejoint une cop ?")
+    assert decision.kind != "miss", decision
+    assert "professionnels:rejoindre" in places(decision)[:2], decision
+    assert not (decision.kind == "go" and places(decision)[0] == "familles:premier-pas")
+
+
+@pytest.mark.parametrize("text", [
+    "je suis tétraplégique, je peux rejoindre ?",
+    "je suis la grand-mère de Lou, ce groupe est pour moi ?",
+])
+def test_a_vague_question_after_who_one_is_is_answered_by_their_place(text: str) -> None:
+    decision = decide("accueil:menu", text)
+    assert decision.kind == "go", decision
+    assert places(decision)[0] in ("familles:personne-concernee", "familles:debut"), decision
