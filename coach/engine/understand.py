@@ -273,6 +273,7 @@ class Understanding:
                     and Grams(phrase.norm).any_padded(_CUES_PADDED)):
                 self._explains.setdefault(term, place)
         self._menu_flow = content.menu[0]
+        self._starts = frozenset(node_place(f.id, f.header.start) for f in content.flows.values())
         documents: dict[str, frozenset[str]] = {}
         for place, phrase in [*intents, *borrowed]:
             documents[place] = documents.get(place, frozenset()) | phrase.stems
@@ -524,6 +525,7 @@ class Understanding:
                 score = min(score, earlier - SEARCH_BEHIND)  # search comes last, as in the order
             board.agree(place, place, score)
         self._one_answer(board, context)
+        self._inside_journeys(board)
         self._profile_yields(board, query)
         self._everyday_only(board, query)
         ranked = board.ranked()
@@ -586,6 +588,22 @@ class Understanding:
                     >= candidate.score - TOPIC_BEHIND):
                 board.found[key] = Candidate(candidate.key, candidate.place,
                                              candidate.score - PROFILE_YIELD, candidate.via)
+
+    def _inside_journeys(self, board: _Board) -> None:
+        """A choice that starts a journey (« Les outils ») is broad: a place inside that
+        journey found about as well (« une trame de charte » : the charter tool) is what was
+        asked, and the choice loses its advantage over it."""
+        inside: dict[str, float] = {}  # journey → its best place found (other than its start)
+        for candidate in board.found.values():
+            if not candidate.key.startswith(CHOICE):
+                flow = candidate.place.split(":", 1)[0]
+                inside[flow] = max(inside.get(flow, 0.0), candidate.score)
+        for key, candidate in list(board.found.items()):
+            if key.startswith(CHOICE) and candidate.place in self._starts:
+                flow = candidate.place.split(":", 1)[0]
+                if inside.get(flow, 0.0) >= candidate.score - OPTION_PRIOR:
+                    board.found[key] = replace(candidate, score=candidate.score - OPTION_PRIOR
+                                               - SEARCH_BEHIND)
 
     def _said_persona(self, board: _Board) -> None:
         """« maman » says: the families' places first."""

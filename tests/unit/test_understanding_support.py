@@ -160,3 +160,15 @@ def test_a_vague_question_after_who_one_is_is_answered_by_their_place(text: str)
     decision = decide("accueil:menu", text)
     assert decision.kind == "go", decision
     assert places(decision)[0] in ("familles:personne-concernee", "familles:debut"), decision
+
+
+# -- a journey offered at the menu is broad: the place inside it that was asked comes first ----
+def test_a_place_inside_a_journey_comes_before_the_journey() -> None:
+    decision = decide("accueil:menu", "un exemple de feuille de route sur 3 ans")
+    assert places(decision)[0] == "modeliser:feuille-de-route", decision
+    assert places(decision).index("outils:banque") > 0
+
+
+def test_the_journey_itself_is_still_reached_by_its_name() -> None:
+    decision = decide("accueil:menu", "les outils")
+    assert decision.kind == "go" and places(decision)[0] == "outils:banque", decision
