@@ -186,7 +186,8 @@ class Lexicon:
     def query(self, text: str) -> Query:
         typed = tuple(words(text))
         as_is = self._as_is
-        tokens = tuple(w if w in as_is else self._repair(w) for w in typed)
+        tokens = tuple(w if w in as_is or len(w) < MIN_SOUND_LENGTH else self._repair(w)
+                       for w in typed)
         names = _names(text)
         found = set()
         known = self.stems  # the content's own words: content words, stems known
