@@ -19,7 +19,8 @@ close to the main thread's CPU time.
 
 Quality first: ``bench/falc_eval.py`` (share of FALC paragraphs with no error, share of
 standard paragraphs with at least one error, by rule, with and without the sentence-length
-rule, on the tuned, dev, dev2, dev3 and blind hand-written sets; ``--set NAME`` to score only some).
+rule, on the tuned, dev, dev2, dev3, blind and blind2 hand-written sets; ``--set NAME`` to
+score only some).
 
     python bench/falc_bench.py [--runs N] [--quality-only | --speed-only] [--set NAME]...
 """
