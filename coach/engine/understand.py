@@ -388,6 +388,18 @@ class Understanding:
         clauses = [c for c in _CLAUSE_BREAK.split(text) if c and not c.isspace()]
         if len(clauses) < 2:
             return decision
+        if (decision.kind == "go" and best is not None and best.place.startswith(GLOSSARY)
+                and TERMS in best.place):
+            # « je travaille en ESMS, c'est quoi le RGPD ? »: the terms asked about are those
+            # of the clause that asks what they mean.
+            for clause in clauses:
+                query = self.lexicon.query(clause)
+                if query.grams.any_padded(_CUES_PADDED):
+                    asked = self._decide(query, context, search=False)
+                    if asked.kind == "go" and asked.best is not None and (
+                            asked.best.place.startswith(GLOSSARY)):
+                        return asked
+            return decision
         if (decision.kind == "go" and best is not None and best.place not in SOCIAL
                 and best.place not in self._profiles):
             # Two requests, the whole text going to the second: the first is answered
@@ -530,6 +542,14 @@ class Understanding:
         self._everyday_only(board, query)
         ranked = board.ranked()
         decision = self._verdict(ranked, False)
+        best = decision.best
+        if (decision.kind == "go" and best is not None and best.score < GO
+                and best.via in ("intention", "recherche") and len(query.stems) > 2
+                and len(query.stems & self._found_by(best)) < 2):
+            # Far ahead but below GO, found by one word of several: not clear enough to go
+            # (« mes infos médicales restent privées » is not about « informations »).
+            return Decision("ask", tuple(_distinct(
+                [c for c in ranked if c.key != OTHER and c.score >= ASK_MIN]))[:MAX_ASK])
         if decision.kind == "go" or not self._hostile(query):
             return decision  # the hostility check runs only when it can change the answer
         return self._verdict(ranked, True)
@@ -624,6 +644,13 @@ class Understanding:
             keep, drop = (place, term) if context.flow == self._menu_flow else (term, place)
             kept, dropped = board.found[found[keep]], board.found.pop(found[drop])
             board.found[found[keep]] = replace(kept, score=max(kept.score, dropped.score))
+
+    def _found_by(self, candidate: Candidate) -> frozenset[str]:
+        """The stems that can have found a candidate: its phrases', or for a search
+        result, its texts' too."""
+        if candidate.via == "recherche":
+            return self._support.get(candidate.place, frozenset())
+        return self._phrase_stems.get(candidate.place, frozenset())
 
     def _everyday_only(self, board: _Board, query: Query) -> None:
         """A place found by one everyday word of a sentence that also speaks of things the

@@ -172,3 +172,28 @@ def test_a_place_inside_a_journey_comes_before_the_journey() -> None:
 def test_the_journey_itself_is_still_reached_by_its_name() -> None:
     decision = decide("accueil:menu", "les outils")
     assert decision.kind == "go" and places(decision)[0] == "outils:banque", decision
+
+
+# -- several terms: those of the clause that asks what they mean -----------------------------
+@pytest.mark.parametrize(("text", "expected"), [
+    ("je suis en IME, c'est quoi la MDPH ?", "glossaire:MDPH"),
+    ("ARS, MDPH, c'est quoi ?", "glossaire:ARS+MDPH"),
+    ("c'est quoi l'ARS et la MDPH", "glossaire:ARS+MDPH"),
+])
+def test_the_terms_asked_about_are_answered(text: str, expected: str) -> None:
+    decision = decide("accueil:menu", text)
+    assert decision.kind == "go" and places(decision)[0] == expected, decision
+
+
+# -- the plural of an everyday word; a go needs more than one word of several -----------------
+def test_the_plural_of_a_same_meaning_word_means_the_same() -> None:
+    lexicon = ENGINE.understanding.lexicon
+    assert lexicon.stem_of("privees") == lexicon.stem_of("confidentiel")
+    assert lexicon.stem_of("tatas") == lexicon.stem_of("parent")
+
+
+def test_one_word_of_several_does_not_make_a_clear_go() -> None:
+    decision = decide("accueil:menu", "des infos sur les horaires des bus de nuit")
+    assert decision.kind != "go", decision
+    decision = decide("accueil:menu", "comment préparer la toute première rencontre du groupe")
+    assert decision.kind == "go" and places(decision)[0] == "initier:rencontre", decision

@@ -316,7 +316,10 @@ def stem(word: str) -> str:
         # maxCacheSize 0: PyStemmer otherwise remembers the last 10,000 words it stemmed,
         # typed words included, for the life of the process.
         stemmer = _local.stemmer = Stemmer.Stemmer("french", 0)
-    word = SAME_AS.get(word, word)
+    same = SAME_AS.get(word)
+    if same is None and word.endswith("s"):  # the plural of a listed word (« privees »)
+        same = SAME_AS.get(word[:-1])
+    word = same or word
     return str(stemmer.stemWord(LEMMAS.get(word, word)))
 
 
