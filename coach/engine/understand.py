@@ -133,6 +133,9 @@ SPOKEN_OF = word_set("un une le la l les des deux trois plusieurs certains certa
 CLAUSE_SURE = 0.85
 # Answers that say nothing of what the person wants: they give way to a request.
 SOCIAL = frozenset({REPLY + "bonjour", REPLY + "merci"})
+# A greeting or thanks typed first, with at most this many other words that count and that
+# lead nowhere, is answered as a greeting or thanks.
+SOCIAL_REST = 2
 _STAGES = {"position": 0, "choix": 1, "commande": 2, "intention": 3, "glossaire": 4,
            "recherche": 5}
 
@@ -273,6 +276,12 @@ class Understanding:
                     and Grams(phrase.norm).any_padded(_CUES_PADDED)):
                 self._explains.setdefault(term, place)
         self._menu_flow = content.menu[0]
+        # The one-word greetings and thanks (« bonjour », « merci »), typed first.
+        self._social_words = {phrase.norm: intent.target for entry in content.intents
+                              if (intent := entry.intention).target in SOCIAL
+                              for phrase in map(lexicon.phrase, intent.phrases)
+                              if phrase.norm and " " not in phrase.norm}
+        self._social_stems = frozenset(lexicon.stem_of(w) for w in self._social_words)
         self._starts = frozenset(node_place(f.id, f.header.start) for f in content.flows.values())
         documents: dict[str, frozenset[str]] = {}
         for place, phrase in [*intents, *borrowed]:
@@ -383,8 +392,15 @@ class Understanding:
 
     # -- the decision ----------------------------------------------------------------------
     def decide(self, text: str, context: Context) -> Decision:
-        decision = self._decide(self.lexicon.query(text), context)
+        query = self.lexicon.query(text)
+        decision = self._decide(query, context)
         best = decision.best
+        if decision.kind == "miss" and not decision.hostile and query.tokens:
+            # « bonjour à toute l'équipe », « merci à vous tous »: a short greeting or thanks
+            # whose other words lead nowhere is a greeting or thanks.
+            social = self._social_words.get(query.tokens[0])
+            if social is not None and len(query.stems - self._social_stems) <= SOCIAL_REST:
+                return Decision("go", (Candidate(social, social, EXACT_SCORE, "intention"),))
         clauses = [c for c in _CLAUSE_BREAK.split(text) if c and not c.isspace()]
         if len(clauses) < 2:
             return decision

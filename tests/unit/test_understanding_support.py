@@ -197,3 +197,28 @@ def test_one_word_of_several_does_not_make_a_clear_go() -> None:
     assert decision.kind != "go", decision
     decision = decide("accueil:menu", "comment préparer la toute première rencontre du groupe")
     assert decision.kind == "go" and places(decision)[0] == "initier:rencontre", decision
+
+
+# -- a short greeting or thanks whose other words lead nowhere -------------------------------
+@pytest.mark.parametrize(("text", "expected"), [
+    ("salut la compagnie", "reponse:bonjour"),
+    ("bonjour à toutes et à tous", "reponse:bonjour"),
+])
+def test_a_greeting_with_other_words_is_a_greeting(text: str, expected: str) -> None:
+    decision = decide("accueil:menu", text)
+    assert decision.kind == "go" and places(decision)[0] == expected, decision
+
+
+def test_a_hostile_greeting_is_not_greeted() -> None:
+    decision = decide("accueil:menu", "bonjour connard")
+    assert decision.kind == "miss" and decision.hostile
+
+
+@pytest.mark.parametrize(("one", "other"), [
+    ("seances", "reunion"), ("copil", "gouvernance"), ("trame", "modele"),
+    ("decisions", "decider"), ("gratos", "gratuit"), ("tonton", "parent"),
+    ("psychomot", "professionnel"), ("mutuelle", "partenaire"), ("engueulade", "conflit"),
+])
+def test_everyday_words_share_the_stem_of_the_module_word(one: str, other: str) -> None:
+    lexicon = ENGINE.understanding.lexicon
+    assert lexicon.stem_of(one) == lexicon.stem_of(other)

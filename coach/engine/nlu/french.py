@@ -145,6 +145,7 @@ LEMMAS: dict[str, str] = {
         "integrer": "integration",
         "isole": "isolement",
         "dominer": "domine dominent domination dominant dominante",
+        "decider": "decision decisions decide decident",
     }.items()
     for form in forms.split()
 }
@@ -239,6 +240,10 @@ SAME_AS.update({
         "horaire": "creneau creneaux",
         "confidentiel": "confidentialite identite incognito pseudo pseudonyme",
         "participer": "participe participent participation",
+        "gouvernance": "pilotage copil pilote piloter instance instances",
+        "modele": "trame trames gabarit gabarits template templates",
+        "reunion": "seance seances",
+        "decrochent": "abandonnent abandonner lachent decrocher decrochage",
     }.items()
     for word in forms.split()
 })
