@@ -1,7 +1,8 @@
 """A person on a small phone, with touch, on the real dialogues (what people meet):
 
 - at load, the whole welcome and the first choice are on the first screen, at 375 × 740 and
-  at 320 × 568, with the text at its size (18 px) and nothing hidden;
+  at 320 × 568, in standard French and in easy-to-read, with the text at its size (18 px;
+  21.6 px in easy-to-read) and nothing hidden;
 - with « Facile à lire » on: after each of 5 taps, the start of the coach's first new message
   is on screen, the focus is not in the text field (no virtual keyboard over the reply), and
   the page is the one scroll; typing that one does not understand keeps easy-to-read on.
@@ -34,11 +35,12 @@ def touch_phone(new_context, width: int, height: int) -> Page:  # type: ignore[n
                        has_touch=True).new_page()
 
 
+@pytest.mark.parametrize("falc", [False, True], ids=["standard", "facile"])
 @pytest.mark.parametrize(("width", "height"), PHONES)
 def test_the_real_welcome_and_the_first_choice_fit_the_first_screen(
-        new_context, real_site, width: int, height: int) -> None:
+        new_context, real_site, width: int, height: int, falc: bool) -> None:
     page = touch_phone(new_context, width, height)
-    open_client(page, real_site)
+    open_client(page, real_site, "?falc=1" if falc else "")
     page.locator(".choix button").first.wait_for()
     page.wait_for_timeout(200)
     seen = page.evaluate("""() => {
@@ -55,10 +57,12 @@ def test_the_real_welcome_and_the_first_choice_fit_the_first_screen(
     for top, bottom in seen["welcome"]:
         assert top >= 0 and bottom <= seen["height"], seen
     assert seen["choice"][0] >= 0 and seen["choice"][1] <= seen["height"], seen
-    # By layout, not by shrinking the text: 18 px, line height 1.5.
-    assert seen["font"] >= 18 and seen["line"] >= 1.5 * 18 - 0.5, seen
+    # By layout, not by shrinking the text: 18 px, line height 1.5 (easy-to-read: larger
+    # text, wider lines, as it is everywhere else).
+    font, line = (21.6, 1.8) if falc else (18, 1.5)
+    assert seen["font"] >= font - 0.1 and seen["line"] >= line * font - 0.5, seen
     assert seen["active"] == "BODY"  # nothing opened the keyboard
-    shot(page, f"telephone-reel-{width}x{height}-accueil")
+    shot(page, f"telephone-reel-{width}x{height}-accueil{'-facile' if falc else ''}")
 
 
 def wait_reply(page: Page, before: int) -> None:

@@ -57,7 +57,7 @@ def test_alexandra_is_introduced_where_the_coordinator_journey_starts():
 def test_start_in_falc_says_the_easy_to_read_texts():
     step = ENGINE.start(falc=True)
     said = all_texts(step)
-    assert said[0].splitlines()[:2] == ["Bonjour.", "Je suis le coach CoP."]
+    assert said[0].splitlines()[0] == "Bonjour."
     assert said[-1].splitlines()[0] == "Qui êtes-vous ?"
     assert {c["label"] for c in step.choices} >= {"Je suis parent ou aidant", "J’ai un handicap",
                                                   "Je cherche les outils"}
