@@ -627,19 +627,23 @@ class Understanding:
 
     def _inside_journeys(self, board: _Board) -> None:
         """A choice that starts a journey (« Les outils ») is broad: a place inside that
-        journey found about as well (« une trame de charte » : the charter tool) is what was
+        journey found about as well (« un modèle de charte » : the charter tool) is what was
         asked, and the choice loses its advantage over it."""
+        starts = [(key, c) for key, c in board.found.items()
+                  if c.place in self._starts and key.startswith(CHOICE)]
+        if not starts:
+            return
         inside: dict[str, float] = {}  # journey → its best place found (other than its start)
         for candidate in board.found.values():
             if not candidate.key.startswith(CHOICE):
                 flow = candidate.place.split(":", 1)[0]
-                inside[flow] = max(inside.get(flow, 0.0), candidate.score)
-        for key, candidate in list(board.found.items()):
-            if key.startswith(CHOICE) and candidate.place in self._starts:
-                flow = candidate.place.split(":", 1)[0]
-                if inside.get(flow, 0.0) >= candidate.score - OPTION_PRIOR:
-                    board.found[key] = replace(candidate, score=candidate.score - OPTION_PRIOR
-                                               - SEARCH_BEHIND)
+                if candidate.score > inside.get(flow, 0.0):
+                    inside[flow] = candidate.score
+        for key, candidate in starts:
+            flow = candidate.place.split(":", 1)[0]
+            if inside.get(flow, 0.0) >= candidate.score - OPTION_PRIOR:
+                board.found[key] = replace(candidate, score=candidate.score - OPTION_PRIOR
+                                           - SEARCH_BEHIND)
 
     def _said_persona(self, board: _Board) -> None:
         """« maman » says: the families' places first."""
@@ -654,6 +658,8 @@ class Understanding:
         the journey from the menu, the term's meaning inside another journey (a definition
         does not take the person away from where they are)."""
         for term, place in self._explains.items():
+            if term not in board.found:  # a term's key is its place (never a choice)
+                continue
             found = {c.place: key for key, c in board.found.items()}
             if term not in found or place not in found:
                 continue
