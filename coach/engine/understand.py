@@ -129,6 +129,9 @@ FIRST_PERSON = word_set("je j moi me m mon ma mes nous notre nos suis sommes on"
 FIRST_PERSON_GRAMS = frozenset({"on est", "on a"})
 SPOKEN_OF = word_set("un une le la l les des deux trois plusieurs certains certaines"
                      " quelques ce cette ces cet")
+# Words of what one wants to do.
+WANT = word_set("veux voudrais voulons voudrions souhaite souhaitons souhaiterais aimerais"
+                " aimerions envie compte comptons")
 # A clause alone is a request only when it is this sure (« il a 8 ans » is not one).
 CLAUSE_SURE = 0.85
 # Answers that say nothing of what the person wants: they give way to a request.
@@ -484,7 +487,11 @@ class Understanding:
                                            or best.score >= EXACT_SCORE)) or (
                     decision.kind == "ask" and not vague):
                 return decision
-        said.sort(key=lambda c: c.place in SOCIAL)  # who one is before a greeting
+        # Who one is before a greeting; of two persons said, the one said with what one
+        # wants to do (« je suis directrice d'un foyer et je veux monter une cop »).
+        wanted = {id(d.best) for clause, d in decided
+                  if WANT.intersection(self.lexicon.query(clause).tokens)}
+        said.sort(key=lambda c: (c.place in SOCIAL, id(c) not in wanted))
         return Decision("go", tuple(_distinct(said))[:MAX_ASK])
 
     def _decide(self, query: Query, context: Context, search: bool = True) -> Decision:

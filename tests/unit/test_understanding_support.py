@@ -222,3 +222,13 @@ def test_a_hostile_greeting_is_not_greeted() -> None:
 def test_everyday_words_share_the_stem_of_the_module_word(one: str, other: str) -> None:
     lexicon = ENGINE.understanding.lexicon
     assert lexicon.stem_of(one) == lexicon.stem_of(other)
+
+
+# -- two persons said: the one said with what one wants to do --------------------------------
+@pytest.mark.parametrize("text", [
+    "je suis éducatrice et je voudrais créer une cop",
+    "je suis maman et je veux monter une cop",
+])
+def test_who_one_wants_to_be_comes_before_who_one_is(text: str) -> None:
+    decision = decide("accueil:menu", text)
+    assert decision.kind == "go" and places(decision)[0] == "coordinateur:parcours", decision

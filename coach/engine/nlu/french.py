@@ -228,7 +228,8 @@ SAME_AS.update({
         "handicap": "myopathie sclerose imc paralysie deficience deficiences trisomie autisme"
                     " polyhandicap surdite cecite tetraplegie paraplegie hemiplegie maladie"
                     " syndrome pathologie",
-        "partenaire": "mutuelle mutuelles fondation fondations mairie mairies commune communes"
+        "partenaire": "partenariat partenariats mutuelle mutuelles fondation fondations mairie"
+                      " mairies commune communes"
                       " collectivite collectivites caf cpam financeur"
                       " financeurs mecene mecenes federation federations",
         "conflit": "embrouille embrouilles engueulade engueulades querelle querelles friction"
@@ -241,6 +242,7 @@ SAME_AS.update({
         "confidentiel": "confidentialite identite incognito pseudo pseudonyme",
         "participer": "participe participent participation",
         "gouvernance": "pilotage copil pilote piloter instance instances",
+        "visio": "distanciel",
         "modele": "trame trames gabarit gabarits template templates",
         "reunion": "seance seances",
         "decrochent": "abandonnent abandonner lachent decrocher decrochage",
