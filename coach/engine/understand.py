@@ -86,7 +86,7 @@ TOPIC_BEHIND = 0.12
 # Who one says one is, in the same sentence, points to that person's journey.
 SAID_PERSONA = 0.05
 CLEAR_MIN = 0.70
-CLEAR_MARGIN = 0.15
+CLEAR_MARGIN = 0.10
 
 # A place found by one everyday word only, in a sentence that says more (« quel temps fait-il
 # demain », « qui a gagné le match », « un plombier sur Lyon »), is not a request about the

@@ -232,3 +232,10 @@ def test_everyday_words_share_the_stem_of_the_module_word(one: str, other: str) 
 def test_who_one_wants_to_be_comes_before_who_one_is(text: str) -> None:
     decision = decide("accueil:menu", text)
     assert decision.kind == "go" and places(decision)[0] == "coordinateur:parcours", decision
+
+
+# -- a request with one place well ahead goes straight there ---------------------------------
+def test_a_place_well_ahead_is_gone_to_without_asking() -> None:
+    text = "je viens d'être nommée coordinatrice et je dois lancer une cop"
+    decision = decide("accueil:menu", text)
+    assert decision.kind == "go" and places(decision)[0] == "coordinateur:parcours", decision
