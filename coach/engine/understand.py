@@ -15,8 +15,10 @@ before a glossary term). Then:
         escalation « Vous voulez dire A ou B ? ».
 A place found only by one everyday word of a sentence that also speaks of things the content
 never names (« qui a gagné le match ») is a miss, not an ask; a term and the journey that
-explains it (found from the content) are one answer. An exact number, position, choice phrase
-or command phrase goes at once. A message that asks
+explains it (found from the content) are one answer; a journey offered as a choice gives way
+to a place inside it found about as well; the persona said or known puts another person's
+journey after one's own. An exact number, position, choice phrase or command phrase goes at
+once; a short greeting or thanks whose other words lead nowhere is one. A message that asks
 two things (« c'est gratuit ? et comment je m'inscris », « bonjour, c'est quoi un IME ») and
 that the whole text does not settle is read clause by clause: the first request understood
 for sure wins, a greeting or thanks gives way to a request, and who one says one is gives
