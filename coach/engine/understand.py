@@ -99,6 +99,9 @@ COMMON_ZIPF = 4.3
 # ... in a text of at least this many words (« temps » alone may ask).
 SUPPORT_TOKENS = 3
 
+# The score of a place named by a word that only its phrases use (enough to ask).
+OWN_WORD = 0.62
+
 # The « none of these » answer of « Vous voulez parler de… ? ».
 OTHER = "autre"
 OTHER_PHRASES = ("autre chose", "autre", "aucun", "aucune", "aucun des deux", "non",
@@ -314,6 +317,14 @@ class Understanding:
                 s for phrase in option.phrases for s in phrase.stems)
         self._support = {place: frozenset(stems) for place, stems in support.items()}
         self._phrase_stems = documents  # the stems of each place's own and borrowed phrases
+        # The words that only one place's phrases use (« domine »: the tensions).
+        subject = {lexicon.stem_of(w) for w in SUBJECT_WORDS}
+        users: dict[str, list[str]] = {}
+        for place, stems in documents.items():
+            for word_stem in stems:
+                users.setdefault(word_stem, []).append(place)
+        self._owned = {word_stem: places[0] for word_stem, places in users.items()
+                       if len(places) == 1 and word_stem not in subject}
         self._node_options = {
             (flow.id, node.id): {c.id: _Option(
                 CHOICE + c.id, node_place(*content.resolve(flow.id, c.target)),
@@ -561,6 +572,7 @@ class Understanding:
             if earlier >= ASK_MIN and board.redirect.get(place, place) not in board.found:
                 score = min(score, earlier - SEARCH_BEHIND)  # search comes last, as in the order
             board.agree(place, place, score)
+        self._own_words(board, query, context)
         self._one_answer(board, context)
         self._inside_journeys(board)
         self._profile_yields(board, query)
@@ -661,6 +673,27 @@ class Understanding:
         for key, candidate in list(board.found.items()):
             if candidate.place not in self._profiles and candidate.place.split(":", 1)[0] in said:
                 board.found[key] = replace(candidate, score=candidate.score + SAID_PERSONA)
+
+    def _own_words(self, board: _Board, query: Query, context: Context) -> None:
+        """A word that only one place's phrases use points to that place: enough to be
+        offered (« un membre domine tout le monde »), never to go on its own."""
+        owned = [self._owned[s] for s in query.stems if s in self._owned]
+        if not owned:
+            return
+        # Only a word of the module, not an everyday one (« journée », « équipe »).
+        stem_of = self.lexicon.stem_of
+        rare = {stem_of(t) for t in query.tokens if t not in self._common and is_content(t)}
+        here = node_place(context.flow, context.node)
+        for word_stem in query.stems & rare:
+            place = self._owned.get(word_stem)
+            if place is None or place == here:
+                continue
+            key = board.redirect.get(place, place)
+            current = board.found.get(key)
+            if current is None or current.score < OWN_WORD:
+                via = "glossaire" if place.startswith(GLOSSARY) else "intention"
+                board.found[key] = Candidate(key, current_place(key, place), OWN_WORD,
+                                             current.via if current else via)
 
     def _one_answer(self, board: _Board, context: Context) -> None:
         """A term and the journey that explains it are one answer, not two to choose from:

@@ -239,3 +239,13 @@ def test_a_place_well_ahead_is_gone_to_without_asking() -> None:
     text = "je viens d'être nommée coordinatrice et je dois lancer une cop"
     decision = decide("accueil:menu", text)
     assert decision.kind == "go" and places(decision)[0] == "coordinateur:parcours", decision
+
+
+# -- a word of the module that only one place uses points to it --------------------------------
+def test_a_word_only_one_place_uses_offers_that_place() -> None:
+    decision = decide("accueil:menu", "un membre domine tout le monde")
+    assert decision.kind == "ask" and places(decision)[0] == "difficultes:tensions", decision
+
+
+def test_an_everyday_word_only_one_place_uses_offers_nothing() -> None:
+    assert decide("accueil:menu", "je cherche une bonne journée de randonnée").kind == "miss"
