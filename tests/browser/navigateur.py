@@ -73,6 +73,15 @@ class Site:
         except urllib.error.HTTPError as exc:
             return exc.code, json.loads(exc.read() or b"null")
 
+# Elements that scroll on their own inside the page (the page itself is the one scroll).
+NESTED = """root => [...root.querySelectorAll('*')].filter(e => {
+    if (!e.getClientRects().length) return false;
+    const s = getComputedStyle(e);
+    const scrolls = v => v === 'auto' || v === 'scroll';
+    return (scrolls(s.overflowY) && e.scrollHeight > e.clientHeight + 1)
+        || (scrolls(s.overflowX) && e.scrollWidth > e.clientWidth + 1);
+}).map(e => e.className || e.tagName)"""
+
 
 def open_client(page: Page, site: Site, query: str = "") -> Page:
     page.goto(site.coach + "/" + query)

@@ -4,7 +4,7 @@ opens the virtual keyboard, one scroll only, and the first choice is there at lo
 from __future__ import annotations
 
 import pytest
-from navigateur import open_client, shot
+from navigateur import NESTED, open_client, shot
 from playwright.sync_api import Page
 
 PARENT = "Je suis un parent ou un proche aidant"
@@ -13,14 +13,6 @@ TAPS = (PARENT, "Oui, dites-m'en plus", "Observer d'abord", "Revenir en arrière
         "Contribuer de temps en temps")
 PHONES = ((375, 740), (320, 568))
 
-# Elements that scroll on their own inside the page (the page itself is the one scroll).
-NESTED = """root => [...root.querySelectorAll('*')].filter(e => {
-    if (!e.getClientRects().length) return false;
-    const s = getComputedStyle(e);
-    const scrolls = v => v === 'auto' || v === 'scroll';
-    return (scrolls(s.overflowY) && e.scrollHeight > e.clientHeight + 1)
-        || (scrolls(s.overflowX) && e.scrollWidth > e.clientWidth + 1);
-}).map(e => e.className || e.tagName)"""
 STATE = """() => {
     const bots = [...document.querySelectorAll('.msg--coach')];
     const a = document.activeElement;

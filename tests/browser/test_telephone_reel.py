@@ -11,18 +11,10 @@
 from __future__ import annotations
 
 import pytest
-from navigateur import IDLE, open_client, shot
+from navigateur import IDLE, NESTED, open_client, shot
 from playwright.sync_api import Page, expect
 
 PHONES = ((375, 740), (320, 568))
-# Elements that scroll on their own inside the page (the page itself is the one scroll).
-NESTED = """() => [...document.body.querySelectorAll('*')].filter(e => {
-    if (!e.getClientRects().length) return false;
-    const s = getComputedStyle(e);
-    const scrolls = v => v === 'auto' || v === 'scroll';
-    return (scrolls(s.overflowY) && e.scrollHeight > e.clientHeight + 1)
-        || (scrolls(s.overflowX) && e.scrollWidth > e.clientWidth + 1);
-}).map(e => e.className || e.tagName)"""
 STATE = """() => {
     const a = document.activeElement;
     return {bots: [...document.querySelectorAll('.msg--coach')].map(b => b.id),
@@ -101,7 +93,8 @@ def test_easy_to_read_on_a_phone_five_taps_and_difficulty_keeps_it_on(
             f"tap {number} « {label} » : the reply starts at {top} px,"
             f" outside a viewport of {state['height']} px")
         assert state["active"] != "TEXTAREA", f"tap {number}: focus in the text field"
-        assert page.evaluate(NESTED) == [], f"tap {number}: a scrolling box inside the page"
+        nested = page.evaluate(NESTED, page.evaluate_handle("document.body"))
+        assert nested == [], f"tap {number}: a scrolling box inside the page: {nested}"
         expect(falc).to_have_attribute("aria-pressed", "true")
         shot(page, f"telephone-reel-{width}x{height}-facile-{number}")
 
