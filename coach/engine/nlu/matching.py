@@ -155,7 +155,9 @@ class PhraseSet:
         # What the scoring loop reads of a phrase, in one tuple.
         self._infos = list(zip(self.group_of, self.keys, self.sizes, self.weights, self.padded,
                                strict=True))
-        self._windows = _fuzzy_windows(self._lengths, self._sorted_norms)
+        self._unique_windows = [
+            (low, *_spellings(window)) for low, window in _fuzzy_windows(
+                self._lengths, self._sorted_norms)]
 
     def scores(self, query: Query) -> list[dict[str, float]]:
         """Per group, the score of each key the text may lead to."""
@@ -200,11 +202,16 @@ class PhraseSet:
                     elif score > tally[3]:
                         tally[3] = score
         if len(query.norm) <= FUZZY_MAX_LENGTH:
-            low, window = self._windows[len(query.norm)]
+            low, window, where = self._unique_windows[len(query.norm)]
+            close = process.extract(query.norm, window, scorer=fuzz.ratio,
+                                    score_cutoff=FUZZY_CUTOFF, limit=None)
+            # Each spelling compared once; its phrases in the order rapidfuzz gives a list
+            # with repeats (by similarity, then by position).
+            matches = sorted((-ratio, position) for _norm, ratio, unique in close
+                             for position in where[unique]) if close else ()
             taken = [0] * self.groups  # each group keeps its own eight closest, as alone
-            for _norm, ratio, position in process.extract(
-                    query.norm, window, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF,
-                    limit=None):
+            for negative, position in matches:
+                ratio = -negative
                 index = self._by_length[low + position]
                 group = group_of[index]
                 if taken[group] >= FUZZY_LIMIT:
@@ -245,6 +252,14 @@ def _hits(query: Query, postings: dict[str, list[int]],
                 hits = dict.fromkeys(found, bit)
         bit <<= 1
     return stem_weights, hits
+
+
+def _spellings(window: list[str]) -> tuple[list[str], list[list[int]]]:
+    """The distinct phrases of a window, and where each stands in it."""
+    where: dict[str, list[int]] = {}
+    for position, norm in enumerate(window):
+        where.setdefault(norm, []).append(position)
+    return list(where), list(where.values())
 
 
 def _fuzzy_windows(lengths: list[int], norms: list[str]) -> list[tuple[int, list[str]]]:
