@@ -38,7 +38,7 @@ def test_a_parent_discovering_cops_gets_no_coordinator_instruction():
         if nxt is None:
             break
         step = play(step, nxt)
-    assert "Une communauté écoute d’abord chaque membre." in "\n".join(seen)
+    assert "Donc, une communauté écoute d’abord chaque membre." in "\n".join(seen)
     assert not any("Posez" in text for text in seen), seen
 
 
