@@ -1,6 +1,6 @@
-"""Free-text understanding benchmark over the tuned set (tests/data/utterances.yaml), a visible
-development set (tests/data/utterances_dev3.yaml, written on 2026-12-02 before that day's
-tuning, to watch generalisation while tuning) and two blind sets
+"""Free-text understanding benchmark over the tuned set (tests/data/utterances.yaml), two visible
+development sets (tests/data/utterances_dev3.yaml and utterances_dev4.yaml, written on
+2026-12-02 before that day's tuning, to watch generalisation while tuning) and two blind sets
 (tests/data/utterances_blind.yaml and utterances_blind2.yaml, each written from five personas
 before tuning and never tuned against).
 
@@ -52,6 +52,9 @@ UTTERANCES = DATA / "utterances.yaml"
 BLIND = DATA / "utterances_blind.yaml"
 BLIND2 = DATA / "utterances_blind2.yaml"
 DEV3 = DATA / "utterances_dev3.yaml"
+DEV4 = DATA / "utterances_dev4.yaml"
+# The visible development sets, by name: measured and their confusions printed.
+DEV_SETS = {"dev3": DEV3, "dev4": DEV4}
 MISS = "aucun"
 
 
@@ -244,7 +247,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--repeats", type=int, default=20)
     parser.add_argument("--all", action="store_true",
-                        help="print every confusion (tuned and dev3 sets)")
+                        help="print every confusion (tuned and development sets)")
     parser.add_argument("--compare", metavar="TREE", help="time TREE's code against this one")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--timing-only", action="store_true", help=argparse.SUPPRESS)
@@ -265,8 +268,8 @@ def main() -> None:
     Understanding(content)
     index_build = time.perf_counter() - start
     tuned = load_utterances()
-    dev3 = load_utterances(DEV3)
-    wrong = unknown_places(content, tuned + dev3)
+    devs = {name: load_utterances(path) for name, path in DEV_SETS.items()}
+    wrong = unknown_places(content, tuned + [u for dev in devs.values() for u in dev])
     if wrong:
         raise SystemExit("places that do not exist:\n" + "\n".join(wrong))
     blind = load_utterances(BLIND)
@@ -277,9 +280,11 @@ def main() -> None:
     if later.total:
         print(f"second batch (held_out, {later.total}): top-1 {later.rate(later.top1):.1%},"
               f" top-3 {later.rate(later.top3):.1%}")
-    dev3_report = evaluate(engine, dev3)
-    print_report("development set (tests/data/utterances_dev3.yaml, visible, written before"
-                 " the tuning of 2026-12-02)", dev3_report, dev3, args.all)
+    dev_reports = {}
+    for name, dev in devs.items():
+        dev_reports[name] = evaluate(engine, dev)
+        print_report(f"development set (tests/data/{DEV_SETS[name].name}, visible, written"
+                     " before the tuning of 2026-12-02)", dev_reports[name], dev, args.all)
     blind_report = evaluate(engine, blind)
     print_report("blind set (tests/data/utterances_blind.yaml, never tuned against)",
                  blind_report, blind, args.all, confusions=False)
@@ -289,8 +294,9 @@ def main() -> None:
     print_report("second blind set (tests/data/utterances_blind2.yaml, never tuned against)",
                  blind2_report, blind2, args.all, confusions=False)
     print(f"SUMMARY top-1: tuned {report.rate(report.top1):.1%} ({report.total}),"
-          f" dev3 {dev3_report.rate(dev3_report.top1):.1%} ({dev3_report.total}),"
-          f" blind {blind_report.rate(blind_report.top1):.1%} ({blind_report.total});"
+          + "".join(f" {name} {dev.rate(dev.top1):.1%} ({dev.total}),"
+                    for name, dev in dev_reports.items())
+          + f" blind {blind_report.rate(blind_report.top1):.1%} ({blind_report.total});"
           f" blind without the texts also in the tuned set {apart.rate(apart.top1):.1%}"
           f" ({apart.total}); second blind {blind2_report.rate(blind2_report.top1):.1%}"
           f" ({blind2_report.total})")

@@ -12,6 +12,8 @@ import pytest
 from bench.nlu_bench import (
     BLIND,
     DEV3,
+    DEV4,
+    DEV_SETS,
     UTTERANCES,
     Utterance,
     evaluate,
@@ -259,7 +261,7 @@ def test_accuracy_gate_on_the_utterances_file() -> None:
     assert report.go_right >= 0.95 * report.kinds["go"], confusions  # a « go » is rarely wrong
 
 
-@pytest.mark.parametrize("path", [UTTERANCES, DEV3], ids=["tuned", "dev3"])
+@pytest.mark.parametrize("path", [UTTERANCES, *DEV_SETS.values()], ids=["tuned", *DEV_SETS])
 def test_every_place_a_visible_utterance_file_names_exists(path: Path) -> None:
     """An `at` or an `expect` that does not exist would only count as a miss: refuse it."""
     assert unknown_places(CONTENT, load_utterances(path)) == []
@@ -274,18 +276,23 @@ def test_a_place_that_does_not_exist_is_reported() -> None:
     assert len(unknown_places(CONTENT, wrong + right)) == len(wrong)
 
 
-def test_the_development_set_is_new_and_spread_over_the_personas() -> None:
-    """dev3 (written on 2026-12-02 before that day's tuning) is visible: it is measured by the
-    bench, with its confusions, to watch generalisation while the matcher is tuned."""
-    utterances = load_utterances(DEV3)
-    assert len(utterances) >= 160
+@pytest.mark.parametrize(("path", "size", "earlier"), [(DEV3, 160, []), (DEV4, 150, [DEV3])],
+                         ids=["dev3", "dev4"])
+def test_the_development_set_is_new_and_spread_over_the_personas(
+        path: Path, size: int, earlier: list[Path]) -> None:
+    """dev3 and dev4 (written on 2026-12-02 before that day's tuning) are visible: they are
+    measured by the bench, with their confusions, to watch generalisation while the matcher is
+    tuned. Each is new: no text of the tuned set or of an earlier development set."""
+    utterances = load_utterances(path)
+    assert len(utterances) >= size
     groups = {u.group for u in utterances}
     assert groups == {"famille", "personne", "coordinateur", "professionnel", "partenaire",
                       "hors-sujet"}
     assert sum(u.at != "accueil:menu" for u in utterances) >= 20
     texts = [u.text.casefold() for u in utterances]
     assert len(set(texts)) == len(texts)
-    assert not set(texts) & {u.text.casefold() for u in load_utterances()}
+    for other in [UTTERANCES, *earlier]:
+        assert not set(texts) & {u.text.casefold() for u in load_utterances(other)}
 
 
 def test_blind_set_is_measured_apart_and_does_not_fall_back() -> None:
