@@ -597,11 +597,31 @@ class Understanding:
                 and len(query.stems & self._found_by(best)) < 2):
             # Far ahead but below GO, found by one word of several: not clear enough to go
             # (« mes infos médicales restent privées » is not about « informations »).
-            return Decision("ask", tuple(_distinct(
-                [c for c in ranked if c.key != OTHER and c.score >= ASK_MIN]))[:MAX_ASK])
+            return self._own_first(Decision("ask", tuple(_distinct(
+                [c for c in ranked if c.key != OTHER and c.score >= ASK_MIN]))[:MAX_ASK]),
+                context)
         if decision.kind == "go" or not self._hostile(query):
-            return decision  # the hostility check runs only when it can change the answer
+            # the hostility check runs only when it can change the answer
+            return self._own_first(decision, context)
         return self._verdict(ranked, True)
+
+    def _own_first(self, decision: Decision, context: Context) -> Decision:
+        """« Vous voulez parler de… ? » asked of someone whose persona is known: another
+        person's journey comes after the others (a parent who « ne sait pas quoi dire en
+        réunion » sees the families' places before the coordinators' game)."""
+        if decision.kind != "ask" or not context.persona or len(decision.candidates) < 2:
+            return decision
+        own = self._persona_flows.get(context.persona)
+        if not own:
+            return decision
+        others = self._persona_flow_ids - own
+
+        def elsewhere(candidate: Candidate) -> bool:
+            return candidate.place.split(":", 1)[0] in others
+
+        if not elsewhere(decision.candidates[0]):
+            return decision
+        return replace(decision, candidates=tuple(sorted(decision.candidates, key=elsewhere)))
 
     def _offered_scores(self, query: Query, context: Context,
                         options: list[_Option]) -> dict[str, float]:

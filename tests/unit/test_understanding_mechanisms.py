@@ -8,7 +8,7 @@ import pytest
 from bench.nlu_bench import BLIND2, evaluate, load_utterances
 from coach.content.loader import load_content
 from coach.engine.engine import Engine, Step, TextInput
-from coach.engine.nlu.french import sound, stem
+from coach.engine.nlu.french import normal, sound, stem
 from coach.engine.record import Record
 from tests.conftest import CONTACT
 
@@ -106,6 +106,91 @@ def test_what_a_term_means_even_where_a_place_speaks_of_it() -> None:
 def test_an_exact_phrase_beats_a_choice_equal_only_without_function_words() -> None:
     step = typed("familles:questions", "merci")
     assert bot_refs(step)[0] == "coach/reponse-merci"
+
+
+# -- verb families, « personne » as nobody, « sous » as money ------------------------------------
+@pytest.mark.parametrize(("verb", "noun"), [
+    ("disputer", "dispute"), ("disputent", "conflit"), ("disputons", "conflit"),
+    ("engueulent", "engueulade"), ("abandonnent", "decrochent"), ("abandonner", "decrochent"),
+    ("financer", "argent"), ("epuisant", "fatigue"), ("facturer", "payer"),
+    ("demarre", "commencer"),
+])
+def test_the_verb_of_a_listed_noun_means_what_the_noun_means(verb: str, noun: str) -> None:
+    assert stem(verb) == stem(noun)
+
+
+@pytest.mark.parametrize(("word", "other"), [
+    ("savez", "sessad"), ("animer", "animateurs"), ("regles", "payer"), ("priver", "prive"),
+    ("isolation", "isole"), ("montant", "creer"), ("gagnant", "apport"), ("fondement", "creer"),
+])
+def test_a_stem_shared_by_chance_is_not_a_synonym(word: str, other: str) -> None:
+    assert stem(word) != stem(other)
+
+
+def test_quarrelling_said_with_the_verb_is_offered_the_tensions() -> None:
+    for place, persona, text in (
+            ("familles:debut", "famille",
+             "comment on fait pour parler aux pros sans se disputer"),
+            ("accueil:menu", None, "comment on fait pour parler aux pros sans se disputer"),
+            ("accueil:menu", None, "ils se disputent tout le temps en reunion")):
+        record = typed(place, "menu").record if place == "accueil:menu" else Record(
+            id="test", flow="familles", node="debut", origin="familles",
+            content_version=ENGINE.content.version, vars={"persona": persona})
+        decision = ENGINE.understand(record, text)
+        assert decision.kind in ("go", "ask"), text
+        assert decision.best is not None and decision.best.place == "difficultes:tensions", (
+            text, decision)
+
+
+@pytest.mark.parametrize(("text", "nobody"), [
+    ("personne vient aux reunions", True), ("personne ne m'écoute", True),
+    ("personne m'a répondu", True), ("il n'y a personne", True),
+    ("y a personne pour m'aider", True), ("personne a jamais entendu parler de ça", True),
+    ("une personne handicapée", False), ("je suis une personne concernée", False),
+    ("parler à une vraie personne svp", False), ("la personne qui anime", False),
+    ("personne ressource", False), ("en personne", False),
+])
+def test_personne_meaning_nobody_is_not_a_person(text: str, nobody: bool) -> None:
+    assert ("personne" not in normal(text).split()) is nobody
+
+
+def test_nobody_comes_is_not_read_as_a_person_concerned() -> None:
+    decision = ENGINE.understand(typed("accueil:menu", "menu").record,
+                                 "personne vient aux reunions")
+    places = [c.place for c in decision.candidates]
+    assert places and places[0] == "modeliser:engagement"
+    assert "familles:personne-concernee" not in places
+
+
+@pytest.mark.parametrize(("text", "money"), [
+    ("on a pas de sous", True), ("plus de sous pour la salle", True),
+    ("les sous du groupe", True), ("des sous", True),
+    ("sous ce message", False), ("je range ça sous le lit", False), ("les sous-titres", False),
+])
+def test_sous_is_money_only_as_money(text: str, money: bool) -> None:
+    assert ("argent" in normal(text).split()) is money
+
+
+def test_no_money_for_the_group_goes_to_the_lack_of_means() -> None:
+    step = typed("accueil:menu", "on a pas de sous")
+    assert where(step) == "difficultes:moyens"
+    decision = ENGINE.understand(typed("accueil:menu", "menu").record,
+                                 "je range les papiers sous le lit")
+    assert decision.kind == "miss"
+
+
+def test_an_ask_shows_the_persons_own_journey_before_another_persons() -> None:
+    text = "je sais pas quoi dire en reunion"
+    parent = Record(id="test", flow="familles", node="debut", origin="familles",
+                    content_version=ENGINE.content.version, vars={"persona": "famille"})
+    decision = ENGINE.understand(parent, text)
+    assert decision.kind == "ask"
+    assert decision.best is not None and decision.best.place.startswith("familles:")
+    # Without a persona the order is the scores' (the coordinators' game first).
+    anyone = Record(id="test", flow="familles", node="debut", origin="familles",
+                    content_version=ENGINE.content.version)
+    decision = ENGINE.understand(anyone, text)
+    assert decision.best is not None and not decision.best.place.startswith("familles:")
 
 
 # -- the second blind set -------------------------------------------------------------------------

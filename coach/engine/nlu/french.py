@@ -249,6 +249,21 @@ SAME_AS.update({
     }.items()
     for word in forms.split()
 })
+# The verb of a listed noun means what the noun does (« se disputer », « ils s'engueulaient »,
+# « on a abandonné », « qui va financer »): the Snowball stem of these words brings their
+# other forms to the same word. Only these groups: a stem of every listed word would reach
+# unrelated words (« savez » and « sav », « animer » and « animateurs », « règles » and
+# « régler », « priver » and « privé », « isolation » and « isolé »), measured on the French
+# word list.
+_FAMILIES = {
+    "conflit": "dispute engueulade engueuler querelle reproche clash desaccord embrouille",
+    "dominer": "accapare monopolise",
+    "decrochent": "abandonne decroche",
+    "fatigue": "epuise ereinte",
+    "payer": "cotisation debourser facture",
+    "argent": "financement",
+    "commencer": "demarrer",
+}
 SAME_AS.update({word: "region" for word in PLACE_WORDS})
 SAME_AS.update({"loin": "pres", "proximite": "pres", "alentours": "pres", "environs": "pres"})
 # « dans le 35 », « du 974 »: a department by its number.
@@ -308,6 +323,51 @@ def words(text: str) -> list[str]:
             out.append(word)
         elif expanded:
             out.extend(expanded.split())
+    if "personne" in out or "sous" in out:
+        return _readings(out)
+    return out
+
+
+# « personne » that means « nobody » (« personne ne vient », « personne m'écoute », « y a
+# personne ») is not a person: it reads as the negation it is, on both sides (the content's
+# « personne ne connaît la maladie » too). A person has a determiner (« une personne »,
+# « la personne qui… », « en personne ») or a describing word after it (« personne âgée »).
+_PERSON_BEFORE = word_set("""
+une la l cette chaque toute ma ta sa notre votre leur en de d seule autre quelle quelque
+premiere derniere meme bonne vraie vrai veritable reelle humaine
+""")
+_NOBODY_AFTER = word_set("""
+ne n se s me m te t nous vous lui leur y en a d
+vient viennent veut sait peut repond parle ecoute comprend connait aide participe fait
+prend lit voit dit pense croit repondait venait voulait savait pouvait
+""")
+# « sous » is a preposition (« sous ce message ») unless it is the money it also names:
+# « des sous », « pas de sous », « les sous du groupe ».
+_MONEY_BEFORE = word_set("des les mes nos vos tes ses leurs")
+_MONEY_AMOUNT = word_set("pas plus peu assez manque besoin trop beaucoup sans")
+# « sous-titres », « sous-groupes »: the hyphen is gone once folded.
+_SOUS_COMPOUND = word_set("""
+titre titres titrage titree titrees groupe groupes traitance traitant traitants ensemble
+ensembles dossier dossiers main reserve entendu entendus estime estimer effectif effectifs
+categorie categories section sections commission commissions famille familles
+""")
+
+
+def _readings(out: list[str]) -> list[str]:
+    """The two words read by their neighbours: « personne » (nobody) and « sous » (money)."""
+    last = len(out) - 1
+    for index, word in enumerate(out):
+        before = out[index - 1] if index else ""
+        if word == "personne":
+            after = out[index + 1] if index < last else ""
+            if after == "s" and index + 2 <= last and out[index + 2] == "il":
+                after = ""  # « s'il vous plaît »
+            if before == "a" or (before not in _PERSON_BEFORE and after in _NOBODY_AFTER):
+                out[index] = "pas"
+        elif word == "sous" and (before in _MONEY_BEFORE or (
+                before in ("de", "d") and index > 1 and out[index - 2] in _MONEY_AMOUNT)) and (
+                index == last or out[index + 1] not in _SOUS_COMPOUND):
+            out[index] = "argent"
     return out
 
 
@@ -327,7 +387,21 @@ def stem(word: str) -> str:
     if same is None and word.endswith("s"):  # the plural of a listed word (« privees »)
         same = SAME_AS.get(word[:-1])
     word = same or word
-    return str(stemmer.stemWord(LEMMAS.get(word, word)))
+    found = str(stemmer.stemWord(LEMMAS.get(word, word)))
+    if same is None:
+        family = _FAMILY_STEMS.get(found)
+        if family is None and word.endswith(("ent", "ons")):
+            # Snowball leaves « disputent », « abandonnent » whole: their infinitive's stem.
+            family = _FAMILY_STEMS.get(str(stemmer.stemWord(word[:-3] + "er")))
+        return family or found
+    return found
+
+
+_family_stemmer = Stemmer.Stemmer("french", 0)
+_FAMILY_STEMS = {str(_family_stemmer.stemWord(word)): str(_family_stemmer.stemWord(
+    LEMMAS.get(canonical, canonical))) for canonical, forms in _FAMILIES.items()
+    for word in forms.split()}
+del _family_stemmer
 
 
 # How a folded word sounds, roughly (« konprend », « comprends » → « konpran »): people who
