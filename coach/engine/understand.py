@@ -99,6 +99,12 @@ COMMON_ZIPF = 4.3
 # ... in a text of at least this many words (« temps » alone may ask).
 SUPPORT_TOKENS = 3
 
+# A term named in passing (« je travaille en ESMS et… », « faire valider par l'ARS »), in a
+# text that asks nothing about words and says at least this many other things, is not the
+# question: its meaning comes after the places that answer the rest.
+ASIDE_WORDS = 2
+ASIDE = 0.08
+
 # The score of a place named by a word that only its phrases use (enough to ask).
 OWN_WORD = 0.62
 
@@ -585,6 +591,8 @@ class Understanding:
                 score = min(score, earlier - SEARCH_BEHIND)  # search comes last, as in the order
             board.agree(place, place, score)
         self._own_words(board, query, context)
+        if not cue:
+            self._terms_in_passing(board, query)
         self._one_answer(board, context)
         self._inside_journeys(board)
         self._profile_yields(board, query)
@@ -726,6 +734,16 @@ class Understanding:
                 via = "glossaire" if place.startswith(GLOSSARY) else "intention"
                 board.found[key] = Candidate(key, current_place(key, place), OWN_WORD,
                                              current.via if current else via)
+
+    def _terms_in_passing(self, board: _Board, query: Query) -> None:
+        """A glossary term in a text that says more and does not ask what it means gives way
+        to the places found by the rest (it stays, behind them)."""
+        for key, candidate in list(board.found.items()):
+            if not candidate.place.startswith(GLOSSARY) or candidate.score >= EXACT_SCORE:
+                continue
+            rest = query.stems - self._phrase_stems.get(candidate.place, frozenset())
+            if len(rest - self._subject) >= ASIDE_WORDS:
+                board.found[key] = replace(candidate, score=candidate.score - ASIDE)
 
     def _one_answer(self, board: _Board, context: Context) -> None:
         """A term and the journey that explains it are one answer, not two to choose from:

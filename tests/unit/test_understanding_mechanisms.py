@@ -193,6 +193,17 @@ def test_an_ask_shows_the_persons_own_journey_before_another_persons() -> None:
     assert decision.best is not None and not decision.best.place.startswith("familles:")
 
 
+def test_a_term_named_in_passing_comes_after_what_the_rest_asks() -> None:
+    menu = typed("accueil:menu", "menu").record
+    decision = ENGINE.understand(menu, "on aimerait que les travaux du groupe remontent à l'ARS")
+    places = [c.place for c in decision.candidates]
+    assert places and not places[0].startswith("glossaire:"), places
+    # Asked about, or alone, the term is the answer.
+    for text in ("c'est quoi l'ARS", "ARS"):
+        decision = ENGINE.understand(menu, text)
+        assert decision.best is not None and decision.best.place == "glossaire:ARS", text
+
+
 # -- the second blind set -------------------------------------------------------------------------
 def test_second_blind_set_is_apart_and_measured() -> None:
     """Written from five personas before the matcher work of 2026-12-02 and never tuned
