@@ -55,7 +55,7 @@ def test_debut_asks_patricias_question_and_answers_yes() -> None:
 def test_debut_in_falc_is_the_easy_to_read_text() -> None:
     step = ENGINE.start(FLOW, falc=True)
     said = "\n".join(texts(step))
-    assert "Le groupe veut-il vraiment de nous ?" in said
+    assert "La communauté veut-elle vraiment de nous ?" in said
     assert "chaque membre apporte quelque chose de différent" in said
     assert "Une CoP, c’est une communauté de pratique." not in said  # no boilerplate
     assert all(len(line.split()) <= 15 for line in said.splitlines())
