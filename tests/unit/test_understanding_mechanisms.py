@@ -204,6 +204,27 @@ def test_a_term_named_in_passing_comes_after_what_the_rest_asks() -> None:
         assert decision.best is not None and decision.best.place == "glossaire:ARS", text
 
 
+@pytest.mark.parametrize(("place", "text", "persona"), [
+    ("accueil:menu", "que faut il mettre dans le compte rendu d'une reunion", None),
+    ("coordinateur:parcours", "les objectifs de chaque etape", None),
+    ("familles:debut", "j'hesite a m'engager", "famille"),
+    ("accueil:menu", "c'est quoi l'apprentissage situationnel", None),
+])
+def test_a_node_that_answers_a_question_is_reached_by_its_topics(
+        place: str, text: str, persona: str | None) -> None:
+    flow, node = place.split(":")
+    record = Record(id="test", flow=flow, node=node, origin=flow,
+                    content_version=ENGINE.content.version,
+                    vars={"persona": persona} if persona else {})
+    decision = ENGINE.understand(record, text)
+    expected = {"compte rendu": "outils:compte-rendu-plan", "objectifs": "coordinateur:objectifs",
+                "hesite": "familles:hesitation", "situationnel": "animer:piege-situationnel"}
+    want = next(v for k, v in expected.items() if k in text)
+    assert want in ENGINE.understanding.places.nodes
+    assert decision.kind == "go" and decision.best is not None, decision
+    assert decision.best.place == want, decision
+
+
 # -- the second blind set -------------------------------------------------------------------------
 def test_second_blind_set_is_apart_and_measured() -> None:
     """Written from five personas before the matcher work of 2026-12-02 and never tuned
