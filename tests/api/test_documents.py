@@ -49,7 +49,7 @@ STANDARD = [
     " précis.",
 ]
 FALC = ["La CoP est durable.", "La CoP sert à apprendre de nouvelles choses.",
-        "Plusieurs personnes animent le groupe ensemble.",
+        "Plusieurs personnes animent la CoP ensemble.",
         "Mon rôle : animer un groupe de travail."]
 
 
