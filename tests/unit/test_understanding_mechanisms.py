@@ -225,6 +225,18 @@ def test_a_node_that_answers_a_question_is_reached_by_its_topics(
     assert decision.best.place == want, decision
 
 
+@pytest.mark.parametrize(("text", "place"), [
+    ("qui dois je contacter pour un partenariat", "commande:humain"),
+    ("on voudrait installer le chatbot dans notre intranet", "commande:humain"),
+    ("bonjour je suis de l'udaf", "professionnels:debut"),
+    ("je travaille au CCAS", "professionnels:debut"),
+])
+def test_partners_in_their_words_reach_the_team_or_their_journey(text: str, place: str) -> None:
+    decision = ENGINE.understand(typed("accueil:menu", "menu").record, text)
+    assert decision.kind == "go" and decision.best is not None, decision
+    assert decision.best.place == place, decision
+
+
 # -- the second blind set -------------------------------------------------------------------------
 def test_second_blind_set_is_apart_and_measured() -> None:
     """Written from five personas before the matcher work of 2026-12-02 and never tuned
