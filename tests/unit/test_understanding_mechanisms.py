@@ -113,7 +113,8 @@ def test_an_exact_phrase_beats_a_choice_equal_only_without_function_words() -> N
     ("disputer", "dispute"), ("disputent", "conflit"), ("disputons", "conflit"),
     ("engueulent", "engueulade"), ("abandonnent", "decrochent"), ("abandonner", "decrochent"),
     ("financer", "argent"), ("epuisant", "fatigue"), ("facturer", "payer"),
-    ("demarre", "commencer"),
+    ("demarre", "commencer"), ("buts", "objectif"), ("embarquer", "mobiliser"),
+    ("foirer", "erreur"), ("disparaissent", "decrochent"), ("sondage", "enquete"),
 ])
 def test_the_verb_of_a_listed_noun_means_what_the_noun_means(verb: str, noun: str) -> None:
     assert stem(verb) == stem(noun)
@@ -234,6 +235,16 @@ def test_a_node_that_answers_a_question_is_reached_by_its_topics(
 def test_partners_in_their_words_reach_the_team_or_their_journey(text: str, place: str) -> None:
     decision = ENGINE.understand(typed("accueil:menu", "menu").record, text)
     assert decision.kind == "go" and decision.best is not None, decision
+    assert decision.best.place == place, decision
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("comment definir les buts de notre cop", "modeliser:objectifs"),
+    ("les membres disparaissent apres deux reunions", "modeliser:engagement"),
+])
+def test_coordinators_everyday_words_for_the_stages_tasks(text: str, place: str) -> None:
+    decision = ENGINE.understand(typed("accueil:menu", "menu").record, text)
+    assert decision.kind in ("go", "ask") and decision.best is not None, decision
     assert decision.best.place == place, decision
 
 

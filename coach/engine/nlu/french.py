@@ -245,7 +245,16 @@ SAME_AS.update({
         "visio": "distanciel",
         "modele": "trame trames gabarit gabarits template templates",
         "reunion": "seance seances",
-        "decrochent": "abandonnent abandonner lachent decrocher decrochage",
+        "decrochent": "abandonnent abandonner lachent decrocher decrochage disparaissent"
+                      " disparaitre evaporent",
+        # How coordinators say the tasks of each stage (« embarquer du monde », « sonder les
+        # gens », « des buts », « ce qui peut foirer », « les sujets qui fâchent »).
+        "objectif": "but buts cible cibles finalite finalites",
+        "mobiliser": "embarquer rallier recruter",
+        "enquete": "sonder sondage sondages",
+        "erreur": "foirer foire rater echouer echec echecs bourde bourdes",
+        "tabou": "fachent facher fache",
+        "cloisonnement": "cloisonne cloisonnee cloisonnes cloisonnees",
     }.items()
     for word in forms.split()
 })
