@@ -74,6 +74,14 @@ def test_words_of_time_and_place_say_no_topic() -> None:
         LEXICON.stem_of("toujours")}
 
 
+def test_a_listed_synonym_or_its_verb_is_a_word_not_a_typo_to_repair() -> None:
+    conflict = stem("conflit")
+    assert conflict in LEXICON.query("ça clashe entre nous").stems  # not « classe »
+    assert conflict in LEXICON.query("ils veulent clasher").stems
+    assert LEXICON.query("des bourdes").stems == {stem("erreur")}  # not « sourdes »
+    assert LEXICON.query("je konprend rien").norm == "je comprend rien"  # typos still are
+
+
 # -- decisions ------------------------------------------------------------------------------------
 def test_two_requests_in_one_message_the_first_is_answered() -> None:
     step = typed("accueil:menu", "c'est gratuit ? et comment je m'inscris")

@@ -411,6 +411,15 @@ _FAMILY_STEMS = {str(_family_stemmer.stemWord(word)): str(_family_stemmer.stemWo
     LEMMAS.get(canonical, canonical))) for canonical, forms in _FAMILIES.items()
     for word in forms.split()}
 del _family_stemmer
+_FAMILY_CANONICAL = frozenset(_FAMILY_STEMS.values())
+
+
+def listed(word: str) -> bool:
+    """A word of the synonym lists or of their verb families: a word, never a typo to
+    repair (« clasher » is not « classe », « bourdes » not « sourdes »)."""
+    if word in SAME_AS or (word.endswith("s") and word[:-1] in SAME_AS):
+        return True
+    return stem(word) in _FAMILY_CANONICAL
 
 
 # How a folded word sounds, roughly (« konprend », « comprends » → « konpran »): people who

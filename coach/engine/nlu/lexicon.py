@@ -25,6 +25,7 @@ from coach.engine.nlu.french import (
     SUBJECT_WORDS,
     fold,
     is_content,
+    listed,
     sound,
     stem,
     words,
@@ -220,7 +221,7 @@ class Lexicon:
 
     def _repair(self, word: str) -> str:
         if (word in self.vocabulary or word in self.keep or len(word) < MIN_SOUND_LENGTH
-                or word in self.real or not word.isalpha()):
+                or word in self.real or not word.isalpha() or listed(word)):
             return word
         same = self._sounds.get(sound(word))
         if same is not None:
