@@ -68,7 +68,7 @@ def test_inside_a_journey_the_term_is_explained_where_one_is() -> None:
 
 def test_the_pair_comes_from_the_content() -> None:
     """No hand list: a place whose own phrases ask what a term means explains the term."""
-    assert ENGINE.understanding._explains == {"glossaire:CoP": "decouvrir:debut"}
+    assert ENGINE.understanding.terms.explains == {"glossaire:CoP": "decouvrir:debut"}
 
 
 # -- everyday words for the module's ideas and for who one is ------------------------------------

@@ -1,0 +1,112 @@
+"""What a decision is made of: the context, the candidates gathered on a board, the decision.
+
+Plain data with no reading of text, so that every reader (persons, terms, clauses) and the
+decision in `coach.engine.understand` share them without importing one another.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from coach.content.schema import Choice
+from coach.engine.nlu.places import CHOICE
+
+# The « none of these » answer of « Vous voulez parler de… ? ».
+OTHER = "autre"
+# A search result that confirms a candidate found otherwise adds this much to it, when both
+# are at least AGREEMENT_FLOOR.
+AGREEMENT = 0.04
+AGREEMENT_FLOOR = 0.45
+# Of equal scores, the source earlier in the order people expect comes first.
+STAGES = {"position": 0, "choix": 1, "commande": 2, "intention": 3, "glossaire": 4,
+          "recherche": 5}
+
+
+@dataclass(frozen=True, slots=True, init=False)
+class Candidate:
+    """A place the text may lead to. `key` says what to do, `place` where it leads."""
+
+    key: str
+    place: str
+    score: float
+    via: str
+
+    def __init__(self, key: str, place: str, score: float, via: str) -> None:
+        # A decision makes dozens: the slots set directly, as a frozen dataclass's own
+        # __init__ does through object.__setattr__ at about three times the cost.
+        _SET_KEY(self, key)
+        _SET_PLACE(self, place)
+        _SET_SCORE(self, score)
+        _SET_VIA(self, via)
+
+
+_SET_KEY, _SET_PLACE, _SET_SCORE, _SET_VIA = (
+    vars(Candidate)[name].__set__ for name in ("key", "place", "score", "via"))
+
+
+@dataclass(frozen=True)
+class Decision:
+    kind: Literal["go", "ask", "miss"]
+    candidates: tuple[Candidate, ...] = ()
+    hostile: bool = False
+
+    @property
+    def best(self) -> Candidate | None:
+        return self.candidates[0] if self.candidates else None
+
+
+@dataclass(frozen=True)
+class Context:
+    """Where the person types: the node, its available choices, and what the coach offers."""
+
+    flow: str
+    node: str
+    choices: tuple[Choice, ...] = ()
+    pending: tuple[str, ...] = ()
+    persona: str | None = None
+
+
+@dataclass
+class Board:
+    """Candidates gathered from every source, one per key."""
+
+    redirect: dict[str, str] = field(default_factory=dict)
+    found: dict[str, Candidate] = field(default_factory=dict)
+
+    def add(self, key: str, place: str, score: float, via: str) -> None:
+        key = self.redirect.get(place, key) if key == place else key
+        current = self.found.get(key)
+        if current is None:
+            self.found[key] = Candidate(key, current_place(key, place), score, via)
+        elif score > current.score:
+            self.found[key] = Candidate(key, current.place, score, current.via)
+
+    def agree(self, key: str, place: str, score: float) -> None:
+        """A search result: it confirms a candidate, or stands as a weak one of its own."""
+        key = self.redirect.get(place, key)
+        current = self.found.get(key)
+        if current is None:
+            self.found[key] = Candidate(key, place, score, "recherche")
+            return
+        bonus = AGREEMENT if min(score, current.score) >= AGREEMENT_FLOOR else 0.0
+        self.found[key] = Candidate(key, current.place, max(score, current.score) + bonus,
+                                    current.via)
+
+    def ranked(self) -> list[Candidate]:
+        return sorted(self.found.values(), key=lambda c: (-c.score, STAGES[c.via], c.key))
+
+
+def current_place(key: str, place: str) -> str:
+    return place if key.startswith(CHOICE) else key if key != OTHER else OTHER
+
+
+def distinct(candidates: list[Candidate]) -> list[Candidate]:
+    """One candidate per place (the best), in order."""
+    seen: set[str] = set()
+    kept = []
+    for candidate in candidates:
+        if candidate.place not in seen:
+            seen.add(candidate.place)
+            kept.append(candidate)
+    return kept

@@ -1,0 +1,142 @@
+"""A message that asks two things, read clause by clause.
+
+« c'est gratuit ? et comment je m'inscris », « bonjour, c'est quoi un IME », « je suis
+orthophoniste, comment on rejoint une cop ? »: when the whole text does not settle it, the
+first request understood for sure wins, a greeting or thanks gives way to a request, and who
+one says one is gives way to what one asks (and counts as the persona for the other clauses).
+Each clause is read by the same decision as a whole text (passed in, so this stays apart
+from how a text is scored).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import replace
+
+from coach.content.schema import Scalar
+from coach.engine.nlu.candidates import Candidate, Context, Decision, distinct
+from coach.engine.nlu.lexicon import Lexicon, Query
+from coach.engine.nlu.persons import WANT
+from coach.engine.nlu.places import GLOSSARY, REPLY, TERMS
+from coach.engine.nlu.terms import CUES_PADDED
+from coach.engine.nlu.thresholds import EXACT_SCORE, MAX_ASK
+
+# Where one message asks two things: punctuation, or « et », « mais », « puis », « ou »
+# followed by the start of a question or of a sentence (« … et comment je m'inscris »;
+# « les familles et l'équipe » stays whole).
+_CLAUSE_BREAK = re.compile(
+    r"[?!.;:,]+|\s+(?:et|mais|puis|ou)\s+(?=(?:est|c|ça|ca|comment|combien|où|ou|qui|quand"
+    r"|pourquoi|quel|quelle|quels|quelles|y|il|je|j|on|vous|faut|peut|qu|que|ce|ya)\b)",
+    re.IGNORECASE)
+# A clause alone is a request only when it is this sure (« il a 8 ans » is not one).
+CLAUSE_SURE = 0.85
+# Answers that say nothing of what the person wants: they give way to a request.
+SOCIAL = frozenset({REPLY + "bonjour", REPLY + "merci"})
+
+Read = Callable[[Query, Context, bool], Decision]
+
+
+def split_clauses(text: str) -> list[str]:
+    return [c for c in _CLAUSE_BREAK.split(text) if c and not c.isspace()]
+
+
+class ClauseReader:
+    """Reads the clauses of a message with `read` (the decision, for one query)."""
+
+    def __init__(self, read: Read, lexicon: Lexicon, profiles: frozenset[str],
+                 sets: Mapping[str, Mapping[str, Scalar]]) -> None:
+        self.read = read
+        self.lexicon = lexicon
+        self.profiles = profiles  # the places of persons (who one is)
+        self.sets = sets  # the variables each place sets (a person's persona)
+
+    def decide(self, clauses: list[str], decision: Decision, context: Context) -> Decision:
+        """The decision for a message of several clauses, `decision` that of the whole."""
+        best = decision.best
+        if (decision.kind == "go" and best is not None and best.place.startswith(GLOSSARY)
+                and TERMS in best.place):
+            # « je travaille en ESMS, c'est quoi le RGPD ? »: the terms asked about are those
+            # of the clause that asks what they mean.
+            for clause in clauses:
+                query = self.lexicon.query(clause)
+                if query.grams.any_padded(CUES_PADDED):
+                    asked = self.read(query, context, False)
+                    if asked.kind == "go" and asked.best is not None and (
+                            asked.best.place.startswith(GLOSSARY)):
+                        return asked
+            return decision
+        if (decision.kind == "go" and best is not None and best.place not in SOCIAL
+                and best.place not in self.profiles):
+            # Two requests, the whole text going to the second: the first is answered
+            # (« comment s'inscrire et c'est payant ? »), when it alone is sure.
+            first = self._first_request(clauses[0], context)
+            if first is not None and first.place != best.place:
+                return Decision("go", tuple(distinct([first, *decision.candidates]))[:MAX_ASK])
+            return decision
+        return self._by_clauses(clauses, context) or decision
+
+    def _first_request(self, clause: str, context: Context) -> Candidate | None:
+        query = self.lexicon.query(clause)
+        if not query.stems:
+            return None
+        decision = self.read(query, context, False)
+        best = decision.best
+        if (decision.kind == "go" and best is not None and best.score >= CLAUSE_SURE
+                and best.place not in SOCIAL and best.place not in self.profiles):
+            return best
+        return None
+
+    def _by_clauses(self, clauses: list[str], context: Context) -> Decision | None:
+        """Two requests in one message, each clause read alone.
+
+        A clause understood for sure (CLAUSE_SURE) that asks something wins, the first one
+        first. Who one is and greetings or thanks give way: the rest of the message is read
+        without them (with the persona said), and they win only when the rest says nothing.
+        """
+        # A clause alone counts only when it goes somewhere for sure: the search, which
+        # never makes the coach go on its own, is left out (a third of a decision's time).
+        decided = [(clause, self.read(query, context, False))
+                   for clause in clauses if (query := self.lexicon.query(clause)).stems]
+        sure = [d.best for _c, d in decided if d.kind == "go" and d.best is not None]
+        said = [c for c in sure if c.place in SOCIAL or c.place in self.profiles]
+        persona = next((self.sets.get(c.place, {}).get("persona") for c in said
+                        if c.place in self.profiles), None)
+        there = replace(context, persona=str(persona)) if persona is not None else context
+        if there is not context:  # the other clauses read as this person's (« je suis
+            # orthophoniste, comment on rejoint une cop ? »: the professionals' way in)
+            # A clause of one word that counts stays as read alone (see the vague rest below).
+            again = []
+            for clause, d in decided:
+                query = self.lexicon.query(clause)
+                if d.best not in said and len(query.stems) > 1:
+                    d = self.read(query, there, False)
+                again.append((clause, d))
+            decided = again
+            sure = [d.best for _c, d in decided if d.kind == "go" and d.best is not None]
+        asked = [c for c in sure if c.place not in SOCIAL and c.place not in self.profiles
+                 and c.score >= CLAUSE_SURE]
+        if asked:
+            return Decision("go", tuple(distinct(asked))[:MAX_ASK])
+        if not said:
+            return None
+        rest = " ".join(clause for clause, d in decided
+                        if not (d.kind == "go" and d.best is not None and d.best in said))
+        query = self.lexicon.query(rest)
+        if query.stems:
+            decision = self.read(query, there, True)
+            # « je suis aveugle, je peux participer ? »: a vague rest (one word that counts)
+            # asks whether there is a place for this person: their place answers it.
+            # A vague rest goes elsewhere only when typed as a phrase of that place.
+            vague = len(query.stems) < 2
+            best = decision.best
+            if (decision.kind == "go" and (not vague or best is None
+                                           or best.score >= EXACT_SCORE)) or (
+                    decision.kind == "ask" and not vague):
+                return decision
+        # Who one is before a greeting; of two persons said, the one said with what one
+        # wants to do (« je suis directrice d'un foyer et je veux monter une cop »).
+        wanted = {id(d.best) for clause, d in decided
+                  if WANT.intersection(self.lexicon.query(clause).tokens)}
+        said.sort(key=lambda c: (c.place in SOCIAL, id(c) not in wanted))
+        return Decision("go", tuple(distinct(said))[:MAX_ASK])

@@ -1,0 +1,119 @@
+"""Who is speaking: the person one says one is, or someone one speaks of.
+
+« je suis maman, c'est confidentiel ? » says who one is, then what one asks: the place of a
+person (a `profil` intention) gives way to the question, and points to that person's
+journey. « une maman crie en réunion » speaks of someone else: not who one is. A persona
+said or known puts another person's journey after one's own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from coach.content.model import Content
+from coach.engine.nlu.candidates import Board, Candidate, Decision
+from coach.engine.nlu.french import is_content, word_set
+from coach.engine.nlu.lexicon import Lexicon, Query
+from coach.engine.nlu.thresholds import ASK_MIN, GO, OPTION_PRIOR
+
+# « Je suis maman, et je manque de temps » : who one is, then what one asks. The place of a
+# person gives way to a topic found in the same sentence.
+PROFILE_YIELD = 0.2
+TOPIC_MIN = 0.60
+# ... and only to a topic at most this far behind it (one that found more than who one is).
+TOPIC_BEHIND = 0.12
+# Who one says one is, in the same sentence, points to that person's journey.
+SAID_PERSONA = 0.05
+# Words of someone who speaks of themself (« je suis maman », « on est parents »).
+FIRST_PERSON = word_set("je j moi me m mon ma mes nous notre nos suis sommes on")
+FIRST_PERSON_GRAMS = frozenset({"on est", "on a"})
+SPOKEN_OF = word_set("un une le la l les des deux trois plusieurs certains certaines"
+                     " quelques ce cette ces cet")
+# Words of what one wants to do.
+WANT = word_set("veux voudrais voulons voudrions souhaite souhaitons souhaiterais aimerais"
+                " aimerions envie compte comptons")
+
+
+class Persons:
+    """The places of persons (`profil` intentions) and the journeys of each persona."""
+
+    def __init__(self, content: Content, lexicon: Lexicon,
+                 phrase_stems: dict[str, frozenset[str]]) -> None:
+        self.lexicon = lexicon
+        self.phrase_stems = phrase_stems  # the stems of each place's own and borrowed phrases
+        self.profiles = frozenset(e.intention.target for e in content.intents
+                                  if e.intention.kind == "profil")
+        self.flows: dict[str, set[str]] = {}  # persona → its journeys
+        for flow in content.flows.values():
+            if flow.header.persona:
+                self.flows.setdefault(flow.header.persona, set()).add(flow.id)
+        self.flows.setdefault("personne", set()).update(self.flows.get("famille", set()))
+        self.flow_ids = frozenset(f for flows in self.flows.values() for f in flows)
+
+    def yields(self, board: Board, query: Query) -> None:
+        """Who one is gives way to what one asks in the same journey, when both are in the
+        text and who one is does not say it all (« je suis maman, c'est confidentiel ? »).
+        Someone spoken of (« une maman crie en réunion », « les pros n'écoutent pas les
+        parents », « c'est payant pour les personnes handicapées ? ») is not who one is: a
+        sentence with no « je », « mon », « nous », « on »… that does not start with who one
+        is says more than a person; the places of a person give way to every other place
+        (« maman d'un garçon épileptique », « orthophoniste en libéral » are who one is)."""
+        profiles = self.profiles
+        if (len(query.stems) > 1
+                and not (FIRST_PERSON.intersection(query.tokens)
+                         or query.grams.any_of(FIRST_PERSON_GRAMS))):
+            # The person spoken of still says whom the question is for (« ça apporte quoi
+            # pour un professionnel »): that journey's places come first.
+            self.said(board)
+            first = next((self.lexicon.stem_of(t) for t in query.tokens if is_content(t)), "")
+            for key, candidate in list(board.found.items()):
+                if (candidate.place in profiles
+                        and (query.tokens[0] in SPOKEN_OF
+                             or first not in self.phrase_stems.get(candidate.place, ()))):
+                    board.found[key] = Candidate(candidate.key, candidate.place,
+                                                 candidate.score - PROFILE_YIELD, candidate.via)
+            return
+        flows: dict[str, float] = {}  # the best topic of each journey
+        for c in board.found.values():
+            if (c.score >= TOPIC_MIN and c.via in ("intention", "choix")
+                    and c.place not in profiles):
+                flow = c.place.split(":", 1)[0]
+                flows[flow] = max(flows.get(flow, 0.0), c.score)
+        self.said(board)
+        if not flows:
+            return
+        for key, candidate in list(board.found.items()):
+            # A topic weaker than who one is found only the words of who one is (« je suis
+            # la maman de… » also finds « juste une maman »): it is not a question.
+            if (candidate.place in profiles and candidate.via in ("intention", "choix")
+                    and candidate.score < GO + OPTION_PRIOR
+                    and flows.get(candidate.place.split(":", 1)[0], 0.0)
+                    >= candidate.score - TOPIC_BEHIND):
+                board.found[key] = Candidate(candidate.key, candidate.place,
+                                             candidate.score - PROFILE_YIELD, candidate.via)
+
+    def said(self, board: Board) -> None:
+        """« maman » says: the families' places first."""
+        said = {c.place.split(":", 1)[0] for c in board.found.values()
+                if c.place in self.profiles and c.score >= ASK_MIN}
+        for key, candidate in list(board.found.items()):
+            if candidate.place not in self.profiles and candidate.place.split(":", 1)[0] in said:
+                board.found[key] = replace(candidate, score=candidate.score + SAID_PERSONA)
+
+    def own_first(self, decision: Decision, persona: str | None) -> Decision:
+        """« Vous voulez parler de… ? » asked of someone whose persona is known: another
+        person's journey comes after the others (a parent who « ne sait pas quoi dire en
+        réunion » sees the families' places before the coordinators' game)."""
+        if decision.kind != "ask" or not persona or len(decision.candidates) < 2:
+            return decision
+        own = self.flows.get(persona)
+        if not own:
+            return decision
+        others = self.flow_ids - own
+
+        def elsewhere(candidate: Candidate) -> bool:
+            return candidate.place.split(":", 1)[0] in others
+
+        if not elsewhere(decision.candidates[0]):
+            return decision
+        return replace(decision, candidates=tuple(sorted(decision.candidates, key=elsewhere)))
