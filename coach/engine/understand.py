@@ -207,13 +207,13 @@ class Understanding:
         self._support = {place: frozenset(stems) for place, stems in support.items()}
         self._phrase_stems = documents  # the stems of each place's own and borrowed phrases
         # The words that only one place's phrases use (« domine »: the tensions).
-        subject = {lexicon.stem_of(w) for w in SUBJECT_WORDS}
+        self._subject = frozenset(lexicon.stem_of(w) for w in SUBJECT_WORDS)
         users: dict[str, list[str]] = {}
         for place, stems in documents.items():
             for word_stem in stems:
                 users.setdefault(word_stem, []).append(place)
         self._owned = {word_stem: places[0] for word_stem, places in users.items()
-                       if len(places) == 1 and word_stem not in subject}
+                       if len(places) == 1 and word_stem not in self._subject}
         self._node_options = {
             (flow.id, node.id): {c.id: _Option(
                 CHOICE + c.id, node_place(*content.resolve(flow.id, c.target)),
@@ -237,11 +237,8 @@ class Understanding:
         self._other = _Option(OTHER, OTHER, tuple(lexicon.phrase(t) for t in (
             other.text, other.falc, *OTHER_PHRASES)))
         self._other_index = OptionIndex(lexicon, [(OTHER, self._other.phrases)])
-        self._subject = frozenset(lexicon.stem_of(w) for w in SUBJECT_WORDS)
         self.terms = Terms(content, lexicon, intents, self._subject)
         self.persons = Persons(content, lexicon, documents)
-        self._persona_flows = self.persons.flows
-        self._persona_flow_ids = self.persons.flow_ids
         self.clauses = ClauseReader(self._decide, lexicon, self.persons.profiles,
                                     self.places.sets)
 
@@ -427,8 +424,7 @@ class Understanding:
     def _own_words(self, board: Board, query: Query, context: Context) -> None:
         """A word that only one place's phrases use points to that place: enough to be
         offered (« un membre domine tout le monde »), never to go on its own."""
-        owned = [self._owned[s] for s in query.stems if s in self._owned]
-        if not owned:
+        if self._owned.keys().isdisjoint(query.stems):
             return
         # Only a word of the module, not an everyday one (« journée », « équipe »).
         stem_of = self.lexicon.stem_of
@@ -481,10 +477,10 @@ class Understanding:
         if score >= EXACT_SCORE:  # typed exactly as the content says it
             prior += INTENT_EXACT_PRIOR
         if context.persona:
-            own = self._persona_flows.get(context.persona, ())
+            own = self.persons.flows.get(context.persona, ())
             if flow in own:
                 prior += PERSONA_PRIOR
-            elif own and flow in self._persona_flow_ids:  # another person's journey
+            elif own and flow in self.persons.flow_ids:  # another person's journey
                 prior -= PERSONA_PRIOR
         return prior
 
