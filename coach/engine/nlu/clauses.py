@@ -96,9 +96,12 @@ class ClauseReader:
         """
         # A clause alone counts only when it goes somewhere for sure: the search, which
         # never makes the coach go on its own, is left out (a third of a decision's time).
-        decided = [(clause, self.read(query, context, False))
-                   for clause in clauses if (query := self.lexicon.query(clause)).stems]
-        sure = [d.best for _c, d in decided if d.kind == "go" and d.best is not None]
+        # Each clause is read once into a query (its words, its stems), then decided.
+        queries = [(clause, query) for clause in clauses
+                   if (query := self.lexicon.query(clause)).stems]
+        decided = [(clause, query, self.read(query, context, False))
+                   for clause, query in queries]
+        sure = [d.best for _c, _q, d in decided if d.kind == "go" and d.best is not None]
         said = [c for c in sure if c.place in SOCIAL or c.place in self.profiles]
         persona = next((self.sets.get(c.place, {}).get("persona") for c in said
                         if c.place in self.profiles), None)
@@ -106,21 +109,17 @@ class ClauseReader:
         if there is not context:  # the other clauses read as this person's (« je suis
             # orthophoniste, comment on rejoint une cop ? »: the professionals' way in)
             # A clause of one word that counts stays as read alone (see the vague rest below).
-            again = []
-            for clause, d in decided:
-                query = self.lexicon.query(clause)
-                if d.best not in said and len(query.stems) > 1:
-                    d = self.read(query, there, False)
-                again.append((clause, d))
-            decided = again
-            sure = [d.best for _c, d in decided if d.kind == "go" and d.best is not None]
+            decided = [(clause, query, self.read(query, there, False)
+                        if d.best not in said and len(query.stems) > 1 else d)
+                       for clause, query, d in decided]
+            sure = [d.best for _c, _q, d in decided if d.kind == "go" and d.best is not None]
         asked = [c for c in sure if c.place not in SOCIAL and c.place not in self.profiles
                  and c.score >= CLAUSE_SURE]
         if asked:
             return Decision("go", tuple(distinct(asked))[:MAX_ASK])
         if not said:
             return None
-        rest = " ".join(clause for clause, d in decided
+        rest = " ".join(clause for clause, _q, d in decided
                         if not (d.kind == "go" and d.best is not None and d.best in said))
         query = self.lexicon.query(rest)
         if query.stems:
@@ -136,7 +135,6 @@ class ClauseReader:
                 return decision
         # Who one is before a greeting; of two persons said, the one said with what one
         # wants to do (« je suis directrice d'un foyer et je veux monter une cop »).
-        wanted = {id(d.best) for clause, d in decided
-                  if WANT.intersection(self.lexicon.query(clause).tokens)}
+        wanted = {id(d.best) for _c, query, d in decided if WANT.intersection(query.tokens)}
         said.sort(key=lambda c: (c.place in SOCIAL, id(c) not in wanted))
         return Decision("go", tuple(distinct(said))[:MAX_ASK])
