@@ -9,15 +9,14 @@ import pytest
 from coach.content.loader import load_content
 from coach.engine.engine import Engine, Step, TextInput
 from coach.engine.record import Record
+from tests.places import record_at
 
 ENGINE = Engine(load_content())  # no contact configured, no communities listed
 CONTENT = ENGINE.content
 
 
 def at(place: str, falc: bool = False, **variables: object) -> Record:
-    flow, node = place.split(":")
-    return Record(id="test", flow=flow, node=node, origin=flow,
-                  content_version=CONTENT.version, falc=falc, vars=dict(variables))
+    return record_at(ENGINE, place, falc, **variables)
 
 
 def typed(record: Record, text: str) -> Step:

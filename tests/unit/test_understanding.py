@@ -25,15 +25,14 @@ from coach.engine.engine import ChoiceInput, Engine, Step, TextInput
 from coach.engine.nlu.french import normal, ordinal, stem, words
 from coach.engine.record import Record
 from tests.conftest import CONTACT
+from tests.places import record_at
 
 ENGINE = Engine(load_content(), CONTACT)  # built once: the index is built with it
 CONTENT = ENGINE.content
 
 
 def at(place: str, falc: bool = False, **variables: object) -> Record:
-    flow, node = place.split(":")
-    return Record(id="test", flow=flow, node=node, origin=flow,
-                  content_version=CONTENT.version, falc=falc, vars=dict(variables))
+    return record_at(ENGINE, place, falc, **variables)
 
 
 def typed(record: Record, text: str) -> Step:

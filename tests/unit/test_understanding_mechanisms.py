@@ -9,18 +9,15 @@ from bench.nlu_bench import BLIND2, evaluate, load_utterances
 from coach.content.loader import load_content
 from coach.engine.engine import Engine, Step, TextInput
 from coach.engine.nlu.french import normal, sound, stem
-from coach.engine.record import Record
 from tests.conftest import CONTACT
+from tests.places import record_at
 
 ENGINE = Engine(load_content(), CONTACT)
 LEXICON = ENGINE.understanding.lexicon
 
 
 def typed(place: str, text: str) -> Step:
-    flow, node = place.split(":")
-    record = Record(id="test", flow=flow, node=node, origin=flow,
-                    content_version=ENGINE.content.version)
-    return ENGINE.play(record, TextInput(text))
+    return ENGINE.play(record_at(ENGINE, place), TextInput(text))
 
 
 def where(step: Step) -> str:
@@ -142,9 +139,8 @@ def test_quarrelling_said_with_the_verb_is_offered_the_tensions() -> None:
              "comment on fait pour parler aux pros sans se disputer"),
             ("accueil:menu", None, "comment on fait pour parler aux pros sans se disputer"),
             ("accueil:menu", None, "ils se disputent tout le temps en reunion")):
-        record = typed(place, "menu").record if place == "accueil:menu" else Record(
-            id="test", flow="familles", node="debut", origin="familles",
-            content_version=ENGINE.content.version, vars={"persona": persona})
+        record = typed(place, "menu").record if place == "accueil:menu" else record_at(
+            ENGINE, place, persona=persona)
         decision = ENGINE.understand(record, text)
         assert decision.kind in ("go", "ask"), text
         assert decision.best is not None and decision.best.place == "difficultes:tensions", (
@@ -190,14 +186,12 @@ def test_no_money_for_the_group_goes_to_the_lack_of_means() -> None:
 
 def test_an_ask_shows_the_persons_own_journey_before_another_persons() -> None:
     text = "je sais pas quoi dire en reunion"
-    parent = Record(id="test", flow="familles", node="debut", origin="familles",
-                    content_version=ENGINE.content.version, vars={"persona": "famille"})
+    parent = record_at(ENGINE, "familles:debut", persona="famille")
     decision = ENGINE.understand(parent, text)
     assert decision.kind == "ask"
     assert decision.best is not None and decision.best.place.startswith("familles:")
     # Without a persona the order is the scores' (the coordinators' game first).
-    anyone = Record(id="test", flow="familles", node="debut", origin="familles",
-                    content_version=ENGINE.content.version)
+    anyone = record_at(ENGINE, "familles:debut")
     decision = ENGINE.understand(anyone, text)
     assert decision.best is not None and not decision.best.place.startswith("familles:")
 
@@ -221,11 +215,8 @@ def test_a_term_named_in_passing_comes_after_what_the_rest_asks() -> None:
 ])
 def test_a_node_that_answers_a_question_is_reached_by_its_topics(
         place: str, text: str, persona: str | None) -> None:
-    flow, node = place.split(":")
-    record = Record(id="test", flow=flow, node=node, origin=flow,
-                    content_version=ENGINE.content.version,
-                    vars={"persona": persona} if persona else {})
-    decision = ENGINE.understand(record, text)
+    variables = {"persona": persona} if persona else {}
+    decision = ENGINE.understand(record_at(ENGINE, place, **variables), text)
     expected = {"compte rendu": "outils:compte-rendu-plan", "objectifs": "coordinateur:objectifs",
                 "hesite": "familles:hesitation", "situationnel": "animer:piege-situationnel"}
     want = next(v for k, v in expected.items() if k in text)

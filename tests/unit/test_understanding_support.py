@@ -7,18 +7,15 @@ import pytest
 
 from coach.content.loader import load_content
 from coach.engine.engine import Engine
-from coach.engine.record import Record
 from coach.engine.understand import Decision
 from tests.conftest import CONTACT
+from tests.places import record_at
 
 ENGINE = Engine(load_content(), CONTACT)
 
 
 def decide(place: str, text: str, **variables: object) -> Decision:
-    flow, node = place.split(":")
-    record = Record(id="test", flow=flow, node=node, origin=flow,
-                    content_version=ENGINE.content.version, vars=dict(variables))
-    return ENGINE.understand(record, text)
+    return ENGINE.understand(record_at(ENGINE, place, **variables), text)
 
 
 def places(decision: Decision) -> list[str]:
