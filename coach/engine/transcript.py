@@ -31,37 +31,14 @@ class LazyList(ListView):
     """A list: `stored` (JSON array bytes of the first `stored_count` entries, not yet
     parsed) followed by `added` (parsed)."""
 
-    __slots__ = ("_added", "_stored", "_stored_count")
-
-    def __init__(self, entries: Iterable[Any] = (), stored: bytes = b"",
-                 stored_count: int = 0) -> None:
-        self._stored, self._stored_count = (stored, stored_count) if stored_count else (b"", 0)
-        self._added: list[Any] = list(entries)
+    __slots__ = ()
 
     def to_json(self) -> bytes:
         """The JSON array of every entry; stored ones are copied as bytes, not re-encoded."""
         return _join(self._stored, self._stored_count, self._added)
 
-    def append(self, entry: Any) -> None:
-        self._added.append(entry)
-
-    def copy(self) -> LazyList:
-        return LazyList(self._added, self._stored, self._stored_count)
-
-    def _unparsed(self) -> int:
-        return self._stored_count
-
     def _parse(self) -> list[Any]:
         return orjson.loads(self._stored) if self._stored_count else []
-
-    def _all(self) -> list[Any]:
-        if self._unparsed():
-            self._added[:0] = self._parse()
-            self._drop_stored()
-        return self._added
-
-    def _drop_stored(self) -> None:
-        self._stored, self._stored_count = b"", 0
 
     def since(self, first: int) -> list[Any]:
         """Entries from position `first` on (no parsing when they were all added since)."""
@@ -69,9 +46,6 @@ class LazyList(ListView):
         if first >= unparsed:
             return self._added[first - unparsed:]
         return self._all()[first:]
-
-    def __len__(self) -> int:
-        return self._unparsed() + len(self._added)
 
     @overload
     def __getitem__(self, index: int) -> Any: ...

@@ -139,7 +139,7 @@ def test_a_turn_parses_only_the_snapshots_it_touches(engine):
     loaded = Record.from_bytes(step.record.to_bytes())
     assert len(loaded.history) == MAX_SNAPSHOTS
     after = engine.play(loaded, ChoiceInput(engine.available_choices(loaded)[0].id)).record
-    assert len(after.history._parsed) <= 2  # the last one, replaced, and the new one
+    assert len(after.history._added) <= 2  # the last one, replaced, and the new one
     assert len(after.history) == MAX_SNAPSHOTS
     reloaded = Record.from_bytes(after.to_bytes())
     assert list(reloaded.history) == list(after.history)
