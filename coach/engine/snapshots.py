@@ -71,6 +71,3 @@ class Snapshots(ListView):
 
     def clear(self) -> None:
         self._stored, self._stored_count, self._added = b"", 0, []
-
-    def __getitem__(self, index: int) -> Snapshot:
-        return self._all()[index]
