@@ -529,6 +529,19 @@ def _check_stages(content: Content) -> Iterator[Issue]:
                          f"le premier nœud du fichier (« {next(iter(flow.nodes))} ») n’est dans"
                          " aucune partie", "faites commencer la première partie au premier"
                          " nœud du fichier")
+    for flow in content.flows.values():
+        for node in flow.nodes.values():
+            for choice in node.choices:
+                if not choice.resume_stage:
+                    continue
+                target = content.resolve(flow.id, choice.target)
+                called = content.flows.get(target[0])
+                if called is None or called.header.stage is None or choice.call:
+                    yield _issue(flow, node, "etape/reprise-hors-etape",
+                                 f"le choix « {choice.id} » a « resume_stage » mais ne mène pas"
+                                 " au début d’une étape", "visez le nœud de départ d’un"
+                                 " parcours « stage: N » avec « target », ou retirez"
+                                 " « resume_stage »")
     expected = list(range(1, len(numbers) + 1))
     if numbers and sorted(numbers) != expected:
         first = content.flows[min(numbers.values())]

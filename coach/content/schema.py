@@ -101,6 +101,10 @@ class Choice(Strict):
     target: NonEmpty
     call: bool = False
     returns: bool = Field(default=False, alias="return")
+    # « Reprendre l’étape N »: `target` is a stage's start; the person goes back to the
+    # place they had reached in that stage (outside detours), the start only when the stage
+    # was never begun.
+    resume_stage: bool = False
     when: str | None = None
     set: dict[Ident, Scalar] = {}
     add: dict[Ident, int] = {}

@@ -166,6 +166,7 @@ class Engine:
         record = Record(id=new_conversation_id(), flow=ref[0], node=ref[1], origin=ref[0],
                         content_version=self.content.version, falc=falc)
         self._enter(record, ref)
+        self.progress.remember_place(record)
         record.mark_turn(0, record.created)
         return self.step(record, 0)
 
@@ -184,6 +185,7 @@ class Engine:
             self._play_choice(record, given.id)
         else:
             self._play_text(record, given.text)
+        self.progress.remember_place(record)
         record.updated = time.time()
         record.mark_turn(first, record.updated)
         if idempotency_key:
@@ -575,7 +577,22 @@ class Engine:
         if choice.call:
             record.calls.append([record.flow, record.node, target[0]])
             del record.calls[:-MAX_CALL_DEPTH]
+        elif choice.resume_stage:
+            target = self._stage_place(record, target)
         self._enter(record, target)
+
+    def _stage_place(self, record: Record, start: NodeRef) -> NodeRef:
+        """« Reprendre l’étape N »: where the person stood last in this stage (its node
+        followed if renamed); for a conversation stored before places were kept, the start
+        of the furthest part seen; the stage's start when it was never begun."""
+        flow_id = start[0]
+        node_id = record.places.get(flow_id)
+        if node_id is not None:
+            moved = self.content.find_moved((flow_id, node_id))
+            if moved is not None and moved[0] == flow_id:
+                return moved
+        furthest = self.progress.furthest_part_seen(record, flow_id)
+        return furthest if furthest is not None else start
 
     def _return(self, record: Record) -> None:
         """« Revenir où j'en étais »: back to the node that called, its choices again."""

@@ -114,6 +114,23 @@ class ProgressMap:
             stage, part = found
             record.seen[stage.flow] = record.seen.get(stage.flow, 0) | (1 << part.index)
 
+    def remember_place(self, record: Record) -> None:
+        """Keep the person's node as their place in its stage (for « Reprendre l’étape N »),
+        unless they are in a detour: a tool opened from a stage, or the answers' menu that
+        another stage calls, is not a place reached in the stage."""
+        if not record.calls and (record.flow, record.node) in self.part_of:
+            record.places[record.flow] = record.node
+
+    def furthest_part_seen(self, record: Record, flow_id: str) -> NodeRef | None:
+        """The first node of the furthest part of this stage seen (None when none was)."""
+        stage = self.stage_of_flow(flow_id)
+        mask = record.seen.get(flow_id, 0)
+        if stage is None or not mask:
+            return None
+        header = self.content.flows[flow_id].header
+        index = mask.bit_length() - 1
+        return (flow_id, header.parts[index].first)
+
     def stage_of_flow(self, flow_id: str) -> Stage | None:
         return next((s for s in self.stages if s.flow == flow_id), None)
 

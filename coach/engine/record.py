@@ -92,6 +92,9 @@ class Record:
     proposal: list[str] = field(default_factory=list)
     # Parts of staged flows seen so far: flow id -> bit mask of part indexes.
     seen: dict[str, int] = field(default_factory=dict)
+    # Where the person last stood in each stage, outside detours: flow id -> node id (for
+    # « Reprendre l’étape N »; absent from records stored before it existed).
+    places: dict[str, str] = field(default_factory=dict)
     version: int = 0
     created: float = field(default_factory=time.time)
     updated: float = field(default_factory=time.time)
@@ -230,6 +233,7 @@ class Record:
         fields["answers"] = dict(self.answers)
         fields["proposal"] = list(self.proposal)
         fields["seen"] = dict(self.seen)
+        fields["places"] = dict(self.places)
         return copied
 
     def remember_step(self, key: str, first: int, fingerprint: str) -> None:
@@ -240,7 +244,7 @@ class Record:
 
 _HEAD_FIELDS = tuple(f.name for f in fields(Record)
                      if f.name not in ("transcript", "turn_times", "history"))
-_OMITTED_WHEN_EMPTY = ("calls", "answers", "proposal", "seen", "history_vars",
+_OMITTED_WHEN_EMPTY = ("calls", "answers", "proposal", "seen", "places", "history_vars",
                        "idempotency_steps", "pending")
 
 

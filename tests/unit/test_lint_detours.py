@@ -34,6 +34,10 @@ CASES = [
     ("etape.yaml", "  parts:\n    - {id: accueil, from: debut,",
      "  parts:\n    - {id: accueil, from: objectif,", "etape/partie-debut", None),
     ("etape.yaml", "  stage: 1\n", "", "etape/parties-sans-etape", None),
+    # « Reprendre l’étape » that leads outside any stage
+    ("etape.yaml", "        target: objectif\n        set: {chemin: court}",
+     "        target: boite:entree\n        resume_stage: true\n        set: {chemin: court}",
+     "etape/reprise-hors-etape", "debut"),
     # a typed answer on the way of the short path leads into the exercise
     ("etape.yaml", "ask: {variable: objectif, target: fin}",
      "ask: {variable: objectif, target: exercice}", "etape/court-vers-exercice", "objectif"),
