@@ -1,6 +1,7 @@
-"""Free-text understanding benchmark over the tuned set (tests/data/utterances.yaml), two visible
-development sets (tests/data/utterances_dev3.yaml and utterances_dev4.yaml, written on
-2026-12-02 before that day's tuning, to watch generalisation while tuning) and two blind sets
+"""Free-text understanding benchmark over the tuned set (tests/data/utterances.yaml), three visible
+development sets (tests/data/utterances_dev3.yaml, utterances_dev4.yaml and utterances_dev5.yaml,
+written on 2026-12-02 before that day's tuning or that afternoon's, to watch generalisation
+while tuning) and two blind sets
 (tests/data/utterances_blind.yaml and utterances_blind2.yaml, each written from five personas
 before tuning and never tuned against).
 
@@ -53,8 +54,9 @@ BLIND = DATA / "utterances_blind.yaml"
 BLIND2 = DATA / "utterances_blind2.yaml"
 DEV3 = DATA / "utterances_dev3.yaml"
 DEV4 = DATA / "utterances_dev4.yaml"
+DEV5 = DATA / "utterances_dev5.yaml"
 # The visible development sets, by name: measured and their confusions printed.
-DEV_SETS = {"dev3": DEV3, "dev4": DEV4}
+DEV_SETS = {"dev3": DEV3, "dev4": DEV4, "dev5": DEV5}
 MISS = "aucun"
 
 
