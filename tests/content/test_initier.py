@@ -168,6 +168,8 @@ def test_end_of_stage_and_draft():
                 if c.id == "outil-charte") == "outils:charte"
     step = play(step, "continuer", "continuer")
     assert step.end and step.record.node == "fin"
+    assert "Vous avez aussi répondu aux 6 questions clés pour votre projet." in texts(step)
+    assert not any("profils" in t for t in texts(step))  # the exercise was passed
     assert {"etape-2", "etapes", "outils", "brouillon"} <= set(choice_ids(step))
     step = play(step, "brouillon")
     said = texts(step)
@@ -182,3 +184,33 @@ def test_end_of_stage_and_draft():
     step = play(step, "etape-2")
     assert (step.record.flow, step.record.node) == ("modeliser", "debut")
     assert step.record.vars["etape"] == 2
+
+
+# From the start to the end of stage 1 on the short path: cards and profiles passed.
+SHORT_TO_END = ("essentiel", "diagnostic", "deja", "retours", "continuer", "passer-court",
+                "conseils", "inclusion-scolaire", "animateur-principal", "continuer", "suite",
+                "continuer", "suite", "continuer", "suite", "charte", "continuer", "continuer")
+AFTER_QUIZ_TO_END = ("continuer", "conseils", "inclusion-scolaire", "animateur-principal",
+                     "continuer", "suite", "continuer", "suite", "continuer", "suite", "charte",
+                     "continuer", "continuer")
+
+
+@pytest.mark.parametrize("falc", [False, True])
+def test_end_of_stage_one_says_only_what_the_short_path_did(falc):
+    step = play(ENGINE.start("initier", falc=falc), *SHORT_TO_END)
+    assert step.record.node == "fin"
+    said = " ".join(texts(step))
+    assert "profils" not in said and "questions" not in said and "membres" not in said
+    assert "Vous connaissez la charte." in said if falc else "la charte" in said
+
+
+@pytest.mark.parametrize("falc", [False, True])
+def test_end_of_stage_one_names_the_profiles_once_the_exercise_is_done(falc):
+    step = play(ENGINE.start("initier", falc=falc), *TO_QUIZ, *RIGHT[:1])
+    for answer in RIGHT[1:]:
+        step = play(step, "suivant", answer)
+    step = play(step, "score", *AFTER_QUIZ_TO_END)
+    assert step.record.node == "fin"
+    said = " ".join(texts(step))
+    assert "profils" in said
+    assert "questions" not in said  # the cards were passed
