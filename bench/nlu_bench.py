@@ -1,23 +1,25 @@
 """Free-text understanding benchmark over the tuned set (tests/data/utterances.yaml), three visible
 development sets (tests/data/utterances_dev3.yaml, utterances_dev4.yaml and utterances_dev5.yaml,
 written on 2026-12-02 before that day's tuning or that afternoon's, to watch generalisation
-while tuning) and two blind sets
-(tests/data/utterances_blind.yaml and utterances_blind2.yaml, each written from five personas
-before tuning and never tuned against).
+while tuning) and three blind sets (tests/data/utterances_blind.yaml, utterances_blind2.yaml and
+utterances_blind3.yaml, each written from the personas before tuning and never tuned against).
 
 Prints, for each set, top-1 and top-3 accuracy (overall and per group or persona) and what
 the decisions were (go, ask, miss) and how often a « go » was right; the confusion lists of
 the tuned and development sets only (a blind set's utterances and per-utterance results are
 never printed, so that nobody tunes against them); then the index build time, and the median,
-mean and p99 time to understand one utterance of the tuned and blind sets on the real content
-(many repeats).
+mean and p99 time to understand one utterance of the tuned and first two blind sets on the
+real content (many repeats).
   top-1  the decision's first place is the expected one (a miss counts as « aucun »);
   top-3  the expected place is among the first three (for « aucun »: the coach did not go).
+With --visible, only the tuned and development sets are read, scored and printed (timing
+included): no blind figure at all, not even in the summary. Use it while tuning; the blind
+figures are read once, at the end of a session.
 With --compare TREE, the timing alone runs in child processes, alternately with the code of
 TREE (e.g. a worktree of the previous commit) and with this tree's, on the same utterances:
 a before/after measured in the same run: the median (wall clock) and the mean processor
 time per utterance.
-Run: python bench/nlu_bench.py [--repeats N] [--all] [--compare TREE [--rounds N]]
+Run: python bench/nlu_bench.py [--visible] [--repeats N] [--all] [--compare TREE [--rounds N]]
 """
 
 from __future__ import annotations
@@ -52,11 +54,15 @@ DATA = Path(__file__).resolve().parents[1] / "tests" / "data"
 UTTERANCES = DATA / "utterances.yaml"
 BLIND = DATA / "utterances_blind.yaml"
 BLIND2 = DATA / "utterances_blind2.yaml"
+BLIND3 = DATA / "utterances_blind3.yaml"
 DEV3 = DATA / "utterances_dev3.yaml"
 DEV4 = DATA / "utterances_dev4.yaml"
 DEV5 = DATA / "utterances_dev5.yaml"
 # The visible development sets, by name: measured and their confusions printed.
 DEV_SETS = {"dev3": DEV3, "dev4": DEV4, "dev5": DEV5}
+# The blind sets, by name: measured, their aggregates only; never read with --visible.
+BLIND_SETS = {"blind": BLIND, "blind2": BLIND2, "blind3": BLIND3}
+BLIND_TITLES = {"blind": "blind", "blind2": "second blind", "blind3": "third blind"}
 MISS = "aucun"
 
 
@@ -248,6 +254,9 @@ def compare(tree: str, rounds: int, repeats: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--repeats", type=int, default=20)
+    parser.add_argument("--visible", action="store_true",
+                        help="score and print the tuned and development sets only (no blind"
+                        " figure at all): for those who tune")
     parser.add_argument("--all", action="store_true",
                         help="print every confusion (tuned and development sets)")
     parser.add_argument("--compare", metavar="TREE", help="time TREE's code against this one")
@@ -274,8 +283,6 @@ def main() -> None:
     wrong = unknown_places(content, tuned + [u for dev in devs.values() for u in dev])
     if wrong:
         raise SystemExit("places that do not exist:\n" + "\n".join(wrong))
-    blind = load_utterances(BLIND)
-    blind2 = load_utterances(BLIND2)
     report = evaluate(engine, tuned)
     print_report("tuned set (tests/data/utterances.yaml)", report, tuned, args.all)
     later = evaluate(engine, [u for u in tuned if u.held_out])
@@ -287,22 +294,17 @@ def main() -> None:
         dev_reports[name] = evaluate(engine, dev)
         print_report(f"development set (tests/data/{DEV_SETS[name].name}, visible, written"
                      " before the tuning of 2026-12-02)", dev_reports[name], dev, args.all)
-    blind_report = evaluate(engine, blind)
-    print_report("blind set (tests/data/utterances_blind.yaml, never tuned against)",
-                 blind_report, blind, args.all, confusions=False)
-    known = {u.text.casefold() for u in tuned}
-    apart = evaluate(engine, [u for u in blind if u.text.casefold() not in known])
-    blind2_report = evaluate(engine, blind2)
-    print_report("second blind set (tests/data/utterances_blind2.yaml, never tuned against)",
-                 blind2_report, blind2, args.all, confusions=False)
-    print(f"SUMMARY top-1: tuned {report.rate(report.top1):.1%} ({report.total}),"
-          + "".join(f" {name} {dev.rate(dev.top1):.1%} ({dev.total}),"
-                    for name, dev in dev_reports.items())
-          + f" blind {blind_report.rate(blind_report.top1):.1%} ({blind_report.total});"
-          f" blind without the texts also in the tuned set {apart.rate(apart.top1):.1%}"
-          f" ({apart.total}); second blind {blind2_report.rate(blind2_report.top1):.1%}"
-          f" ({blind2_report.total})")
-    utterances = tuned + blind + blind2
+    summary = (f"SUMMARY top-1: tuned {report.rate(report.top1):.1%} ({report.total}),"
+               + ",".join(f" {name} {dev.rate(dev.top1):.1%} ({dev.total})"
+                          for name, dev in dev_reports.items()))
+    if args.visible:
+        print(summary + " (--visible: the blind sets are not read)")
+        utterances = tuned + [u for dev in devs.values() for u in dev]
+        sets = "tuned and development sets"
+    else:
+        print(summary + "; " + blind_summary(engine, tuned, args.all))
+        utterances = tuned + load_utterances(BLIND) + load_utterances(BLIND2)
+        sets = "tuned and first two blind sets"
     timings(engine, utterances, 1)  # first pass: nothing is cached anyway, but warm the code
     cold = timings(engine, utterances, 1)
     samples = timings(engine, utterances, args.repeats)
@@ -311,9 +313,28 @@ def main() -> None:
     median = statistics.median(samples)
     p99 = samples[int(len(samples) * 0.99) - 1]
     print(f"index build: {index_build * 1000:.0f} ms (whole engine: {engine_build * 1000:.0f} ms)")
-    print(f"understanding one utterance (three sets, real content): median {median * 1e6:.0f} µs,"
+    print(f"understanding one utterance ({sets}, real content): median {median * 1e6:.0f} µs,"
           f" mean {mean * 1e6:.0f} µs, p99 {p99 * 1e6:.0f} µs over {len(samples)} runs"
           f" (single pass mean {statistics.fmean(cold) * 1e6:.0f} µs)")
+
+
+def blind_summary(engine: Engine, tuned: list[Utterance], show_all: bool) -> str:
+    """Score the blind sets and print their aggregates only (never an utterance or a
+    per-utterance result); return their part of the summary line."""
+    parts = []
+    for name, path in BLIND_SETS.items():
+        utterances = load_utterances(path)
+        report = evaluate(engine, utterances)
+        print_report(f"{BLIND_TITLES[name]} set (tests/data/{path.name}, never tuned against)",
+                     report, utterances, show_all, confusions=False)
+        part = f"{BLIND_TITLES[name]} {report.rate(report.top1):.1%} ({report.total})"
+        if name == "blind":
+            known = {u.text.casefold() for u in tuned}
+            apart = evaluate(engine, [u for u in utterances if u.text.casefold() not in known])
+            part += (f"; blind without the texts also in the tuned set"
+                     f" {apart.rate(apart.top1):.1%} ({apart.total})")
+        parts.append(part)
+    return "; ".join(parts)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,97 @@
+"""bench/nlu_bench.py keeps the blind sets blind: the third blind set is well formed and apart
+from the visible sets (checked by counts only, so that a failure never shows one of its
+texts), a blind set is printed as aggregates only, and --visible reads no blind set at all.
+Nothing here scores the real blind sets."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from bench import nlu_bench
+from bench.nlu_bench import (
+    BLIND,
+    BLIND2,
+    BLIND3,
+    BLIND_SETS,
+    DEV_SETS,
+    UTTERANCES,
+    load_utterances,
+    unknown_places,
+)
+from coach.content.loader import load_content
+from coach.engine.engine import Engine
+
+PERSONAS = {"famille", "personne", "coordinateur", "professionnel", "partenaire", "hors-sujet"}
+
+
+def test_the_bench_knows_three_blind_sets_and_three_visible_development_sets() -> None:
+    assert list(BLIND_SETS.values()) == [BLIND, BLIND2, BLIND3]
+    assert not set(BLIND_SETS.values()) & set(DEV_SETS.values())
+    assert all("blind" not in path.name for path in DEV_SETS.values())
+
+
+def test_third_blind_set_is_well_formed_and_apart_from_the_visible_sets() -> None:
+    """Written 2026-12-02 before that session's tuning (its commit comes before any matcher
+    change of the session). Only counts are compared: a failing assertion shows a number,
+    never a text of the blind set."""
+    utterances = load_utterances(BLIND3)
+    size = len(utterances)
+    assert size >= 170
+    groups = {u.group for u in utterances}
+    assert groups == PERSONAS
+    elsewhere = sum(u.at != "accueil:menu" for u in utterances)
+    assert elsewhere >= 20
+    texts = {u.text.casefold() for u in utterances}
+    distinct = len(texts)
+    assert distinct == size
+    unknown = len(unknown_places(load_content(), utterances))
+    assert unknown == 0
+    for path in [UTTERANCES, *DEV_SETS.values()]:
+        shared = len(texts & {u.text.casefold() for u in load_utterances(path)})
+        assert shared == 0, path.name
+
+
+def write_set(path: Path, text: str) -> Path:
+    path.write_text("utterances:\n"
+                    f"  - {{group: famille, text: \"{text}\", expect: familles:debut}}\n"
+                    "  - {group: famille, text: \"zorglub qwerty\", expect: familles:formats}\n",
+                    encoding="utf-8")
+    return path
+
+
+def test_a_blind_set_is_printed_as_figures_only(tmp_path: Path,
+                                                capsys: pytest.CaptureFixture[str],
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """Stand-in blind sets (not the real ones): their figures are printed, never a text,
+    an expected place or a place found, even with --all."""
+    stand_ins = {name: write_set(tmp_path / f"{name}.yaml", f"je suis le papa de Marcel {name}")
+                 for name in BLIND_SETS}
+    monkeypatch.setattr(nlu_bench, "BLIND_SETS", stand_ins)
+    engine = Engine(load_content())
+    summary = nlu_bench.blind_summary(engine, [], show_all=True)
+    out = capsys.readouterr().out
+    assert "third blind set" in out and "top-1: " in out and "per group" in out
+    assert summary.startswith("blind ") and "third blind " in summary
+    for hidden in ["Marcel", "zorglub", "familles:", "accueil:", "professionnels:"]:
+        assert hidden not in out + summary
+
+
+def test_visible_reads_and_prints_no_blind_set(tmp_path: Path,
+                                               capsys: pytest.CaptureFixture[str],
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """With --visible the blind files are not even opened (here they do not exist: reading
+    one would fail), and no blind figure is printed, not in the summary either."""
+    absent = tmp_path / "absent.yaml"
+    for name in ["BLIND", "BLIND2", "BLIND3"]:
+        monkeypatch.setattr(nlu_bench, name, absent)
+    monkeypatch.setattr(nlu_bench, "BLIND_SETS", dict.fromkeys(BLIND_SETS, absent))
+    monkeypatch.setattr(sys, "argv", ["nlu_bench.py", "--visible", "--repeats", "1"])
+    nlu_bench.main()
+    out = capsys.readouterr().out
+    assert "SUMMARY top-1: tuned " in out
+    assert all(f" {name} " in out for name in DEV_SETS)
+    assert "tests/data/utterances_dev5.yaml" in out
+    assert "blind" not in out.replace("the blind sets are not read", "").lower()
