@@ -226,6 +226,21 @@ def test_a_node_that_answers_a_question_is_reached_by_its_topics(
 
 
 @pytest.mark.parametrize(("text", "place"), [
+    ("une cop temporaire ou durable, ca se choisit quand", "initier:duree-reponse"),
+    ("faire l'autodiagnostic de notre communaute", "modeliser:prismes"),
+    ("les premiers themes a choisir pour notre cop", "initier:conseil-themes"),
+    ("notre groupe traverse son adolescence", "perenniser:groupes-adolescence"),
+])
+def test_answers_of_the_stages_questions_are_places(text: str, place: str) -> None:
+    """The answer to a key question, a quiz result or an advice that says something on its
+    own has topics: typed from the menu, it is the first place offered (it was unreachable)."""
+    assert place in ENGINE.understanding.places.nodes
+    decision = ENGINE.understand(record_at(ENGINE, "accueil:menu"), text)
+    assert decision.kind in ("go", "ask") and decision.best is not None, decision
+    assert decision.best.place == place, decision
+
+
+@pytest.mark.parametrize(("text", "place"), [
     ("qui dois je contacter pour un partenariat", "commande:humain"),
     ("on voudrait installer le chatbot dans notre intranet", "commande:humain"),
     ("bonjour je suis de l'udaf", "professionnels:debut"),
