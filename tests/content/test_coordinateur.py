@@ -109,8 +109,8 @@ def test_hub_in_falc():
     step = ENGINE.start("coordinateur", falc=True)
     # (after the first visit's introduction of Alexandra)
     first = next(t for t in all_texts(step) if "Je vous guide en 4 étapes" in t)
-    # the four stages are named and said in plain words, not only announced
-    for stage in ("Initier", "Modéliser", "Animer", "Pérenniser : faire durer"):
+    # the four stages are named, by their easy-to-read names (tests/content/test_stage_names.py)
+    for stage in ("Commencer", "Organiser", "Animer", "Faire durer"):
         assert stage in first, stage
     step = play(step, "etape-3")
     assert step.record.flow == "animer"

@@ -82,7 +82,7 @@ def test_path_covers_why_and_rare_disability_then_the_4_stages():
     step = at_etapes()
     said = " ".join(m.text for m in ENGINE.conversation(step.record).messages)
     for fact in ("briser l’isolement", "cloisonnements", "Épilepsies et Handicap",
-                 "double construction", "4 étapes", "pérenniser"):
+                 "double construction", "4 étapes", "Pérenniser"):
         assert fact in said
     assert [c["id"] for c in step.choices] == ["initier", "modeliser", "animer", "perenniser",
                                                "suite"]

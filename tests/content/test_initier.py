@@ -22,7 +22,7 @@ def test_start_announces_stage_one():
     step = ENGINE.start("initier")
     assert "Étape 1 sur 4 : Initier" in texts(step)[0]
     falc = ENGINE.start("initier", falc=True)
-    assert texts(falc)[0].startswith("Étape 1 sur 4 : Initier.")
+    assert texts(falc)[0].startswith("Étape 1 sur 4 : Commencer.")
     assert "etapes" in choice_ids(step)  # back to the hub at any natural point
 
 

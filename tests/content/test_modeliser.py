@@ -32,7 +32,7 @@ def test_start_announces_stage_two_in_jacques_voice():
     assert "Étape 2 sur 4 : Modéliser" in said[0]
     assert [m.speaker["id"] for m in step.messages][1:] == ["jacques", "jacques", "coach"]
     assert any("pièce du puzzle" in t for t in said)
-    assert texts(ENGINE.start("modeliser", falc=True))[0].startswith("Étape 2 sur 4 : Modéliser.")
+    assert texts(ENGINE.start("modeliser", falc=True))[0].startswith("Étape 2 sur 4 : Organiser.")
 
 
 def test_universe_models_are_authored_and_the_choice_is_kept():
