@@ -84,7 +84,7 @@ def test_easy_to_read_never_uses_the_standard_names():
 def test_the_hub_and_where_am_i_say_the_easy_names():
     step = ENGINE.start("coordinateur", falc=True)
     hub = " ".join(all_texts(step))
-    for number, name in EASY.items():
+    for name in EASY.values():
         assert name in hub, name
     labels = [c["label"] for c in step.choices]
     assert [label for label in labels if label.startswith("Étape")] == [
