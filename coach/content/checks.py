@@ -10,7 +10,14 @@ from coach.content.guards import GuardSyntaxError, compile_guard, could_falsify
 from coach.content.issues import Issue
 from coach.content.model import Content, FlowData, IntentData, NodeRef
 from coach.content.placeholders import CONTACT_KEYS, placeholders, text_hash
-from coach.content.schema import CALL_DEPTH_VARIABLE, REPLY, TYPED_PREFIX, Node, Route
+from coach.content.schema import (
+    CALL_DEPTH_VARIABLE,
+    CALL_ORIGIN_VARIABLE,
+    REPLY,
+    TYPED_PREFIX,
+    Node,
+    Route,
+)
 from coach.engine.commands import COMMANDS, RESERVED_IDS, TYPED_COMMANDS
 from coach.engine.progress import PATH_VARIABLE, SHORT_PATH
 
@@ -194,7 +201,7 @@ def _check_tools(content: Content) -> Iterator[Issue]:
 
 
 def _check_guards(content: Content) -> Iterator[Issue]:
-    known = variables_set(content) | {CALL_DEPTH_VARIABLE}
+    known = variables_set(content) | {CALL_DEPTH_VARIABLE, CALL_ORIGIN_VARIABLE}
     for flow in content.flows.values():
         for node in flow.nodes.values():
             guarded = [("choix " + c.id, c.when) for c in node.choices]
@@ -445,11 +452,13 @@ def _check_calls(content: Content) -> Iterator[Issue]:
                          "appelez ce nœud avec « call: parcours:nœud », ou remplacez « return »"
                          " par une « target »")
         for choice in node.choices:
-            if choice.set.keys() & {CALL_DEPTH_VARIABLE} or choice.add.keys() & {
-                    CALL_DEPTH_VARIABLE}:
+            for name in sorted((choice.set.keys() | choice.add.keys())
+                               & {CALL_DEPTH_VARIABLE, CALL_ORIGIN_VARIABLE}):
+                what = ("la profondeur du détour" if name == CALL_DEPTH_VARIABLE
+                        else "l’endroit qui a appelé le détour")
                 yield _issue(flow, node, "appel/variable-reservee",
-                             f"choix « {choice.id} » : la variable « {CALL_DEPTH_VARIABLE} »"
-                             " est donnée par le coach (la profondeur du détour)",
+                             f"choix « {choice.id} » : la variable « {name} »"
+                             f" est donnée par le coach ({what})",
                              "choisissez un autre nom de variable")
     depth: dict[NodeRef, int] = {}
     reported: set[NodeRef] = set()

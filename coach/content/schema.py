@@ -81,6 +81,8 @@ class Message(Strict):
 
 # A variable the engine gives to guards: the depth of the current detour (unset outside one).
 CALL_DEPTH_VARIABLE = "appel"
+# Inside a detour, the place that called it (« parcours:nœud »), for guards.
+CALL_ORIGIN_VARIABLE = "appel_depuis"
 # Typed answers of `ask:` are shown by `{texte_<variable>}` placeholders.
 TYPED_PREFIX = "texte_"
 

@@ -18,7 +18,14 @@ from coach.communities import Communities, Place, region_key
 from coach.content.guards import Guard, compile_guard
 from coach.content.model import Content, NodeRef
 from coach.content.placeholders import CONTACT_KEYS, placeholders
-from coach.content.schema import CALL_DEPTH_VARIABLE, TYPED_PREFIX, Choice, Message, Node
+from coach.content.schema import (
+    CALL_DEPTH_VARIABLE,
+    CALL_ORIGIN_VARIABLE,
+    TYPED_PREFIX,
+    Choice,
+    Message,
+    Node,
+)
 from coach.engine.commands import COMMANDS
 from coach.engine.errors import KeyReusedForAnotherInput, UnknownChoice, UnknownFlow
 from coach.engine.machines import ASKED, NEXT, CompiledFlow, compile_all
@@ -246,10 +253,13 @@ class Engine:
 
     @staticmethod
     def _guard_variables(record: Record) -> Mapping[str, Any]:
-        """The variables guards read: inside a detour, `appel` is its depth."""
+        """The variables guards read: inside a detour, `appel` is its depth and
+        `appel_depuis` the place that called it (« parcours:nœud »)."""
         if not record.calls:
             return record.vars
-        return {**record.vars, CALL_DEPTH_VARIABLE: len(record.calls)}
+        caller_flow, caller_node, _called = record.calls[-1]
+        return {**record.vars, CALL_DEPTH_VARIABLE: len(record.calls),
+                CALL_ORIGIN_VARIABLE: f"{caller_flow}:{caller_node}"}
 
     def commands(self, falc: bool) -> list[dict[str, str | bool]]:
         """Every command this content defines; `shown` ones are buttons at every step."""

@@ -26,6 +26,8 @@ CASES = [
      "appel/cycle", "entree"),
     ("etape.yaml", "        set: {chemin: complet}", "        set: {chemin: complet, appel: 1}",
      "appel/variable-reservee", "debut"),
+    ("etape.yaml", "        set: {chemin: complet}",
+     "        set: {chemin: complet, appel_depuis: etape}", "appel/variable-reservee", "debut"),
     ("etape.yaml", "  stage: 1\n", "  stage: 2\n", "etape/numero", None),
     ("etape.yaml", "from: objectif,", "from: objectiff,", "etape/partie-inconnue", None),
     ("etape.yaml", "from: exercice,", "from: fin,", "etape/partie-ordre", None),
