@@ -6,9 +6,15 @@ flow (always a valid choice); every round lengthens them, to about 20 turns each
 last one (`--conversations 2000`: about 50). Runs alternate bare / coach; the ratio of each
 neighbouring pair is reported, and their median.
 
-`--text`: typed turns instead, on the real content (dialogues/): each request types one of
-the realistic utterances of the blind set (tests/data/utterances_blind.yaml), so the whole
-understanding runs on every turn; the bare endpoint parses the same bodies.
+`--text`: typed turns on the real content (dialogues/): each request types one of the
+realistic utterances of the blind set (tests/data/utterances_blind.yaml), so the whole
+understanding runs on every turn; the bare endpoint parses the same bodies. Each round also
+runs **button turns on the same real content** (other conversations of the same server,
+new ones each round, each following one of 64 random walks through the content's choices,
+played in process first; a walk ends with « recommencer » and starts again), so that one
+run prints bare, buttons and typed, and typed / buttons: what understanding the text
+costs, on the same content (the ring's button turns are cheaper: smaller nodes, smaller
+records).
 `--turns-before N` also measures long conversations: another set of conversations (as many
 as `--long-conversations`) first plays N turns each (through the engine, then stored as the
 service stores them: the same bytes as N turns over HTTP), and each round then runs bare /
@@ -27,6 +33,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import random
 import statistics
 import sys
 import tempfile
@@ -74,13 +81,99 @@ TEXT_LUA = LUA.replace(
     'return wrk.format(nil, "/api/v1/conversations/" .. id .. "/turns")',
     'return wrk.format(nil, "/api/v1/conversations/" .. id .. "/turns", nil,'
     ' bodies[(counter %% #bodies) + 1])')
+# --text: button turns on the real content. Each wrk thread plays its own half of the
+# conversations (a conversation's place in its walk is counted here, so one thread only
+# may play it), each conversation the walk of its index.
+WALK_LUA = """
+local ids = {}
+for line in io.lines("%s") do ids[#ids + 1] = line end
+local walks = {}
+for line in io.lines("%s") do
+  local walk = {}
+  for choice in line:gmatch("%%S+") do walk[#walk + 1] = '{"choice":"' .. choice .. '"}' end
+  walks[#walks + 1] = walk
+end
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+local threads = 0
+function setup(thread)
+  thread:set("place", threads)
+  threads = threads + 1
+end
+local played = {}
+function init(args)
+  counter = 0
+  share = math.floor(#ids / 2)
+  -- wrk calls request() once on the first thread's state before any connection, to check
+  -- the script, and never sends what it returns: that call must not count as a turn.
+  checked = place ~= 0
+end
+request = function()
+  if not checked then
+    checked = true
+    return wrk.format("GET", "/healthz")
+  end
+  counter = counter + 1
+  local index = place * share + ((counter * 7919) %% share) + 1
+  local turn = (played[index] or 0) + 1
+  played[index] = turn
+  local walk = walks[(index %% #walks) + 1]
+  return wrk.format(nil, "/api/v1/conversations/" .. ids[index] .. "/turns", nil,
+                    walk[((turn - 1) %% #walk) + 1])
+end
+"""
 BLIND = Path(__file__).resolve().parents[1] / "tests" / "data" / "utterances_blind.yaml"
+WALKS, WALK_LENGTH, RESTART = 64, 30, "recommencer"
 
 
 def typed_bodies() -> list[bytes]:
     """The blind set's utterances as turn bodies (what people really type)."""
     data = yaml.safe_load(BLIND.read_text(encoding="utf-8"))
     return [orjson.dumps({"text": str(u["text"])}) for u in data["utterances"]]
+
+
+def button_walks(dialogues: Path, count: int = WALKS, length: int = WALK_LENGTH,
+                 seed: int = 17) -> list[list[str]]:
+    """`count` random walks through the content's choices from the start, each `length`
+    choices (« menu » where a step has none) then « recommencer », which brings a
+    conversation back to where it started: a walk may be played again and again. Checked
+    here: playing a walk twice in a row gives the same steps."""
+    rng = random.Random(seed)
+    engine = Engine(load_content(dialogues))
+    walks = []
+    for _walk in range(count):
+        step = engine.start()
+        walk, shown = [], []
+        for _turn in range(length):
+            ids = [choice["id"] for choice in step.choices]
+            shown.append(ids)
+            walk.append(rng.choice(ids) if ids else "menu")
+            step = engine.play(step.record, ChoiceInput(walk[-1]))
+        walk.append(RESTART)
+        step = engine.play(step.record, ChoiceInput(RESTART))
+        for turn, choice in enumerate(walk[:-1]):
+            if [c["id"] for c in step.choices] != shown[turn]:
+                raise SystemExit(f"a walk does not start again the same way: {walk}")
+            step = engine.play(step.record, ChoiceInput(choice))
+        walks.append(walk)
+    return walks
+
+
+def check_walk(base: str, walk: list[str], dialogues: Path) -> None:
+    """The server follows a walk as the engine here does (same choices at every step)."""
+    engine = Engine(load_content(dialogues))
+    step = engine.start()
+    with httpx.Client(base_url=base, timeout=10) as client:
+        conversation = client.post("/api/v1/conversations", json={}).json()
+        shown = [c["id"] for c in conversation["choices"]]
+        for choice in walk:
+            if shown != [c["id"] for c in step.choices]:
+                raise SystemExit(f"the server's choices differ from the walk's: {shown}")
+            answer = client.post(f"/api/v1/conversations/{conversation['id']}/turns",
+                                 json={"choice": choice})
+            answer.raise_for_status()
+            shown = [c["id"] for c in answer.json()["choices"]]
+            step = engine.play(step.record, ChoiceInput(choice))
 
 
 def create_conversations(base: str, count: int) -> list[str]:
@@ -143,6 +236,10 @@ def main() -> None:
         env = {"COACH_DIALOGUES_DIR": str(dialogues), "COACH_STORE_URL": store_url,
                "COACH_RATE_LIMIT_PER_MINUTE": "0"}
         scripts = {"coach": tmp_path / "turns.lua"}
+        if args.text:
+            walks = button_walks(dialogues)
+            (tmp_path / "walks.txt").write_text("\n".join(" ".join(w) for w in walks) + "\n")
+            scripts = {"buttons": tmp_path / "buttons.lua", **scripts}
         if args.turns_before and not args.text:
             long_ids = long_conversations(dialogues, store_url, args.long_conversations,
                                           args.turns_before)
@@ -174,6 +271,9 @@ def main() -> None:
                     timeout=timeout, tree=before))
             if args.text:
                 (tmp_path / "bodies.txt").write_bytes(b"\n".join(typed_bodies()) + b"\n")
+                check_walk(f"http://127.0.0.1:{coach_port}", walks[0], dialogues)
+                scripts["buttons"].write_text(
+                    WALK_LUA % (tmp_path / "buttons-ids.txt", tmp_path / "walks.txt"))
             for name in ("coach", "before") if args.before else ("coach",):
                 ids = create_conversations(f"http://127.0.0.1:{ports[name]}",
                                            args.conversations)
@@ -187,25 +287,41 @@ def main() -> None:
                 results["bare"].append(wrk(f"http://127.0.0.1:{bare_port}", scripts["coach"],
                                            args.seconds))
                 for name in names:
+                    if name == "buttons":
+                        # Each wrk run counts its turns from the start of the walks: it plays
+                        # conversations of its own, which start there.
+                        ids = create_conversations(f"http://127.0.0.1:{coach_port}",
+                                                   args.conversations)
+                        (tmp_path / "buttons-ids.txt").write_text("\n".join(ids) + "\n")
                     results[name].append(wrk(f"http://127.0.0.1:{ports[name]}", scripts[name],
                                              args.seconds))
     store = "Redis" if args.store and args.store.startswith("redis") else "SQLite"
-    kind = "typed turns (blind-set utterances, real content)" if args.text else "button turns"
+    kind = ("button turns and typed turns (blind-set utterances), real content" if args.text
+            else "button turns")
     print(f"API {kind}, 1 uvicorn worker, {store} store, wrk -t2 -c50,"
           f" {args.rounds} rounds of {args.seconds:g} s each")
     for name, runs in results.items():
-        print(summary(name, runs))
+        print(summary("typed" if args.text and name == "coach" else name, runs))
     played = sum(r["rps"] for r in results["coach"]) * args.seconds
     print(f"  conversations: {args.conversations}, {played / args.conversations:.0f} turns each"
           " by the last round")
     short = ratios(results["coach"], results["bare"])
+    if "buttons" in results:
+        buttons = ratios(results["buttons"], results["bare"])
+        print(f"  ratio buttons/bare (real content): median {statistics.median(buttons):.0%}"
+              f" (rounds: {', '.join(f'{r:.0%}' for r in buttons)})")
     target = "60" if store == "Redis" else "70"
     if "before" in results:
         earlier = ratios(results["before"], results["bare"])
         print(f"  ratio before/bare: median {statistics.median(earlier):.0%}"
               f" (rounds: {', '.join(f'{r:.0%}' for r in earlier)})")
-    print(f"  ratio coach/bare: median {statistics.median(short):.0%}"
+    print(f"  ratio {'typed' if args.text else 'coach'}/bare: median"
+          f" {statistics.median(short):.0%}"
           f" (rounds: {', '.join(f'{r:.0%}' for r in short)}; target ≥ {target} %)")
+    if "buttons" in results:
+        typed = ratios(results["coach"], results["buttons"])
+        print(f"  ratio typed/buttons (same content, same server): median"
+              f" {statistics.median(typed):.2f} (rounds: {', '.join(f'{r:.2f}' for r in typed)})")
     if "before" in results:
         gain = ratios(results["coach"], results["before"])
         print(f"  ratio coach/before: median {statistics.median(gain):.2f}"
