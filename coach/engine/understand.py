@@ -384,6 +384,7 @@ class Understanding:
                 context.persona)
         if decision.kind == "go" or not is_hostile(query):
             # the hostility check runs only when it can change the answer
+            decision = self.persons.topics_first(decision, query)
             return self.persons.own_first(decision, context.persona)
         return self._verdict(ranked, True)
 

@@ -277,3 +277,16 @@ def test_second_blind_set_is_apart_and_measured() -> None:
     report = evaluate(ENGINE, utterances)
     assert report.rate(report.top1) >= 0.70
     assert report.go_right >= 0.85 * report.kinds["go"]
+
+
+@pytest.mark.parametrize("text", [
+    "mes collegues se disputent avec les parents pendant le groupe",
+    "les pros de mon equipe s'engueulent avec des parents au groupe",
+])
+def test_an_ask_offers_the_topic_before_a_persons_place_found_as_well(text: str) -> None:
+    """« Vous voulez parler de… ? » with the families' journey and the tensions about as
+    sure: what is asked (the tensions) comes first, who asks after."""
+    decision = ENGINE.understand(record_at(ENGINE, "accueil:menu"), text)
+    places = [c.place for c in decision.candidates]
+    assert decision.kind == "ask" and "familles:debut" in places, decision
+    assert places[0] == "difficultes:tensions", decision

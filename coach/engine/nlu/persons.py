@@ -14,6 +14,7 @@ from coach.content.model import Content
 from coach.engine.nlu.candidates import Board, Candidate, Decision
 from coach.engine.nlu.french import is_content, word_set
 from coach.engine.nlu.lexicon import Lexicon, Query
+from coach.engine.nlu.places import COMMAND, GLOSSARY
 from coach.engine.nlu.thresholds import ASK_MIN, GO, OPTION_PRIOR
 
 # « Je suis maman, et je manque de temps » : who one is, then what one asks. The place of a
@@ -22,6 +23,8 @@ PROFILE_YIELD = 0.2
 TOPIC_MIN = 0.60
 # ... and only to a topic at most this far behind it (one that found more than who one is).
 TOPIC_BEHIND = 0.12
+# A topic offered this close to a person's place comes before it.
+TOPIC_CLOSE = 0.05
 # Who one says one is, in the same sentence, points to that person's journey.
 SAID_PERSONA = 0.05
 # Words of someone who speaks of themself (« je suis maman », « on est parents »).
@@ -99,6 +102,28 @@ class Persons:
         for key, candidate in list(board.found.items()):
             if candidate.place not in self.profiles and candidate.place.split(":", 1)[0] in said:
                 board.found[key] = replace(candidate, score=candidate.score + SAID_PERSONA)
+
+    def topics_first(self, decision: Decision, query: Query) -> Decision:
+        """« Vous voulez parler de… ? » offering a person's place and a topic found about as
+        well (« mes collègues s'engueulent avec les parents » : the families' journey and
+        the tensions): the topic says what is asked, the person's place only who asks; the
+        topic comes first."""
+        if decision.kind != "ask" or len(decision.candidates) < 2:
+            return decision
+        first = decision.candidates[0]
+        if first.place not in self.profiles:
+            return decision
+        # A topic that says more than who one is: a typed word of its phrases that the
+        # person's phrases do not have (a term of the glossary is rather where one works).
+        person = self.phrase_stems.get(first.place, frozenset())
+        close = [c for c in decision.candidates[1:] if c.place not in self.profiles
+                 and c.score >= first.score - TOPIC_CLOSE and (c.place.startswith(COMMAND) or (
+                     not c.place.startswith(GLOSSARY) and not query.stems & self.phrase_stems.get(
+                         c.place, frozenset()) <= person))]
+        if not close:
+            return decision
+        rest = [c for c in decision.candidates if c not in close]
+        return replace(decision, candidates=(*close, *rest))
 
     def own_first(self, decision: Decision, persona: str | None) -> Decision:
         """« Vous voulez parler de… ? » asked of someone whose persona is known: another
