@@ -290,3 +290,15 @@ def test_an_ask_offers_the_topic_before_a_persons_place_found_as_well(text: str)
     places = [c.place for c in decision.candidates]
     assert decision.kind == "ask" and "familles:debut" in places, decision
     assert places[0] == "difficultes:tensions", decision
+
+
+@pytest.mark.parametrize("text", ["en Nouvelle-Aquitaine", "dans les Hauts-de-France",
+                                  "vers la Provence-Alpes-Côte d’Azur"])
+def test_a_region_named_in_several_words_is_a_region(text: str) -> None:
+    assert LEXICON.stem_of("region") in LEXICON.query(text).stems
+
+
+def test_a_group_asked_for_in_a_region_of_several_words_finds_the_directory() -> None:
+    decision = ENGINE.understand(record_at(ENGINE, "accueil:menu"),
+                                 "on habite en Ile-de-France, quel groupe ?")
+    assert decision.best is not None and decision.best.place == "trouver:debut", decision

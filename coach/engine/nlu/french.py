@@ -275,6 +275,13 @@ _FAMILIES = {
 }
 SAME_AS.update({word: "region" for word in PLACE_WORDS})
 SAME_AS.update({"loin": "pres", "proximite": "pres", "alentours": "pres", "environs": "pres"})
+# Regions whose name has several words (« dans les Hauts-de-France », « en Nouvelle-Aquitaine »):
+# a region too, like the one-word names above (folded; « la Réunion » is left out, a
+# « réunion » is a meeting here).
+REGION_NAMES = re.compile(
+    r"\b(?:hauts de france|grand est|ile de france|nouvelle aquitaine|pays de la loire"
+    r"|centre val de loire|bourgogne franche comte|auvergne rhone alpes"
+    r"|provence alpes cote d azur|cote d azur|region parisienne)\b")
 # « dans le 35 », « du 974 »: a department by its number.
 DEPARTMENT = re.compile(r"\b(?:dans|le|du|en|au) (?:0?[1-9]|[1-8]\d|9[0-5]|97[1-6]|2a|2b)\b")
 

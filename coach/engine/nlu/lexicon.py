@@ -22,6 +22,7 @@ from wordfreq import get_frequency_dict
 from coach.engine.nlu.french import (
     DEPARTMENT,
     PLACE_WORDS,
+    REGION_NAMES,
     SUBJECT_WORDS,
     fold,
     is_content,
@@ -202,6 +203,8 @@ class Lexicon:
         norm = " ".join(tokens)
         if DEPARTMENT.search(norm):
             found.add(self.stem_of("departement"))
+        if REGION_NAMES.search(norm):
+            found.add(self.stem_of("region"))
         stems = frozenset(found)
         return Query(norm, tokens, stems, Grams(norm), self.weight(stems), typed)
 
