@@ -117,11 +117,11 @@ def test_the_guide_downloaded_on_a_phone_names_roles_without_gender(new_context,
 
     page = phone(new_context)
     open_client(page, real_site, "?parcours=outils")
-    page.get_by_role("button", name="Le guide des contributeurs").tap()
+    page.get_by_role("button", name="Le guide de contribution").tap()
     page.wait_for_function(IDLE)
-    group = page.get_by_role("group", name="L’outil à remplir : Guide des contributeurs")
+    group = page.get_by_role("group", name="L’outil à remplir : Guide de contribution")
     with page.expect_download() as download:
-        group.get_by_role("link", name="Guide des contributeurs : Word (.docx)").tap()
+        group.get_by_role("link", name="Guide de contribution : Word (.docx)").tap()
     saved = tmp_path / "guide.docx"
     download.value.save_as(saved)
     cells = [cell.text for table in docx.Document(str(saved)).tables

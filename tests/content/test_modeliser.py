@@ -151,7 +151,7 @@ def test_obstacles_lead_to_the_contributors_guide():
     joined = " ".join(texts(step))
     assert "manque de temps" in joined and "numérique" in joined
     step = play(step, "solution")
-    assert any("guide des contributeurs" in t for t in texts(step))
+    assert any("guide de contribution" in t for t in texts(step))
     assert next(c.target for c in CONTENT.flows["modeliser"].nodes["guide-contributeurs"].choices
                 if c.id == "outil-guide") == "outils:guide-contributeurs"
 

@@ -132,3 +132,23 @@ def test_every_node_is_reachable_by_buttons_from_the_bank():
             if ":" not in choice.target:
                 queue.append(choice.target)
     assert seen == set(FLOW.nodes)
+
+
+def test_the_contribution_guide_is_named_without_gender_and_keeps_its_ids():
+    """« Le guide de contribution » wherever it is read (buttons, texts, the tool's file and
+    title, places offered); its ids stay, since stored conversations name them."""
+    from tests.content.test_stage_names import TEXTS
+
+    gendered = [f"{where}: {text!r}" for where, _easy, text in TEXTS
+                if "guide des contributeurs" in text.lower()
+                and not where.startswith("sections.yaml")]  # the source's map, for authors
+    assert gendered == []
+    assert CONTENT.has_node(("outils", "guide-contributeurs"))
+    assert CONTENT.has_node(("modeliser", "guide-contributeurs"))
+    step = ENGINE.play(at_bank().record, ChoiceInput("guide-contributeurs"))
+    assert step.record.node == "guide-contributeurs"
+    assert "guide-contributeurs" in step.tools
+    labels = [c["label"] for c in at_bank(falc=True).choices]
+    assert "Le guide de contribution" in labels
+    typed = ENGINE.play(at_bank().record, TextInput("le guide des contributeurs"))
+    assert typed.record.node == "guide-contributeurs"  # the old words still lead there
