@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from html import escape
-
 from fastapi import APIRouter
 from fastapi.responses import HTMLResponse
 
+from coach.api.contact import contact_html, contact_name
 from coach.settings import Settings
 
 NOTICE = """<!doctype html>
@@ -35,8 +34,7 @@ NOTICE = """<!doctype html>
 
 <h2>Qui est responsable ?</h2>
 <p>L’organisation qui vous propose ce coach est responsable du traitement.
-Pour toute question : {contact_nom}, au {contact_telephone} ({contact_horaires}),
-ou par courriel à <a href="mailto:{contact_courriel}">{contact_courriel}</a>.</p>
+{contact}</p>
 
 <h2>Quelles données, pour quoi faire ?</h2>
 <ul>
@@ -65,7 +63,7 @@ d’audience.</p>
 <h2>Vos droits</h2>
 <p>Vous pouvez accéder à votre conversation (elle est affichée dans le tchat, et vous pouvez
 la télécharger), la supprimer à tout moment, et vous opposer à son traitement en la
-supprimant. Pour exercer vos droits ou poser une question, contactez {contact_nom}.
+supprimant. Pour exercer vos droits ou poser une question, contactez {nom}.
 Vous pouvez aussi adresser une réclamation à la CNIL, la Commission nationale de
 l’informatique et des libertés (cnil.fr).</p>
 </main>
@@ -76,8 +74,8 @@ l’informatique et des libertés (cnil.fr).</p>
 
 def build_privacy_router(settings: Settings) -> APIRouter:
     router = APIRouter(include_in_schema=False)
-    values = {key: escape(value) for key, value in settings.contact().items()}
-    page = NOTICE.format(retention=settings.retention_days, **values)
+    page = NOTICE.format(retention=settings.retention_days, contact=contact_html(settings),
+                         nom=contact_name(settings))
 
     @router.get("/confidentialite", response_class=HTMLResponse)
     async def privacy_notice() -> HTMLResponse:

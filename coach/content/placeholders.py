@@ -17,8 +17,17 @@ def placeholders(text: str) -> set[str]:
 
 
 def fill(text: str, values: Mapping[str, object]) -> str:
+    """The text with its placeholders filled. A line that gives a contact setting the site
+    left empty (« Horaires : {contact_horaires}. ») is left out, never shown half empty,
+    as long as a line remains."""
     if "{" not in text:  # most texts: no placeholder, no regular expression to run
         return text
+    if "{contact_" in text and "\n" in text:
+        kept = [line for line in text.split("\n")
+                if not any(key in CONTACT_KEYS and not str(values.get(key) or "").strip()
+                           for key in PLACEHOLDER.findall(line))]
+        if kept:
+            text = "\n".join(kept)
     return PLACEHOLDER.sub(lambda m: str(values.get(m.group(1), "")), text)
 
 

@@ -10,6 +10,7 @@ from urllib.parse import quote
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 
+from coach.api.contact import contact_html
 from coach.api.htmlpage import base_path
 from coach.settings import Settings
 
@@ -52,12 +53,9 @@ def document(site: Site, title: str, body: str, status: int = 200, falc: bool = 
 
 
 def contact_footer(site: Site) -> str:
-    s = site.settings
     return (
         '<footer class="pied">\n<h2>Parler à une personne</h2>\n'
-        f"<p>Contactez {e(s.contact_nom)} au {e(s.contact_telephone)}"
-        f" ({e(s.contact_horaires)}), ou par courriel à"
-        f' <a href="mailto:{e(s.contact_courriel)}">{e(s.contact_courriel)}</a>.'
+        f"<p>{contact_html(site.settings)}"
         f'</p>\n<p class="confidentialite"><a href="{site.base}/confidentialite">'
         "Confidentialité et données personnelles</a></p>\n</footer>\n"
     )
