@@ -678,8 +678,8 @@ class Engine:
         current step's messages again, which now read in easy-to-read."""
         already = record.falc
         record.falc = True
-        if already:
-            self._say(record, ("simplifier-deja", "facile-oui"))
+        if already:  # never « maintenant facile à lire »: it was already on
+            self._say(record, ("simplifier-deja", "simplifier-encore"))
         else:
             self._say(record, ("simplifier-oui", "facile-oui"))
         node = self._node_or_none((record.flow, record.node))
