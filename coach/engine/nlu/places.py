@@ -55,6 +55,10 @@ def shows_variables(node: Node) -> bool:
     return bool(names - CONTACT_KEYS)
 
 
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def _strip_continue(label: str) -> str:
     for prefix in _CONTINUE:
         if label.lower().startswith(prefix):
@@ -137,7 +141,9 @@ class PlaceBook:
                 for place, items in found.items()}
 
     def _derive(self, flow: FlowData, node: Node, incoming: list[tuple[str, str, bool]]) -> Labels:
-        """The node's title; else the flow title, with a listing label or the first topic."""
+        """The node's title; the flow title at its start; else the label of a choice that
+        lists it, or its first topic, alone: joined to the flow title, it took 3 or 4 lines
+        of a button on a small phone (tests/content/test_place_labels.py)."""
         title = Labels(flow.header.title, flow.header.title_falc)
         if node.title:
             return Labels(node.title, node.title_falc or node.title)
@@ -147,8 +153,8 @@ class PlaceBook:
             same_flow = [item for item in incoming if item[2]] or incoming
             counts = Counter((text, falc) for text, falc, _same in same_flow)
             (text, falc), _count = min(counts.items(), key=lambda kv: (-kv[1], len(kv[0][0])))
-            return Labels(f"{title.text} — {text}", f"{title.falc} — {falc}")
+            return Labels(_capital(text), _capital(falc))
         if node.topics:
-            topic = node.topics[0][:1].upper() + node.topics[0][1:]
-            return Labels(f"{title.text} — {topic}", f"{title.falc} — {topic}")
+            topic = _capital(node.topics[0])
+            return Labels(topic, topic)
         return title
