@@ -294,10 +294,35 @@ class Understanding:
             social = self._social_words.get(query.tokens[0])
             if social is not None and len(query.stems - self._social_stems) <= SOCIAL_REST:
                 return Decision("go", (Candidate(social, social, EXACT_SCORE, "intention"),))
+        frame = self.persons.work_frame(query)
+        if frame is not None:
+            return self._at_work(*frame, decision, context)
         clauses = split_clauses(text)
         if len(clauses) < 2:
             return decision
         return self.clauses.decide(clauses, decision, context)
+
+    def _at_work(self, profile: str, rest: str, decision: Decision,
+                 context: Context) -> Decision:
+        """« je travaille à la MDPH au service évaluation »: where one works is who one is (the
+        place of a person), and what follows is read as what this person asks; when it asks
+        nothing precise, the person's place answers."""
+        persona = self.places.sets.get(profile, {}).get("persona")
+        there = replace(context, persona=str(persona)) if persona is not None else context
+        stems = self.lexicon.query(rest).stems
+        if stems:
+            # A rest of one word that counts asks whether there is a place for this person,
+            # unless typed as a phrase (« c'est quoi le RGPD »), as in a clause.
+            asked = self.decide(rest, there)
+            if asked.hostile:
+                return asked
+            sure = asked.best is not None and asked.best.score >= EXACT_SCORE
+            if (asked.kind == "go" and (len(stems) > 1 or sure)) or (
+                    asked.kind == "ask" and len(stems) > 1):
+                return asked
+        said = Candidate(profile, profile, EXACT_SCORE, "intention")
+        return Decision("go", (said, *[c for c in decision.candidates
+                                       if c.place != profile])[:MAX_ASK])
 
     def _decide(self, query: Query, context: Context, search: bool = True) -> Decision:
         if not query.tokens:

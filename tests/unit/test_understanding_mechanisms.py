@@ -302,3 +302,24 @@ def test_a_group_asked_for_in_a_region_of_several_words_finds_the_directory() ->
     decision = ENGINE.understand(record_at(ENGINE, "accueil:menu"),
                                  "on habite en Ile-de-France, quel groupe ?")
     assert decision.best is not None and decision.best.place == "trouver:debut", decision
+
+
+@pytest.mark.parametrize("text", [
+    "je travaille au conseil regional, service des solidarites",
+    "je suis chargé de mission à la mairie, pôle handicap",
+])
+def test_where_one_works_is_who_one_is(text: str) -> None:
+    """« je travaille à… », « chargée de mission à… »: the place of work and its service
+    say who writes (the professionals' journey), not what they ask."""
+    decision = ENGINE.understand(record_at(ENGINE, "accueil:menu"), text)
+    assert decision.kind == "go" and decision.best is not None, decision
+    assert decision.best.place == "professionnels:debut", decision
+
+
+def test_what_one_asks_after_where_one_works_is_read_for_that_person() -> None:
+    menu = record_at(ENGINE, "accueil:menu")
+    decision = ENGINE.understand(
+        menu, "je travaille dans un IME et je voudrais monter une cop avec les familles")
+    assert decision.best is not None and decision.best.place == "coordinateur:parcours"
+    hostile = ENGINE.understand(menu, "je travaille a la MDPH et vous etes vraiment nuls")
+    assert hostile.kind == "miss" and hostile.hostile, hostile

@@ -8,6 +8,7 @@ said or known puts another person's journey after one's own.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from coach.content.model import Content
@@ -37,6 +38,24 @@ WANT = word_set("veux voudrais voulons voudrions souhaite souhaitons souhaiterai
                 " aimerions envie compte comptons")
 
 
+# « je travaille à la MDPH », « je bosse au rectorat », « chargée de mission à l'ARS », « je
+# représente une association »: where one works says who one is, not what one asks. The
+# folded text starts with it (after a greeting); the word after the preposition is the place
+# of work (« je bosse à plein temps », « en équipe » are not places).
+WORK_FRAME = re.compile(
+    r"^(?:(?:bonjour|bonsoir|salut|coucou|hello|moi|alors|oui)\s+)*(?:(?:je|j)\s+)?"
+    r"(?:(?:suis\s+)?(?:travaille|bosse|interviens|exerce|chargee?\s+de\s+mission)"
+    r"\s+(?:a|au|aux|dans|en|chez|pour)|represente)"
+    r"\s+(?:(?:la|le|l|les|un|une|des|d|du|mon|ma|notre)\s+)?"
+    r"(?!(?:plein|mi|temps|partiel|equipe|libre|liberal)\b)[a-z0-9]+")
+# ... and the service or team there (« au service évaluation », « pôle inclusion scolaire »).
+WORK_UNIT = re.compile(
+    r"^\s+(?:(?:au|a\s+la|a\s+l|dans\s+le|dans\s+la|dans\s+l|en)\s+)?"
+    r"(?:service|pole|direction|unite|cellule|secteur|departement|mission)"
+    r"(?:\s+(?:de\s+la|de\s+l|du|des|de|d))?\s+[a-z0-9]+")
+WORK_WHAT = re.compile(r"^\s+(?:qui|dont)\b")
+
+
 class Persons:
     """The places of persons (`profil` intentions) and the journeys of each persona."""
 
@@ -52,6 +71,30 @@ class Persons:
                 self.flows.setdefault(flow.header.persona, set()).add(flow.id)
         self.flows.setdefault("personne", set()).update(self.flows.get("famille", set()))
         self.flow_ids = frozenset(f for flows in self.flows.values() for f in flows)
+        # The person one is by saying where one works: the profile whose phrases say it most
+        # often (« je travaille dans un foyer »).
+        at_work: dict[str, int] = {}
+        for entry in content.intents:
+            intent = entry.intention
+            if intent.target in self.profiles:
+                for text in intent.phrases:
+                    if WORK_FRAME.match(lexicon.phrase(text).norm):
+                        at_work[intent.target] = at_work.get(intent.target, 0) + 1
+        self.at_work = max(at_work, key=lambda place: at_work[place], default=None)
+
+    def work_frame(self, query: Query) -> tuple[str, str] | None:
+        """(the profile of those who work, the rest of the text) when the text starts with
+        where one works."""
+        if self.at_work is None:
+            return None
+        found = WORK_FRAME.match(query.norm)
+        if found is None:
+            return None
+        rest = query.norm[found.end():]
+        unit = WORK_UNIT.match(rest)
+        rest = rest[unit.end():] if unit else rest
+        # « … pour une fondation qui finance des projets »: what the place of work does.
+        return self.at_work, "" if WORK_WHAT.match(rest) else rest
 
     def yields(self, board: Board, query: Query) -> None:
         """Who one is gives way to what one asks in the same journey, when both are in the
