@@ -104,7 +104,7 @@
     if (role !== 'bot') return 'Votre message';
     if (/^Le /.test(nom)) return 'Message du ' + nom.slice(3);
     if (/^La /.test(nom)) return 'Message de la ' + nom.slice(3);
-    return (/^[aeiouyéèêàâîôûh]/i.test(nom) ? "Message d'" : 'Message de ') + nom;
+    return (/^[aeiouyéèêàâîôûh]/i.test(nom) ? 'Message d’' : 'Message de ') + nom;
   }
   /* Sentences of at most ~200 characters (Chrome cuts an utterance after about 15 s). */
   function phrases(texte) {
@@ -275,7 +275,7 @@
       if (r.status === 204) return null;
       return r.json().catch(function () { return {}; }).then(function (donnees) {
         if (r.ok) return donnees;
-        var err = new Error(donnees.detail || 'Le coach n\'a pas pu répondre.');
+        var err = new Error(donnees.detail || 'Le coach n’a pas pu répondre.');
         err.statut = r.status;
         err.code = donnees.code || null;
         err.attente = r.headers.get('Retry-After');
@@ -301,7 +301,7 @@
     }, function (err) {
       if (err.statut === 404) {
         ecrire('conversation', null);
-        return t.nouvelle(true, 'Votre ancienne conversation n\'existe plus. Une nouvelle conversation commence. ');
+        return t.nouvelle(true, 'Votre ancienne conversation n’existe plus. Une nouvelle conversation commence. ');
       }
       t.afficherErreur(err, function () { return t.charger(); });
     });

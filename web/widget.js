@@ -23,7 +23,7 @@
     if (!brute) return DEFAUT;
     var m = /^#?([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(brute.trim());
     if (!m) {
-      console.warn('Coach CoP : la couleur « ' + brute + ' » n\'est pas reconnue. Écrivez-la en' +
+      console.warn('Coach CoP : la couleur « ' + brute + ' » n’est pas reconnue. Écrivez-la en' +
         ' hexadécimal, par exemple #1d4e89. La couleur par défaut est utilisée.');
       return DEFAUT;
     }
@@ -164,7 +164,7 @@
     }, function () {
       ouvert = false;
       lanceur.setAttribute('aria-expanded', 'false');
-      etiquette.textContent = texte + ' (indisponible pour l\'instant, réessayez plus tard)';
+      etiquette.textContent = texte + ' (indisponible pour l’instant, réessayez plus tard)';
     });
   }
   function fermer() {

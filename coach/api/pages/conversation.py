@@ -52,7 +52,7 @@ def _title(name: str, role: str) -> str:
         return "Message du " + name[3:]
     if name.startswith("La "):
         return "Message de la " + name[3:]
-    return ("Message d'" if name[:1].lower() in "aeiouyéèêàâîôûh" else "Message de ") + name
+    return ("Message d’" if name[:1].lower() in "aeiouyéèêàâîôûh" else "Message de ") + name
 
 
 def _time(at: str | None) -> str:
