@@ -148,8 +148,36 @@ async def test_the_start_page_groups_journeys_by_audience_as_on_the_home_menu(ap
     coordinator = next(c.label for c in menu.choices if c.id == "coordinateur")
     coordinators = html.split(escape(coordinator, quote=False))[1].split("</fieldset>")[0]
     values = re.findall(r'value="([^"]+)"', coordinators)
-    assert values == ["coordinateur", "initier", "modeliser", "animer", "perenniser"]
+    assert values == ["menu:coordinateur", "initier", "modeliser", "animer", "perenniser"]
     assert 'value="accueil" checked' in html
     # Nothing on the page needs JavaScript: no script, no link back to the scripted client.
     assert "<script" not in html and "avec JavaScript" not in html
     assert not re.search(r'href="/"', html)
+
+
+@pytest.mark.parametrize("falc", [False, True], ids=["standard", "falc"])
+async def test_without_javascript_each_audience_starts_where_the_home_menu_sends_it(apps, falc):
+    """Seen on a phone without JavaScript: under « Je suis une personne en situation de
+    handicap », the only journey was « Familles et proches aidants : ai-je ma place ? », and
+    it started with « Vous êtes parent ou proche aidant ? ». Each audience's first journey is
+    the home menu's choice: same place, same profile as the scripted client's button."""
+    app = apps[False]
+    content = app.state.engine.content
+    menu = content.node(content.menu)
+    async with client_for(app) as client:
+        html = (await client.get("/sans-js")).text
+        person = next(c for c in menu.choices if c.id == "personne-concernee")
+        group = html.split(escape(person.label, quote=False))[1].split("</fieldset>")[0]
+        assert re.findall(r'value="([^"]+)"', group) == ["menu:personne-concernee"]
+        assert "Familles et proches aidants" not in unescape(group)
+        fields = {"parcours": "menu:personne-concernee", **({"falc": "1"} if falc else {})}
+        answer = await client.post("/sans-js", data=fields)
+        assert answer.status_code == 303 and answer.headers["location"].endswith("#dernier")
+        cid = answer.headers["location"].split("/")[-1].split("#")[0]
+        turn = (await client.get(f"/api/v1/conversations/{cid}")).json()
+    assert turn["falc"] is falc and turn["flow"] == "familles"
+    assert turn["node"] == "personne-concernee" or any(
+        m["ref"].startswith("familles/personne-concernee/") for m in turn["messages"])
+    label = person.label_falc if falc else person.label
+    assert any(m["role"] == "user" and label in m["text"] for m in turn["messages"]), turn
+    assert "parent ou proche aidant ?" not in said(turn)

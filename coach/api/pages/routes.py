@@ -3,6 +3,7 @@ service (coach/service), and answers a page or a redirection (POST-redirect-GET)
 
 from __future__ import annotations
 
+import contextlib
 import secrets
 from collections.abc import Callable
 from urllib.parse import quote
@@ -12,7 +13,7 @@ from fastapi.responses import HTMLResponse, PlainTextResponse, RedirectResponse,
 
 from coach.api.pages.conversation import conversation_page, transcript_page, transcript_text
 from coach.api.pages.forms import idempotency_key, read_form, retry_form
-from coach.api.pages.journeys import journeys_by_audience
+from coach.api.pages.journeys import journeys_by_audience, menu_choice
 from coach.api.pages.layout import (
     PREFIX,
     Site,
@@ -80,8 +81,7 @@ def build_pages_router(service: ConversationService, settings: Settings) -> APIR
     @router.get(PREFIX, response_class=HTMLResponse)
     async def start_form(request: Request) -> Response:
         site = Site.of(request, settings)
-        body = start_page(site, [(legend, [(f.id, f.header.title) for f in flows])
-                                 for legend, flows in journeys], content.entry[0],
+        body = start_page(site, journeys, content.entry[0],
                           deleted="supprimee" in request.query_params)
         return document(site, "Commencer", body)
 
@@ -90,11 +90,18 @@ def build_pages_router(service: ConversationService, settings: Settings) -> APIR
         fields = await read_form(request)
         site = Site.of(request, settings)
         flow, falc = fields.get("parcours") or None, fields.get("falc") == "1"
+        choice = menu_choice(flow or "")
         try:
             try:
-                step = service.start(flow, falc)
+                step = service.start(None if choice else flow, falc)
             except UnknownFlow:
                 step = service.start(None, falc)
+            if choice:  # as the home menu's button: the welcome, the choice, its answer
+                cid = step.record.id
+                with contextlib.suppress(ChoiceNotOffered):
+                    await service.play(cid, ChoiceInput(choice[:64]), None,
+                                       render=lambda _step: None)
+                    return see(site, cid)
         except StoreUnavailable:
             return unavailable_page(site, retry_form(site, PREFIX, fields))
         return see(site, step.record.id, "")
