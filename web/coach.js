@@ -742,14 +742,30 @@
 
   /* ---- the person's controls ---- */
   Tchat.prototype.basculerFalc = function () {
-    var t = this, voulu = !this.falc;
+    var t = this, voulu = !this.falc, touche = this.parToucher();
     if (!this.id || this.occupe) return;
     ecrire('falc', voulu ? '1' : null);
     this.requete('PATCH', 'conversations/' + encodeURIComponent(this.id), { falc: voulu }).then(function (conv) {
       t.toutAfficher(conv);
+      t.montrerReponse(touche);
       t.annoncer(voulu ? 'Facile à lire activé : toute la conversation est en facile à lire.'
         : 'Facile à lire désactivé : toute la conversation est en français standard.');
     }, function (err) { t.afficherErreur(err, function () { t.basculerFalc(); }); });
+  };
+
+  /* After the whole history is shown again (easy-to-read switched): the start of the
+     current reply, the coach's first message after the person's last one, in view. In the
+     history's own box (desktop) always; in the page (phones: the button is at the top of a
+     long page) after a tap only, so that the keyboard's place stays where it is. */
+  Tchat.prototype.montrerReponse = function (touche) {
+    var j = this.journal, li = this.liste.lastElementChild;
+    while (li && li.previousElementSibling && !li.previousElementSibling.classList.contains('msg--moi')) {
+      li = li.previousElementSibling;
+    }
+    while (li && !li.classList.contains('msg--coach')) li = li.nextElementSibling;
+    if (!li) return;
+    if (j.scrollHeight > j.clientHeight + 1) j.scrollTop = Math.max(0, li.offsetTop - 8);
+    else if (touche) li.scrollIntoView({ block: 'start' });
   };
 
   Tchat.prototype.taille = function (sens) {

@@ -107,3 +107,33 @@ def test_easy_to_read_on_a_phone_five_taps_and_difficulty_keeps_it_on(
         expect(falc).to_have_attribute("aria-pressed", "true")
         assert page.evaluate("document.querySelector('.coach').classList.contains('falc')")
         expect(page.locator(".msg--coach").last).not_to_contain_text("désactivé")
+
+
+def test_after_switching_easy_to_read_on_a_phone_the_current_reply_is_on_screen(
+        new_context, real_site) -> None:
+    """Seen on a phone: « Facile à lire » is at the top of the page; after a tap on it
+    several answers into the conversation, the person was left at the welcome and had to
+    scroll back through the whole conversation to find the message they were reading."""
+    page = touch_phone(new_context, 320, 568)
+    open_client(page, real_site)
+    for _ in range(3):
+        before = page.evaluate(STATE)["bots"]
+        page.locator(".choix button").first.tap()
+        wait_reply(page, len(before))
+    falc = page.get_by_role("button", name="Facile à lire")
+    for pressed in ("true", "false"):
+        falc.tap()
+        expect(falc).to_have_attribute("aria-pressed", pressed)
+        page.wait_for_function(IDLE)
+        page.wait_for_timeout(200)
+        seen = page.evaluate("""() => {
+            const mine = [...document.querySelectorAll('.messages .msg--moi')].pop();
+            let reply = mine.nextElementSibling;
+            while (reply && !reply.classList.contains('msg--coach'))
+                reply = reply.nextElementSibling;
+            return {top: reply.getBoundingClientRect().top, height: innerHeight, scrollY,
+                    active: document.activeElement.tagName};
+        }""")
+        assert seen["scrollY"] > 0 and 0 <= seen["top"] <= seen["height"] - 60, seen
+        assert seen["active"] != "TEXTAREA", seen
+        shot(page, f"telephone-reel-bascule-{pressed}")
