@@ -111,7 +111,7 @@ def test_defensive_routine_quiz(answer, node):
     ("g-enfance", "enfance", "dans l’enfance"),
     ("g-adolescence", "adolescence", "dans l’adolescence"),
     ("g-maturite", "maturite", "mature"),
-    ("g-jsp", "inconnu", "Observez votre groupe"),
+    ("g-jsp", "inconnu", "Observez votre CoP"),
 ])
 def test_where_is_your_group_gives_matched_advice(answer, age, advice):
     step = play(to_theme("t-groupes"), "quiz")
