@@ -294,13 +294,13 @@ class Understanding:
             social = self._social_words.get(query.tokens[0])
             if social is not None and len(query.stems - self._social_stems) <= SOCIAL_REST:
                 return Decision("go", (Candidate(social, social, EXACT_SCORE, "intention"),))
+        clauses = split_clauses(text)
+        if len(clauses) > 1:
+            decision = self.clauses.decide(clauses, decision, context)
         frame = self.persons.work_frame(query)
         if frame is not None:
             return self._at_work(*frame, decision, context)
-        clauses = split_clauses(text)
-        if len(clauses) < 2:
-            return decision
-        return self.clauses.decide(clauses, decision, context)
+        return decision
 
     def _at_work(self, profile: str, rest: str, decision: Decision,
                  context: Context) -> Decision:
@@ -310,6 +310,13 @@ class Understanding:
         persona = self.places.sets.get(profile, {}).get("persona")
         there = replace(context, persona=str(persona)) if persona is not None else context
         stems = self.lexicon.query(rest).stems
+        best = decision.best
+        if (decision.kind != "miss" and best is not None and best.place != profile
+                and best.place.split(":", 1)[0] in self.persons.flows.get(str(persona), ())
+                and not stems.isdisjoint(self._phrase_stems.get(best.place, ()))):
+            # The whole text found a place of this person's journey by what follows too
+            # (« je travaille en IME et je manque de temps » : the professionals' time).
+            return decision
         if stems:
             # A rest of one word that counts asks whether there is a place for this person,
             # unless typed as a phrase (« c'est quoi le RGPD »), as in a clause.

@@ -323,3 +323,20 @@ def test_what_one_asks_after_where_one_works_is_read_for_that_person() -> None:
     assert decision.best is not None and decision.best.place == "coordinateur:parcours"
     hostile = ENGINE.understand(menu, "je travaille a la MDPH et vous etes vraiment nuls")
     assert hostile.kind == "miss" and hostile.hostile, hostile
+
+
+@pytest.mark.parametrize("text", ["infirmière en SESSAD depuis dix ans",
+                                  "psychologue au CAMSP depuis peu"])
+def test_a_job_and_where_it_is_done_is_who_one_is(text: str) -> None:
+    decision = ENGINE.understand(record_at(ENGINE, "accueil:menu"), text)
+    assert decision.kind == "go" and decision.best is not None, decision
+    assert decision.best.place == "professionnels:debut", decision
+
+
+@pytest.mark.parametrize("text", ["je travaille dans un IME et je manque de temps",
+                                  "je suis infirmiere au CHU et je manque de temps"])
+def test_a_need_said_with_where_one_works_finds_that_persons_place(text: str) -> None:
+    """What follows where one works is read with it: lack of time said by someone at work is
+    the professionals' time first."""
+    decision = ENGINE.understand(record_at(ENGINE, "accueil:menu"), text)
+    assert decision.best is not None and decision.best.place == "professionnels:temps-pro"

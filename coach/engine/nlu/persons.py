@@ -53,6 +53,12 @@ WORK_UNIT = re.compile(
     r"^\s+(?:(?:au|a\s+la|a\s+l|dans\s+le|dans\s+la|dans\s+l|en)\s+)?"
     r"(?:service|pole|direction|unite|cellule|secteur|departement|mission)"
     r"(?:\s+(?:de\s+la|de\s+l|du|des|de|d))?\s+[a-z0-9]+")
+# Words before a job (« je suis », « bonjour, moi »), after it (« à », « en »), and what a job
+# is said « en » or « à » without being a place of work (« à temps partiel », « en libéral »).
+_LEAD = word_set("bonjour bonsoir salut coucou hello moi je j suis alors oui")
+_AT = word_set("a au aux dans en chez")
+_DETERMINERS = word_set("la le l les un une des d du mon ma notre")
+_NOT_A_PLACE = word_set("plein mi temps partiel equipe libre liberal retraite formation")
 WORK_WHAT = re.compile(r"^\s+(?:qui|dont)\b")
 
 
@@ -81,6 +87,7 @@ class Persons:
                     if WORK_FRAME.match(lexicon.phrase(text).norm):
                         at_work[intent.target] = at_work.get(intent.target, 0) + 1
         self.at_work = max(at_work, key=lambda place: at_work[place], default=None)
+        self._professional = lexicon.stem_of("professionnel")
 
     def work_frame(self, query: Query) -> tuple[str, str] | None:
         """(the profile of those who work, the rest of the text) when the text starts with
@@ -88,13 +95,33 @@ class Persons:
         if self.at_work is None:
             return None
         found = WORK_FRAME.match(query.norm)
-        if found is None:
+        rest = query.norm[found.end():] if found is not None else self._job_at(query)
+        if rest is None:
             return None
-        rest = query.norm[found.end():]
         unit = WORK_UNIT.match(rest)
         rest = rest[unit.end():] if unit else rest
         # « … pour une fondation qui finance des projets »: what the place of work does.
         return self.at_work, "" if WORK_WHAT.match(rest) else rest
+
+    def _job_at(self, query: Query) -> str | None:
+        """« moniteur éducateur en IME depuis 3 ans », « je suis infirmière au CHU »: a job
+        (a word that means a professional), then where: the rest of the text after the place
+        of work, or None."""
+        tokens = query.tokens
+        start = 0
+        while start < len(tokens) and tokens[start] in _LEAD:
+            start += 1
+        if start >= len(tokens) or self.lexicon.stem_of(tokens[start]) != self._professional:
+            return None
+        for index in range(start + 1, min(start + 4, len(tokens) - 1)):
+            if tokens[index] in _AT:
+                after = index + 1
+                if tokens[after] in _DETERMINERS and after + 1 < len(tokens):
+                    after += 1
+                if tokens[after] in _NOT_A_PLACE:
+                    return None
+                return " " + " ".join(tokens[after + 1:])
+        return None
 
     def yields(self, board: Board, query: Query) -> None:
         """Who one is gives way to what one asks in the same journey, when both are in the
