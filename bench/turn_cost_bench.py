@@ -12,6 +12,14 @@ Run: python bench/turn_cost_bench.py --before ../main-before [--after .] [--roun
 messages) and on conversations that first played N turns (through the engine, stored as
 the service stores them; N = 250 is about 500 messages), and the ratio long / short of
 each tree is printed (issue: a turn at 500 messages costs at most 10 % more).
+
+`--real`: the real content (dialogues/) instead of the ring, and two kinds of turns in the
+same process: button turns (conversations following the random walks of `api_bench.py
+--text` through the content's choices) and typed turns (the bodies of `api_bench.py
+--text`), and, inside the typed turns, the processor time spent understanding the text
+(`Understanding.decide`): what a typed turn costs beyond a button turn, and how much of it
+is the understanding. `--before` is optional then (this tree alone, or both in turn).
+Run: python bench/turn_cost_bench.py --real [--rounds 3] [--turns 5000] [--before TREE]
 """
 
 from __future__ import annotations
@@ -118,7 +126,95 @@ async def measure(dialogues: str, turns: int, conversations: int,
     return {"cpu_us": cpu / turns * 1e6, "wall_us": wall / turns * 1e6}
 
 
+async def measure_real(dialogues: Path, turns: int, conversations: int) -> dict[str, float]:
+    """--real: button turns, then typed turns, on the real content, in this process."""
+    import importlib.util
+
+    from coach.api.app import create_app
+    from coach.settings import Settings
+
+    # The walks and the typed bodies of api_bench.py (this file's tree), once the code
+    # under test is imported (api_bench puts its own tree first on the path).
+    spec = importlib.util.spec_from_file_location("api_bench", HERE.parent / "api_bench.py")
+    assert spec is not None and spec.loader is not None
+    api_bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(api_bench)
+    walks = api_bench.button_walks(dialogues)
+    bodies = api_bench.typed_bodies()
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = Settings(store_url=f"sqlite:///{tmp}/coach.db", dialogues_dir=dialogues,
+                            rate_limit_per_minute=0, stats_enabled=False, _env_file=None)
+        app = create_app(settings)
+        paths = {}
+        for kind in ("buttons", "typed"):
+            paths[kind] = []
+            for _ in range(conversations):
+                status, body = await call(app, "POST", "/api/v1/conversations", b"{}")
+                assert status == 201, body
+                paths[kind].append(f"/api/v1/conversations/{json.loads(body)['id']}/turns")
+        played = [0] * conversations
+        spent = [0.0]
+
+        class Timed:
+            """The engine's understanding, its decisions timed (a compiled class may
+            refuse a patched method, so the engine gets this stand-in)."""
+
+            def __init__(self, understanding):  # type: ignore[no-untyped-def]
+                self._understanding = understanding
+
+            def __getattr__(self, name):  # type: ignore[no-untyped-def]
+                return getattr(self._understanding, name)
+
+            def decide(self, text, context):  # type: ignore[no-untyped-def]
+                started = time.process_time()
+                try:
+                    return self._understanding.decide(text, context)
+                finally:
+                    spent[0] += time.process_time() - started
+
+        app.state.engine.understanding = Timed(app.state.engine.understanding)
+        gc.collect()
+        gc.freeze()
+        gc.set_threshold(10_000)  # as `coach serve` runs (coach/api/app.py)
+
+        def button(index: int, _count: int) -> bytes:
+            walk = walks[index % len(walks)]
+            turn = played[index]
+            played[index] += 1
+            return json.dumps({"choice": walk[turn % len(walk)]}).encode()
+
+        def typed(_index: int, count: int) -> bytes:
+            return bodies[count % len(bodies)]
+
+        async def play(kind: str, body, count: int) -> float:  # type: ignore[no-untyped-def]
+            done, place, cpu = 0, 0, 0.0
+            while done < count:
+                batch = [(i, paths[kind][i]) for i in range(place, place + BATCH)]
+                place = (place + BATCH) % conversations
+                contents = [body(i, done + n) for n, (i, _p) in enumerate(batch)]
+                started = time.process_time()
+                answers = await asyncio.gather(*(call(app, "POST", p, b) for (_i, p), b
+                                                 in zip(batch, contents, strict=True)))
+                cpu += time.process_time() - started
+                assert all(status == 200 for status, _body in answers), answers[0]
+                done += len(batch)
+            return cpu
+
+        await play("buttons", button, BATCH * 20)  # warm up
+        await play("typed", typed, BATCH * 20)
+        buttons_cpu = await play("buttons", button, turns)
+        spent[0] = 0.0
+        typed_cpu = await play("typed", typed, turns)
+        app.state.store.close()
+    return {"buttons_us": buttons_cpu / turns * 1e6, "typed_us": typed_cpu / turns * 1e6,
+            "understanding_us": spent[0] / turns * 1e6}
+
+
 def child(args: argparse.Namespace) -> None:
+    if args.real:
+        print(json.dumps(asyncio.run(measure_real(Path(args.dialogues), args.turns,
+                                                  args.conversations))))
+        return
     print(json.dumps(asyncio.run(measure(args.dialogues, args.turns, args.conversations,
                                          args.turns_before))))
 
@@ -129,7 +225,7 @@ def run_tree(tree: Path, args: argparse.Namespace, dialogues: Path,
     out = subprocess.run(
         [sys.executable, str(HERE), "--child", "--dialogues", str(dialogues),
          "--turns", str(args.turns), "--conversations", str(args.conversations),
-         "--turns-before", str(turns_before)],
+         "--turns-before", str(turns_before), *(["--real"] if args.real else [])],
         cwd=tree, env=env, capture_output=True, text=True, check=True).stdout
     return json.loads(out.strip().splitlines()[-1])
 
@@ -143,11 +239,17 @@ def main() -> None:
     parser.add_argument("--conversations", type=int, default=2000)
     parser.add_argument("--turns-before", type=int, default=0,
                         help="also measure conversations that first played this many turns")
+    parser.add_argument("--real", action="store_true",
+                        help="button and typed turns on the real content, and the"
+                             " understanding's share of a typed turn")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--dialogues", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         child(args)
+        return
+    if args.real:
+        real(args)
         return
     if args.before is None and not args.turns_before:
         parser.error("--before is required (or --turns-before, to measure one tree)")
@@ -184,6 +286,36 @@ def main() -> None:
               f" messages): CPU {statistics.median(r['cpu_us'] for r in runs):6.1f} µs/turn;"
               f" long/short median {statistics.median(growth):.3f}"
               f" (rounds: {', '.join(f'{r:.3f}' for r in growth)}; target ≤ 1.10)")
+
+
+def real(args: argparse.Namespace) -> None:
+    """--real: each tree in a fresh process per round, rounds alternating."""
+    trees = [("after", args.after)] if args.before is None else [
+        ("before", args.before), ("after", args.after)]
+    results: dict[str, list[dict[str, float]]] = {name: [] for name, _tree in trees}
+    for _round in range(args.rounds):
+        for name, tree in trees:
+            results[name].append(run_tree(tree.resolve(), args, tree.resolve() / "dialogues"))
+    print(f"API turns in process on the real content (ASGI app, SQLite), {args.turns} button"
+          f" turns then {args.turns} typed turns per run, {args.rounds} alternating rounds;"
+          " processor time, medians of the rounds")
+    for name, runs in results.items():
+        def median(key: str, runs: list[dict[str, float]] = runs) -> float:
+            return statistics.median(r[key] for r in runs)
+
+        rest = [r["typed_us"] - r["understanding_us"] for r in runs]
+        ratios = [r["typed_us"] / r["buttons_us"] for r in runs]
+        print(f"  {name:6}: button turn {median('buttons_us'):6.1f} µs, typed turn"
+              f" {median('typed_us'):6.1f} µs, of which understanding"
+              f" {median('understanding_us'):6.1f} µs, the rest"
+              f" {statistics.median(rest):6.1f} µs; typed/button"
+              f" {statistics.median(ratios):.2f}"
+              f" (rounds: {', '.join(f'{r:.2f}' for r in ratios)})")
+    if "before" in results:
+        ratios = [a["understanding_us"] / b["understanding_us"]
+                  for b, a in zip(results["before"], results["after"], strict=True)]
+        print(f"  understanding after/before: median {statistics.median(ratios):.3f}"
+              f" (rounds: {', '.join(f'{r:.3f}' for r in ratios)})")
 
 
 if __name__ == "__main__":
