@@ -133,13 +133,13 @@ def typed_bodies() -> list[bytes]:
 
 
 def button_walks(dialogues: Path, count: int = WALKS, length: int = WALK_LENGTH,
-                 seed: int = 17) -> list[list[str]]:
+                 seed: int = 17, engine: Engine | None = None) -> list[list[str]]:
     """`count` random walks through the content's choices from the start, each `length`
     choices (« menu » where a step has none) then « recommencer », which brings a
     conversation back to where it started: a walk may be played again and again. Checked
     here: playing a walk twice in a row gives the same steps."""
     rng = random.Random(seed)
-    engine = Engine(load_content(dialogues))
+    engine = engine or Engine(load_content(dialogues))
     walks = []
     for _walk in range(count):
         step = engine.start()
