@@ -34,6 +34,27 @@
       .replace(/« /g, '«\u00a0').replace(/ »/g, '\u00a0»').replace(/(\d) h\b/g, '$1\u00a0h');
   }
 
+  /* What a person can tap in the coach's words: a web address, an e-mail, a French phone
+     number (the deployer's contacts and communities); the same patterns as the pages
+     without JavaScript (coach/api/pages/conversation.py). */
+  var JOIGNABLE = /(https?:\/\/[^\s<>«»"]+[^\s<>«»".,;:!?)])|([\w.+-]+@[\w-]+(?:\.[\w-]+)+)|((?:\+33[\s.]?|0)[1-9](?:[\s.\u00a0]?\d{2}){4}(?!\d))/g;
+
+  function avecLiens(span, texte) {
+    var d = span.ownerDocument, dernier = 0, m;
+    JOIGNABLE.lastIndex = 0;
+    while ((m = JOIGNABLE.exec(texte))) {
+      var avant = texte.charAt(m.index - 1);
+      if (m[3] && (/\d|\+/.test(avant))) continue;
+      span.appendChild(d.createTextNode(texte.slice(dernier, m.index)));
+      var a = el(d, 'a', null, m[0]);
+      a.href = m[1] ? m[0] : m[2] ? 'mailto:' + m[0] : 'tel:' + m[0].replace(/[\s.\u00a0]/g, '');
+      span.appendChild(a);
+      dernier = m.index + m[0].length;
+    }
+    span.appendChild(d.createTextNode(texte.slice(dernier)));
+    return span;
+  }
+
   function el(doc, nom, classe, texte) {
     var e = doc.createElement(nom);
     if (classe) e.className = classe;
@@ -587,7 +608,7 @@
     auteur.setAttribute('aria-hidden', 'true');
     var bulle = el(d, 'p', 'bulle');
     bulle.appendChild(el(d, 'span', 'visually-hidden', dit(nom, m.role, m.ref)));
-    var texte = el(d, 'span', 'texte', bot ? typo(m.text) : m.text);
+    var texte = bot ? avecLiens(el(d, 'span', 'texte'), typo(m.text)) : el(d, 'span', 'texte', m.text);
     texte.id = 'texte-' + m.id;
     bulle.appendChild(texte);
     li.appendChild(titre);

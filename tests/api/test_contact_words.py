@@ -76,3 +76,22 @@ def test_talking_to_a_person_leaves_out_the_lines_the_site_did_not_set(falc: boo
                      TextInput("je veux parler a une personne"))
     assert all(part in step.messages[-1].text
                for part in ("03 11 11 11 11", "de 9 h à 17 h", "equipe@exemple.fr"))
+
+
+async def test_without_javascript_the_coach_s_phone_and_e_mail_are_links(tmp_path) -> None:
+    """On a phone, a number to call or an address to write to is tapped, not copied: in the
+    coach's words (the contact, the communities listed), never in what the person typed."""
+    settings = Settings(store_url=f"sqlite:///{tmp_path}/coach.db", _env_file=None,
+                        **{**PHONE_ONLY, "contact_courriel": "equipe@exemple.fr"})
+    transport = httpx.ASGITransport(app=create_app(settings))
+    async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+        path = (await client.post("/sans-js", data={"parcours": "familles"})
+                ).headers["location"].split("#")[0]
+        await client.post(path, data={"texte": "mon numero c 06 12 34 56 78 ou moi@ici.fr"})
+        await client.post(path, data={"choix": "humain"})
+        page = (await client.get(path)).text
+    history = page.split('class="messages')[1].split("</ol>")[0]
+    assert '<a href="tel:0311111111">03 11 11 11 11</a>' in history
+    assert '<a href="mailto:equipe@exemple.fr">equipe@exemple.fr</a>' in history
+    assert "tel:0612345678" not in history and "mailto:moi@ici.fr" not in history
+    assert "06 12 34 56 78" in history

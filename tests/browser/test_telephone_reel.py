@@ -137,3 +137,27 @@ def test_after_switching_easy_to_read_on_a_phone_the_current_reply_is_on_screen(
         assert seen["scrollY"] > 0 and 0 <= seen["top"] <= seen["height"] - 60, seen
         assert seen["active"] != "TEXTAREA", seen
         shot(page, f"telephone-reel-bascule-{pressed}")
+
+
+def test_on_a_phone_the_contact_is_tapped_not_copied(new_context, real_site) -> None:
+    """« Parler à une personne » gives a number and an address: on a phone they are links
+    (tel:, mailto:) in the coach's words; a number the person typed stays text."""
+    page = touch_phone(new_context, 320, 568)
+    open_client(page, real_site)
+    field = page.get_by_role("textbox", name="Votre message")
+    before = page.locator(".msg--coach").count()
+    field.fill("mon num 06 12 34 56 78")
+    page.get_by_role("button", name="Envoyer le message au coach").tap()
+    wait_reply(page, before)
+    before = page.locator(".msg--coach").count()
+    page.locator('.commande[data-choix="humain"]').tap()
+    wait_reply(page, before)
+    said = page.locator(".msg--coach").last
+    phone = said.get_by_role("link", name="01 23 45 67 89")
+    expect(phone).to_have_attribute("href", "tel:0123456789")
+    expect(said.get_by_role("link", name="accueil@association.example")).to_have_attribute(
+        "href", "mailto:accueil@association.example")
+    box = phone.bounding_box()
+    assert box is not None and 0 <= box["y"] <= 568, box
+    assert page.locator(".msg--moi a").count() == 0
+    shot(page, "telephone-reel-contact-liens")

@@ -4,6 +4,7 @@ coordinator's draft; the printable transcript and the plain-text one."""
 
 from __future__ import annotations
 
+import re
 import secrets
 from collections.abc import Iterable
 from datetime import datetime
@@ -110,6 +111,32 @@ def progress_text(step: Step) -> str:
             .replace(PART, str(int(step.progress["part"]))))
 
 
+# What a person can tap in the coach's words: a web address, an e-mail, a French phone
+# number (the deployer's contacts and communities). The same patterns as web/coach.js.
+REACHABLE = re.compile(
+    r"(?P<web>https?://[^\s<>«»\"]+[^\s<>«»\".,;:!?)])"
+    r"|(?P<mail>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)"
+    r"|(?P<phone>(?<![\d+])(?:\+33[\s.]?|0)[1-9](?:[\s.\u00a0]?\d{2}){4}(?!\d))")
+
+
+def linked(text: str) -> str:
+    """The text, escaped, with its web addresses, e-mails and phone numbers as links."""
+    parts, last = [], 0
+    for found in REACHABLE.finditer(text):
+        parts.append(e(text[last:found.start()]))
+        value = found.group(0)
+        if found.group("web"):
+            href = value
+        elif found.group("mail"):
+            href = "mailto:" + value
+        else:
+            href = "tel:" + re.sub(r"[\s.\u00a0]", "", value)
+        parts.append(f'<a href="{e(href)}">{e(value)}</a>')
+        last = found.end()
+    parts.append(e(text[last:]))
+    return "".join(parts)
+
+
 def message_items(messages: Iterable[dict[str, Any]], anchor: str | None,
                   after: dict[str, str] | None = None) -> str:
     """`after`: HTML to put at the end of some messages' items, by message id."""
@@ -126,7 +153,7 @@ def message_items(messages: Iterable[dict[str, Any]], anchor: str | None,
             '<p class="bulle"><span class="visually-hidden">'
             f'{e(_says(name, m["role"], m["ref"]))}</span>'
             f'<span class="texte" id="texte-{e(m["id"])}">'
-            f'{e(french_spacing(m["text"]) if bot else m["text"])}</span></p>'
+            f'{linked(french_spacing(m["text"])) if bot else e(m["text"])}</span></p>'
             f'{_time(m.get("at"))}{after.get(m["id"], "")}</li>'
         )
     return "\n".join(items)
