@@ -468,7 +468,9 @@
     this.placerBrouillon(conv);
     this.majBrouillon();
     this.placerOutils(conv);
-    this.journal.scrollTop = this.journal.scrollHeight;
+    // In a history box (desktop, widget): the start of the last reply, not its end (a new
+    // conversation opens on the welcome's first words).
+    this.montrerReponse(false);
   };
 
   /* The coordinator's draft (GET …/document): the server says where it is offered. */
@@ -774,16 +776,12 @@
     }, function (err) { t.afficherErreur(err, function () { t.basculerFalc(); }); });
   };
 
-  /* After the whole history is shown again (easy-to-read switched): the start of the
+  /* After the whole history is shown (at load, easy-to-read switched): the start of the
      current reply, the coach's first message after the person's last one, in view. In the
-     history's own box (desktop) always; in the page (phones: the button is at the top of a
-     long page) after a tap only, so that the keyboard's place stays where it is. */
+     history's own box (desktop, widget) always; in the page (phones: the button is at the top
+     of a long page) after a tap only, so that the keyboard's place stays where it is. */
   Tchat.prototype.montrerReponse = function (touche) {
-    var j = this.journal, li = this.liste.lastElementChild;
-    while (li && li.previousElementSibling && !li.previousElementSibling.classList.contains('msg--moi')) {
-      li = li.previousElementSibling;
-    }
-    while (li && !li.classList.contains('msg--coach')) li = li.nextElementSibling;
+    var j = this.journal, li = this.derniereReponse();
     if (!li) return;
     if (j.scrollHeight > j.clientHeight + 1) j.scrollTop = Math.max(0, li.offsetTop - 8);
     else if (touche) li.scrollIntoView({ block: 'start' });

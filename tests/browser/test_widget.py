@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from navigateur import deep_active, open_widget, shot, wait_turn
+from navigateur import IDLE, deep_active, open_widget, shot, wait_turn
 from playwright.sync_api import Page, expect
 
 LAUNCHER = "Besoin d’aide ? Tchat avec le coach"
@@ -277,3 +277,22 @@ def test_history_shows_several_bubbles_and_the_panel_grows(page: Page, site) -> 
     page.set_viewport_size({"width": 900, "height": 600})  # the host's window shrinks
     small = page.evaluate(PANEL)
     assert small["panel"][0] >= 16 - 0.5 and small["panel"][1] >= 0
+
+
+def test_opening_on_the_real_content_shows_the_start_of_the_welcome(
+        new_context, real_site) -> None:
+    """Seen on a partner's desktop page (1280 × 800, real content): the widget opened with
+    its history scrolled to the end, the first words of the coach cut off above."""
+    page = new_context(viewport={"width": 1280, "height": 800}).new_page()
+    open_widget(page, real_site, "coordination.html")
+    page.wait_for_function(IDLE)
+    seen = page.evaluate("""() => {
+        const root = document.getElementById('coach-cop-widget').shadowRoot;
+        const j = root.querySelector('.journal').getBoundingClientRect();
+        const first = root.querySelector('.messages .msg--coach').getBoundingClientRect();
+        return {journal: [j.top, j.bottom], first: first.top,
+                scrolls: root.querySelector('.journal').scrollHeight > j.height + 1};
+    }""")
+    assert seen["scrolls"], seen  # the welcome is longer than the history box
+    assert seen["journal"][0] - 1 <= seen["first"] <= seen["journal"][1] - 40, seen
+    shot(page, "widget-reel-ouverture")
