@@ -401,6 +401,7 @@ class Understanding:
             self.terms.in_passing(board, query, self._phrase_stems)
         self.terms.one_answer(board, context.flow)
         self._inside_journeys(board)
+        self.persons.others_named(board, query)
         self.persons.yields(board, query)
         self._everyday_only(board, query)
         ranked = board.ranked()

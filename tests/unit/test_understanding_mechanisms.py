@@ -280,12 +280,12 @@ def test_second_blind_set_is_apart_and_measured() -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "mes collegues se disputent avec les parents pendant le groupe",
-    "les pros de mon equipe s'engueulent avec des parents au groupe",
+    "mes collegues se disputent avec une maman pendant le groupe",
+    "mes collegues s'engueulent avec un papa au groupe",
 ])
 def test_an_ask_offers_the_topic_before_a_persons_place_found_as_well(text: str) -> None:
     """« Vous voulez parler de… ? » with the families' journey and the tensions about as
-    sure: what is asked (the tensions) comes first, who asks after."""
+    sure: what is asked (the tensions) comes first, the person's place after."""
     decision = ENGINE.understand(record_at(ENGINE, "accueil:menu"), text)
     places = [c.place for c in decision.candidates]
     assert decision.kind == "ask" and "familles:debut" in places, decision
@@ -340,3 +340,13 @@ def test_a_need_said_with_where_one_works_finds_that_persons_place(text: str) ->
     the professionals' time first."""
     decision = ENGINE.understand(record_at(ENGINE, "accueil:menu"), text)
     assert decision.best is not None and decision.best.place == "professionnels:temps-pro"
+
+
+def test_persons_named_as_others_are_not_who_one_is() -> None:
+    """« d'autres parents », « les pros », « des familles »: persons the writer speaks of,
+    even in a sentence about themself."""
+    decision = ENGINE.understand(
+        record_at(ENGINE, "accueil:menu"),
+        "ma fille est en IME et je veux parler avec d'autres parents, c'est anonyme ?")
+    assert decision.best is not None and decision.best.place == "familles:confidentialite"
+    assert decision.candidates[0].place == "familles:confidentialite", decision

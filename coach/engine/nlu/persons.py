@@ -53,6 +53,15 @@ WORK_UNIT = re.compile(
     r"^\s+(?:(?:au|a\s+la|a\s+l|dans\s+le|dans\s+la|dans\s+l|en)\s+)?"
     r"(?:service|pole|direction|unite|cellule|secteur|departement|mission)"
     r"(?:\s+(?:de\s+la|de\s+l|du|des|de|d))?\s+[a-z0-9]+")
+# Persons named with these before them are others (« les parents », « des pros », « avec les
+# familles », « aux éducs »), unless « nous » or « on » says they are the writer's own
+# (« nous les parents »).
+OTHERS_BEFORE = word_set("les des aux ces autres leurs plusieurs certains certaines quelques")
+WE = word_set("nous on")
+# The words of persons (their stems are compared).
+PERSON_WORDS = word_set("parent famille enfant professionnel aidant handicape frere conjoint"
+                        " proche")
+
 # Words before a job (« je suis », « bonjour, moi »), after it (« à », « en »), and what a job
 # is said « en » or « à » without being a place of work (« à temps partiel », « en libéral »).
 _LEAD = word_set("bonjour bonsoir salut coucou hello moi je j suis alors oui")
@@ -88,6 +97,7 @@ class Persons:
                         at_work[intent.target] = at_work.get(intent.target, 0) + 1
         self.at_work = max(at_work, key=lambda place: at_work[place], default=None)
         self._professional = lexicon.stem_of("professionnel")
+        self._person_stems = frozenset(lexicon.stem_of(w) for w in PERSON_WORDS)
 
     def work_frame(self, query: Query) -> tuple[str, str] | None:
         """(the profile of those who work, the rest of the text) when the text starts with
@@ -122,6 +132,23 @@ class Persons:
                     return None
                 return " " + " ".join(tokens[after + 1:])
         return None
+
+    def others_named(self, board: Board, query: Query) -> None:
+        """« on se prend la tête avec les éducs », « ça intéresse des professionnels ? »: persons
+        named as others are not who one is, even in a sentence about oneself: the place of
+        that person gives way, when every word of that person in the text is said so."""
+        tokens = query.tokens
+        for key, candidate in list(board.found.items()):
+            if candidate.place not in self.profiles:
+                continue
+            words = self.phrase_stems.get(candidate.place, frozenset()) & self._person_stems
+            if words.isdisjoint(query.stems):
+                continue
+            said = [index for index, token in enumerate(tokens)
+                    if is_content(token) and self.lexicon.stem_of(token) in words]
+            if said and all(index > 0 and tokens[index - 1] in OTHERS_BEFORE
+                            and (index < 2 or tokens[index - 2] not in WE) for index in said):
+                board.found[key] = replace(candidate, score=candidate.score - PROFILE_YIELD)
 
     def yields(self, board: Board, query: Query) -> None:
         """Who one is gives way to what one asks in the same journey, when both are in the
