@@ -246,7 +246,9 @@ class Understanding:
         """Labels and synonyms of the choices, for the place they lead to, unless generic.
 
         A choice leading to a node that is not a place (a quiz answer, « juste lire ») speaks
-        for the place where it is offered: typed from anywhere, it leads there.
+        for the place where it is offered: typed from anywhere, it leads there; unless it
+        records an answer (`set`: « Surtout des professionnels », « Une CoP durable »), which
+        is what the person chose, not a name of that place.
         """
         targets: dict[str, set[str]] = {}
         found: list[tuple[str, Phrase]] = []
@@ -257,6 +259,8 @@ class Understanding:
             for choice in node.choices:
                 place = node_place(*self.content.resolve(flow.id, choice.target))
                 if place not in node_places:
+                    if choice.set:
+                        continue  # an answer recorded (« Surtout des professionnels »)
                     place = here if here in node_places else owner.get(here, "")
                 for text in (choice.label, choice.label_falc, *choice.synonyms):
                     phrase = self.lexicon.phrase(text)
@@ -417,8 +421,17 @@ class Understanding:
                 context.persona)
         if decision.kind == "go" or not is_hostile(query):
             # the hostility check runs only when it can change the answer
+            if decision.kind == "ask" and context.persona:
+                # The person's own journey first among all the plausible places, then the
+                # first three offered (not only among the first three).
+                decision = Decision("ask", tuple(distinct(
+                    [c for c in ranked if c.key != OTHER and c.score >= ASK_MIN
+                     and c.score >= ranked[0].score - WINDOW])))
             decision = self.persons.topics_first(decision, query)
-            return self.persons.own_first(decision, context.persona)
+            decision = self.persons.own_first(decision, context.persona)
+            if decision.kind == "ask" and len(decision.candidates) > MAX_ASK:
+                decision = replace(decision, candidates=decision.candidates[:MAX_ASK])
+            return decision
         return self._verdict(ranked, True)
 
     def _offered_scores(self, query: Query, context: Context,

@@ -350,3 +350,23 @@ def test_persons_named_as_others_are_not_who_one_is() -> None:
         "ma fille est en IME et je veux parler avec d'autres parents, c'est anonyme ?")
     assert decision.best is not None and decision.best.place == "familles:confidentialite"
     assert decision.candidates[0].place == "familles:confidentialite", decision
+
+
+def test_an_answer_recorded_by_a_choice_does_not_name_a_place() -> None:
+    """« Surtout des professionnels » is an answer someone picks at the composition card (it
+    sets a variable), not a name of that card: typed at the menu, it does not lead there."""
+    decision = ENGINE.understand(record_at(ENGINE, "accueil:menu"), "surtout des professionnels")
+    assert "initier:composition-reponse" not in [c.place for c in decision.candidates]
+    # the card is still found by what it is about
+    decision = ENGINE.understand(record_at(ENGINE, "accueil:menu"),
+                                 "quelle composition pour la cop, combien de membres")
+    assert decision.best is not None and decision.best.place == "initier:composition-reponse"
+
+
+def test_the_persons_own_place_is_offered_even_when_others_rank_above_it() -> None:
+    """Of all the plausible places, the person's own journey's come first in « Vous voulez
+    parler de… ? », not only among the first three found."""
+    record = record_at(ENGINE, "accueil:menu", persona="professionnel")
+    decision = ENGINE.understand(record, "je manque de temps pour tout")
+    assert decision.kind == "ask" and decision.best is not None, decision
+    assert decision.candidates[0].place == "professionnels:temps-pro", decision
