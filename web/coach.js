@@ -407,7 +407,9 @@
       this.afficherFalc();
       return this.requete('GET', 'conversations/' + encodeURIComponent(this.id)).then(function (conv) {
         t.toutAfficher(conv);
-        var li = t.liste.querySelector('#msg-' + (pas.messages[0] || {}).id);
+        // The reply's first coach message (not the echo of what the person wrote).
+        var bot = pas.messages.filter(function (m) { return m.role === 'bot'; })[0];
+        var li = t.liste.querySelector('#msg-' + (bot || pas.messages[0] || {}).id);
         t.defiler(li, true);
         t.signaler(pas, li, touche);
       });

@@ -161,3 +161,28 @@ def test_on_a_phone_the_contact_is_tapped_not_copied(new_context, real_site) -> 
     assert box is not None and 0 <= box["y"] <= 568, box
     assert page.locator(".msg--moi a").count() == 0
     shot(page, "telephone-reel-contact-liens")
+
+
+@pytest.mark.parametrize(("width", "height"), PHONES)
+def test_typing_that_one_does_not_understand_shows_and_focuses_the_coach_s_answer(
+        new_context, real_site, width: int, height: int) -> None:
+    """In standard French, « je comprend rien » switches easy-to-read on and the whole
+    history is shown again: the focus went to the person's own message, not the coach's."""
+    page = touch_phone(new_context, width, height)
+    open_client(page, real_site)
+    before = page.evaluate(STATE)["bots"]
+    page.locator(".choix button").first.tap()
+    wait_reply(page, len(before))
+    page.get_by_role("textbox", name="Votre message").fill("je comprend rien")
+    page.get_by_role("button", name="Envoyer le message au coach").tap()
+    expect(page.get_by_role("button", name="Facile à lire")).to_have_attribute(
+        "aria-pressed", "true")
+    page.wait_for_function(IDLE)
+    page.wait_for_timeout(200)
+    seen = page.evaluate("""() => {
+        const a = document.activeElement, r = a.getBoundingClientRect();
+        return {cls: a.className, text: a.textContent.slice(0, 80), top: r.top,
+                height: innerHeight};
+    }""")
+    assert "msg--coach" in seen["cls"], seen
+    assert 0 <= seen["top"] <= seen["height"] - 60, seen
