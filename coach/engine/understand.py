@@ -111,6 +111,11 @@ SUPPORT_TOKENS = 3
 # The score of a place named by a word that only its phrases use (enough to ask).
 OWN_WORD = 0.62
 
+# Words that only say to whom a greeting or thanks is said.
+ADDRESS = frozenset({"coach", "robot", "bot", "chatbot", "monsieur", "madame", "mademoiselle",
+                     "equipe", "monde", "bien", "beaucoup", "infiniment", "mille", "fois",
+                     "encore", "toi", "vous", "tous", "toutes", "gens", "amis", "ami"})
+
 # The « none of these » answer of « Vous voulez parler de… ? », besides its label.
 OTHER_PHRASES = ("autre chose", "autre", "aucun", "aucune", "aucun des deux", "non",
                  "rien de tout ca", "ni l un ni l autre", "pas ca", "pas du tout")
@@ -292,6 +297,14 @@ class Understanding:
     def decide(self, text: str, context: Context) -> Decision:
         query = self.lexicon.query(text)
         decision = self._decide(query, context)
+        social = self._social_words.get(query.tokens[0]) if query.tokens else None
+        exact = decision.kind == "go" and decision.best is not None and (
+            decision.best.score >= EXACT_SCORE)
+        if (social is not None and not exact and not decision.hostile
+                and ADDRESS.issuperset(t for t in query.tokens[1:] if is_content(t))):
+            # « coucou le coach », « merci bien monsieur le robot »: a greeting or thanks said
+            # to someone is a greeting or thanks.
+            return Decision("go", (Candidate(social, social, EXACT_SCORE, "intention"),))
         if decision.kind == "miss" and not decision.hostile and query.tokens:
             # « bonjour à toute l'équipe », « merci à vous tous »: a short greeting or thanks
             # whose other words lead nowhere is a greeting or thanks.

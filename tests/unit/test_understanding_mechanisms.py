@@ -370,3 +370,13 @@ def test_the_persons_own_place_is_offered_even_when_others_rank_above_it() -> No
     decision = ENGINE.understand(record, "je manque de temps pour tout")
     assert decision.kind == "ask" and decision.best is not None, decision
     assert decision.candidates[0].place == "professionnels:temps-pro", decision
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("salut le coach", "reponse:bonjour"), ("merci beaucoup le coach", "reponse:merci"),
+    ("merci mille fois a toute l'equipe", "reponse:merci"),
+])
+def test_a_greeting_or_thanks_said_to_someone_is_one(text: str, place: str) -> None:
+    decision = ENGINE.understand(record_at(ENGINE, "accueil:menu"), text)
+    assert decision.kind == "go" and decision.best is not None, decision
+    assert decision.best.place == place, decision
