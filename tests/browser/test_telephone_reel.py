@@ -186,3 +186,26 @@ def test_typing_that_one_does_not_understand_shows_and_focuses_the_coach_s_answe
     }""")
     assert "msg--coach" in seen["cls"], seen
     assert 0 <= seen["top"] <= seen["height"] - 60, seen
+
+
+def test_the_largest_text_in_easy_to_read_fits_a_small_phone(new_context, real_site) -> None:
+    """At 320 px, easy-to-read and « Plus grand » four times (the largest size): the choice
+    « Est-ce confidentiel ? » was wider than the screen (a long word cannot wrap), and the
+    phone zoomed the whole page out."""
+    page = touch_phone(new_context, 320, 568)
+    open_client(page, real_site, "?falc=1")
+    page.get_by_role("button", name="Plus d’options").tap()
+    for _ in range(4):
+        page.get_by_role("button", name="Plus grand").tap()
+    page.get_by_role("button", name="Plus d’options").tap()
+    before = page.evaluate(STATE)["bots"]
+    page.locator(".choix button").first.tap()
+    wait_reply(page, len(before))
+    seen = page.evaluate("""() => ({width: innerWidth, scroll: document.documentElement.scrollWidth,
+        size: document.querySelector('.coach').className,
+        wide: [...document.querySelectorAll('button, .bulle')].filter(e =>
+            e.getBoundingClientRect().right > 320.5)
+            .map(e => e.textContent.trim().slice(0, 40))})""")
+    assert "taille-4" in seen["size"], seen
+    assert seen["width"] == 320 and seen["scroll"] <= 320 and seen["wide"] == [], seen
+    shot(page, "telephone-reel-320-facile-tres-grand")
