@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from coach.content.model import Content, NodeRef
 from coach.content.placeholders import placeholders
 from coach.engine.engine import ChoiceInput, Input
-from coach.engine.record import Record
+from coach.engine.record import Record, content_values
 
 Event = tuple[str, str, str, str]
 
@@ -90,7 +90,8 @@ class StepEvents:
         """The scores said by this step's messages, with the value the person saw."""
         seen: set[NodeRef] = set()
         for entry in record.transcript[first:]:
-            if entry[0] != "content" or len(entry) < 5:
+            values = content_values(entry) if entry[0] == "content" else None
+            if not values:
                 continue
             ref = (entry[1], entry[2])
             names = self.score_nodes.get(ref)
@@ -98,7 +99,7 @@ class StepEvents:
                 continue
             seen.add(ref)
             for name in names:
-                value = entry[4].get(name)
+                value = values.get(name)
                 if isinstance(value, int) and not isinstance(value, bool):
                     yield (SCORE, ref[0], ref[1], f"{name}={value}")
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from coach.content.placeholders import message_fingerprint
 from coach.content.schema import (
     Command,
     CommonFile,
@@ -54,6 +55,9 @@ class Content:
     aliases: dict[NodeRef, str]
     # Topic and persona intents from `intentions:` files (none is fine).
     intents: tuple[IntentData, ...] = ()
+    # Each node's message fingerprints, in order, computed once per node (`fingerprints`).
+    _fingerprints: dict[NodeRef, tuple[str, ...]] = field(
+        default_factory=dict, compare=False, repr=False)
 
     @property
     def entry(self) -> NodeRef:
@@ -65,6 +69,14 @@ class Content:
 
     def node(self, ref: NodeRef) -> Node:
         return self.flows[ref[0]].nodes[ref[1]]
+
+    def fingerprints(self, ref: NodeRef) -> tuple[str, ...]:
+        """The `message_fingerprint` of each message of a node, in order."""
+        found = self._fingerprints.get(ref)
+        if found is None:
+            found = self._fingerprints[ref] = tuple(
+                message_fingerprint(m.text, m.falc) for m in self.node(ref).messages)
+        return found
 
     def has_node(self, ref: NodeRef) -> bool:
         flow = self.flows.get(ref[0])

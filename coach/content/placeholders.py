@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import re
 from collections.abc import Mapping
@@ -35,3 +36,18 @@ def text_hash(text: str) -> str:
     """Short hash of a standard text, stored with its FALC text as `falc_of`."""
     normalised = " ".join(text.split())
     return hashlib.sha256(normalised.encode("utf-8")).hexdigest()[:8]
+
+
+# A transcript keeps this many characters of a message's fingerprint (base64url: 24 bits;
+# two messages of one node sharing one by chance is about one in 16 million).
+FINGERPRINT_LENGTH = 4
+
+
+def message_fingerprint(text: str, falc: str = "") -> str:
+    """What a transcript stores with a content message's position, to find the same message
+    again once authors added or removed others in its node: a hash of the standard text,
+    whitespace normalised as in `text_hash` (of the FALC text for a message without one).
+    Rewording the FALC text keeps it; changing the standard text gives another."""
+    normalised = " ".join((text or falc).split())
+    digest = hashlib.sha256(normalised.encode("utf-8")).digest()
+    return base64.urlsafe_b64encode(digest[:3]).decode("ascii")[:FINGERPRINT_LENGTH]

@@ -700,8 +700,9 @@ class Engine:
             variables = self._guard_variables(record)
             said = [(index, message) for index, message in enumerate(node.messages)
                     if not message.when or self._guards[message.when](variables)]
+            prints = self.content.fingerprints(ref) if said else ()
             for index, message in said[-1:] if quiet else said:
-                entry: list[Any] = ["content", ref[0], ref[1], index]
+                entry: list[Any] = ["content", ref[0], ref[1], index, prints[index]]
                 names = self._variables_of(message)
                 if names:
                     entry.append({name: self._shown_value(record, name) for name in names})

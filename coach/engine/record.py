@@ -1,8 +1,10 @@
 """The stored conversation: a small record of data, never an object with behaviour.
 
 The transcript holds references, not texts, so that switching FALC re-renders it whole:
-  ["content", flow, node, index]    a message of the content (+ {vars} when it has
-                                    placeholders)
+  ["content", flow, node, index, fingerprint]  a message of the content (+ {vars} when
+                                    it has placeholders); the fingerprint (see
+                                    `content_fingerprint`) finds it again when authors
+                                    added or removed messages in its node
   ["coach", message_id]             a message of the coach itself (help, not understood…)
   ["choice", flow, node, choice_id] the person chose a button
   ["command", command_id]           the person used a global command
@@ -15,7 +17,9 @@ The transcript holds references, not texts, so that switching FALC re-renders it
   ["region", code]                  the person chose a region of the directory
 Places are short strings (see `coach.engine.nlu.places`).
 
-Stored form (`FORMAT` 3), so that a turn's cost does not grow with the conversation:
+Stored form (`FORMAT` 4; format 3 is the same without the fingerprints of content
+messages, which then render by position alone, as they did), so that a turn's cost does
+not grow with the conversation:
   the head's JSON (the small fields), a newline, the open parts of the turn times and of
   the transcript (JSON arrays of fewer than `SEAL_AT` entries each, LZ4-compressed
   together from 1 KB), then the sealed blocks of the transcript and of the turn times
@@ -42,7 +46,9 @@ import orjson
 from coach.engine.snapshots import Snapshots
 from coach.engine.transcript import Transcript
 
-FORMAT = 3
+FORMAT = 4
+# Formats read as they are (older ones go through `_from_format_1`).
+READ_FORMATS = (2, 3, FORMAT)
 # « Retour » goes back this many steps at most (docs/dialogues.md); older ones are dropped.
 MAX_SNAPSHOTS = 40
 MAX_IDEMPOTENCY_KEYS = 8
@@ -138,7 +144,7 @@ class Record:
         head_json, _newline, rest = data.partition(b"\n")
         head = orjson.loads(head_json)
         stored_format = head.pop("format", 1)
-        if stored_format not in (2, FORMAT):
+        if stored_format not in READ_FORMATS:
             return _from_format_1(data)
         times_length, entries_length, packed = head.pop("open")
         length = times_length + entries_length
@@ -154,7 +160,7 @@ class Record:
         end = split + sum(size[1] for size in time_sizes)
         head["transcript"] = Transcript.decode(sizes, blocks[:split], count, entries)
         head["turn_times"] = Transcript.decode(time_sizes, blocks[split:end], time_count, times)
-        if stored_format == FORMAT:  # format 2 kept the snapshots in the head, as a list
+        if stored_format != 2:  # format 2 kept the snapshots in the head, as a list
             snapshot_count, _length = head.pop("snapshots", (0, 0))
             head["history"] = Snapshots(stored=blocks[end:], stored_count=snapshot_count)
         return cls(**head)
@@ -240,6 +246,19 @@ class Record:
         self.idempotency_steps[key] = [first, len(self.transcript), fingerprint]
         while len(self.idempotency_steps) > MAX_IDEMPOTENCY_KEYS:
             del self.idempotency_steps[next(iter(self.idempotency_steps))]
+
+
+def content_fingerprint(entry: list[Any]) -> str | None:
+    """The fingerprint stored with a content message (`message_fingerprint` of its text
+    when it was said); None for entries stored before format 4."""
+    return entry[4] if len(entry) > 4 and isinstance(entry[4], str) else None
+
+
+def content_values(entry: list[Any]) -> dict[str, Any] | None:
+    """The values of the variables a content message showed, as they were then (last item
+    of its entry, after the fingerprint; 5th before format 4)."""
+    last = entry[-1]
+    return last if len(entry) > 4 and isinstance(last, dict) else None
 
 
 _HEAD_FIELDS = tuple(f.name for f in fields(Record)

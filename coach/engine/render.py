@@ -9,16 +9,18 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from coach.communities import Communities, Community
-from coach.content.model import Content
+from coach.content.model import Content, NodeRef
 from coach.content.placeholders import fill
 from coach.engine.nlu.places import CHOICE, PlaceBook
-from coach.engine.record import Record
+from coach.engine.record import Record, content_fingerprint, content_values
 from coach.engine.transcript import Entry
 
 if TYPE_CHECKING:
     from coach.engine.progress import WhereReport
 
 YOU = {"id": "vous", "name": "Vous"}
+# Said in the history in place of a content message changed or removed since (commun.yaml).
+CHANGED_MESSAGE = "message-change"
 # At most this many communities in one answer (the nearest first, then those open to all).
 MAX_COMMUNITIES = 6
 
@@ -68,15 +70,14 @@ class Renderer:
         kind = entry[0]
         message_id = f"m{position}"
         if kind == "content":
-            flow = self.content.flows.get(entry[1])
-            node = flow.nodes.get(entry[2]) if flow else None
-            if node is None or entry[3] >= len(node.messages):
-                return None
-            message = node.messages[entry[3]]
-            text = self._filled(message.falc if falc else message.text,
-                                entry[4] if len(entry) > 4 else None)
+            found = self.content_message(entry)
+            if found is None:
+                return self._changed(message_id, entry, falc)
+            ref, index = found
+            message = self.content.node(ref).messages[index]
+            text = self._filled(message.falc if falc else message.text, content_values(entry))
             return Rendered(message_id, "bot", self._speakers[message.speaker], text,
-                            f"{entry[1]}/{entry[2]}/{entry[3]}")
+                            f"{ref[0]}/{ref[1]}/{index}")
         if kind == "coach":
             system = self.content.system.get(entry[1])
             if system is None:
@@ -128,6 +129,37 @@ class Renderer:
             return Rendered(message_id, "user", YOU, named or entry[1], f"sens/{entry[1]}")
         # Typed text, as typed; a blank one still shows as a message.
         return Rendered(message_id, "user", YOU, str(entry[1]).strip() or "…", "texte")
+
+    def content_message(self, entry: Entry) -> tuple[NodeRef, int] | None:
+        """The node and position where the message of a content entry is now; None when
+        it is no longer in the content. An entry with a fingerprint is the message at its
+        position only if the fingerprints agree, else the one with its fingerprint in its
+        node (followed when the node was renamed): never another message. An entry
+        stored without one (before format 4) is the message at its position, as then."""
+        fingerprint = content_fingerprint(entry)
+        if fingerprint is None:
+            flow = self.content.flows.get(entry[1])
+            node = flow.nodes.get(entry[2]) if flow else None
+            if node is None or entry[3] >= len(node.messages):
+                return None
+            return (entry[1], entry[2]), entry[3]
+        ref = self.content.find_moved((entry[1], entry[2]))
+        if ref is None:
+            return None
+        prints, index = self.content.fingerprints(ref), entry[3]
+        if index < len(prints) and prints[index] == fingerprint:
+            return ref, index
+        return (ref, prints.index(fingerprint)) if fingerprint in prints else None
+
+    def _changed(self, message_id: str, entry: Entry, falc: bool) -> Rendered | None:
+        """In place of a content message the authors have since changed or removed: says
+        so (never another message's text); nothing for entries stored without a
+        fingerprint, as before."""
+        system = self.content.system.get(CHANGED_MESSAGE)
+        if content_fingerprint(entry) is None or system is None:
+            return None
+        return Rendered(message_id, "bot", self._speakers["coach"],
+                        system.falc if falc else system.text, f"coach/{CHANGED_MESSAGE}")
 
     def _directory(self, message_id: str, value: str, falc: bool) -> Rendered | None:
         """The directory question, the advice when nothing is listed, or the communities

@@ -101,7 +101,7 @@ class ConversationService:
         self.max_text_chars = max_text_chars
         self.max_turns, self.max_record_bytes = max_turns, max_record_bytes
         self.advice = advice
-        self._feedback = FeedbackCounter(advice)
+        self._feedback = FeedbackCounter(advice, engine.renderer.content_message)
 
     # -- reading ---------------------------------------------------------------------------
     def read(self, conversation_id: str) -> Record:

@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import hashlib
 from collections import OrderedDict
+from collections.abc import Callable
+from typing import Any
 
 from coach.analytics.events import Event, feedback_event
+from coach.content.model import NodeRef
 from coach.engine.record import Record
 
 REMEMBERED = 10_000
@@ -20,27 +23,36 @@ class NotAdvice(Exception):
     """The message is not an advice of this conversation: no feedback on it."""
 
 
-def advice_ref(record: Record, message_id: str) -> str | None:
-    """The content reference of a message shown in this conversation, if it is one."""
+def advice_ref(record: Record, message_id: str,
+               where: Callable[[list[Any]], tuple[NodeRef, int] | None] | None = None
+               ) -> str | None:
+    """The content reference of a message shown in this conversation, if it is one:
+    where the message is now (`where`: `Renderer.content_message`, which follows it when
+    authors moved it in its node; without it, the stored position)."""
     position = int(message_id[1:])
     if position >= len(record.transcript):
         return None
     entry = record.transcript[position]
     if entry[0] != "content" or len(entry) < 4:
         return None
-    return f"{entry[1]}/{entry[2]}/{entry[3]}"
+    if where is None:
+        return f"{entry[1]}/{entry[2]}/{entry[3]}"
+    found = where(entry)
+    return f"{found[0][0]}/{found[0][1]}/{found[1]}" if found else None
 
 
 class FeedbackCounter:
     """Decides which answers count; `advice` holds the references that ask for one."""
 
-    def __init__(self, advice: frozenset[str]) -> None:
-        self.advice = advice
+    def __init__(self, advice: frozenset[str],
+                 where: Callable[[list[Any]], tuple[NodeRef, int] | None] | None = None
+                 ) -> None:
+        self.advice, self.where = advice, where
         self._answered: OrderedDict[bytes, None] = OrderedDict()
 
     def events(self, record: Record, message_id: str, useful: bool) -> list[Event]:
         """The event to count (none for a second answer). Raises NotAdvice."""
-        ref = advice_ref(record, message_id)
+        ref = advice_ref(record, message_id, self.where)
         if ref is None or ref not in self.advice:
             raise NotAdvice(message_id)
         pair = hashlib.sha256(f"{record.id}|{message_id}".encode()).digest()[:16]
