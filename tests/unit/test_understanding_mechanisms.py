@@ -326,7 +326,8 @@ def test_what_one_asks_after_where_one_works_is_read_for_that_person() -> None:
 
 
 @pytest.mark.parametrize("text", ["infirmière en SESSAD depuis dix ans",
-                                  "psychologue au CAMSP depuis peu"])
+                                  "psychologue au CAMSP depuis peu",
+                                  "responsable dans un foyer de vie depuis peu"])
 def test_a_job_and_where_it_is_done_is_who_one_is(text: str) -> None:
     decision = ENGINE.understand(record_at(ENGINE, "accueil:menu"), text)
     assert decision.kind == "go" and decision.best is not None, decision

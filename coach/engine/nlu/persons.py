@@ -64,6 +64,9 @@ PERSON_WORDS = word_set("parent famille enfant professionnel aidant handicape fr
 
 # Words before a job (« je suis », « bonjour, moi »), after it (« à », « en »), and what a job
 # is said « en » or « à » without being a place of work (« à temps partiel », « en libéral »).
+# Jobs that lead or coordinate, said before where they are done (« cadre dans un SESSAD »).
+WORK_ROLES = word_set("cadre chef cheffe directeur directrice responsable coordinateur"
+                      " coordinatrice conseiller conseillere chercheur chercheuse stagiaire")
 _LEAD = word_set("bonjour bonsoir salut coucou hello moi je j suis alors oui")
 _AT = word_set("a au aux dans en chez")
 _DETERMINERS = word_set("la le l les un une des d du mon ma notre")
@@ -121,7 +124,8 @@ class Persons:
         start = 0
         while start < len(tokens) and tokens[start] in _LEAD:
             start += 1
-        if start >= len(tokens) or self.lexicon.stem_of(tokens[start]) != self._professional:
+        if start >= len(tokens) or (tokens[start] not in WORK_ROLES
+                                    and self.lexicon.stem_of(tokens[start]) != self._professional):
             return None
         for index in range(start + 1, min(start + 4, len(tokens) - 1)):
             if tokens[index] in _AT:
