@@ -398,7 +398,7 @@ class Engine:
 
     def _play_text(self, record: Record, text: str) -> None:
         record.transcript.append(["text", text])
-        if self._at_directory(record) and self.communities:
+        if self._at_directory(record):  # a place typed there, with or without a directory
             place = self.communities.read(text)
             if place is not None:
                 record.pending = []

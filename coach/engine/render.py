@@ -174,8 +174,11 @@ class Renderer:
                 system.falc if falc else system.text, None), f"coach/{key}")
         place = Communities.place(value)
         found = self.communities.near(place)[:MAX_COMMUNITIES] if place else []
-        key = "annuaire-resultats" if found else "annuaire-aucun"
-        system = self.content.system.get(key)
+        # Nothing listed at all: say so for the place given (never « choose another region »).
+        key = ("annuaire-resultats" if found else
+               "annuaire-aucun" if self.communities else "annuaire-vide-lieu")
+        system = self.content.system.get(key) or (
+            self.content.system.get("annuaire-vide") if key == "annuaire-vide-lieu" else None)
         if system is None or place is None:
             return None
         head = fill(system.falc if falc else system.text, {"lieu": place.name})

@@ -108,6 +108,23 @@ async def test_near_me_typed_then_a_department_number(apps):
         assert "ne liste pas encore de communauté pour le 75" in said(fourth)
 
 
+@pytest.mark.parametrize("falc", [False, True], ids=["standard", "falc"])
+async def test_without_a_directory_a_department_typed_gets_a_plain_answer(apps, falc):
+    """Seen on a phone: « dans le 59 », typed where the coach had just said it lists no
+    community yet, answered « Je ne comprends pas votre message »."""
+    async with client_for(apps[False]) as client:
+        cid = (await client.post("/api/v1/conversations", json={"falc": falc})).json()["id"]
+        url = f"/api/v1/conversations/{cid}/turns"
+        await client.post(url, json={"choice": "famille"})
+        await client.post(url, json={"choice": "trouver-groupe"})
+        turn = (await client.post(url, json={"text": "dans le 59"})).json()
+    refs = [m["ref"] for m in turn["messages"] if m["role"] == "bot"]
+    assert refs == ["coach/annuaire-vide-lieu"], refs
+    text = said(turn)
+    assert "59" in text and "MDPH" in text
+    assert "autre région" not in text and "comprends pas" not in text
+
+
 async def test_the_longer_path_stays_available(apps):
     async with client_for(apps[False]) as client:
         cid = (await client.post("/api/v1/conversations", json={})).json()["id"]
