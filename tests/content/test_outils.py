@@ -152,3 +152,42 @@ def test_the_contribution_guide_is_named_without_gender_and_keeps_its_ids():
     assert "Le guide de contribution" in labels
     typed = ENGINE.play(at_bank().record, TextInput("le guide des contributeurs"))
     assert typed.record.node == "guide-contributeurs"  # the old words still lead there
+
+
+def way_back_offered(step):
+    """Whether « Revenir où j’en étais » (a choice with `return: true`) is among the buttons."""
+    node = CONTENT.node((step.record.flow, step.record.node))
+    returns = {c.id for c in node.choices if c.returns}
+    return any(c["id"] in returns for c in step.choices)
+
+
+@pytest.mark.parametrize("start", [
+    TextInput("la charte"), TextInput("feuille de route"), TextInput("rétroplanning"),
+    TextInput("les outils"), ChoiceInput("outils")])
+def test_from_the_welcome_menu_no_tool_offers_to_go_back_where_one_was(start):
+    """Typed or tapped at the start, the tools are where the person goes, not a detour:
+    nowhere to go back to, so no « Revenir où j’en étais » in the bank nor in any tool
+    (the « Menu » command is)."""
+    step = ENGINE.play(ENGINE.start().record, start)
+    assert (step.record.flow, step.record.node) == ("outils", "banque")
+    seen, queue = {"banque"}, deque([step])
+    while queue:
+        step = queue.popleft()
+        assert not way_back_offered(step), step.record.node
+        for choice in step.choices:
+            after = ENGINE.play(step.record, ChoiceInput(choice["id"]))
+            if after.record.flow == "outils" and after.record.node not in seen:
+                seen.add(after.record.node)
+                queue.append(after)
+    assert {"charte", "feuille-de-route", "retroplanning", "matrice"} <= seen
+
+
+def test_a_tool_opened_from_a_stage_still_offers_to_go_back():
+    step = ENGINE.start("coordinateur")
+    while "outils" not in [c["id"] for c in step.choices]:
+        step = ENGINE.play(step.record, ChoiceInput(step.choices[0]["id"]))
+    called_from = (step.record.flow, step.record.node)
+    step = ENGINE.play(step.record, ChoiceInput("outils"))
+    assert way_back_offered(step)
+    back = ENGINE.play(step.record, ChoiceInput("revenir"))
+    assert (back.record.flow, back.record.node) == called_from
