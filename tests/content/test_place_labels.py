@@ -31,7 +31,7 @@ def test_every_place_label_fits_two_lines_on_a_small_phone():
 @pytest.mark.parametrize("falc", [False, True])
 def test_the_places_offered_after_a_vague_question_are_short(falc):
     step = ENGINE.start(falc=falc)
-    step = ENGINE.play(step.record, TextInput("le temps"))
+    step = ENGINE.play(step.record, TextInput("les reunions"))
     assert step.record.pending, "the coach asks which place is meant"
     labels = [c["label"] for c in step.choices]
     assert len(labels) >= 3
