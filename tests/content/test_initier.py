@@ -190,6 +190,12 @@ def test_end_of_stage_and_draft():
 SHORT_TO_END = ("essentiel", "diagnostic", "deja", "retours", "continuer", "passer-court",
                 "conseils", "inclusion-scolaire", "animateur-principal", "continuer", "suite",
                 "continuer", "suite", "continuer", "suite", "charte", "continuer", "continuer")
+CARD_ANSWERS = ("voir-reponse", "temporaire", "voir-reponse", "pratiques",
+                "voir-reponse", "savoirs-familles", "voir-reponse", "faible",
+                "voir-reponse", "large-mixte", "voir-reponse", "ouverte")
+AFTER_CARDS_TO_END = ("continuer", "passer", "conseils", "inclusion-scolaire",
+                      "animateur-principal", "continuer", "suite", "continuer", "suite",
+                      "continuer", "suite", "charte", "continuer", "continuer")
 AFTER_QUIZ_TO_END = ("continuer", "conseils", "inclusion-scolaire", "animateur-principal",
                      "continuer", "suite", "continuer", "suite", "continuer", "suite", "charte",
                      "continuer", "continuer")
@@ -202,6 +208,24 @@ def test_end_of_stage_one_says_only_what_the_short_path_did(falc):
     said = " ".join(texts(step))
     assert "profils" not in said and "questions" not in said and "membres" not in said
     assert "Vous connaissez la charte." in said if falc else "la charte" in said
+
+
+@pytest.mark.parametrize("falc", [False, True])
+def test_end_of_stage_one_says_what_the_draft_holds_on_either_path(falc):
+    """The draft's parts of the 6 cards are named only when the cards were answered; passed,
+    they are « À compléter » in the draft, and the closing message says so."""
+    short = " ".join(texts(play(ENGINE.start("initier", falc=falc), *SHORT_TO_END)))
+    full = " ".join(texts(play(ENGINE.start("initier", falc=falc), *TO_CARDS, "commencer",
+                               *CARD_ANSWERS, *AFTER_CARDS_TO_END)))
+    assert "la durée, la nature" not in short and "À compléter" in short
+    assert "Vous avez passé les cartes." in short if falc else (
+        "l’étape 1 : les besoins, les thèmes et la gouvernance." in short)
+    assert "À compléter" not in full and "passé les cartes" not in full
+    if not falc:
+        assert "l’étape 1 : les besoins, la durée, la nature" in full
+    draft = " ".join(texts(play(ENGINE.start("initier", falc=falc), *SHORT_TO_END,
+                                "brouillon")))
+    assert "Durée" not in draft  # the draft's stage 1 has no line of the cards
 
 
 @pytest.mark.parametrize("falc", [False, True])
