@@ -43,3 +43,15 @@ def test_the_hub_objectives_are_named_shortly():
     labels = PLACES.labels("coordinateur:objectifs")
     assert labels is not None
     assert (labels.text, labels.falc) == ("Les objectifs des 4 étapes", "Les objectifs des étapes")
+
+
+@pytest.mark.parametrize("falc", [False, True])
+def test_no_two_places_share_a_label(falc):
+    """Two buttons named alike in « Vous voulez parler de… ? » cannot be told apart (the
+    tester got « Handicap rare » twice, for the discovery and for stage 1)."""
+    by_label: dict[str, list[str]] = {}
+    for place in PLACES.nodes:
+        labels = PLACES.labels(place)
+        assert labels is not None
+        by_label.setdefault((labels.falc if falc else labels.text).casefold(), []).append(place)
+    assert {label: places for label, places in by_label.items() if len(places) > 1} == {}
