@@ -274,10 +274,7 @@ def main() -> None:
         print(f"  {name:6}: CPU {statistics.median(r['cpu_us'] for r in runs):6.1f} µs/turn,"
               f" wall {statistics.median(r['wall_us'] for r in runs):6.1f} µs/turn")
     if "before" in results:
-        ratios = [a["cpu_us"] / b["cpu_us"]
-                  for b, a in zip(results["before"], results["after"], strict=True)]
-        print(f"  CPU after/before: median {statistics.median(ratios):.3f}"
-              f" (rounds: {', '.join(f'{r:.3f}' for r in ratios)})")
+        print_after_before("CPU", results, "cpu_us")
     for name, runs in long.items():
         if not runs:
             continue
@@ -286,6 +283,13 @@ def main() -> None:
               f" messages): CPU {statistics.median(r['cpu_us'] for r in runs):6.1f} µs/turn;"
               f" long/short median {statistics.median(growth):.3f}"
               f" (rounds: {', '.join(f'{r:.3f}' for r in growth)}; target ≤ 1.10)")
+
+
+def print_after_before(label: str, results: dict[str, list[dict[str, float]]], key: str) -> None:
+    """The after/before ratio of `key`, round by round (each round ran both trees)."""
+    ratios = [a[key] / b[key] for b, a in zip(results["before"], results["after"], strict=True)]
+    print(f"  {label} after/before: median {statistics.median(ratios):.3f}"
+          f" (rounds: {', '.join(f'{r:.3f}' for r in ratios)})")
 
 
 def real(args: argparse.Namespace) -> None:
@@ -312,10 +316,7 @@ def real(args: argparse.Namespace) -> None:
               f" {statistics.median(ratios):.2f}"
               f" (rounds: {', '.join(f'{r:.2f}' for r in ratios)})")
     if "before" in results:
-        ratios = [a["understanding_us"] / b["understanding_us"]
-                  for b, a in zip(results["before"], results["after"], strict=True)]
-        print(f"  understanding after/before: median {statistics.median(ratios):.3f}"
-              f" (rounds: {', '.join(f'{r:.3f}' for r in ratios)})")
+        print_after_before("understanding", results, "understanding_us")
 
 
 if __name__ == "__main__":
