@@ -311,6 +311,13 @@ class Understanding:
             social = self._social_words.get(query.tokens[0])
             if social is not None and len(query.stems - self._social_stems) <= SOCIAL_REST:
                 return Decision("go", (Candidate(social, social, EXACT_SCORE, "intention"),))
+        parent = self.persons.parent_with_condition(query)
+        if parent is not None and not decision.hostile:
+            # « je suis la maman de Léa, elle a un handicap rare »: who one is wins; the
+            # child's condition is the context (the rare disability's place comes next).
+            said = Candidate(parent, parent, EXACT_SCORE, "intention")
+            return Decision("go", (said, *[c for c in decision.candidates
+                                           if c.place != parent])[:MAX_ASK])
         clauses = split_clauses(text)
         if len(clauses) > 1:
             decision = self.clauses.decide(clauses, decision, context)

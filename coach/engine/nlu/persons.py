@@ -73,6 +73,19 @@ _DETERMINERS = word_set("la le l les un une des d du mon ma notre")
 _NOT_A_PLACE = word_set("plein mi temps partiel equipe libre liberal retraite formation")
 WORK_WHAT = re.compile(r"^\s+(?:qui|dont)\b")
 
+# « je suis la maman de Léa, elle a un handicap rare », « on est parents d'un enfant avec une
+# maladie génétique rare »: who one is, then only whose parent one is and the child's
+# condition. The condition is the context, not a question: the person's place answers.
+_FAMILY_LEAD = word_set("bonjour bonsoir salut coucou hello bjr slt moi alors oui ben")
+_I_AM = (("je", "suis"), ("j", "suis"), ("on", "est"), ("nous", "sommes"))
+_FAMILY_DETERMINERS = word_set("la le l les une un")
+_FAMILY_OF = word_set("de d")
+_NOT_A_NAME = word_set("un une mon ma mes la le l les notre nos deux trois")
+CONDITION = word_set("handicap handicape handicapee rare rares tres grave graves severe"
+                     " lourd lourde profond profonde leger legere genetique orpheline"
+                     " atteint atteinte diagnostique diagnostiquee ne nee autiste epilepsie"
+                     " epileptique enfant parent")
+
 
 class Persons:
     """The places of persons (`profil` intentions) and the journeys of each persona."""
@@ -99,6 +112,12 @@ class Persons:
                     if WORK_FRAME.match(lexicon.phrase(text).norm):
                         at_work[intent.target] = at_work.get(intent.target, 0) + 1
         self.at_work = max(at_work, key=lambda place: at_work[place], default=None)
+        # The place of a parent: the profile whose intention gives the families' persona.
+        self.parent = next((e.intention.target for e in content.intents
+                            if e.intention.target in self.profiles
+                            and (e.intention.set or {}).get("persona") == "famille"), None)
+        self._parent_stems = frozenset(lexicon.stem_of(w) for w in ("parent", "aidant"))
+        self._condition = frozenset(lexicon.stem_of(w) for w in CONDITION)
         self._professional = lexicon.stem_of("professionnel")
         self._person_stems = frozenset(lexicon.stem_of(w) for w in PERSON_WORDS)
 
@@ -115,6 +134,30 @@ class Persons:
         rest = rest[unit.end():] if unit else rest
         # « … pour une fondation qui finance des projets »: what the place of work does.
         return self.at_work, "" if WORK_WHAT.match(rest) else rest
+
+    def parent_with_condition(self, query: Query) -> str | None:
+        """The place of a parent when the text says who one is (« je suis la maman de Léa »,
+        « on est parents ») and then only the child's condition (« elle a un handicap
+        rare », « il est sourd profond »): nothing else is asked."""
+        if self.parent is None:
+            return None
+        tokens = query.tokens
+        start = 0
+        while start < len(tokens) and tokens[start] in _FAMILY_LEAD:
+            start += 1
+        if tuple(tokens[start:start + 2]) not in _I_AM:
+            return None
+        start += 2
+        if start < len(tokens) and tokens[start] in _FAMILY_DETERMINERS:
+            start += 1
+        if start >= len(tokens) or self.lexicon.stem_of(tokens[start]) not in self._parent_stems:
+            return None
+        start += 1
+        if (start + 1 < len(tokens) and tokens[start] in _FAMILY_OF
+                and tokens[start + 1] not in _NOT_A_NAME):
+            start += 2  # whose parent: a first name
+        rest = self.lexicon.query(" ".join(tokens[start:])).stems
+        return self.parent if rest <= self._condition else None
 
     def _job_at(self, query: Query) -> str | None:
         """« moniteur éducateur en IME depuis 3 ans », « je suis infirmière au CHU »: a job

@@ -1,0 +1,38 @@
+"""What a tester typed on a phone as real people (2026-12-02, second list), each through the
+engine as typed, where it was typed: each test fails without its fix."""
+
+from __future__ import annotations
+
+import pytest
+
+from coach.content.loader import load_content
+from coach.engine.engine import Engine, Step, TextInput
+from tests.conftest import CONTACT
+from tests.places import record_at
+
+ENGINE = Engine(load_content(), CONTACT)
+
+
+def typed(place: str, text: str, falc: bool = False, **variables: object) -> Step:
+    return ENGINE.play(record_at(ENGINE, place, falc=falc, **variables), TextInput(text))
+
+
+def where(step: Step) -> str:
+    return f"{step.record.flow}:{step.record.node}"
+
+
+@pytest.mark.parametrize("text", [
+    "je suis la maman de lea elle a un handicap rare",
+    "bonjour je suis le papa d'Hugo il a une maladie tres rare",
+    "on est les parents de Sacha, il est epileptique",
+])
+def test_who_one_is_wins_over_the_childs_condition(text: str) -> None:
+    step = typed("accueil:menu", text, falc=True)
+    assert where(step) == "familles:debut"
+    assert step.record.vars.get("persona") == "famille"
+
+
+def test_a_need_said_with_the_condition_is_still_answered() -> None:
+    step = typed("accueil:menu", "je suis la maman de Jade, 6 ans, atteinte d'une maladie "
+                 "genetique tres rare, je me sens tellement isolee")
+    assert where(step) == "familles:handicap-rare"
