@@ -36,3 +36,27 @@ def test_a_need_said_with_the_condition_is_still_answered() -> None:
     step = typed("accueil:menu", "je suis la maman de Jade, 6 ans, atteinte d'une maladie "
                  "genetique tres rare, je me sens tellement isolee")
     assert where(step) == "familles:handicap-rare"
+
+
+@pytest.mark.parametrize("place", ["familles:formats", "familles:confidentialite",
+                                   "familles:niveaux"])
+def test_a_place_for_me_asked_in_the_parents_journey_is_the_roles(place: str) -> None:
+    step = typed(place, "jai une place moi?", falc=True, persona="famille")
+    assert where(step) == "familles:roles"
+
+
+@pytest.mark.parametrize("place", ["familles:debut", "familles:roles", "familles:niveaux"])
+def test_how_long_it_takes_is_the_parents_time(place: str) -> None:
+    step = typed(place, "ca prend combien de temps", falc=True, persona="famille")
+    assert where(step) == "familles:formats"
+
+
+@pytest.mark.parametrize("place", ["familles:formats", "familles:roles", "familles:niveaux"])
+def test_ok_then_what_do_i_do_now_is_the_first_concrete_step(place: str) -> None:
+    step = typed(place, "ok et je fais quoi maintenant", falc=True, persona="famille")
+    assert where(step) == "familles:premier-pas"
+
+
+def test_ok_alone_still_goes_on() -> None:
+    assert where(typed("familles:formats", "ok", falc=True, persona="famille")) == (
+        "familles:confidentialite")

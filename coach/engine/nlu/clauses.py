@@ -33,6 +33,10 @@ _CLAUSE_BREAK = re.compile(
 CLAUSE_SURE = 0.85
 # Answers that say nothing of what the person wants: they give way to a request.
 SOCIAL = frozenset({REPLY + "bonjour", REPLY + "merci"})
+# A first clause that only says one heard (« ok et je fais quoi maintenant ») is not the
+# answer « ok » (continue): what follows is the request.
+ACKNOWLEDGED = frozenset({"ok", "okay", "oki", "d accord", "dac", "bon", "ben", "bah", "alors",
+                          "ah", "ah ok", "ok ok", "bon ben", "bon ok", "oui ok", "ouais"})
 
 Read = Callable[[Query, Context, bool], Decision]
 
@@ -53,6 +57,10 @@ class ClauseReader:
 
     def decide(self, clauses: list[str], decision: Decision, context: Context) -> Decision:
         """The decision for a message of several clauses, `decision` that of the whole."""
+        if self.lexicon.query(clauses[0]).norm in ACKNOWLEDGED:
+            asked = self.read(self.lexicon.query(" ".join(clauses[1:])), context, True)
+            if asked.kind != "miss":
+                return asked
         best = decision.best
         if (decision.kind == "go" and best is not None and best.place.startswith(GLOSSARY)
                 and TERMS in best.place):
