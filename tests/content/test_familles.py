@@ -87,7 +87,7 @@ ADVICE = {
 def test_engagement_question_gives_the_matching_advice(choice: str) -> None:
     step = at("niveaux")
     said = " ".join(texts(step))
-    assert "observateur, contributeur ponctuel, membre actif" in said
+    assert "observer, contribuer de temps en temps, participer activement" in said
     assert "Comment aimeriez-vous participer ?" in said
     step = play(step, choice)
     value, advice = ADVICE[choice]
@@ -189,7 +189,7 @@ def test_first_step_points_to_the_human_contact_command() -> None:
     step = play(at("questions"), "premier-pas")
     said = " ".join(texts(step))
     assert "coordonne la communauté" in said
-    assert "commencer comme observateur" in said
+    assert "commencer par observer" in said
     assert "« Parler à une personne »" in said
 
 

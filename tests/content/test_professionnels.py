@@ -43,7 +43,7 @@ def test_joining_gives_roles_and_levels() -> None:
     step = play(ENGINE.start(FLOW), "rejoindre")
     said = joined(step)
     for word in ("contributeur", "facilitateur thématique", "évaluateur",
-                 "observateur", "contributeur ponctuel", "membre actif"):
+                 "observer", "contribuer de temps en temps", "participer activement"):
         assert word in said
 
 
