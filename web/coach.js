@@ -702,7 +702,17 @@
     var j = this.journal;
     if (!li) return;
     if (j.scrollHeight > j.clientHeight + 1) j.scrollTop = Math.max(0, li.offsetTop - 8);
-    else li.scrollIntoView({ block: debut || j.closest('.plein') ? 'start' : 'nearest' });
+    else if (!this.enHautDuPanneau(li)) li.scrollIntoView({ block: debut || j.closest('.plein') ? 'start' : 'nearest' });
+  };
+
+  /* The widget's panel on a desktop page: its body is its one scroll (the history flows in
+     it); `li` goes to the top of the body. By hand, not scrollIntoView, which would also move
+     the panel's own frame or the host's page. False elsewhere (page, full-screen panel). */
+  Tchat.prototype.enHautDuPanneau = function (li) {
+    var c = this.racine;
+    if (!c.classList.contains('panneau-corps') || c.closest('.plein')) return false;
+    c.scrollTop += li.getBoundingClientRect().top - c.getBoundingClientRect().top - 8;
+    return true;
   };
 
   /* « Étape 1 sur 4 · partie 3 sur 8 »: a visible text above the history, read in the page's
@@ -780,13 +790,14 @@
 
   /* After the whole history is shown (at load, easy-to-read switched): the start of the
      current reply, the coach's first message after the person's last one, in view. In the
-     history's own box (desktop, widget) always; in the page (phones: the button is at the top
-     of a long page) after a tap only, so that the keyboard's place stays where it is. */
+     history's own box (desktop) and in the widget's panel (its one scroll) always; in the page
+     (phones: the button is at the top of a long page) after a tap only, so that the keyboard's
+     place stays where it is. */
   Tchat.prototype.montrerReponse = function (touche) {
     var j = this.journal, li = this.derniereReponse();
     if (!li) return;
     if (j.scrollHeight > j.clientHeight + 1) j.scrollTop = Math.max(0, li.offsetTop - 8);
-    else if (touche) li.scrollIntoView({ block: 'start' });
+    else if (!this.enHautDuPanneau(li) && touche) li.scrollIntoView({ block: 'start' });
   };
 
   Tchat.prototype.taille = function (sens) {
@@ -1002,8 +1013,19 @@
     lien.addEventListener('mousedown', majLien);
     tchat.pret = tchat.demarrerTout().then(function () {
       majLien();
-      // The history arrived above the focused field: keep the field in view.
-      if (corps.getRootNode().activeElement === tchat.saisie) tchat.saisie.scrollIntoView({ block: 'nearest' });
+      // Full screen (small screens, high zoom): the history arrived above the focused field,
+      // keep the field in view. On a desktop page the panel stays on the start of the last
+      // reply (montrerReponse), its one scroll.
+      if (dialogue.classList.contains('plein') && corps.getRootNode().activeElement === tchat.saisie) {
+        tchat.saisie.scrollIntoView({ block: 'nearest' });
+      }
+    });
+    // The options open at the top of the panel's body (its one scroll): show them there;
+    // closed, back to the start of the last reply. (After demarrerTout's own listener, which
+    // opens or closes them.)
+    boutons.querySelector('.options-bouton').addEventListener('click', function (e) {
+      if (e.currentTarget.getAttribute('aria-expanded') === 'true') corps.scrollTop = 0;
+      else tchat.montrerReponse(false);
     });
     return tchat;
   }

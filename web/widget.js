@@ -145,7 +145,8 @@
     }
     var titre = panneau.querySelector('#coach-titre');
     titre.tabIndex = -1;
-    (garder || (touche ? titre : tchat.saisie)).focus();
+    // On a desktop page the panel stays on the reply it showed (its body is its one scroll).
+    (garder || (touche ? titre : tchat.saisie)).focus({ preventScroll: !plein });
   }
   function ouvrir(touche) {
     if (ouvert) return;

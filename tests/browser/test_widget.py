@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from navigateur import IDLE, deep_active, open_widget, shot, wait_turn
 from playwright.sync_api import Page, expect
 
@@ -243,24 +244,51 @@ def test_an_origin_not_allowed_by_cors_gets_a_clear_error(page: Page, site) -> N
     expect(page.get_by_role("button", name="Réessayer")).to_be_visible()
 
 
-PANEL = """() => {
+# What the panel shows of the history: the part of `.journal` not clipped by the panel or by
+# any box between them, the messages at least 80 % visible, and the boxes that scroll.
+SEEN = """() => {
     const root = document.getElementById('coach-cop-widget').shadowRoot;
-    const d = root.getElementById('coach-panneau').getBoundingClientRect();
-    const j = root.querySelector('.journal').getBoundingClientRect();
-    const shown = [...root.querySelectorAll('.journal .msg')].filter(m => {
-        const r = m.getBoundingClientRect(); return r.top >= j.top - 1 && r.bottom <= j.bottom + 1;
-    }).length;
-    return {panel: [d.left, d.top, d.width, d.height], journal: j.height, shown,
-            vw: innerWidth, vh: innerHeight};
+    const d = root.getElementById('coach-panneau'), j = root.querySelector('.journal');
+    const clip = e => {
+        let top = -Infinity, bottom = Infinity;
+        for (let a = e.parentElement; a; a = a.parentElement) {
+            if (getComputedStyle(a).overflowY !== 'visible' || a === d) {
+                const r = a.getBoundingClientRect();
+                top = Math.max(top, r.top + a.clientTop);
+                bottom = Math.min(bottom, r.top + a.clientTop + a.clientHeight);
+            }
+            if (a === d) break;
+        }
+        const r = e.getBoundingClientRect();
+        return Math.max(0, Math.min(r.bottom, bottom) - Math.max(r.top, top));
+    };
+    const scrolls = [...d.querySelectorAll('*')].concat([d]).filter(e => {
+        const s = getComputedStyle(e).overflowY;
+        return e.getClientRects().length && (s === 'auto' || s === 'scroll')
+            && e.scrollHeight > e.clientHeight + 1;
+    });
+    const nested = scrolls.filter(e => scrolls.some(o => o !== e && o.contains(e)))
+        .map(e => e.className || e.tagName);
+    const p = d.getBoundingClientRect();
+    const msgs = [...j.querySelectorAll('.msg')];
+    return {panel: [p.left, p.top, p.width, p.height], vw: innerWidth, vh: innerHeight,
+            history: clip(j), nested, scrolls: scrolls.map(e => e.className || e.tagName),
+            shown: msgs.filter(m => clip(m) >= 0.8 * m.getBoundingClientRect().height).length,
+            whole: msgs.filter(m => clip(m) >= 0.8 * m.getBoundingClientRect().height)
+                .map(m => (m.querySelector('.bulle') || m).textContent.slice(0, 60)),
+            choices: root.querySelectorAll('#choix button').length,
+            pageScroll: scrollY};
 }"""
+
 
 
 def test_history_shows_several_bubbles_and_the_panel_grows(page: Page, site) -> None:
     open_widget(page, site)
     page.get_by_role("button", name="Oui, dites-m'en plus").click()
     wait_turn(page, "Comment aimeriez-vous participer ?")
-    state = page.evaluate(PANEL)
-    assert state["journal"] >= 0.45 * state["panel"][3], state  # the history has the room
+    state = page.evaluate(SEEN)
+    assert not state["nested"], state
+    assert state["history"] >= 0.45 * state["panel"][3], state  # the history has the room
     assert state["shown"] >= 3, state  # several whole bubbles, not one
     page.get_by_role("button", name="Plus d’options").click()
     bigger = page.get_by_role("button", name="Agrandir le tchat")
@@ -268,14 +296,16 @@ def test_history_shows_several_bubbles_and_the_panel_grows(page: Page, site) -> 
     bigger.click()
     expect(bigger).to_have_attribute("aria-pressed", "true")
     page.get_by_role("button", name="Plus d’options").click()
-    large = page.evaluate(PANEL)
+    large = page.evaluate(SEEN)
     left, top, width, height = large["panel"]
-    assert width > state["panel"][2] and height >= state["panel"][3]
-    assert left >= 16 - 0.5 and top >= 0 and height <= large["vh"] - 96 + 0.5  # host's limits
-    assert large["journal"] > state["journal"] and large["shown"] >= state["shown"]
+    assert width > state["panel"][2] and height > state["panel"][3]
+    assert left >= 16 - 0.5 and top >= 16 - 0.5  # within the host's window
+    assert top + height <= large["vh"] - 16 + 0.5
+    assert large["history"] >= state["history"] and large["shown"] >= state["shown"]
+    assert not large["nested"], large
     shot(page, "widget-agrandi")
     page.set_viewport_size({"width": 900, "height": 600})  # the host's window shrinks
-    small = page.evaluate(PANEL)
+    small = page.evaluate(SEEN)
     assert small["panel"][0] >= 16 - 0.5 and small["panel"][1] >= 0
 
 
@@ -288,11 +318,70 @@ def test_opening_on_the_real_content_shows_the_start_of_the_welcome(
     page.wait_for_function(IDLE)
     seen = page.evaluate("""() => {
         const root = document.getElementById('coach-cop-widget').shadowRoot;
-        const j = root.querySelector('.journal').getBoundingClientRect();
+        const body = root.querySelector('.panneau-corps'), b = body.getBoundingClientRect();
         const first = root.querySelector('.messages .msg--coach').getBoundingClientRect();
-        return {journal: [j.top, j.bottom], first: first.top,
-                scrolls: root.querySelector('.journal').scrollHeight > j.height + 1};
+        return {body: [b.top, b.bottom], first: first.top,
+                scrolls: body.scrollHeight > body.clientHeight + 1};
     }""")
-    assert seen["scrolls"], seen  # the welcome is longer than the history box
-    assert seen["journal"][0] - 1 <= seen["first"] <= seen["journal"][1] - 40, seen
+    assert seen["scrolls"], seen  # the welcome and its choices are longer than the panel
+    assert seen["body"][0] - 1 <= seen["first"] <= seen["body"][1] - 40, seen
+    assert deep_active(page)["id"] == "saisie"
     shot(page, "widget-reel-ouverture")
+
+
+@pytest.mark.parametrize("height", [800, 700])
+def test_real_menu_leaves_the_history_room_in_one_scroll(new_context, real_site,
+                                                         height: int) -> None:
+    """Seen by a tester on a partner's desktop page with the real content: on the
+    professionals' menu (7 choices) the history box was 216 px of a 704 px panel (about
+    1.5 bubbles), inside a panel body that scrolled too (a scroll inside a scroll), and
+    « Agrandir le tchat » only added width."""
+    page = new_context(viewport={"width": 1280, "height": height}).new_page()
+    open_widget(page, real_site, "index.html")
+    page.wait_for_function(IDLE)
+    page.locator("#coach-cop-widget #saisie").fill("je suis professionnel")
+    page.keyboard.press("Enter")
+    wait_turn(page, "Par quoi voulez-vous commencer")
+    seen = page.evaluate(SEEN)
+    assert seen["choices"] >= 7, seen  # the professionals' menu
+    assert not seen["nested"], seen  # one scroll, not a box inside a box
+    assert seen["history"] >= 0.45 * seen["panel"][3], seen  # the history has the room
+    assert seen["shown"] >= 3, seen  # several bubbles, not one and a half
+    # The reply's first message is in view (not the end of the menu's question).
+    assert any("Vous travaillez dans l’accompagnement" in t for t in seen["whole"]), seen
+    assert deep_active(page)["id"] == "saisie"  # the keyboard's place is kept
+    shot(page, f"widget-reel-menu-{height}")
+
+    page.get_by_role("button", name="Plus d’options").click()
+    bigger = page.get_by_role("button", name="Agrandir le tchat")
+    bigger.click()
+    expect(bigger).to_have_attribute("aria-pressed", "true")
+    page.get_by_role("button", name="Plus d’options").click()
+    large = page.evaluate(SEEN)
+    left, top, width, height_large = large["panel"]
+    assert width > seen["panel"][2] and height_large > seen["panel"][3] + 40, (seen, large)
+    # Within the host's window, a margin all around.
+    assert left >= 16 - 0.5 and top >= 16 - 0.5, large
+    assert top + height_large <= large["vh"] - 16 + 0.5, large
+    assert not large["nested"], large
+    # Wider lines make the reply shorter: as many whole bubbles, the menu's choices nearer.
+    assert large["shown"] >= seen["shown"], (seen, large)
+    assert large["pageScroll"] == seen["pageScroll"]
+    # The options closed, the panel is back on the reply (not on the history's first words).
+    assert any("Vous travaillez dans l’accompagnement" in t for t in large["whole"]), large
+    shot(page, f"widget-reel-menu-agrandi-{height}")
+    # The large panel covers the launcher's strip: the launcher is hidden meanwhile, and
+    # Escape closes the panel and gives the focus back to it, shown again.
+    launcher = page.get_by_role("button", name=LAUNCHER)
+    expect(launcher).to_be_hidden()
+    page.keyboard.press("Escape")
+    expect(launcher).to_be_visible()
+    assert deep_active(page)["cls"] == "lanceur"
+    launcher.click()
+    page.locator("#coach-cop-widget #saisie").wait_for()
+    assert page.evaluate(SEEN)["panel"] == large["panel"]  # still large
+    # The size can be put back.
+    page.get_by_role("button", name="Plus d’options").click()
+    bigger.click()
+    expect(bigger).to_have_attribute("aria-pressed", "false")
+    assert page.evaluate(SEEN)["panel"] == seen["panel"]
