@@ -60,3 +60,34 @@ def test_ok_then_what_do_i_do_now_is_the_first_concrete_step(place: str) -> None
 def test_ok_alone_still_goes_on() -> None:
     assert where(typed("familles:formats", "ok", falc=True, persona="famille")) == (
         "familles:confidentialite")
+
+
+def bot_refs(step: Step) -> list[str]:
+    return [m.ref for m in step.messages if m.role == "bot"]
+
+
+@pytest.mark.parametrize(("place", "persona", "text"), [
+    ("familles:debut", "famille", "c quoi un pair aidant"),
+    ("familles:personne-concernee", "personne", "c'est quoi un pair aidant"),
+    ("familles:roles", "famille", "ca veut dire quoi pair aidante"),
+])
+def test_a_peer_helper_is_explained_by_the_glossary(place: str, persona: str, text: str) -> None:
+    step = typed(place, text, persona=persona)
+    assert bot_refs(step)[0] == "glossaire/pair aidant", bot_refs(step)
+    assert not step.record.pending
+
+
+@pytest.mark.parametrize("text", ["c quoi ce mot RGPD", "c'est quoi le sigle RGPD"])
+def test_what_this_word_means_names_the_term(text: str) -> None:
+    step = typed("familles:debut", text, falc=True, persona="famille")
+    assert not step.record.pending
+    assert any("RGPD" in m.text and "loi" in m.text for m in step.messages if m.role == "bot")
+
+
+@pytest.mark.parametrize(("falc", "said"), [(False, "coach/simplifier-oui"),
+                                            (True, "coach/simplifier-deja")])
+def test_what_is_this_word_alone_rewords_the_step(falc: bool, said: str) -> None:
+    step = typed("familles:roles", "c'est quoi ce mot", falc=falc, persona="famille")
+    refs = bot_refs(step)
+    assert refs[0] == said and "familles/roles/0" in refs
+    assert step.record.falc

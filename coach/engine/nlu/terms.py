@@ -25,6 +25,9 @@ CUES_PADDED = Grams.pad(CUES)
 # question: its meaning comes after the places that answer the rest.
 ASIDE_WORDS = 2
 ASIDE = 0.08
+# Words that only name a word (« c quoi ce mot RGPD », « le sigle MDPH veut dire quoi »).
+WORD_NAMES = ("mot", "mots", "terme", "termes", "sigle", "sigles", "abreviation", "acronyme",
+              "expression")
 
 
 def asks_meaning(grams: Grams) -> bool:
@@ -56,6 +59,7 @@ class Terms:
                     and asks_meaning(Grams(phrase.norm))):
                 self.explains.setdefault(term, place)
         self.menu_flow = content.menu[0]
+        self.word_names = frozenset(lexicon.stem_of(w) for w in WORD_NAMES)
         self.stems = {norm: lexicon.phrase(norm).stems for norm in terms}
         self.by_word: dict[str, list[tuple[str, str]]] = {}
         for norm, term in terms.items():
@@ -103,8 +107,9 @@ class Terms:
         journey that explains it)."""
         if not cue or not query.stems or query.stems <= self.subject:
             return None
+        asked = query.stems - self.word_names
         for gram, term in self.typed(query):
-            if self.stems[gram] == query.stems and gram in query.grams:
+            if self.stems[gram] == asked and gram in query.grams:
                 return GLOSSARY + term
         return None
 
