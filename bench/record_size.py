@@ -19,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from coach.content.loader import load_content
 from coach.engine.engine import ChoiceInput, Engine
-from coach.store.redis import PREFIX, RedisStore
+from coach.store.redis import RedisStore, conversation_key
 from coach.store.sqlite import SQLiteStore
 
 
@@ -46,7 +46,10 @@ def main() -> None:
             row = sqlite._connection().execute(
                 "SELECT length(data) FROM conversations WHERE id = ?", (step.record.id,))
             sizes["SQLite"].append(row.fetchone()[0])
-            sizes["Redis"].append(redis.client.memory_usage(PREFIX + step.record.id) or 0)
+            used = redis.client.memory_usage(conversation_key(step.record.id))
+            if used is None:  # the key is not where the store writes it: a bug, not 0 B
+                raise SystemExit(f"no Redis key for conversation {step.record.id}")
+            sizes["Redis"].append(int(used))
             redis.delete(step.record.id)
         sqlite.close()
         redis.close()
