@@ -377,6 +377,14 @@ def _check_intents(content: Content) -> Iterator[Issue]:
                                     f" ({', '.join(sorted(names - CONTACT_KEYS))}) qu’une"
                                     " intention ne définit pas (hors messages à condition)",
                                     "visez le nœud qui introduit ce passage", "warning")
+        for persona, instead in intent.for_persona.items():
+            kind, _sep, name = instead.partition(":")
+            if not (f"{REPLY}-{name}" in content.system if kind == REPLY
+                    else content.has_node((kind, name))):
+                yield _intent_issue(entry, "graphe/cible-inconnue",
+                                    f"« for_persona » de « {intent.target} » : la cible"
+                                    f" « {instead} » ({persona}) n’existe pas",
+                                    "écrivez « parcours:nœud » ou « reponse:<id> »")
         if bool(intent.label.strip()) != bool(intent.label_falc.strip()):
             rule = "FALC-PAIR-001" if intent.label.strip() else "texte/standard-absent"
             yield _intent_issue(entry, rule,

@@ -302,7 +302,9 @@ class Intention(Strict):
     `target` is `parcours:nœud`, `commande:<id>`, `glossaire:<terme>` or `reponse:<id>` (the
     coach message `reponse-<id>`, said without moving on); `label`/`label_falc`
     name the place when the coach asks « Vous voulez parler de… ? »; `set` gives variables
-    the way a menu choice does (a persona intent sets `persona`).
+    the way a menu choice does (a persona intent sets `persona`); `for_persona` gives, for a
+    persona, the place that answers instead (« on n'a pas d'argent » is the group's means for
+    a coordinator, the cost for a parent).
     """
 
     target: NonEmpty
@@ -310,6 +312,7 @@ class Intention(Strict):
     label: str = ""
     label_falc: str = ""
     set: dict[Ident, Scalar] = {}
+    for_persona: dict[Ident, NonEmpty] = {}
     phrases: list[NonEmpty] = Field(min_length=1)
 
 

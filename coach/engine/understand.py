@@ -244,6 +244,12 @@ class Understanding:
         self._other_index = OptionIndex(lexicon, [(OTHER, self._other.phrases)])
         self.terms = Terms(content, lexicon, intents, self._subject)
         self.persons = Persons(content, lexicon, documents)
+        # For a persona, the place that answers instead of another (an intention's
+        # `for_persona`).
+        self._for_persona: dict[str, dict[str, str]] = {}
+        for entry in content.intents:
+            for persona, instead in entry.intention.for_persona.items():
+                self._for_persona.setdefault(persona, {})[entry.intention.target] = instead
         self.clauses = ClauseReader(self._decide, lexicon, self.persons.profiles,
                                     self.places.sets)
 
@@ -295,6 +301,16 @@ class Understanding:
 
     # -- the decision ----------------------------------------------------------------------
     def decide(self, text: str, context: Context) -> Decision:
+        decision = self._decide_text(text, context)
+        instead = self._for_persona.get(context.persona or "")
+        if not instead or not any(c.place in instead for c in decision.candidates):
+            return decision
+        # « on n'a pas d'argent » typed by a parent: the cost, not the group's means.
+        return replace(decision, candidates=tuple(distinct([
+            replace(c, key=instead[c.place], place=instead[c.place])
+            if c.place in instead else c for c in decision.candidates])))
+
+    def _decide_text(self, text: str, context: Context) -> Decision:
         query = self.lexicon.query(text)
         decision = self._decide(query, context)
         social = self._social_words.get(query.tokens[0]) if query.tokens else None

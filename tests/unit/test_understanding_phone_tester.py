@@ -91,3 +91,22 @@ def test_what_is_this_word_alone_rewords_the_step(falc: bool, said: str) -> None
     refs = bot_refs(step)
     assert refs[0] == said and "familles/roles/0" in refs
     assert step.record.falc
+
+
+@pytest.mark.parametrize(("place", "persona", "text"), [
+    ("familles:debut", "famille", "on a pas d'argent"),
+    ("familles:roles", "famille", "on a pas de sous"),
+    ("familles:personne-concernee", "personne", "j'ai pas d'argent moi"),
+])
+def test_no_money_said_by_a_parent_or_a_person_is_the_cost(place: str, persona: str,
+                                                           text: str) -> None:
+    step = typed(place, text, persona=persona)
+    assert bot_refs(step)[0] == "coach/reponse-gratuit", bot_refs(step)
+
+
+@pytest.mark.parametrize(("place", "persona"), [("accueil:menu", None),
+                                                ("coordinateur:parcours", "coordinateur")])
+def test_no_money_said_by_a_coordinator_is_the_groups_means(place: str,
+                                                            persona: str | None) -> None:
+    variables = {"persona": persona} if persona else {}
+    assert where(typed(place, "on a pas d'argent", **variables)) == "difficultes:moyens"
