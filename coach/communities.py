@@ -57,6 +57,46 @@ _REGION_KEYS = {fold(name).replace("-", " ").replace("’", " ").replace("'", " 
                 for name in REGIONS}
 _REGION_KEYS.update({"paca": "Provence-Alpes-Côte d’Azur", "idf": "Île-de-France",
                      "reunion": "La Réunion", "ile de france": "Île-de-France"})
+# Departments by name (folded), for « un groupe dans le Nord », « en Gironde », « la Somme ».
+DEPARTMENT_NAMES: dict[str, str] = {
+    "ain": "01", "aisne": "02", "allier": "03", "alpes de haute provence": "04",
+    "hautes alpes": "05", "alpes maritimes": "06", "ardeche": "07", "ardennes": "08",
+    "ariege": "09", "aube": "10", "aude": "11", "aveyron": "12", "bouches du rhone": "13",
+    "calvados": "14", "cantal": "15", "charente": "16", "charente maritime": "17",
+    "cher": "18", "correze": "19", "corse du sud": "2A", "haute corse": "2B",
+    "cote d or": "21", "cotes d armor": "22", "creuse": "23", "dordogne": "24",
+    "doubs": "25", "drome": "26", "eure": "27", "eure et loir": "28", "finistere": "29",
+    "gard": "30", "haute garonne": "31", "gers": "32", "gironde": "33", "herault": "34",
+    "ille et vilaine": "35", "indre": "36", "indre et loire": "37", "isere": "38",
+    "jura": "39", "landes": "40", "loir et cher": "41", "loire": "42", "haute loire": "43",
+    "loire atlantique": "44", "loiret": "45", "lot": "46", "lot et garonne": "47",
+    "lozere": "48", "maine et loire": "49", "manche": "50", "marne": "51",
+    "haute marne": "52", "mayenne": "53", "meurthe et moselle": "54", "meuse": "55",
+    "morbihan": "56", "moselle": "57", "nievre": "58", "nord": "59", "oise": "60",
+    "orne": "61", "pas de calais": "62", "puy de dome": "63", "pyrenees atlantiques": "64",
+    "hautes pyrenees": "65", "pyrenees orientales": "66", "bas rhin": "67",
+    "haut rhin": "68", "rhone": "69", "haute saone": "70", "saone et loire": "71",
+    "sarthe": "72", "savoie": "73", "haute savoie": "74", "paris": "75",
+    "seine maritime": "76", "seine et marne": "77", "yvelines": "78", "deux sevres": "79",
+    "somme": "80", "tarn": "81", "tarn et garonne": "82", "var": "83", "vaucluse": "84",
+    "vendee": "85", "vienne": "86", "haute vienne": "87", "vosges": "88", "yonne": "89",
+    "territoire de belfort": "90", "essonne": "91", "hauts de seine": "92",
+    "seine saint denis": "93", "val de marne": "94", "val d oise": "95",
+}
+_NAMES = "|".join(sorted(map(re.escape, DEPARTMENT_NAMES), key=len, reverse=True))
+# Where a place is asked (the directory), a department's name after an article or a
+# preposition (« le nord », « dans la Somme », « en Gironde »), or typed alone.
+_DEPARTMENT_SAID = re.compile(
+    rf"(?:^|\b(?:le|la|l|les|en|du|des|dans|au|aux|vers|sur)\s)(?P<name>{_NAMES})\b")
+_DEPARTMENT_ALONE = re.compile(rf"^(?P<name>{_NAMES})$")
+# Said of where one looks for a group (« un groupe dans le Nord », « du côté du Var »): not
+# « en somme », « la somme à payer », « c'est cher ».
+DEPARTMENT_SOUGHT = re.compile(
+    rf"\b(?:dans|vers|sur|pres de|pres du|cote de|cote du)\s(?:(?:le|la|l|les)\s)?(?:{_NAMES})\b")
+# A text that is only a place (« 59 », « dans le 59 », « le Nord ? »).
+_ONLY_PLACE = re.compile(
+    r"^(?:(?:dans|en|sur|vers|du|pres de|a cote de|a)\s)?(?:(?:le|la|l|les)\s)?"
+    rf"(?P<place>\d{{2,3}}|2a|2b|{_NAMES})$")
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", re.IGNORECASE)
 PHONE = re.compile(r"^\+?[0-9][0-9 .()-]{5,24}$")
 
@@ -227,7 +267,17 @@ class Communities:
         for name_key, region in _REGION_KEYS.items():
             if f" {name_key} " in key:
                 return Place(region)
-        return None
+        said = _DEPARTMENT_SAID.search(key.strip()) or _DEPARTMENT_ALONE.match(key.strip())
+        return Communities.place(DEPARTMENT_NAMES[said["name"]]) if said else None
+
+    @staticmethod
+    def only_place(text: str) -> Place | None:
+        """The place when the text says nothing else (« 59 », « dans le Nord »)."""
+        found = _ONLY_PLACE.match(region_key(text.replace("?", " ")))
+        if found is None:
+            return None
+        place = found["place"]
+        return Communities.place(DEPARTMENT_NAMES.get(place, place))
 
 
 def load_communities(path: Path | None) -> Communities:

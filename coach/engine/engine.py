@@ -30,7 +30,7 @@ from coach.engine.commands import COMMANDS
 from coach.engine.errors import KeyReusedForAnotherInput, UnknownChoice, UnknownFlow
 from coach.engine.machines import ASKED, NEXT, CompiledFlow, compile_all
 from coach.engine.nlu.french import STOPWORDS, normal, word_set, words
-from coach.engine.nlu.places import CHOICE, COMMAND, GLOSSARY, REPLY, TERMS
+from coach.engine.nlu.places import CHOICE, COMMAND, GLOSSARY, REPLY, TERMS, node_place
 from coach.engine.progress import ProgressMap, WhereReport
 from coach.engine.record import Record, new_conversation_id
 from coach.engine.render import Rendered, Renderer
@@ -406,6 +406,8 @@ class Engine:
                 self._show_communities(record, place, typed=True)
                 return
         decision = self.understanding.decide(text, self.context(record))
+        if self._seek_place(record, text, decision):
+            return
         record.pending = []
         best = decision.best
         node = self._node_or_none((record.flow, record.node))
@@ -654,6 +656,39 @@ class Engine:
     def _at_directory(self, record: Record) -> bool:
         node = self._node_or_none((record.flow, record.node))
         return bool(node and node.directory and not record.pending)
+
+    def _seek_place(self, record: Record, text: str, decision: Decision) -> bool:
+        """« ya un groupe dans le nord ? » (understood as the directory) shows the
+        communities of the place named; « 59 » or « dans le Nord » alone does too at the
+        menu and where a choice leads to the directory. True when done."""
+        best = decision.best
+        key = None
+        place = None
+        if decision.kind == "go" and best is not None and self._is_directory(best.place):
+            key, place = best.key, self.communities.read(text)
+        elif (only := self.communities.only_place(text)) is not None:
+            towards = next((c for c in self.available_choices(record) if c.target
+                            and self._is_directory(node_place(*self.content.resolve(
+                                record.flow, c.target)))), None)
+            if towards is not None:
+                key, place = CHOICE + towards.id, only
+            elif (record.flow, record.node) == self.content.menu:
+                key, place = next((p for p in self.understanding.places.nodes
+                                   if self._is_directory(p)), None), only
+        if key is None or place is None:
+            return False
+        record.pending = []
+        record.misses = 0
+        record.proposal = []
+        self._act(record, key)
+        if self._at_directory(record):
+            self._show_communities(record, place, typed=True)
+        return True
+
+    def _is_directory(self, place: str) -> bool:
+        flow, _sep, node = place.partition(":")
+        found = self._node_or_none((flow, node)) if node else None
+        return bool(found and found.directory)
 
     def _place_of_choice(self, record: Record, choice_id: str) -> Place | None:
         if not choice_id.startswith(PLACE_CHOICE) or not self._at_directory(record):

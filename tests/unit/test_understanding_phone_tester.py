@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from coach.communities import Communities, load_communities
 from coach.content.loader import load_content
 from coach.engine.engine import Engine, Step, TextInput
 from tests.conftest import CONTACT
@@ -110,3 +111,54 @@ def test_no_money_said_by_a_coordinator_is_the_groups_means(place: str,
                                                             persona: str | None) -> None:
     variables = {"persona": persona} if persona else {}
     assert where(typed(place, "on a pas d'argent", **variables)) == "difficultes:moyens"
+
+
+DIRECTORY = """
+communities:
+  - name: Groupe des familles du Nord
+    departments: ["59"]
+    join: Écrivez à l’animatrice.
+    email: animation@groupe-59.test
+"""
+
+
+@pytest.fixture(scope="module")
+def with_directory(tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    path = tmp_path_factory.mktemp("annuaire") / "annuaire.yaml"
+    path.write_text(DIRECTORY, encoding="utf-8")
+    return Engine(load_content(), CONTACT, load_communities(path))
+
+
+def listed(engine: Engine, place: str, text: str, falc: bool = False, **variables: object) -> str:
+    step = engine.play(record_at(engine, place, falc=falc, **variables), TextInput(text))
+    return " ".join(m.text for m in step.messages if m.ref == "coach/annuaire-resultats")
+
+
+@pytest.mark.parametrize(("place", "text"), [
+    ("familles:debut", "ya un groupe dans le nord ?"),
+    ("familles:debut", "59"),  # where the coach offers to find a group
+    ("accueil:menu", "59"),
+    ("accueil:menu", "un groupe dans le Nord svp"),
+    ("trouver:debut", "le nord"),
+])
+def test_a_department_typed_by_name_or_number_lists_its_groups(with_directory: Engine,
+                                                               place: str, text: str) -> None:
+    assert "Groupe des familles du Nord" in listed(with_directory, place, text, falc=True,
+                                                   persona="famille")
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("la somme", "80"), ("dans le Var", "83"), ("en Gironde", "33"), ("la manche", "50"),
+    ("un groupe dans les Hauts-de-Seine", "92"), ("pays de la loire", None),
+])
+def test_department_names_are_places_where_a_place_is_asked(text: str, code: str | None) -> None:
+    place = Communities.read(text)
+    assert place is not None and place.department == code
+
+
+@pytest.mark.parametrize("text", ["c'est cher ?", "quelle est la somme a payer",
+                                  "en somme je peux venir ?"])
+def test_department_names_are_not_read_outside_a_search(text: str) -> None:
+    """Outside the directory, « le Nord » is a department only where a group is sought."""
+    stems = ENGINE.understanding.lexicon.query(text).stems
+    assert ENGINE.understanding.lexicon.stem_of("departement") not in stems

@@ -19,6 +19,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 from wordfreq import get_frequency_dict
 
+from coach.communities import DEPARTMENT_SOUGHT
 from coach.engine.nlu.french import (
     DEPARTMENT,
     PLACE_WORDS,
@@ -201,7 +202,7 @@ class Lexicon:
                     w in names and w not in self.vocabulary and w not in PLACE_WORDS):
                 found.add(self.stem_of(w))
         norm = " ".join(tokens)
-        if DEPARTMENT.search(norm):
+        if DEPARTMENT.search(norm) or DEPARTMENT_SOUGHT.search(norm):
             found.add(self.stem_of("departement"))
         if REGION_NAMES.search(norm):
             found.add(self.stem_of("region"))
