@@ -417,7 +417,7 @@ class Engine:
         record.proposal = []
         if decision.kind == "go" and best is not None:
             record.misses = 0
-            self._act(record, best.key)
+            self._act_all(record, [best.key, *(c.key for c in decision.also)])
         elif decision.kind == "ask":
             self._ask(record, [c.key for c in decision.candidates])
         else:
@@ -466,6 +466,26 @@ class Engine:
                                                self._guard_variables(record))
         if reached is not None:
             self._enter(record, reached)
+
+    def _act_all(self, record: Record, keys: list[str]) -> None:
+        """Two requests in one message (« c'est gratuit ? et ça prend combien de temps »):
+        the answers said in place (the cost, a term) first, then the one place to go; of
+        two places, the first."""
+        here = [k for k in keys if k.startswith((REPLY, GLOSSARY))]
+        going = [k for k in keys if k not in here][:1]
+        if not going:
+            for key in here:
+                self._act(record, key)
+            return
+        for key in here:  # said without « reprenons… »: the place follows
+            if key.startswith(REPLY):
+                message = f"{REPLY[:-1]}-{key[len(REPLY):]}"
+                if message in self.content.system:
+                    record.transcript.append(["coach", message])
+            else:
+                for term in key[len(GLOSSARY):].split(TERMS):
+                    record.transcript.append(["glossary", term])
+        self._act(record, going[0])
 
     def _act(self, record: Record, key: str) -> None:
         """Do what a place means: follow a choice, run a command, explain a term, or jump."""

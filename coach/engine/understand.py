@@ -303,12 +303,15 @@ class Understanding:
     def decide(self, text: str, context: Context) -> Decision:
         decision = self._decide_text(text, context)
         instead = self._for_persona.get(context.persona or "")
-        if not instead or not any(c.place in instead for c in decision.candidates):
+        if not instead or not any(c.place in instead
+                                  for c in (*decision.candidates, *decision.also)):
             return decision
         # « on n'a pas d'argent » typed by a parent: the cost, not the group's means.
         return replace(decision, candidates=tuple(distinct([
             replace(c, key=instead[c.place], place=instead[c.place])
-            if c.place in instead else c for c in decision.candidates])))
+            if c.place in instead else c for c in decision.candidates])), also=tuple(
+            replace(c, key=instead[c.place], place=instead[c.place]) if c.place in instead
+            else c for c in decision.also))
 
     def _decide_text(self, text: str, context: Context) -> Decision:
         query = self.lexicon.query(text)

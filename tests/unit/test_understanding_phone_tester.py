@@ -162,3 +162,23 @@ def test_department_names_are_not_read_outside_a_search(text: str) -> None:
     """Outside the directory, « le Nord » is a department only where a group is sought."""
     stems = ENGINE.understanding.lexicon.query(text).stems
     assert ENGINE.understanding.lexicon.stem_of("departement") not in stems
+
+
+@pytest.mark.parametrize(("text", "falc", "place"), [
+    ("c gratuit ? et ca prend combien de temps", False, "familles:formats"),
+    ("et ca coute combien ? c'est accessible aux personnes aveugles ?", True,
+     "familles:accessibilite"),
+    ("c'est confidentiel ? et c'est gratuit ?", False, "familles:confidentialite"),
+])
+def test_two_requests_in_one_message_are_both_answered(text: str, falc: bool,
+                                                       place: str) -> None:
+    step = typed("familles:debut", text, falc=falc, persona="famille")
+    refs = bot_refs(step)
+    assert refs[0] == "coach/reponse-gratuit", refs
+    assert "coach/reponse-suite" not in refs  # no « reprenez… »: the other answer follows
+    assert where(step) == place
+
+
+def test_two_terms_and_a_question_still_explain_the_terms() -> None:
+    step = typed("accueil:menu", "c koi un IME et une MDPH")
+    assert bot_refs(step)[:2] == ["glossaire/IME", "glossaire/MDPH"]

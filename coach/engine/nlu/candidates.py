@@ -50,6 +50,9 @@ class Decision:
     kind: Literal["go", "ask", "miss"]
     candidates: tuple[Candidate, ...] = ()
     hostile: bool = False
+    # Another request of the same message (another clause understood for sure: « c'est
+    # gratuit ? et ça prend combien de temps »), answered too.
+    also: tuple[Candidate, ...] = ()
 
     @property
     def best(self) -> Candidate | None:

@@ -20,7 +20,7 @@ from coach.engine.nlu.lexicon import Lexicon, Query
 from coach.engine.nlu.persons import WANT
 from coach.engine.nlu.places import GLOSSARY, REPLY, TERMS
 from coach.engine.nlu.terms import CUES_PADDED
-from coach.engine.nlu.thresholds import EXACT_SCORE, MAX_ASK
+from coach.engine.nlu.thresholds import EXACT_SCORE, GO, MAX_ASK
 
 # Where one message asks two things: punctuation, or « et », « mais », « puis », « ou »
 # followed by the start of a question or of a sentence (« … et comment je m'inscris »;
@@ -56,7 +56,25 @@ class ClauseReader:
         self.sets = sets  # the variables each place sets (a person's persona)
 
     def decide(self, clauses: list[str], decision: Decision, context: Context) -> Decision:
-        """The decision for a message of several clauses, `decision` that of the whole."""
+        """The decision for a message of several clauses, `decision` that of the whole, with
+        another request of another clause understood for sure (`also`)."""
+        decided = self._decide(clauses, decision, context)
+        best = decided.best
+        if decided.kind != "go" or best is None:
+            return decided
+        for clause in clauses:
+            query = self.lexicon.query(clause)
+            if not query.stems:
+                continue
+            read = self.read(query, context, False)
+            other = read.best
+            if (read.kind == "go" and other is not None and other.score >= GO
+                    and other.place != best.place and other.place not in SOCIAL
+                    and other.place not in self.profiles):
+                return replace(decided, also=(other,))
+        return decided
+
+    def _decide(self, clauses: list[str], decision: Decision, context: Context) -> Decision:
         if self.lexicon.query(clauses[0]).norm in ACKNOWLEDGED:
             asked = self.read(self.lexicon.query(" ".join(clauses[1:])), context, True)
             if asked.kind != "miss":
