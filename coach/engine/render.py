@@ -209,7 +209,7 @@ def _community(community: Community, falc: bool) -> str:
     """One community as a person can use it: how to join, then each way to reach it."""
     lines = [community.name]
     join = (community.join_falc or community.join) if falc else community.join
-    lines.append(f"Pour faire partie du groupe : {join}" if falc else f"Pour rejoindre : {join}")
+    lines.append(f"Pour faire partie de cette CoP : {join}" if falc else f"Pour rejoindre : {join}")
     if community.phone:
         lines.append(f"Téléphone : {community.phone}")
     if community.email:
