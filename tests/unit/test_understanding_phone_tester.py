@@ -182,3 +182,28 @@ def test_two_requests_in_one_message_are_both_answered(text: str, falc: bool,
 def test_two_terms_and_a_question_still_explain_the_terms() -> None:
     step = typed("accueil:menu", "c koi un IME et une MDPH")
     assert bot_refs(step)[:2] == ["glossaire/IME", "glossaire/MDPH"]
+
+
+@pytest.mark.parametrize("text", [
+    "on est une asso, on peut integrer le coach sur notre site ?",
+    "nous sommes une association, comment integrer ce tchat sur notre site internet",
+])
+def test_partners_who_want_the_coach_reach_the_team(text: str) -> None:
+    decision = ENGINE.understand(record_at(ENGINE, "accueil:menu"), text)
+    assert decision.best is not None and decision.best.key == "commande:humain", decision
+
+
+@pytest.mark.parametrize(("place", "persona"), [("accueil:menu", None),
+                                                ("familles:debut", "famille")])
+def test_what_the_site_keeps_is_the_sites_data_answer(place: str, persona: str | None) -> None:
+    variables = {"persona": persona} if persona else {}
+    step = typed(place, "vous gardez les donnees des gens ?", **variables)
+    assert bot_refs(step)[0] == "coach/reponse-donnees", bot_refs(step)
+    assert where(step) == place
+    assert "Plus d’options" in step.messages[-2].text or any(
+        "Plus d’options" in m.text for m in step.messages)
+
+
+def test_the_communitys_confidentiality_is_still_the_families_place() -> None:
+    step = typed("familles:debut", "mes données personnelles sont protégées ?", persona="famille")
+    assert where(step) == "familles:confidentialite"
