@@ -207,3 +207,26 @@ def test_what_the_site_keeps_is_the_sites_data_answer(place: str, persona: str |
 def test_the_communitys_confidentiality_is_still_the_families_place() -> None:
     step = typed("familles:debut", "mes données personnelles sont protégées ?", persona="famille")
     assert where(step) == "familles:confidentialite"
+
+
+@pytest.mark.parametrize("falc", [False, True])
+@pytest.mark.parametrize("text", ["c privé ? les autres vont savoir mon handicap ?",
+                                  "c secret ce que je dis ?"])
+def test_confidentiality_answers_a_person_about_their_own_disability(text: str,
+                                                                     falc: bool) -> None:
+    step = typed("familles:personne-concernee", text, falc=falc, persona="personne")
+    assert where(step) == "familles:confidentialite"
+    said = " ".join(m.text for m in step.messages if m.role == "bot")
+    assert "votre handicap" in said
+    assert "problèmes de santé de votre enfant" not in said
+
+
+@pytest.mark.parametrize("falc", [False, True])
+def test_joining_asked_by_a_person_is_the_first_step_with_no_families_label(falc: bool) -> None:
+    step = typed("familles:personne-concernee", "je peux entrer dans le groupe ?", falc=falc,
+                 persona="personne")
+    assert where(step) == "familles:premier-pas"
+    places = ENGINE.understanding.places
+    # Only the families' own start is named for them: the places a person shares are not.
+    shared = [p for p in places.nodes if p.startswith("familles:") and p != "familles:debut"]
+    assert not [p for p in shared if (places.label(p, falc) or "").startswith("Familles")]
