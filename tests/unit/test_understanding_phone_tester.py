@@ -187,6 +187,8 @@ def test_two_terms_and_a_question_still_explain_the_terms() -> None:
 @pytest.mark.parametrize("text", [
     "on est une asso, on peut integrer le coach sur notre site ?",
     "nous sommes une association, comment integrer ce tchat sur notre site internet",
+    "on voudrait un partenariat avec vous",
+    "un partenariat c'est possible ?",
 ])
 def test_partners_who_want_the_coach_reach_the_team(text: str) -> None:
     decision = ENGINE.understand(record_at(ENGINE, "accueil:menu"), text)
@@ -230,3 +232,9 @@ def test_joining_asked_by_a_person_is_the_first_step_with_no_families_label(falc
     # Only the families' own start is named for them: the places a person shares are not.
     shared = [p for p in places.nodes if p.startswith("familles:") and p != "familles:debut"]
     assert not [p for p in shared if (places.label(p, falc) or "").startswith("Familles")]
+
+
+def test_a_partner_saying_who_they_are_still_gets_their_journey() -> None:
+    """« partenariat » asks for the team; « partenaire » says who one is."""
+    decision = ENGINE.understand(record_at(ENGINE, "accueil:menu"), "je suis partenaire")
+    assert decision.best is not None and decision.best.place == "professionnels:debut"

@@ -228,7 +228,8 @@ SAME_AS.update({
         "handicap": "myopathie sclerose imc paralysie deficience deficiences trisomie autisme"
                     " polyhandicap surdite cecite tetraplegie paraplegie hemiplegie maladie"
                     " syndrome pathologie",
-        "partenaire": "partenariat partenariats mutuelle mutuelles fondation fondations mairie"
+        # (not « partenariat »: a partnership asked for is the team to reach, not who one is)
+        "partenaire": "mutuelle mutuelles fondation fondations mairie"
                       " mairies commune communes"
                       " collectivite collectivites caf cpam financeur"
                       " financeurs mecene mecenes federation federations",
