@@ -34,6 +34,7 @@ from coach.engine.nlu.places import CHOICE, COMMAND, GLOSSARY, REPLY, TERMS, nod
 from coach.engine.progress import ProgressMap, WhereReport
 from coach.engine.record import Record, new_conversation_id
 from coach.engine.render import Rendered, Renderer
+from coach.engine.transcript import DIRECTORY_ASK, DIRECTORY_EMPTY
 from coach.engine.understand import OTHER, Context, Decision, Understanding
 
 # A chain of automatic routes longer than this is a content bug; stop rather than spin.
@@ -51,9 +52,6 @@ est c ce ca cela qui que qu quoi y en ne n pas plus svp stp merci oui non ok bon
 """)
 # Buttons of a directory node: one per region where communities are listed.
 PLACE_CHOICE = "lieu-"
-# Transcript values of a directory entry ["directory", value] said on arrival: the question, or
-# the advice when this site lists no community.
-DIRECTORY_ASK, DIRECTORY_EMPTY = "?", "-"
 # Choice ids of « Vous voulez parler de… ? »: sens-1, sens-2, sens-3, and « Autre chose ».
 SENSE = "sens-"
 SENSE_OTHER = "sens-autre"

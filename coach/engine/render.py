@@ -13,7 +13,7 @@ from coach.content.model import Content, NodeRef
 from coach.content.placeholders import fill
 from coach.engine.nlu.places import CHOICE, PlaceBook
 from coach.engine.record import Record, content_fingerprint, content_values
-from coach.engine.transcript import Entry
+from coach.engine.transcript import DIRECTORY_ASK, DIRECTORY_EMPTY, Entry
 
 if TYPE_CHECKING:
     from coach.engine.progress import WhereReport
@@ -165,8 +165,8 @@ class Renderer:
         """The directory question, the advice when nothing is listed, or the communities
         listed for a place."""
         coach = self._speakers["coach"]
-        if value in ("?", "-"):
-            key = "annuaire-question" if value == "?" else "annuaire-vide"
+        if value in (DIRECTORY_ASK, DIRECTORY_EMPTY):
+            key = "annuaire-question" if value == DIRECTORY_ASK else "annuaire-vide"
             system = self.content.system.get(key)
             if system is None:
                 return None
@@ -196,6 +196,8 @@ class Renderer:
         times = record.said_at(first, end)
         messages = []
         for position in range(first, end):
+            if _answered_at_once(record, position, end):
+                continue
             message = self.entry(position, record.transcript[position], record.falc)
             if message is not None:
                 when = times[position - first]
@@ -203,6 +205,18 @@ class Renderer:
                     message.at = _iso(int(when))
                 messages.append(message)
         return messages
+
+
+def _answered_at_once(record: Record, position: int, end: int) -> bool:
+    """The directory's question or general advice said on arrival, when the same turn
+    already named the place (« ya un groupe dans le nord ? »): only the place's answer is
+    shown, not a question already answered nor the same advice twice."""
+    entry = record.transcript[position]
+    on_arrival = (DIRECTORY_ASK, DIRECTORY_EMPTY)
+    if entry[0] != "directory" or entry[1] not in on_arrival or position + 1 >= end:
+        return False
+    following = record.transcript[position + 1]
+    return bool(following[0] == "directory" and following[1] not in on_arrival)
 
 
 def _community(community: Community, falc: bool) -> str:

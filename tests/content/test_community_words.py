@@ -124,3 +124,12 @@ def test_the_falc_glossary_defines_the_charter_and_roadmap_for_the_community():
     glossary = tomllib.loads((ROOT / "falc.toml").read_text("utf-8"))["glossary"]
     for term in ("charte", "feuille de route", "facilitateur"):
         assert not THE_GROUP.search(glossary[term]), (term, glossary[term])
+
+
+def test_the_directory_speaks_of_communities():
+    """The directory's answers (question, advice, results, nothing listed) are about
+    communities near home, in both texts: never « groupe »."""
+    found = [f"{key}: {text!r}" for key, message in CONTENT.system.items()
+             if key.startswith("annuaire") for text in (message.text, message.falc)
+             if re.search(r"\bgroupes?\b", text, re.IGNORECASE)]
+    assert found == []

@@ -147,6 +147,29 @@ def test_a_department_typed_by_name_or_number_lists_its_groups(with_directory: E
                                                    persona="famille")
 
 
+@pytest.mark.parametrize("falc", [False, True])
+@pytest.mark.parametrize("with_list", [False, True])
+def test_a_place_named_at_once_is_answered_once(with_directory: Engine, with_list: bool,
+                                                 falc: bool) -> None:
+    """« ya un groupe dans le nord ? » names the place: the coach does not also ask
+    « Dans quelle région habitez-vous ? » nor give the general advice before the place's."""
+    engine = with_directory if with_list else ENGINE
+    step = engine.play(record_at(engine, "familles:debut", falc=falc, persona="famille"),
+                       TextInput("ya un groupe dans le nord ?"))
+    refs = bot_refs(step)
+    assert "coach/annuaire-question" not in refs and "coach/annuaire-vide" not in refs, refs
+    assert ("coach/annuaire-resultats" if with_list else "coach/annuaire-vide-lieu") in refs
+
+
+def test_the_directory_question_stays_when_no_place_is_named(with_directory: Engine) -> None:
+    step = with_directory.play(record_at(with_directory, "familles:debut", persona="famille"),
+                               TextInput("ya un groupe pres de chez moi ?"))
+    assert "coach/annuaire-question" in bot_refs(step), bot_refs(step)
+    empty = ENGINE.play(record_at(ENGINE, "familles:debut", persona="famille"),
+                        TextInput("ya un groupe pres de chez moi ?"))
+    assert "coach/annuaire-vide" in bot_refs(empty), bot_refs(empty)
+
+
 @pytest.mark.parametrize(("text", "code"), [
     ("la somme", "80"), ("dans le Var", "83"), ("en Gironde", "33"), ("la manche", "50"),
     ("un groupe dans les Hauts-de-Seine", "92"), ("pays de la loire", None),
