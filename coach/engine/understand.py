@@ -307,11 +307,12 @@ class Understanding:
                                   for c in (*decision.candidates, *decision.also)):
             return decision
         # « on n'a pas d'argent » typed by a parent: the cost, not the group's means.
-        return replace(decision, candidates=tuple(distinct([
-            replace(c, key=instead[c.place], place=instead[c.place])
-            if c.place in instead else c for c in decision.candidates])), also=tuple(
-            replace(c, key=instead[c.place], place=instead[c.place]) if c.place in instead
-            else c for c in decision.also))
+        def swapped(candidates: tuple[Candidate, ...]) -> list[Candidate]:
+            return [replace(c, key=instead[c.place], place=instead[c.place])
+                    if c.place in instead else c for c in candidates]
+
+        return replace(decision, candidates=tuple(distinct(swapped(decision.candidates))),
+                       also=tuple(swapped(decision.also)))
 
     def _decide_text(self, text: str, context: Context) -> Decision:
         query = self.lexicon.query(text)
