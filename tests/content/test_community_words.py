@@ -126,10 +126,11 @@ def test_the_falc_glossary_defines_the_charter_and_roadmap_for_the_community():
         assert not THE_GROUP.search(glossary[term]), (term, glossary[term])
 
 
-def test_the_directory_speaks_of_communities():
-    """The directory's answers (question, advice, results, nothing listed) are about
-    communities near home, in both texts: never « groupe »."""
+def test_the_directory_and_the_answers_speak_of_communities():
+    """The directory's answers (question, advice, results, nothing listed) and the answers
+    said in place (« c'est gratuit ? »…) are about communities, in both texts: never
+    « groupe »."""
     found = [f"{key}: {text!r}" for key, message in CONTENT.system.items()
-             if key.startswith("annuaire") for text in (message.text, message.falc)
+             if key.startswith(("annuaire", "reponse")) for text in (message.text, message.falc)
              if re.search(r"\bgroupes?\b", text, re.IGNORECASE)]
     assert found == []
