@@ -142,9 +142,7 @@ class Persons:
         if self.parent is None:
             return None
         tokens = query.tokens
-        start = 0
-        while start < len(tokens) and tokens[start] in _FAMILY_LEAD:
-            start += 1
+        start = _skip(tokens, _FAMILY_LEAD)
         if tuple(tokens[start:start + 2]) not in _I_AM:
             return None
         start += 2
@@ -164,9 +162,7 @@ class Persons:
         (a word that means a professional), then where: the rest of the text after the place
         of work, or None."""
         tokens = query.tokens
-        start = 0
-        while start < len(tokens) and tokens[start] in _LEAD:
-            start += 1
+        start = _skip(tokens, _LEAD)
         if start >= len(tokens) or (tokens[start] not in WORK_ROLES
                                     and self.lexicon.stem_of(tokens[start]) != self._professional):
             return None
@@ -286,3 +282,12 @@ class Persons:
         if not elsewhere(decision.candidates[0]):
             return decision
         return replace(decision, candidates=tuple(sorted(decision.candidates, key=elsewhere)))
+
+
+def _skip(tokens: tuple[str, ...], leading: frozenset[str]) -> int:
+    """The index of the first token that is not one of these leading words (a greeting,
+    « moi », « alors »…)."""
+    start = 0
+    while start < len(tokens) and tokens[start] in leading:
+        start += 1
+    return start
