@@ -477,12 +477,9 @@ class Engine:
             return
         for key in here:  # said without « reprenons… »: the place follows
             if key.startswith(REPLY):
-                message = f"{REPLY[:-1]}-{key[len(REPLY):]}"
-                if message in self.content.system:
-                    record.transcript.append(["coach", message])
+                self._reply(record, key[len(REPLY):], way_back=False)
             else:
-                for term in key[len(GLOSSARY):].split(TERMS):
-                    record.transcript.append(["glossary", term])
+                self._explain(record, key[len(GLOSSARY):], way_back=False)
         self._act(record, going[0])
 
     def _act(self, record: Record, key: str) -> None:
@@ -515,19 +512,22 @@ class Engine:
         record.vars.update(self.understanding.places.sets.get(place, {}))
         self._enter(record, ref)
 
-    def _explain(self, record: Record, terms: str) -> None:
-        """Terms of the glossary (one or several), then the way back: the current choices."""
+    def _explain(self, record: Record, terms: str, way_back: bool = True) -> None:
+        """Terms of the glossary (one or several), then the way back: the current choices
+        (not when a place follows in the same turn)."""
         for term in terms.split(TERMS):
             record.transcript.append(["glossary", term])
-        if self.available_choices(record):
+        if way_back and self.available_choices(record):
             self._say(record, ("glossaire-suite",))
 
-    def _reply(self, record: Record, answer: str) -> None:
-        """« Merci », « bonjour », the cost: answered where the person is, then go on."""
+    def _reply(self, record: Record, answer: str, way_back: bool = True) -> None:
+        """« Merci », « bonjour », the cost: answered where the person is, then go on (the
+        way back is not said when a place follows in the same turn)."""
         message = f"{REPLY[:-1]}-{answer}"
         if message in self.content.system:
             record.transcript.append(["coach", message])
-        if self.available_choices(record) and "reponse-suite" in self.content.system:
+        if (way_back and self.available_choices(record)
+                and "reponse-suite" in self.content.system):
             record.transcript.append(["coach", "reponse-suite"])
 
     def _ask(self, record: Record, keys: list[str]) -> None:
