@@ -58,15 +58,15 @@ class ClauseReader:
     def decide(self, clauses: list[str], decision: Decision, context: Context) -> Decision:
         """The decision for a message of several clauses, `decision` that of the whole, with
         another request of another clause understood for sure (`also`)."""
-        decided = self._decide(clauses, decision, context)
+        alone: dict[str, tuple[Query, Decision]] = {}  # each clause read once, alone
+        decided = self._decide(clauses, decision, context, alone)
         best = decided.best
         if decided.kind != "go" or best is None:
             return decided
         for clause in clauses:
-            query = self.lexicon.query(clause)
+            query, read = self._alone(clause, context, alone)
             if not query.stems:
                 continue
-            read = self.read(query, context, False)
             other = read.best
             if (read.kind == "go" and other is not None and other.score >= GO
                     and other.place != best.place and other.place not in SOCIAL
@@ -74,7 +74,18 @@ class ClauseReader:
                 return replace(decided, also=(other,))
         return decided
 
-    def _decide(self, clauses: list[str], decision: Decision, context: Context) -> Decision:
+    def _alone(self, clause: str, context: Context,
+               alone: dict[str, tuple[Query, Decision]]) -> tuple[Query, Decision]:
+        """A clause read alone (without the search), once per message."""
+        found = alone.get(clause)
+        if found is None:
+            query = self.lexicon.query(clause)
+            found = alone[clause] = (query, self.read(query, context, False) if query.stems
+                                     else Decision("miss", ()))
+        return found
+
+    def _decide(self, clauses: list[str], decision: Decision, context: Context,
+                alone: dict[str, tuple[Query, Decision]]) -> Decision:
         if self.lexicon.query(clauses[0]).norm in ACKNOWLEDGED:
             asked = self.read(self.lexicon.query(" ".join(clauses[1:])), context, True)
             if asked.kind != "miss":
@@ -85,35 +96,36 @@ class ClauseReader:
             # « je travaille en ESMS, c'est quoi le RGPD ? »: the terms asked about are those
             # of the clause that asks what they mean.
             for clause in clauses:
-                query = self.lexicon.query(clause)
-                if query.grams.any_padded(CUES_PADDED):
-                    asked = self.read(query, context, False)
-                    if asked.kind == "go" and asked.best is not None and (
-                            asked.best.place.startswith(GLOSSARY)):
-                        return asked
+                if not self.lexicon.query(clause).grams.any_padded(CUES_PADDED):
+                    continue
+                asked = self._alone(clause, context, alone)[1]
+                if asked.kind == "go" and asked.best is not None and (
+                        asked.best.place.startswith(GLOSSARY)):
+                    return asked
             return decision
         if (decision.kind == "go" and best is not None and best.place not in SOCIAL
                 and best.place not in self.profiles):
             # Two requests, the whole text going to the second: the first is answered
             # (« comment s'inscrire et c'est payant ? »), when it alone is sure.
-            first = self._first_request(clauses[0], context)
+            first = self._first_request(clauses[0], context, alone)
             if first is not None and first.place != best.place:
                 return Decision("go", tuple(distinct([first, *decision.candidates]))[:MAX_ASK])
             return decision
-        return self._by_clauses(clauses, context) or decision
+        return self._by_clauses(clauses, context, alone) or decision
 
-    def _first_request(self, clause: str, context: Context) -> Candidate | None:
-        query = self.lexicon.query(clause)
+    def _first_request(self, clause: str, context: Context,
+                       alone: dict[str, tuple[Query, Decision]]) -> Candidate | None:
+        query, decision = self._alone(clause, context, alone)
         if not query.stems:
             return None
-        decision = self.read(query, context, False)
         best = decision.best
         if (decision.kind == "go" and best is not None and best.score >= CLAUSE_SURE
                 and best.place not in SOCIAL and best.place not in self.profiles):
             return best
         return None
 
-    def _by_clauses(self, clauses: list[str], context: Context) -> Decision | None:
+    def _by_clauses(self, clauses: list[str], context: Context,
+                    alone: dict[str, tuple[Query, Decision]]) -> Decision | None:
         """Two requests in one message, each clause read alone.
 
         A clause understood for sure (CLAUSE_SURE) that asks something wins, the first one
@@ -123,10 +135,8 @@ class ClauseReader:
         # A clause alone counts only when it goes somewhere for sure: the search, which
         # never makes the coach go on its own, is left out (a third of a decision's time).
         # Each clause is read once into a query (its words, its stems), then decided.
-        queries = [(clause, query) for clause in clauses
-                   if (query := self.lexicon.query(clause)).stems]
-        decided = [(clause, query, self.read(query, context, False))
-                   for clause, query in queries]
+        decided = [(clause, *self._alone(clause, context, alone)) for clause in clauses]
+        decided = [(clause, query, d) for clause, query, d in decided if query.stems]
         sure = [d.best for _c, _q, d in decided if d.kind == "go" and d.best is not None]
         said = [c for c in sure if c.place in SOCIAL or c.place in self.profiles]
         persona = next((self.sets.get(c.place, {}).get("persona") for c in said
