@@ -97,9 +97,11 @@ class Settings(BaseSettings):
         return value
 
     def contact(self) -> dict[str, str]:
+        """The contact as every reader uses it: a value of spaces only is no value (else
+        « Parler à une personne » would promise a phone number it then leaves out)."""
         return {
-            "contact_nom": self.contact_nom,
-            "contact_telephone": self.contact_telephone,
-            "contact_horaires": self.contact_horaires,
-            "contact_courriel": self.contact_courriel,
+            "contact_nom": self.contact_nom.strip(),
+            "contact_telephone": self.contact_telephone.strip(),
+            "contact_horaires": self.contact_horaires.strip(),
+            "contact_courriel": self.contact_courriel.strip(),
         }

@@ -17,8 +17,9 @@ TEAM = "l’organisation qui vous propose ce coach"
 def contact_html(settings: Settings) -> str:
     """« Contactez Camille au 01… (de 9 h à 17 h), ou par courriel à … », with only what is
     set; the words of `NO_CONTACT` without a phone or an e-mail (HTML, escaped)."""
-    name, phone = settings.contact_nom.strip(), settings.contact_telephone.strip()
-    hours, mail = settings.contact_horaires.strip(), settings.contact_courriel.strip()
+    contact = settings.contact()
+    name, phone = contact["contact_nom"], contact["contact_telephone"]
+    hours, mail = contact["contact_horaires"], contact["contact_courriel"]
     if not phone and not mail:
         return escape(NO_CONTACT)
     ways = []
@@ -31,4 +32,4 @@ def contact_html(settings: Settings) -> str:
 
 def contact_name(settings: Settings) -> str:
     """Whom to write to about one's data: the contact's name, else the organisation."""
-    return escape(settings.contact_nom.strip() or TEAM)
+    return escape(settings.contact()["contact_nom"] or TEAM)

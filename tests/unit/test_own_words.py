@@ -160,3 +160,18 @@ def test_talk_to_a_person_without_contact_has_no_sample_values(falc: bool) -> No
     text = said(step)
     assert not any(ch.isdigit() for ch in text) and "@" not in text and "exemple" not in text
     assert "{" not in text
+
+
+def test_a_contact_of_spaces_only_is_no_contact() -> None:
+    """A phone number set to spaces (a stray value in the deployer's settings) is no way to
+    reach someone: the coach says how to reach the team in words, as with none."""
+    from coach.content.loader import load_content
+    from coach.engine.engine import Engine, TextInput
+    from coach.settings import Settings
+    from tests.places import record_at
+
+    settings = Settings(contact_telephone="   ", contact_courriel="")
+    engine = Engine(load_content(), settings.contact())
+    step = engine.play(record_at(engine, "familles:roles"), TextInput("parler à une personne"))
+    assert [m.ref for m in step.messages if m.ref.startswith("coach/")] == [
+        "coach/humain-sans-contact"]
