@@ -6,8 +6,8 @@ checker's definitions of the charter, the roadmap and the facilitator (falc.toml
 The tools, difficulties, discovery, professionals', families', welcome and finding flows
 go further: « le groupe », « du groupe », « ces groupes »… is a working group only where
 listed below, even in a text that names a working group elsewhere; the welcome, the
-difficulties and the search for a community near home (and the buttons that lead there)
-never say « groupe » at all: they speak of the whole community."""
+coordinator's hub, the difficulties and the search for a community near home (and the
+buttons that lead there) never say « groupe » at all: they speak of the whole community."""
 
 from __future__ import annotations
 
@@ -84,7 +84,7 @@ def test_the_listed_working_groups_are_still_there():
         assert A_GROUP.search(dict(texts(flow_id))[where]), (flow_id, where)
 
 
-@pytest.mark.parametrize("flow_id", ["accueil", "difficultes", "trouver"])
+@pytest.mark.parametrize("flow_id", ["accueil", "coordinateur", "difficultes", "trouver"])
 def test_the_whole_community_is_never_a_group(flow_id):
     found = [f"{where}: {text!r}" for where, text in texts(flow_id)
              if re.search(r"\bgroupes?\b", text, re.IGNORECASE)]

@@ -261,3 +261,10 @@ def test_a_partner_saying_who_they_are_still_gets_their_journey() -> None:
     """« partenariat » asks for the team; « partenaire » says who one is."""
     decision = ENGINE.understand(record_at(ENGINE, "accueil:menu"), "je suis partenaire")
     assert decision.best is not None and decision.best.place == "professionnels:debut"
+
+
+@pytest.mark.parametrize("text", ["jen suis ou", "j'en suis où", "j en suis ou la"])
+def test_where_am_i_typed_the_other_way_round(text: str) -> None:
+    """« j'en suis où » (the spoken order, often without apostrophe) is « Où en suis-je ? »."""
+    step = typed("initier:debut", text, falc=True)
+    assert "coach/ou-en-suis-je" in bot_refs(step), bot_refs(step)
