@@ -553,7 +553,8 @@ def _check_stages(content: Content) -> Iterator[Issue]:
                     continue
                 target = content.resolve(flow.id, choice.target)
                 called = content.flows.get(target[0])
-                if called is None or called.header.stage is None or choice.call:
+                if (called is None or called.header.stage is None or choice.call
+                        or target[1] != called.header.start):
                     yield _issue(flow, node, "etape/reprise-hors-etape",
                                  f"le choix « {choice.id} » a « resume_stage » mais ne mène pas"
                                  " au début d’une étape", "visez le nœud de départ d’un"

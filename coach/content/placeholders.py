@@ -50,4 +50,6 @@ def message_fingerprint(text: str, falc: str = "") -> str:
     Rewording the FALC text keeps it; changing the standard text gives another."""
     normalised = " ".join((text or falc).split())
     digest = hashlib.sha256(normalised.encode("utf-8")).digest()
-    return base64.urlsafe_b64encode(digest[:3]).decode("ascii")[:FINGERPRINT_LENGTH]
+    # base64 spells 3 bytes in 4 characters: enough bytes for FINGERPRINT_LENGTH of them.
+    return base64.urlsafe_b64encode(digest[:-(-FINGERPRINT_LENGTH * 3 // 4)]).decode(
+        "ascii")[:FINGERPRINT_LENGTH]

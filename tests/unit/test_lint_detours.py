@@ -40,6 +40,10 @@ CASES = [
     ("etape.yaml", "        target: objectif\n        set: {chemin: court}",
      "        target: boite:entree\n        resume_stage: true\n        set: {chemin: court}",
      "etape/reprise-hors-etape", "debut"),
+    # ... or inside a stage, but not at its start
+    ("etape.yaml", "        target: objectif\n        set: {chemin: court}",
+     "        target: objectif\n        resume_stage: true\n        set: {chemin: court}",
+     "etape/reprise-hors-etape", "debut"),
     # a typed answer on the way of the short path leads into the exercise
     ("etape.yaml", "ask: {variable: objectif, target: fin}",
      "ask: {variable: objectif, target: exercice}", "etape/court-vers-exercice", "objectif"),
