@@ -189,7 +189,8 @@ async def measure_real(dialogues: Path, turns: int, conversations: int) -> dict[
         async def play(kind: str, body, count: int) -> float:  # type: ignore[no-untyped-def]
             done, place, cpu = 0, 0, 0.0
             while done < count:
-                batch = [(i, paths[kind][i]) for i in range(place, place + BATCH)]
+                batch = [(i % conversations, paths[kind][i % conversations])
+                         for i in range(place, place + BATCH)]
                 place = (place + BATCH) % conversations
                 contents = [body(i, done + n) for n, (i, _p) in enumerate(batch)]
                 started = time.process_time()
