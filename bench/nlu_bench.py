@@ -1,8 +1,9 @@
 """Free-text understanding benchmark over the tuned set (tests/data/utterances.yaml), three visible
 development sets (tests/data/utterances_dev3.yaml, utterances_dev4.yaml and utterances_dev5.yaml,
 written on 2026-12-02 before that day's tuning or that afternoon's, to watch generalisation
-while tuning) and three blind sets (tests/data/utterances_blind.yaml, utterances_blind2.yaml and
-utterances_blind3.yaml, each written from the personas before tuning and never tuned against).
+while tuning) and four blind sets (tests/data/utterances_blind.yaml, utterances_blind2.yaml,
+utterances_blind3.yaml and utterances_blind4.yaml, each written from the personas before tuning
+and never tuned against; blind4 on the evening of 2026-12-02, before that session's tuning).
 
 Prints, for each set, top-1 and top-3 accuracy (overall and per group or persona) and what
 the decisions were (go, ask, miss) and how often a « go » was right; the confusion lists of
@@ -55,14 +56,16 @@ UTTERANCES = DATA / "utterances.yaml"
 BLIND = DATA / "utterances_blind.yaml"
 BLIND2 = DATA / "utterances_blind2.yaml"
 BLIND3 = DATA / "utterances_blind3.yaml"
+BLIND4 = DATA / "utterances_blind4.yaml"
 DEV3 = DATA / "utterances_dev3.yaml"
 DEV4 = DATA / "utterances_dev4.yaml"
 DEV5 = DATA / "utterances_dev5.yaml"
 # The visible development sets, by name: measured and their confusions printed.
 DEV_SETS = {"dev3": DEV3, "dev4": DEV4, "dev5": DEV5}
 # The blind sets, by name: measured, their aggregates only; never read with --visible.
-BLIND_SETS = {"blind": BLIND, "blind2": BLIND2, "blind3": BLIND3}
-BLIND_TITLES = {"blind": "blind", "blind2": "second blind", "blind3": "third blind"}
+BLIND_SETS = {"blind": BLIND, "blind2": BLIND2, "blind3": BLIND3, "blind4": BLIND4}
+BLIND_TITLES = {"blind": "blind", "blind2": "second blind", "blind3": "third blind",
+                "blind4": "fourth blind"}
 MISS = "aucun"
 
 

@@ -1,7 +1,7 @@
-"""bench/nlu_bench.py keeps the blind sets blind: the third blind set is well formed and apart
-from the visible sets (checked by counts only, so that a failure never shows one of its
-texts), a blind set is printed as aggregates only, and --visible reads no blind set at all.
-Nothing here scores the real blind sets."""
+"""bench/nlu_bench.py keeps the blind sets blind: the third and fourth blind sets are well
+formed and apart from the visible sets (checked by counts only, so that a failure never shows
+one of their texts), a blind set is printed as aggregates only, and --visible reads no blind
+set at all. Nothing here scores the real blind sets."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from bench.nlu_bench import (
     BLIND,
     BLIND2,
     BLIND3,
+    BLIND4,
     BLIND_SETS,
     DEV_SETS,
     UTTERANCES,
@@ -27,8 +28,8 @@ from coach.engine.engine import Engine
 PERSONAS = {"famille", "personne", "coordinateur", "professionnel", "partenaire", "hors-sujet"}
 
 
-def test_the_bench_knows_three_blind_sets_and_three_visible_development_sets() -> None:
-    assert list(BLIND_SETS.values()) == [BLIND, BLIND2, BLIND3]
+def test_the_bench_knows_four_blind_sets_and_three_visible_development_sets() -> None:
+    assert list(BLIND_SETS.values()) == [BLIND, BLIND2, BLIND3, BLIND4]
     assert not set(BLIND_SETS.values()) & set(DEV_SETS.values())
     assert all("blind" not in path.name for path in DEV_SETS.values())
 
@@ -54,6 +55,32 @@ def test_third_blind_set_is_well_formed_and_apart_from_the_visible_sets() -> Non
         assert shared == 0, path.name
 
 
+def test_fourth_blind_set_is_well_formed_and_apart_from_the_other_sets() -> None:
+    """Written on the evening of 2026-12-02 before that session's tuning (its commit comes
+    before any matcher change of the session), from the personas, with coordinators at each
+    of the four stages and with the tools. Only counts are compared: a failing assertion
+    shows a number, never a text of a blind set."""
+    utterances = load_utterances(BLIND4)
+    size = len(utterances)
+    assert size >= 180
+    groups = {u.group for u in utterances}
+    assert groups == PERSONAS
+    per_group = {group: sum(u.group == group for u in utterances) for group in PERSONAS}
+    assert min(per_group.values()) >= 10
+    elsewhere = sum(u.at != "accueil:menu" for u in utterances)
+    assert elsewhere >= 30
+    places = len({u.expect for u in utterances})
+    assert places >= 80
+    texts = {u.text.casefold() for u in utterances}
+    distinct = len(texts)
+    assert distinct == size
+    unknown = len(unknown_places(load_content(), utterances))
+    assert unknown == 0
+    for path in [UTTERANCES, *DEV_SETS.values(), BLIND3]:
+        shared = len(texts & {u.text.casefold() for u in load_utterances(path)})
+        assert shared == 0, path.name
+
+
 def write_set(path: Path, text: str) -> Path:
     path.write_text("utterances:\n"
                     f"  - {{group: famille, text: \"{text}\", expect: familles:debut}}\n"
@@ -74,7 +101,9 @@ def test_a_blind_set_is_printed_as_figures_only(tmp_path: Path,
     summary = nlu_bench.blind_summary(engine, [], show_all=True)
     out = capsys.readouterr().out
     assert "third blind set" in out and "top-1: " in out and "per group" in out
+    assert "fourth blind set" in out
     assert summary.startswith("blind ") and "third blind " in summary
+    assert "fourth blind " in summary
     for hidden in ["Marcel", "zorglub", "familles:", "accueil:", "professionnels:"]:
         assert hidden not in out + summary
 
@@ -85,7 +114,7 @@ def test_visible_reads_and_prints_no_blind_set(tmp_path: Path,
     """With --visible the blind files are not even opened (here they do not exist: reading
     one would fail), and no blind figure is printed, not in the summary either."""
     absent = tmp_path / "absent.yaml"
-    for name in ["BLIND", "BLIND2", "BLIND3"]:
+    for name in ["BLIND", "BLIND2", "BLIND3", "BLIND4"]:
         monkeypatch.setattr(nlu_bench, name, absent)
     monkeypatch.setattr(nlu_bench, "BLIND_SETS", dict.fromkeys(BLIND_SETS, absent))
     monkeypatch.setattr(sys, "argv", ["nlu_bench.py", "--visible", "--repeats", "1"])
