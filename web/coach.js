@@ -233,23 +233,26 @@
         'Oui, tout supprimer', 'Non, garder', function () { t.supprimer(); });
     });
     q('.lire-derniere').addEventListener('click', function () { t.lireDerniere(); });
+    /* A choice made with the keyboard keeps the focus in the text field; one made with a
+       pointer (mouse, touch, pen) puts it on the reply (signaler): the field may be below
+       what the widget's panel shows, and focusing it would scroll the reply away. */
     this.choix.addEventListener('click', function (e) {
       var b = e.target.closest('button');
       if (b && b.getAttribute('data-choix')) {
-        var touche = t.parToucher(e);
-        if (!touche) t.saisie.focus();
-        t.jouer({ choice: b.getAttribute('data-choix') }, b.getAttribute('data-libelle'), touche);
+        var pointe = t.parPointeur(e);
+        if (!pointe) t.saisie.focus();
+        t.jouer({ choice: b.getAttribute('data-choix') }, b.getAttribute('data-libelle'), pointe);
       }
     });
     // The command buttons are made from each step (afficherCommandes): one listener for all.
     q('.commandes-bas').addEventListener('click', function (e) {
       var b = e.target.closest('.commande');
-      if (b) t.jouer({ choice: b.getAttribute('data-choix') }, b.textContent, t.parToucher(e));
+      if (b) t.jouer({ choice: b.getAttribute('data-choix') }, b.textContent, t.parPointeur(e));
     });
     this.liste.addEventListener('click', function (e) {
       var b = e.target.closest('.tts'), avis = e.target.closest('[data-utile]');
       if (b) t.ecouter(b);
-      if (avis) t.donnerAvis(avis, t.parToucher(e));
+      if (avis) t.donnerAvis(avis, t.parPointeur(e));
     });
     if (window.speechSynthesis) {
       this.majVoix();
@@ -270,6 +273,14 @@
     if (e && e.detail === 0) return false;
     var type = (e && e.pointerType) || this.pointeur || '';
     return type === 'touch' || type === 'pen';
+  };
+
+  /* Was this click made with a pointer, a mouse as well as a finger or a pen (not the
+     keyboard, whose activation has no pointer: detail 0)? */
+  Tchat.prototype.parPointeur = function (e) {
+    if (!e || e.detail === 0) return false;
+    var type = e.pointerType || this.pointeur || '';
+    return type === 'mouse' || type === 'touch' || type === 'pen';
   };
 
   /* « Entrée : envoyer… » only where a keyboard is likely (not on touch-only screens). */
@@ -431,14 +442,29 @@
   };
 
   /* One channel per reply: the focus on its first message (if the person asked for it, or
-     after a tap: never the text field, whose keyboard would hide the reply) or the announcer. */
+     after a tap or a click: never the text field, whose virtual keyboard would hide the reply
+     and which may be out of the panel's view) or the announcer (keyboard: the focus stays in
+     the field). */
   Tchat.prototype.signaler = function (pas, premier, touche) {
     if (premier && (touche || this.q('#pref-focus').checked)) {
       premier.tabIndex = -1;
       premier.focus({ preventScroll: true });
+      this.enVue(premier);
     } else {
       this.annoncer(this.texteReponse(pas));
     }
+  };
+
+  /* The focused reply's start inside the window too: on a desktop page the history is a box
+     in the page, which may have been scrolled down to the choices or the commands under it
+     (defiler only scrolled the box). Not in the widget: its panel is placed already, the
+     host's page must not move. */
+  Tchat.prototype.enVue = function (li) {
+    var j = this.journal, haut = li.getBoundingClientRect().top;
+    if (this.racine.classList.contains('panneau-corps')) return;
+    if (haut >= 0 && haut <= window.innerHeight - 48) return;
+    if (j.scrollHeight > j.clientHeight + 1) j.scrollIntoView({ block: 'nearest' });
+    else li.scrollIntoView({ block: 'start' });
   };
 
   Tchat.prototype.texteReponse = function (pas) {

@@ -9,7 +9,7 @@ import urllib.request
 from pathlib import Path
 
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Page
+from playwright.sync_api import Locator, Page
 
 SHOTS = Path(os.environ.get("COACH_SHOTS", "/tmp/shots"))
 # The test server's COACH_ADMIN_TOKEN (dashboard /admin and authors' pages /authoring).
@@ -132,3 +132,11 @@ def wait_turn(page: Page, text: str) -> None:
     """Wait for a text of the reply, then for the client to be idle again."""
     page.get_by_text(text).first.wait_for()
     page.wait_for_function(IDLE)
+
+
+def press(locator: Locator) -> None:
+    """Activate a button with the keyboard (focus, then Enter), as a keyboard or screen-reader
+    user does: the focus stays in the text field and the reply is announced. A mouse click
+    or a tap puts the focus on the reply instead (test_pointeur.py, test_phone.py)."""
+    locator.focus()
+    locator.page.keyboard.press("Enter")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from navigateur import RECORDER, open_client, open_widget, wait_turn
+from navigateur import RECORDER, open_client, open_widget, press, wait_turn
 from playwright.sync_api import Page
 
 PARENT = "Je suis un parent ou un proche aidant"
@@ -25,9 +25,9 @@ def test_one_announcement_per_reply_sender_first_no_replay(page: Page, site) -> 
     page.wait_for_timeout(300)
     assert announcements(page) == []  # loading the page announces nothing
 
-    page.get_by_role("button", name=PARENT).click()
+    press(page.get_by_role("button", name=PARENT))  # the keyboard: the field keeps the focus
     wait_replies(page, 1)
-    page.get_by_role("button", name="Oui, dites-m'en plus").click()
+    press(page.get_by_role("button", name="Oui, dites-m'en plus"))
     wait_replies(page, 2)
     page.get_by_role("textbox", name="Votre message").fill("Observer d'abord")
     page.keyboard.press("Enter")
@@ -59,7 +59,7 @@ def test_slow_reply_says_the_coach_is_typing_once(page: Page, site) -> None:
         route.continue_()
 
     page.route("**/turns", slow)
-    page.get_by_role("button", name=PARENT).click()
+    press(page.get_by_role("button", name=PARENT))
     wait_replies(page, 1)
     page.wait_for_timeout(200)
     texts = [a["text"] for a in announcements(page)]
@@ -98,7 +98,7 @@ def test_widget_announces_replies_inside_its_shadow_root(page: Page, site) -> No
     page.add_init_script(RECORDER)
     open_widget(page, site)
     wait_replies(page, 1)
-    page.get_by_role("button", name="Oui, dites-m'en plus").click()
+    press(page.get_by_role("button", name="Oui, dites-m'en plus"))
     wait_replies(page, 2)
     page.wait_for_timeout(300)
     texts = [a["text"] for a in announcements(page) if a["role"] == "status"]

@@ -15,6 +15,7 @@ from navigateur import (
     deep_active,
     open_client,
     open_widget,
+    press,
     shot,
     wait_turn,
 )
@@ -67,7 +68,7 @@ def test_feedback_yes_in_the_client(page: Page, site) -> None:
 
     message = advice_id.removeprefix("msg-")
     with page.expect_response(lambda r: r.url.endswith("/avis")) as answer:
-        page.get_by_role("button", name=YES).click()
+        press(page.get_by_role("button", name=YES))
     assert answer.value.status == 204
     expect(advice).to_contain_text("Merci pour votre avis.")
     expect(group).to_have_count(0)
@@ -91,11 +92,11 @@ def test_one_feedback_question_at_most_on_the_last_advice(page: Page, site) -> N
     groups = page.get_by_role("group", name=QUESTION)
     expect(groups).to_have_count(1)
     with page.expect_response(lambda r: r.url.endswith("/avis")) as answer:
-        page.get_by_role("button", name=NO).click()
+        press(page.get_by_role("button", name=NO))
     assert answer.value.status == 204
     expect(groups).to_have_count(0)
 
-    page.get_by_role("button", name="D’autres conseils").click()
+    press(page.get_by_role("button", name="D’autres conseils"))
     wait_turn(page, "Fixez la date")
     # Two advice in the reply: one question only, under the last one.
     expect(advice).to_have_count(3)
@@ -108,7 +109,7 @@ def test_one_feedback_question_at_most_on_the_last_advice(page: Page, site) -> N
 
     # « Revenir en arrière » shows the first advice again: answered, so not asked again;
     # and the question under the advice before it goes (it is no longer the last one).
-    page.get_by_role("button", name="Revenir en arrière").click()
+    press(page.get_by_role("button", name="Revenir en arrière"))
     wait_turn(page, "Combien de temps")
     expect(advice).to_have_count(4)
     expect(groups).to_have_count(0)
@@ -123,14 +124,14 @@ def test_one_feedback_question_at_most_on_the_last_advice(page: Page, site) -> N
 def test_draft_links_at_the_end_of_a_step_and_in_the_options(page: Page, site) -> None:
     page.add_init_script(RECORDER)
     open_client(page, site, "?parcours=initier")
-    page.get_by_role("button", name="Elle doit durer").click()
+    press(page.get_by_role("button", name="Elle doit durer"))  # announced (the keyboard's way)
     wait_turn(page, SUMMARY)
     drafts = page.get_by_role("group", name=DRAFT)
     expect(drafts).to_have_count(1)
     last = page.locator(".msg--coach").last
     expect(last.get_by_role("group", name=DRAFT)).to_have_count(1)
     page.wait_for_function("() => window.__annonces.some(a => a.text.includes('brouillon'))")
-    page.get_by_role("button", name="Terminer l'étape").click()
+    press(page.get_by_role("button", name="Terminer l'étape"))
     wait_turn(page, END)
     expect(drafts).to_have_count(1)  # moved under the end message, not repeated
     expect(page.locator(".msg--coach").last.get_by_role("group", name=DRAFT)).to_have_count(1)
@@ -193,7 +194,7 @@ def test_feedback_no_draft_and_privacy_in_the_widget(page: Page, site) -> None:
     group = widget.get_by_role("group", name=QUESTION)
     expect(group).to_have_count(1)
     with page.expect_request(lambda r: r.url.endswith("/avis")) as sent:
-        group.get_by_role("button", name=NO).click()
+        press(group.get_by_role("button", name=NO))
     assert json.loads(sent.value.post_data or "{}")["utile"] is False
     expect(widget.get_by_text("Merci pour votre avis.")).to_be_visible()
     expect(group).to_have_count(0)

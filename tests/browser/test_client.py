@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 
-from navigateur import deep_active, open_client, shot, wait_turn
+from navigateur import deep_active, open_client, press, shot, wait_turn
 from playwright.sync_api import Page, expect
 
 PARENT = "Je suis un parent ou un proche aidant"
@@ -81,7 +81,7 @@ def test_structure_at_load(page: Page, site) -> None:
 
 def test_choice_is_kept_and_focus_stays_in_the_field(page: Page, site) -> None:
     open_client(page, site)
-    page.get_by_role("button", name=PARENT).click()
+    press(page.get_by_role("button", name=PARENT))  # the keyboard (a click: test_pointeur.py)
     wait_turn(page, QUESTION)
     assert deep_active(page)["id"] == "saisie"
     expect(page.locator(".msg--moi").last).to_contain_text("Vous avez choisi : " + PARENT)
@@ -277,7 +277,7 @@ def test_errors_keep_the_text_and_retry_with_the_same_key(page: Page, site) -> N
         body=json.dumps({"type": "x", "title": "Indisponible", "status": 503, "code": "x",
                          "detail": "Le coach ne peut pas enregistrer la conversation pour"
                                    " l’instant. Rien n’est perdu."})))
-    page.get_by_role("button", name="Oui, dites-m'en plus").click()
+    press(page.get_by_role("button", name="Oui, dites-m'en plus"))
     expect(alert).to_contain_text("Rien n’est perdu")
     expect(alert).to_contain_text("dans 5 secondes")
     expect(page.locator(".msg--moi")).to_have_count(1)  # the optimistic echo went away

@@ -4,7 +4,15 @@ order, updated each turn, said once when the part changes (fixture: initier.yaml
 
 from __future__ import annotations
 
-from navigateur import RECORDER, assert_axe_clean, open_client, open_widget, shot, wait_turn
+from navigateur import (
+    RECORDER,
+    assert_axe_clean,
+    open_client,
+    open_widget,
+    press,
+    shot,
+    wait_turn,
+)
 from playwright.sync_api import Page, expect
 
 PART_1 = "Étape 1 sur 1 · partie 1 sur 2"
@@ -39,7 +47,7 @@ def test_progress_is_text_in_the_page_updated_each_turn_and_said_once(page: Page
     assert bar.evaluate("b => [b.max, b.value]") == [2, 1]
     expect(page.get_by_text(PART_1, exact=True)).to_have_count(1)  # reachable as text
 
-    page.get_by_role("button", name="Elle doit durer").click()
+    press(page.get_by_role("button", name="Elle doit durer"))  # announced (the keyboard)
     wait_turn(page, "Vos réponses sont dans votre brouillon")
     expect(text).to_have_text(PART_2)
     assert bar.evaluate("b => [b.max, b.value]") == [2, 2]
