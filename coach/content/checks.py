@@ -74,6 +74,12 @@ def _check_targets(content: Content) -> Iterator[Issue]:
                 yield _issue(flow, None, "graphe/reprise-inconnue",
                              f"le point de reprise « {anchor} » n’existe pas",
                              "indiquez dans « flow.resume » des nœuds existants")
+        if flow.header.menu and not content.has_node(content.resolve(flow.id,
+                                                                     flow.header.menu)):
+            yield _issue(flow, None, "graphe/menu-inconnu",
+                         f"le menu du parcours « {flow.header.menu} » n’existe pas",
+                         "indiquez dans « flow.menu » un nœud de ce parcours, ou"
+                         " « parcours:nœud »")
         for node in flow.nodes.values():
             for kind, target in edges(content, flow, node):
                 if not content.has_node(target):

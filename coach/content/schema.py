@@ -245,6 +245,10 @@ class FlowHeader(Strict):
     # Safe places where a conversation resumes when its node disappeared.
     resume: list[Ident] = []
     persona: str | None = None
+    # The menu of the journey this flow belongs to (`nœud` or `parcours:nœud`): the « Menu »
+    # command leads there from this flow (and from a detour it opened); at that node
+    # itself, « Menu » is the home menu.
+    menu: NonEmpty | None = None
     # A stage of a staged journey (1, 2…) and its parts, for the progress shown at each step.
     stage: Annotated[int, Field(ge=1, le=20)] | None = None
     parts: list[Part] = []

@@ -48,9 +48,16 @@ class CommandSpec:
 
 
 def go_to_menu(engine: Engine, record: Record) -> None:
+    """The menu of the journey the person is in (its flow's `menu`, saying how to reach the
+    home menu), or the home menu: outside a journey, and at the journey's menu itself."""
+    journey = engine.journey_menu(record)
     record.snapshot()
     record.calls.clear()  # the menu leaves every detour (« retour » brings it back)
-    engine.enter(record, engine.content.menu)
+    if journey is not None:
+        engine.say_first(record, ("menu-parcours",))
+        engine.enter(record, journey)
+    else:
+        engine.enter(record, engine.content.menu)
 
 
 def go_back(engine: Engine, record: Record) -> None:

@@ -653,6 +653,19 @@ class Engine:
     def enter(self, record: Record, ref: NodeRef, follow: bool = True) -> None:
         self._enter(record, ref, follow)
 
+    def journey_menu(self, record: Record) -> NodeRef | None:
+        """The menu of the journey the person is in: the `menu` of their flow's header, or,
+        in a detour, of the innermost flow that opened it with one; None outside a journey
+        or at that menu itself (« Menu » is then the home menu)."""
+        refs = [(record.flow, record.node), *((f[0], f[1]) for f in reversed(record.calls))]
+        for flow_id, _node in refs:
+            flow = self.content.flows.get(flow_id)
+            if flow is not None and flow.header.menu:
+                menu = self.content.resolve(flow_id, flow.header.menu)
+                here = (record.flow, record.node) == menu or not self.content.has_node(menu)
+                return None if here else menu
+        return None
+
     def say(self, record: Record, message_id: str) -> None:
         """One coach message of commun.yaml, as it is (no choosing among variants)."""
         record.transcript.append(["coach", message_id])

@@ -165,8 +165,8 @@ async def test_typed_objective_reaches_the_downloaded_draft(real_client):
         for command in ("aide", "menu"):  # commands stay commands at the question
             before = walker.place
             await walker.type(command)
-            if command == "menu":
-                assert walker.place == ("accueil", "menu")
+            if command == "menu":  # the journey's menu: the hub
+                assert walker.place == ("coordinateur", "parcours")
                 await walker.press("retour")
             else:
                 assert walker.place == before
@@ -252,8 +252,8 @@ async def test_typed_answers_of_stages_3_and_4_are_edited_from_the_summary(real_
             await walker.type(first[variable])
             await walker.press("saisie-garder")
             assert walker.place != place
-            await walker.press("menu")  # back to the stages through the main menu
-            await walker.press("coordinateur")
+            await walker.press("menu")  # back to the stages: the journey's menu
+            assert walker.place == ("coordinateur", "parcours")
         await walker.press("etape-1")
         await walker.walk_to(("initier", "brouillon-suite"))
         # the summary says the words typed at stages 3 and 4, with their part's title

@@ -53,5 +53,7 @@ def test_the_draft_under_the_summary_and_at_the_end_of_stage_one():
     step = play(step, "suite")
     assert step.record.node == "brouillon-suite" and step.draft_here
     assert step_body(step)["draft"] == {"offered": True, "here": True}
+    step = ENGINE.play(step.record, ChoiceInput("menu"))  # the journey's menu, the hub
+    assert (step.record.flow, step.record.node) == ("coordinateur", "parcours")
     step = ENGINE.play(step.record, ChoiceInput("menu"))  # left the journey: it has answers
     assert step.record.flow == "accueil" and step.draft_offered and not step.draft_here

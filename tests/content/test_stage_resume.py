@@ -31,7 +31,7 @@ def test_resuming_another_stage_and_typing_it():
     step = play(ENGINE.start("coordinateur"), "etape-3", "essentiel", "continuer")
     reached = here(step)
     assert reached[0] == "animer" and reached[1] not in ("debut", "savoirs-tacites")
-    step = play(step, "?menu", "coordinateur", "?je reprends")
+    step = play(step, "?menu", "?je reprends")  # « menu »: the journey's menu, the hub
     assert here(step) == reached
 
 
@@ -48,7 +48,7 @@ def test_a_tool_opened_from_the_stage_does_not_move_the_place():
     assert here(step) == ("initier", "formulaire")
     step = play(step, "outils", "charte")  # a detour into the toolbox, one tool opened
     assert step.record.calls and step.record.flow == "outils"
-    step = play(step, "?menu", "coordinateur", "reprendre-1")
+    step = play(step, "?menu", "reprendre-1")  # from the detour too
     assert here(step) == ("initier", "formulaire")
 
 

@@ -68,6 +68,8 @@ CASES = [
     ("demo.yaml", "falc: \"Votre score : {score} sur 1.\"", "falc: \"Votre score sur 1.\"",
      "texte/variables-differentes", "resultat", "- id: resultat"),
     ("demo.yaml", "  start: bienvenue", "  start: accueil", "graphe/depart-absent", None, None),
+    ("autre.yaml", "  start: debut", "  start: debut\n  menu: demo:menuu", "graphe/menu-inconnu",
+     None, None),
 ]
 
 

@@ -223,7 +223,7 @@ def test_glossary_question_gets_its_explanation_then_the_choices_again() -> None
 @pytest.mark.parametrize("falc", [False, True])
 def test_commands_from_free_text_in_both_variants(falc: bool) -> None:
     record = at("modeliser:roles", falc=falc)
-    assert where(typed(record, "retour au menu")) == "accueil:menu"
+    assert where(typed(record, "retour au menu")) == "coordinateur:parcours"  # its journey
     step = typed(record, "je veux parler à quelqu'un")
     assert step.messages[-1].ref == "coach/humain"
     system = CONTENT.system["humain"]
