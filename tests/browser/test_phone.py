@@ -4,8 +4,8 @@ opens the virtual keyboard, one scroll only, and the first choice is there at lo
 from __future__ import annotations
 
 import pytest
-from navigateur import NESTED, open_client, shot
-from playwright.sync_api import Page
+from navigateur import IDLE, NESTED, open_client, shot
+from playwright.sync_api import Page, expect
 
 PARENT = "Je suis un parent ou un proche aidant"
 # Five taps through the fixture journey: choices, the end node, a command, a choice again.
@@ -25,6 +25,20 @@ STATE = """() => {
 
 def top_of(page: Page, ident: str) -> float:
     return page.evaluate("i => document.getElementById(i).getBoundingClientRect().top", ident)
+
+
+# What covers the top of an element: at three points of its first line (left, middle, right),
+# the element found there if it is not `e` or inside it (« Facile à lire », which stays at the
+# top of the screen, must never be over the reply's first words).
+COVERED = """e => { const r = e.getBoundingClientRect(), y = r.top + 6;
+    return [r.left + 6, r.left + r.width / 2, r.right - 6].map(x => {
+        const hit = document.elementFromPoint(x, y);
+        return hit && !e.contains(hit) ? String(hit.className || hit.tagName) : null; })
+        .filter(Boolean); }"""
+
+
+def covered(page: Page, ident: str) -> list[str]:
+    return page.evaluate(f"i => ({COVERED})(document.getElementById(i))", ident)
 
 
 def touch_phone(new_context, width: int, height: int) -> Page:  # type: ignore[no-untyped-def]
@@ -73,6 +87,7 @@ def test_each_tap_shows_the_start_of_the_reply_without_the_keyboard(
         assert top >= 0 and top + 30 <= state["height"], (
             f"tap {number} « {label} » : the reply starts at {top} px,"
             f" outside a viewport of {state['height']} px")
+        assert covered(page, new[0]) == [], (number, label, top, covered(page, new[0]))
         active = state["active"]
         assert active["tag"] != "TEXTAREA", f"tap {number}: focus in the text field"
         assert active["message"] == new[0] or active["inChoices"], (number, active)
@@ -125,3 +140,78 @@ def test_widget_on_a_phone_taps_show_the_reply_without_the_keyboard(
         assert state["active"]["message"] == new[0] or state["active"]["inChoices"]
         assert state["nested"] == [], state["nested"]  # the full-screen panel is the one scroll
     shot(page, f"telephone-{width}x{height}-widget")
+
+
+# The labels of the fixture journey's taps, in standard French and in easy-to-read.
+DEEP = {False: (PARENT, "Oui, dites-m'en plus", "Observer d'abord", "Revenir en arrière"),
+        True: ("Je suis un parent", "Oui", "Regarder", "Retour")}
+SWITCH = """() => { const b = document.querySelector('.falc-bouton'), r = b.getBoundingClientRect();
+    const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+    return {top: r.top, bottom: r.bottom, height: innerHeight, scrollY,
+            position: getComputedStyle(b).position, free: !!hit && b.contains(hit),
+            pressed: b.getAttribute('aria-pressed')}; }"""
+REPLY = """() => { const items = [...document.querySelectorAll('.msg')]; let first = null;
+    for (let i = items.length - 1; i >= 0 && items[i].classList.contains('msg--coach'); i--)
+        first = items[i];
+    return first.id; }"""
+
+
+@pytest.mark.parametrize("falc", [False, True], ids=["standard", "facile"])
+@pytest.mark.parametrize(("width", "height"), PHONES)
+def test_easy_to_read_switch_stays_at_hand_deep_in_the_conversation(
+        new_context, site, width: int, height: int, falc: bool) -> None:
+    """A person who struggles, four taps into the conversation: the one « Facile à lire »
+    switch is on screen (it stays at the top) and nothing covers it; tapped, it switches the
+    whole conversation and the start of the current reply is in view, under it."""
+    page = touch_phone(new_context, width, height)
+    open_client(page, site, "?falc=1" if falc else "")
+    for label in DEEP[falc]:
+        count = page.locator(".msg--coach").count()
+        page.get_by_role("button", name=label, exact=True).tap()
+        page.wait_for_function(
+            """n => document.querySelectorAll('.msg--coach').length > n
+                 && document.querySelector('.journal').getAttribute('aria-busy') === 'false'""",
+            arg=count)
+        page.wait_for_timeout(150)
+        switch = page.evaluate(SWITCH)
+        assert switch["scrollY"] > 0, switch  # deep in the conversation: the page scrolled
+        assert switch["top"] >= 0 and switch["bottom"] <= switch["height"], (label, switch)
+        assert switch["free"], (label, switch)
+    assert switch["bottom"] - switch["top"] <= 0.1 * switch["height"], switch  # a small strip
+    expect(page.get_by_role("button", name="Facile à lire")).to_have_count(1)  # one switch
+    page.locator(".falc-bouton").tap()
+    expect(page.locator(".falc-bouton")).to_have_attribute(
+        "aria-pressed", "false" if falc else "true")
+    page.wait_for_function(IDLE)
+    page.wait_for_timeout(150)
+    reply = page.evaluate(REPLY)
+    top = top_of(page, reply)
+    switch = page.evaluate(SWITCH)
+    assert switch["bottom"] <= top and top + 30 <= switch["height"], (top, switch)
+    assert covered(page, reply) == [], covered(page, reply)
+    assert switch["free"] and switch["top"] >= 0, switch
+    assert page.evaluate("document.activeElement.className") == "falc-bouton"
+    nested = page.evaluate(NESTED, page.evaluate_handle("document.body"))
+    assert nested == [], nested
+    shot(page, f"telephone-{width}x{height}-bascule{'-facile' if falc else ''}")
+
+
+@pytest.mark.parametrize(("width", "height"), [(740, 375), (320, 200)],
+                         ids=["paysage", "zoom-400"])
+def test_no_switch_stays_on_a_short_screen(new_context, site, width: int, height: int) -> None:
+    """A phone held sideways, a desktop at 400 % zoom: the screen is too short for anything
+    to stay at its top; the switch stays at the start of the page, with nothing over the
+    conversation."""
+    page = touch_phone(new_context, width, height)
+    open_client(page, site)
+    for label in DEEP[False][:2]:
+        count = page.locator(".msg--coach").count()
+        page.get_by_role("button", name=label, exact=True).tap()
+        page.wait_for_function("n => document.querySelectorAll('.msg--coach').length > n",
+                               arg=count)
+        page.wait_for_function(IDLE)
+    page.wait_for_timeout(150)
+    switch = page.evaluate(SWITCH)
+    assert switch["position"] == "static" and switch["bottom"] <= 0, switch
+    reply = page.evaluate(REPLY)
+    assert covered(page, reply) == []
