@@ -419,8 +419,7 @@
       return this.requete('GET', 'conversations/' + encodeURIComponent(this.id)).then(function (conv) {
         t.toutAfficher(conv);
         // The reply's first coach message (not the echo of what the person wrote).
-        var bot = pas.messages.filter(function (m) { return m.role === 'bot'; })[0];
-        var li = t.liste.querySelector('#msg-' + (bot || pas.messages[0] || {}).id);
+        var li = t.derniereReponse();
         t.defiler(li, true);
         t.signaler(pas, li, touche);
       });
@@ -722,13 +721,16 @@
     this.q('#aide-saisie').textContent = typo(AIDE_CLAVIER[this.falc ? 1 : 0]);
   };
 
-  /* Show the start of the reply: inside the history when it scrolls (desktop), else in the
-     page, the reply's first message at the top (phones: one scroll, the page's). */
-  Tchat.prototype.defiler = function (li, debut) {
+  /* Show `li` (its start if `debut`, else its nearest edge): inside the history when it
+     scrolls (desktop), in the widget's panel (its one scroll), else in the page, at the top
+     (phones: one scroll, the page's) — unless `pasLaPage`: the page stays where it is. */
+  Tchat.prototype.defiler = function (li, debut, pasLaPage) {
     var j = this.journal;
     if (!li) return;
     if (j.scrollHeight > j.clientHeight + 1) j.scrollTop = Math.max(0, li.offsetTop - 8);
-    else if (!this.enHautDuPanneau(li)) li.scrollIntoView({ block: debut || j.closest('.plein') ? 'start' : 'nearest' });
+    else if (!this.enHautDuPanneau(li) && !pasLaPage) {
+      li.scrollIntoView({ block: debut || j.closest('.plein') ? 'start' : 'nearest' });
+    }
   };
 
   /* The widget's panel on a desktop page: its body is its one scroll (the history flows in
@@ -817,13 +819,10 @@
   /* After the whole history is shown (at load, easy-to-read switched): the start of the
      current reply, the coach's first message after the person's last one, in view. In the
      history's own box (desktop) and in the widget's panel (its one scroll) always; in the page
-     (phones: the button is at the top of a long page) after a tap only, so that the keyboard's
-     place stays where it is. */
+     (phones: the history was rebuilt under the switch) after a tap only, so that the
+     keyboard's place stays where it is. */
   Tchat.prototype.montrerReponse = function (touche) {
-    var j = this.journal, li = this.derniereReponse();
-    if (!li) return;
-    if (j.scrollHeight > j.clientHeight + 1) j.scrollTop = Math.max(0, li.offsetTop - 8);
-    else if (!this.enHautDuPanneau(li) && touche) li.scrollIntoView({ block: 'start' });
+    this.defiler(this.derniereReponse(), true, !touche);
   };
 
   Tchat.prototype.taille = function (sens) {

@@ -7,6 +7,16 @@ from navigateur import IDLE, open_client, wait_turn
 from playwright.sync_api import expect
 
 PARENT = "Je suis un parent ou un proche aidant"
+# The coach's first message after the person's last one: where it is, what is over its first
+# line, whether it has the focus.
+REPLY = """() => { const items = [...document.querySelectorAll('.msg')]; let li = null;
+    for (let i = items.length - 1; i >= 0 && items[i].classList.contains('msg--coach'); i--)
+        li = items[i];
+    const r = li.getBoundingClientRect();
+    const hit = document.elementFromPoint(r.left + r.width / 2, r.top + 6);
+    return {top: r.top, height: innerHeight, hit: !!hit && li.contains(hit),
+            focused: document.activeElement === li,
+            switch: document.querySelector('.falc-bouton').getBoundingClientRect().bottom}; }"""
 
 
 def test_saying_one_does_not_understand_never_turns_easy_to_read_off(new_context, site):
@@ -26,5 +36,12 @@ def test_saying_one_does_not_understand_never_turns_easy_to_read_off(new_context
         page.wait_for_function(IDLE)
         expect(falc).to_have_attribute("aria-pressed", "true")  # on, and it stays on
         expect(page.locator(".msg").last).not_to_contain_text("désactivé")
+        # The whole history is shown again in easy-to-read: the start of the reply is on
+        # screen under the switch (which stays at the top), nothing over it, the focus on it
+        # (a tap on « Envoyer »: never the field, whose keyboard would cover the reply).
+        page.wait_for_timeout(150)
+        seen = page.evaluate(REPLY)
+        assert seen["switch"] <= seen["top"] and seen["top"] + 30 <= seen["height"], seen
+        assert seen["hit"] and seen["focused"], seen
     # The step was said again in easy-to-read.
     expect(page.locator(".messages .texte").last).not_to_have_text("")

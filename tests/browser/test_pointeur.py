@@ -137,3 +137,32 @@ def test_mouse_feedback_puts_the_focus_on_the_thanks(page: Page, site) -> None:
     page.get_by_text("Merci pour votre avis.").first.wait_for()
     focused = deep_active(page)
     assert focused["cls"] == "avis-merci", focused
+
+
+def test_easy_to_read_switched_in_the_widget_shows_the_current_reply(page: Page, site) -> None:
+    """« Facile à lire » in the widget's header, on a desktop page, deep in the conversation:
+    the history is shown again in easy-to-read and the panel's body (its one scroll) is on
+    the start of the current reply, not on the history's first words; the host page stays."""
+    open_widget(page, site)
+    page.wait_for_function(IDLE)
+    for label in ("Oui, dites-m'en plus", "Observer d'abord"):
+        before = page.evaluate(WIDGET)
+        page.locator("#coach-cop-widget").get_by_role("button", name=label, exact=True).click()
+        new_bots(page, WIDGET, before["bots"])
+    reply = page.evaluate(WIDGET)["bots"][-1]
+    switch = page.locator("#coach-cop-widget .falc-bouton")
+    switch.click()
+    page.locator(f"#coach-cop-widget #{reply}").get_by_text("Merci").wait_for()
+    page.wait_for_function(IDLE)
+    page.wait_for_timeout(150)
+    assert switch.get_attribute("aria-pressed") == "true"
+    state = page.evaluate(WIDGET)
+    top = state["tops"][reply]
+    end = page.evaluate("""() => { const b = document.getElementById('coach-cop-widget')
+        .shadowRoot.querySelector('.panneau-corps');
+        return b.scrollTop >= b.scrollHeight - b.clientHeight - 1; }""")
+    # At the top of the body, or lower when the body is scrolled to its end.
+    assert state["body"][0] - 1 <= top <= (state["body"][1] - 40 if end
+                                           else state["body"][0] + 40), (top, end, state)
+    assert state["tops"][state["bots"][0]] < state["body"][0], state  # not the first words
+    assert state["pageScroll"] == 0
