@@ -75,6 +75,10 @@ class ProgressMap:
                 if current is not None:
                     self.part_of[(flow.id, node_id)] = (stage, current)
         self.stages = tuple(sorted(stages, key=lambda s: s.number))
+        # The places where a stage's path is chosen (a choice sets `chemin`).
+        self.choosing: frozenset[NodeRef] = frozenset(
+            ref for ref in self.part_of
+            if any(PATH_VARIABLE in choice.set for choice in content.node(ref).choices))
         system = content.system.get("progression")
         self._labels = (system.text, system.falc) if system else (DEFAULT_LABEL, DEFAULT_LABEL)
 
@@ -85,17 +89,22 @@ class ProgressMap:
             found = self.part_of.get(ref)
             if found is not None:
                 stage, part = found
-                return Place(stage, part, self.path(stage, record.vars, part))
+                return Place(stage, part, self.path(
+                    stage, record.vars, part, record.seen.get(stage.flow, 0),
+                    choosing=ref in self.choosing))
         return None
 
     @staticmethod
-    def path(stage: Stage, variables: Mapping[str, Any],
-             current: StagePart | None = None) -> tuple[StagePart, ...]:
-        """The parts of the path chosen: the short one leaves the exercises out (unless the
-        person is in one all the same)."""
-        if variables.get(PATH_VARIABLE) != SHORT_PATH:
+    def path(stage: Stage, variables: Mapping[str, Any], current: StagePart | None = None,
+             seen: int = 0, choosing: bool = False) -> tuple[StagePart, ...]:
+        """The parts of the path the person follows, a count that never goes down on the
+        way: the full path has every part; the short one leaves the exercises out, except
+        one the person is in or has seen (asked for: it stays counted). Where the path is
+        chosen, before choosing, the short path's parts: the full one only adds to them."""
+        if variables.get(PATH_VARIABLE) != SHORT_PATH and not choosing:
             return stage.parts
-        return tuple(p for p in stage.parts if not p.exercise or p is current)
+        return tuple(p for p in stage.parts
+                     if not p.exercise or p is current or seen & (1 << p.index))
 
     def progress(self, record: Record) -> dict[str, Any] | None:
         """The `progress` object of a step, or None outside a staged journey."""
@@ -173,8 +182,9 @@ class WhereReport:
             lines.append(_said(self.system, "ou-en-suis-je-hors", falc, {}))
         else:
             stage, part = found
-            path = self.map.path(stage, variables, part)
             mask = seen.get(stage.flow, 0) | (1 << part.index)
+            path = self.map.path(stage, variables, part, mask,
+                                 choosing=(flow, node) in self.map.choosing)
             title = stage.title_falc if falc else stage.title
             lines.append(_said(self.system, "ou-en-suis-je", falc, {
                 "etape": stage.number, "etapes": len(self.map.stages), "titre": title,
@@ -189,8 +199,8 @@ class WhereReport:
         for stage in self.map.stages if found is not None or seen else ():
             if found is not None and stage is found[0]:
                 continue
-            path = self.map.path(stage, variables)
             mask = seen.get(stage.flow, 0)
+            path = self.map.path(stage, variables, seen=mask)
             count = sum(1 for p in path if mask & (1 << p.index))
             key = ("etape-vue" if count == len(path) else
                    "etape-commencee" if count else "etape-a-faire")

@@ -145,3 +145,73 @@ def test_the_short_path_reaches_the_end_without_entering_an_exercise_unasked(flo
     assert "fin" in seen
     assert not seen & exercise_nodes, seen & exercise_nodes
     assert short_parts < len(header.parts)
+
+
+def walk_to_end(flow: str, path_choice: str,
+                through_exercise: bool | None) -> list[tuple[str, dict]]:
+    """The progress of every step of a shortest walk from the stage's start, down
+    the path chosen to its end (through an exercise part or not, or either way when
+    None): buttons pressed as offered, a typed answer kept at each question."""
+    from collections import deque
+
+    from coach.engine.engine import ChoiceInput, TextInput
+
+    header = CONTENT.flows[flow].header
+    exercise_nodes = {ref[1] for ref, (_stage, part) in ENGINE.progress.part_of.items()
+                      if ref[0] == flow and part.exercise}
+    debut = play(ENGINE.start("coordinateur"), f"etape-{header.stage}")
+    start = play(debut, path_choice)
+    queue = deque([(start, False, [("debut", debut.progress),
+                                   (start.record.node, start.progress)])])
+    visited = {(start.record.node, False)}
+    while queue:
+        step, entered, shown = queue.popleft()
+        if step.record.node == "fin" and through_exercise in (None, entered):
+            return shown
+        node = CONTENT.node((flow, step.record.node))
+        moves: list = [ChoiceInput(c["id"]) for c in step.choices
+                       if (spec := next((c2 for c2 in node.choices if c2.id == c["id"]),
+                                        None)) is not None and not spec.call
+                       and not spec.returns]
+        reached_steps = [ENGINE.play(step.record.copy(), move) for move in moves]
+        if node.ask is not None:
+            typed = ENGINE.play(step.record.copy(), TextInput("Notre réponse, à garder"))
+            if "saisie-garder" in choice_ids(typed):
+                reached_steps.append(ENGINE.play(typed.record, ChoiceInput("saisie-garder")))
+        for reached in reached_steps:
+            if reached.record.flow != flow:
+                continue
+            now = entered or reached.record.node in exercise_nodes
+            if now and through_exercise is False:
+                continue
+            key = (reached.record.node, now)
+            if key not in visited:
+                visited.add(key)
+                queue.append((reached, now, [*shown, (reached.record.node, reached.progress)]))
+    raise AssertionError(f"no walk to the end of {flow}")
+
+
+@pytest.mark.parametrize("flow", STAGES)
+@pytest.mark.parametrize(("path_choice", "through_exercise"), [
+    ("essentiel", False), ("essentiel", True), (None, None)])
+def test_the_count_of_parts_never_goes_down_in_a_stage(flow, path_choice, through_exercise):
+    """« partie 1 sur 8 » then « partie 2 sur 7 » reads as a journey that shrinks under the
+    person's feet: from the stage's start, where the path is chosen, to its end, the total
+    of parts never goes down (the part's number may: a stage's list of themes is in its
+    first part). The short path counts its own parts; an exercise the person asks for is
+    counted once entered, and stays counted."""
+    full = next(c.id for c in CONTENT.node((flow, "debut")).choices
+                if c.set.get("chemin") == "complet")
+    shown = walk_to_end(flow, path_choice or full, through_exercise)
+    totals = [p["parts"] for _node, p in shown]
+    numbers = [p["part"] for _node, p in shown]
+    assert totals == sorted(totals), totals
+    assert numbers[-1] == totals[-1], shown[-1]  # the end is the last part
+    header = CONTENT.flows[flow].header
+    short = len([p for p in header.parts if not p.exercise])
+    if path_choice is None:
+        assert set(totals[1:]) == {len(header.parts)}
+    elif through_exercise:
+        assert set(totals) == {short, short + 1}
+    else:
+        assert set(totals) == {short}
