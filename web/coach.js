@@ -36,15 +36,19 @@
 
   /* What a person can tap in the coach's words: a web address, an e-mail, a French phone
      number (the deployer's contacts and communities); the same patterns as the pages
-     without JavaScript (coach/api/pages/conversation.py). */
-  var JOIGNABLE = /(https?:\/\/[^\s<>«»"]+[^\s<>«»".,;:!?)])|([\w.+-]+@[\w-]+(?:\.[\w-]+)+)|((?:\+33[\s.]?|0)[1-9](?:[\s.\u00a0]?\d{2}){4}(?!\d))/g;
+     without JavaScript (coach/api/pages/conversation.py, REACHABLE), checked against one
+     table (tests/data/links.yaml). Letters and digits of any language in an e-mail, as
+     Python's \w (JavaScript's \w is ASCII only); a phone number's digits are ASCII. */
+  var JOIGNABLE = /(https?:\/\/[^\s<>«»"]+[^\s<>«»".,;:!?)])|([\p{L}\p{N}_.+-]+@[\p{L}\p{N}_-]+(?:\.[\p{L}\p{N}_-]+)+)|((?:\+33[\s.]?|0)[1-9](?:[\s.\u00a0]?\d{2}){4}(?!\d))/gu;
 
   function avecLiens(span, texte) {
     var d = span.ownerDocument, dernier = 0, m;
     JOIGNABLE.lastIndex = 0;
     while ((m = JOIGNABLE.exec(texte))) {
       var avant = texte.charAt(m.index - 1);
-      if (m[3] && (/\d|\+/.test(avant))) continue;
+      // Glued to a digit or a « + »: not a number (Python's look-behind); try again from the
+      // next character, as Python does.
+      if (m[3] && (/\d|\+/.test(avant))) { JOIGNABLE.lastIndex = m.index + 1; continue; }
       span.appendChild(d.createTextNode(texte.slice(dernier, m.index)));
       var a = el(d, 'a', null, m[0]);
       a.href = m[1] ? m[0] : m[2] ? 'mailto:' + m[0] : 'tel:' + m[0].replace(/[\s.\u00a0]/g, '');

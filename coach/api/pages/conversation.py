@@ -112,11 +112,13 @@ def progress_text(step: Step) -> str:
 
 
 # What a person can tap in the coach's words: a web address, an e-mail, a French phone
-# number (the deployer's contacts and communities). The same patterns as web/coach.js.
+# number (the deployer's contacts and communities). The same patterns as web/coach.js
+# (JOIGNABLE), checked against one table: tests/data/links.yaml. A phone number's digits are
+# ASCII ([0-9], as JavaScript's \d; Python's \d would take any script's digits).
 REACHABLE = re.compile(
     r"(?P<web>https?://[^\s<>«»\"]+[^\s<>«»\".,;:!?)])"
     r"|(?P<mail>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)"
-    r"|(?P<phone>(?<![\d+])(?:\+33[\s.]?|0)[1-9](?:[\s.\u00a0]?\d{2}){4}(?!\d))")
+    r"|(?P<phone>(?<![0-9+])(?:\+33[\s.]?|0)[1-9](?:[\s.\u00a0]?[0-9]{2}){4}(?![0-9]))")
 
 
 def linked(text: str) -> str:
