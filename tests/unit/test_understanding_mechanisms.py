@@ -184,6 +184,34 @@ def test_no_money_for_the_group_goes_to_the_lack_of_means() -> None:
     assert decision.kind == "miss"
 
 
+@pytest.mark.parametrize(("text", "price"), [
+    ("c’est cher ?", True), ("ça coûte cher ?", True), ("c'est trop cher pour nous", True),
+    ("est-ce que c'est cher", True), ("c'est pas cher", True), ("ça revient cher ?", True),
+    ("cher coach, merci", False), ("chère madame, bonjour", False), ("mon cher ami", False),
+    ("chers parents", False), ("trop cher ?", True), ("c'est vraiment trop cher", True),
+    ("ça coûte pas cher ?", True), ("je cherche un plombier pas cher", False),
+    ("très cher coach", False),
+])
+def test_cher_is_a_price_only_after_a_cost_or_a_degree(text: str, price: bool) -> None:
+    said = normal(text).split()
+    assert ("payant" in said) is price
+    assert (not {"cher", "chere", "chers", "cheres"} & set(said)) is price
+
+
+@pytest.mark.parametrize("place", ["accueil:menu", "familles:debut", "initier:rencontre"])
+def test_is_it_expensive_is_the_cost_question(place: str) -> None:
+    record = record_at(ENGINE, place, persona="famille") if place.startswith(
+        "familles") else record_at(ENGINE, place)
+    for text in ("c’est cher ?", "ça coûte cher ?", "c’est payant ou pas",
+                 "c'est trop cher pour nous"):
+        step = ENGINE.play(record, TextInput(text))
+        assert "coach/reponse-gratuit" in bot_refs(step), (place, text)
+        assert where(step) == place  # answered where the person is
+    for text in ("cher coach, merci", "chère madame, bonjour"):  # a greeting, not a price
+        decision = ENGINE.understand(record, text)
+        assert "reponse:gratuit" not in [c.key for c in decision.candidates], text
+
+
 def test_an_ask_shows_the_persons_own_journey_before_another_persons() -> None:
     text = "je sais pas quoi dire en reunion"
     parent = record_at(ENGINE, "familles:debut", persona="famille")

@@ -340,7 +340,7 @@ def words(text: str) -> list[str]:
             out.append(word)
         elif expanded:
             out.extend(expanded.split())
-    if "personne" in out or "sous" in out:
+    if "personne" in out or "sous" in out or not _DEAR.isdisjoint(out):
         return _readings(out)
     return out
 
@@ -370,11 +370,40 @@ categorie categories section sections commission commissions famille familles
 """)
 
 
+# « cher » is a price said of the thing asked about: after a verb of being or costing,
+# with or without a degree between (« c'est cher », « ça coûte pas cher », « c'est vraiment
+# trop cher »), or a degree opening the message (« trop cher ? »). It then asks whether it
+# is « payant ». Elsewhere it is a greeting (« cher coach », « chère madame ») or says
+# what another thing costs (« un plombier pas cher »), and stays as typed.
+_DEAR = word_set("cher chere chers cheres")
+_PRICE_VERB = word_set("""
+est sont etait serait sera coute coutent coutait couterait coutera couter revient
+reviennent
+""")
+_DEGREE = word_set("trop si pas plus moins aussi assez tres vraiment super hyper bien peu un")
+_DEGREE_OPENING = word_set("trop si pas plus moins aussi assez")
+
+
+def _a_price(out: list[str], index: int) -> bool:
+    """Whether « cher » at `index` is the price of what is asked about (see _DEAR)."""
+    start = index
+    while start and out[start - 1] in _DEGREE:
+        start -= 1
+    if start == 0:
+        return start < index and out[0] in _DEGREE_OPENING
+    return out[start - 1] in _PRICE_VERB
+
+
 def _readings(out: list[str]) -> list[str]:
-    """The two words read by their neighbours: « personne » (nobody) and « sous » (money)."""
+    """The words read by their neighbours: « personne » (nobody), « sous » (money) and
+    « cher » (a price)."""
     last = len(out) - 1
     for index, word in enumerate(out):
         before = out[index - 1] if index else ""
+        if word in _DEAR:
+            if _a_price(out, index):
+                out[index] = "payant"
+            continue
         if word == "personne":
             after = out[index + 1] if index < last else ""
             if after == "s" and index + 2 <= last and out[index + 2] == "il":
