@@ -122,14 +122,22 @@ request = function()
                     walk[((turn - 1) %% #walk) + 1])
 end
 """
-BLIND = Path(__file__).resolve().parents[1] / "tests" / "data" / "utterances_blind.yaml"
+DATA = Path(__file__).resolve().parents[1] / "tests" / "data"
+BLIND = DATA / "utterances_blind.yaml"
+# The tuned and development sets (`typed_bodies(visible=True)`): for those who must not read
+# a blind set, e.g. while making the understanding faster.
+VISIBLE = tuple(DATA / f"utterances{name}.yaml" for name in ("", "_dev3", "_dev4", "_dev5"))
 WALKS, WALK_LENGTH, RESTART = 64, 30, "recommencer"
 
 
-def typed_bodies() -> list[bytes]:
-    """The blind set's utterances as turn bodies (what people really type)."""
-    data = yaml.safe_load(BLIND.read_text(encoding="utf-8"))
-    return [orjson.dumps({"text": str(u["text"])}) for u in data["utterances"]]
+def typed_bodies(visible: bool = False) -> list[bytes]:
+    """The blind set's utterances as turn bodies (what people really type); with `visible`,
+    those of the tuned and development sets instead (the blind file is not opened)."""
+    texts = []
+    for path in VISIBLE if visible else (BLIND,):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        texts += [str(u["text"]) for u in data["utterances"]]
+    return [orjson.dumps({"text": text}) for text in texts]
 
 
 def button_walks(dialogues: Path, count: int = WALKS, length: int = WALK_LENGTH,

@@ -19,7 +19,8 @@ figures are read once, at the end of a session.
 With --compare TREE, the timing alone runs in child processes, alternately with the code of
 TREE (e.g. a worktree of the previous commit) and with this tree's, on the same utterances:
 a before/after measured in the same run: the median (wall clock) and the mean processor
-time per utterance.
+time per utterance; with --visible too, on the tuned and development sets (no blind file is
+opened), else on the tuned and first two blind sets.
 Run: python bench/nlu_bench.py [--visible] [--repeats N] [--all] [--compare TREE [--rounds N]]
 """
 
@@ -216,17 +217,18 @@ def cpu_mean_us(engine: Engine, utterances: list[Utterance], repeats: int) -> fl
     return (time.process_time() - start) / (repeats * len(utterances)) * 1e6
 
 
-def timing_only(repeats: int) -> None:
+def timing_only(repeats: int, visible: bool) -> None:
     """Child of --compare: the median and the processor mean of this process's code, as
     one JSON line."""
     engine = Engine(load_content())
-    utterances = load_utterances() + load_utterances(BLIND) + load_utterances(BLIND2)
+    later = [*DEV_SETS.values()] if visible else [BLIND, BLIND2]
+    utterances = load_utterances() + [u for path in later for u in load_utterances(path)]
     median = median_us(engine, utterances, repeats)
     print(json.dumps({"median_us": median,
                       "cpu_mean_us": cpu_mean_us(engine, utterances, repeats)}))
 
 
-def compare(tree: str, rounds: int, repeats: int) -> None:
+def compare(tree: str, rounds: int, repeats: int, visible: bool) -> None:
     """Before/after in the same run: alternate child processes running TREE's code and ours."""
     here = str(Path(__file__).resolve().parents[1])
     found: dict[str, list[float]] = {tree: [], here: []}
@@ -234,14 +236,17 @@ def compare(tree: str, rounds: int, repeats: int) -> None:
     for _round in range(rounds):
         for code in (tree, here):
             env = dict(os.environ, NLU_BENCH_CODE=code, PYTHONPATH=code)
-            out = subprocess.run([sys.executable, __file__, "--timing-only", "--repeats",
-                                  str(repeats)], env=env, check=True, capture_output=True,
+            command = [sys.executable, __file__, "--timing-only", "--repeats", str(repeats),
+                       *(["--visible"] if visible else [])]
+            out = subprocess.run(command, env=env, check=True, capture_output=True,
                                  text=True).stdout
             figures = json.loads(out.strip().splitlines()[-1])
             found[code].append(figures["median_us"])
             means[code].append(figures["cpu_mean_us"])
     before, after = statistics.median(found[tree]), statistics.median(found[here])
-    print(f"median per utterance, {rounds} alternating rounds (median of the rounds' medians):"
+    sets = "tuned and development sets" if visible else "tuned and first two blind sets"
+    print(f"{sets}: median per utterance, {rounds} alternating rounds (median of the rounds'"
+          " medians):"
           f" {tree}: {before:.0f} µs {[round(v) for v in found[tree]]};"
           f" {here}: {after:.0f} µs {[round(v) for v in found[here]]};"
           f" after/before {after / before:.2f}")
@@ -267,10 +272,10 @@ def main() -> None:
     parser.add_argument("--timing-only", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.timing_only:
-        timing_only(args.repeats)
+        timing_only(args.repeats, args.visible)
         return
     if args.compare:
-        compare(args.compare, args.rounds, args.repeats)
+        compare(args.compare, args.rounds, args.repeats, args.visible)
         return
     content = load_content()
     start = time.perf_counter()

@@ -19,7 +19,10 @@ same process: button turns (conversations following the random walks of `api_ben
 --text`), and, inside the typed turns, the processor time spent understanding the text
 (`Understanding.decide`): what a typed turn costs beyond a button turn, and how much of it
 is the understanding. `--before` is optional then (this tree alone, or both in turn).
-Run: python bench/turn_cost_bench.py --real [--rounds 3] [--turns 5000] [--before TREE]
+`--visible` (with `--real`): the typed bodies are the tuned and development sets' utterances
+instead of the blind set's (the blind file is not opened: for those who tune or optimise).
+Run: python bench/turn_cost_bench.py --real [--visible] [--rounds 3] [--turns 5000]
+[--before TREE]
 """
 
 from __future__ import annotations
@@ -126,7 +129,8 @@ async def measure(dialogues: str, turns: int, conversations: int,
     return {"cpu_us": cpu / turns * 1e6, "wall_us": wall / turns * 1e6}
 
 
-async def measure_real(dialogues: Path, turns: int, conversations: int) -> dict[str, float]:
+async def measure_real(dialogues: Path, turns: int, conversations: int,
+                       visible: bool = False) -> dict[str, float]:
     """--real: button turns, then typed turns, on the real content, in this process."""
     import importlib.util
 
@@ -140,7 +144,7 @@ async def measure_real(dialogues: Path, turns: int, conversations: int) -> dict[
     api_bench = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(api_bench)
     walks = api_bench.button_walks(dialogues)
-    bodies = api_bench.typed_bodies()
+    bodies = api_bench.typed_bodies(visible)
     with tempfile.TemporaryDirectory() as tmp:
         settings = Settings(store_url=f"sqlite:///{tmp}/coach.db", dialogues_dir=dialogues,
                             rate_limit_per_minute=0, stats_enabled=False, _env_file=None)
@@ -214,7 +218,7 @@ async def measure_real(dialogues: Path, turns: int, conversations: int) -> dict[
 def child(args: argparse.Namespace) -> None:
     if args.real:
         print(json.dumps(asyncio.run(measure_real(Path(args.dialogues), args.turns,
-                                                  args.conversations))))
+                                                  args.conversations, args.visible))))
         return
     print(json.dumps(asyncio.run(measure(args.dialogues, args.turns, args.conversations,
                                          args.turns_before))))
@@ -226,7 +230,8 @@ def run_tree(tree: Path, args: argparse.Namespace, dialogues: Path,
     out = subprocess.run(
         [sys.executable, str(HERE), "--child", "--dialogues", str(dialogues),
          "--turns", str(args.turns), "--conversations", str(args.conversations),
-         "--turns-before", str(turns_before), *(["--real"] if args.real else [])],
+         "--turns-before", str(turns_before), *(["--real"] if args.real else []),
+         *(["--visible"] if args.visible else [])],
         cwd=tree, env=env, capture_output=True, text=True, check=True).stdout
     return json.loads(out.strip().splitlines()[-1])
 
@@ -243,6 +248,9 @@ def main() -> None:
     parser.add_argument("--real", action="store_true",
                         help="button and typed turns on the real content, and the"
                              " understanding's share of a typed turn")
+    parser.add_argument("--visible", action="store_true",
+                        help="with --real: type the tuned and development sets' utterances,"
+                             " never the blind set's")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--dialogues", help=argparse.SUPPRESS)
     args = parser.parse_args()

@@ -3,7 +3,10 @@ through the content's choices that a conversation may play again and again."""
 
 from __future__ import annotations
 
-from bench.api_bench import RESTART, WALK_LUA, button_walks
+import orjson
+import yaml
+
+from bench.api_bench import RESTART, VISIBLE, WALK_LUA, button_walks, typed_bodies
 from bench.servers import ROOT
 from coach.content.loader import load_content
 from coach.engine.engine import ChoiceInput, Engine
@@ -41,3 +44,12 @@ def test_walk_script_reads_both_files_and_skips_wrk_s_check_call() -> None:
     # wrk calls request() once on the first thread before any connection and never sends
     # it: that call must not advance a conversation's walk.
     assert "checked = place ~= 0" in script
+
+
+def test_visible_bodies_are_the_tuned_and_development_texts_in_order() -> None:
+    texts = [str(u["text"]) for path in VISIBLE
+             for u in yaml.safe_load(path.read_text(encoding="utf-8"))["utterances"]]
+    assert [path.name for path in VISIBLE] == ["utterances.yaml", "utterances_dev3.yaml",
+                                               "utterances_dev4.yaml", "utterances_dev5.yaml"]
+    bodies = typed_bodies(visible=True)
+    assert [orjson.loads(body)["text"] for body in bodies] == texts and len(texts) > 500
