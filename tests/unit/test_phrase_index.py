@@ -7,8 +7,16 @@ import pytest
 
 from bench.nlu_bench import load_utterances
 from coach.content.loader import load_content
-from coach.engine.nlu.lexicon import Lexicon, Phrase
-from coach.engine.nlu.matching import FUZZY_LIMIT, PhraseSet, score_phrases
+from coach.engine.nlu import matching
+from coach.engine.nlu.lexicon import Lexicon, Phrase, Query
+from coach.engine.nlu.matching import (
+    EXACT,
+    FUZZY_LIMIT,
+    PARTIAL_BASE,
+    PARTIAL_SPAN,
+    PhraseSet,
+    score_phrases,
+)
 from coach.engine.understand import Understanding
 
 UNDERSTANDING = Understanding(load_content())
@@ -58,3 +66,52 @@ def test_command_index_scores_as_each_command_alone() -> None:
             assert found.get(option.key, 0.0) == pytest.approx(expected, abs=1e-9), text
             scored += expected > 0
     assert scored > 0
+
+
+def _scan(index: PhraseSet, query: Query) -> list[dict[str, float]]:
+    """Every phrase of every group read one by one, without the fuzzy pass: the scores the
+    index must give (what it lists per stem and per pair only saves visits)."""
+    lexicon = index.lexicon
+    exact = [{k for k, p, g in zip(index.keys, index.phrases, index.group_of, strict=True)
+              if g == group and p.norm == query.norm} for group in range(index.groups)]
+    tallies: list[dict[str, list]] = [{} for _group in range(index.groups)]
+    for key, phrase, group in zip(index.keys, index.phrases, index.group_of, strict=True):
+        hits = phrase.stems & query.stems
+        if key in exact[group] or not hits:
+            continue
+        tally = tallies[group].setdefault(key, [frozenset(), 0.0, False, 0.0])
+        weight = lexicon.phrase_weight(phrase)
+        if hits == phrase.stems:
+            tally[0] |= hits
+            tally[1] = max(tally[1], weight)
+            tally[2] = tally[2] or phrase.norm in query.grams
+        elif (len(hits) > 1 or len(phrase.stems) == 2) and 2 * lexicon.weight(hits) >= weight:
+            found = lexicon.weight(hits)
+            tally[3] = max(tally[3], PARTIAL_BASE + PARTIAL_SPAN * (found / weight) * min(
+                1.0, found / min(query.weight, matching.LONG_WEIGHT)))
+    results: list[dict[str, float]] = []
+    for group, by_key in enumerate(tallies):
+        scores = dict.fromkeys(exact[group], EXACT)
+        for key, (covered, single, in_order, best) in by_key.items():
+            if covered:
+                best = max(best, matching._cover(lexicon.weight(covered), single, in_order,
+                                                 query))
+            if best > 0:
+                scores[key] = best
+        results.append(scores)
+    return results
+
+
+def test_index_scores_as_a_scan_of_every_phrase(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(matching, "FUZZY_MAX_LENGTH", -1)  # the scan has no fuzzy pass
+    index = UNDERSTANDING.phrases
+    lexicon = UNDERSTANDING.lexicon
+    scored = partial = 0
+    for text in TEXTS:
+        query = lexicon.query(text)
+        found, expected = index.scores(query), _scan(index, query)
+        for group in range(index.groups):
+            assert found[group] == pytest.approx(expected[group], abs=1e-9), text
+            scored += len(expected[group])
+            partial += sum(score < matching.COVER_BASE for score in expected[group].values())
+    assert scored > 5 * len(TEXTS) and partial > len(TEXTS)  # covers and partials both

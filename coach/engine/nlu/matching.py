@@ -117,9 +117,14 @@ class PhraseSet:
     by stem, by text and by length, and scored in one pass for every group at once.
 
     Each group is scored as if it were alone (its own exact texts, covers, partial phrases
-    and its own eight closest spellings). Per typed text, only the phrases that share a stem
-    with it are visited: each typed stem is a bit, a phrase's hits are the bits of its
-    stems, and a phrase is covered when its hits are all its stems.
+    and its own eight closest spellings). Each typed stem is a bit, a phrase's hits are the
+    bits of its stems, and a phrase is covered when its hits are all its stems.
+
+    Per typed text, a phrase is visited only when it can score: most phrases that share a
+    stem with a text share only that one, and then only a phrase of one stem (covered) or
+    a phrase of two stems whose typed one weighs half of it (partial) scores; these are
+    listed per stem once, by key (`_whole`, `_halves`). A phrase that holds two typed stems
+    or more is found through the pairs of its stems (`_pairs`), then scored by its bits.
     """
 
     def __init__(self, lexicon: Lexicon,
@@ -147,17 +152,69 @@ class PhraseSet:
         self.weights = [lexicon.phrase_weight(phrase) for phrase in self.phrases]
         self.sizes = [len(phrase.stems) for phrase in self.phrases]
         self.exact: dict[str, list[int]] = {}
-        self.postings: dict[str, list[int]] = {}
         for index, phrase in enumerate(self.phrases):
             self.exact.setdefault(phrase.norm, []).append(index)
-            for item in phrase.stems:
-                self.postings.setdefault(item, []).append(index)
+        self._whole = self._by_stem_whole()
+        self._halves = self._by_stem_halves()
+        self._pairs = self._by_pair()
+        self._paired = frozenset(item for phrase in self.phrases if len(phrase.stems) > 1
+                                 for item in phrase.stems)
+        self._stems_of = [tuple(phrase.stems) for phrase in self.phrases]
         # What the scoring loop reads of a phrase, in one tuple.
         self._infos = list(zip(self.group_of, self.keys, self.sizes, self.weights, self.padded,
                                strict=True))
         self._unique_windows = [
             (low, *_spellings(window)) for low, window in _fuzzy_windows(
                 self._lengths, self._sorted_norms)]
+
+    def _by_stem_whole(self) -> dict[str, list[tuple[int, str, float, tuple[str, ...]]]]:
+        """Per stem, the keys with phrases of that one stem (covered when it is typed): the
+        group, the key, their best weight, and their padded texts (in order or not)."""
+        found: dict[str, dict[tuple[int, str], tuple[float, tuple[str, ...]]]] = {}
+        for index, phrase in enumerate(self.phrases):
+            if self.sizes[index] != 1:
+                continue
+            (item,) = phrase.stems
+            by_key = found.setdefault(item, {})
+            place = (self.group_of[index], self.keys[index])
+            weight, grams = by_key.get(place, (0.0, ()))
+            gram = self.padded[index]
+            by_key[place] = (max(weight, self.weights[index]),
+                             (*grams, gram) if gram is not None else grams)
+        return {item: [(group, key, weight, grams)
+                       for (group, key), (weight, grams) in by_key.items()]
+                for item, by_key in found.items()}
+
+    def _by_stem_halves(self) -> dict[str, list[tuple[int, str, float, float, str]]]:
+        """Per stem, the phrases of two stems that this one alone makes half there (a
+        partial score): the group, the key, the stem's weight, the span of the partial score
+        (PARTIAL_SPAN times the share of the phrase's weight), and the phrase's other stem
+        (both typed: the phrase is read through its pair instead)."""
+        idf = self.lexicon.idf
+        found: dict[str, list[tuple[int, str, float, float, str]]] = {}
+        for index, phrase in enumerate(self.phrases):
+            if self.sizes[index] != 2:
+                continue
+            weight = self.weights[index]
+            first, second = phrase.stems
+            for item, other in ((first, second), (second, first)):
+                alone = idf.get(item, UNKNOWN_WEIGHT)
+                if alone * 2 >= weight:  # else less than half there: never a score
+                    found.setdefault(item, []).append(
+                        (self.group_of[index], self.keys[index], alone,
+                         PARTIAL_SPAN * (alone / weight), other))
+        return found
+
+    def _by_pair(self) -> dict[str, dict[str, list[int]]]:
+        """The phrases of two stems or more, by each pair of their stems (the first stem of
+        a pair sorts before the second)."""
+        pairs: dict[str, dict[str, list[int]]] = {}
+        for index, phrase in enumerate(self.phrases):
+            ordered = sorted(phrase.stems)
+            for position, first in enumerate(ordered):
+                for second in ordered[position + 1:]:
+                    pairs.setdefault(first, {}).setdefault(second, []).append(index)
+        return pairs
 
     def scores(self, query: Query) -> list[dict[str, float]]:
         """Per group, the score of each key the text may lead to."""
@@ -167,18 +224,46 @@ class PhraseSet:
         if exact:
             for index in exact:
                 results[group_of[index]][keys[index]] = EXACT
-        stem_weights, hits = _hits(query, self.postings, self.lexicon.idf)
+        bits, stem_weights = _bits(query, self.lexicon.idf)
         # covered stems (bits), best single phrase weight, in order, best other score
         tallies: list[dict[str, list[Any]]] = [{} for _group in range(self.groups)]
-        infos = self._infos
         text = f" {query.norm} "
         cap = min(query.weight, LONG_WEIGHT)
-        for index, mask in hits.items():
+        whole, halves = self._whole, self._halves
+        for item, bit in bits.items():
+            for group, key, weight, grams in whole.get(item, ()):
+                if exact and key in results[group]:
+                    continue
+                tally = tallies[group].get(key)
+                if tally is None:
+                    tallies[group][key] = [bit, weight, _any_in(grams, text), 0.0]
+                else:
+                    tally[0] |= bit
+                    if weight > tally[1]:
+                        tally[1] = weight
+                    if not tally[2]:
+                        tally[2] = _any_in(grams, text)
+            if not query.weight:
+                continue
+            for group, key, found, span, other in halves.get(item, ()):
+                if other in bits or (exact and key in results[group]):
+                    continue  # both stems typed: read through the pair, below
+                ratio = found / cap
+                score = PARTIAL_BASE + span * (1.0 if ratio >= 1.0 else ratio)
+                tally = tallies[group].get(key)
+                if tally is None:
+                    tallies[group][key] = [0, 0.0, False, score]
+                elif score > tally[3]:
+                    tally[3] = score
+        infos, stems_of = self._infos, self._stems_of
+        for index in self._sharing_two(bits):
             group, key, size, weight, gram = infos[index]
             if exact and key in results[group]:
                 continue
-            count = mask.bit_count()
-            if count == size:
+            mask = 0
+            for item in stems_of[index]:
+                mask |= bits.get(item, 0)
+            if mask.bit_count() == size:
                 tally = tallies[group].get(key)
                 if tally is None:
                     tallies[group][key] = [mask, weight, gram is not None and gram in text, 0.0]
@@ -188,9 +273,8 @@ class PhraseSet:
                         tally[1] = weight
                     if not tally[2]:
                         tally[2] = gram is not None and gram in text
-            elif count > 1 or size == 2:
-                found = (stem_weights[mask.bit_length() - 1] if count == 1
-                         else _mask_weight(mask, stem_weights))
+            else:
+                found = _mask_weight(mask, stem_weights)
                 # less than half there (the common case): no score
                 if found * 2 >= weight and query.weight:
                     ratio = found / cap
@@ -232,6 +316,35 @@ class PhraseSet:
                     results[group][key] = best
         return results
 
+    def _sharing_two(self, bits: dict[str, int]) -> set[int]:
+        """The phrases that hold two typed stems or more (through each typed pair)."""
+        found: set[int] = set()
+        pairs = self._pairs
+        typed = sorted(item for item in bits if item in self._paired)
+        for position, first in enumerate(typed):
+            after = pairs.get(first)
+            if after is None:
+                continue  # the last stem, in order, of every phrase that has it
+            for second in typed[position + 1:]:
+                both = after.get(second)
+                if both is not None:
+                    found.update(both)
+        return found
+
+
+def _bits(query: Query, idf: dict[str, float]) -> tuple[dict[str, int], list[float]]:
+    """Each typed stem a bit, in the order of the text's stems, and the weights by bit."""
+    bits: dict[str, int] = {}
+    bit = 1
+    for item in query.stems:
+        bits[item] = bit
+        bit <<= 1
+    return bits, [idf.get(item, UNKNOWN_WEIGHT) for item in query.stems]
+
+
+def _any_in(grams: tuple[str, ...], text: str) -> bool:
+    """One of these padded phrases is in the padded text (in order)."""
+    return any(gram in text for gram in grams)
 
 def _hits(query: Query, postings: dict[str, list[int]],
           idf: dict[str, float]) -> tuple[list[float], dict[int, int]]:
