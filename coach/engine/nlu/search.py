@@ -97,6 +97,12 @@ class SearchIndex:
             for stem, tf in bag.items():
                 self.postings.setdefault(stem, []).append(
                     (place, self.idf[stem] * tf * (K1 + 1) / (tf + norm)))
+        # The same postings for `scores`: places by number, so that a text's sums are two
+        # lists indexed by place rather than a dict of small lists.
+        self._places = list(bags)
+        number = {place: index for index, place in enumerate(self._places)}
+        self._numbered = {stem: [(number[place], score) for place, score in postings]
+                          for stem, postings in self.postings.items()}
 
     def scores(self, query: Query, floor: float = 0.0) -> dict[str, float]:
         """Confidence per place, from SEARCH_BASE up to SEARCH_BASE + SEARCH_SPAN; places
@@ -105,29 +111,30 @@ class SearchIndex:
             return {}
         idf = self.idf
         total = sum(idf.get(s, self._unknown) for s in query.stems)
-        found_in: dict[str, list[float]] = {}  # place → [BM25 score, matched rarity]
-        best = 0.0  # the best BM25 score (sums only grow: the best running sum is the best)
+        count = len(self._places)
+        bm25 = [0.0] * count  # per place: its BM25 score, the rarity of the stems it has
+        covered = [0.0] * count
+        found_in: list[int] = []  # the places found, in the order first found
         for item in query.stems:
             weight = idf.get(item)
             if weight is None:
                 continue
-            for place, score in self.postings[item]:
-                sums = found_in.get(place)
-                if sums is None:
-                    sums = found_in[place] = [score, weight]
-                else:
-                    sums[0] += score
-                    sums[1] += weight
-                if sums[0] > best:
-                    best = sums[0]
+            for place, score in self._numbered[item]:
+                if not covered[place]:  # a weight is never 0: not found before
+                    found_in.append(place)
+                bm25[place] += score
+                covered[place] += weight
         if not found_in:
             return {}
+        best = max(bm25[place] for place in found_in)
         results = {}
-        for place, (score, covered) in found_in.items():
-            share = covered / total
+        places = self._places
+        for place in found_in:
+            share = covered[place] / total
             if share >= MIN_COVER:
-                evidence = min(1.0, covered / EVIDENCE)
-                found = SEARCH_BASE + SEARCH_SPAN * share * evidence * math.sqrt(score / best)
+                evidence = min(1.0, covered[place] / EVIDENCE)
+                found = SEARCH_BASE + SEARCH_SPAN * share * evidence * math.sqrt(
+                    bm25[place] / best)
                 if found >= floor:
-                    results[place] = found
+                    results[places[place]] = found
         return results
