@@ -45,6 +45,33 @@ def split_clauses(text: str) -> list[str]:
     return [c for c in _CLAUSE_BREAK.split(text) if c and not c.isspace()]
 
 
+class _Alone:
+    """The clauses of one message, each read into a query and decided alone (without the
+    search) at most once: kept for the call that reads the message only."""
+
+    def __init__(self, lexicon: Lexicon, read: Read, context: Context) -> None:
+        self._lexicon = lexicon
+        self._read = read
+        self._context = context
+        self._queries: dict[str, Query] = {}
+        self._decisions: dict[str, Decision] = {}
+
+    def query(self, clause: str) -> Query:
+        found = self._queries.get(clause)
+        if found is None:
+            found = self._queries[clause] = self._lexicon.query(clause)
+        return found
+
+    def __call__(self, clause: str) -> tuple[Query, Decision]:
+        """The clause's query and its decision alone."""
+        query = self.query(clause)
+        found = self._decisions.get(clause)
+        if found is None:
+            found = self._decisions[clause] = (self._read(query, self._context, False)
+                                               if query.stems else Decision("miss", ()))
+        return query, found
+
+
 class ClauseReader:
     """Reads the clauses of a message with `read` (the decision, for one query)."""
 
@@ -58,13 +85,13 @@ class ClauseReader:
     def decide(self, clauses: list[str], decision: Decision, context: Context) -> Decision:
         """The decision for a message of several clauses, `decision` that of the whole, with
         another request of another clause understood for sure (`also`)."""
-        alone: dict[str, tuple[Query, Decision]] = {}  # each clause read once, alone
+        alone = _Alone(self.lexicon, self.read, context)
         decided = self._decide(clauses, decision, context, alone)
         best = decided.best
         if decided.kind != "go" or best is None:
             return decided
         for clause in clauses:
-            query, read = self._alone(clause, context, alone)
+            query, read = alone(clause)
             if not query.stems:
                 continue
             other = read.best
@@ -74,19 +101,9 @@ class ClauseReader:
                 return replace(decided, also=(other,))
         return decided
 
-    def _alone(self, clause: str, context: Context,
-               alone: dict[str, tuple[Query, Decision]]) -> tuple[Query, Decision]:
-        """A clause read alone (without the search), once per message."""
-        found = alone.get(clause)
-        if found is None:
-            query = self.lexicon.query(clause)
-            found = alone[clause] = (query, self.read(query, context, False) if query.stems
-                                     else Decision("miss", ()))
-        return found
-
     def _decide(self, clauses: list[str], decision: Decision, context: Context,
-                alone: dict[str, tuple[Query, Decision]]) -> Decision:
-        if self.lexicon.query(clauses[0]).norm in ACKNOWLEDGED:
+                alone: _Alone) -> Decision:
+        if alone.query(clauses[0]).norm in ACKNOWLEDGED:
             asked = self.read(self.lexicon.query(" ".join(clauses[1:])), context, True)
             if asked.kind != "miss":
                 return asked
@@ -96,9 +113,9 @@ class ClauseReader:
             # « je travaille en ESMS, c'est quoi le RGPD ? »: the terms asked about are those
             # of the clause that asks what they mean.
             for clause in clauses:
-                if not self.lexicon.query(clause).grams.any_padded(CUES_PADDED):
+                if not alone.query(clause).grams.any_padded(CUES_PADDED):
                     continue
-                asked = self._alone(clause, context, alone)[1]
+                asked = alone(clause)[1]
                 if asked.kind == "go" and asked.best is not None and (
                         asked.best.place.startswith(GLOSSARY)):
                     return asked
@@ -114,8 +131,8 @@ class ClauseReader:
         return self._by_clauses(clauses, context, alone) or decision
 
     def _first_request(self, clause: str, context: Context,
-                       alone: dict[str, tuple[Query, Decision]]) -> Candidate | None:
-        query, decision = self._alone(clause, context, alone)
+                       alone: _Alone) -> Candidate | None:
+        query, decision = alone(clause)
         if not query.stems:
             return None
         best = decision.best
@@ -125,7 +142,7 @@ class ClauseReader:
         return None
 
     def _by_clauses(self, clauses: list[str], context: Context,
-                    alone: dict[str, tuple[Query, Decision]]) -> Decision | None:
+                    alone: _Alone) -> Decision | None:
         """Two requests in one message, each clause read alone.
 
         A clause understood for sure (CLAUSE_SURE) that asks something wins, the first one
@@ -135,7 +152,7 @@ class ClauseReader:
         # A clause alone counts only when it goes somewhere for sure: the search, which
         # never makes the coach go on its own, is left out (a third of a decision's time).
         # Each clause is read once into a query (its words, its stems), then decided.
-        decided = [(clause, *self._alone(clause, context, alone)) for clause in clauses]
+        decided = [(clause, *alone(clause)) for clause in clauses]
         decided = [(clause, query, d) for clause, query, d in decided if query.stems]
         sure = [d.best for _c, _q, d in decided if d.kind == "go" and d.best is not None]
         said = [c for c in sure if c.place in SOCIAL or c.place in self.profiles]
