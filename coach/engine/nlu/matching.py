@@ -431,6 +431,9 @@ class OptionIndex:
         self.padded = [f" {p.norm} " if p.norm and p.norm.count(" ") < MAX_GRAM else None
                        for p in self.phrases]
         self._windows = _fuzzy_windows(self._lengths, self._sorted_norms)
+        # The phrases of function words only, padded (those a text can hold).
+        self._bare_grams = [(self.keys[index], gram) for index in self.bare
+                            if (gram := self.padded[index]) is not None]
 
     def scores(self, query: Query) -> dict[str, float]:
         exact = self.exact.get(query.norm)
@@ -468,16 +471,15 @@ class OptionIndex:
                         score = PARTIAL_BASE + PARTIAL_SPAN * (found / weight) * (
                             1.0 if ratio >= 1.0 else ratio)
                     best[key] = max(best.get(key, 0.0), score)
-        if self.bare:
+        if self._bare_grams:
             alone = not query.stems - NEGATION
-            for index in self.bare:
-                key = keys[index]
-                gram = padded[index]
-                if key not in results and gram is not None and gram in text:
+            for key, gram in self._bare_grams:
+                if gram in text and key not in results:
                     best[key] = max(best.get(key, 0.0), FUNCTION_WORDS_ALONE if alone
                                     else FUNCTION_WORDS_ONLY)
-        if len(query.norm) <= FUZZY_MAX_LENGTH:
-            low, window = self._windows[len(query.norm)]
+        low, window = self._windows[len(query.norm)] if (
+            len(query.norm) <= FUZZY_MAX_LENGTH) else (0, [])
+        if window:
             for _norm, ratio, position in process.extract(
                     query.norm, window, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF,
                     limit=None):

@@ -239,6 +239,8 @@ class Persons:
         """« maman » says: the families' places first."""
         said = {c.place.split(":", 1)[0] for c in board.found.values()
                 if c.place in self.profiles and c.score >= ASK_MIN}
+        if not said:  # most texts: no person said
+            return
         for key, candidate in list(board.found.items()):
             if candidate.place not in self.profiles and candidate.place.split(":", 1)[0] in said:
                 board.found[key] = replace(candidate, score=candidate.score + SAID_PERSONA)
