@@ -100,8 +100,8 @@ def format_report(report: dict[str, Any]) -> str:
                      f" (≥ 75 attendu), médiane LIX {corpus['median_lix']} (≤ 45 attendu)")
     readings = report.get("readings")
     if readings:
-        lines.append("Relectures avec des lecteurs (textes FALC lus sur leur version actuelle,"
-                     " pas compris, mots difficiles) :")
+        lines.append("Relectures par des groupes de lecture (textes FALC lus sur leur version"
+                     " actuelle, pas compris, mots difficiles) :")
         for flow_id, r in readings.items():
             words = ", ".join(r["hard_words"]) or "aucun"
             stale = f" ; {r['stale']} résultat(s) périmé(s) (texte changé)" if r["stale"] else ""

@@ -217,7 +217,7 @@ class Dashboard:
                         " secondes.</p>", status=503, headers={"Retry-After": "5"})
         f = figures(rows, self.content, first, last, version)
         nav = (f'<nav aria-label="Outils"><ul><li><a href="{base_path(request)}/authoring">'
-               f"Espace des auteurs</a></li><li>{logout_form(request, AREA)}</li></ul></nav>\n")
+               f"Espace de rédaction</a></li><li>{logout_form(request, AREA)}</li></ul></nav>\n")
         body = (
             "<h1>Tableau de bord du coach</h1>\n"
             f"<p>Chiffres anonymes du {e(_french(first))} au {e(_french(last))}"

@@ -202,7 +202,7 @@ def _include_tools(app: FastAPI, settings: Settings, content: Content, store: Se
     token = settings.admin_token
     findings = FalcFindings(content)
     app.state.falc_findings = findings
-    authoring = AdminGate(token, "/authoring", "l’espace des auteurs", "coach_auteurs", store)
+    authoring = AdminGate(token, "/authoring", "l’espace de rédaction", "coach_auteurs", store)
     app.include_router(build_authoring_router(content, authoring, findings))
     admin = AdminGate(token, "/admin", "le tableau de bord", "coach_admin", store)
     dashboard = Dashboard(content, store, counters)  # type: ignore[arg-type]

@@ -59,12 +59,12 @@ def _review(message: Message) -> str:
 def _readers(results: list[ReadingResult]) -> str:
     """What groups of readers said of this text (its current version only)."""
     if not results:
-        return '<br><span class="etat">Pas encore lu par des lecteurs</span>'
+        return '<br><span class="etat">Pas encore lu par un groupe de lecture</span>'
     said = []
     for r in sorted(results, key=lambda r: r.on):
         words = f" ; mots difficiles : {e(', '.join(r.hard_words))}" if r.hard_words else ""
         css = "etat--valide" if r.status == "compris" else "constat"
-        said.append(f'<br><span class="{css}">Lecteurs ({e(r.by)}, le'
+        said.append(f'<br><span class="{css}">Lecture ({e(r.by)}, le'
                     f' {r.on.strftime("%d/%m/%Y")}) : {e(r.status)}{words}</span>')
     return "".join(said)
 
@@ -113,7 +113,7 @@ class AuthoringPages:
 
     def _nav(self, request: Request) -> str:
         base = base_path(request)
-        return (f'<nav aria-label="Outils"><ul><li><a href="{base}{AREA}">Espace des auteurs'
+        return (f'<nav aria-label="Outils"><ul><li><a href="{base}{AREA}">Espace de rédaction'
                 f'</a></li><li><a href="{base}/admin">Tableau de bord</a></li><li>'
                 f"{logout_form(request, AREA)}</li></ul></nav>\n")
 
@@ -203,8 +203,8 @@ class AuthoringPages:
             f"<td>{e(', '.join(sorted(f.hard_words)) or 'aucun')}</td></tr>"
             for flow_id, f in summarise(self.content, Path(self.content.directory)).items())
         return (
-            "<h2>Relectures avec des lecteurs</h2>\n"
-            "<p>Les textes FALC lus par des groupes de lecteurs (livret : « coach relecture"
+            "<h2>Relectures par des groupes de lecture</h2>\n"
+            "<p>Les textes FALC lus par des groupes de lecture (livret : « coach relecture"
             " export », résultats : « coach relecture import »). Un résultat ne compte plus"
             " quand le texte a changé depuis la lecture.</p>\n"
             '<table><caption>Relectures par parcours</caption><thead><tr>'
@@ -245,7 +245,7 @@ class AuthoringPages:
         messages = sum(len(n.messages) for _f, n in content.iter_nodes())
         errors = sum(1 for i in issues if i.severity == "error")
         body = (
-            "<h1>Espace des auteurs</h1>\n"
+            "<h1>Espace de rédaction</h1>\n"
             f"<p>Version du contenu : <code>{e(content.version)}</code>."
             f" {len(content.flows)} parcours, {nodes} étapes, {messages} messages.</p>\n"
             "<h2>Parcours</h2>\n"
@@ -264,7 +264,7 @@ class AuthoringPages:
             f'<p role="status">{e(_status_text(status))}</p>\n'
             f"<p>{errors} erreur(s), {len(issues) - errors} avertissement(s).</p>\n"
             f"{self._issue_items(request, issues)}")
-        return page(request, "Espace des auteurs", body, nav=self._nav(request))
+        return page(request, "Espace de rédaction", body, nav=self._nav(request))
 
     def flow(self, request: Request, flow_id: str) -> Response:
         flow = self.content.flows.get(flow_id)

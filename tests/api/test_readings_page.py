@@ -35,8 +35,8 @@ async def test_reader_results_on_the_authors_pages(settings, tmp_path):
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app),
                                  base_url="http://test") as client:
         index = (await client.get("/authoring", headers=headers)).text
-        assert "Relectures avec des lecteurs" in index
+        assert "Relectures par des groupes de lecture" in index
         assert "&lt;script&gt;mot&lt;/script&gt;" in index and "<script>mot" not in index
         page = (await client.get(f"/authoring/parcours/{flow_id}", headers=headers)).text
-        assert "Lecteurs (Groupe &lt;i&gt;Lilas&lt;/i&gt;, le 01/12/2026) : pas compris" in page
-        assert "Pas encore lu par des lecteurs" in page
+        assert "Lecture (Groupe &lt;i&gt;Lilas&lt;/i&gt;, le 01/12/2026) : pas compris" in page
+        assert "Pas encore lu par un groupe de lecture" in page

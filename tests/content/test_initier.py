@@ -59,7 +59,7 @@ def test_key_question_cards_show_question_then_answer_then_store_the_choice():
     step = play(step, "voir-reponse", "forte", "voir-reponse")
     assert any("combien de membres" in t for t in texts(step))
     step = play(step, "petit-mixte", "voir-reponse")
-    assert any("ouverte à tous, ou restreinte" in t for t in texts(step))
+    assert any("ouverte à tout le monde, ou restreinte" in t for t in texts(step))
     step = play(step, "restreinte")
     assert step.record.node == "bilan-cartes"
     assert {k: step.record.vars[k] for k in
@@ -178,7 +178,7 @@ def test_end_of_stage_and_draft():
     assert "Objectif : reconnaître les savoirs des familles et des aidants." in said
     step = play(step, "suite")
     said = texts(step)
-    assert "Adhésion : ouverte à tous." in said
+    assert "Adhésion : ouverte à tout le monde." in said
     assert "Première thématique : l’inclusion scolaire." in said
     assert "Gouvernance : une seule personne anime et coordonne la CoP." in said
     step = play(step, "etape-2")
