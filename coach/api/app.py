@@ -111,7 +111,7 @@ def create_app(settings: Settings | None = None, content: Content | None = None,
     app.include_router(build_documents_router(service, renderings))
     app.include_router(build_feedback_router(service))
     app.include_router(build_pages_router(service, settings))
-    app.include_router(build_privacy_router(settings))
+    app.include_router(build_privacy_router(settings, content))
     _include_tools(app, settings, content, store, counters)
     app.include_router(build_metrics_router(settings.metrics_token))
     app.mount(STATIC_PREFIX, StaticFiles(directory=STATIC_DIR), name="coach-static")

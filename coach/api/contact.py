@@ -5,23 +5,31 @@ from __future__ import annotations
 
 from html import escape
 
+from coach.content.model import Content
 from coach.settings import Settings
 
-# Said when the site gave neither a phone nor an e-mail (as « humain-sans-contact » says).
-NO_CONTACT = ("Ce site n’a pas encore indiqué de téléphone ni de courriel. Pour parler à une"
-              " personne, contactez l’organisation qui vous a donné l’adresse de ce site, ou"
-              " l’établissement qui vous accompagne.")
+# The coach's message when the site gave neither a phone nor an e-mail (commun.yaml): the
+# pages say the same words.
+NO_CONTACT_MESSAGE = "humain-sans-contact"
 TEAM = "l’organisation qui vous propose ce coach"
 
 
-def contact_html(settings: Settings) -> str:
+def no_contact_text(content: Content) -> str:
+    """What to say without a phone or an e-mail: the coach's own message (standard French),
+    or, for content without it, whom to turn to."""
+    message = content.system.get(NO_CONTACT_MESSAGE)
+    return message.text if message is not None else f"Pour parler à une personne, contactez {TEAM}."
+
+
+def contact_html(settings: Settings, without: str) -> str:
     """« Contactez Camille au 01… (de 9 h à 17 h), ou par courriel à … », with only what is
-    set; the words of `NO_CONTACT` without a phone or an e-mail (HTML, escaped)."""
+    set; `without` (see `no_contact_text`) when there is no phone and no e-mail (HTML,
+    escaped)."""
     contact = settings.contact()
     name, phone = contact["contact_nom"], contact["contact_telephone"]
     hours, mail = contact["contact_horaires"], contact["contact_courriel"]
     if not phone and not mail:
-        return escape(NO_CONTACT)
+        return escape(without)
     ways = []
     if phone:
         ways.append(f"au {escape(phone)}" + (f" ({escape(hours)})" if hours else ""))

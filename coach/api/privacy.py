@@ -5,7 +5,8 @@ from __future__ import annotations
 from fastapi import APIRouter
 from fastapi.responses import HTMLResponse
 
-from coach.api.contact import contact_html, contact_name
+from coach.api.contact import contact_html, contact_name, no_contact_text
+from coach.content.model import Content
 from coach.settings import Settings
 
 NOTICE = """<!doctype html>
@@ -72,9 +73,10 @@ l’informatique et des libertés (cnil.fr).</p>
 """
 
 
-def build_privacy_router(settings: Settings) -> APIRouter:
+def build_privacy_router(settings: Settings, content: Content) -> APIRouter:
     router = APIRouter(include_in_schema=False)
-    page = NOTICE.format(retention=settings.retention_days, contact=contact_html(settings),
+    page = NOTICE.format(retention=settings.retention_days,
+                         contact=contact_html(settings, no_contact_text(content)),
                          nom=contact_name(settings))
 
     @router.get("/confidentialite", response_class=HTMLResponse)

@@ -6,6 +6,8 @@ courriel à . » on a default install.)"""
 from __future__ import annotations
 
 import re
+import shutil
+from pathlib import Path
 
 import httpx
 import pytest
@@ -25,9 +27,10 @@ MAIL_ONLY = {**NONE, "contact_courriel": "equipe@exemple.fr"}
 HALF_EMPTY = re.compile(r"\(\)|au\s+\(|au\s*,|à\s*\.|:\s*\.|mailto:\"|Contactez\s+au")
 
 
-async def pages(tmp_path, contact: dict[str, str]) -> tuple[str, str]:
+async def pages(tmp_path, contact: dict[str, str],
+                dialogues: Path = FIXTURE_DIALOGUES) -> tuple[str, str]:
     settings = Settings(store_url=f"sqlite:///{tmp_path}/coach.db",
-                        dialogues_dir=FIXTURE_DIALOGUES, _env_file=None, **contact)
+                        dialogues_dir=dialogues, _env_file=None, **contact)
     transport = httpx.ASGITransport(app=create_app(settings))
     async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
         start = (await client.get("/sans-js")).text
@@ -40,13 +43,33 @@ def footer(page: str) -> str:
 
 
 async def test_no_contact_set_says_how_to_reach_someone_in_words(tmp_path) -> None:
-    start, privacy = await pages(tmp_path, NONE)
+    start, privacy = await pages(tmp_path, NONE, DIALOGUES)
     for text in (footer(start), privacy):
         assert not HALF_EMPTY.search(text), text
         assert "mailto:" not in text
     assert "pas encore indiqué de téléphone ni de courriel" in footer(start)
     assert "l’établissement qui vous accompagne" in footer(start)
     assert "contactez l’organisation qui vous propose ce coach." in privacy
+
+
+async def test_without_contact_the_pages_say_the_coach_s_own_message(tmp_path) -> None:
+    """One text, the content's: the pages' footer and the privacy notice say the message
+    « humain-sans-contact » as its authors wrote it, and the coach says it too."""
+    dialogues = tmp_path / "dialogues"
+    shutil.copytree(DIALOGUES, dialogues)
+    common = dialogues / "commun.yaml"
+    written = common.read_text(encoding="utf-8")
+    said = "Ce site n’a pas encore indiqué de téléphone ni de courriel."
+    assert written.count(said) == 1
+    new = "Demandez à l’équipe de votre établissement, elle saura vous orienter."
+    common.write_text(written.replace(said, new), encoding="utf-8")
+    start, privacy = await pages(tmp_path, NONE, dialogues)
+    assert new in footer(start) and new in privacy
+    assert said not in start and said not in privacy
+    engine = Engine(load_content(dialogues), NONE)
+    step = engine.play(engine.start("familles").record, TextInput("parler à une personne"))
+    assert step.messages[-1].ref == "coach/humain-sans-contact"
+    assert new in step.messages[-1].text
 
 
 @pytest.mark.parametrize("contact", [PHONE_ONLY, MAIL_ONLY], ids=["telephone", "courriel"])

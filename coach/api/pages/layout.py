@@ -10,7 +10,6 @@ from urllib.parse import quote
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 
-from coach.api.contact import contact_html
 from coach.api.htmlpage import base_path
 from coach.settings import Settings
 
@@ -23,14 +22,16 @@ def e(text: object) -> str:
 
 @dataclass(frozen=True)
 class Site:
-    """What every page needs: where the application is mounted, and its settings."""
+    """What every page needs: where the application is mounted, its settings, and the way to
+    reach a person its footer shows (HTML, `coach.api.contact.contact_html`)."""
 
     base: str
     settings: Settings
+    contact: str
 
     @classmethod
-    def of(cls, request: Request, settings: Settings) -> Site:
-        return cls(base_path(request), settings)
+    def of(cls, request: Request, settings: Settings, contact: str) -> Site:
+        return cls(base_path(request), settings, contact)
 
     def conversation_url(self, cid: str, fragment: str = "") -> str:
         return f"{self.base}{PREFIX}/{quote(cid, safe='')}{fragment}"
@@ -55,7 +56,7 @@ def document(site: Site, title: str, body: str, status: int = 200, falc: bool = 
 def contact_footer(site: Site) -> str:
     return (
         '<footer class="pied">\n<h2>Parler à une personne</h2>\n'
-        f"<p>{contact_html(site.settings)}"
+        f"<p>{site.contact}"
         f'</p>\n<p class="confidentialite"><a href="{site.base}/confidentialite">'
         "Confidentialité et données personnelles</a></p>\n</footer>\n"
     )

@@ -11,6 +11,7 @@ from urllib.parse import quote
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
 
+from coach.api.contact import contact_html, no_contact_text
 from coach.api.pages.conversation import conversation_page, transcript_page, transcript_text
 from coach.api.pages.forms import idempotency_key, read_form, retry_form
 from coach.api.pages.journeys import journeys_by_audience, menu_choice
@@ -49,10 +50,11 @@ def build_pages_router(service: ConversationService, settings: Settings) -> APIR
     router = APIRouter(include_in_schema=False)
     content = service.engine.content
     journeys = journeys_by_audience(content)
+    contact = contact_html(settings, no_contact_text(content))
 
     def shown(request: Request, cid: str) -> Step | Response:
         """The whole conversation, or the page that says why it cannot be shown."""
-        site = Site.of(request, settings)
+        site = Site.of(request, settings, contact)
         try:
             return service.conversation(cid)
         except ConversationNotFound:
@@ -64,7 +66,7 @@ def build_pages_router(service: ConversationService, settings: Settings) -> APIR
               render: Callable[[Site, Step, TranscriptPage], Response]) -> Response:
         """One page of a long conversation (the last, or from `?depuis=N`), rendered; or
         the page that says why it cannot be shown."""
-        site = Site.of(request, settings)
+        site = Site.of(request, settings, contact)
         since = request.query_params.get("depuis", "")
         offset = int(since) if since.isdigit() and len(since) < 9 else None
         try:
@@ -80,7 +82,7 @@ def build_pages_router(service: ConversationService, settings: Settings) -> APIR
 
     @router.get(PREFIX, response_class=HTMLResponse)
     async def start_form(request: Request) -> Response:
-        site = Site.of(request, settings)
+        site = Site.of(request, settings, contact)
         body = start_page(site, journeys, content.entry[0],
                           deleted="supprimee" in request.query_params)
         return document(site, "Commencer", body)
@@ -88,7 +90,7 @@ def build_pages_router(service: ConversationService, settings: Settings) -> APIR
     @router.post(PREFIX)
     async def start(request: Request) -> Response:
         fields = await read_form(request)
-        site = Site.of(request, settings)
+        site = Site.of(request, settings, contact)
         flow, falc = fields.get("parcours") or None, fields.get("falc") == "1"
         choice = menu_choice(flow or "")
         try:
@@ -114,7 +116,7 @@ def build_pages_router(service: ConversationService, settings: Settings) -> APIR
     @router.post(PREFIX + "/{cid}")
     async def turn(request: Request, cid: str) -> Response:
         fields = await read_form(request)
-        site = Site.of(request, settings)
+        site = Site.of(request, settings, contact)
         choice, text = fields.get("choix", "").strip(), fields.get("texte", "")
         given: Input = ChoiceInput(choice[:64]) if choice else TextInput(text)
         key = idempotency_key(fields.get("cle", ""), choice or "t:" + text)
@@ -142,7 +144,7 @@ def build_pages_router(service: ConversationService, settings: Settings) -> APIR
     @router.post(PREFIX + "/{cid}/falc")
     async def falc(request: Request, cid: str) -> Response:
         fields = await read_form(request)
-        site = Site.of(request, settings)
+        site = Site.of(request, settings, contact)
         try:
             await service.set_falc(cid, fields.get("falc") == "1")
         except ConversationNotFound:
@@ -158,7 +160,7 @@ def build_pages_router(service: ConversationService, settings: Settings) -> APIR
         step = shown(request, cid)
         if isinstance(step, Response):
             return step
-        return confirmation_page(Site.of(request, settings), cid, title, text, action,
+        return confirmation_page(Site.of(request, settings, contact), cid, title, text, action,
                                  fields, yes, no)
 
     @router.get(PREFIX + "/{cid}/recommencer", response_class=HTMLResponse)
@@ -180,7 +182,7 @@ def build_pages_router(service: ConversationService, settings: Settings) -> APIR
 
     @router.post(PREFIX + "/{cid}/supprimer")
     async def delete(request: Request, cid: str) -> Response:
-        site = Site.of(request, settings)
+        site = Site.of(request, settings, contact)
         try:
             service.delete(cid)
         except StoreUnavailable:
