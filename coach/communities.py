@@ -84,19 +84,33 @@ DEPARTMENT_NAMES: dict[str, str] = {
     "seine saint denis": "93", "val de marne": "94", "val d oise": "95",
 }
 _NAMES = "|".join(sorted(map(re.escape, DEPARTMENT_NAMES), key=len, reverse=True))
-# Where a place is asked (the directory), a department's name after an article or a
-# preposition (« le nord », « dans la Somme », « en Gironde »), or typed alone.
+# The words that introduce a place, one list for every reading below. WHERE: they only say
+# where (« dans le Nord », « près du Var », « du côté de la Somme »); WHERE_TOO: they say
+# where too, but begin other phrases as well (« en somme », « du Cher », « des frais »), so
+# they count only where a place is expected. An article may follow either.
+ARTICLES = ("le", "la", "l", "les")
+WHERE = ("dans", "vers", "sur", "pres de", "pres du", "a cote de", "a cote du", "cote de",
+         "cote du", "du cote de", "du cote du")
+WHERE_TOO = ("en", "du", "des", "au", "aux", "a")
+
+
+def _one_of(words: tuple[str, ...]) -> str:
+    """A regex alternation, the longest first (« du cote de » before « du »)."""
+    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+
+
+_ARTICLE = rf"(?:(?:{_one_of(ARTICLES)})\s)?"
+# Where a place is asked (the directory), a department's name after an article or one of
+# those words (« le nord », « dans la Somme », « en Gironde »), or typed alone.
 _DEPARTMENT_SAID = re.compile(
-    rf"(?:^|\b(?:le|la|l|les|en|du|des|dans|au|aux|vers|sur)\s)(?P<name>{_NAMES})\b")
+    rf"(?:^|\b(?:{_one_of(ARTICLES + WHERE + WHERE_TOO)})\s)(?P<name>{_NAMES})\b")
 _DEPARTMENT_ALONE = re.compile(rf"^(?P<name>{_NAMES})$")
 # Said of where one looks for a group (« un groupe dans le Nord », « du côté du Var »): not
 # « en somme », « la somme à payer », « c'est cher ».
-DEPARTMENT_SOUGHT = re.compile(
-    rf"\b(?:dans|vers|sur|pres de|pres du|cote de|cote du)\s(?:(?:le|la|l|les)\s)?(?:{_NAMES})\b")
-# A text that is only a place (« 59 », « dans le 59 », « le Nord ? »).
+DEPARTMENT_SOUGHT = re.compile(rf"\b(?:{_one_of(WHERE)})\s{_ARTICLE}(?:{_NAMES})\b")
+# A text that is only a place (« 59 », « dans le 59 », « le Nord ? », « près du Var »).
 _ONLY_PLACE = re.compile(
-    r"^(?:(?:dans|en|sur|vers|du|pres de|a cote de|a)\s)?(?:(?:le|la|l|les)\s)?"
-    rf"(?P<place>\d{{2,3}}|2a|2b|{_NAMES})$")
+    rf"^(?:(?:{_one_of(WHERE + WHERE_TOO)})\s)?{_ARTICLE}(?P<place>\d{{2,3}}|2a|2b|{_NAMES})$")
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", re.IGNORECASE)
 PHONE = re.compile(r"^\+?[0-9][0-9 .()-]{5,24}$")
 

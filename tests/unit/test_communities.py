@@ -57,6 +57,32 @@ def test_places_typed_in_own_words(text: str, place: Place | None) -> None:
     assert Communities.read(text) == place
 
 
+VAR = Place("Provence-Alpes-Côte d’Azur", "83")
+
+
+@pytest.mark.parametrize("way", [
+    "dans le", "vers le", "sur le", "près du", "près de", "à côté du", "du côté du",
+    "du côté de",
+])
+def test_every_reading_of_a_department_knows_the_same_ways_to_say_where(way: str) -> None:
+    """« près du Var » typed alone, in a sentence, and sought as a group's place: the three
+    readings share one list of the words that say where (they each had their own)."""
+    from coach.communities import DEPARTMENT_SOUGHT
+    from coach.engine.nlu.french import normal
+
+    assert Communities.only_place(f"{way} Var") == VAR, way
+    assert Communities.read(f"un groupe {way} Var ?") == VAR, way
+    assert DEPARTMENT_SOUGHT.search(normal(f"un groupe {way} Var")), way
+
+
+@pytest.mark.parametrize("text", ["en somme", "la somme à payer", "c’est cher"])
+def test_a_department_s_name_in_another_sense_is_not_sought(text: str) -> None:
+    from coach.communities import DEPARTMENT_SOUGHT
+    from coach.engine.nlu.french import normal
+
+    assert not DEPARTMENT_SOUGHT.search(normal(text))
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("communities:\n  - name: A\n    regions: [Narnia]\n    join: x\n    email: a@b.fr\n",
      "région inconnue « Narnia »"),
