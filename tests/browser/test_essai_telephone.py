@@ -1,0 +1,65 @@
+"""What a try-out on phones (and a keyboard on a partner page) found, on the real dialogues:
+
+- coming back to the page deep in a conversation, the start of the current reply is on
+  screen (the history was laid out narrower while it loaded, and the page scrolled too far);
+- turning the phone sideways (and back) keeps the message one was reading on screen (the
+  browser kept the sticky « Facile à lire » switch in place, and the page went to its top);
+- « Lire la dernière réponse » shows the start of a reply taller than the screen;
+- a « ? » or a « : » in a proposed answer never starts a line on its own;
+- the widget's launcher, before its first opening, has the coach's focus ring.
+"""
+
+from __future__ import annotations
+
+from navigateur import IDLE, open_client, shot
+from playwright.sync_api import Page
+
+LAST_REPLY = """() => {
+    const mine = [...document.querySelectorAll('.messages .msg--moi')].pop();
+    let reply = mine.nextElementSibling;
+    while (reply && !reply.classList.contains('msg--coach')) reply = reply.nextElementSibling;
+    const r = reply.getBoundingClientRect(),
+          sw = document.querySelector('.falc-bouton').getBoundingClientRect();
+    return {id: reply.id, top: r.top, bottom: r.bottom, height: innerHeight, scrollY,
+            under: getComputedStyle(document.querySelector('.falc-bouton')).position === 'sticky'
+                ? sw.bottom : 0};
+}"""
+
+
+def touch_phone(new_context, width: int, height: int) -> Page:  # type: ignore[no-untyped-def]
+    return new_context(viewport={"width": width, "height": height}, is_mobile=True,
+                       has_touch=True).new_page()
+
+
+def tap_and_wait(page: Page, target) -> None:  # type: ignore[no-untyped-def]
+    before = page.locator(".msg--coach").count()
+    target.tap()
+    page.wait_for_function(
+        "n => document.querySelectorAll('.msg--coach').length > n", arg=before)
+    page.wait_for_function(IDLE)
+    page.wait_for_timeout(150)
+
+
+def deep_in_easy_to_read(page: Page, site) -> None:  # type: ignore[no-untyped-def]
+    """The parents' path in easy-to-read, three taps in: the page scrolled far down."""
+    open_client(page, site, "?falc=1")
+    for label in ("parent", "Trouver une communauté"):
+        tap_and_wait(page, page.locator(".choix button", has_text=label).first)
+
+
+def test_coming_back_deep_in_a_conversation_shows_the_reply_s_start(
+        new_context, real_site) -> None:
+    """Seen at 320 × 568: back on the page, the current reply began 282 px above the
+    screen: it was scrolled to while the conversation was 2 × 1 em narrower (a padding of
+    the loading state), so its messages were taller than once shown."""
+    page = touch_phone(new_context, 320, 568)
+    deep_in_easy_to_read(page, real_site)
+    tap_and_wait(page, page.locator('.commande[data-choix="aide"]'))
+    page.goto(real_site.coach + "/")
+    page.locator(".messages .msg").first.wait_for()
+    page.wait_for_function(IDLE)
+    page.wait_for_timeout(300)
+    seen = page.evaluate(LAST_REPLY)
+    assert seen["scrollY"] > 0, seen
+    assert seen["under"] - 1 <= seen["top"] <= seen["height"] - 60, seen
+    shot(page, "essai-retour-sur-la-page")
