@@ -747,6 +747,38 @@
     return true;
   };
 
+  /* The page (phones): turned sideways or back, the message one was reading stays at the
+     top of the screen. The browser keeps in place what is at the top centre of the screen,
+     which deep in the conversation is the sticky « Facile à lire » switch: sideways it is no
+     longer sticky, back at the top of the page, and the page went there. The message at the
+     top (and how far into it) is noted as the page scrolls, and put back after a change of
+     width; a change of height only (a virtual keyboard) moves nothing. */
+  Tchat.prototype.garderPlace = function () {
+    var t = this, largeur = window.innerWidth, repere = null;
+    var enHaut = function () {
+      var items = t.liste.querySelectorAll('.msg'), bas = 0, haut = items.length - 1;
+      if (!items.length || window.scrollY <= 0) return null;
+      // The first message whose bottom is below the screen's top (they come in order).
+      while (bas < haut) {
+        var milieu = (bas + haut) >> 1;
+        if (items[milieu].getBoundingClientRect().bottom > 0) haut = milieu; else bas = milieu + 1;
+      }
+      var r = items[bas].getBoundingClientRect();
+      return r.bottom > 0 ? { li: items[bas], part: Math.max(0, -r.top) / (r.height || 1), top: Math.max(0, r.top) } : null;
+    };
+    window.addEventListener('scroll', function () {
+      if (window.innerWidth === largeur) repere = enHaut();
+    }, { passive: true });
+    window.addEventListener('resize', function () {
+      if (window.innerWidth === largeur) return;
+      largeur = window.innerWidth;
+      if (!repere || !repere.li.isConnected) return;
+      var r = repere.li.getBoundingClientRect();
+      window.scrollBy(0, r.top + repere.part * r.height - repere.top);
+      repere = enHaut();
+    });
+  };
+
   /* « Étape 1 sur 4 · partie 3 sur 8 »: a visible text above the history, read in the page's
      order (not a live region: it would speak at every turn). The bar is a picture of the
      same text, hidden from screen readers. A new part or stage is said once, at the end of
@@ -972,6 +1004,7 @@
     });
     window.coachTchat = tchat;
     tchat.demarrerTout();
+    tchat.garderPlace();
   }
 
   /* The page's markup, made the widget's: no section heading (the dialog is named by its

@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import pytest
 from navigateur import IDLE, open_client, shot
 from playwright.sync_api import Page
 
@@ -63,3 +64,26 @@ def test_coming_back_deep_in_a_conversation_shows_the_reply_s_start(
     assert seen["scrollY"] > 0, seen
     assert seen["under"] - 1 <= seen["top"] <= seen["height"] - 60, seen
     shot(page, "essai-retour-sur-la-page")
+
+
+@pytest.mark.parametrize(("width", "height"), [(568, 320), (740, 375)])
+def test_turning_the_phone_keeps_the_message_one_reads(
+        new_context, real_site, width: int, height: int) -> None:
+    """Seen at 320 × 568 in easy-to-read: the reply at the top of the screen, the phone
+    turned sideways, and the page was at its top (scrollY 31), the reply 1 600 px below:
+    the browser keeps in place what is at the top centre of the screen, there the sticky
+    switch, which sideways is back at the top of the page."""
+    page = touch_phone(new_context, 320, 568)
+    deep_in_easy_to_read(page, real_site)
+    before = page.evaluate(LAST_REPLY)
+    assert before["top"] >= before["under"] - 1, before
+    page.set_viewport_size({"width": width, "height": height})
+    page.wait_for_timeout(400)
+    sideways = page.evaluate(LAST_REPLY)
+    assert sideways["id"] == before["id"]
+    assert 0 <= sideways["top"] <= sideways["height"] / 2, sideways
+    shot(page, f"essai-telephone-tourne-{width}x{height}")
+    page.set_viewport_size({"width": 320, "height": 568})
+    page.wait_for_timeout(400)
+    back = page.evaluate(LAST_REPLY)
+    assert back["under"] - 1 <= back["top"] <= back["height"] / 2, back
