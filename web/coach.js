@@ -882,8 +882,11 @@
     var dernier = bots[bots.length - 1];
     if (!dernier) return;
     dernier.tabIndex = -1;
-    this.defiler(dernier);
-    dernier.focus();
+    // Its start, to be read from there (by its nearest edge, a message taller than the
+    // screen came in by its end, its first lines above the screen).
+    this.defiler(dernier, true);
+    dernier.focus({ preventScroll: true });
+    this.enVue(dernier);
   };
 
   Tchat.prototype.confirmer = function (origine, titre, texte, oui, non, action) {

@@ -87,3 +87,25 @@ def test_turning_the_phone_keeps_the_message_one_reads(
     page.wait_for_timeout(400)
     back = page.evaluate(LAST_REPLY)
     assert back["under"] - 1 <= back["top"] <= back["height"] / 2, back
+
+
+def test_read_the_last_reply_shows_its_start(new_context, real_site) -> None:
+    """« Lire la dernière réponse » after « Aide » in easy-to-read at 320 × 568, the page
+    scrolled up: the help (630 px) was brought in by its end, its first lines above the
+    screen, under the sticky switch."""
+    page = touch_phone(new_context, 320, 568)
+    deep_in_easy_to_read(page, real_site)
+    tap_and_wait(page, page.locator('.commande[data-choix="aide"]'))
+    page.evaluate("scrollTo(0, 0)")
+    page.locator(".lire-derniere").tap()
+    page.wait_for_timeout(300)
+    seen = page.evaluate("""() => {
+        const a = document.activeElement, r = a.getBoundingClientRect(),
+              sw = document.querySelector('.falc-bouton').getBoundingClientRect();
+        return {cls: a.className, top: r.top, bottom: r.bottom, height: innerHeight,
+                under: sw.bottom};
+    }""")
+    assert "msg--coach" in seen["cls"], seen
+    assert seen["bottom"] - seen["top"] > seen["height"] - seen["under"], seen  # taller
+    assert seen["under"] - 1 <= seen["top"] <= seen["under"] + 30, seen
+    shot(page, "essai-lire-la-derniere")
