@@ -683,7 +683,8 @@
       var num = el(d, 'span', 'num', (i + 1) + '.');
       num.setAttribute('aria-hidden', 'true');
       b.appendChild(num);
-      b.appendChild(d.createTextNode(c.label));
+      // French spacing, as in the messages: a « ? » never starts a line alone.
+      b.appendChild(d.createTextNode(typo(c.label)));
       li.appendChild(b);
       ul.appendChild(li);
     });
@@ -710,7 +711,8 @@
         if (occupe) b.setAttribute('aria-disabled', 'true');
         li.appendChild(b);
       }
-      if (li.firstChild.textContent !== c.label) li.firstChild.textContent = c.label;
+      var libelle = typo(c.label);
+      if (li.firstChild.textContent !== libelle) li.firstChild.textContent = libelle;
       return li;
     });
     Object.keys(avant).forEach(function (id) { avant[id].remove(); });

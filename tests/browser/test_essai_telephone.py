@@ -109,3 +109,22 @@ def test_read_the_last_reply_shows_its_start(new_context, real_site) -> None:
     assert seen["bottom"] - seen["top"] > seen["height"] - seen["under"], seen  # taller
     assert seen["under"] - 1 <= seen["top"] <= seen["under"] + 30, seen
     shot(page, "essai-lire-la-derniere")
+
+
+def test_a_question_mark_never_starts_a_line_of_a_proposed_answer(
+        new_context, real_site) -> None:
+    """At 320 px in easy-to-read, « Mon avis compte ? » showed its « ? » alone on a second
+    line: the proposed answers were shown without the French spacing of the messages."""
+    page = touch_phone(new_context, 320, 568)
+    open_client(page, real_site, "?falc=1")
+    labels = page.evaluate("[...document.querySelectorAll('.choix button')].map(b => b.textContent)")
+    assert any("?" in label for label in labels), labels
+    for label in labels:
+        assert " ?" not in label and " :" not in label, label
+    raw = page.evaluate(
+        "[...document.querySelectorAll('.choix button')].map(b => b.dataset.libelle)")
+    assert any(" ?" in label for label in raw), raw  # what the person is shown as chosen
+    tap_and_wait(page, page.locator(".choix button").first)
+    for label in page.evaluate(
+            "[...document.querySelectorAll('.choix button, .commande')].map(b => b.textContent)"):
+        assert " ?" not in label and " :" not in label, label
