@@ -63,6 +63,9 @@
     'padding:.5em 1em;font:inherit;font-weight:700;line-height:1.3;color:#fff;background:' + teinte + ';' +
     'border:2px solid #fff;border-radius:2em;box-shadow:0 0 0 2px ' + teinte + ',0 2px 8px rgb(0 0 0/.35);' +
     'cursor:pointer;text-align:left}.lanceur svg{width:1.4em;height:1.4em;flex:none;fill:currentColor}' +
+    // The coach's focus ring (coach.css), before its stylesheet comes with the first opening.
+    '.lanceur:focus-visible{outline:3px solid #1d4e89;outline-offset:4px}' +
+    '@media (prefers-color-scheme:dark){.lanceur:focus-visible{outline-color:#ffd866}}' +
     '.panneau:not([open]){display:none}';
   try {
     var feuille = new CSSStyleSheet();

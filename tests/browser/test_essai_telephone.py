@@ -128,3 +128,30 @@ def test_a_question_mark_never_starts_a_line_of_a_proposed_answer(
     for label in page.evaluate(
             "[...document.querySelectorAll('.choix button, .commande')].map(b => b.textContent)"):
         assert " ?" not in label and " :" not in label, label
+
+
+def test_the_launcher_has_the_coach_s_focus_ring_before_it_is_first_opened(
+        new_context, real_site) -> None:
+    """Reached with Tab on the partner's page before any opening, the launcher had only the
+    browser's own ring (1 px, dark on the launcher's dark edge); the coach's (3 px, 4 px
+    away) came with its stylesheet, at the first opening."""
+    page = new_context().new_page()
+    page.goto(real_site.partner + "/index.html")
+    launcher = page.get_by_role("button", name="Besoin d’aide ? Tchat avec le coach")
+    launcher.wait_for()
+    for _ in range(10):
+        page.keyboard.press("Tab")
+        if page.evaluate(
+                "() => { const h = document.getElementById('coach-cop-widget');"
+                " return document.activeElement === h; }"):
+            break
+    ring = page.evaluate("""() => {
+        const b = document.getElementById('coach-cop-widget').shadowRoot
+            .querySelector('.lanceur');
+        const s = getComputedStyle(b);
+        return {focused: b.matches(':focus-visible'), style: s.outlineStyle,
+                width: parseFloat(s.outlineWidth), offset: parseFloat(s.outlineOffset)};
+    }""")
+    assert ring["focused"], ring
+    assert ring["style"] == "solid" and ring["width"] >= 3 and ring["offset"] >= 2, ring
+    shot(page, "essai-lanceur-focus")
