@@ -117,7 +117,8 @@ def test_a_question_mark_never_starts_a_line_of_a_proposed_answer(
     line: the proposed answers were shown without the French spacing of the messages."""
     page = touch_phone(new_context, 320, 568)
     open_client(page, real_site, "?falc=1")
-    labels = page.evaluate("[...document.querySelectorAll('.choix button')].map(b => b.textContent)")
+    labels = page.evaluate(
+        "[...document.querySelectorAll('.choix button')].map(b => b.textContent)")
     assert any("?" in label for label in labels), labels
     for label in labels:
         assert " ?" not in label and " :" not in label, label
