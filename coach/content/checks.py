@@ -340,39 +340,51 @@ def _intent_issue(entry: IntentData, rule: str, message: str, fix: str,
                  line=entry.line)
 
 
+def _target_issue(content: Content, glossary: set[str], entry: IntentData, target: str,
+                  what: str = "") -> Issue | None:
+    """What is wrong with a place an intention leads to (its `target`, or a `for_persona`
+    place, `what` then saying which), or None: a node, a command, a glossary term or a
+    reply."""
+    kind, _sep, name = target.partition(":")
+    if not name:
+        return _intent_issue(entry, "graphe/cible-inconnue",
+                             f"{what}la cible « {target} » n’est pas complète",
+                             "écrivez « parcours:nœud », « commande:<id> »,"
+                             " « glossaire:<terme> » ou « reponse:<id> »")
+    if kind == "commande" and name not in content.commands and name not in TYPED_COMMANDS:
+        return _intent_issue(entry, "graphe/cible-inconnue",
+                             f"{what}la commande « {name} » n’existe pas",
+                             "utilisez une commande de commun.yaml : "
+                             + ", ".join([*content.commands, *TYPED_COMMANDS]))
+    if kind == REPLY and f"{REPLY}-{name}" not in content.system:
+        return _intent_issue(entry, "message/absent",
+                             f"{what}la réponse « {target} » n’a pas de message"
+                             f" « {REPLY}-{name} »",
+                             f"ajoutez le message « {REPLY}-{name} » dans commun.yaml,"
+                             " avec « text » et « falc »")
+    if kind == "glossaire" and name not in glossary:
+        return _intent_issue(entry, "graphe/cible-inconnue",
+                             f"{what}le mot « {name} » n’est pas dans le glossaire",
+                             "écrivez le terme exactement comme dans « glossary » (commun.yaml)")
+    if kind not in ("commande", "glossaire", REPLY) and not content.has_node((kind, name)):
+        return _intent_issue(entry, "graphe/cible-inconnue",
+                             f"{what}la cible « {target} » n’existe pas",
+                             "corrigez la cible : un nœud existant, sous la forme"
+                             " parcours:nœud")
+    return None
+
+
 def _check_intents(content: Content) -> Iterator[Issue]:
-    """Every intention leads to a place that exists; its texts come in pairs."""
+    """Every intention leads to a place that exists, for everyone and for each persona
+    (`for_persona`); its texts come in pairs."""
     glossary = {g.term for g in content.glossary}
     seen: dict[str, str] = {}
     for entry in content.intents:
         intent = entry.intention
         kind, _sep, name = intent.target.partition(":")
-        if not name:
-            yield _intent_issue(entry, "graphe/cible-inconnue",
-                                f"la cible « {intent.target} » n’est pas complète",
-                                "écrivez « parcours:nœud », « commande:<id> »,"
-                                " « glossaire:<terme> » ou « reponse:<id> »")
-        elif (kind == "commande" and name not in content.commands
-              and name not in TYPED_COMMANDS):
-            yield _intent_issue(entry, "graphe/cible-inconnue",
-                                f"la commande « {name} » n’existe pas",
-                                "utilisez une commande de commun.yaml : "
-                                + ", ".join([*content.commands, *TYPED_COMMANDS]))
-        elif kind == REPLY and f"{REPLY}-{name}" not in content.system:
-            yield _intent_issue(entry, "message/absent",
-                                f"la réponse « {intent.target} » n’a pas de message"
-                                f" « {REPLY}-{name} »",
-                                f"ajoutez le message « {REPLY}-{name} » dans commun.yaml,"
-                                " avec « text » et « falc »")
-        elif kind == "glossaire" and name not in glossary:
-            yield _intent_issue(entry, "graphe/cible-inconnue",
-                                f"le mot « {name} » n’est pas dans le glossaire",
-                                "écrivez le terme exactement comme dans « glossary » (commun.yaml)")
-        elif kind not in ("commande", "glossaire", REPLY) and not content.has_node((kind, name)):
-            yield _intent_issue(entry, "graphe/cible-inconnue",
-                                f"la cible « {intent.target} » n’existe pas",
-                                "corrigez « target » : un nœud existant, sous la forme"
-                                " parcours:nœud")
+        wrong = _target_issue(content, glossary, entry, intent.target)
+        if wrong is not None:
+            yield wrong
         elif kind not in ("commande", "glossaire", REPLY):
             node = content.node((kind, name))
             names = {n for m in node.messages if not m.when
@@ -384,13 +396,10 @@ def _check_intents(content: Content) -> Iterator[Issue]:
                                     " intention ne définit pas (hors messages à condition)",
                                     "visez le nœud qui introduit ce passage", "warning")
         for persona, instead in intent.for_persona.items():
-            kind, _sep, name = instead.partition(":")
-            if not (f"{REPLY}-{name}" in content.system if kind == REPLY
-                    else content.has_node((kind, name))):
-                yield _intent_issue(entry, "graphe/cible-inconnue",
-                                    f"« for_persona » de « {intent.target} » : la cible"
-                                    f" « {instead} » ({persona}) n’existe pas",
-                                    "écrivez « parcours:nœud » ou « reponse:<id> »")
+            wrong = _target_issue(content, glossary, entry, instead,
+                                  f"« for_persona » de « {intent.target} » ({persona}) : ")
+            if wrong is not None:
+                yield wrong
         if bool(intent.label.strip()) != bool(intent.label_falc.strip()):
             rule = "FALC-PAIR-001" if intent.label.strip() else "texte/standard-absent"
             yield _intent_issue(entry, rule,

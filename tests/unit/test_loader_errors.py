@@ -138,3 +138,31 @@ def test_valid_fixture_has_no_issue():
     content, issues = read_content(FIXTURE_DIALOGUES)
     assert content is not None
     assert issues == []
+
+
+INTENTIONS = """intentions:
+  - target: demo:menu
+    for_persona: {famille: commande:humain, pro: glossaire:CoP, curieux: demo:question}
+    phrases: [une question de test]
+  - target: demo:question
+    for_persona: {famille: commande:nulle-part, pro: glossaire:Inconnu, curieux: demo:absent,
+                  autre: reponse:rien, seul: incomplet}
+    phrases: [une autre question de test]
+"""
+
+
+def test_for_persona_targets_are_checked_as_any_target(tmp_path):
+    """A `commande:` or `glossaire:` place for a persona is as valid as for everyone (it was
+    flagged as unknown); a missing one is named, with what it should be."""
+    directory = tmp_path / "dialogues"
+    shutil.copytree(FIXTURE_DIALOGUES, directory)
+    (directory / "intentions.yaml").write_text(INTENTIONS, encoding="utf-8")
+    _content, issues = read_content(directory)
+    said = [i.message for i in issues if i.file == "dialogues/intentions.yaml"]
+    wrongs = ("nulle-part", "Inconnu", "demo:absent", "reponse:rien", "incomplet")
+    # the valid places (commande:humain, glossaire:CoP, demo:question) are not flagged
+    assert len(said) == len(wrongs), said
+    for wrong in wrongs:
+        found = [m for m in said if wrong in m]
+        assert len(found) == 1, (wrong, said)
+        assert found[0].startswith("« for_persona » de « demo:question »"), found
