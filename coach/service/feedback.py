@@ -23,20 +23,21 @@ class NotAdvice(Exception):
     """The message is not an advice of this conversation: no feedback on it."""
 
 
-def advice_ref(record: Record, message_id: str,
-               where: Callable[[list[Any]], tuple[NodeRef, int] | None] | None = None
-               ) -> str | None:
-    """The content reference of a message shown in this conversation, if it is one:
-    where the message is now (`where`: `Renderer.content_message`, which follows it when
-    authors moved it in its node; without it, the stored position)."""
+# Where a content entry's message is now (`Renderer.content_message`): it follows the
+# message when authors moved it in its node, and knows none for a message they removed.
+Where = Callable[[list[Any]], tuple[NodeRef, int] | None]
+
+
+def advice_ref(record: Record, message_id: str, where: Where) -> str | None:
+    """The content reference of a message shown in this conversation, if it is one, where
+    the message is now (never the stored position alone: another message may stand there
+    since)."""
     position = int(message_id[1:])
     if position >= len(record.transcript):
         return None
     entry = record.transcript[position]
     if entry[0] != "content" or len(entry) < 4:
         return None
-    if where is None:
-        return f"{entry[1]}/{entry[2]}/{entry[3]}"
     found = where(entry)
     return f"{found[0][0]}/{found[0][1]}/{found[1]}" if found else None
 
@@ -44,9 +45,7 @@ def advice_ref(record: Record, message_id: str,
 class FeedbackCounter:
     """Decides which answers count; `advice` holds the references that ask for one."""
 
-    def __init__(self, advice: frozenset[str],
-                 where: Callable[[list[Any]], tuple[NodeRef, int] | None] | None = None
-                 ) -> None:
+    def __init__(self, advice: frozenset[str], where: Where) -> None:
         self.advice, self.where = advice, where
         self._answered: OrderedDict[bytes, None] = OrderedDict()
 

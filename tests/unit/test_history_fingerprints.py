@@ -116,3 +116,20 @@ def test_feedback_on_an_advice_moved_in_its_node_counts_for_it(tmp_path):
     counter = FeedbackCounter(frozenset({"demo/resultat/3"}), engine.renderer.content_message)
     assert counter.events(record, f"m{position}", True) == [feedback_event("demo/resultat/3",
                                                                             True)]
+
+
+def test_feedback_on_an_advice_removed_since_counts_for_no_other(tmp_path):
+    """The message a person answers about was removed by its authors: the message now at
+    its stored position is another one, so nothing is counted (feedback is always placed
+    where the message is now, never by its stored position alone)."""
+    import pytest
+
+    from coach.service.feedback import NotAdvice
+
+    record = played_quiz()
+    position = next(p for p, m in enumerate(record.transcript) if m[2:4] == ["resultat", 0])
+    engine = edited(tmp_path, BRAVO, "")
+    neighbour = {f"demo/resultat/{index}" for index in range(4)}
+    counter = FeedbackCounter(frozenset(neighbour), engine.renderer.content_message)
+    with pytest.raises(NotAdvice):
+        counter.events(record, f"m{position}", True)
