@@ -204,8 +204,8 @@ class Understanding:
         # The stems that can speak for each place: its phrases, its texts, a command's words.
         support: dict[str, set[str]] = {place: set(stems) for place, stems in documents.items()}
         for word_stem, postings in self.search.postings.items():
-            for place, _score in postings:
-                support.setdefault(place, set()).add(word_stem)
+            for number, _score in postings:
+                support.setdefault(self.search.places[number], set()).add(word_stem)
         for option in self.commands:
             support.setdefault(option.key, set()).update(
                 s for phrase in option.phrases for s in phrase.stems)

@@ -159,7 +159,6 @@ class PhraseSet:
         self._pairs = self._by_pair()
         self._paired = frozenset(item for phrase in self.phrases if len(phrase.stems) > 1
                                  for item in phrase.stems)
-        self._stems_of = [tuple(phrase.stems) for phrase in self.phrases]
         # What the scoring loop reads of a phrase, in one tuple.
         self._infos = list(zip(self.group_of, self.keys, self.sizes, self.weights, self.padded,
                                strict=True))
@@ -255,13 +254,13 @@ class PhraseSet:
                     tallies[group][key] = [0, 0.0, False, score]
                 elif score > tally[3]:
                     tally[3] = score
-        infos, stems_of = self._infos, self._stems_of
+        infos, phrases = self._infos, self.phrases
         for index in self._sharing_two(bits):
             group, key, size, weight, gram = infos[index]
             if exact and key in results[group]:
                 continue
             mask = 0
-            for item in stems_of[index]:
+            for item in phrases[index].stems:
                 mask |= bits.get(item, 0)
             if mask.bit_count() == size:
                 tally = tallies[group].get(key)

@@ -91,18 +91,15 @@ class SearchIndex:
         weights = sorted(self.idf.values())
         # A typed word the content never uses: it counts like a middling word.
         self._unknown = weights[len(weights) // 2] if weights else 1.0
-        self.postings: dict[str, list[tuple[str, float]]] = {}
-        for place, bag in bags.items():
+        # Places by number, so that a text's sums are two lists indexed by place rather
+        # than a dict of small lists: per stem, the places that use it and their BM25 part.
+        self.places = list(bags)
+        self.postings: dict[str, list[tuple[int, float]]] = {}
+        for number, (place, bag) in enumerate(bags.items()):
             norm = K1 * (1 - B + B * lengths[place] / average)
             for stem, tf in bag.items():
                 self.postings.setdefault(stem, []).append(
-                    (place, self.idf[stem] * tf * (K1 + 1) / (tf + norm)))
-        # The same postings for `scores`: places by number, so that a text's sums are two
-        # lists indexed by place rather than a dict of small lists.
-        self._places = list(bags)
-        number = {place: index for index, place in enumerate(self._places)}
-        self._numbered = {stem: [(number[place], score) for place, score in postings]
-                          for stem, postings in self.postings.items()}
+                    (number, self.idf[stem] * tf * (K1 + 1) / (tf + norm)))
 
     def scores(self, query: Query, floor: float = 0.0) -> dict[str, float]:
         """Confidence per place, from SEARCH_BASE up to SEARCH_BASE + SEARCH_SPAN; places
@@ -111,7 +108,7 @@ class SearchIndex:
             return {}
         idf = self.idf
         total = sum(idf.get(s, self._unknown) for s in query.stems)
-        count = len(self._places)
+        count = len(self.places)
         bm25 = [0.0] * count  # per place: its BM25 score, the rarity of the stems it has
         covered = [0.0] * count
         found_in: list[int] = []  # the places found, in the order first found
@@ -119,7 +116,7 @@ class SearchIndex:
             weight = idf.get(item)
             if weight is None:
                 continue
-            for place, score in self._numbered[item]:
+            for place, score in self.postings[item]:
                 if not covered[place]:  # a weight is never 0: not found before
                     found_in.append(place)
                 bm25[place] += score
@@ -128,7 +125,7 @@ class SearchIndex:
             return {}
         best = max(bm25[place] for place in found_in)
         results = {}
-        places = self._places
+        places = self.places
         for place in found_in:
             share = covered[place] / total
             if share >= MIN_COVER:
