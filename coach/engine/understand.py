@@ -544,6 +544,7 @@ class Understanding:
         if not any(t in real and is_content(t) and stem_of(t) not in self._known
                    for t in query.tokens):
             return  # words unknown here are typos or names, not another subject
+        stems: list[str] = []  # each token's stem, once, when a candidate needs them
         for key, candidate in list(board.found.items()):
             if (candidate.score < WEAK_MIN or candidate.score >= EXACT_SCORE
                     or key.startswith((CHOICE, COMMAND, REPLY)) or key == OTHER):
@@ -551,7 +552,9 @@ class Understanding:
             found = query.stems & self._support.get(candidate.place, frozenset())
             if len(found) != 1:
                 continue
-            words = [t for t in query.tokens if self.lexicon.stem_of(t) in found]
+            stems = stems or [stem_of(t) for t in query.tokens]
+            words = [t for t, word_stem in zip(query.tokens, stems, strict=True)
+                     if word_stem in found]
             if words and all(w in self._common for w in words):
                 board.found[key] = replace(candidate, score=min(candidate.score,
                                                                 ASK_MIN - 0.01))

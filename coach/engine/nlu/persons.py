@@ -163,18 +163,18 @@ class Persons:
         of work, or None."""
         tokens = query.tokens
         start = _skip(tokens, _LEAD)
-        if start >= len(tokens) or (tokens[start] not in WORK_ROLES
-                                    and self.lexicon.stem_of(tokens[start]) != self._professional):
+        # Where first (a look-up per word), then the job (a stem, dearer), on few texts.
+        at = next((index for index in range(start + 1, min(start + 4, len(tokens) - 1))
+                   if tokens[index] in _AT), None)
+        if at is None or (tokens[start] not in WORK_ROLES
+                          and self.lexicon.stem_of(tokens[start]) != self._professional):
             return None
-        for index in range(start + 1, min(start + 4, len(tokens) - 1)):
-            if tokens[index] in _AT:
-                after = index + 1
-                if tokens[after] in _DETERMINERS and after + 1 < len(tokens):
-                    after += 1
-                if tokens[after] in _NOT_A_PLACE:
-                    return None
-                return " " + " ".join(tokens[after + 1:])
-        return None
+        after = at + 1
+        if tokens[after] in _DETERMINERS and after + 1 < len(tokens):
+            after += 1
+        if tokens[after] in _NOT_A_PLACE:
+            return None
+        return " " + " ".join(tokens[after + 1:])
 
     def others_named(self, board: Board, query: Query) -> None:
         """« on se prend la tête avec les éducs », « ça intéresse des professionnels ? »: persons
