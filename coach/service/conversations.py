@@ -18,7 +18,7 @@ from typing import Generic, NamedTuple, Protocol, TypeVar
 
 from coach.analytics.events import Event, document_event
 from coach.drafts.model import Draft, build_draft
-from coach.engine.engine import Engine, Input, Step, TextInput
+from coach.engine.engine import ChoiceInput, Engine, Input, Step, TextInput
 from coach.engine.errors import KeyReusedForAnotherInput, UnknownChoice
 from coach.engine.record import Record
 from coach.service.errors import (
@@ -131,6 +131,25 @@ class ConversationService:
         if self.observer is not None:
             self.observer.started(step.record)
         return step
+
+    def start_with_choice(self, falc: bool, choice: str) -> tuple[Step, bool]:
+        """A new conversation at the welcome with this choice pressed at once, as the home
+        menu's button (the pages' « Je suis un parent… »), stored once, after the choice;
+        (step, False) as started when the choice is not offered there."""
+        step = self.engine.start(None, falc)
+        given = ChoiceInput(choice)
+        try:
+            chosen: Step | None = self.engine.play(step.record, given)
+        except UnknownChoice:
+            chosen = None
+        last = chosen or step
+        self.store.create(last.record.id, last.record.to_bytes())
+        if self.observer is not None:
+            self.observer.started(step.record)
+            if chosen is not None:
+                self.observer.count_turn(given, self.observer.turn_events(
+                    step.record, chosen.record, given))
+        return last, chosen is not None
 
     def check_text(self, text: str) -> None:
         """Raise TextRejected for a blank text or one over the length limit."""

@@ -3,7 +3,6 @@ service (coach/service), and answers a page or a redirection (POST-redirect-GET)
 
 from __future__ import annotations
 
-import contextlib
 import secrets
 from collections.abc import Callable
 from urllib.parse import quote
@@ -94,16 +93,15 @@ def build_pages_router(service: ConversationService, settings: Settings) -> APIR
         flow, falc = fields.get("parcours") or None, fields.get("falc") == "1"
         choice = menu_choice(flow or "")
         try:
-            try:
-                step = service.start(None if choice else flow, falc)
-            except UnknownFlow:
-                step = service.start(None, falc)
             if choice:  # as the home menu's button: the welcome, the choice, its answer
-                cid = step.record.id
-                with contextlib.suppress(ChoiceNotOffered):
-                    await service.play(cid, ChoiceInput(choice[:64]), None,
-                                       render=lambda _step: None)
-                    return see(site, cid)
+                step, chosen = service.start_with_choice(falc, choice[:64])
+                if chosen:
+                    return see(site, step.record.id)
+            else:
+                try:
+                    step = service.start(flow, falc)
+                except UnknownFlow:
+                    step = service.start(None, falc)
         except StoreUnavailable:
             return unavailable_page(site, retry_form(site, PREFIX, fields))
         return see(site, step.record.id, "")
