@@ -26,13 +26,15 @@ beside this one) with its own store and its own content (its dialogues with `--t
 ring built on its commun.yaml otherwise), and each round runs bare / before / coach: both
 ratios to bare, and coach / before, come from the same run.
 Run: python bench/api_bench.py [--text] [--store redis://127.0.0.1:6379/0] [--rounds 7]
-[--seconds 5] [--turns-before 250] [--before ../main-before]
+[--seconds 5] [--threads N (default: the machine's cores)] [--turns-before 250]
+[--before ../main-before]
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import os
 import random
 import statistics
 import sys
@@ -81,9 +83,10 @@ TEXT_LUA = LUA.replace(
     'return wrk.format(nil, "/api/v1/conversations/" .. id .. "/turns")',
     'return wrk.format(nil, "/api/v1/conversations/" .. id .. "/turns", nil,'
     ' bodies[(counter %% #bodies) + 1])')
-# --text: button turns on the real content. Each wrk thread plays its own half of the
+# --text: button turns on the real content. Each wrk thread plays its own share of the
 # conversations (a conversation's place in its walk is counted here, so one thread only
-# may play it), each conversation the walk of its index.
+# may play it), each conversation the walk of its index. The script's argument is wrk's
+# number of threads (`-t`).
 WALK_LUA = """
 local ids = {}
 for line in io.lines("%s") do ids[#ids + 1] = line end
@@ -103,7 +106,7 @@ end
 local played = {}
 function init(args)
   counter = 0
-  share = math.floor(#ids / 2)
+  share = math.floor(#ids / (tonumber(args[1]) or 1))
   -- wrk calls request() once on the first thread's state before any connection, to check
   -- the script, and never sends what it returns: that call must not count as a turn.
   checked = place ~= 0
@@ -221,6 +224,8 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--store", help="COACH_STORE_URL (default: a temporary SQLite file)")
     parser.add_argument("--seconds", type=int, default=5)
+    parser.add_argument("--threads", type=int, default=os.cpu_count() or 2,
+                        help="wrk threads (default: this machine's cores)")
     parser.add_argument("--rounds", type=int, default=7)
     parser.add_argument("--conversations", type=int, default=5000,
                         help="how many conversations the turns go to (each run lengthens them)")
@@ -293,7 +298,7 @@ def main() -> None:
             # speed drifts (shared host), a ratio of neighbours much less.
             for _round in range(args.rounds):
                 results["bare"].append(wrk(f"http://127.0.0.1:{bare_port}", scripts["coach"],
-                                           args.seconds))
+                                           args.seconds, threads=args.threads))
                 for name in names:
                     if name == "buttons":
                         # Each wrk run counts its turns from the start of the walks: it plays
@@ -301,12 +306,14 @@ def main() -> None:
                         ids = create_conversations(f"http://127.0.0.1:{coach_port}",
                                                    args.conversations)
                         (tmp_path / "buttons-ids.txt").write_text("\n".join(ids) + "\n")
-                    results[name].append(wrk(f"http://127.0.0.1:{ports[name]}", scripts[name],
-                                             args.seconds))
+                    results[name].append(wrk(
+                        f"http://127.0.0.1:{ports[name]}", scripts[name], args.seconds,
+                        threads=args.threads,
+                        script_args=(str(args.threads),) if name == "buttons" else ()))
     store = "Redis" if args.store and args.store.startswith("redis") else "SQLite"
     kind = ("button turns and typed turns (blind-set utterances), real content" if args.text
             else "button turns")
-    print(f"API {kind}, 1 uvicorn worker, {store} store, wrk -t2 -c50,"
+    print(f"API {kind}, 1 uvicorn worker, {store} store, wrk -t{args.threads} -c50,"
           f" {args.rounds} rounds of {args.seconds:g} s each")
     for name, runs in results.items():
         print(summary("typed" if args.text and name == "coach" else name, runs))

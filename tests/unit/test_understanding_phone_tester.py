@@ -225,8 +225,9 @@ def test_what_the_site_keeps_is_the_sites_data_answer(place: str, persona: str |
     step = typed(place, "vous gardez les donnees des gens ?", **variables)
     assert bot_refs(step)[0] == "coach/reponse-donnees", bot_refs(step)
     assert where(step) == place
-    assert "Plus d’options" in step.messages[-2].text or any(
-        "Plus d’options" in m.text for m in step.messages)
+    # the answer itself says where to erase the conversation now (the menu of options)
+    answer = next(m for m in step.messages if m.ref == "coach/reponse-donnees")
+    assert "« Plus d’options »" in answer.text
 
 
 def test_the_communitys_confidentiality_is_still_the_families_place() -> None:
