@@ -6,13 +6,15 @@
   browser kept the sticky « Facile à lire » switch in place, and the page went to its top);
 - « Lire la dernière réponse » shows the start of a reply taller than the screen;
 - a « ? » or a « : » in a proposed answer never starts a line on its own;
-- the widget's launcher, before its first opening, has the coach's focus ring.
+- the widget's launcher, before its first opening, has the coach's focus ring;
+- in the widget's panel on a desktop page, the text field that has the keyboard's focus
+  (after a choice made with the keyboard) is on screen, not pushed below the panel's view.
 """
 
 from __future__ import annotations
 
 import pytest
-from navigateur import IDLE, open_client, shot
+from navigateur import DEEP_ACTIVE, IDLE, open_client, open_widget, press, shot
 from playwright.sync_api import Page
 
 LAST_REPLY = """() => {
@@ -156,3 +158,48 @@ def test_the_launcher_has_the_coach_s_focus_ring_before_it_is_first_opened(
     assert ring["focused"], ring
     assert ring["style"] == "solid" and ring["width"] >= 3 and ring["offset"] >= 2, ring
     shot(page, "essai-lanceur-focus")
+
+
+FIELD_SEEN = f"""() => {{
+    const root = document.getElementById('coach-cop-widget').shadowRoot;
+    const body = root.querySelector('.panneau-corps').getBoundingClientRect();
+    const a = ({DEEP_ACTIVE})(), r = a.getBoundingClientRect();
+    const mine = [...root.querySelectorAll('.messages .msg--moi')].pop();
+    let reply = mine ? mine.nextElementSibling : null;
+    const top = reply ? reply.getBoundingClientRect().top : null;
+    const x = (r.left + r.right) / 2, y = (r.top + r.bottom) / 2;
+    return {{id: a.id, text: a.textContent.trim().slice(0, 40), rect: [r.top, r.bottom],
+             body: [body.top, body.bottom], reply: top,
+             hit: root.elementFromPoint(x, y) === a || a.contains(root.elementFromPoint(x, y))}};
+}}"""
+
+
+def test_in_the_widget_the_focused_field_is_in_view_after_a_keyboard_choice(
+        new_context, real_site) -> None:
+    """Keyboard only on a partner's desktop page (1280 × 800), the parents' widget: after
+    « Quels rôles pour moi ? » chosen with Enter, the focus is in the text field (the reply
+    is announced), and the field was at 753–800 px, below the panel's end (720 px): the reply
+    at the top of the panel pushed it out of sight, and nothing showed where the focus was.
+    While it has the focus, the field stays at the bottom of the panel's view; a choice
+    reached with Shift+Tab is seen whole, the field no longer over it."""
+    page = new_context(viewport={"width": 1280, "height": 800}).new_page()
+    open_widget(page, real_site, "index.html")
+    page.wait_for_function(IDLE)
+    root = page.locator("#coach-cop-widget")
+    before = root.locator(".msg--coach").count()
+    press(root.locator(".choix button").first)
+    page.wait_for_function(
+        "n => document.getElementById('coach-cop-widget').shadowRoot"
+        ".querySelectorAll('.msg--coach').length > n", arg=before)
+    page.wait_for_function(IDLE)
+    page.wait_for_timeout(200)
+    seen = page.evaluate(FIELD_SEEN)
+    assert seen["id"] == "saisie", seen
+    assert seen["body"][0] <= seen["rect"][0] and seen["rect"][1] <= seen["body"][1], seen
+    assert seen["hit"], seen
+    assert seen["body"][0] - 1 <= seen["reply"] <= seen["body"][0] + 60, seen  # still on top
+    shot(page, "essai-widget-champ-en-vue")
+    page.keyboard.press("Shift+Tab")
+    choice = page.evaluate(FIELD_SEEN)
+    assert choice["id"] != "saisie" and choice["hit"], choice
+    assert seen["body"][0] <= choice["rect"][0] and choice["rect"][1] <= seen["body"][1], choice
