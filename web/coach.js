@@ -1068,6 +1068,14 @@
     corps.querySelector('.options ul').appendChild(li);
     tete.appendChild(titre);
     tete.appendChild(boutons);
+    // Full screen, the header sticks at the top (coach.css): its height, for what is brought
+    // to the top of the panel to stop under it (in easy-to-read on a small phone its
+    // buttons take three rows: 141 px, more than the 6 em kept before).
+    if (window.ResizeObserver) {
+      new window.ResizeObserver(function () {
+        dialogue.style.setProperty('--tete', tete.offsetHeight + 'px');
+      }).observe(tete);
+    }
     dialogue.textContent = '';
     dialogue.appendChild(tete);
     dialogue.appendChild(corps);

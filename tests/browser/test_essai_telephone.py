@@ -8,7 +8,8 @@
 - a « ? » or a « : » in a proposed answer never starts a line on its own;
 - the widget's launcher, before its first opening, has the coach's focus ring;
 - in the widget's panel on a desktop page, the text field that has the keyboard's focus
-  (after a choice made with the keyboard) is on screen, not pushed below the panel's view.
+  (after a choice made with the keyboard) is on screen, not pushed below the panel's view;
+- in the widget's full-screen panel on a phone, a reply stops under the sticky header.
 """
 
 from __future__ import annotations
@@ -203,3 +204,40 @@ def test_in_the_widget_the_focused_field_is_in_view_after_a_keyboard_choice(
     choice = page.evaluate(FIELD_SEEN)
     assert choice["id"] != "saisie" and choice["hit"], choice
     assert seen["body"][0] <= choice["rect"][0] and choice["rect"][1] <= seen["body"][1], choice
+
+
+@pytest.mark.parametrize("falc", [False, True], ids=["standard", "facile"])
+def test_on_a_phone_the_widget_s_reply_starts_under_its_header(
+        new_context, real_site, falc: bool) -> None:
+    """The widget on a partner's page at 320 × 568, easy-to-read switched on in it, a tap on
+    a proposed answer: the reply's first message began at 130 px, under the sticky header
+    (141 px: the title, then its buttons on two rows), its speaker's name hidden."""
+    page = touch_phone(new_context, 320, 568)
+    page.goto(real_site.partner + "/index.html")
+    page.get_by_role("button", name="Besoin d’aide ? Tchat avec le coach").tap()
+    root = page.locator("#coach-cop-widget")
+    root.locator(".messages .msg").first.wait_for()
+    page.wait_for_function(IDLE)
+    if falc:
+        root.locator(".falc-bouton").tap()
+        page.wait_for_function(
+            "document.getElementById('coach-cop-widget').shadowRoot"
+            ".querySelector('.coach').classList.contains('falc')")
+        page.wait_for_function(IDLE)
+    for _ in range(2):
+        before = root.locator(".msg--coach").count()
+        root.locator(".choix button").first.tap()
+        page.wait_for_function(
+            "n => document.getElementById('coach-cop-widget').shadowRoot"
+            ".querySelectorAll('.msg--coach').length > n", arg=before)
+        page.wait_for_function(IDLE)
+        page.wait_for_timeout(200)
+        seen = page.evaluate("""() => {
+            const root = document.getElementById('coach-cop-widget').shadowRoot;
+            const head = root.querySelector('.panneau-tete').getBoundingClientRect();
+            const a = root.activeElement, r = a.getBoundingClientRect();
+            return {cls: a.className, top: r.top, head: head.bottom, height: innerHeight};
+        }""")
+        assert "msg--coach" in seen["cls"], seen
+        assert seen["head"] <= seen["top"] <= seen["height"] / 2, seen
+    shot(page, f"essai-widget-telephone-{'facile' if falc else 'standard'}")
