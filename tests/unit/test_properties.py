@@ -12,8 +12,10 @@ from hypothesis import strategies as st
 from coach.content.loader import load_content
 from coach.engine.engine import ChoiceInput, Engine, TextInput
 from coach.engine.record import Record
+from coach.engine.transcript import DIRECTORY_ASK, DIRECTORY_EMPTY
 from tests.conftest import CONTACT, FIXTURE_DIALOGUES
 
+ON_ARRIVAL = (DIRECTORY_ASK, DIRECTORY_EMPTY)
 COMMANDS = ["menu", "retour", "recommencer", "facile", "aide", "humain", "stop"]
 
 actions = st.lists(
@@ -36,7 +38,13 @@ def assert_valid(engine: Engine, record: Record) -> None:
     assert engine.content.has_node((record.flow, record.node))
     assert Record.from_bytes(record.to_bytes()) == record
     whole = engine.conversation(record)
-    assert len(whole.messages) == len(record.transcript)  # every entry renders
+    # Every entry renders, except the directory's question or advice said on arrival when
+    # the same turn already named the place (« dans le 48 »): only the place's answer shows.
+    answered_at_once = sum(
+        1 for entry, following in zip(record.transcript[:-1], record.transcript[1:], strict=True)
+        if entry[0] == following[0] == "directory" and entry[1] in ON_ARRIVAL
+        and following[1] not in ON_ARRIVAL)
+    assert len(whole.messages) == len(record.transcript) - answered_at_once
     assert all(m.text.strip() for m in whole.messages)
     node = engine.content.node((record.flow, record.node))
     assert whole.choices or node.end or not node.choices or all(c.when for c in node.choices)
@@ -69,3 +77,14 @@ def test_any_sequence_keeps_the_conversation_valid(content, steps):
         assert len(record.transcript) > before  # a turn always leaves a trace, never erases
         assert step.messages  # and always answers something
         assert_valid(engine, record)
+
+
+@pytest.mark.parametrize("text", ["LOZERE", "dans le 48", "ya un groupe dans le nord ?"])
+def test_a_place_named_at_the_menu_keeps_the_conversation_valid(text):
+    """Found by the property above: a department typed at the menu records the directory's
+    arrival entry and the place's answer in one turn; only the answer shows."""
+    engine = engine_for("dialogues")
+    step = engine.play(engine.start().record, TextInput(text))
+    assert_valid(engine, step.record)
+    kinds = [entry[0] for entry in step.record.transcript]
+    assert kinds.count("directory") == 2
