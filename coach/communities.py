@@ -83,7 +83,44 @@ DEPARTMENT_NAMES: dict[str, str] = {
     "territoire de belfort": "90", "essonne": "91", "hauts de seine": "92",
     "seine saint denis": "93", "val de marne": "94", "val d oise": "95",
 }
-_NAMES = "|".join(sorted(map(re.escape, DEPARTMENT_NAMES), key=len, reverse=True))
+# The large towns people name for where they live (« j'habite à Lyon », « vers Marseille »),
+# each read as its department. Left out: names that are also everyday words or that several
+# departments share (Tours: « des tours de table »; Gap, Clermont, Saint-Denis, Montreuil,
+# Boulogne).
+CITY_DEPARTMENTS: dict[str, str] = {
+    "lyon": "69", "villeurbanne": "69", "marseille": "13", "aix en provence": "13",
+    "toulouse": "31", "nice": "06", "cannes": "06", "antibes": "06", "nantes": "44",
+    "saint nazaire": "44", "strasbourg": "67", "montpellier": "34", "beziers": "34",
+    "bordeaux": "33", "lille": "59", "roubaix": "59", "tourcoing": "59", "dunkerque": "59",
+    "valenciennes": "59", "rennes": "35", "saint malo": "35", "reims": "51", "havre": "76",
+    "rouen": "76", "saint etienne": "42", "toulon": "83", "grenoble": "38", "dijon": "21",
+    "angers": "49", "cholet": "49", "nimes": "30", "clermont ferrand": "63", "mans": "72",
+    "brest": "29", "quimper": "29", "amiens": "80", "limoges": "87",
+    "perpignan": "66", "metz": "57", "besancon": "25", "orleans": "45", "mulhouse": "68",
+    "colmar": "68", "caen": "14", "cherbourg": "50", "nancy": "54", "avignon": "84",
+    "poitiers": "86", "pau": "64", "bayonne": "64", "biarritz": "64", "rochelle": "17",
+    "calais": "62", "arras": "62", "lens": "62", "beauvais": "60", "troyes": "10",
+    "chartres": "28", "bourges": "18", "blois": "41", "chateauroux": "36", "annecy": "74",
+    "chambery": "73", "valence": "26", "vannes": "56", "lorient": "56", "saint brieuc": "22",
+    "belfort": "90", "niort": "79", "angouleme": "16", "roche sur yon": "85", "laval": "53",
+    "montauban": "82", "albi": "81", "rodez": "12", "carcassonne": "11", "ajaccio": "2A",
+    "bastia": "2B", "versailles": "78", "nanterre": "92", "creteil": "94", "cergy": "95",
+    "evry": "91", "melun": "77", "bobigny": "93", "perigueux": "24", "agen": "47",
+    "tarbes": "65", "brive": "19", "auxerre": "89", "nevers": "58", "macon": "71",
+    "chalon sur saone": "71", "epinal": "88", "charleville mezieres": "08", "saint quentin": "02",
+    "pointe a pitre": "971", "fort de france": "972", "cayenne": "973",
+}
+# Every name read as a department: the departments' own, then the towns'.
+PLACE_NAMES: dict[str, str] = {**CITY_DEPARTMENTS, **DEPARTMENT_NAMES}
+def _names(names: dict[str, str]) -> str:
+    """A regex alternation of place names, the longest first (« loire atlantique »)."""
+    return "|".join(sorted(map(re.escape, names), key=len, reverse=True))
+
+
+_NAMES = _names(PLACE_NAMES)
+# A town says where one looks only once a group is asked about (« un plombier sur Lyon » is
+# not a search for a community): the lexicon's sign of a place sought uses departments.
+_DEPARTMENT_NAMES = _names(DEPARTMENT_NAMES)
 # The words that introduce a place, one list for every reading below. WHERE: they only say
 # where (« dans le Nord », « près du Var », « du côté de la Somme »); WHERE_TOO: they say
 # where too, but begin other phrases as well (« en somme », « du Cher », « des frais »), so
@@ -107,7 +144,8 @@ _DEPARTMENT_SAID = re.compile(
 _DEPARTMENT_ALONE = re.compile(rf"^(?P<name>{_NAMES})$")
 # Said of where one looks for a group (« un groupe dans le Nord », « du côté du Var »): not
 # « en somme », « la somme à payer », « c'est cher ».
-DEPARTMENT_SOUGHT = re.compile(rf"\b(?:{_one_of(WHERE)})\s{_ARTICLE}(?:{_NAMES})\b")
+DEPARTMENT_SOUGHT = re.compile(
+    rf"\b(?:{_one_of(WHERE)})\s{_ARTICLE}(?:{_DEPARTMENT_NAMES})\b")
 # A text that is only a place (« 59 », « dans le 59 », « le Nord ? », « près du Var »).
 _ONLY_PLACE = re.compile(
     rf"^(?:(?:{_one_of(WHERE + WHERE_TOO)})\s)?{_ARTICLE}(?P<place>\d{{2,3}}|2a|2b|{_NAMES})$")
@@ -282,7 +320,7 @@ class Communities:
             if f" {name_key} " in key:
                 return Place(region)
         said = _DEPARTMENT_SAID.search(key.strip()) or _DEPARTMENT_ALONE.match(key.strip())
-        return Communities.place(DEPARTMENT_NAMES[said["name"]]) if said else None
+        return Communities.place(PLACE_NAMES[said["name"]]) if said else None
 
     @staticmethod
     def only_place(text: str) -> Place | None:
@@ -291,7 +329,7 @@ class Communities:
         if found is None:
             return None
         place = found["place"]
-        return Communities.place(DEPARTMENT_NAMES.get(place, place))
+        return Communities.place(PLACE_NAMES.get(place, place))
 
 
 def load_communities(path: Path | None) -> Communities:

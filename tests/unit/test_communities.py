@@ -75,6 +75,34 @@ def test_every_reading_of_a_department_knows_the_same_ways_to_say_where(way: str
     assert DEPARTMENT_SOUGHT.search(normal(f"un groupe {way} Var")), way
 
 
+LYON, MARSEILLE = Place("Auvergne-Rhône-Alpes", "69"), Place("Provence-Alpes-Côte d’Azur", "13")
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("jhabite a lyon", LYON), ("Lyon", LYON), ("ya une cop vers marseille", MARSEILLE),
+    ("j'habite au Havre", Place("Normandie", "76")), ("à côté de Saint-Étienne",
+                                                      Place("Auvergne-Rhône-Alpes", "42")),
+    ("on fait des tours de table", None), ("pau ?", Place("Nouvelle-Aquitaine", "64")),
+])
+def test_a_town_is_read_as_its_department(text: str, place: Place | None) -> None:
+    """People name their town, not its department (seen on a phone: « jhabite a lyon »
+    after « Dans quel département ? » got « je ne comprends pas »)."""
+    assert Communities.read(text) == place
+
+
+def test_a_town_where_a_group_is_sought_leads_to_its_department() -> None:
+    from coach.content.loader import load_content
+    from coach.engine.engine import Engine, TextInput
+    from tests.conftest import CONTACT
+
+    engine = Engine(load_content(None), CONTACT)
+    step = engine.play(engine.start().record, TextInput("ya une cop vers marseille"))
+    assert step.record.transcript[-1] == ["directory", "13"]
+    step = engine.play(engine.start().record, TextInput("il y a une cop pres de chez moi ?"))
+    step = engine.play(step.record, TextInput("jhabite a lyon"))
+    assert step.record.transcript[-1] == ["directory", "69"]
+
+
 @pytest.mark.parametrize("text", ["en somme", "la somme à payer", "c’est cher"])
 def test_a_department_s_name_in_another_sense_is_not_sought(text: str) -> None:
     from coach.communities import DEPARTMENT_SOUGHT
