@@ -5,12 +5,11 @@ Through the JSON API and the pages without JavaScript, on the real dialogues."""
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from coach.content.loader import DEFAULT_DIRECTORY
 from coach.settings import Settings
+from tests.api.pages import press
 from tests.api.test_coordinator_journey import CONTENT, callers, path
 from tests.conftest import CONTACT
 
@@ -115,14 +114,6 @@ async def test_menu_outside_a_journey_and_at_the_hub_is_the_home_menu(client):
         assert "coach/menu-parcours" not in talk.refs
 
 
-async def press(client, path: str, choice: str) -> str:
-    page = (await client.get(path)).text
-    assert f'value="{choice}"' in page, choice
-    key = re.search(r'name="cle" value="([^"]+)"', page).group(1)
-    response = await client.post(path, data={"choix": choice, "cle": key})
-    assert response.status_code == 303
-    page = (await client.get(path)).text
-    return page.replace("\u00a0", " ").replace("\u202f", " ")
 
 
 async def test_the_menu_button_without_javascript(client):

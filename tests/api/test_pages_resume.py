@@ -3,12 +3,11 @@ the place reached in the stage, as with the client (the same engine plays both).
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from coach.content.loader import DEFAULT_DIRECTORY
 from coach.settings import Settings
+from tests.api.pages import press
 from tests.conftest import CONTACT
 
 pytestmark = pytest.mark.anyio
@@ -21,13 +20,6 @@ def settings(tmp_path) -> Settings:
                     rate_limit_per_minute=0, _env_file=None, **CONTACT)
 
 
-async def press(client, path: str, choice: str) -> str:
-    page = (await client.get(path)).text
-    assert f'value="{choice}"' in page, choice
-    key = re.search(r'name="cle" value="([^"]+)"', page).group(1)
-    response = await client.post(path, data={"choix": choice, "cle": key})
-    assert response.status_code == 303
-    return (await client.get(path)).text
 
 
 async def test_resuming_stage_one_without_javascript(client):
