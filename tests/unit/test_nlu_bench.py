@@ -19,6 +19,7 @@ from bench.nlu_bench import (
     BLIND_SETS,
     DEV_SETS,
     UTTERANCES,
+    Utterance,
     load_utterances,
     unknown_places,
 )
@@ -34,51 +35,45 @@ def test_the_bench_knows_four_blind_sets_and_three_visible_development_sets() ->
     assert all("blind" not in path.name for path in DEV_SETS.values())
 
 
-def test_third_blind_set_is_well_formed_and_apart_from_the_visible_sets() -> None:
-    """Written 2026-12-02 before that session's tuning (its commit comes before any matcher
-    change of the session). Only counts are compared: a failing assertion shows a number,
-    never a text of the blind set."""
-    utterances = load_utterances(BLIND3)
+def assert_well_formed_and_apart(path: Path, least: int, elsewhere_least: int,
+                                 apart_from: list[Path]) -> list[Utterance]:
+    """A blind set's shape, by counts only (a failing assertion shows a number, never a text
+    of a blind set): its size, every persona, texts typed away from the menu, no repeated
+    text, no unknown place, and no text shared with the sets it must stay apart from."""
+    utterances = load_utterances(path)
     size = len(utterances)
-    assert size >= 170
+    assert size >= least
     groups = {u.group for u in utterances}
     assert groups == PERSONAS
     elsewhere = sum(u.at != "accueil:menu" for u in utterances)
-    assert elsewhere >= 20
+    assert elsewhere >= elsewhere_least
     texts = {u.text.casefold() for u in utterances}
     distinct = len(texts)
     assert distinct == size
     unknown = len(unknown_places(load_content(), utterances))
     assert unknown == 0
-    for path in [UTTERANCES, *DEV_SETS.values()]:
-        shared = len(texts & {u.text.casefold() for u in load_utterances(path)})
-        assert shared == 0, path.name
+    for other in apart_from:
+        shared = len(texts & {u.text.casefold() for u in load_utterances(other)})
+        assert shared == 0, other.name
+    return utterances
+
+
+def test_third_blind_set_is_well_formed_and_apart_from_the_visible_sets() -> None:
+    """Written 2026-12-02 before that session's tuning (its commit comes before any matcher
+    change of the session)."""
+    assert_well_formed_and_apart(BLIND3, 170, 20, [UTTERANCES, *DEV_SETS.values()])
 
 
 def test_fourth_blind_set_is_well_formed_and_apart_from_the_other_sets() -> None:
     """Written on the evening of 2026-12-02 before that session's tuning (its commit comes
     before any matcher change of the session), from the personas, with coordinators at each
-    of the four stages and with the tools. Only counts are compared: a failing assertion
-    shows a number, never a text of a blind set."""
-    utterances = load_utterances(BLIND4)
-    size = len(utterances)
-    assert size >= 180
-    groups = {u.group for u in utterances}
-    assert groups == PERSONAS
+    of the four stages and with the tools."""
+    utterances = assert_well_formed_and_apart(
+        BLIND4, 180, 30, [UTTERANCES, *DEV_SETS.values(), BLIND3])
     per_group = {group: sum(u.group == group for u in utterances) for group in PERSONAS}
     assert min(per_group.values()) >= 10
-    elsewhere = sum(u.at != "accueil:menu" for u in utterances)
-    assert elsewhere >= 30
     places = len({u.expect for u in utterances})
     assert places >= 80
-    texts = {u.text.casefold() for u in utterances}
-    distinct = len(texts)
-    assert distinct == size
-    unknown = len(unknown_places(load_content(), utterances))
-    assert unknown == 0
-    for path in [UTTERANCES, *DEV_SETS.values(), BLIND3]:
-        shared = len(texts & {u.text.casefold() for u in load_utterances(path)})
-        assert shared == 0, path.name
 
 
 def write_set(path: Path, text: str) -> Path:
