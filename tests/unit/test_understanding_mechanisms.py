@@ -409,3 +409,9 @@ def test_a_greeting_or_thanks_said_to_someone_is_one(text: str, place: str) -> N
     decision = ENGINE.understand(record_at(ENGINE, "accueil:menu"), text)
     assert decision.kind == "go" and decision.best is not None, decision
     assert decision.best.place == place, decision
+
+
+@pytest.mark.parametrize("text", ["c'est où", "cest ou", "ça se passe où ?"])
+def test_where_is_it_asked_by_a_parent_finds_a_community(text: str) -> None:
+    """« c'est où » has no content word: a parent on a phone got « je ne comprends pas »."""
+    assert where(typed("familles:debut", text)) == "trouver:debut"
