@@ -362,6 +362,24 @@ def test_a_job_and_where_it_is_done_is_who_one_is(text: str) -> None:
     assert decision.best.place == "professionnels:debut", decision
 
 
+@pytest.mark.parametrize("text", ["inspectrice à l’ARS depuis deux ans",
+                                  "évaluatrice à la MDPH depuis peu",
+                                  "formateur dans un IRTS"])
+def test_roles_of_partners_and_where_they_work_are_who_one_is(text: str) -> None:
+    """Inspectors, assessors, trainers (roles of partner organisations) said before where
+    they work are who one is, as a head or a coordinator is."""
+    decision = ENGINE.understand(record_at(ENGINE, "accueil:menu"), text)
+    assert decision.kind == "go" and decision.best is not None, decision
+    assert decision.best.place == "professionnels:debut", decision
+
+
+@pytest.mark.parametrize("text", ["je suis prof de maths", "prof en SEGPA", "je suis proviseur"])
+def test_teachers_and_school_heads_are_professionals(text: str) -> None:
+    decision = ENGINE.understand(record_at(ENGINE, "accueil:menu"), text)
+    assert decision.kind == "go" and decision.best is not None, decision
+    assert decision.best.place == "professionnels:debut", decision
+
+
 @pytest.mark.parametrize("text", ["je travaille dans un IME et je manque de temps",
                                   "je suis infirmiere au CHU et je manque de temps"])
 def test_a_need_said_with_where_one_works_finds_that_persons_place(text: str) -> None:

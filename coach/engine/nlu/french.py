@@ -224,7 +224,8 @@ SAME_AS.update({
                          " kinesitherapeutes soignants soignantes praticien praticienne"
                          " animateurs assistante assistant rééducateur reeducateur"
                          " accompagnant accompagnante accompagnants aidesoignant"
-                         " aidesoignante",
+                         " aidesoignante prof profs professeur professeure professeurs"
+                         " proviseur proviseure formateur formatrice formateurs",
         "handicap": "myopathie sclerose imc paralysie deficience deficiences trisomie autisme"
                     " polyhandicap surdite cecite tetraplegie paraplegie hemiplegie maladie"
                     " syndrome pathologie",

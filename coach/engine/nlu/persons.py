@@ -66,7 +66,11 @@ PERSON_WORDS = word_set("parent famille enfant professionnel aidant handicape fr
 # is said « en » or « à » without being a place of work (« à temps partiel », « en libéral »).
 # Jobs that lead or coordinate, said before where they are done (« cadre dans un SESSAD »).
 WORK_ROLES = word_set("cadre chef cheffe directeur directrice responsable coordinateur"
-                      " coordinatrice conseiller conseillere chercheur chercheuse stagiaire")
+                      " coordinatrice conseiller conseillere chercheur chercheuse stagiaire"
+                      " referent referente evaluateur evaluatrice agent agente inspecteur"
+                      " inspectrice formateur formatrice principal principale proviseur"
+                      " proviseure elu elue delegue deleguee gestionnaire president"
+                      " presidente doctorant doctorante benevole secretaire juriste")
 _LEAD = word_set("bonjour bonsoir salut coucou hello moi je j suis alors oui")
 _AT = word_set("a au aux dans en chez")
 _DETERMINERS = word_set("la le l les un une des d du mon ma notre")
