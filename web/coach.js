@@ -449,13 +449,41 @@
      and which may be out of the panel's view) or the announcer (keyboard: the focus stays in
      the field). */
   Tchat.prototype.signaler = function (pas, premier, touche) {
-    if (premier && (touche || this.q('#pref-focus').checked)) {
+    if (premier && (touche || this.q('#pref-focus').checked || this.focusPerdu(premier))) {
       premier.tabIndex = -1;
       premier.focus({ preventScroll: true });
       this.enVue(premier);
     } else {
       this.annoncer(this.texteReponse(pas));
     }
+  };
+
+  /* The keyboard's focus (the text field after a choice or a message sent with Enter, a
+     command) must be seen once the reply is shown (WCAG 2.4.11). If it is not, the least
+     scroll brings it in (a desktop page: the history's box grew and pushed the field below
+     the window); if the reply's start is then out of sight, a short window (400 % zoom:
+     320 × 180 CSS px) has no room for both: the reply is brought back to the top and takes
+     the focus (true), and Tab goes on from it to the proposed answers. */
+  Tchat.prototype.focusPerdu = function (premier) {
+    var racine = this.racine, a = racine.getRootNode().activeElement;
+    if (!a || !(racine.contains(a) || racine.parentNode.contains(a)) || this.vu(a, true)) return false;
+    a.scrollIntoView({ block: 'nearest' });
+    if (this.vu(a, true) && this.vu(premier, false)) return false;
+    this.defiler(premier, true);
+    return true;
+  };
+
+  /* Does the screen show `e` (its first and last lines if `entier`, else its first line):
+     in the window, not scrolled out of a panel or a box, not under a sticky bar? */
+  Tchat.prototype.vu = function (e, entier) {
+    var ici = e.getRootNode(), r = e.getBoundingClientRect();
+    var x = Math.min(Math.max((r.left + r.right) / 2, 1), window.innerWidth - 1);
+    var ligne = function (y) {
+      if (y < 0 || y >= window.innerHeight) return false;
+      var h = ici.elementFromPoint(x, y);
+      return !!h && (h === e || e.contains(h));
+    };
+    return ligne(r.top + 6) && (!entier || ligne(r.bottom - 6));
   };
 
   /* The focused reply's start inside the window too: on a desktop page the history is a box

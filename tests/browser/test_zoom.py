@@ -1,0 +1,132 @@
+"""Keyboard only at 400 % zoom: a 1280 × 720 window zoomed to 400 % is a CSS viewport of
+320 × 180 px. After a choice made with Enter (or a message sent with Enter), the focus was
+in the text field, 700 to 1 500 px below the screen: the reply's start was brought to the
+top and a 180 px window has no room for both. WCAG 2.4.11: the focused element is seen.
+There, the focus goes to the reply's first message (seen at the top of the screen), from
+which Tab reaches the proposed answers; on a desktop window the field keeps the focus
+(test_pointeur.py, test_announcements.py)."""
+
+from __future__ import annotations
+
+import pytest
+from navigateur import DEEP_ACTIVE, IDLE, RECORDER, open_client, press, shot
+from playwright.sync_api import Page
+
+ZOOM_400 = {"width": 320, "height": 180}
+
+# The focused element (through the widget's shadow root): its box, whether it is what the
+# screen shows at its first and last lines (not scrolled away, not under a sticky bar), and
+# the reply's first message.
+SEEN = f"""() => {{
+    const host = document.getElementById('coach-cop-widget');
+    const root = host && host.shadowRoot && host.shadowRoot.querySelector('.msg')
+        ? host.shadowRoot : document;
+    const a = ({DEEP_ACTIVE})(), r = a.getBoundingClientRect();
+    const x = Math.min(Math.max((r.left + r.right) / 2, 1), innerWidth - 1);
+    const on = y => {{ if (y < 0 || y >= innerHeight) return false;
+        const hit = root.elementFromPoint(x, y); return !!hit && (hit === a || a.contains(hit)); }};
+    const mine = [...root.querySelectorAll('.messages .msg--moi')].pop();
+    let reply = mine ? mine.nextElementSibling : null;
+    while (reply && !reply.classList.contains('msg--coach')) reply = reply.nextElementSibling;
+    return {{tag: a.tagName, id: a.id, cls: String(a.className),
+             inChoices: !!a.closest('.choix'), top: r.top, bottom: r.bottom,
+             partly: on(r.top + 2) || on((r.top + r.bottom) / 2) || on(r.bottom - 2),
+             height: innerHeight, reply: reply ? reply.id : null,
+             replyTop: reply ? reply.getBoundingClientRect().top : null,
+             bots: root.querySelectorAll('.msg--coach').length}};
+}}"""
+
+
+def wait_reply(page: Page, before: int) -> None:
+    page.wait_for_function(f"n => ({SEEN})().bots > n", arg=before)
+    page.wait_for_function(IDLE)
+    page.wait_for_timeout(200)
+
+
+def assert_focus_on_the_reply(seen: dict[str, object], step: str) -> None:
+    assert seen["partly"], f"{step} : le focus est hors de l’écran : {seen}"
+    assert "msg--coach" in str(seen["cls"]) and seen["id"] == seen["reply"], (step, seen)
+    assert 0 <= float(seen["replyTop"]) <= 40, (step, seen)  # type: ignore[arg-type]
+
+
+def test_keyboard_at_400_percent_zoom_in_the_page(new_context, site) -> None:
+    page = new_context(viewport=ZOOM_400).new_page()
+    page.add_init_script(RECORDER)
+    open_client(page, site)
+    page.wait_for_function(IDLE)
+    for number, label in enumerate(("Je suis un parent ou un proche aidant",
+                                    "Oui, dites-m'en plus"), start=1):
+        before = page.evaluate(SEEN)["bots"]
+        press(page.get_by_role("button", name=label, exact=True))
+        wait_reply(page, before)
+        seen = page.evaluate(SEEN)
+        assert_focus_on_the_reply(seen, f"choix {number}")
+        shot(page, f"zoom-400-page-choix{number}")
+    # One channel per reply: the focus reads it, nothing is written in the announcer.
+    spoken = [a for a in page.evaluate("window.__annonces") if "dit :" in a["text"]]
+    assert spoken == [], spoken
+    # From the reply, Tab reaches the proposed answers, seen.
+    page.keyboard.press("Tab")
+    seen = page.evaluate(SEEN)
+    assert seen["inChoices"] and seen["partly"], seen
+    # A message typed and sent with Enter: the same.
+    page.get_by_role("textbox", name="Votre message").focus()
+    page.keyboard.type("Observer d'abord")
+    before = page.evaluate(SEEN)["bots"]
+    page.keyboard.press("Enter")
+    wait_reply(page, before)
+    assert_focus_on_the_reply(page.evaluate(SEEN), "message écrit")
+    shot(page, "zoom-400-page-texte")
+
+
+@pytest.mark.parametrize("falc", [False, True], ids=["standard", "facile"])
+def test_keyboard_at_400_percent_zoom_in_the_widget(new_context, site, falc: bool) -> None:
+    page = new_context(viewport=ZOOM_400).new_page()
+    page.goto(site.partner + "/index.html")
+    launcher = page.get_by_role("button", name="Besoin d’aide ? Tchat avec le coach")
+    launcher.focus()
+    page.keyboard.press("Enter")
+    root = page.locator("#coach-cop-widget")
+    root.locator(".messages .msg").first.wait_for()
+    page.wait_for_function(IDLE)
+    if falc:
+        press(root.locator(".falc-bouton"))
+        page.wait_for_function("document.getElementById('coach-cop-widget').shadowRoot"
+                               ".querySelector('.coach').classList.contains('falc')")
+        page.wait_for_function(IDLE)
+    for number in (1, 2):
+        before = page.evaluate(SEEN)["bots"]
+        press(root.locator(".choix button").first)
+        wait_reply(page, before)
+        assert_focus_on_the_reply(page.evaluate(SEEN), f"widget, choix {number}")
+        shot(page, f"zoom-400-widget{'-facile' if falc else ''}-choix{number}")
+        # From the reply, Tab reaches the proposed answers (the end node has none: the field).
+        page.keyboard.press("Tab")
+        seen = page.evaluate(SEEN)
+        assert seen["partly"] and (seen["inChoices"] if number == 1
+                                   else seen["id"] == "saisie"), seen
+
+
+@pytest.mark.parametrize("height", [800, 600])
+def test_on_a_desktop_the_field_keeps_the_focus_and_is_seen(new_context, site,
+                                                             height: int) -> None:
+    """The same rule on a desktop window: the history's box grew with the reply and pushed
+    the focused field below the window (at 1280 × 600 entirely: 650–720 px; at 1280 × 800,
+    14 of its 72 px seen). The page scrolls it in; the focus stays in it, the reply's start
+    is still seen in its box, and it is announced (test_announcements.py)."""
+    page = new_context(viewport={"width": 1280, "height": height}).new_page()
+    open_client(page, site)
+    page.wait_for_function(IDLE)
+    for label in ("Je suis un parent ou un proche aidant", "Oui, dites-m'en plus"):
+        before = page.evaluate(SEEN)["bots"]
+        press(page.get_by_role("button", name=label, exact=True))
+        wait_reply(page, before)
+        seen = page.evaluate(SEEN)
+        assert seen["id"] == "saisie", seen
+        assert seen["top"] >= 0 and seen["bottom"] <= height + 1, seen  # the whole field
+        assert seen["partly"], seen
+        reply = page.evaluate("""i => { const e = document.getElementById(i),
+            j = document.querySelector('.journal').getBoundingClientRect(),
+            r = e.getBoundingClientRect(); return [r.top, j.top, j.bottom]; }""", seen["reply"])
+        assert max(0, reply[1]) <= reply[0] <= min(height, reply[2]) - 30, (label, reply)
+    shot(page, f"zoom-100-page-{height}")
