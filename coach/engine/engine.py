@@ -30,7 +30,15 @@ from coach.engine.commands import COMMANDS
 from coach.engine.errors import KeyReusedForAnotherInput, UnknownChoice, UnknownFlow
 from coach.engine.machines import ASKED, NEXT, CompiledFlow, compile_all
 from coach.engine.nlu.french import STOPWORDS, normal, word_set, words
-from coach.engine.nlu.places import CHOICE, COMMAND, GLOSSARY, REPLY, TERMS, node_place
+from coach.engine.nlu.places import (
+    CHOICE,
+    COMMAND,
+    GLOSSARY,
+    REPLY,
+    SIMPLIFY,
+    TERMS,
+    node_place,
+)
 from coach.engine.progress import ProgressMap, WhereReport
 from coach.engine.record import Record, new_conversation_id
 from coach.engine.render import Rendered, Renderer
@@ -468,7 +476,11 @@ class Engine:
     def _act_all(self, record: Record, keys: list[str]) -> None:
         """Two requests in one message (« c'est gratuit ? et ça prend combien de temps »):
         the answers said in place (the cost, a term) first, then the one place to go; of
-        two places, the first."""
+        two places, the first. Said with « je ne comprends pas » (`SIMPLIFY` first), the
+        answers come in easy-to-read."""
+        if keys[0] == SIMPLIFY and len(keys) > 1:
+            self._easy_to_read_to_answer(record)
+            keys = keys[1:]
         here = [k for k in keys if k.startswith((REPLY, GLOSSARY))]
         going = [k for k in keys if k not in here][:1]
         if not going:
@@ -738,6 +750,13 @@ class Engine:
     def _has_contact(self) -> bool:
         context = self.renderer.context
         return bool(context.get("contact_telephone") or context.get("contact_courriel"))
+
+    def _easy_to_read_to_answer(self, record: Record) -> None:
+        """« je comprends pas ce que c'est une cop »: easy-to-read on (said once), and the
+        question answered next, rather than the last messages said again."""
+        if not record.falc:
+            record.falc = True
+            self._say(record, ("simplifier-reponse",))
 
     def _simplify(self, record: Record) -> None:
         """Someone says they do not understand: easy-to-read on (never off), then the

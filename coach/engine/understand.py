@@ -49,6 +49,7 @@ from coach.engine.nlu.candidates import (
     distinct,
 )
 from coach.engine.nlu.clauses import SOCIAL, ClauseReader, split_clauses
+from coach.engine.nlu.difficulty import after_difficulty
 from coach.engine.nlu.french import SUBJECT_WORDS, fold, is_content, ordinal
 from coach.engine.nlu.hostility import HOSTILE, is_hostile
 from coach.engine.nlu.lexicon import Lexicon, Phrase, Query
@@ -60,6 +61,7 @@ from coach.engine.nlu.places import (
     GENERIC_TARGETS,
     GLOSSARY,
     REPLY,
+    SIMPLIFY,
     PlaceBook,
     node_place,
 )
@@ -316,21 +318,15 @@ class Understanding:
 
     def _decide_text(self, text: str, context: Context) -> Decision:
         query = self.lexicon.query(text)
+        asked = self._asked_in_difficulty(query, context)
+        if asked is not None:
+            return asked
         decision = self._decide(query, context)
         social = self._social_words.get(query.tokens[0]) if query.tokens else None
-        exact = decision.kind == "go" and decision.best is not None and (
-            decision.best.score >= EXACT_SCORE)
-        if (social is not None and not exact and not decision.hostile
-                and ADDRESS.issuperset(t for t in query.tokens[1:] if is_content(t))):
-            # « coucou le coach », « merci bien monsieur le robot »: a greeting or thanks said
-            # to someone is a greeting or thanks.
-            return Decision("go", (Candidate(social, social, EXACT_SCORE, "intention"),))
-        if decision.kind == "miss" and not decision.hostile and query.tokens:
-            # « bonjour à toute l'équipe », « merci à vous tous »: a short greeting or thanks
-            # whose other words lead nowhere is a greeting or thanks.
-            social = self._social_words.get(query.tokens[0])
-            if social is not None and len(query.stems - self._social_stems) <= SOCIAL_REST:
-                return Decision("go", (Candidate(social, social, EXACT_SCORE, "intention"),))
+        if social is not None and not decision.hostile:
+            greeted = self._greeting_or_thanks(query, decision, social, context)
+            if greeted is not None:
+                return greeted
         parent = self.persons.parent_with_condition(query)
         if parent is not None and not decision.hostile:
             # « je suis la maman de Léa, elle a un handicap rare »: who one is wins; the
@@ -345,6 +341,47 @@ class Understanding:
         if frame is not None:
             return self._at_work(*frame, decision, context)
         return decision
+
+    def _greeting_or_thanks(self, query: Query, decision: Decision, social: str,
+                            context: Context) -> Decision | None:
+        """A message that starts with a greeting or thanks (`social`), when that is what it
+        says: « coucou le coach », « merci bien monsieur le robot » (said to someone),
+        « bonjour à toute l'équipe » (the other words lead nowhere). Unless the rest is a
+        phrase of a place typed exactly (« bonjour c'est où ? »): that is answered."""
+        exact = decision.kind == "go" and decision.best is not None and (
+            decision.best.score >= EXACT_SCORE)
+        addressed = not exact and ADDRESS.issuperset(
+            t for t in query.tokens[1:] if is_content(t))
+        short = decision.kind == "miss" and (
+            len(query.stems - self._social_stems) <= SOCIAL_REST)
+        if not addressed and not short:
+            return None
+        rest = self.lexicon.query(" ".join(query.tokens[1:]))
+        if rest.tokens:
+            asked = self._decide(rest, context, False)
+            best = asked.best
+            if (asked.kind == "go" and best is not None and best.score >= EXACT_SCORE
+                    and best.via == "intention" and best.place not in SOCIAL):
+                return asked
+        return Decision("go", (Candidate(social, social, EXACT_SCORE, "intention"),))
+
+    def _asked_in_difficulty(self, query: Query, context: Context) -> Decision | None:
+        """« je comprends pas ce que c'est une cop »: easy-to-read on, and the question
+        answered, when what follows « je ne comprends pas » goes somewhere for sure (a place,
+        a term, an answer, a choice of this step; not a command, which the whole text
+        settles)."""
+        rest = after_difficulty(query.tokens)
+        if rest is None:
+            return None
+        simplify = Candidate(SIMPLIFY, SIMPLIFY, EXACT_SCORE, "commande")
+        if not rest:  # « je comprends rien à ce que vous dites »
+            return Decision("go", (simplify,))
+        asked = self._decide_text(" ".join(rest), context)
+        best = asked.best
+        if (asked.kind != "go" or best is None or asked.hostile
+                or best.key.startswith(COMMAND) or best.place in SOCIAL):
+            return None
+        return Decision("go", (simplify,), also=(best, *asked.also))
 
     def _at_work(self, profile: str, rest: str, decision: Decision,
                  context: Context) -> Decision:

@@ -124,3 +124,44 @@ async def test_facile_in_standard_switches_on_at_once(client):
                               json={"choice": "facile"})).json()
     assert turn["falc"] is True
     assert turn["messages"][-1]["ref"] == "coach/facile-oui"
+
+
+# « je comprends pas » followed by what one does not understand: a question, from someone
+# who finds the text hard (a phone tester's « jcomprend pas ce que cest une cop » got the
+# step said again, and no answer).
+# What a CoP is: the discovery journey or the glossary's meaning, both answer it.
+A_COP = ("decouvrir/debut/", "glossaire/CoP")
+QUESTION_AFTER_DIFFICULTY = [
+    ("jcomprend pas ce que cest une cop", A_COP),
+    ("je comprends pas, c'est quoi une cop ?", A_COP),
+    ("j'ai rien compris a la gouvernance partagee", ("perenniser/gouvernance/",)),
+    ("moi je comprends pas ce que c'est le FALC", ("glossaire/FALC",)),
+    ("jcomprend pas comment on rejoint une cop", ("familles/premier-pas/",)),
+]
+
+
+@pytest.mark.parametrize("falc", [False, True], ids=["standard", "falc"])
+@pytest.mark.parametrize(("phrase", "answer"), QUESTION_AFTER_DIFFICULTY)
+async def test_not_understanding_something_answers_it_in_easy_to_read(client, phrase, answer,
+                                                                      falc):
+    cid = await _at_roles(client, falc)
+    turn = (await client.post(f"/api/v1/conversations/{cid}/turns",
+                              json={"text": phrase})).json()
+    assert turn["falc"] is True, turn["messages"]
+    refs = [m["ref"] for m in turn["messages"] if m["role"] == "bot"]
+    assert any(r.startswith(answer) for r in refs), refs
+    # Said once when it goes on, not at all when it was on; never « the last messages again ».
+    assert ("coach/simplifier-reponse" in refs) is (not falc), refs
+    assert not {"coach/simplifier-oui", "coach/simplifier-deja"} & set(refs), refs
+    assert not any(r.startswith("familles/roles/") for r in refs), refs
+
+
+@pytest.mark.parametrize("phrase", ["je comprends pas la question", "jcomprend rien a ce que "
+                                    "vous dites", "j'ai pas bien compris le message"])
+async def test_not_understanding_what_was_said_says_the_step_again(client, phrase):
+    cid = await _at_roles(client, False)
+    turn = (await client.post(f"/api/v1/conversations/{cid}/turns",
+                              json={"text": phrase})).json()
+    refs = [m["ref"] for m in turn["messages"] if m["role"] == "bot"]
+    assert turn["falc"] is True and turn["node"] == "roles", refs
+    assert refs[0] == "coach/simplifier-oui", refs

@@ -269,3 +269,32 @@ def test_where_am_i_typed_the_other_way_round(text: str) -> None:
     """« j'en suis où » (the spoken order, often without apostrophe) is « Où en suis-je ? »."""
     step = typed("initier:debut", text, falc=True)
     assert "coach/ou-en-suis-je" in bot_refs(step), bot_refs(step)
+
+
+# -- the evening's tryout (2026-12-02): what was still misunderstood on a phone ------------
+
+@pytest.mark.parametrize("text", ["sa coute combien et cest ou", "c'est gratuit ? et c'est où",
+                                  "c'est ou et c'est payant"])
+@pytest.mark.parametrize("falc", [False, True])
+def test_the_cost_and_where_asked_at_once_are_both_answered(text: str, falc: bool) -> None:
+    """« c'est où » has no word that counts: as a clause it was not read as a request."""
+    step = typed("accueil:menu", text, falc=falc)
+    assert "coach/reponse-gratuit" in bot_refs(step), bot_refs(step)
+    assert where(step) == "trouver:debut"
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("bonjour c'est ou", "trouver:debut"),
+    ("salut, ça se passe où ?", "trouver:debut"),
+    ("je suis maman, c'est où ?", "trouver:debut"),
+    ("bonjour à toute l'équipe", "accueil:menu"),
+    ("merci à vous tous", "accueil:menu"),
+])
+def test_a_greeting_or_who_one_is_gives_way_to_a_phrase_typed_exactly(text: str,
+                                                                      place: str) -> None:
+    step = typed("accueil:menu", text)
+    assert where(step) == place, bot_refs(step)
+
+
+def test_who_one_is_with_a_childs_name_only_is_still_who_one_is() -> None:
+    assert where(typed("accueil:menu", "je suis la maman de Léa")) == "familles:debut"

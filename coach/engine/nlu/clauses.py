@@ -27,7 +27,7 @@ from coach.engine.nlu.thresholds import EXACT_SCORE, GO, MAX_ASK
 # « les familles et l'équipe » stays whole).
 _CLAUSE_BREAK = re.compile(
     r"[?!.;:,]+|\s+(?:et|mais|puis|ou)\s+(?=(?:est|c|ça|ca|comment|combien|où|ou|qui|quand"
-    r"|pourquoi|quel|quelle|quels|quelles|y|il|je|j|on|vous|faut|peut|qu|que|ce|ya)\b)",
+    r"|pourquoi|quel|quelle|quels|quelles|y|il|je|j|on|vous|faut|peut|qu|que|ce|ya|cest)\b)",
     re.IGNORECASE)
 # A clause alone is a request only when it is this sure (« il a 8 ans » is not one).
 CLAUSE_SURE = 0.85
@@ -39,6 +39,14 @@ ACKNOWLEDGED = frozenset({"ok", "okay", "oki", "d accord", "dac", "bon", "ben", 
                           "ah", "ah ok", "ok ok", "bon ben", "bon ok", "oui ok", "ouais"})
 
 Read = Callable[[Query, Context, bool], Decision]
+MISS = Decision("miss", ())
+
+
+def _exact(decision: Decision) -> bool:
+    """A clause typed exactly as a phrase of a place (« c'est où »)."""
+    best = decision.best
+    return (decision.kind == "go" and best is not None and best.score >= EXACT_SCORE
+            and best.via == "intention")
 
 
 def split_clauses(text: str) -> list[str]:
@@ -63,12 +71,15 @@ class _Alone:
         return found
 
     def __call__(self, clause: str) -> tuple[Query, Decision]:
-        """The clause's query and its decision alone."""
+        """The clause's query and its decision alone. A clause without a word that counts
+        is read only as a phrase typed exactly (« c'est où »), else it is a miss."""
         query = self.query(clause)
         found = self._decisions.get(clause)
         if found is None:
-            found = self._decisions[clause] = (self._read(query, self._context, False)
-                                               if query.stems else Decision("miss", ()))
+            found = self._read(query, self._context, False) if query.tokens else MISS
+            if not query.stems and not _exact(found):
+                found = MISS
+            self._decisions[clause] = found
         return query, found
 
 
@@ -92,7 +103,7 @@ class ClauseReader:
             return decided
         for clause in clauses:
             query, read = alone(clause)
-            if not query.stems:
+            if not query.stems and not _exact(read):
                 continue
             other = read.best
             if (read.kind == "go" and other is not None and other.score >= GO
@@ -133,7 +144,7 @@ class ClauseReader:
     def _first_request(self, clause: str, context: Context,
                        alone: _Alone) -> Candidate | None:
         query, decision = alone(clause)
-        if not query.stems:
+        if not query.stems and not _exact(decision):
             return None
         best = decision.best
         if (decision.kind == "go" and best is not None and best.score >= CLAUSE_SURE
@@ -153,7 +164,8 @@ class ClauseReader:
         # never makes the coach go on its own, is left out (a third of a decision's time).
         # Each clause is read once into a query (its words, its stems), then decided.
         decided = [(clause, *alone(clause)) for clause in clauses]
-        decided = [(clause, query, d) for clause, query, d in decided if query.stems]
+        decided = [(clause, query, d) for clause, query, d in decided
+                   if query.stems or _exact(d)]
         sure = [d.best for _c, _q, d in decided if d.kind == "go" and d.best is not None]
         said = [c for c in sure if c.place in SOCIAL or c.place in self.profiles]
         persona = next((self.sets.get(c.place, {}).get("persona") for c in said

@@ -158,8 +158,10 @@ class Persons:
         if (start + 1 < len(tokens) and tokens[start] in _FAMILY_OF
                 and tokens[start + 1] not in _NOT_A_NAME):
             start += 2  # whose parent: a first name
-        rest = self.lexicon.query(" ".join(tokens[start:])).stems
-        return self.parent if rest <= self._condition else None
+        rest = self.lexicon.query(" ".join(tokens[start:]))
+        if not rest.stems and rest.tokens:
+            return None  # « je suis maman, c'est où ? »: a question without a word that counts
+        return self.parent if rest.stems <= self._condition else None
 
     def _job_at(self, query: Query) -> str | None:
         """« moniteur éducateur en IME depuis 3 ans », « je suis infirmière au CHU »: a job

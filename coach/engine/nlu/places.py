@@ -23,7 +23,9 @@ COMMAND = "commande:"
 GLOSSARY = "glossaire:"
 CHOICE = "choix:"
 REPLY = "reponse:"
-TERMS = "+"  # joins the terms of « glossaire:A+B »
+TERMS = "+"
+# The command said by someone who does not understand: easy-to-read on, never off.
+SIMPLIFY = COMMAND + "simplifier"  # joins the terms of « glossaire:A+B »
 # A choice label used for this many different targets says nothing about any of them.
 GENERIC_TARGETS = 3
 # A node whose choices lead to this many places is a listing (a summary, questions).

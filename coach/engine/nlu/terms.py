@@ -18,7 +18,8 @@ from coach.engine.nlu.thresholds import EXACT_SCORE
 # Words that ask what a term means.
 CUES = frozenset({"c est quoi", "veut dire", "qu est ce que", "qu est ce qu", "definition",
                   "signifie", "signification", "explique", "expliquer", "quoi un", "quoi une",
-                  "quoi le", "quoi la", "quoi l", "quoi les", "le mot", "sens du mot", "ca veut"})
+                  "quoi le", "quoi la", "quoi l", "quoi les", "le mot", "sens du mot", "ca veut",
+                  "ce que c est", "ce qu est"})
 CUES_PADDED = Grams.pad(CUES)
 # A term named in passing (« je travaille en ESMS et… », « faire valider par l'ARS »), in a
 # text that asks nothing about words and says at least this many other things, is not the

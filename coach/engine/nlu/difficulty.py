@@ -1,0 +1,76 @@
+"""« je comprends pas ce que c'est une cop »: saying one does not understand, then what.
+
+A message that starts by saying one does not understand and goes on with what one does not
+understand is a question about that, from someone who finds the text hard: the coach turns
+easy-to-read on and answers the question (see `Understanding`). Read on the words after
+spelling repair (« jcomprend » is « je comprends »); only verbs of understanding count, so
+that « c'est compliqué avec les éducs » stays a sentence about people.
+"""
+
+from __future__ import annotations
+
+from coach.engine.nlu.french import is_content
+
+# Words that may come before the subject: « moi je comprends pas… », « bon j'ai rien compris ».
+_FILLERS = frozenset({"moi", "alors", "mais", "bon", "ben", "bah", "euh", "ah", "oh", "vraiment",
+                      "sincerement", "franchement", "desole", "desolee", "pardon"})
+_SUBJECTS = frozenset({"je", "j"})
+_NOT = frozenset({"ne", "n"})
+# « je (ne) comprends pas / rien / plus … »
+_PRESENT = frozenset({"comprends", "comprend", "capte", "pige", "saisis", "saisi"})
+# « j'(n')ai pas / rien compris … »
+_HAVE = frozenset({"ai"})
+_PAST = frozenset({"compris", "capte", "pige", "saisi"})
+_NEGATIONS = frozenset({"pas", "rien", "plus", "toujours"})
+# Words that only make the negation stronger: « pas du tout », « pas trop », « pas bien ».
+_STRONGER = ("du tout", "trop", "bien", "vraiment", "tres bien", "grand chose")
+# What the coach said, not something asked about: « je comprends pas la question » wants the
+# step said again more simply.
+_SAID = frozenset({"question", "questions", "message", "messages", "texte", "textes", "phrase",
+                   "phrases", "mot", "mots", "reponse", "reponses", "explication", "explications",
+                   "consigne", "ecrit", "dit", "dites", "demande", "lire", "choix", "bouton",
+                   "boutons", "vous", "tu", "ca", "cela", "ceci", "tout", "rien", "ici", "la"})
+
+
+def after_difficulty(tokens: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The words that follow « je ne comprends pas » (or « j'ai rien compris »…) at the start
+    of a message; none when they only name what the coach said (« … la question », « … ce
+    que vous dites »); None when the message does not start so."""
+    at = 0
+    while at < len(tokens) and tokens[at] in _FILLERS:
+        at += 1
+    if at >= len(tokens) or tokens[at] not in _SUBJECTS:
+        return None
+    at += 1
+    if at < len(tokens) and tokens[at] in _NOT:
+        at += 1
+    if at < len(tokens) and tokens[at] in _PRESENT:
+        at += 1
+        if at >= len(tokens) or tokens[at] not in _NEGATIONS:
+            return None
+        at += 1
+    elif at < len(tokens) and tokens[at] in _HAVE:
+        at += 1
+        if at >= len(tokens) or tokens[at] not in _NEGATIONS:
+            return None
+        at += 1
+        at += _stronger(tokens, at)
+        if at >= len(tokens) or tokens[at] not in _PAST:
+            return None
+        at += 1
+    else:
+        return None
+    at += _stronger(tokens, at)
+    rest = tokens[at:]
+    if not any(is_content(word) and word not in _SAID for word in rest):
+        return ()
+    return rest
+
+
+def _stronger(tokens: tuple[str, ...], at: int) -> int:
+    """How many words at `at` only make the negation stronger."""
+    for words in _STRONGER:
+        split = words.split()
+        if tokens[at:at + len(split)] == tuple(split):
+            return len(split)
+    return 0
