@@ -1079,9 +1079,10 @@
     corps.innerHTML = MODELE;
     adapterModele(corps, Math.min(6, n + 1), options.api);
     var boutons = el(d, 'div', 'tete-boutons'), outils = corps.querySelector('.outils');
+    var plusOptions = corps.querySelector('.options-bouton');
     // The header holds the tools, so that the history gets the panel's height.
     boutons.appendChild(corps.querySelector('.falc-bouton'));
-    boutons.appendChild(corps.querySelector('.options-bouton'));
+    boutons.appendChild(plusOptions);
     boutons.appendChild(fermer);
     outils.remove();
     // « Agrandir le tchat »: a larger panel, within the host page's window.
@@ -1096,18 +1097,36 @@
     corps.querySelector('.options ul').appendChild(li);
     tete.appendChild(titre);
     tete.appendChild(boutons);
-    // Full screen, the header sticks at the top (coach.css): its height, for what is brought
-    // to the top of the panel to stop under it (in easy-to-read on a small phone its
-    // buttons take three rows: 141 px, more than the 6 em kept before).
+    // Full screen, the header sticks at the top (coach.css), but only its row of buttons
+    // stays on screen: the title's row above it goes by (a negative `top`, --tete-cache). What
+    // stays is measured (--tete), for what is brought to the top of the panel to stop under
+    // it. At 320 × 568 the whole header was 141 px (the title, then three buttons on two rows).
+    var mesurer = function () {
+      var haut = boutons.getBoundingClientRect().top - tete.getBoundingClientRect().top;
+      var cache = haut > 8 ? Math.floor(haut - 4) : 0;
+      dialogue.style.setProperty('--tete-cache', cache + 'px');
+      dialogue.style.setProperty('--tete', (tete.offsetHeight - cache) + 'px');
+    };
     if (window.ResizeObserver) {
-      new window.ResizeObserver(function () {
-        dialogue.style.setProperty('--tete', tete.offsetHeight + 'px');
-      }).observe(tete);
+      var taille = new window.ResizeObserver(mesurer);
+      taille.observe(tete);
+      taille.observe(boutons);
     }
     dialogue.textContent = '';
     dialogue.appendChild(tete);
     dialogue.appendChild(corps);
     var tchat = new Tchat(corps, { api: options.api, parcours: options.parcours, falc: options.falc, widget: true });
+    /* Full screen (widget.js, at each opening and change of size), « Plus d’options » is at
+       the top of the conversation, above the options it opens: the header keeps one row,
+       « Facile à lire » and « Fermer » (three buttons do not fit in a row 320 px wide). On a
+       desktop page it is back between them. Moved, it keeps the focus. */
+    tchat.pleinEcran = function (plein) {
+      var ici = plein ? corps : boutons, avant = plein ? corps.querySelector('.options') : fermer;
+      if (plusOptions.parentNode === ici) return;
+      var actif = corps.getRootNode().activeElement === plusOptions;
+      ici.insertBefore(plusOptions, avant);
+      if (actif) plusOptions.focus({ preventScroll: true });
+    };
     var lien = corps.querySelector('.imprimer');
     var majLien = function () {
       if (tchat.id) lien.href = options.api + 'sans-js/' + encodeURIComponent(tchat.id) + '/transcription';

@@ -139,6 +139,7 @@
   function montrer(garder, touche) {
     plein = petit.matches;
     panneau.classList.toggle('plein', plein);
+    tchat.pleinEcran(plein);
     if (plein) {
       panneau.setAttribute('aria-modal', 'true');
       panneau.showModal();
