@@ -43,6 +43,8 @@ DIFFICULTY = [
     "expliquez plus simplement",
     "c'est trop long à lire",
     "c trop long",  # a phone tester in easy-to-read got « Où en suis-je ? » (its count)
+    "c'est trop dur",  # « dur » was read as « durer »: stage 4, « Pérenniser »
+    "c dur pour moi",
 ]
 
 

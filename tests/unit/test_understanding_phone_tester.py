@@ -298,3 +298,20 @@ def test_a_greeting_or_who_one_is_gives_way_to_a_phrase_typed_exactly(text: str,
 
 def test_who_one_is_with_a_childs_name_only_is_still_who_one_is() -> None:
     assert where(typed("accueil:menu", "je suis la maman de Léa")) == "familles:debut"
+
+
+@pytest.mark.parametrize("text", ["combien de temps dure une reunion et cest tous les combien",
+                                  "une reunion ca dure combien",
+                                  "la prochaine réunion c'est quand ?"])
+@pytest.mark.parametrize("falc", [False, True])
+def test_when_and_how_long_the_meetings_are_is_answered_where_one_is(text: str,
+                                                                     falc: bool) -> None:
+    step = typed("familles:roles", text, falc=falc, persona="famille")
+    assert bot_refs(step)[0] == "coach/reponse-rencontres", bot_refs(step)
+    assert where(step) == "familles:roles"
+
+
+def test_a_coordinator_asking_how_often_gets_the_rhythm_to_plan() -> None:
+    step = typed("coordinateur:parcours", "les réunions c'est tous les combien ?",
+                 persona="coordinateur")
+    assert where(step) == "outils:matrice", bot_refs(step)

@@ -191,6 +191,9 @@ SAME_AS: dict[str, str] = {
         "creer": "monter fonder",
         "experience": "vecu experiences",
         "pas": "jamais",
+        # « c'est trop dur » is hard, not lasting: Snowball gives « dur » to « durer »,
+        # « durable » too (« dure », also a form of « durer », stays as it is).
+        "difficile": "dur durs",
         "apport": "apports gagner gain gains benefice benefices avantage avantages interet",
     }.items()
     for word in forms.split()
