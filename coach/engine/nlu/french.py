@@ -230,6 +230,7 @@ SAME_AS.update({
                          " aidesoignante prof profs professeur professeure professeurs"
                          " proviseur proviseure formateur formatrice formateurs",
         "handicap": "myopathie sclerose imc paralysie deficience deficiences trisomie autisme"
+                    " alzheimer parkinson"
                     " polyhandicap surdite cecite tetraplegie paraplegie hemiplegie maladie"
                     " syndrome pathologie",
         # (not « partenariat »: a partnership asked for is the team to reach, not who one is)
