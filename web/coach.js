@@ -253,6 +253,13 @@
       var b = e.target.closest('.commande');
       if (b) t.jouer({ choice: b.getAttribute('data-choix') }, b.textContent, t.parPointeur(e));
     });
+    /* The reply has the focus (a short window after a keyboard choice, a tap, « Lire la
+       dernière réponse »): what the person starts to type goes into the text field, not
+       nowhere. Space still scrolls; screen readers keep their browse-mode letters. */
+    this.liste.addEventListener('keydown', function (e) {
+      if (e.target.classList.contains('msg') && e.key.length === 1 && e.key !== ' ' &&
+          !e.ctrlKey && !e.metaKey && !e.altKey && !e.isComposing) t.saisie.focus();
+    });
     this.liste.addEventListener('click', function (e) {
       var b = e.target.closest('.tts'), avis = e.target.closest('[data-utile]');
       if (b) t.ecouter(b);
