@@ -49,7 +49,11 @@ from coach.engine.nlu.candidates import (
     distinct,
 )
 from coach.engine.nlu.clauses import SOCIAL, ClauseReader, split_clauses
-from coach.engine.nlu.difficulty import after_difficulty
+from coach.engine.nlu.difficulty import (
+    after_difficulty,
+    after_reading_difficulty,
+    without_simply,
+)
 from coach.engine.nlu.french import SUBJECT_WORDS, fold, is_content, ordinal
 from coach.engine.nlu.hostility import HOSTILE, is_hostile
 from coach.engine.nlu.lexicon import Lexicon, Phrase, Query
@@ -370,7 +374,12 @@ class Understanding:
         answered, when what follows « je ne comprends pas » goes somewhere for sure (a place,
         a term, an answer, a choice of this step; not a command, which the whole text
         settles)."""
-        rest = after_difficulty(query.tokens)
+        tokens = query.tokens
+        rest = after_difficulty(tokens)
+        if rest is None:  # « je lis mal, c'est accessible ? »
+            rest = after_reading_difficulty(tokens)
+        if rest is None:  # « c'est quoi une cop en simple »
+            rest = without_simply(tokens)
         if rest is None:
             return None
         simplify = Candidate(SIMPLIFY, SIMPLIFY, EXACT_SCORE, "commande")

@@ -45,6 +45,8 @@ DIFFICULTY = [
     "c trop long",  # a phone tester in easy-to-read got « Où en suis-je ? » (its count)
     "c'est trop dur",  # « dur » was read as « durer »: stage 4, « Pérenniser »
     "c dur pour moi",
+    "je sais pas lire bien",
+    "en simple svp",
 ]
 
 
@@ -52,7 +54,10 @@ DIFFICULTY = [
 def app(tmp_path_factory: pytest.TempPathFactory):
     """One app on the real content for the module (building the index takes a second)."""
     directory = tmp_path_factory.mktemp("facile")
-    return create_app(Settings(store_url=f"sqlite:///{directory}/coach.db", _env_file=None))
+    # Hundreds of turns from one address in a few seconds: the limits are tested on their own
+    # (tests/api/test_limits.py), not here.
+    return create_app(Settings(store_url=f"sqlite:///{directory}/coach.db",
+                               rate_limit_per_minute=0, _env_file=None))
 
 
 @pytest.fixture
@@ -139,6 +144,11 @@ QUESTION_AFTER_DIFFICULTY = [
     ("j'ai rien compris a la gouvernance partagee", ("perenniser/gouvernance/",)),
     ("moi je comprends pas ce que c'est le FALC", ("glossaire/FALC",)),
     ("jcomprend pas comment on rejoint une cop", ("familles/premier-pas/",)),
+    # asked « simply », and reading said to be hard along with a question
+    ("c'est quoi une cop en simple", A_COP),
+    ("c koi le falc en simple svp", ("glossaire/FALC",)),
+    ("je lis mal, c'est accessible ?", ("familles/accessibilite/",)),
+    ("j'ai du mal a lire, c'est quoi une cop", A_COP),
 ]
 
 

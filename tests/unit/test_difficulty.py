@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from coach.engine.nlu.difficulty import after_difficulty
+from coach.engine.nlu.difficulty import (
+    after_difficulty,
+    after_reading_difficulty,
+    without_simply,
+)
 
 
 def tokens(text: str) -> tuple[str, ...]:
@@ -38,3 +42,36 @@ def test_only_what_the_coach_said_is_nothing_asked(text: str) -> None:
                                   "comprendre la charte"])
 def test_other_sentences_do_not_start_so(text: str) -> None:
     assert after_difficulty(tokens(text)) is None
+
+
+@pytest.mark.parametrize(("text", "rest"), [
+    ("c est quoi une cop en simple", "c est quoi une cop"),
+    ("expliquez moi simplement la charte", "la charte"),
+    ("c est quoi le falc avec des mots simples", "c est quoi le falc"),
+    ("en simple svp", ""),
+    ("plus simplement svp", ""),
+])
+def test_a_question_asked_simply_is_the_question(text: str, rest: str) -> None:
+    assert without_simply(tokens(text)) == tokens(rest)
+
+
+@pytest.mark.parametrize("text", ["simplement pour savoir si c est gratuit",
+                                  "tout simplement je veux rejoindre un groupe",
+                                  "comment faire simplement un questionnaire"])
+def test_simply_meaning_just_is_not_asking_for_easy_words(text: str) -> None:
+    assert without_simply(tokens(text)) is None
+
+
+@pytest.mark.parametrize(("text", "rest"), [
+    ("je lis mal", ""),
+    ("j ai du mal a lire c est accessible", "c est accessible"),
+    ("je sais pas lire bien", ""),
+])
+def test_reading_said_to_be_hard(text: str, rest: str) -> None:
+    assert after_reading_difficulty(tokens(text)) == tokens(rest)
+
+
+@pytest.mark.parametrize("text", ["les documents sont difficiles a lire pour les familles",
+                                  "je lis les messages le soir"])
+def test_reading_not_said_to_be_hard(text: str) -> None:
+    assert after_reading_difficulty(tokens(text)) is None

@@ -2,9 +2,10 @@
 
 A message that starts by saying one does not understand and goes on with what one does not
 understand is a question about that, from someone who finds the text hard: the coach turns
-easy-to-read on and answers the question (see `Understanding`). Read on the words after
-spelling repair (« jcomprend » is « je comprends »); only verbs of understanding count, so
-that « c'est compliqué avec les éducs » stays a sentence about people.
+easy-to-read on and answers the question (see `Understanding`). So is a question asked
+« simply » (« c'est quoi une cop en simple ») or said with « je lis mal ». Read on the words
+after spelling repair (« jcomprend » is « je comprends »); only verbs of understanding
+count, so that « c'est compliqué avec les éducs » stays a sentence about people.
 """
 
 from __future__ import annotations
@@ -29,7 +30,15 @@ _STRONGER = ("du tout", "trop", "bien", "vraiment", "tres bien", "grand chose")
 _SAID = frozenset({"question", "questions", "message", "messages", "texte", "textes", "phrase",
                    "phrases", "mot", "mots", "reponse", "reponses", "explication", "explications",
                    "consigne", "ecrit", "dit", "dites", "demande", "lire", "choix", "bouton",
-                   "boutons", "vous", "tu", "ca", "cela", "ceci", "tout", "rien", "ici", "la"})
+                   "boutons", "vous", "tu", "ca", "cela", "ceci", "tout", "rien", "ici", "la",
+                   "explique", "expliquez", "expliquer", "expliques", "redire", "redites",
+                   "dire", "svp", "stp", "merci", "moi"})
+# « … en simple », « … simplement », « … avec des mots simples »: the question, asked simply.
+# « simplement » alone is often « just » (« simplement pour savoir… », « tout simplement »).
+_SIMPLY = ("avec des mots simples", "en mots simples", "avec des mots faciles", "en facile a lire",
+           "en plus simple", "plus simplement", "en simple", "en falc", "en facile",
+           "expliquez moi simplement", "explique moi simplement", "expliquez simplement",
+           "expliquer simplement", "dites moi simplement", "dis moi simplement")
 
 
 def after_difficulty(tokens: tuple[str, ...]) -> tuple[str, ...] | None:
@@ -74,3 +83,43 @@ def _stronger(tokens: tuple[str, ...], at: int) -> int:
         if tokens[at:at + len(split)] == tuple(split):
             return len(split)
     return 0
+
+
+def without_simply(tokens: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The message without the words that ask it to be said simply (« c'est quoi une cop en
+    simple » → « c'est quoi une cop »); none when nothing else is asked; None when it does
+    not ask so."""
+    for words in _SIMPLY:
+        split = tuple(words.split())
+        for at in range(len(tokens) - len(split) + 1):
+            if tokens[at:at + len(split)] == split:
+                rest = tokens[:at] + tokens[at + len(split):]
+                if not any(is_content(word) and word not in _SAID for word in rest):
+                    return ()
+                return rest
+    return None
+
+
+# Saying, in the first person, that reading is hard (« je lis mal », « j'ai du mal à lire »):
+# whatever else the message asks, easy-to-read goes on.
+_READING = tuple(f" {p} " for p in (
+    "je lis mal", "je lis pas bien", "je ne lis pas bien", "je lis difficilement",
+    "je lis lentement", "j ai du mal a lire", "du mal a lire", "je sais pas lire",
+    "je ne sais pas lire",
+    "je sais pas bien lire", "je ne sais pas bien lire", "je sais pas tres bien lire",
+    "je sais pas lire bien", "lire c est dur pour moi", "lire c est difficile pour moi",
+    "difficile a lire pour moi", "dur a lire pour moi", "je lis avec difficulte"))
+
+
+def after_reading_difficulty(tokens: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The message without « je lis mal » (« j'ai du mal à lire »…); none when nothing else
+    is asked; None when it does not say so."""
+    padded = f" {' '.join(tokens)} "
+    for phrase in _READING:
+        at = padded.find(phrase)
+        if at >= 0:
+            rest = tuple((padded[:at] + " " + padded[at + len(phrase):]).split())
+            if not any(is_content(word) and word not in _SAID for word in rest):
+                return ()
+            return rest
+    return None
