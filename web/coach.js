@@ -253,6 +253,13 @@
       var b = e.target.closest('.commande');
       if (b) t.jouer({ choice: b.getAttribute('data-choix') }, b.textContent, t.parPointeur(e));
     });
+    /* The reply has the focus (a short window after a keyboard choice, a tap, « Lire la
+       dernière réponse »): what the person starts to type goes into the text field, not
+       nowhere. Space still scrolls; screen readers keep their browse-mode letters. */
+    this.liste.addEventListener('keydown', function (e) {
+      if (e.target.classList.contains('msg') && e.key.length === 1 && e.key !== ' ' &&
+          !e.ctrlKey && !e.metaKey && !e.altKey && !e.isComposing) t.saisie.focus();
+    });
     this.liste.addEventListener('click', function (e) {
       var b = e.target.closest('.tts'), avis = e.target.closest('[data-utile]');
       if (b) t.ecouter(b);
@@ -809,6 +816,23 @@
     });
   };
 
+  /* The page on a phone: while « Facile à lire » is stuck at the top of the screen, the strip
+     it stands in is opaque across the whole width (coach.css, .falc-colle::before): the
+     switch alone covered only itself, and the end of the person's own bubble, the words above
+     it, showed beside it. The strip goes down to the switch's bottom and its 4 px ring. */
+  Tchat.prototype.bandeFalc = function () {
+    var racine = this.racine, b = this.q('.falc-bouton');
+    var maj = function () {
+      var r = b.getBoundingClientRect();
+      var colle = window.scrollY > 0 && r.top <= 0.5 && getComputedStyle(b).position === 'sticky';
+      racine.classList.toggle('falc-colle', colle);
+      if (colle) racine.style.setProperty('--bande', Math.ceil(r.bottom + 4) + 'px');
+    };
+    window.addEventListener('scroll', maj, { passive: true });
+    window.addEventListener('resize', maj);
+    maj();
+  };
+
   /* « Étape 1 sur 4 · partie 3 sur 8 »: a visible text above the history, read in the page's
      order (not a live region: it would speak at every turn). The bar is a picture of the
      same text, hidden from screen readers. A new part or stage is said once, at the end of
@@ -1038,6 +1062,7 @@
     window.coachTchat = tchat;
     tchat.demarrerTout();
     tchat.garderPlace();
+    tchat.bandeFalc();
   }
 
   /* The page's markup, made the widget's: no section heading (the dialog is named by its

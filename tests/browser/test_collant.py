@@ -4,12 +4,18 @@
   (the title, then « Facile à lire », « Plus d’options » and « Fermer » on two rows). Stuck,
   only one row stays: « Facile à lire » and « Fermer », 44 × 44 px at least; the title scrolls
   away, « Plus d’options » is at the top of the conversation.
+- The page on a phone: while « Facile à lire » stuck at the top, the end of the person's own
+  bubble (and the words above it) showed beside it. The strip it stands in is opaque across
+  the screen, in light and dark mode and in forced colours.
 """
 
 from __future__ import annotations
 
+import struct
+import zlib
+
 import pytest
-from navigateur import IDLE, shot
+from navigateur import IDLE, open_client, shot
 from playwright.sync_api import Page
 
 LAUNCHER = "Besoin d’aide ? Tchat avec le coach"
@@ -92,3 +98,83 @@ def test_the_widget_s_sticky_header_is_one_row_on_a_small_phone(new_context, sit
     page.locator("#coach-cop-widget .fermer").tap()
     assert page.evaluate("!document.getElementById('coach-cop-widget').shadowRoot"
                          ".getElementById('coach-panneau').open")
+
+
+def png_pixels(data: bytes) -> set[tuple[int, ...]]:
+    """The distinct colours of an 8-bit RGB or RGBA PNG (what Chromium writes)."""
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    at, chunks, width = 8, b"", 0
+    size = 3
+    while at < len(data):
+        length, kind = struct.unpack(">I4s", data[at:at + 8])
+        body = data[at + 8:at + 8 + length]
+        if kind == b"IHDR":
+            width, _, depth, colour = struct.unpack(">IIBB", body[:10])
+            assert depth == 8 and colour in (2, 6), (depth, colour)
+            size = 3 if colour == 2 else 4
+        elif kind == b"IDAT":
+            chunks += body
+        at += 12 + length
+    raw, stride = zlib.decompress(chunks), width * size
+    previous, colours, i = bytearray(stride), set(), 0
+    while i < len(raw):
+        kind, line = raw[i], bytearray(raw[i + 1:i + 1 + stride])
+        i += 1 + stride
+        for x in range(stride):
+            a = line[x - size] if x >= size else 0
+            b = previous[x]
+            c = previous[x - size] if x >= size else 0
+            if kind == 1:
+                line[x] = (line[x] + a) & 255
+            elif kind == 2:
+                line[x] = (line[x] + b) & 255
+            elif kind == 3:
+                line[x] = (line[x] + (a + b) // 2) & 255
+            elif kind == 4:
+                pa, pb, pc = abs(b - c), abs(a - c), abs(a + b - 2 * c)
+                line[x] = (line[x] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
+        colours.update(tuple(line[x:x + size]) for x in range(0, stride, size))
+        previous = line
+    return colours
+
+
+# Beside the stuck switch: what is found there (nothing of the conversation).
+BESIDE = """() => {
+    const b = document.querySelector('.falc-bouton'), r = b.getBoundingClientRect();
+    const found = [];
+    for (let x = r.right + 8; x < innerWidth - 2; x += 16)
+        for (const y of [2, r.bottom / 2, r.bottom - 2]) {
+            const hit = document.elementFromPoint(x, y);
+            if (hit && hit.closest('.messages, .choix, .formulaire'))
+                found.push(String(hit.className || hit.tagName)); }
+    return {top: r.top, bottom: r.bottom, right: r.right, width: innerWidth, found};
+}"""
+
+
+@pytest.mark.parametrize("media", [{}, {"color_scheme": "dark"}, {"forced_colors": "active"}],
+                         ids=["clair", "sombre", "contraste-force"])
+def test_nothing_shows_beside_the_stuck_switch_on_a_phone(new_context, site,
+                                                          media: dict[str, str]) -> None:
+    page = new_context(viewport={"width": 320, "height": 568}, is_mobile=True, has_touch=True,
+                       **media).new_page()
+    open_client(page, site)
+    for label in ("Je suis un parent ou un proche aidant", "Oui, dites-m'en plus",
+                  "Observer d'abord"):
+        count = page.locator(".msg--coach").count()
+        page.get_by_role("button", name=label, exact=True).tap()
+        page.wait_for_function("n => document.querySelectorAll('.msg--coach').length > n",
+                               arg=count)
+        page.wait_for_function(IDLE)
+    # The person scrolls back a little: their own last message at the switch's height.
+    page.evaluate("""() => { const m = [...document.querySelectorAll('.msg--moi')].pop(),
+        r = m.getBoundingClientRect(); scrollBy(0, r.top + r.height / 2 - 24); }""")
+    page.wait_for_timeout(200)
+    seen = page.evaluate(BESIDE)
+    assert -1 <= seen["top"] <= 1, seen  # stuck at the top
+    assert seen["found"] == [], seen
+    left = int(seen["right"]) + 6
+    strip = page.screenshot(clip={"x": left, "y": 0, "width": seen["width"] - left - 1,
+                                  "height": int(seen["bottom"])}, animations="disabled")
+    colours = png_pixels(strip)
+    assert len(colours) == 1, f"{len(colours)} couleurs à côté du bouton : {sorted(colours)[:8]}"
+    shot(page, f"collant-page-320x568-{'-'.join(media.values()) or 'clair'}")

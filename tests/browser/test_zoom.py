@@ -130,3 +130,25 @@ def test_on_a_desktop_the_field_keeps_the_focus_and_is_seen(new_context, site,
             r = e.getBoundingClientRect(); return [r.top, j.top, j.bottom]; }""", seen["reply"])
         assert max(0, reply[1]) <= reply[0] <= min(height, reply[2]) - 30, (label, reply)
     shot(page, f"zoom-100-page-{height}")
+
+
+def test_typing_on_the_focused_reply_writes_in_the_field(new_context, site) -> None:
+    """At 400 % zoom the reply has the focus after a keyboard choice; a person who then types
+    at once (used to the field keeping the focus) lost the letters: they go to the field."""
+    page = new_context(viewport=ZOOM_400).new_page()
+    open_client(page, site)
+    page.wait_for_function(IDLE)
+    before = page.evaluate(SEEN)["bots"]
+    press(page.get_by_role("button", name="Je suis un parent ou un proche aidant"))
+    wait_reply(page, before)
+    assert "msg--coach" in page.evaluate(SEEN)["cls"]
+    page.keyboard.type("Oui")
+    field = page.get_by_role("textbox", name="Votre message")
+    assert field.input_value() == "Oui"
+    seen = page.evaluate(SEEN)
+    assert seen["id"] == "saisie" and seen["partly"], seen
+    before = seen["bots"]
+    page.keyboard.press("Enter")
+    wait_reply(page, before)
+    assert "Votre expérience de parent" in page.evaluate(
+        "document.querySelector('.messages').textContent")

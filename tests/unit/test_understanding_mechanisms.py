@@ -53,7 +53,8 @@ def test_verb_forms_snowball_leaves_whole_meet_the_content_stem() -> None:
     ("inscription", "inscrire"), ("confidentialite", "confidentiel"),
     ("accessibilite", "accessible"), ("orthophoniste", "professionnel"),
     ("soeur", "frere"), ("mari", "conjoint"), ("aveugle", "handicape"), ("vecu", "experience"),
-    ("jamais", "pas"),
+    ("jamais", "pas"), ("desertent", "decrochent"), ("desengagement", "decrochent"),
+    ("desinvestissent", "decrochent"), ("prof", "professionnel"), ("proviseure", "professionnel"),
 ])
 def test_derived_and_same_meaning_words_share_a_stem(one: str, other: str) -> None:
     assert stem(one) == stem(other)

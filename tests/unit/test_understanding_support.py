@@ -85,6 +85,10 @@ def test_everyday_words_go_to_the_place_of_their_idea(text: str, expected: str) 
     ("je suis rincée le soir avec les soins", "familles:formats"),
     ("je travaille pour une fondation qui finance des projets", "professionnels:debut"),
     ("je suis la marraine d'un garçon autiste", "familles:debut"),
+    # an illness named by its own name is a disability: a relative's, or one's own
+    ("ma mère a alzheimer", "familles:debut"),
+    ("mon père a parkinson", "familles:debut"),
+    ("j'ai parkinson depuis 5 ans", "familles:personne-concernee"),
 ])
 def test_everyday_words_find_their_place_first(text: str, expected: str) -> None:
     decision = decide("accueil:menu", text)

@@ -230,6 +230,7 @@ SAME_AS.update({
                          " aidesoignante prof profs professeur professeure professeurs"
                          " proviseur proviseure formateur formatrice formateurs",
         "handicap": "myopathie sclerose imc paralysie deficience deficiences trisomie autisme"
+                    " alzheimer parkinson"
                     " polyhandicap surdite cecite tetraplegie paraplegie hemiplegie maladie"
                     " syndrome pathologie",
         # (not « partenariat »: a partnership asked for is the team to reach, not who one is)
@@ -251,7 +252,8 @@ SAME_AS.update({
         "modele": "trame trames gabarit gabarits template templates",
         "reunion": "seance seances",
         "decrochent": "abandonnent abandonner lachent decrocher decrochage disparaissent"
-                      " disparaitre evaporent",
+                      " disparaitre evaporent desertent deserter desengagent desengager"
+                      " desengagement desengages desinvestissent desinvestissement",
         # How coordinators say the tasks of each stage (« embarquer du monde », « sonder les
         # gens », « des buts », « ce qui peut foirer », « les sujets qui fâchent »).
         "objectif": "but buts cible cibles finalite finalites",
