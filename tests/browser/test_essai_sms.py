@@ -5,6 +5,11 @@ a person with the keyboard only on a partner's page with the widget.
 - The focus ring of a reply (after a tap, the focus is on its first message) was drawn inside
   the message (3 px inset) and covered the first letter of the speaker's name: it is drawn
   just outside, still on screen and under what stays at the top.
+- In the widget full screen on a small phone, the coach's words had a column of 199 px in
+  easy-to-read (220 px in standard French) against 270 px on the coach's own page: the history
+  in a bordered box inside the panel's margins, the bubbles at 92 % of it, their wide padding.
+  Lines of two or three words, and much more to scroll. The panel lays the history out as the
+  page does on a phone.
 """
 
 from __future__ import annotations
@@ -42,3 +47,33 @@ def test_the_reply_s_focus_ring_leaves_the_speaker_s_name_whole(new_context, sit
         assert ring["outer"] >= 0, ring  # on screen
         assert ring["top"] >= ring["under"] - 1, ring  # not under the stuck switch's strip
     shot(page, f"essai-sms-anneau{'-facile' if falc else ''}")
+
+
+COLUMN = """root => { const t = root.querySelector('.msg--coach .texte').getBoundingClientRect();
+    return {text: t.width, left: t.left, right: t.right, width: innerWidth}; }"""
+
+
+@pytest.mark.parametrize("falc", [False, True], ids=["standard", "facile"])
+def test_the_full_screen_widget_gives_the_words_the_page_s_width(new_context, site,
+                                                                 falc: bool) -> None:
+    phone = {"viewport": {"width": 320, "height": 568}, "is_mobile": True, "has_touch": True}
+    page = new_context(**phone).new_page()
+    open_client(page, site, "?falc=1" if falc else "")
+    on_page = page.evaluate(COLUMN, page.evaluate_handle("document"))
+    widget = new_context(**phone).new_page()
+    widget.goto(site.partner + "/index.html")
+    widget.get_by_role("button", name="Besoin d’aide ? Tchat avec le coach").tap()
+    root = widget.locator("#coach-cop-widget")
+    root.locator(".messages .msg").first.wait_for()
+    widget.wait_for_function(IDLE)
+    if falc:
+        root.locator(".falc-bouton").tap()
+        widget.wait_for_function("document.getElementById('coach-cop-widget').shadowRoot"
+                                 ".querySelector('.coach').classList.contains('falc')")
+        widget.wait_for_function(IDLE)
+    seen = widget.evaluate(COLUMN, widget.evaluate_handle(
+        "document.getElementById('coach-cop-widget').shadowRoot"))
+    assert seen["text"] >= 0.8 * seen["width"], (seen, on_page)
+    assert seen["text"] >= on_page["text"] - 12, (seen, on_page)
+    assert seen["left"] >= 8 and seen["right"] <= seen["width"] - 8, seen
+    shot(widget, f"essai-sms-colonne-widget{'-facile' if falc else ''}")
