@@ -345,6 +345,19 @@ def test_where_one_works_is_who_one_is(text: str) -> None:
     assert decision.best.place == "professionnels:debut", decision
 
 
+@pytest.mark.parametrize("text", [
+    "nous sommes un collectif d’associations et on veut créer une cop",
+    "on est une association de parents, on voudrait créer une cop",
+    "je suis educatrice, on veut lancer une cop",
+])
+def test_of_two_persons_said_the_one_with_what_is_wanted_comes_first(text: str) -> None:
+    """« on veut », « voudrait » say what one wants to do, as « je veux » does: the person
+    said with it (who creates a community) comes before the one said first."""
+    decision = ENGINE.understand(record_at(ENGINE, "accueil:menu"), text)
+    assert decision.kind == "go" and decision.best is not None, decision
+    assert decision.best.place == "coordinateur:parcours", decision
+
+
 def test_what_one_asks_after_where_one_works_is_read_for_that_person() -> None:
     menu = record_at(ENGINE, "accueil:menu")
     decision = ENGINE.understand(

@@ -33,9 +33,10 @@ FIRST_PERSON = word_set("je j moi me m mon ma mes nous notre nos suis sommes on"
 FIRST_PERSON_GRAMS = frozenset({"on est", "on a"})
 SPOKEN_OF = word_set("un une le la l les des deux trois plusieurs certains certaines"
                      " quelques ce cette ces cet")
-# Words of what one wants to do.
+# Words of what one wants to do (« on veut », « notre asso voudrait » too).
 WANT = word_set("veux voudrais voulons voudrions souhaite souhaitons souhaiterais aimerais"
-                " aimerions envie compte comptons")
+                " aimerions envie compte comptons veut veulent voudrait voudraient"
+                " souhaitent souhaiterait souhaiteraient aimerait aimeraient")
 
 
 # « je travaille à la MDPH », « je bosse au rectorat », « chargée de mission à l'ARS », « je
