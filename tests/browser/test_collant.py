@@ -7,6 +7,8 @@
 - The page on a phone: while « Facile à lire » stuck at the top, the end of the person's own
   bubble (and the words above it) showed beside it. The strip it stands in is opaque across
   the screen, in light and dark mode and in forced colours.
+- In forced colours the widget's header (a Canvas background like the conversation's) had no
+  edge: the conversation scrolled under it with nothing to tell where it ended.
 """
 
 from __future__ import annotations
@@ -178,3 +180,17 @@ def test_nothing_shows_beside_the_stuck_switch_on_a_phone(new_context, site,
     colours = png_pixels(strip)
     assert len(colours) == 1, f"{len(colours)} couleurs à côté du bouton : {sorted(colours)[:8]}"
     shot(page, f"collant-page-320x568-{'-'.join(media.values()) or 'clair'}")
+
+
+def test_in_forced_colours_the_widget_s_header_has_an_edge(new_context, site) -> None:
+    page = new_context(viewport={"width": 320, "height": 568}, is_mobile=True, has_touch=True,
+                       forced_colors="active").new_page()
+    open_on_a_phone(page, site, False)
+    tap_choice(page)
+    edge = page.evaluate("""() => { const h = document.getElementById('coach-cop-widget')
+        .shadowRoot.querySelector('.panneau-tete'), s = getComputedStyle(h);
+        return [s.borderBottomStyle, parseFloat(s.borderBottomWidth), s.borderBottomColor,
+                s.backgroundColor]; }""")
+    assert edge[0] == "solid" and edge[1] >= 2, edge
+    assert edge[2] != edge[3] and "rgba" not in edge[2], edge  # opaque, seen against Canvas
+    shot(page, "collant-widget-contraste-force")
