@@ -1,9 +1,11 @@
 """Free-text understanding benchmark over the tuned set (tests/data/utterances.yaml), three visible
 development sets (tests/data/utterances_dev3.yaml, utterances_dev4.yaml and utterances_dev5.yaml,
 written on 2026-12-02 before that day's tuning or that afternoon's, to watch generalisation
-while tuning) and four blind sets (tests/data/utterances_blind.yaml, utterances_blind2.yaml,
-utterances_blind3.yaml and utterances_blind4.yaml, each written from the personas before tuning
-and never tuned against; blind4 on the evening of 2026-12-02, before that session's tuning).
+while tuning) and five blind sets (tests/data/utterances_blind.yaml, utterances_blind2.yaml,
+utterances_blind3.yaml, utterances_blind4.yaml and utterances_blind5.yaml, each written from the
+personas and never tuned against; blind4 on the evening of 2026-12-02, before that session's
+tuning; blind5 late that evening, by a helper who read no matcher code, no intentions, no
+topics or synonyms and no other utterance set, to be scored once at the end of the session).
 
 Prints, for each set, top-1 and top-3 accuracy (overall and per group or persona) and what
 the decisions were (go, ask, miss) and how often a « go » was right; the confusion lists of
@@ -58,15 +60,17 @@ BLIND = DATA / "utterances_blind.yaml"
 BLIND2 = DATA / "utterances_blind2.yaml"
 BLIND3 = DATA / "utterances_blind3.yaml"
 BLIND4 = DATA / "utterances_blind4.yaml"
+BLIND5 = DATA / "utterances_blind5.yaml"
 DEV3 = DATA / "utterances_dev3.yaml"
 DEV4 = DATA / "utterances_dev4.yaml"
 DEV5 = DATA / "utterances_dev5.yaml"
 # The visible development sets, by name: measured and their confusions printed.
 DEV_SETS = {"dev3": DEV3, "dev4": DEV4, "dev5": DEV5}
 # The blind sets, by name: measured, their aggregates only; never read with --visible.
-BLIND_SETS = {"blind": BLIND, "blind2": BLIND2, "blind3": BLIND3, "blind4": BLIND4}
+BLIND_SETS = {"blind": BLIND, "blind2": BLIND2, "blind3": BLIND3, "blind4": BLIND4,
+              "blind5": BLIND5}
 BLIND_TITLES = {"blind": "blind", "blind2": "second blind", "blind3": "third blind",
-                "blind4": "fourth blind"}
+                "blind4": "fourth blind", "blind5": "fifth blind"}
 MISS = "aucun"
 
 
