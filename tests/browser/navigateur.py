@@ -89,11 +89,41 @@ def open_client(page: Page, site: Site, query: str = "") -> Page:
     return page
 
 
+LAUNCHER = "Besoin d’aide ? Tchat avec le coach"
+_WIDGET = "document.getElementById('coach-cop-widget').shadowRoot"
+
+
 def open_widget(page: Page, site: Site, name: str = "index.html") -> Page:
     page.goto(f"{site.partner}/{name}")
-    page.get_by_role("button", name="Besoin d’aide ? Tchat avec le coach").click()
+    page.get_by_role("button", name=LAUNCHER).click()
     page.locator("#coach-cop-widget .messages .msg").first.wait_for()
     return page
+
+
+def tap_widget_open(page: Page, site: Site, falc: bool = False) -> Locator:
+    """A partner's page on a touch screen: the launcher tapped, the first reply shown, then
+    « Facile à lire » tapped when `falc`; the widget's root."""
+    page.goto(site.partner + "/index.html")
+    page.get_by_role("button", name=LAUNCHER).tap()
+    root = page.locator("#coach-cop-widget")
+    root.locator(".messages .msg").first.wait_for()
+    page.wait_for_function(IDLE)
+    if falc:
+        root.locator(".falc-bouton").tap()
+        page.wait_for_function(f"{_WIDGET}.querySelector('.coach').classList.contains('falc')")
+        page.wait_for_function(IDLE)
+    return root
+
+
+def tap_widget_choice(page: Page) -> None:
+    """The widget's first proposed answer tapped, and its reply shown and settled."""
+    root = page.locator("#coach-cop-widget")
+    before = root.locator(".msg--coach").count()
+    root.locator(".choix button").first.tap()
+    page.wait_for_function(
+        f"n => {_WIDGET}.querySelectorAll('.msg--coach').length > n", arg=before)
+    page.wait_for_function(IDLE)
+    page.wait_for_timeout(200)
 
 
 def deep_active(page: Page) -> dict[str, str]:

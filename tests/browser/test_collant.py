@@ -17,10 +17,7 @@ import struct
 import zlib
 
 import pytest
-from navigateur import IDLE, open_client, shot
-from playwright.sync_api import Page
-
-LAUNCHER = "Besoin d’aide ? Tchat avec le coach"
+from navigateur import IDLE, open_client, shot, tap_widget_choice, tap_widget_open
 
 # The sticky header as the screen shows it: the part of it in the window, and the buttons
 # there (found where they are drawn: nothing over them).
@@ -39,37 +36,13 @@ HEADER = """() => {
 }"""
 
 
-def open_on_a_phone(page: Page, site, falc: bool) -> None:  # type: ignore[no-untyped-def]
-    page.goto(site.partner + "/index.html")
-    page.get_by_role("button", name=LAUNCHER).tap()
-    root = page.locator("#coach-cop-widget")
-    root.locator(".messages .msg").first.wait_for()
-    page.wait_for_function(IDLE)
-    if falc:
-        root.locator(".falc-bouton").tap()
-        page.wait_for_function("document.getElementById('coach-cop-widget').shadowRoot"
-                               ".querySelector('.coach').classList.contains('falc')")
-        page.wait_for_function(IDLE)
-
-
-def tap_choice(page: Page) -> None:
-    root = page.locator("#coach-cop-widget")
-    before = root.locator(".msg--coach").count()
-    root.locator(".choix button").first.tap()
-    page.wait_for_function(
-        "n => document.getElementById('coach-cop-widget').shadowRoot"
-        ".querySelectorAll('.msg--coach').length > n", arg=before)
-    page.wait_for_function(IDLE)
-    page.wait_for_timeout(200)
-
-
 @pytest.mark.parametrize("falc", [False, True], ids=["standard", "facile"])
 def test_the_widget_s_sticky_header_is_one_row_on_a_small_phone(new_context, site,
                                                                falc: bool) -> None:
     page = new_context(viewport={"width": 320, "height": 568}, is_mobile=True,
                        has_touch=True).new_page()
-    open_on_a_phone(page, site, falc)
-    tap_choice(page)
+    tap_widget_open(page, site, falc)
+    tap_widget_choice(page)
     seen = page.evaluate(HEADER)
     assert seen["scrolled"] > 0 and seen["position"] == "sticky", seen
     # Stuck at the top: one row of buttons, well under 15 % of the screen (it was 141 px).
@@ -185,8 +158,8 @@ def test_nothing_shows_beside_the_stuck_switch_on_a_phone(new_context, site,
 def test_in_forced_colours_the_widget_s_header_has_an_edge(new_context, site) -> None:
     page = new_context(viewport={"width": 320, "height": 568}, is_mobile=True, has_touch=True,
                        forced_colors="active").new_page()
-    open_on_a_phone(page, site, False)
-    tap_choice(page)
+    tap_widget_open(page, site)
+    tap_widget_choice(page)
     edge = page.evaluate("""() => { const h = document.getElementById('coach-cop-widget')
         .shadowRoot.querySelector('.panneau-tete'), s = getComputedStyle(h);
         return [s.borderBottomStyle, parseFloat(s.borderBottomWidth), s.borderBottomColor,

@@ -15,7 +15,7 @@ a person with the keyboard only on a partner's page with the widget.
 from __future__ import annotations
 
 import pytest
-from navigateur import IDLE, open_client, shot
+from navigateur import IDLE, open_client, shot, tap_widget_open
 
 RING = """() => {
     const a = document.activeElement, r = a.getBoundingClientRect(), s = getComputedStyle(a);
@@ -61,16 +61,7 @@ def test_the_full_screen_widget_gives_the_words_the_page_s_width(new_context, si
     open_client(page, site, "?falc=1" if falc else "")
     on_page = page.evaluate(COLUMN, page.evaluate_handle("document"))
     widget = new_context(**phone).new_page()
-    widget.goto(site.partner + "/index.html")
-    widget.get_by_role("button", name="Besoin d’aide ? Tchat avec le coach").tap()
-    root = widget.locator("#coach-cop-widget")
-    root.locator(".messages .msg").first.wait_for()
-    widget.wait_for_function(IDLE)
-    if falc:
-        root.locator(".falc-bouton").tap()
-        widget.wait_for_function("document.getElementById('coach-cop-widget').shadowRoot"
-                                 ".querySelector('.coach').classList.contains('falc')")
-        widget.wait_for_function(IDLE)
+    tap_widget_open(widget, site, falc)
     seen = widget.evaluate(COLUMN, widget.evaluate_handle(
         "document.getElementById('coach-cop-widget').shadowRoot"))
     assert seen["text"] >= 0.8 * seen["width"], (seen, on_page)

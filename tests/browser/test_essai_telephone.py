@@ -15,7 +15,16 @@
 from __future__ import annotations
 
 import pytest
-from navigateur import DEEP_ACTIVE, IDLE, open_client, open_widget, press, shot
+from navigateur import (
+    DEEP_ACTIVE,
+    IDLE,
+    open_client,
+    open_widget,
+    press,
+    shot,
+    tap_widget_choice,
+    tap_widget_open,
+)
 from playwright.sync_api import Page
 
 LAST_REPLY = """() => {
@@ -213,25 +222,9 @@ def test_on_a_phone_the_widget_s_reply_starts_under_its_header(
     a proposed answer: the reply's first message began at 130 px, under the sticky header
     (141 px: the title, then its buttons on two rows), its speaker's name hidden."""
     page = touch_phone(new_context, 320, 568)
-    page.goto(real_site.partner + "/index.html")
-    page.get_by_role("button", name="Besoin d’aide ? Tchat avec le coach").tap()
-    root = page.locator("#coach-cop-widget")
-    root.locator(".messages .msg").first.wait_for()
-    page.wait_for_function(IDLE)
-    if falc:
-        root.locator(".falc-bouton").tap()
-        page.wait_for_function(
-            "document.getElementById('coach-cop-widget').shadowRoot"
-            ".querySelector('.coach').classList.contains('falc')")
-        page.wait_for_function(IDLE)
+    tap_widget_open(page, real_site, falc)
     for _ in range(2):
-        before = root.locator(".msg--coach").count()
-        root.locator(".choix button").first.tap()
-        page.wait_for_function(
-            "n => document.getElementById('coach-cop-widget').shadowRoot"
-            ".querySelectorAll('.msg--coach').length > n", arg=before)
-        page.wait_for_function(IDLE)
-        page.wait_for_timeout(200)
+        tap_widget_choice(page)
         seen = page.evaluate("""() => {
             const root = document.getElementById('coach-cop-widget').shadowRoot;
             const head = root.querySelector('.panneau-tete').getBoundingClientRect();
