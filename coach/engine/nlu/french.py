@@ -228,7 +228,7 @@ SAME_AS.update({
                          " animateurs assistante assistant rééducateur reeducateur"
                          " accompagnant accompagnante accompagnants aidesoignant"
                          " aidesoignante prof profs professeur professeure professeurs"
-                         " proviseur proviseure formateur formatrice formateurs",
+                         " proviseur proviseure formateur formatrice formateurs cpe atsem",
         "handicap": "myopathie sclerose imc paralysie deficience deficiences trisomie autisme"
                     " alzheimer parkinson"
                     " polyhandicap surdite cecite tetraplegie paraplegie hemiplegie maladie"
