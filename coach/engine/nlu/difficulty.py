@@ -46,34 +46,32 @@ def after_difficulty(tokens: tuple[str, ...]) -> tuple[str, ...] | None:
     of a message; none when they only name what the coach said (« … la question », « … ce
     que vous dites »); None when the message does not start so."""
     at = 0
-    while at < len(tokens) and tokens[at] in _FILLERS:
+    while _word_in(tokens, at, _FILLERS):
         at += 1
-    if at >= len(tokens) or tokens[at] not in _SUBJECTS:
+    if not _word_in(tokens, at, _SUBJECTS):
         return None
     at += 1
-    if at < len(tokens) and tokens[at] in _NOT:
+    if _word_in(tokens, at, _NOT):
         at += 1
-    if at < len(tokens) and tokens[at] in _PRESENT:
-        at += 1
-        if at >= len(tokens) or tokens[at] not in _NEGATIONS:
-            return None
-        at += 1
-    elif at < len(tokens) and tokens[at] in _HAVE:
-        at += 1
-        if at >= len(tokens) or tokens[at] not in _NEGATIONS:
-            return None
-        at += 1
-        at += _stronger(tokens, at)
-        if at >= len(tokens) or tokens[at] not in _PAST:
+    if _word_in(tokens, at, _PRESENT) and _word_in(tokens, at + 1, _NEGATIONS):
+        at += 2
+    elif _word_in(tokens, at, _HAVE) and _word_in(tokens, at + 1, _NEGATIONS):
+        at += 2 + _stronger(tokens, at + 2)
+        if not _word_in(tokens, at, _PAST):
             return None
         at += 1
     else:
         return None
-    at += _stronger(tokens, at)
-    rest = tokens[at:]
-    if not any(is_content(word) and word not in _SAID for word in rest):
-        return ()
-    return rest
+    return _asked(tokens[at + _stronger(tokens, at):])
+
+
+def _word_in(tokens: tuple[str, ...], at: int, words: frozenset[str]) -> bool:
+    return at < len(tokens) and tokens[at] in words
+
+
+def _asked(rest: tuple[str, ...]) -> tuple[str, ...]:
+    """`rest`, or none when it only names what the coach said."""
+    return rest if any(is_content(word) and word not in _SAID for word in rest) else ()
 
 
 def _stronger(tokens: tuple[str, ...], at: int) -> int:
@@ -93,22 +91,19 @@ def without_simply(tokens: tuple[str, ...]) -> tuple[str, ...] | None:
         split = tuple(words.split())
         for at in range(len(tokens) - len(split) + 1):
             if tokens[at:at + len(split)] == split:
-                rest = tokens[:at] + tokens[at + len(split):]
-                if not any(is_content(word) and word not in _SAID for word in rest):
-                    return ()
-                return rest
+                return _asked(tokens[:at] + tokens[at + len(split):])
     return None
 
 
 # Saying, in the first person, that reading is hard (« je lis mal », « j'ai du mal à lire »):
 # whatever else the message asks, easy-to-read goes on.
-_READING = tuple(f" {p} " for p in (
+_READING = tuple(f" {p} " for p in sorted((  # the longest first: all of it is taken out
     "je lis mal", "je lis pas bien", "je ne lis pas bien", "je lis difficilement",
     "je lis lentement", "j ai du mal a lire", "du mal a lire", "je sais pas lire",
-    "je ne sais pas lire",
-    "je sais pas bien lire", "je ne sais pas bien lire", "je sais pas tres bien lire",
-    "je sais pas lire bien", "lire c est dur pour moi", "lire c est difficile pour moi",
-    "difficile a lire pour moi", "dur a lire pour moi", "je lis avec difficulte"))
+    "je ne sais pas lire", "je sais pas bien lire", "je ne sais pas bien lire",
+    "je sais pas tres bien lire", "je sais pas lire bien", "lire c est dur pour moi",
+    "lire c est difficile pour moi", "difficile a lire pour moi", "dur a lire pour moi",
+    "je lis avec difficulte"), key=len, reverse=True))
 
 
 def after_reading_difficulty(tokens: tuple[str, ...]) -> tuple[str, ...] | None:
@@ -118,8 +113,5 @@ def after_reading_difficulty(tokens: tuple[str, ...]) -> tuple[str, ...] | None:
     for phrase in _READING:
         at = padded.find(phrase)
         if at >= 0:
-            rest = tuple((padded[:at] + " " + padded[at + len(phrase):]).split())
-            if not any(is_content(word) and word not in _SAID for word in rest):
-                return ()
-            return rest
+            return _asked(tuple((padded[:at] + " " + padded[at + len(phrase):]).split()))
     return None
