@@ -55,7 +55,7 @@ def test_verb_forms_snowball_leaves_whole_meet_the_content_stem() -> None:
     ("soeur", "frere"), ("mari", "conjoint"), ("aveugle", "handicape"), ("vecu", "experience"),
     ("jamais", "pas"), ("desertent", "decrochent"), ("desengagement", "decrochent"),
     ("desinvestissent", "decrochent"), ("prof", "professionnel"), ("proviseure", "professionnel"),
-    ("cpe", "professionnel"), ("atsem", "professionnel"),
+    ("cpe", "professionnel"), ("atsem", "professionnel"), ("phase", "etape"),
 ])
 def test_derived_and_same_meaning_words_share_a_stem(one: str, other: str) -> None:
     assert stem(one) == stem(other)

@@ -245,6 +245,7 @@ SAME_AS.update({
                    " ecrasent ecraser impose imposent imposer",
         "fatigue": "ko claque claquee vanne vannee rince rincee",
         "horaire": "creneau creneaux",
+        "etape": "phase phases",
         "confidentiel": "confidentialite identite incognito pseudo pseudonyme",
         "participer": "participe participent participation",
         "gouvernance": "pilotage copil pilote piloter instance instances",
