@@ -95,6 +95,29 @@ def test_everyday_words_find_their_place_first(text: str, expected: str) -> None
     assert decision.kind != "miss" and places(decision)[0] == expected, decision
 
 
+# -- families and people with a disability describe their situation rather than name a topic ------
+@pytest.mark.parametrize(("text", "expected"), [
+    ("je suis a bout", "familles:formats"),
+    ("j'ai des crises je peux pas toujours venir", "familles:formats"),
+    ("le soir c impossible avec les enfants", "familles:formats"),
+    ("personne saura que c'est moi ?", "familles:confidentialite"),
+    ("je peux parler sans donner mon nom", "familles:confidentialite"),
+    ("y a un ascenseur ?", "familles:accessibilite"),
+    ("je communique avec des pictogrammes", "familles:accessibilite"),
+    ("quelqu'un au bout du fil", "commande:humain"),
+    ("je voudrais parler de vive voix", "commande:humain"),
+    ("on se prend la tete avec les educs", "difficultes:tensions"),
+    ("ils nous prennent de haut", "difficultes:tensions"),
+    ("j'ai jamais utilise un forum", "familles:numerique"),
+    ("je suis timide", "familles:hesitation"),
+    ("papy de Lucas qui est autiste", "familles:debut"),
+])
+def test_a_situation_described_leads_to_the_place_that_answers_it(text: str,
+                                                                  expected: str) -> None:
+    decision = decide("accueil:menu", text)
+    assert decision.kind != "miss" and places(decision)[0] == expected, decision
+
+
 # -- two requests: the first is answered, even when the whole text leans to the second ------------
 def test_the_first_of_two_requests_is_answered() -> None:
     decision = decide("accueil:menu", "c'est payant ? et comment on s'inscrit")
