@@ -118,6 +118,13 @@ def test_a_situation_described_leads_to_the_place_that_answers_it(text: str,
     assert decision.kind != "miss" and places(decision)[0] == expected, decision
 
 
+@pytest.mark.parametrize("text", ["je voudrais savoir", "je voudrais en savoir plus"])
+def test_knowing_alone_is_not_a_fear_of_being_known(text: str) -> None:
+    """« savoir qui je suis » was a phrase of one common word: « savoir » went to privacy."""
+    decision = decide("accueil:menu", text)
+    assert "familles:confidentialite" not in places(decision)[:1], decision
+
+
 # -- two requests: the first is answered, even when the whole text leans to the second ------------
 def test_the_first_of_two_requests_is_answered() -> None:
     decision = decide("accueil:menu", "c'est payant ? et comment on s'inscrit")
