@@ -186,6 +186,24 @@ def test_no_money_for_the_group_goes_to_the_lack_of_means() -> None:
     assert decision.kind == "miss"
 
 
+@pytest.mark.parametrize(("text", "worn_out"), [
+    ("je suis à bout", True), ("je suis vraiment a bout", True), ("on est à bout de forces", True),
+    ("être à bout", True), ("au bout de 6 mois", False), ("jusqu'au bout du projet", False),
+    ("quelqu'un au bout du fil", False), ("je suis au bout du rouleau", False),
+])
+def test_a_bout_is_exhaustion_only_said_of_oneself(text: str, worn_out: bool) -> None:
+    assert ("bout" not in normal(text).split()) is worn_out
+
+
+def test_after_six_months_is_not_a_lack_of_time() -> None:
+    assert where(typed("accueil:menu", "je suis à bout")) == "familles:formats"
+    decision = ENGINE.understand(typed("accueil:menu", "menu").record,
+                                 "au bout de 6 mois plus personne ne vient")
+    places = [c.place for c in decision.candidates]
+    assert places and places[0] == "modeliser:engagement"
+    assert "familles:formats" not in places
+
+
 @pytest.mark.parametrize(("text", "price"), [
     ("c’est cher ?", True), ("ça coûte cher ?", True), ("c'est trop cher pour nous", True),
     ("est-ce que c'est cher", True), ("c'est pas cher", True), ("ça revient cher ?", True),

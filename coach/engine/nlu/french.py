@@ -347,7 +347,7 @@ def words(text: str) -> list[str]:
             out.append(word)
         elif expanded:
             out.extend(expanded.split())
-    if "personne" in out or "sous" in out or not _DEAR.isdisjoint(out):
+    if "personne" in out or "sous" in out or "bout" in out or not _DEAR.isdisjoint(out):
         return _readings(out)
     return out
 
@@ -389,6 +389,12 @@ reviennent
 """)
 _DEGREE = word_set("trop si pas plus moins aussi assez tres vraiment super hyper bien peu un")
 _DEGREE_OPENING = word_set("trop si pas plus moins aussi assez")
+# « à bout » said of oneself (« je suis à bout », « on est vraiment à bout ») is exhaustion;
+# « au bout de six mois », « jusqu'au bout », « au bout du fil » stay as typed.
+_BEING = word_set("""
+suis es est sommes etes sont etais etait etions etiez etaient serai sera serons seront etre
+""")
+_EXHAUSTION_DEGREE = word_set("vraiment completement totalement tellement tres trop deja carrement")
 
 
 def _a_price(out: list[str], index: int) -> bool:
@@ -401,12 +407,27 @@ def _a_price(out: list[str], index: int) -> bool:
     return out[start - 1] in _PRICE_VERB
 
 
+def _at_the_end(out: list[str], index: int) -> bool:
+    """Whether « bout » at `index` is « être à bout » (see _BEING)."""
+    start = index - 1
+    if start < 1 or out[start] != "a":
+        return False
+    start -= 1
+    while start and out[start] in _EXHAUSTION_DEGREE:
+        start -= 1
+    return out[start] in _BEING
+
+
 def _readings(out: list[str]) -> list[str]:
-    """The words read by their neighbours: « personne » (nobody), « sous » (money) and
-    « cher » (a price)."""
+    """The words read by their neighbours: « personne » (nobody), « sous » (money),
+    « cher » (a price) and « à bout » (exhausted)."""
     last = len(out) - 1
     for index, word in enumerate(out):
         before = out[index - 1] if index else ""
+        if word == "bout":
+            if _at_the_end(out, index):
+                out[index] = "epuise"
+            continue
         if word in _DEAR:
             if _a_price(out, index):
                 out[index] = "payant"
