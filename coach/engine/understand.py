@@ -48,7 +48,7 @@ from coach.engine.nlu.candidates import (
     current_place,
     distinct,
 )
-from coach.engine.nlu.clauses import SOCIAL, ClauseReader, split_clauses
+from coach.engine.nlu.clauses import SOCIAL, ClauseReader, split_clauses, typed_exactly
 from coach.engine.nlu.difficulty import (
     after_difficulty,
     after_reading_difficulty,
@@ -363,9 +363,8 @@ class Understanding:
         rest = self.lexicon.query(" ".join(query.tokens[1:]))
         if rest.tokens:
             asked = self._decide(rest, context, False)
-            best = asked.best
-            if (asked.kind == "go" and best is not None and best.score >= EXACT_SCORE
-                    and best.via == "intention" and best.place not in SOCIAL):
+            if typed_exactly(asked) and asked.best is not None and (
+                    asked.best.place not in SOCIAL):
                 return asked
         return Decision("go", (Candidate(social, social, EXACT_SCORE, "intention"),))
 

@@ -42,8 +42,8 @@ Read = Callable[[Query, Context, bool], Decision]
 MISS = Decision("miss", ())
 
 
-def _exact(decision: Decision) -> bool:
-    """A clause typed exactly as a phrase of a place (« c'est où »)."""
+def typed_exactly(decision: Decision) -> bool:
+    """A text typed exactly as a phrase of a place (« c'est où »)."""
     best = decision.best
     return (decision.kind == "go" and best is not None and best.score >= EXACT_SCORE
             and best.via == "intention")
@@ -77,7 +77,7 @@ class _Alone:
         found = self._decisions.get(clause)
         if found is None:
             found = self._read(query, self._context, False) if query.tokens else MISS
-            if not query.stems and not _exact(found):
+            if not query.stems and not typed_exactly(found):
                 found = MISS
             self._decisions[clause] = found
         return query, found
@@ -103,7 +103,7 @@ class ClauseReader:
             return decided
         for clause in clauses:
             query, read = alone(clause)
-            if not query.stems and not _exact(read):
+            if not query.stems and not typed_exactly(read):
                 continue
             other = read.best
             if (read.kind == "go" and other is not None and other.score >= GO
@@ -144,7 +144,7 @@ class ClauseReader:
     def _first_request(self, clause: str, context: Context,
                        alone: _Alone) -> Candidate | None:
         query, decision = alone(clause)
-        if not query.stems and not _exact(decision):
+        if not query.stems and not typed_exactly(decision):
             return None
         best = decision.best
         if (decision.kind == "go" and best is not None and best.score >= CLAUSE_SURE
@@ -165,7 +165,7 @@ class ClauseReader:
         # Each clause is read once into a query (its words, its stems), then decided.
         decided = [(clause, *alone(clause)) for clause in clauses]
         decided = [(clause, query, d) for clause, query, d in decided
-                   if query.stems or _exact(d)]
+                   if query.stems or typed_exactly(d)]
         sure = [d.best for _c, _q, d in decided if d.kind == "go" and d.best is not None]
         said = [c for c in sure if c.place in SOCIAL or c.place in self.profiles]
         persona = next((self.sets.get(c.place, {}).get("persona") for c in said
