@@ -39,6 +39,7 @@ _SIMPLY = ("avec des mots simples", "en mots simples", "avec des mots faciles", 
            "en plus simple", "plus simplement", "en simple", "en falc", "en facile",
            "expliquez moi simplement", "explique moi simplement", "expliquez simplement",
            "expliquer simplement", "dites moi simplement", "dis moi simplement")
+_SIMPLY_PADDED = tuple(f" {p} " for p in _SIMPLY)
 
 
 def after_difficulty(tokens: tuple[str, ...]) -> tuple[str, ...] | None:
@@ -87,12 +88,7 @@ def without_simply(tokens: tuple[str, ...]) -> tuple[str, ...] | None:
     """The message without the words that ask it to be said simply (« c'est quoi une cop en
     simple » → « c'est quoi une cop »); none when nothing else is asked; None when it does
     not ask so."""
-    for words in _SIMPLY:
-        split = tuple(words.split())
-        for at in range(len(tokens) - len(split) + 1):
-            if tokens[at:at + len(split)] == split:
-                return _asked(tokens[:at] + tokens[at + len(split):])
-    return None
+    return _without(tokens, _SIMPLY_PADDED)
 
 
 # Saying, in the first person, that reading is hard (« je lis mal », « j'ai du mal à lire »):
@@ -109,8 +105,14 @@ _READING = tuple(f" {p} " for p in sorted((  # the longest first: all of it is t
 def after_reading_difficulty(tokens: tuple[str, ...]) -> tuple[str, ...] | None:
     """The message without « je lis mal » (« j'ai du mal à lire »…); none when nothing else
     is asked; None when it does not say so."""
+    return _without(tokens, _READING)
+
+
+def _without(tokens: tuple[str, ...], phrases: tuple[str, ...]) -> tuple[str, ...] | None:
+    """`tokens` without the first of these padded phrases found in them (what is asked
+    besides), or None when none is there."""
     padded = f" {' '.join(tokens)} "
-    for phrase in _READING:
+    for phrase in phrases:
         at = padded.find(phrase)
         if at >= 0:
             return _asked(tuple((padded[:at] + " " + padded[at + len(phrase):]).split()))
