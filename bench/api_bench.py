@@ -129,7 +129,8 @@ DATA = Path(__file__).resolve().parents[1] / "tests" / "data"
 BLIND = DATA / "utterances_blind.yaml"
 # The tuned and development sets (`typed_bodies(visible=True)`): for those who must not read
 # a blind set, e.g. while making the understanding faster.
-VISIBLE = tuple(DATA / f"utterances{name}.yaml" for name in ("", "_dev3", "_dev4", "_dev5"))
+VISIBLE = tuple(DATA / f"utterances{name}.yaml" for name in ("", "_dev3", "_dev4", "_dev5",
+                                                                "_dev6"))
 WALKS, WALK_LENGTH, RESTART = 64, 30, "recommencer"
 
 

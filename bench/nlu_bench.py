@@ -1,7 +1,9 @@
-"""Free-text understanding benchmark over the tuned set (tests/data/utterances.yaml), three visible
+"""Free-text understanding benchmark over the tuned set (tests/data/utterances.yaml), four visible
 development sets (tests/data/utterances_dev3.yaml, utterances_dev4.yaml and utterances_dev5.yaml,
-written on 2026-12-02 before that day's tuning or that afternoon's, to watch generalisation
-while tuning) and five blind sets (tests/data/utterances_blind.yaml, utterances_blind2.yaml,
+written on 2026-12-02 before that day's tuning or that afternoon's; utterances_dev6.yaml, written
+on 2026-12-03 before that session's tuning, by a writer who read no matcher code, no intentions,
+no topics or synonyms and no other utterance set; all four to watch generalisation while
+tuning) and five blind sets (tests/data/utterances_blind.yaml, utterances_blind2.yaml,
 utterances_blind3.yaml, utterances_blind4.yaml and utterances_blind5.yaml, each written from the
 personas and never tuned against; blind4 on the evening of 2026-12-02, before that session's
 tuning; blind5 late that evening, by a helper who read no matcher code, no intentions, no
@@ -64,8 +66,13 @@ BLIND5 = DATA / "utterances_blind5.yaml"
 DEV3 = DATA / "utterances_dev3.yaml"
 DEV4 = DATA / "utterances_dev4.yaml"
 DEV5 = DATA / "utterances_dev5.yaml"
+DEV6 = DATA / "utterances_dev6.yaml"
 # The visible development sets, by name: measured and their confusions printed.
-DEV_SETS = {"dev3": DEV3, "dev4": DEV4, "dev5": DEV5}
+DEV_SETS = {"dev3": DEV3, "dev4": DEV4, "dev5": DEV5, "dev6": DEV6}
+# When each was written (printed with its figures).
+DEV_WRITTEN = {"dev3": "before the tuning of 2026-12-02", "dev4": "before the tuning of 2026-12-02",
+               "dev5": "before the tuning of 2026-12-02",
+               "dev6": "on 2026-12-03 before that session's tuning"}
 # The blind sets, by name: measured, their aggregates only; never read with --visible.
 BLIND_SETS = {"blind": BLIND, "blind2": BLIND2, "blind3": BLIND3, "blind4": BLIND4,
               "blind5": BLIND5}
@@ -305,7 +312,7 @@ def main() -> None:
     for name, dev in devs.items():
         dev_reports[name] = evaluate(engine, dev)
         print_report(f"development set (tests/data/{DEV_SETS[name].name}, visible, written"
-                     " before the tuning of 2026-12-02)", dev_reports[name], dev, args.all)
+                     f" {DEV_WRITTEN[name]})", dev_reports[name], dev, args.all)
     summary = (f"SUMMARY top-1: tuned {report.rate(report.top1):.1%} ({report.total}),"
                + ",".join(f" {name} {dev.rate(dev.top1):.1%} ({dev.total})"
                           for name, dev in dev_reports.items()))

@@ -30,7 +30,8 @@ from coach.engine.engine import Engine
 PERSONAS = {"famille", "personne", "coordinateur", "professionnel", "partenaire", "hors-sujet"}
 
 
-def test_the_bench_knows_five_blind_sets_and_three_visible_development_sets() -> None:
+def test_the_bench_knows_five_blind_sets_and_four_visible_development_sets() -> None:
+    assert list(DEV_SETS) == ["dev3", "dev4", "dev5", "dev6"]
     assert list(BLIND_SETS.values()) == [BLIND, BLIND2, BLIND3, BLIND4, BLIND5]
     assert not set(BLIND_SETS.values()) & set(DEV_SETS.values())
     assert all("blind" not in path.name for path in DEV_SETS.values())
@@ -133,4 +134,5 @@ def test_visible_reads_and_prints_no_blind_set(tmp_path: Path,
     assert "SUMMARY top-1: tuned " in out
     assert all(f" {name} " in out for name in DEV_SETS)
     assert "tests/data/utterances_dev5.yaml" in out
+    assert "tests/data/utterances_dev6.yaml" in out
     assert "blind" not in out.replace("the blind sets are not read", "").lower()

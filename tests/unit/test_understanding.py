@@ -14,6 +14,7 @@ from bench.nlu_bench import (
     DEV3,
     DEV4,
     DEV5,
+    DEV6,
     DEV_SETS,
     UTTERANCES,
     Utterance,
@@ -277,8 +278,9 @@ def test_a_place_that_does_not_exist_is_reported() -> None:
 
 
 @pytest.mark.parametrize(("path", "size", "earlier"),
-                         [(DEV3, 160, []), (DEV4, 150, [DEV3]), (DEV5, 160, [DEV3, DEV4])],
-                         ids=["dev3", "dev4", "dev5"])
+                         [(DEV3, 160, []), (DEV4, 150, [DEV3]), (DEV5, 160, [DEV3, DEV4]),
+                          (DEV6, 200, [DEV3, DEV4, DEV5])],
+                         ids=["dev3", "dev4", "dev5", "dev6"])
 def test_the_development_set_is_new_and_spread_over_the_personas(
         path: Path, size: int, earlier: list[Path]) -> None:
     """dev3 and dev4 (written on 2026-12-02 before that day's tuning) and dev5 (written that
