@@ -273,6 +273,7 @@
     }
     this.afficherFalc();
     this.aideClavier();
+    this.arretDuJournal();
     var racine = this.racine;
     // Until the history is there, what follows it is not shown (coach.css): it would jump
     // down when the messages arrive (layout shift).
@@ -305,6 +306,31 @@
     };
     maj();
     if (tactile && tactile.addEventListener) tactile.addEventListener('change', maj);
+  };
+
+  /* The history is a Tab stop only while it is itself a scrolling region (its box on a
+     desktop page, once the messages overflow it): a keyboard user then needs it to scroll
+     it (WCAG 2.1.1, axe scrollable-region-focusable). Elsewhere (phones, touch screens, high
+     zoom, the widget's panel, a history shorter than its box) the page or the panel is the
+     one scroll: as a Tab stop it was a stop for nothing, and a tap on a message focused it
+     and drew the focus ring around the whole history. Checked whenever the history or its
+     box changes size (new messages, easy-to-read, text size, a turned phone). */
+  Tchat.prototype.arretDuJournal = function () {
+    var j = this.journal;
+    var maj = function () {
+      var o = getComputedStyle(j).overflowY;
+      if ((o === 'auto' || o === 'scroll') && j.scrollHeight > j.clientHeight + 1) j.tabIndex = 0;
+      // Focused (its box just stopped scrolling): kept focusable until the focus leaves.
+      else if (j.getRootNode().activeElement === j) j.tabIndex = -1;
+      else j.removeAttribute('tabindex');
+    };
+    maj();
+    j.addEventListener('blur', maj);
+    if (window.ResizeObserver) {
+      var suivi = new window.ResizeObserver(maj);
+      suivi.observe(j);
+      suivi.observe(this.liste);
+    }
   };
 
   /* ---- talking to the API ---- */

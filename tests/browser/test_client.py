@@ -31,7 +31,8 @@ def test_structure_at_load(page: Page, site) -> None:
     assert style["live"] == "polite" and style["atomic"] == "true"
     log = page.get_by_role("log", name="Conversation")
     assert log.get_attribute("aria-live") == "off"
-    assert log.get_attribute("tabindex") == "0"
+    # A Tab stop only once its box scrolls (test_essai_personnes.py): the welcome fits it.
+    assert log.get_attribute("tabindex") is None
     expect(page.get_by_role("alert")).to_have_text("")
     assert page.evaluate("document.documentElement.lang") == "fr"
 

@@ -1,0 +1,120 @@
+"""What a try-out as real people found (issue 17), on the real dialogues:
+
+- Patricia, a parent on a 320 × 568 phone, taps a message to read it: the history was a Tab
+  stop although the page, not the history, scrolls there; the tap focused it and drew the
+  focus ring around the whole history (over the first letter of « Le coach »). The history is
+  a Tab stop only while it is itself a scrolling region (a desktop page, once it overflows).
+- « Parler à une personne » in easy-to-read at 320 px: the phone number was cut in two at a
+  line's end (« 01 23 45 » / « 67 89 »); it now starts a line whole.
+"""
+
+from __future__ import annotations
+
+import pytest
+from navigateur import IDLE, LAUNCHER, open_client, shot
+from playwright.sync_api import Page, expect
+
+PHONES = ((375, 740), (320, 568))
+
+# The history's Tab stop, whether its box scrolls, and what has the focus.
+JOURNAL = """root => {
+    const j = root.querySelector('.journal'), o = getComputedStyle(j).overflowY;
+    let a = document.activeElement;
+    while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement;
+    return {tabindex: j.getAttribute('tabindex'),
+            scrolls: (o === 'auto' || o === 'scroll') && j.scrollHeight > j.clientHeight + 1,
+            active: a ? String(a.className || a.tagName) : ''};
+}"""
+
+
+def touch_phone(new_context, width: int, height: int) -> Page:  # type: ignore[no-untyped-def]
+    return new_context(viewport={"width": width, "height": height}, is_mobile=True,
+                       has_touch=True).new_page()
+
+
+def tap_and_wait(page: Page, target, root: str = "document") -> None:  # type: ignore[no-untyped-def]
+    count = f"{root}.querySelectorAll('.msg--coach').length"
+    before = page.evaluate(count)
+    target.tap()
+    page.wait_for_function(f"n => {count} > n", arg=before)
+    page.wait_for_function(IDLE)
+    page.wait_for_timeout(200)
+
+
+@pytest.mark.parametrize(("width", "height"), PHONES)
+def test_on_a_phone_the_history_is_no_tab_stop_and_a_tap_on_it_focuses_nothing(
+        new_context, real_site, width: int, height: int) -> None:
+    page = touch_phone(new_context, width, height)
+    open_client(page, real_site)
+    page.wait_for_function(IDLE)
+    body = page.evaluate_handle("document")
+    for step in range(3):
+        seen = page.evaluate(JOURNAL, body)
+        assert not seen["scrolls"] and seen["tabindex"] is None, (step, seen)
+        # Reading: a tap on the coach's last words (not a control) focuses nothing.
+        page.locator(".msg--coach .bulle").last.tap()
+        page.wait_for_timeout(100)
+        seen = page.evaluate(JOURNAL, body)
+        assert "journal" not in seen["active"], (step, seen)
+        tap_and_wait(page, page.locator(".choix button").first)
+    shot(page, f"essai-personnes-{width}x{height}-historique-sans-arret")
+
+    # The widget's panel on the phone (full screen, the panel is the one scroll): the same.
+    page.goto(real_site.partner + "/index.html")
+    page.get_by_role("button", name=LAUNCHER).tap()
+    root = page.locator("#coach-cop-widget")
+    root.locator(".messages .msg").first.wait_for()
+    page.wait_for_function(IDLE)
+    shadow = page.evaluate_handle("document.getElementById('coach-cop-widget').shadowRoot")
+    root.locator(".msg--coach .bulle").first.tap()
+    page.wait_for_timeout(100)
+    seen = page.evaluate(JOURNAL, shadow)
+    assert not seen["scrolls"] and seen["tabindex"] is None, seen
+    assert "journal" not in seen["active"], seen
+
+
+def test_on_a_desktop_the_history_is_a_tab_stop_once_its_box_scrolls(
+        new_context, real_site) -> None:
+    page = new_context(viewport={"width": 1280, "height": 800}).new_page()
+    open_client(page, real_site)
+    page.wait_for_function(IDLE)
+    body = page.evaluate_handle("document")
+    seen = page.evaluate(JOURNAL, body)
+    # The welcome fits its box: nothing to scroll, no stop for nothing.
+    assert not seen["scrolls"] and seen["tabindex"] is None, seen
+    for _ in range(3):
+        before = page.locator(".msg--coach").count()
+        page.locator(".choix button").first.click()
+        page.wait_for_function("n => document.querySelectorAll('.msg--coach').length > n",
+                               arg=before)
+        page.wait_for_function(IDLE)
+    page.wait_for_timeout(200)
+    seen = page.evaluate(JOURNAL, body)
+    assert seen["scrolls"] and seen["tabindex"] == "0", seen
+    # Reached with Tab after the switches, scrolled with the arrows.
+    page.get_by_role("button", name="Plus d’options").focus()
+    page.keyboard.press("Tab")
+    assert "journal" in page.evaluate(JOURNAL, body)["active"]
+    top = page.evaluate("document.querySelector('.journal').scrollTop")
+    page.keyboard.press("ArrowUp")
+    page.wait_for_timeout(300)
+    assert page.evaluate("document.querySelector('.journal').scrollTop") < top
+
+
+@pytest.mark.parametrize("falc", [False, True], ids=["standard", "facile"])
+def test_a_phone_number_in_the_coach_s_words_is_never_cut_in_two(
+        new_context, real_site, falc: bool) -> None:
+    page = touch_phone(new_context, 320, 568)
+    open_client(page, real_site, "?falc=1" if falc else "")
+    page.wait_for_function(IDLE)
+    tap_and_wait(page, page.locator('.commande[data-choix="humain"]'))
+    said = page.locator(".msg--coach").last
+    expect(said.get_by_role("link", name="accueil@association.example")).to_be_visible()
+    phone = said.get_by_role("link", name="01 23 45 67 89")
+    expect(phone).to_be_visible()
+    # Lines its text takes (its text's boxes, whatever the link's display).
+    lines = phone.evaluate("""a => { const r = document.createRange(); r.selectNodeContents(a);
+        return new Set([...r.getClientRects()].map(x => Math.round(x.top))).size; }""")
+    assert lines == 1, f"the number is on {lines} lines"
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    shot(page, f"essai-personnes-contact-{'facile' if falc else 'standard'}")
