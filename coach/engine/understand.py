@@ -550,8 +550,8 @@ class Understanding:
         for key, candidate in starts:
             flow = candidate.place.split(":", 1)[0]
             if inside.get(flow, 0.0) >= candidate.score - OPTION_PRIOR:
-                board.found[key] = replace(candidate, score=candidate.score - OPTION_PRIOR
-                                           - SEARCH_BEHIND)
+                board.found[key] = candidate.rescored(candidate.score - OPTION_PRIOR
+                                                       - SEARCH_BEHIND)
 
     def _own_words(self, board: Board, query: Query, context: Context) -> None:
         """A word that only one place's phrases use points to that place: enough to be
@@ -601,8 +601,7 @@ class Understanding:
             words = [t for t, word_stem in zip(query.tokens, stems, strict=True)
                      if word_stem in found]
             if words and all(w in self._common for w in words):
-                board.found[key] = replace(candidate, score=min(candidate.score,
-                                                                ASK_MIN - 0.01))
+                board.found[key] = candidate.rescored(min(candidate.score, ASK_MIN - 0.01))
 
     def _prior(self, place: str, context: Context, cue: bool, score: float) -> float:
         if place.startswith(GLOSSARY):

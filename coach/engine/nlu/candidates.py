@@ -40,6 +40,11 @@ class Candidate:
         _SET_SCORE(self, score)
         _SET_VIA(self, via)
 
+    def rescored(self, score: float) -> Candidate:
+        """The same candidate with another score: what `dataclasses.replace(candidate,
+        score=…)` gives, at a tenth of its cost (the heuristics move many scores a text)."""
+        return Candidate(self.key, self.place, score, self.via)
+
 
 _SET_KEY, _SET_PLACE, _SET_SCORE, _SET_VIA = (
     vars(Candidate)[name].__set__ for name in ("key", "place", "score", "via"))

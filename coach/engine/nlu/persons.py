@@ -198,7 +198,7 @@ class Persons:
                     if is_content(token) and self.lexicon.stem_of(token) in words]
             if said and all(index > 0 and tokens[index - 1] in OTHERS_BEFORE
                             and (index < 2 or tokens[index - 2] not in WE) for index in said):
-                board.found[key] = replace(candidate, score=candidate.score - PROFILE_YIELD)
+                board.found[key] = candidate.rescored(candidate.score - PROFILE_YIELD)
 
     def yields(self, board: Board, query: Query) -> None:
         """Who one is gives way to what one asks in the same journey, when both are in the
@@ -220,8 +220,7 @@ class Persons:
                 if (candidate.place in profiles
                         and (query.tokens[0] in SPOKEN_OF
                              or first not in self.phrase_stems.get(candidate.place, ()))):
-                    board.found[key] = Candidate(candidate.key, candidate.place,
-                                                 candidate.score - PROFILE_YIELD, candidate.via)
+                    board.found[key] = candidate.rescored(candidate.score - PROFILE_YIELD)
             return
         flows: dict[str, float] = {}  # the best topic of each journey
         for c in board.found.values():
@@ -239,8 +238,7 @@ class Persons:
                     and candidate.score < GO + OPTION_PRIOR
                     and flows.get(candidate.place.split(":", 1)[0], 0.0)
                     >= candidate.score - TOPIC_BEHIND):
-                board.found[key] = Candidate(candidate.key, candidate.place,
-                                             candidate.score - PROFILE_YIELD, candidate.via)
+                board.found[key] = candidate.rescored(candidate.score - PROFILE_YIELD)
 
     def said(self, board: Board) -> None:
         """« maman » says: the families' places first."""
@@ -250,7 +248,7 @@ class Persons:
             return
         for key, candidate in list(board.found.items()):
             if candidate.place not in self.profiles and candidate.place.split(":", 1)[0] in said:
-                board.found[key] = replace(candidate, score=candidate.score + SAID_PERSONA)
+                board.found[key] = candidate.rescored(candidate.score + SAID_PERSONA)
 
     def topics_first(self, decision: Decision, query: Query) -> Decision:
         """« Vous voulez parler de… ? » offering a person's place and a topic found about as

@@ -7,8 +7,6 @@ that answer the rest come first. A term and the journey that explains it are one
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from coach.content.model import Content
 from coach.engine.nlu.candidates import Board
 from coach.engine.nlu.lexicon import Grams, Lexicon, Phrase, Query
@@ -123,7 +121,7 @@ class Terms:
                 continue
             rest = query.stems - phrase_stems.get(candidate.place, frozenset())
             if len(rest - self.subject) >= ASIDE_WORDS:
-                board.found[key] = replace(candidate, score=candidate.score - ASIDE)
+                board.found[key] = candidate.rescored(candidate.score - ASIDE)
 
     def one_answer(self, board: Board, flow: str) -> None:
         """A term and the journey that explains it are one answer, not two to choose from:
@@ -137,4 +135,4 @@ class Terms:
                 continue
             keep, drop = (place, term) if flow == self.menu_flow else (term, place)
             kept, dropped = board.found[found[keep]], board.found.pop(found[drop])
-            board.found[found[keep]] = replace(kept, score=max(kept.score, dropped.score))
+            board.found[found[keep]] = kept.rescored(max(kept.score, dropped.score))
