@@ -125,6 +125,9 @@ class Persons:
         self._condition = frozenset(lexicon.stem_of(w) for w in CONDITION)
         self._professional = lexicon.stem_of("professionnel")
         self._person_stems = frozenset(lexicon.stem_of(w) for w in PERSON_WORDS)
+        # The words of persons in each person's place's phrases (`others_named`), once.
+        self._person_words = {place: stems & self._person_stems
+                              for place, stems in phrase_stems.items() if place in self.profiles}
 
     def work_frame(self, query: Query) -> tuple[str, str] | None:
         """(the profile of those who work, the rest of the text) when the text starts with
@@ -188,14 +191,16 @@ class Persons:
         named as others are not who one is, even in a sentence about oneself: the place of
         that person gives way, when every word of that person in the text is said so."""
         tokens = query.tokens
+        stems: list[str | None] = []  # each token's stem (a content word's), once, if needed
         for key, candidate in list(board.found.items()):
             if candidate.place not in self.profiles:
                 continue
-            words = self.phrase_stems.get(candidate.place, frozenset()) & self._person_stems
+            words = self._person_words.get(candidate.place, frozenset())
             if words.isdisjoint(query.stems):
                 continue
-            said = [index for index, token in enumerate(tokens)
-                    if is_content(token) and self.lexicon.stem_of(token) in words]
+            stems = stems or [self.lexicon.stem_of(token) if is_content(token) else None
+                              for token in tokens]
+            said = [index for index, item in enumerate(stems) if item in words]
             if said and all(index > 0 and tokens[index - 1] in OTHERS_BEFORE
                             and (index < 2 or tokens[index - 2] not in WE) for index in said):
                 board.found[key] = candidate.rescored(candidate.score - PROFILE_YIELD)
