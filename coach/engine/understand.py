@@ -307,7 +307,11 @@ class Understanding:
 
     # -- the decision ----------------------------------------------------------------------
     def decide(self, text: str, context: Context) -> Decision:
-        decision = self._decide_text(text, context)
+        return self._read(text, self.lexicon.query(text), context)
+
+    def _read(self, text: str, query: Query, context: Context) -> Decision:
+        """`decide`, for a text already read into its query."""
+        decision = self._decide_text(text, query, context)
         instead = self._for_persona.get(context.persona or "")
         if not instead or not any(c.place in instead
                                   for c in (*decision.candidates, *decision.also)):
@@ -320,8 +324,7 @@ class Understanding:
         return replace(decision, candidates=tuple(distinct(swapped(decision.candidates))),
                        also=tuple(swapped(decision.also)))
 
-    def _decide_text(self, text: str, context: Context) -> Decision:
-        query = self.lexicon.query(text)
+    def _decide_text(self, text: str, query: Query, context: Context) -> Decision:
         asked = self._asked_in_difficulty(query, context)
         if asked is not None:
             return asked
@@ -384,7 +387,8 @@ class Understanding:
         simplify = Candidate(SIMPLIFY, SIMPLIFY, EXACT_SCORE, "commande")
         if not rest:  # « je comprends rien à ce que vous dites »
             return Decision("go", (simplify,))
-        asked = self._decide_text(" ".join(rest), context)
+        said = " ".join(rest)
+        asked = self._decide_text(said, self.lexicon.query(said), context)
         best = asked.best
         if (asked.kind != "go" or best is None or asked.hostile
                 or best.key.startswith(COMMAND) or best.place in SOCIAL):
@@ -398,7 +402,8 @@ class Understanding:
         nothing precise, the person's place answers."""
         persona = self.places.sets.get(profile, {}).get("persona")
         there = replace(context, persona=str(persona)) if persona is not None else context
-        stems = self.lexicon.query(rest).stems
+        query = self.lexicon.query(rest)
+        stems = query.stems
         best = decision.best
         if (decision.kind != "miss" and best is not None and best.place != profile
                 and best.place.split(":", 1)[0] in self.persons.flows.get(str(persona), ())
@@ -409,7 +414,7 @@ class Understanding:
         if stems:
             # A rest of one word that counts asks whether there is a place for this person,
             # unless typed as a phrase (« c'est quoi le RGPD »), as in a clause.
-            asked = self.decide(rest, there)
+            asked = self._read(rest, query, there)
             if asked.hostile:
                 return asked
             sure = asked.best is not None and asked.best.score >= EXACT_SCORE
@@ -460,12 +465,11 @@ class Understanding:
             score = option_scores.get(option.key, 0.0)
             if score > 0:
                 board.add(option.key, option.place, score + OPTION_PRIOR, "choix")
-        command_scores = self._command_index.scores(query)
+        command_scores, (own, borrowed) = self._scored(query)
         for option in self.commands:
             score = command_scores.get(option.key, 0.0)
             if score >= COMMAND_MIN:
                 board.add(option.key, option.key, score + COMMAND_PRIOR, "commande")
-        own, borrowed = self.phrases.scores(query)
         found = {place: BORROWED * score for place, score in borrowed.items()}
         for place, score in own.items():
             found[place] = max(score, found.get(place, 0.0))
@@ -518,6 +522,16 @@ class Understanding:
                 decision = replace(decision, candidates=decision.candidates[:MAX_ASK])
             return decision
         return self._verdict(ranked, True)
+
+    def _scored(self, query: Query) -> tuple[dict[str, float], list[dict[str, float]]]:
+        """The scores of a text wherever it is typed (the commands', the phrases' of places:
+        their own and borrowed), once per reading of it (see `Query.scored`)."""
+        found: tuple[dict[str, float], list[dict[str, float]]] | None = query.scored.get(
+            "commands, phrases")
+        if found is None:
+            found = query.scored["commands, phrases"] = (self._command_index.scores(query),
+                                                         self.phrases.scores(query))
+        return found
 
     def _offered_scores(self, query: Query, context: Context,
                         options: list[_Option]) -> dict[str, float]:

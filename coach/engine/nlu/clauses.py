@@ -186,7 +186,7 @@ class ClauseReader:
             return None
         rest = " ".join(clause for clause, _q, d in decided
                         if not (d.kind == "go" and d.best is not None and d.best in said))
-        query = self.lexicon.query(rest)
+        query = alone.query(rest)  # the clause's own query when one clause is left
         if query.stems:
             decision = self.read(query, there, True)
             # « je suis aveugle, je peux participer ? »: a vague rest (one word that counts)

@@ -12,8 +12,9 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
+from typing import Any
 
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
@@ -93,6 +94,11 @@ class Query:
     grams: Grams
     weight: float
     typed: tuple[str, ...] = ()  # the words before typo repair
+    # What the decision computes of this text wherever it is typed (the phrases' and the
+    # commands' scores), kept with the query while one message is read: a clause is read
+    # again for the persona another clause says, a rest again after « je travaille à… ».
+    # It goes with the query, at the end of the call.
+    scored: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
 
 # A typed word this frequent in French is a word, not a typo (« commander », « capitale »).
