@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from html import escape
 
+from coach.content.typography import french_spacing
 from coach.drafts.forms import Form, FormPart
 
 
 def _e(text: str) -> str:
-    return escape(text, quote=True)
+    """Escaped, with French spacing (no « : » or « ? » alone at a line's start on a phone)."""
+    return escape(french_spacing(text), quote=True)
 
 
 def _part(part: FormPart, number: int) -> str:

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from html import escape
 
+from coach.content.typography import french_spacing
 from coach.drafts.model import Draft, DraftAdvice, DraftSection
 
 
 def _e(text: str) -> str:
-    return escape(text, quote=True)
+    """Escaped, with French spacing (no « : » or « ? » alone at a line's start on a phone)."""
+    return escape(french_spacing(text), quote=True)
 
 
 def _paragraphs(text: str, css: str = "") -> str:

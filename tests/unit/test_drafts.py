@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import itertools
+import re
 import zipfile
 from collections import defaultdict
 from html.parser import HTMLParser
@@ -205,3 +206,15 @@ def test_every_stage_end_says_what_the_draft_holds_and_where_it_is(content):
         assert "liens sont sous ce message" in said[0].text
         # the easy-to-read text says the draft is easy to read too (in its own words)
         assert "brouillon" in said[0].falc and "facile à lire" in said[0].falc.lower()
+
+
+@pytest.mark.parametrize("falc", [False, True], ids=["standard", "falc"])
+def test_html_keeps_french_punctuation_with_its_word(falc):
+    """On a phone the title « Brouillon de ma CoP : feuille de route… » put « : » alone at
+    the start of its second line: no ordinary space before : ? ! ; » nor after «."""
+    page = render_html(build_draft(ANSWERS, falc=falc), stylesheet="/coach-static/b.css")
+    text = re.sub(r"<[^>]+>", " ", page.split("<body>", 1)[1])
+    if not falc:
+        assert "<h1>Brouillon de ma CoP\u00a0: feuille" in page
+    loose = re.findall(r"\S{0,12}(?: [?!;»]| :(?=\s)|« )\S{0,12}", text)
+    assert not loose, loose

@@ -4,6 +4,7 @@ libraries an office suite would use, and checked for headings, tables and empty 
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from html.parser import HTMLParser
 
@@ -135,3 +136,14 @@ def test_each_tool_has_its_own_easy_to_read_texts():
     for tool in TOOLS:
         standard, falc = build_form(tool, False), build_form(tool, True)
         assert standard.intro != falc.intro and not standard.falc and falc.falc
+
+
+@pytest.mark.parametrize("falc", [False, True], ids=["standard", "falc"])
+@pytest.mark.parametrize("tool", TOOLS)
+def test_html_keeps_french_punctuation_with_its_word(tool, falc):
+    """No ordinary space before : ? ! ; » nor after « in the printable page (a phone wraps
+    there and puts the sign alone at a line's start)."""
+    page = render_form_html(build_form(tool, falc))
+    text = re.sub(r"<[^>]+>", " ", page.split("<body>", 1)[1])
+    loose = re.findall(r"\S{0,12}(?: [?!;»]| :(?=\s)|« )\S{0,12}", text)
+    assert not loose, loose
