@@ -99,7 +99,7 @@
     odt: 'OpenDocument (.odt)'};
   function blocOutil(d, niveau, outil, falc, api) {
     var g = groupeLiens(d, 'brouillon-liens outil-liens', niveau, 'titre-outil-' + outil.id,
-      'L’outil à remplir : ' + outil.title, function (format) {
+      typo('L’outil à remplir : ' + outil.title), function (format) {
         var a = el(d, 'a', 'bouton-lien');
         a.appendChild(el(d, 'span', 'visually-hidden', outil.title + ' : '));
         a.appendChild(d.createTextNode(NOMS_OUTIL[format]));
@@ -644,7 +644,7 @@
 
   Tchat.prototype.blocAvis = function (id) {
     var d = this.doc;
-    var g = el(d, 'div', 'avis'), q = el(d, 'span', 'avis-question', 'Ce conseil vous aide-t-il ?');
+    var g = el(d, 'div', 'avis'), q = el(d, 'span', 'avis-question', typo('Ce conseil vous aide-t-il ?'));
     q.id = 'avis-' + id;
     g.setAttribute('role', 'group');
     g.setAttribute('aria-labelledby', q.id);
@@ -909,7 +909,7 @@
     } else {
       this.reessayer.textContent = 'Réessayer';
     }
-    this.erreur.textContent = texte;
+    this.erreur.textContent = typo(texte);
     this.reessayer.hidden = !this.reprise;
   };
 
@@ -971,8 +971,9 @@
 
   Tchat.prototype.confirmer = function (origine, titre, texte, oui, non, action) {
     var dlg = this.q('.confirmation'), t = this;
-    dlg.querySelector('#conf-titre').textContent = titre;
-    dlg.querySelector('#conf-texte').textContent = texte;
+    // French spacing, as in the messages: a « ? » never starts a line alone.
+    dlg.querySelector('#conf-titre').textContent = typo(titre);
+    dlg.querySelector('#conf-texte').textContent = typo(texte);
     var bOui = dlg.querySelector('.conf-oui'), bNon = dlg.querySelector('.conf-non');
     bOui.textContent = oui;
     bNon.textContent = non;

@@ -118,3 +118,38 @@ def test_a_phone_number_in_the_coach_s_words_is_never_cut_in_two(
     assert lines == 1, f"the number is on {lines} lines"
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
     shot(page, f"essai-personnes-contact-{'facile' if falc else 'standard'}")
+
+
+# Texts the client writes itself (not the coach's messages, already spaced): an ordinary
+# space before ? : ! ; lets a phone put the sign alone at a line's start.
+LOOSE = r"""e => (e.textContent.match(/\S{0,12}(?: [?!;»]| :(?=\s|$)|« )\S{0,12}/g) || [])"""
+
+
+def test_what_the_client_writes_keeps_french_punctuation_with_its_word(
+        new_context, site, real_site) -> None:
+    page = touch_phone(new_context, 320, 568)
+    # « Ce conseil vous aide-t-il ? » under an advice (the test content's Léo).
+    open_client(page, site, "?parcours=initier")
+    question = page.locator(".avis-question")
+    expect(question).to_have_count(1)
+    assert question.evaluate(LOOSE) == []
+    # The empty message's error.
+    page.get_by_role("button", name="Envoyer le message au coach").tap()
+    error = page.get_by_role("alert")
+    expect(error).to_contain_text("Le message est vide")
+    assert error.evaluate(LOOSE) == []
+    # The confirmation before starting again.
+    page.get_by_role("button", name="Plus d’options").tap()
+    page.get_by_role("button", name="Recommencer depuis le début").tap()
+    dialog = page.locator(".confirmation")
+    expect(dialog).to_be_visible()
+    assert dialog.evaluate(LOOSE) == []
+    shot(page, "essai-personnes-confirmation-320")
+    page.get_by_role("button", name="Non, continuer").tap()
+    # A blank tool's group title, on the real content.
+    page = touch_phone(new_context, 320, 568)
+    open_client(page, real_site, "?parcours=outils")
+    tap_and_wait(page, page.get_by_role("button", name="La charte de collaboration"))
+    title = page.locator(".outil-liens .brouillon-titre")
+    expect(title).to_have_count(1)
+    assert title.evaluate(LOOSE) == []
