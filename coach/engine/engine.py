@@ -487,12 +487,17 @@ class Engine:
             for key in here:
                 self._act(record, key)
             return
-        for key in here:  # said without « reprenons… »: the place follows
+        self._said_before_going(record, here)
+        self._act(record, going[0])
+
+    def _said_before_going(self, record: Record, keys: list[str]) -> None:
+        """Answers said in place (the cost, a term) before a place that follows: without
+        « reprenons… », since the place comes next."""
+        for key in keys:
             if key.startswith(REPLY):
                 self._reply(record, key[len(REPLY):], way_back=False)
-            else:
+            elif key.startswith(GLOSSARY):
                 self._explain(record, key[len(GLOSSARY):], way_back=False)
-        self._act(record, going[0])
 
     def _act(self, record: Record, key: str) -> None:
         """Do what a place means: follow a choice, run a command, explain a term, or jump."""
@@ -723,6 +728,8 @@ class Engine:
         record.pending = []
         record.misses = 0
         record.proposal = []
+        if decision.kind == "go":  # « un groupe vers Rennes ? et c'est gratuit ? »: both
+            self._said_before_going(record, [c.key for c in decision.also])
         self._act(record, key)
         if self._at_directory(record):
             self._show_communities(record, place, typed=True)

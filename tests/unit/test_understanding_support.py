@@ -136,7 +136,10 @@ def test_the_first_of_two_requests_is_answered() -> None:
 
 # -- who one is and what one needs are told apart --------------------------------------------
 @pytest.mark.parametrize(("text", "expected"), [
-    ("je suis aveugle, je peux participer quand même ?", "familles:personne-concernee"),
+    # Seeing or moving said with taking part asks whether it is accessible; a disability
+    # said with taking part asks whether there is a place for this person.
+    ("je suis aveugle, je peux participer quand même ?", "familles:accessibilite"),
+    ("je suis handicapé, je peux participer ?", "familles:personne-concernee"),
     ("je vis avec une myopathie", "familles:personne-concernee"),
     ("il faudrait un interprète en langue des signes", "familles:accessibilite"),
     ("est-ce que je peux rester anonyme", "familles:confidentialite"),

@@ -90,7 +90,8 @@ a au aux avec c ca ce ceci cela celle celui ces cet cette d de des du elle elles
 es est etre eu il ils j je l la le les leur leurs lui m ma me mes moi mon n ne nos notre
 nous on ont ou par pour qu que quel quelle quelles quels qui quoi s sa se ses si son sont
 suis sur t ta te tes toi ton tu un une vos votre vous y ai as avons avez aie dont
-sommes etes etait etais cet ci voila bonjour bonsoir salut coucou hello svp stp plait
+sommes etes etait etais etaient etions etiez cet ci voila bonjour bonsoir salut coucou hello
+svp stp plait
 veux voudrais voudrai aimerais aimerai souhaite souhaiterais euh bah ben hmm alors donc
 juste vraiment bien tres trop est-ce chez fait faire fais font va vais aller peut peux
 pourrais pourrait dois doit faut quand truc trucs chose choses machin genre exactement
@@ -125,7 +126,7 @@ LEMMAS: dict[str, str] = {
         "joindre": "joins joint joignez",
         "connaitre": "connais connait connaissez connaissent connu connue",
         "comprendre": "comprends comprend comprenez comprennent compris comprise",
-        "venir": "viens vient venez viennent venu venue",
+        "venir": "viens vient venez viennent venu venue pointe pointent",
         "revenir": "reviens revient revenez reviennent revenu revenue revenus",
         "prendre": "prends prend prenez prennent pris",
         "mettre": "mets met mettez mettent mis",
@@ -145,6 +146,7 @@ LEMMAS: dict[str, str] = {
         "isole": "isolement",
         "dominer": "domine dominent domination dominant dominante",
         "decider": "decision decisions decide decident",
+        "durer": "durable durables durablement",
     }.items()
     for form in forms.split()
 }
@@ -187,6 +189,8 @@ SAME_AS: dict[str, str] = {
                         " discrete discretion",
         "conflit": "conflits dispute disputes desaccord desaccords tension tensions clash",
         "commencer": "debuter demarrer",
+        # « au départ » is « au début » (Snowball gives « départ » the stem of « département »).
+        "debut": "depart",
         "creer": "monter fonder",
         "experience": "vecu experiences",
         "pas": "jamais",
@@ -198,6 +202,18 @@ SAME_AS: dict[str, str] = {
     for word in forms.split()
 }
 
+# Seeing, hearing or moving in a wheelchair said with coming to or following a meeting (« je
+# suis en fauteuil, je peux venir ? », « aveugle, je peux participer ? ») asks whether it is
+# accessible: the query gets the stem of « accessible » too. « je suis aveugle » alone says
+# who one is, and joining (« je suis tétraplégique, je peux rejoindre ? ») whether there is a
+# place for this person.
+IMPAIRED = word_set("""
+aveugle aveugles malvoyant malvoyante malvoyants malvoyantes nonvoyant nonvoyante sourd
+sourde sourds sourdes malentendant malentendante malentendants fauteuil fauteuils
+""")
+ATTEND = word_set("""
+venir viens vient venez participer participe participes participez suivre assister acceder
+""")
 # Where someone lives, said by name (« vers Lyon », « en Bretagne »): all mean « a region »
 # here, so that « un groupe vers Lyon » meets « un groupe dans ma région ». Regions of France
 # in one word, and the larger towns.
@@ -217,6 +233,7 @@ SAME_AS.update({
     for canonical, forms in {
         "gratuit": "gratos gratis offert offerte",
         "argent": "sous fric thune thunes pognon oseille euro euros financement financements"
+                  " centime centimes"
                   " subvention subventions",
         "payer": "cotisation cotisations cotiser debourser frais facture facturer regler",
         "parent": "tata tatie tante tantes tonton oncle oncles parrain marraine cousin cousine"
@@ -290,7 +307,11 @@ REGION_NAMES = re.compile(
     r"|centre val de loire|bourgogne franche comte|auvergne rhone alpes"
     r"|provence alpes cote d azur|cote d azur|region parisienne)\b")
 # « dans le 35 », « du 974 »: a department by its number.
-DEPARTMENT = re.compile(r"\b(?:dans|le|du|en|au) (?:0?[1-9]|[1-8]\d|9[0-5]|97[1-6]|2a|2b)\b")
+# Not a number of years, months or people (« dans 5 ans », « en 2 mois », « le 3 membres »).
+DEPARTMENT = re.compile(
+    r"\b(?:dans|le|du|en|au) (?:0?[1-9]|[1-8]\d|9[0-5]|97[1-6]|2a|2b)\b"
+    r"(?! (?:ans?|age|longtemps|mois|semaines?|jours?|heures?|minutes?|fois|personnes?"
+    r"|membres?)\b)")
 
 _local = threading.local()
 
@@ -344,8 +365,10 @@ def words(text: str) -> list[str]:
             out.append(word)
         elif expanded:
             out.extend(expanded.split())
-    if "personne" in out or "sous" in out or "bout" in out or not _DEAR.isdisjoint(out):
-        return _readings(out)
+    if not _READ.isdisjoint(out):
+        out = _readings(out)
+    if "plus" in out or (_WERE.intersection(out) and any(w.isdigit() for w in out)):
+        out = _gone(out)
     return out
 
 
@@ -415,12 +438,72 @@ def _at_the_end(out: list[str], index: int) -> bool:
     return out[start] in _BEING
 
 
+# « du côté de Rennes », « à côté de chez moi »: near a place (« de mon côté » stays).
+_NEAR_BEFORE = word_set("du a au")
+# « aider les autres », « aider d'autres parents », « aider avec mon expérience »: wanting
+# to give, not asking for help (« aidez-moi », « comment aider mon fils » stay as typed).
+_HELP_VERB = word_set("aider aide aides aidons aidez aiderai aiderais aiderait")
+_HELP_NOUN_BEFORE = word_set("l la une d de mon ma votre notre cette besoin")
+_OTHERS = word_set("autres autrui gens ceux celles")
+_OWN_STORY = word_set("experience experiance experiences vecu histoire parcours")
+
+
+# « sortir des sous », « sortir de l'argent de ma poche »: paying.
+_TAKE_OUT = word_set("sortir sors sort sortez sortons")
+_MONEY = word_set("sous argent fric thune thunes pognon oseille euros centimes")
+# « notre cop a 3 ans », « le groupe existe depuis 2 ans »: the age of a group (how mature it
+# is); « dans 5 ans », « d'ici 10 ans »: lasting (« il a 8 ans » is a child's age: as typed).
+_GROUP = word_set("cop communaute groupe reseau collectif association asso")
+_AGE_VERB = word_set("a existe existons tourne tournons")
+
+
+def _years(out: list[str], index: int) -> str:
+    """What « ans » at `index` means (see _GROUP): « age », « longtemps » or « ans »."""
+    if index < 2 or not out[index - 1].isdigit():
+        return out[index]
+    before = out[index - 2]
+    if before == "dans" or (before == "ici" and index >= 3 and out[index - 3] == "d"):
+        return "longtemps"
+    start = index - 2 if before in _AGE_VERB else index - 3 if before == "depuis" and (
+        index >= 3 and out[index - 3] in _AGE_VERB) else -1
+    if start > 0 and not _GROUP.isdisjoint(out[max(0, start - 3):start]):
+        return "age"
+    return out[index]
+
+
+def _gives_help(out: list[str], index: int) -> bool:
+    """Whether « aider » at `index` is helping others (see _HELP_VERB)."""
+    if index and out[index - 1] in _HELP_NOUN_BEFORE:
+        return False  # « l'aide », « besoin d'aide »: help asked for
+    after = out[index + 1:index + 3]
+    if any(w in _OTHERS for w in after):
+        return True
+    rest = out[index + 1:index + 6]
+    return "avec" in rest and any(w in _OWN_STORY for w in rest)
+
+
 def _readings(out: list[str]) -> list[str]:
     """The words read by their neighbours: « personne » (nobody), « sous » (money),
-    « cher » (a price) and « à bout » (exhausted)."""
+    « cher » (a price), « à bout » (exhausted), « du côté de » (near) and « aider les
+    autres » (sharing one's experience)."""
     last = len(out) - 1
     for index, word in enumerate(out):
         before = out[index - 1] if index else ""
+        if word in ("an", "ans"):
+            out[index] = _years(out, index)
+            continue
+        if word in _TAKE_OUT:
+            if not _MONEY.isdisjoint(out[index + 1:index + 4]):
+                out[index] = "payer"  # « sortir des sous », « sortir 20 euros »
+            continue
+        if word == "cote":
+            if before in _NEAR_BEFORE and index < last and out[index + 1] in ("de", "d"):
+                out[index] = "pres"
+            continue
+        if word in _HELP_VERB:
+            if _gives_help(out, index):
+                out[index] = "partager"
+            continue
         if word == "bout":
             if _at_the_end(out, index):
                 out[index] = "epuise"
@@ -439,6 +522,46 @@ def _readings(out: list[str]) -> list[str]:
                 before in ("de", "d") and index > 1 and out[index - 2] in _MONEY_AMOUNT)) and (
                 index == last or out[index + 1] not in _SOUS_COMPOUND):
             out[index] = "argent"
+    return out
+
+
+_READ = (frozenset({"personne", "sous", "bout", "cote", "an", "ans"}) | _DEAR | _HELP_VERB
+         | _TAKE_OUT)
+
+# Members who stop coming: « ils ne viennent plus », « la moitié ne participe plus », « ils
+# étaient 20, maintenant 4 ». « plus » after a verb of coming that « ne » denies, or a number
+# of people said after « maintenant » lower than the one said before, reads as « décrochent »
+# (the number before as « nombreux »).
+_COMING = word_set("""
+vient viennent venait venaient revient reviennent revenait revenaient participe participent
+participait participaient assiste assistent assistait assistaient pointe pointent
+""")
+_WERE = word_set("etaient etions etait etiez avait avions avaient")
+_NOW = word_set("maintenant aujourd hui desormais actuellement plus que reste restent")
+DROPPING = "decrochent"
+
+
+def _gone(out: list[str]) -> list[str]:
+    """« ne viennent plus », « étaient 20 maintenant 4 »: members dropping out (_COMING)."""
+    for index, word in enumerate(out):
+        if word == "plus" and index >= 2 and out[index - 1] in _COMING and (
+                out[index - 2] in ("ne", "n") or (
+                    index >= 3 and out[index - 2] in ("se", "s") and out[index - 3] in (
+                        "ne", "n"))):
+            out[index] = DROPPING
+    before: int | None = None
+    first = 0
+    for index, word in enumerate(out):
+        if not word.isdigit():
+            continue
+        if before is None:
+            if index and (out[index - 1] in _WERE or (
+                    index >= 2 and out[index - 2] in _WERE)):
+                before, first = int(word), index
+        elif int(word) < before and not _NOW.isdisjoint(out[max(0, index - 4):index]):
+            out[first] = "nombreux"
+            out[index] = DROPPING
+            break
     return out
 
 

@@ -22,7 +22,9 @@ from wordfreq import get_frequency_dict
 
 from coach.communities import DEPARTMENT_SOUGHT
 from coach.engine.nlu.french import (
+    ATTEND,
     DEPARTMENT,
+    IMPAIRED,
     PLACE_WORDS,
     REGION_NAMES,
     SUBJECT_WORDS,
@@ -212,6 +214,8 @@ class Lexicon:
             found.add(self.stem_of("departement"))
         if REGION_NAMES.search(norm):
             found.add(self.stem_of("region"))
+        if not IMPAIRED.isdisjoint(tokens) and not ATTEND.isdisjoint(tokens):
+            found.add(self.stem_of("accessible"))
         stems = frozenset(found)
         return Query(norm, tokens, stems, Grams(norm), self.weight(stems), typed)
 

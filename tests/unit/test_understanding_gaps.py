@@ -1,0 +1,145 @@
+"""What people type that the coach still got wrong (issue 17, point 5, 2026-12-03): two
+questions at once, coming to a group (access, video), giving one's experience, members
+leaving, a CoP's age and future, money. Each test fails on main before its fix."""
+
+from __future__ import annotations
+
+import pytest
+
+from coach.content.loader import load_content
+from coach.engine.engine import Engine, Step, TextInput
+from coach.engine.nlu.french import normal
+from coach.engine.understand import Decision
+from tests.conftest import CONTACT
+from tests.places import record_at
+
+ENGINE = Engine(load_content(), CONTACT)
+
+
+def decide(place: str, text: str, **variables: object) -> Decision:
+    return ENGINE.understand(record_at(ENGINE, place, **variables), text)
+
+
+def places(decision: Decision) -> list[str]:
+    return [c.place for c in decision.candidates]
+
+
+def typed(place: str, text: str, **variables: object) -> Step:
+    return ENGINE.play(record_at(ENGINE, place, **variables), TextInput(text))
+
+
+def goes(text: str, expected: str, place: str = "accueil:menu", **variables: object) -> None:
+    decision = decide(place, text, **variables)
+    assert decision.kind == "go" and places(decision)[0] == expected, decision
+
+
+# -- two questions at once: a group near a town, and the cost ----------------------------------
+@pytest.mark.parametrize("text", [
+    "il y a un groupe du côté de rennes ? et c'est gratuit ?",
+    "la maman de Tom ici, il fait une epilepsie severe. il y a un groupe du cote de rennes ?"
+    " et c'est gratuit ?",
+    "c'est payant ? y a un groupe à côté de Nantes ?",
+])
+def test_a_group_near_a_town_and_the_cost_are_both_answered(text: str) -> None:
+    step = typed("accueil:menu", text)
+    assert "coach/reponse-gratuit" in [m.ref for m in step.messages if m.role == "bot"]
+    assert f"{step.record.flow}:{step.record.node}" == "trouver:debut"
+
+
+def test_near_a_place_is_read_as_near() -> None:
+    assert normal("un groupe du côté de Brest") == normal("un groupe du pres de Brest")
+    assert normal("de mon côté ça va") == "de mon cote ca va"  # one's side stays
+
+
+def test_where_and_when_are_both_answered() -> None:
+    decision = decide("accueil:menu", "c'est où et c'est quand")
+    assert decision.kind == "go" and places(decision)[0] == "trouver:debut", decision
+    assert [c.place for c in decision.also] == ["reponse:rencontres"], decision
+
+
+# -- coming to a group: access, video, groups for parents --------------------------------------
+@pytest.mark.parametrize(("text", "expected"), [
+    ("je suis en fauteuil je peux venir", "familles:accessibilite"),
+    ("je suis aveugle, je peux participer aussi ?", "familles:accessibilite"),
+    ("je suis malvoyante, je pourrai suivre les échanges ?", "familles:accessibilite"),
+    ("on peut venir en visio ?", "familles:formats"),
+    ("c en visio ou en vrai", "familles:formats"),
+    ("ya des groupes pr les parents", "trouver:debut"),
+])
+def test_coming_to_a_group_leads_to_what_it_asks(text: str, expected: str) -> None:
+    goes(text, expected)
+
+
+def test_a_disability_said_alone_still_asks_who_one_is() -> None:
+    decision = decide("accueil:menu", "je suis aveugle")
+    assert places(decision)[0] == "familles:personne-concernee", decision
+
+
+# -- giving one's experience is not asking for help ---------------------------------------------
+@pytest.mark.parametrize("text", [
+    "je suis handicapee et je voudrai aider les autres avec mon experiance",
+    "je suis malvoyant et j'aimerais aider les autres avec mon vécu",
+])
+def test_a_person_who_wants_to_help_others_is_welcome(text: str) -> None:
+    goes(text, "familles:personne-concernee")
+
+
+def test_a_parent_who_wants_to_help_other_parents_learns_what_their_knowledge_is() -> None:
+    goes("je veux aider d'autres parents", "familles:savoir", persona="famille")
+
+
+def test_wanting_to_help_others_is_not_the_help_command() -> None:
+    decision = decide("accueil:menu", "je veux aider les autres")
+    assert "commande:aide" not in places(decision), decision
+
+
+@pytest.mark.parametrize("text", ["comment aider mon fils", "vous pouvez m'aider",
+                                  "j'ai besoin de l'aide des autres"])
+def test_asking_for_help_stays_asking_for_help(text: str) -> None:
+    assert "partager" not in normal(text).split()
+
+
+# -- members who stop coming --------------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "ils étaient 20 maintenant 4",
+    "au debut ils etaient 20 maintenant ils sont 4",
+    "on était 15 l'an dernier, aujourd'hui 6",
+    "plus personne ne se pointe",
+    "la moitie des membres ne participent plus depuis la rentree",
+    "aucun de nos etablissements ne vient plus aux reunions",
+])
+def test_members_dropping_out_lead_to_engagement(text: str) -> None:
+    goes(text, "modeliser:engagement", persona="coordinateur")
+
+
+def test_a_number_that_grows_is_not_members_leaving() -> None:
+    assert "decrochent" not in normal("ils etaient 4 maintenant ils sont 20").split()
+    assert "decrochent" not in normal("il avait 8 ans et maintenant 12").split()
+
+
+# -- a CoP's age, its future, whether it works ------------------------------------------------
+@pytest.mark.parametrize(("text", "expected"), [
+    ("notre cop a 3 ans", "perenniser:groupes-quiz"),
+    ("comment savoir si ça marche", "perenniser:evaluation"),
+    ("comment rendre la cop durable", "perenniser:debut"),
+    ("comment faire pour que le groupe existe encore dans 5 ans", "perenniser:debut"),
+])
+def test_a_cop_that_exists_is_about_lasting(text: str, expected: str) -> None:
+    goes(text, expected, persona="coordinateur")
+
+
+def test_a_childs_age_and_a_number_of_years_are_not_a_department() -> None:
+    lexicon = ENGINE.understanding.lexicon
+    assert decide("accueil:menu", "il a 8 ans").kind == "miss"
+    assert lexicon.stem_of("departement") not in lexicon.query("dans 5 ans").stems
+    assert lexicon.stem_of("departement") in lexicon.query("une cop dans le 35").stems
+
+
+# -- money: the CoP's means, or what one pays -----------------------------------------------------
+def test_a_cop_without_money_is_about_its_means() -> None:
+    goes("on n'a pas un centime pour faire tourner la cop", "difficultes:moyens",
+         persona="coordinateur")
+
+
+def test_paying_to_take_part_is_the_cost() -> None:
+    goes("on doit sortir des sous pour participer ?", "reponse:gratuit")
