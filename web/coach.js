@@ -214,10 +214,14 @@
     this.reessayer.addEventListener('click', function () { t.reprendre(); });
     q('.falc-bouton').addEventListener('click', function () { t.basculerFalc(); });
     var ob = q('.options-bouton') || this.racine.parentNode.querySelector('.options-bouton');
-    ob.addEventListener('click', function () {
+    ob.addEventListener('click', function (e) {
       var ouvert = ob.getAttribute('aria-expanded') === 'true';
       ob.setAttribute('aria-expanded', String(!ouvert));
       q('.options').hidden = ouvert;
+      /* Closed with a tap on a phone (the page is the one scroll; the button is at its top,
+         the current reply screens below): back to the reply's start, as after « Facile à
+         lire ». The widget does the same in its own listener (coach.js, widget). */
+      if (ouvert && !t.o.widget && t.parToucher(e)) t.montrerReponse(true);
     });
     q('.moins').addEventListener('click', function () { t.taille(-1); });
     q('.plus').addEventListener('click', function () { t.taille(1); });
@@ -1199,7 +1203,9 @@
     // opens or closes them.)
     boutons.querySelector('.options-bouton').addEventListener('click', function (e) {
       if (e.currentTarget.getAttribute('aria-expanded') === 'true') corps.scrollTop = 0;
-      else tchat.montrerReponse(false);
+      // Full screen, the panel scrolls like a page: after a tap, the reply is brought back
+      // there too (it stayed at the button, the reply screens below).
+      else tchat.montrerReponse(tchat.parToucher(e));
     });
     return tchat;
   }

@@ -153,3 +153,46 @@ def test_what_the_client_writes_keeps_french_punctuation_with_its_word(
     title = page.locator(".outil-liens .brouillon-titre")
     expect(title).to_have_count(1)
     assert title.evaluate(LOOSE) == []
+
+
+# The start of the coach's current reply (its first message after the person's last one).
+REPLY_TOP = """root => {
+    const items = [...root.querySelectorAll('.messages .msg')];
+    let first = null;
+    for (let i = items.length - 1; i >= 0 && items[i].classList.contains('msg--coach'); i--)
+        first = items[i];
+    let a = document.activeElement;
+    while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement;
+    return {top: first.getBoundingClientRect().top, height: innerHeight, active: a.tagName};
+}"""
+
+
+@pytest.mark.parametrize("where", ["page", "widget"])
+def test_closing_the_options_with_a_tap_brings_the_reply_back(
+        new_context, real_site, where: str) -> None:
+    """Patricia, three answers in, goes up to « Plus d’options » (text size), then closes
+    them: she was left at the top, her reply four screens below."""
+    page = touch_phone(new_context, 320, 568)
+    if where == "page":
+        open_client(page, real_site)
+        scope, root = page.locator("body"), "document"
+    else:
+        page.goto(real_site.partner + "/index.html")
+        page.get_by_role("button", name=LAUNCHER).tap()
+        scope = page.locator("#coach-cop-widget")
+        scope.locator(".messages .msg").first.wait_for()
+        root = "document.getElementById('coach-cop-widget').shadowRoot"
+    page.wait_for_function(IDLE)
+    for _ in range(3):
+        tap_and_wait(page, scope.locator(".choix button").first, root)
+    options = scope.get_by_role("button", name="Plus d’options")
+    options.tap()
+    expect(options).to_have_attribute("aria-expanded", "true")
+    scope.get_by_role("button", name="Plus grand").tap()
+    options.tap()
+    expect(options).to_have_attribute("aria-expanded", "false")
+    page.wait_for_timeout(300)
+    seen = page.evaluate(REPLY_TOP, page.evaluate_handle(root))
+    assert 0 <= seen["top"] <= seen["height"] - 60, seen
+    assert seen["active"] != "TEXTAREA", seen
+    shot(page, f"essai-personnes-options-fermees-{where}")
