@@ -3,12 +3,23 @@ test fails without its mechanism. And the second blind set, measured apart."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from bench.nlu_bench import BLIND2, evaluate, load_utterances
+from coach.communities import DEPARTMENT_NAMES, DEPARTMENT_SOUGHT
 from coach.content.loader import load_content
 from coach.engine.engine import Engine, Step, TextInput
-from coach.engine.nlu.french import normal, sound, stem
+from coach.engine.nlu.french import (
+    DEPARTMENT,
+    PLACE_WORDS,
+    REGION_NAMES,
+    REGIONS,
+    normal,
+    sound,
+    stem,
+)
 from tests.conftest import CONTACT
 from tests.places import record_at
 
@@ -344,6 +355,33 @@ def test_an_ask_offers_the_topic_before_a_persons_place_found_as_well(text: str)
                                   "vers la Provence-Alpes-Côte d’Azur"])
 def test_a_region_named_in_several_words_is_a_region(text: str) -> None:
     assert LEXICON.stem_of("region") in LEXICON.query(text).stems
+
+
+def _place_texts() -> list[str]:
+    names = [*REGIONS, *DEPARTMENT_NAMES]
+    return [*(f"{way} {name}" for name in names for way in ("un groupe dans le", "pres de la",
+                                                           "en", "la cop du cote du")),
+            *(f"une cop {way} {number}" for way in ("dans le", "du", "au")
+              for number in ("1", "07", "35", "95", "96", "971", "2a", "2b", "100"))]
+
+
+def test_regions_and_departments_are_found_as_a_scan_of_every_text_finds_them() -> None:
+    """The lexicon scans a text for a region or a department sought only when it holds the
+    first word of a name (or a digit, for a number): what it finds is what scanning every
+    text finds, since each name is whole folded words after a space in its pattern."""
+    for name in [*REGIONS, *DEPARTMENT_NAMES]:
+        assert re.fullmatch(r"[a-z0-9]+(?: [a-z0-9]+)*", name), name
+    region, department = LEXICON.stem_of("region"), LEXICON.stem_of("departement")
+    found = 0
+    for text in _place_texts():
+        query = LEXICON.query(text)
+        scanned = bool(DEPARTMENT.search(query.norm) or DEPARTMENT_SOUGHT.search(query.norm))
+        assert (department in query.stems) == scanned, text
+        if not {"region", "regions"} & set(query.tokens) and not PLACE_WORDS & set(
+                query.tokens):
+            assert (region in query.stems) == bool(REGION_NAMES.search(query.norm)), text
+        found += scanned
+    assert found > len(DEPARTMENT_NAMES)  # most of these texts name a place sought
 
 
 def test_a_group_asked_for_in_a_region_of_several_words_finds_the_directory() -> None:

@@ -302,10 +302,11 @@ SAME_AS.update({"loin": "pres", "proximite": "pres", "alentours": "pres", "envir
 # Regions whose name has several words (« dans les Hauts-de-France », « en Nouvelle-Aquitaine »):
 # a region too, like the one-word names above (folded; « la Réunion » is left out, a
 # « réunion » is a meeting here).
-REGION_NAMES = re.compile(
-    r"\b(?:hauts de france|grand est|ile de france|nouvelle aquitaine|pays de la loire"
-    r"|centre val de loire|bourgogne franche comte|auvergne rhone alpes"
-    r"|provence alpes cote d azur|cote d azur|region parisienne)\b")
+REGIONS = ("hauts de france", "grand est", "ile de france", "nouvelle aquitaine",
+           "pays de la loire", "centre val de loire", "bourgogne franche comte",
+           "auvergne rhone alpes", "provence alpes cote d azur", "cote d azur",
+           "region parisienne")
+REGION_NAMES = re.compile(rf"\b(?:{'|'.join(REGIONS)})\b")
 # « dans le 35 », « du 974 »: a department by its number.
 # Not a number of years, months or people (« dans 5 ans », « en 2 mois », « le 3 membres »).
 DEPARTMENT = re.compile(

@@ -20,13 +20,14 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 from wordfreq import get_frequency_dict
 
-from coach.communities import DEPARTMENT_SOUGHT
+from coach.communities import DEPARTMENT_NAMES, DEPARTMENT_SOUGHT
 from coach.engine.nlu.french import (
     ATTEND,
     DEPARTMENT,
     IMPAIRED,
     PLACE_WORDS,
     REGION_NAMES,
+    REGIONS,
     SUBJECT_WORDS,
     fold,
     is_content,
@@ -117,6 +118,13 @@ def real_words() -> frozenset[str]:
     least = 10 ** (REAL_WORD_ZIPF - 9)
     return frozenset(fold(word) for word, frequency in get_frequency_dict("fr").items()
                      if frequency >= least)
+
+
+# A region or a department sought is named by whole words (folded, each name preceded by a
+# space in its pattern): a text without the first word of any name, which most texts are,
+# is not scanned for them. A department by its number has a digit.
+_REGION_FIRST_WORDS = frozenset(name.split(" ", 1)[0] for name in REGIONS)
+_DEPARTMENT_FIRST_WORDS = frozenset(name.split(" ", 1)[0] for name in DEPARTMENT_NAMES)
 
 
 # A capitalised word after the first one (« la maman de Léa ») is a name: it says nothing of
@@ -210,9 +218,11 @@ class Lexicon:
                     w in names and w not in self.vocabulary and w not in PLACE_WORDS):
                 found.add(self.stem_of(w))
         norm = " ".join(tokens)
-        if DEPARTMENT.search(norm) or DEPARTMENT_SOUGHT.search(norm):
+        if (not norm.replace(" ", "").isalpha() and DEPARTMENT.search(norm)) or (
+                not _DEPARTMENT_FIRST_WORDS.isdisjoint(tokens)
+                and DEPARTMENT_SOUGHT.search(norm)):
             found.add(self.stem_of("departement"))
-        if REGION_NAMES.search(norm):
+        if not _REGION_FIRST_WORDS.isdisjoint(tokens) and REGION_NAMES.search(norm):
             found.add(self.stem_of("region"))
         if not IMPAIRED.isdisjoint(tokens) and not ATTEND.isdisjoint(tokens):
             found.add(self.stem_of("accessible"))
