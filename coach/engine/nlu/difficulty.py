@@ -10,6 +10,8 @@ count, so that « c'est compliqué avec les éducs » stays a sentence about peo
 
 from __future__ import annotations
 
+from functools import cache
+
 from coach.engine.nlu.french import is_content
 
 # Words that may come before the subject: « moi je comprends pas… », « bon j'ai rien compris ».
@@ -111,9 +113,17 @@ def after_reading_difficulty(tokens: tuple[str, ...]) -> tuple[str, ...] | None:
 def _without(tokens: tuple[str, ...], phrases: tuple[str, ...]) -> tuple[str, ...] | None:
     """`tokens` without the first of these padded phrases found in them (what is asked
     besides), or None when none is there."""
+    if _last_words(phrases).isdisjoint(tokens):
+        return None  # a phrase there has all its words typed, its last one too (most texts)
     padded = f" {' '.join(tokens)} "
     for phrase in phrases:
         at = padded.find(phrase)
         if at >= 0:
             return _asked(tuple((padded[:at] + " " + padded[at + len(phrase):]).split()))
     return None
+
+
+@cache
+def _last_words(phrases: tuple[str, ...]) -> frozenset[str]:
+    """The last word of each of these padded phrases (the module's few lists, read once)."""
+    return frozenset(phrase.split()[-1] for phrase in phrases)
