@@ -67,6 +67,7 @@ from coach.engine.nlu.places import (
     REPLY,
     SIMPLIFY,
     PlaceBook,
+    flow_of,
     node_place,
 )
 from coach.engine.nlu.search import SearchIndex, attribute
@@ -406,7 +407,7 @@ class Understanding:
         stems = query.stems
         best = decision.best
         if (decision.kind != "miss" and best is not None and best.place != profile
-                and best.place.split(":", 1)[0] in self.persons.flows.get(str(persona), ())
+                and flow_of(best.place) in self.persons.flows.get(str(persona), ())
                 and not stems.isdisjoint(self._phrase_stems.get(best.place, ()))):
             # The whole text found a place of this person's journey by what follows too
             # (« je travaille en IME et je manque de temps » : the professionals' time).
@@ -558,11 +559,11 @@ class Understanding:
         inside: dict[str, float] = {}  # journey → its best place found (other than its start)
         for candidate in board.found.values():
             if not candidate.key.startswith(CHOICE):
-                flow = candidate.place.split(":", 1)[0]
+                flow = flow_of(candidate.place)
                 if candidate.score > inside.get(flow, 0.0):
                     inside[flow] = candidate.score
         for key, candidate in starts:
-            flow = candidate.place.split(":", 1)[0]
+            flow = flow_of(candidate.place)
             if inside.get(flow, 0.0) >= candidate.score - OPTION_PRIOR:
                 board.found[key] = candidate.rescored(candidate.score - OPTION_PRIOR
                                                        - SEARCH_BEHIND)
@@ -620,7 +621,7 @@ class Understanding:
     def _prior(self, place: str, context: Context, cue: bool, score: float) -> float:
         if place.startswith(GLOSSARY):
             return GLOSSARY_CUE_PRIOR if cue else GLOSSARY_EXACT_PRIOR if score >= 1.0 else 0.0
-        flow = place.split(":", 1)[0]
+        flow = flow_of(place)
         prior = FLOW_PRIOR if flow == context.flow else 0.0
         if score >= EXACT_SCORE:  # typed exactly as the content says it
             prior += INTENT_EXACT_PRIOR

@@ -15,7 +15,7 @@ from coach.content.model import Content
 from coach.engine.nlu.candidates import Board, Candidate, Decision
 from coach.engine.nlu.french import is_content, word_set
 from coach.engine.nlu.lexicon import Lexicon, Query
-from coach.engine.nlu.places import COMMAND, GLOSSARY
+from coach.engine.nlu.places import COMMAND, GLOSSARY, flow_of
 from coach.engine.nlu.thresholds import ASK_MIN, GO, OPTION_PRIOR
 
 # « Je suis maman, et je manque de temps » : who one is, then what one asks. The place of a
@@ -231,7 +231,7 @@ class Persons:
         for c in board.found.values():
             if (c.score >= TOPIC_MIN and c.via in ("intention", "choix")
                     and c.place not in profiles):
-                flow = c.place.split(":", 1)[0]
+                flow = flow_of(c.place)
                 flows[flow] = max(flows.get(flow, 0.0), c.score)
         self.said(board)
         if not flows:
@@ -241,18 +241,18 @@ class Persons:
             # la maman de… » also finds « juste une maman »): it is not a question.
             if (candidate.place in profiles and candidate.via in ("intention", "choix")
                     and candidate.score < GO + OPTION_PRIOR
-                    and flows.get(candidate.place.split(":", 1)[0], 0.0)
+                    and flows.get(flow_of(candidate.place), 0.0)
                     >= candidate.score - TOPIC_BEHIND):
                 board.found[key] = candidate.rescored(candidate.score - PROFILE_YIELD)
 
     def said(self, board: Board) -> None:
         """« maman » says: the families' places first."""
-        said = {c.place.split(":", 1)[0] for c in board.found.values()
+        said = {flow_of(c.place) for c in board.found.values()
                 if c.place in self.profiles and c.score >= ASK_MIN}
         if not said:  # most texts: no person said
             return
         for key, candidate in list(board.found.items()):
-            if candidate.place not in self.profiles and candidate.place.split(":", 1)[0] in said:
+            if candidate.place not in self.profiles and flow_of(candidate.place) in said:
                 board.found[key] = candidate.rescored(candidate.score + SAID_PERSONA)
 
     def topics_first(self, decision: Decision, query: Query) -> Decision:
@@ -289,7 +289,7 @@ class Persons:
         others = self.flow_ids - own
 
         def elsewhere(candidate: Candidate) -> bool:
-            return candidate.place.split(":", 1)[0] in others
+            return flow_of(candidate.place) in others
 
         if not elsewhere(decision.candidates[0]):
             return decision

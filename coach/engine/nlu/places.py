@@ -50,6 +50,19 @@ def node_place(flow_id: str, node_id: str) -> str:
     return f"{flow_id}:{node_id}"
 
 
+_FLOWS: dict[str, str] = {}
+
+
+def flow_of(place: str) -> str:
+    """The journey of a place (« parcours:nœud » → « parcours », « commande:menu » →
+    « commande »), split once per place: the heuristics ask it of every candidate of every
+    text. Only places are kept here, names of the content, never what a person typed."""
+    flow = _FLOWS.get(place)
+    if flow is None:
+        flow = _FLOWS[place] = place.split(":", 1)[0]
+    return flow
+
+
 def shows_variables(node: Node) -> bool:
     """A message always said with a {variable} would read wrong when jumped into."""
     names = {n for m in node.messages if not m.when
