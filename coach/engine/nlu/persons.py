@@ -128,6 +128,7 @@ class Persons:
         # The words of persons in each person's place's phrases (`others_named`), once.
         self._person_words = {place: stems & self._person_stems
                               for place, stems in phrase_stems.items() if place in self.profiles}
+        self._any_person_word = frozenset().union(*self._person_words.values())
 
     def work_frame(self, query: Query) -> tuple[str, str] | None:
         """(the profile of those who work, the rest of the text) when the text starts with
@@ -190,6 +191,8 @@ class Persons:
         """« on se prend la tête avec les éducs », « ça intéresse des professionnels ? »: persons
         named as others are not who one is, even in a sentence about oneself: the place of
         that person gives way, when every word of that person in the text is said so."""
+        if self._any_person_word.isdisjoint(query.stems):
+            return  # no word of a person typed (most texts): no person's place gives way
         tokens = query.tokens
         stems: list[str | None] = []  # each token's stem (a content word's), once, if needed
         for key, candidate in list(board.found.items()):
