@@ -143,3 +143,34 @@ def test_a_cop_without_money_is_about_its_means() -> None:
 
 def test_paying_to_take_part_is_the_cost() -> None:
     goes("on doit sortir des sous pour participer ?", "reponse:gratuit")
+
+
+# -- second round: spoken negation, a count of the registered, meeting, money in slang ----------
+@pytest.mark.parametrize("text", [
+    "les familles viennent plus aux rencontres",  # « ne » dropped, as people speak
+    "hier on était 3 sur 18 inscrits",
+])
+def test_members_leaving_said_as_people_speak(text: str) -> None:
+    goes(text, "modeliser:engagement", persona="coordinateur")
+
+
+def test_more_often_and_a_mark_are_not_members_leaving() -> None:
+    assert "decrochent" not in normal("ils viennent plus souvent qu'avant").split()
+    assert "decrochent" not in normal("je mets 4 sur 5 à la réunion").split()
+
+
+def test_meeting_as_a_verb_is_the_meetings() -> None:
+    goes("on se réunit tous les combien ?", "reponse:rencontres")
+
+
+def test_not_a_penny_in_slang_is_money() -> None:
+    goes("on n'a plus un rond pour la cop", "difficultes:moyens", persona="coordinateur")
+
+
+def test_ones_experience_that_can_help_is_sharing() -> None:
+    assert "partager" in normal("mon expérience peut aider des professionnels ?").split()
+
+
+def test_hearing_said_with_adapted_meetings_asks_about_access() -> None:
+    decision = decide("accueil:menu", "je suis sourde, les réunions sont adaptées ?")
+    assert places(decision)[0] == "familles:accessibilite", decision

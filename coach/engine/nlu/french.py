@@ -136,6 +136,8 @@ LEMMAS: dict[str, str] = {
         "lire": "lis lit lisez lisent lu",
         "servir": "sers sert servez servent",
         "inscrire": "inscris inscrit inscrite inscrivez inscription inscriptions inscrive",
+        # « on se réunit », « ils se réunissent »: the meetings.
+        "reunion": "reunir reunit reunis reunissent reunissons reunissez",
         # Derived words that Snowball leaves apart from their base (« confidentialité »).
         "confidentiel": "confidentialite",
         "accessible": "accessibilite accessibles",
@@ -213,6 +215,7 @@ sourde sourds sourdes malentendant malentendante malentendants fauteuil fauteuil
 """)
 ATTEND = word_set("""
 venir viens vient venez participer participe participes participez suivre assister acceder
+adapte adaptee adaptes adaptees amenage amenagee amenages amenagees
 """)
 # Where someone lives, said by name (« vers Lyon », « en Bretagne »): all mean « a region »
 # here, so that « un groupe vers Lyon » meets « un groupe dans ma région ». Regions of France
@@ -368,7 +371,8 @@ def words(text: str) -> list[str]:
             out.extend(expanded.split())
     if not _READ.isdisjoint(out):
         out = _readings(out)
-    if "plus" in out or (_WERE.intersection(out) and any(w.isdigit() for w in out)):
+    if "plus" in out or "sur" in out or (
+            _WERE.intersection(out) and any(w.isdigit() for w in out)):
         out = _gone(out)
     return out
 
@@ -449,6 +453,7 @@ _OTHERS = word_set("autres autrui gens ceux celles")
 _OWN_STORY = word_set("experience experiance experiences vecu histoire parcours")
 
 
+_PERSONAL = word_set("personnel personnelle personnelles personnels privees privee")
 # « sortir des sous », « sortir de l'argent de ma poche »: paying.
 _TAKE_OUT = word_set("sortir sors sort sortez sortons")
 _MONEY = word_set("sous argent fric thune thunes pognon oseille euros centimes")
@@ -480,7 +485,10 @@ def _gives_help(out: list[str], index: int) -> bool:
     if any(w in _OTHERS for w in after):
         return True
     rest = out[index + 1:index + 6]
-    return "avec" in rest and any(w in _OWN_STORY for w in rest)
+    if "avec" in rest and any(w in _OWN_STORY for w in rest):
+        return True
+    # « mon expérience peut aider », « mon vécu de parent peut vraiment aider »
+    return any(w in _OWN_STORY for w in out[max(0, index - 5):index])
 
 
 def _readings(out: list[str]) -> list[str]:
@@ -492,6 +500,14 @@ def _readings(out: list[str]) -> list[str]:
         before = out[index - 1] if index else ""
         if word in ("an", "ans"):
             out[index] = _years(out, index)
+            continue
+        if word == "rond":
+            if before == "un" and index >= 2 and out[index - 2] in ("pas", "plus"):
+                out[index] = "argent"  # « plus un rond »
+            continue
+        if word in ("informations", "information"):
+            if index < last and out[index + 1] in _PERSONAL:
+                out[index] = "donnees"  # « mes infos perso »
             continue
         if word in _TAKE_OUT:
             if not _MONEY.isdisjoint(out[index + 1:index + 4]):
@@ -526,8 +542,8 @@ def _readings(out: list[str]) -> list[str]:
     return out
 
 
-_READ = (frozenset({"personne", "sous", "bout", "cote", "an", "ans"}) | _DEAR | _HELP_VERB
-         | _TAKE_OUT)
+_READ = (frozenset({"personne", "sous", "bout", "cote", "an", "ans", "rond",
+                    "informations", "information"}) | _DEAR | _HELP_VERB | _TAKE_OUT)
 
 # Members who stop coming: « ils ne viennent plus », « la moitié ne participe plus », « ils
 # étaient 20, maintenant 4 ». « plus » after a verb of coming that « ne » denies, or a number
@@ -540,15 +556,39 @@ participait participaient assiste assistent assistait assistaient pointe pointen
 _WERE = word_set("etaient etions etait etiez avait avions avaient")
 _NOW = word_set("maintenant aujourd hui desormais actuellement plus que reste restent")
 DROPPING = "decrochent"
+# « ils viennent plus souvent », « plus tard », « plus nombreux »: more, not no longer.
+_MORE_THAN = word_set("""
+souvent tard tot nombreux que qu de d vite facilement regulierement beaucoup longtemps
+volontiers tellement trop assez
+""")
+_THEY_COME = word_set("viennent reviennent participent assistent pointent")
+_MEMBERS = word_set("""
+inscrits inscrites membres participants participantes personnes presents presentes familles
+parents adherents
+""")
+
+
+def _denied(out: list[str], verb: int) -> bool:
+    """Whether « ne » (« n' ») comes before the verb at `verb`, maybe with « se » between."""
+    before = out[verb - 1] if verb else ""
+    if before in ("se", "s") and verb >= 2:
+        before = out[verb - 2]
+    return before in ("ne", "n")
 
 
 def _gone(out: list[str]) -> list[str]:
-    """« ne viennent plus », « étaient 20 maintenant 4 »: members dropping out (_COMING)."""
+    """« ne viennent plus », « étaient 20 maintenant 4 », « 5 sur 22 inscrits »: members
+    dropping out (_COMING)."""
+    last = len(out) - 1
     for index, word in enumerate(out):
-        if word == "plus" and index >= 2 and out[index - 1] in _COMING and (
-                out[index - 2] in ("ne", "n") or (
-                    index >= 3 and out[index - 2] in ("se", "s") and out[index - 3] in (
-                        "ne", "n"))):
+        if word == "plus" and index >= 1 and out[index - 1] in _COMING:
+            if _denied(out, index - 1) or (
+                    out[index - 1] in _THEY_COME  # « ils viennent plus » (spoken)
+                    and (index == last or out[index + 1] not in _MORE_THAN)):
+                out[index] = DROPPING
+        elif (word == "sur" and 0 < index < last - 1 and out[index - 1].isdigit()
+              and out[index + 1].isdigit() and out[index + 2] in _MEMBERS
+              and int(out[index - 1]) * 2 < int(out[index + 1])):
             out[index] = DROPPING
     before: int | None = None
     first = 0
