@@ -503,10 +503,39 @@
      the focus (true), and Tab goes on from it to the proposed answers. */
   Tchat.prototype.focusPerdu = function (premier) {
     var racine = this.racine, a = racine.getRootNode().activeElement;
-    if (!a || !(racine.contains(a) || racine.parentNode.contains(a)) || this.vu(a, true)) return false;
+    if (!a || !(racine.contains(a) || racine.parentNode.contains(a))) return false;
+    // Seen already (the browser scrolled the page to the field when it took the focus): the
+    // reply's start is brought in beside it when there is room, the focus stays.
+    if (this.vu(a, true)) {
+      if (!this.vu(premier, false)) this.rapprocher(premier, a);
+      return false;
+    }
     a.scrollIntoView({ block: 'nearest' });
-    if (this.vu(a, true) && this.vu(premier, false)) return false;
+    if (this.vu(a, true) && (this.vu(premier, false) || this.rapprocher(premier, a))) return false;
     this.defiler(premier, true);
+    return true;
+  };
+
+  /* The reply's start brought into the window without the focused element `a` leaving it
+     (keyboard, desktop page): the page goes up as far as `a` allows, then the history's box
+     scrolls so that the reply starts near the window's top (what came before it goes above,
+     out of the window). The parents' real menu, six answers under the box, had pushed the
+     box's top above the window: the reply began 197 px out of sight at 1280 × 800 and the
+     whole box was above a 1280 × 600 window. False, and nothing moved, when there is no room
+     for both (400 % zoom: the reply then takes the focus, focusPerdu). Not in the widget,
+     whose panel places the reply and the field itself. */
+  Tchat.prototype.rapprocher = function (li, a) {
+    var j = this.journal, marge = 8, haut = window.innerHeight;
+    if (this.racine.classList.contains('panneau-corps')) return false;
+    var r = li.getBoundingClientRect().top, bas = a.getBoundingClientRect().bottom;
+    var boiteDefile = j.scrollHeight > j.clientHeight + 1;
+    var page = Math.min(window.scrollY, Math.max(0, haut - marge - bas), Math.max(0, marge - r));
+    var boite = boiteDefile ? Math.max(0, Math.min(j.scrollTop, marge - r - page)) : 0;
+    var apres = r + page + boite;
+    var fin = boiteDefile ? Math.min(haut, j.getBoundingClientRect().bottom + page) : haut;
+    if (apres < 0 || apres > fin - 48) return false;
+    if (page) window.scrollBy(0, -page);
+    if (boite) j.scrollTop -= boite;
     return true;
   };
 

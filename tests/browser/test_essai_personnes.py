@@ -6,6 +6,12 @@
   a Tab stop only while it is itself a scrolling region (a desktop page, once it overflows).
 - « Parler à une personne » in easy-to-read at 320 px: the phone number was cut in two at a
   line's end (« 01 23 45 » / « 67 89 »); it now starts a line whole.
+- Texts the client writes itself (« Ce conseil vous aide-t-il ? », the empty message's error,
+  the confirmation, a blank tool's title) had ordinary spaces before « ? » and « : ».
+- Patricia goes up to « Plus d’options » and closes them with a tap: she stayed at the top,
+  her reply screens below (page and full-screen widget).
+- Keyboard only on a desktop, the parents' real menu: after a choice made with Enter, the
+  focused field was seen but the reply began above the window.
 """
 
 from __future__ import annotations
@@ -196,3 +202,42 @@ def test_closing_the_options_with_a_tap_brings_the_reply_back(
     assert 0 <= seen["top"] <= seen["height"] - 60, seen
     assert seen["active"] != "TEXTAREA", seen
     shot(page, f"essai-personnes-options-fermees-{where}")
+
+
+@pytest.mark.parametrize("height", [800, 600])
+def test_keyboard_on_a_desktop_the_reply_s_start_is_in_the_window_with_the_field(
+        new_context, real_site, height: int) -> None:
+    """Keyboard only, the parents' real menu (six answers under the history's box): after a
+    choice made with Enter, the focused field was seen, but the box had been scrolled so
+    that the reply began at its top, and its top was above the window (the reply's first
+    197 px out of sight at 1280 × 800)."""
+    page = new_context(viewport={"width": 1280, "height": height}).new_page()
+    open_client(page, real_site)
+    page.wait_for_function(IDLE)
+    for number in range(3):
+        # As a keyboard user does: Tab to the first proposed answer, then Enter.
+        for _ in range(30):
+            page.keyboard.press("Tab")
+            if page.evaluate("!!document.activeElement.closest('.choix')"):
+                break
+        before = page.locator(".msg--coach").count()
+        page.keyboard.press("Enter")
+        page.wait_for_function("n => document.querySelectorAll('.msg--coach').length > n",
+                               arg=before)
+        page.wait_for_function(IDLE)
+        page.wait_for_timeout(200)
+        seen = page.evaluate("""() => {
+            const f = document.activeElement.getBoundingClientRect(),
+                  j = document.querySelector('.journal').getBoundingClientRect();
+            const items = [...document.querySelectorAll('.messages .msg')];
+            let first = null;
+            for (let i = items.length - 1; i >= 0 && items[i].classList.contains('msg--coach'); i--)
+                first = items[i];
+            return {active: document.activeElement.id, field: [f.top, f.bottom],
+                    box: [j.top, j.bottom], reply: first.getBoundingClientRect().top};
+        }""")
+        assert seen["active"] == "saisie", (number, seen)
+        assert seen["field"][0] >= 0 and seen["field"][1] <= height + 1, (number, seen)
+        assert max(0, seen["box"][0]) <= seen["reply"] <= min(height, seen["box"][1]) - 30, (
+            number, seen)
+    shot(page, f"essai-personnes-clavier-1280x{height}")
