@@ -174,3 +174,27 @@ def test_ones_experience_that_can_help_is_sharing() -> None:
 def test_hearing_said_with_adapted_meetings_asks_about_access() -> None:
     decision = decide("accueil:menu", "je suis sourde, les réunions sont adaptées ?")
     assert places(decision)[0] == "familles:accessibilite", decision
+
+
+# -- third round: plurals Snowball keeps whole, a place that receives people -------------------
+@pytest.mark.parametrize(("plural", "singular"), [
+    ("vidéos", "vidéo"), ("tabous", "tabou"), ("élus", "élu"), ("imprévus", "imprévu"),
+    ("scénarios", "scénario"),
+])
+def test_a_plural_after_a_vowel_has_the_stem_of_its_singular(plural: str, singular: str) -> None:
+    lexicon = ENGINE.understanding.lexicon
+    assert lexicon.query(plural).stems == lexicon.query(singular).stems
+
+
+def test_words_that_end_in_s_keep_their_own_stem() -> None:
+    lexicon = ENGINE.understanding.lexicon
+    assert lexicon.stem_of("fois") != lexicon.stem_of("foi")
+
+
+def test_a_place_that_receives_people_is_not_the_home_page() -> None:
+    goes("je travaille dans un foyer d'accueil médicalisé", "professionnels:debut")
+    assert "accueil" not in normal("je suis à l'accueil du public").split()
+
+
+def test_the_home_page_is_still_the_menu() -> None:
+    assert "accueil" in normal("retour à la page d'accueil").split()

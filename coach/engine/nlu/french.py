@@ -370,7 +370,7 @@ def words(text: str) -> list[str]:
         elif expanded:
             out.extend(expanded.split())
     if not _READ.isdisjoint(out):
-        out = _readings(out)
+        out = [w for w in _readings(out) if w]
     if "plus" in out or "sur" in out or (
             _WERE.intersection(out) and any(w.isdigit() for w in out)):
         out = _gone(out)
@@ -454,6 +454,22 @@ _OWN_STORY = word_set("experience experiance experiences vecu histoire parcours"
 
 
 _PERSONAL = word_set("personnel personnelle personnelles personnels privees privee")
+# « foyer d'accueil », « famille d'accueil », « à l'accueil du public »: a place that
+# receives people or a reception desk, not the coach's home page (« page d'accueil »).
+_RECEIVING = word_set("""
+foyer foyers famille familles centre centres maison maisons lieu lieux structure structures
+service services accueil
+""")
+
+
+def _receiving(out: list[str], index: int) -> bool:
+    """Whether « accueil » at `index` names a place that receives people (see _RECEIVING)."""
+    if index >= 2 and out[index - 1] in ("d", "de") and out[index - 2] in _RECEIVING:
+        return True
+    return (index >= 1 and out[index - 1] == "l" and index + 1 < len(out)
+            and out[index + 1] in ("du", "des", "de", "d"))
+
+
 # « sortir des sous », « sortir de l'argent de ma poche »: paying.
 _TAKE_OUT = word_set("sortir sors sort sortez sortons")
 _MONEY = word_set("sous argent fric thune thunes pognon oseille euros centimes")
@@ -501,6 +517,10 @@ def _readings(out: list[str]) -> list[str]:
         if word in ("an", "ans"):
             out[index] = _years(out, index)
             continue
+        if word == "accueil":
+            if _receiving(out, index):
+                out[index] = ""  # « foyer d'accueil », « à l'accueil du public »
+            continue
         if word == "rond":
             if before == "un" and index >= 2 and out[index - 2] in ("pas", "plus"):
                 out[index] = "argent"  # « plus un rond »
@@ -542,7 +562,7 @@ def _readings(out: list[str]) -> list[str]:
     return out
 
 
-_READ = (frozenset({"personne", "sous", "bout", "cote", "an", "ans", "rond",
+_READ = (frozenset({"personne", "sous", "bout", "cote", "an", "ans", "rond", "accueil",
                     "informations", "information"}) | _DEAR | _HELP_VERB | _TAKE_OUT)
 
 # Members who stop coming: « ils ne viennent plus », « la moitié ne participe plus », « ils
@@ -623,6 +643,12 @@ def stem(word: str) -> str:
         same = SAME_AS.get(word[:-1])
     word = same or word
     found = str(stemmer.stemWord(LEMMAS.get(word, word)))
+    if (found[-1:] == "s" and word[-1:] == "s" and word[-2:-1] != "s" and len(word) > 3
+            and word not in _ENDS_IN_S):
+        # Snowball keeps the « s » of plurals after a vowel (« vidéos », « tabous », « élus »,
+        # « imprévus »): the plural takes the stem of its singular.
+        singular = word[:-1]
+        found = str(stemmer.stemWord(LEMMAS.get(singular, singular)))
     if same is None:
         family = _FAMILY_STEMS.get(found)
         if family is None and word.endswith(("ent", "ons")):
@@ -630,6 +656,14 @@ def stem(word: str) -> str:
             family = _FAMILY_STEMS.get(str(stemmer.stemWord(word[:-3] + "er")))
         return family or found
     return found
+
+
+# Words that end in « s » in the singular (or are no plural), kept whole by `stem`.
+_ENDS_IN_S = word_set("""
+abus amas anis avis balais fois mais pris paris huis irais hais fuis sois tais status ouais
+chuis carlos marcos santos gros bras repos propos corps temps pays dessous dessus jamais
+plus puis tous vous nous sous dans sans cas dos
+""")
 
 
 _family_stemmer = Stemmer.Stemmer("french", 0)
