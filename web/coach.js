@@ -221,7 +221,7 @@
       /* Closed with a tap on a phone (the page is the one scroll; the button is at its top,
          the current reply screens below): back to the reply's start, as after « Facile à
          lire ». The widget does the same in its own listener (coach.js, widget). */
-      if (ouvert && !t.o.widget && t.parToucher(e)) t.montrerReponse(true);
+      if (ouvert && !t.o.widget && t.parToucher(e)) t.reponseEnVue();
     });
     q('.moins').addEventListener('click', function () { t.taille(-1); });
     q('.plus').addEventListener('click', function () { t.taille(1); });
@@ -974,6 +974,14 @@
     this.defiler(this.derniereReponse(), true, !touche);
   };
 
+  /* After a tap that leaves the page (or the full-screen panel) away from the current reply:
+     its start is brought back, unless it is on screen already (at the welcome, the page
+     stays at its top, the title and the switches in view). */
+  Tchat.prototype.reponseEnVue = function () {
+    var li = this.derniereReponse();
+    if (li && !this.vu(li, false)) this.montrerReponse(true);
+  };
+
   Tchat.prototype.taille = function (sens) {
     this.tailleIndex = Math.min(TAILLES.length - 1, Math.max(0, this.tailleIndex + sens));
     ecrire('taille', TAILLES[this.tailleIndex] || null);
@@ -1234,7 +1242,8 @@
       if (e.currentTarget.getAttribute('aria-expanded') === 'true') corps.scrollTop = 0;
       // Full screen, the panel scrolls like a page: after a tap, the reply is brought back
       // there too (it stayed at the button, the reply screens below).
-      else tchat.montrerReponse(tchat.parToucher(e));
+      else if (tchat.parToucher(e)) tchat.reponseEnVue();
+      else tchat.montrerReponse(false);
     });
     return tchat;
   }

@@ -241,3 +241,15 @@ def test_keyboard_on_a_desktop_the_reply_s_start_is_in_the_window_with_the_field
         assert max(0, seen["box"][0]) <= seen["reply"] <= min(height, seen["box"][1]) - 30, (
             number, seen)
     shot(page, f"essai-personnes-clavier-1280x{height}")
+
+
+def test_at_the_welcome_closing_the_options_leaves_the_page_at_its_top(
+        new_context, real_site) -> None:
+    page = touch_phone(new_context, 320, 568)
+    open_client(page, real_site)
+    page.wait_for_function(IDLE)
+    options = page.get_by_role("button", name="Plus d’options")
+    options.tap()
+    options.tap()
+    page.wait_for_timeout(300)
+    assert page.evaluate("scrollY") == 0  # the title, the switches and the welcome in view
