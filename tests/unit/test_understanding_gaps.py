@@ -198,3 +198,17 @@ def test_a_place_that_receives_people_is_not_the_home_page() -> None:
 
 def test_the_home_page_is_still_the_menu() -> None:
     assert "accueil" in normal("retour à la page d'accueil").split()
+
+
+# -- a carer is not asking for help ------------------------------------------------------------
+@pytest.mark.parametrize("text", ["les aidants ont leur place ?",
+                                  "mon fils est autiste, une cop ça peut m'aider ?"])
+def test_a_carer_or_what_a_cop_brings_is_not_the_help_command(text: str) -> None:
+    decision = decide("accueil:menu", text)
+    assert "commande:aide" not in places(decision), decision
+
+
+def test_helping_a_relative_every_day_is_being_a_carer() -> None:
+    lexicon = ENGINE.understanding.lexicon
+    assert lexicon.stem_of("aidante") in lexicon.query("je l'aide tous les jours").stems
+    goes("vous pouvez m'aider", "commande:aide")  # asked of the coach: still the Help

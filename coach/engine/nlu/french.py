@@ -153,6 +153,11 @@ LEMMAS: dict[str, str] = {
     for form in forms.split()
 }
 
+# Words that Snowball brings to the stem of another meaning, given their own: a family carer
+# (« aidant ») is not the Help command (« aide »); « je l'aide » says one is a carer too.
+OWN_STEMS: dict[str, str] = {word: "aidant" for word in (
+    "aidant", "aidante", "aidants", "aidantes")}
+
 # Words that mean the same thing here, brought to one word before stemming (never in the
 # exact comparison of phrases, only when content words are compared).
 SAME_AS: dict[str, str] = {
@@ -450,6 +455,7 @@ _NEAR_BEFORE = word_set("du a au")
 _HELP_VERB = word_set("aider aide aides aidons aidez aiderai aiderais aiderait")
 _HELP_NOUN_BEFORE = word_set("l la une d de mon ma votre notre cette besoin")
 _OTHERS = word_set("autres autrui gens ceux celles")
+_HIM_HER = word_set("l le la les lui leur")
 _OWN_STORY = word_set("experience experiance experiences vecu histoire parcours")
 
 
@@ -491,6 +497,18 @@ def _years(out: list[str], index: int) -> str:
     if start > 0 and not _GROUP.isdisjoint(out[max(0, start - 3):start]):
         return "age"
     return out[index]
+
+
+# « ça peut m'aider ? », « une cop pourrait nous aider ? »: what it brings, not the Help
+# command (« vous pouvez m'aider ? » stays).
+_IT = word_set("ca cela cop communaute groupe tout")
+_CAN = word_set("peut pourrait va")
+
+
+def _of_use(out: list[str], index: int) -> bool:
+    """Whether « aider » at `index` says what something brings one (see _IT)."""
+    return (index >= 3 and out[index - 1] in ("m", "nous") and out[index - 2] in _CAN
+            and out[index - 3] in _IT)
 
 
 def _gives_help(out: list[str], index: int) -> bool:
@@ -538,7 +556,11 @@ def _readings(out: list[str]) -> list[str]:
                 out[index] = "pres"
             continue
         if word in _HELP_VERB:
-            if _gives_help(out, index):
+            if before in _HIM_HER:
+                out[index] = "aidant"  # « je l'aide », « c'est moi qui les aide »
+            elif _of_use(out, index):
+                out[index] = "apporter"  # « est-ce que ça peut m'aider ? »
+            elif _gives_help(out, index):
                 out[index] = "partager"
             continue
         if word == "bout":
@@ -638,6 +660,9 @@ def stem(word: str) -> str:
         # maxCacheSize 0: PyStemmer otherwise remembers the last 10,000 words it stemmed,
         # typed words included, for the life of the process.
         stemmer = _local.stemmer = Stemmer.Stemmer("french", 0)
+    own = OWN_STEMS.get(word)
+    if own is not None:
+        return own
     same = SAME_AS.get(word)
     if same is None and word.endswith("s"):  # the plural of a listed word (« privees »)
         same = SAME_AS.get(word[:-1])
