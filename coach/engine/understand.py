@@ -257,6 +257,7 @@ class Understanding:
         for entry in content.intents:
             for persona, instead in entry.intention.for_persona.items():
                 self._for_persona.setdefault(persona, {})[entry.intention.target] = instead
+        self._swapped = frozenset(place for by in self._for_persona.values() for place in by)
         self.clauses = ClauseReader(self._decide, lexicon, self.persons.profiles,
                                     self.places.sets)
 
@@ -313,17 +314,37 @@ class Understanding:
     def _read(self, text: str, query: Query, context: Context) -> Decision:
         """`decide`, for a text already read into its query."""
         decision = self._decide_text(text, query, context)
-        instead = self._for_persona.get(context.persona or "")
-        if not instead or not any(c.place in instead
-                                  for c in (*decision.candidates, *decision.also)):
+        found = (*decision.candidates, *decision.also)
+        if not any(c.place in self._swapped for c in found):
+            return decision
+        instead = self._for_persona.get(context.persona or self._persona_said(text, context)
+                                        or "")
+        if not instead or not any(c.place in instead for c in found):
             return decision
         # « on n'a pas d'argent » typed by a parent: the cost, not the group's means.
         def swapped(candidates: tuple[Candidate, ...]) -> list[Candidate]:
             return [replace(c, key=instead[c.place], place=instead[c.place])
                     if c.place in instead else c for c in candidates]
 
-        return replace(decision, candidates=tuple(distinct(swapped(decision.candidates))),
-                       also=tuple(swapped(decision.also)))
+        candidates = tuple(distinct(swapped(decision.candidates)))
+        going = candidates[0].place if candidates else ""
+        return replace(decision, candidates=candidates,
+                       also=tuple(c for c in swapped(decision.also) if c.place != going))
+
+    def _persona_said(self, text: str, context: Context) -> str | None:
+        """Who one says one is in a clause of the message (« éduc spé en MAS, je m'inscris
+        comment ? »): read only when the answer may depend on it (an intention's
+        `for_persona`)."""
+        clauses = split_clauses(text)
+        if len(clauses) < 2:
+            return None
+        for clause in clauses:
+            said = self._decide(self.lexicon.query(clause), context, False)
+            best = said.best
+            if said.kind == "go" and best is not None and best.place in self.persons.profiles:
+                persona = self.places.sets.get(best.place, {}).get("persona")
+                return None if persona is None else str(persona)
+        return None
 
     def _decide_text(self, text: str, query: Query, context: Context) -> Decision:
         asked = self._asked_in_difficulty(query, context)

@@ -212,3 +212,17 @@ def test_helping_a_relative_every_day_is_being_a_carer() -> None:
     lexicon = ENGINE.understanding.lexicon
     assert lexicon.stem_of("aidante") in lexicon.query("je l'aide tous les jours").stems
     goes("vous pouvez m'aider", "commande:aide")  # asked of the coach: still the Help
+
+
+# -- joining, for a professional ----------------------------------------------------------------
+def test_a_professional_who_asks_how_to_sign_up_is_shown_the_professionals_way_in() -> None:
+    goes("comment m'inscrire ?", "professionnels:rejoindre", persona="professionnel")
+    goes("comment m'inscrire ?", "familles:premier-pas", persona="famille")
+
+
+def test_a_job_said_in_the_message_counts_for_the_way_in() -> None:
+    decision = decide("accueil:menu", "éduc spé en foyer, je m'inscris comment ?")
+    assert places(decision)[0] == "professionnels:rejoindre", decision
+    decision = decide("accueil:menu", "je suis orthophoniste, comment on s'inscrit ?")
+    assert decision.kind == "go" and places(decision)[0] == "professionnels:rejoindre"
+    assert decision.also == (), decision  # not the same place twice
