@@ -12,6 +12,7 @@
   her reply screens below (page and full-screen widget).
 - Keyboard only on a desktop, the parents' real menu: after a choice made with Enter, the
   focused field was seen but the reply began above the window.
+- The privacy link, alone on its line in the widget's full-screen panel, was a 43 px target.
 """
 
 from __future__ import annotations
@@ -253,3 +254,22 @@ def test_at_the_welcome_closing_the_options_leaves_the_page_at_its_top(
     options.tap()
     page.wait_for_timeout(300)
     assert page.evaluate("scrollY") == 0  # the title, the switches and the welcome in view
+
+
+@pytest.mark.parametrize("where", ["page", "widget"])
+def test_the_privacy_link_is_a_44_px_target_on_a_phone(new_context, real_site,
+                                                       where: str) -> None:
+    page = touch_phone(new_context, 320, 568)
+    if where == "page":
+        open_client(page, real_site)
+        link = page.get_by_role("link", name="Confidentialité et données personnelles")
+    else:
+        page.goto(real_site.partner + "/index.html")
+        page.get_by_role("button", name=LAUNCHER).tap()
+        root = page.locator("#coach-cop-widget")
+        root.locator(".messages .msg").first.wait_for()
+        link = root.get_by_role("link", name="Confidentialité et données personnelles")
+    page.wait_for_function(IDLE)
+    link.scroll_into_view_if_needed()
+    box = link.bounding_box()
+    assert box is not None and box["height"] >= 44 and box["width"] >= 44, box
