@@ -944,6 +944,11 @@
     }
     this.erreur.textContent = typo(texte);
     this.reessayer.hidden = !this.reprise;
+    // Seen where the person is: on a phone, a turn that failed after a tap left the page at
+    // the tapped answer, the error and « Réessayer » a screen below it (announced, not seen:
+    // the tap seemed to do nothing). The least scroll brings them in.
+    var bas = this.reessayer.hidden ? this.erreur : this.reessayer;
+    if (!this.vu(this.erreur, false) || !this.vu(bas, true)) bas.scrollIntoView({ block: 'nearest' });
   };
 
   Tchat.prototype.reprendre = function () {

@@ -13,6 +13,8 @@
 - Keyboard only on a desktop, the parents' real menu: after a choice made with Enter, the
   focused field was seen but the reply began above the window.
 - The privacy link, alone on its line in the widget's full-screen panel, was a 43 px target.
+- The connection lost on a phone: a tap on an answer seemed to do nothing, the error and
+  « Réessayer » a screen below.
 """
 
 from __future__ import annotations
@@ -273,3 +275,48 @@ def test_the_privacy_link_is_a_44_px_target_on_a_phone(new_context, real_site,
     link.scroll_into_view_if_needed()
     box = link.bounding_box()
     assert box is not None and box["height"] >= 44 and box["width"] >= 44, box
+
+
+# Whether the screen shows an element's first and last lines (not scrolled out, not covered).
+SHOWN = """e => { const r = e.getBoundingClientRect(), root = e.getRootNode();
+    const x = Math.min(Math.max((r.left + r.right) / 2, 1), innerWidth - 1);
+    const on = y => { if (y < 0 || y >= innerHeight) return false;
+        const h = root.elementFromPoint(x, y); return !!h && (h === e || e.contains(h)); };
+    return on(r.top + 4) && on(r.bottom - 4); }"""
+
+
+@pytest.mark.parametrize("where", ["page", "widget"])
+def test_when_the_connection_drops_after_a_tap_the_error_and_retry_are_on_screen(
+        new_context, real_site, where: str) -> None:
+    """Seen on a 320 × 568 phone, the connection lost: a tap on an answer seemed to do
+    nothing; the error and « Réessayer » were 840 px down, under the field."""
+    context = new_context(viewport={"width": 320, "height": 568}, is_mobile=True,
+                          has_touch=True)
+    page = context.new_page()
+    if where == "page":
+        open_client(page, real_site)
+        scope, root = page.locator("body"), "document"
+    else:
+        page.goto(real_site.partner + "/index.html")
+        page.get_by_role("button", name=LAUNCHER).tap()
+        scope = page.locator("#coach-cop-widget")
+        scope.locator(".messages .msg").first.wait_for()
+        root = "document.getElementById('coach-cop-widget').shadowRoot"
+    page.wait_for_function(IDLE)
+    tap_and_wait(page, scope.locator(".choix button").first, root)
+    context.set_offline(True)
+    scope.locator(".choix button").first.tap()
+    error = scope.get_by_role("alert")
+    expect(error).to_contain_text("Le coach ne répond pas")
+    page.wait_for_timeout(300)
+    retry = scope.get_by_role("button", name="Réessayer")
+    assert error.evaluate(SHOWN), "the error is not on screen"
+    assert retry.evaluate(SHOWN), "« Réessayer » is not on screen"
+    shot(page, f"essai-personnes-hors-ligne-{where}")
+    context.set_offline(False)
+    count = f"{root}.querySelectorAll('.msg--coach').length"
+    before = page.evaluate(count)
+    retry.tap()
+    page.wait_for_function(f"n => {count} > n", arg=before)
+    page.wait_for_function(IDLE)
+    expect(error).to_have_text("")
