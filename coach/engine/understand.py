@@ -379,8 +379,9 @@ class Understanding:
         phrase of a place typed exactly (« bonjour c'est où ? »): that is answered."""
         exact = decision.kind == "go" and decision.best is not None and (
             decision.best.score >= EXACT_SCORE)
+        stem_of = self.lexicon.stem_of  # a name (« merci Sylvie ») has no stem in the query
         addressed = not exact and ADDRESS.issuperset(
-            t for t in query.tokens[1:] if is_content(t))
+            t for t in query.tokens[1:] if is_content(t) and stem_of(t) in query.stems)
         short = decision.kind == "miss" and (
             len(query.stems - self._social_stems) <= SOCIAL_REST)
         if not addressed and not short:

@@ -226,3 +226,15 @@ def test_a_job_said_in_the_message_counts_for_the_way_in() -> None:
     decision = decide("accueil:menu", "je suis orthophoniste, comment on s'inscrit ?")
     assert decision.kind == "go" and places(decision)[0] == "professionnels:rejoindre"
     assert decision.also == (), decision  # not the same place twice
+
+
+# -- names and towns ------------------------------------------------------------------------------
+def test_my_name_is_is_not_calling_someone() -> None:
+    goes("bonjour je m'appelle Nadia", "reponse:bonjour")
+    goes("bonjour c'est moi Karim", "reponse:bonjour")
+    assert "impossibl" in ENGINE.understanding.lexicon.query(
+        "le soir pour moi c'est impossible").stems  # a word after « moi c'est » is no name
+
+
+def test_a_town_of_brittany_is_a_place_sought() -> None:
+    goes("y a une cop à Vannes ?", "trouver:debut")

@@ -228,7 +228,7 @@ adapte adaptee adaptes adaptees amenage amenagee amenages amenagees
 PLACE_WORDS = word_set("""
 bretagne normandie occitanie corse guadeloupe martinique guyane mayotte paca idf
 alsace lorraine picardie auvergne bourgogne aquitaine limousin poitou champagne ardennes
-provence savoie vendee gironde finistere morbihan
+provence savoie vendee gironde finistere morbihan vannes lorient quimper
 paris lyon marseille toulouse nice nantes strasbourg montpellier bordeaux lille rennes reims
 metz nancy grenoble dijon angers nimes brest limoges amiens perpignan clermont caen
 orleans rouen mulhouse besancon poitiers pau bayonne toulon avignon valence annecy chambery

@@ -139,6 +139,24 @@ def _names(text: str) -> frozenset[str]:
     return frozenset(w for match in found for w in words(match))
 
 
+# « je m'appelle Léo », « c'est moi Léo », « moi c'est Léo »: the word after is a name, even
+# typed without a capital or a word of the content; « m'appelle » is not calling.
+_INTRODUCING = frozenset({"appelle", "moi"})
+
+
+def _introduced(tokens: tuple[str, ...], real: frozenset[str]) -> frozenset[str]:
+    """The names one gives oneself in the tokens (see _INTRODUCING); after « c'est moi »,
+    only a word that is not a French word (« moi c'est impossible » says no name)."""
+    found: set[str] = set()
+    for index, token in enumerate(tokens):
+        if token == "appelle" and index and tokens[index - 1] == "m" and index + 1 < len(tokens):
+            found.update((token, tokens[index + 1]))  # « je m'appelle » is not « appeler »
+        elif index + 3 < len(tokens) and tokens[index:index + 3] in (
+                ("c", "est", "moi"), ("moi", "c", "est")) and tokens[index + 3] not in real:
+            found.add(tokens[index + 3])
+    return frozenset(found)
+
+
 def _edits_allowed(length: int) -> int:
     """One typo in a word of 5 to 9 letters, two in a longer word."""
     return 1 if length <= 9 else 2
@@ -208,9 +226,13 @@ class Lexicon:
         tokens = tuple(w if w in as_is or len(w) < MIN_SOUND_LENGTH else self._repair(w)
                        for w in typed)
         names = _names(text)
+        given = (_introduced(tokens, self.real) if not _INTRODUCING.isdisjoint(tokens)
+                 else frozenset())
         found = set()
         known = self.stems  # the content's own words: content words, stems known
         for w in tokens:
+            if given and w in given:
+                continue
             item = known.get(w)
             if item is not None:
                 found.add(item)
