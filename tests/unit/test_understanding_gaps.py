@@ -238,3 +238,20 @@ def test_my_name_is_is_not_calling_someone() -> None:
 
 def test_a_town_of_brittany_is_a_place_sought() -> None:
     goes("y a une cop à Vannes ?", "trouver:debut")
+
+
+# -- derived words Snowball leaves apart from their verb -------------------------------------------
+@pytest.mark.parametrize(("one", "other"), [
+    ("production", "produire"), ("filtrer", "sélectionner"), ("communication", "communiquer"),
+    ("rédaction", "rédiger"), ("réflexion", "réfléchir"), ("proposition", "proposer"),
+    ("construction", "construire"), ("planification", "planifier"), ("formation", "former"),
+])
+def test_a_derived_word_shares_its_verbs_stem(one: str, other: str) -> None:
+    lexicon = ENGINE.understanding.lexicon
+    assert lexicon.query(one).stems == lexicon.query(other).stems
+
+
+def test_filtering_who_comes_in_is_the_membership_question() -> None:
+    decision = decide("accueil:menu", "on accepte tout le monde ou on filtre ?",
+                      persona="coordinateur")
+    assert "initier:adhesion-reponse" in places(decision), decision

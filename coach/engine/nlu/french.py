@@ -148,6 +148,15 @@ LEMMAS: dict[str, str] = {
         "isole": "isolement",
         "dominer": "domine dominent domination dominant dominante",
         "decider": "decision decisions decide decident",
+        "selectionner": "selection selections filtrer filtre filtrent filtrer trier",
+        "produire": "production productions produit produits produite produites",
+        "construire": "construction constructions construit construite",
+        "planifier": "planification",
+        "rediger": "redaction",
+        "reflechir": "reflexion reflexions",
+        "proposer": "proposition propositions",
+        "former": "formation formations",
+        "communiquer": "communication communications",
         "durer": "durable durables durablement",
     }.items()
     for form in forms.split()
