@@ -25,7 +25,9 @@ short set at about 10 at the start. Printed: both ratios to bare, and long / sho
 beside this one) with its own store and its own content (its dialogues with `--text`, a
 ring built on its commun.yaml otherwise), and each round runs bare / before / coach: both
 ratios to bare, and coach / before, come from the same run.
-Run: python bench/api_bench.py [--text] [--store redis://127.0.0.1:6379/0] [--rounds 7]
+`--visible` (with `--text`): the typed bodies are the tuned and development sets' utterances
+instead of the blind set's (the blind file is not opened: for those who tune or optimise).
+Run: python bench/api_bench.py [--text [--visible]] [--store redis://127.0.0.1:6379/0] [--rounds 7]
 [--seconds 5] [--threads N (default: the machine's cores)] [--turns-before 250]
 [--before ../main-before]
 """
@@ -232,6 +234,9 @@ def main() -> None:
                         help="how many conversations the turns go to (each run lengthens them)")
     parser.add_argument("--text", action="store_true",
                         help="typed turns (blind-set utterances) on the real content")
+    parser.add_argument("--visible", action="store_true",
+                        help="with --text: the tuned and development sets' utterances instead"
+                             " of the blind set's (the blind file is not opened)")
     parser.add_argument("--turns-before", type=int, default=0,
                         help="also measure conversations that first played this many turns"
                              " (button turns only)")
@@ -242,6 +247,8 @@ def main() -> None:
     args = parser.parse_args()
     if args.before and (args.store or args.turns_before):
         parser.error("--before runs with the default SQLite store and without --turns-before")
+    if args.visible and not args.text:
+        parser.error("--visible chooses the typed bodies of --text")
     with tempfile.TemporaryDirectory() as tmp:
         tmp_path = Path(tmp)
         dialogues = (Path(__file__).resolve().parents[1] / "dialogues" if args.text
@@ -284,7 +291,8 @@ def main() -> None:
                                   "COACH_DIALOGUES_DIR": str(before_dialogues)},
                     timeout=timeout, tree=before))
             if args.text:
-                (tmp_path / "bodies.txt").write_bytes(b"\n".join(typed_bodies()) + b"\n")
+                (tmp_path / "bodies.txt").write_bytes(
+                    b"\n".join(typed_bodies(args.visible)) + b"\n")
                 check_walk(f"http://127.0.0.1:{coach_port}", walks[0], dialogues)
                 scripts["buttons"].write_text(
                     WALK_LUA % (tmp_path / "buttons-ids.txt", tmp_path / "walks.txt"))
@@ -312,7 +320,8 @@ def main() -> None:
                         threads=args.threads,
                         script_args=(str(args.threads),) if name == "buttons" else ()))
     store = "Redis" if args.store and args.store.startswith("redis") else "SQLite"
-    kind = ("button turns and typed turns (blind-set utterances), real content" if args.text
+    said = "tuned and development sets'" if args.visible else "blind-set"
+    kind = (f"button turns and typed turns ({said} utterances), real content" if args.text
             else "button turns")
     print(f"API {kind}, 1 uvicorn worker, {store} store, wrk -t{args.threads} -c50,"
           f" {args.rounds} rounds of {args.seconds:g} s each")
