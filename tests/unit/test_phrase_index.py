@@ -3,18 +3,25 @@ and a node's or the commands' index scores each option as `score_phrases` does."
 
 from __future__ import annotations
 
+import random
+
 import pytest
+from rapidfuzz import fuzz
 
 from bench.nlu_bench import load_utterances
 from coach.content.loader import load_content
 from coach.engine.nlu import matching
+from coach.engine.nlu.clauses import split_clauses
 from coach.engine.nlu.lexicon import Lexicon, Phrase, Query
 from coach.engine.nlu.matching import (
     EXACT,
+    FUZZY_CUTOFF,
     FUZZY_LIMIT,
+    FUZZY_MAX_LENGTH,
     PARTIAL_BASE,
     PARTIAL_SPAN,
     PhraseSet,
+    fuzzy_lengths,
     score_phrases,
 )
 from coach.engine.understand import Understanding
@@ -52,6 +59,45 @@ def test_each_group_keeps_its_own_closest_spellings() -> None:
     assert len(first) == FUZZY_LIMIT
     assert set(second) == {"autre"}
     assert second == PhraseSet(lexicon, [other]).scores(query)[0]
+
+
+def _near(text: str, rng: random.Random) -> str:
+    """`text` with a few letters added, dropped or changed (up to one in ten)."""
+    letters = list(text)
+    for _edit in range(rng.randint(1, max(1, len(text) // 10))):
+        at = rng.randrange(len(letters) + 1)
+        kind = rng.choice("adc") if letters else "a"
+        if kind == "a":
+            letters.insert(at, rng.choice("aeiounrst "))
+        elif at < len(letters):
+            if kind == "d":
+                del letters[at]
+            else:
+                letters[at] = rng.choice("aeiounrst ")
+    return "".join(letters)
+
+
+def test_the_fuzzy_pass_finds_what_comparing_every_close_spelling_finds() -> None:
+    """The fuzzy pass compares a text only with the spellings that hold one of its runs of
+    letters: what it finds is what comparing the text with every spelling of a close length
+    finds, on the tuned texts, their clauses, spellings and near spellings of the phrases."""
+    spellings = UNDERSTANDING.phrases._spellings
+    rng = random.Random(17)
+    texts = [UNDERSTANDING.lexicon.query(t).norm
+             for text in TEXTS for t in [text, *split_clauses(text)]]
+    for spelling in rng.sample(spellings.texts, 600):
+        texts += [spelling, _near(spelling, rng), _near(_near(spelling, rng), rng)]
+    found = 0
+    for text in texts:
+        if len(text) > FUZZY_MAX_LENGTH:
+            continue
+        shortest, longest = fuzzy_lengths(len(text))
+        every = {number: ratio for number, spelling in enumerate(spellings.texts)
+                 if shortest <= len(spelling) <= longest
+                 and (ratio := fuzz.ratio(text, spelling, score_cutoff=FUZZY_CUTOFF))}
+        assert {number: ratio for ratio, number in spellings.close(text)} == every, text
+        found += len(every)
+    assert found > 1500  # most near spellings are found, some several times
 
 
 def test_command_index_scores_as_each_command_alone() -> None:

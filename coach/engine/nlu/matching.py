@@ -162,9 +162,7 @@ class PhraseSet:
         # What the scoring loop reads of a phrase, in one tuple.
         self._infos = list(zip(self.group_of, self.keys, self.sizes, self.weights, self.padded,
                                strict=True))
-        self._unique_windows = [
-            (low, *_spellings(window)) for low, window in _fuzzy_windows(
-                self._lengths, self._sorted_norms)]
+        self._spellings = _Spellings(self._sorted_norms)
 
     def _by_stem_whole(self) -> dict[str, list[tuple[int, str, float, tuple[str, ...]]]]:
         """Per stem, the keys with phrases of that one stem (covered when it is typed): the
@@ -285,17 +283,16 @@ class PhraseSet:
                     elif score > tally[3]:
                         tally[3] = score
         if len(query.norm) <= FUZZY_MAX_LENGTH:
-            low, window, where = self._unique_windows[len(query.norm)]
-            close = process.extract(query.norm, window, scorer=fuzz.ratio,
-                                    score_cutoff=FUZZY_CUTOFF, limit=None)
+            close = self._spellings.close(query.norm)
             # Each spelling compared once; its phrases in the order rapidfuzz gives a list
             # with repeats (by similarity, then by position).
-            matches = sorted((-ratio, position) for _norm, ratio, unique in close
-                             for position in where[unique]) if close else ()
+            where = self._spellings.where
+            matches = sorted((-ratio, position) for ratio, number in close
+                             for position in where[number]) if close else ()
             taken = [0] * self.groups  # each group keeps its own eight closest, as alone
             for negative, position in matches:
                 ratio = -negative
-                index = self._by_length[low + position]
+                index = self._by_length[position]
                 group = group_of[index]
                 if taken[group] >= FUZZY_LIMIT:
                     continue
@@ -366,12 +363,74 @@ def _hits(query: Query, postings: dict[str, list[int]],
     return stem_weights, hits
 
 
-def _spellings(window: list[str]) -> tuple[list[str], list[list[int]]]:
-    """The distinct phrases of a window, and where each stands in it."""
-    where: dict[str, list[int]] = {}
-    for position, norm in enumerate(window):
-        where.setdefault(norm, []).append(position)
-    return list(where), list(where.values())
+class _Spellings:
+    """The distinct spellings of many phrases, for the fuzzy pass: those that can be
+    FUZZY_CUTOFF similar to a text, found without comparing the text with every spelling of
+    a close length (a thousand for a text of 20 letters, at about 40 ns a comparison).
+
+    A spelling at most `d` insertions and deletions away from a text holds, unchanged, one
+    of any d + 1 runs of the text's letters that do not overlap: each edit spoils one run at
+    most. The lengths bound `d` (`_runs`); so the text is compared only with the spellings
+    that hold one of its first d + 1 runs of a few letters, found in an index of runs built
+    once: the same comparisons that reach the cutoff as over all the close lengths, with
+    about a seventh of the comparisons."""
+
+    def __init__(self, norms: list[str]) -> None:
+        """`norms`: the phrases' spellings sorted by length (with repeats)."""
+        where: dict[str, list[int]] = {}
+        for position, norm in enumerate(norms):
+            where.setdefault(norm, []).append(position)
+        self.texts = list(where)  # by length, as `norms`
+        self.where = list(where.values())  # the positions of each spelling in `norms`
+        lengths = [len(text) for text in self.texts]
+        self._windows = [(bisect_left(lengths, shortest), bisect_right(lengths, longest))
+                         for shortest, longest in map(fuzzy_lengths,
+                                                      range(FUZZY_MAX_LENGTH + 1))]
+        self._plans = [_runs(length) for length in range(FUZZY_MAX_LENGTH + 1)]
+        # Per run size, each run of letters → the numbers of the spellings holding it, in order.
+        self._holding: dict[int, dict[str, list[int]]] = {}
+        for size in {plan[0] for plan in self._plans if plan is not None}:
+            holding = self._holding[size] = {}
+            for number, text in enumerate(self.texts):
+                for run in {text[start:start + size] for start in range(len(text) - size + 1)}:
+                    holding.setdefault(run, []).append(number)
+
+    def close(self, text: str) -> list[tuple[float, int]]:
+        """(similarity, number) of the spellings at least FUZZY_CUTOFF similar to `text`
+        (at most FUZZY_MAX_LENGTH letters long), in no particular order."""
+        low, high = self._windows[len(text)]
+        plan = self._plans[len(text)]
+        if plan is None:  # a text too short to be cut into runs: every close length
+            numbers: Sequence[int] = range(low, high)
+            choices = self.texts[low:high]
+        else:
+            size, count = plan
+            holding = self._holding[size]
+            found: set[int] = set()
+            for start in range(0, size * count, size):
+                holders = holding.get(text[start:start + size])
+                if holders:
+                    found.update(holders[bisect_left(holders, low):bisect_left(holders, high)])
+            if not found:
+                return []
+            numbers = list(found)  # in any order: the caller orders what is found
+            choices = list(map(self.texts.__getitem__, numbers))
+        return [(ratio, numbers[at]) for _text, ratio, at in process.extract(
+            text, choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=None)]
+
+
+def _runs(length: int) -> tuple[int, int] | None:
+    """How to cut a text of this length for `_Spellings.close`: (letters a run, runs), or
+    None when it is too short. A text and a spelling of lengths `length` and `other` are
+    FUZZY_CUTOFF similar only within (1 - FUZZY_CUTOFF/100)·(length + other) insertions and
+    deletions; of the close lengths, the longest allows the most (a hair more is allowed,
+    for the rounding of the similarity at the cutoff)."""
+    _shortest, longest = fuzzy_lengths(length)
+    edits = math.floor((100.0 - FUZZY_CUTOFF) / 100.0 * (length + longest) + 1e-6)
+    for size in (5, 4, 3, 2):  # longer runs are held by fewer spellings
+        if (edits + 1) * size <= length:
+            return size, edits + 1
+    return None
 
 
 def _fuzzy_windows(lengths: list[int], norms: list[str]) -> list[tuple[int, list[str]]]:
