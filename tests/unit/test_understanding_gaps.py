@@ -255,3 +255,9 @@ def test_filtering_who_comes_in_is_the_membership_question() -> None:
     decision = decide("accueil:menu", "on accepte tout le monde ou on filtre ?",
                       persona="coordinateur")
     assert "initier:adhesion-reponse" in places(decision), decision
+
+
+def test_of_the_area_is_local_and_in_my_area_is_near_me() -> None:
+    goes("nouer des liens avec les partenaires du coin", "perenniser:ancrage",
+         persona="coordinateur")
+    goes("y a un groupe dans le coin ?", "trouver:debut")

@@ -544,6 +544,10 @@ def _readings(out: list[str]) -> list[str]:
         if word in ("an", "ans"):
             out[index] = _years(out, index)
             continue
+        if word == "coin":
+            if before == "du":
+                out[index] = "local"  # « les acteurs du coin » (« dans mon coin » stays)
+            continue
         if word == "accueil":
             if _receiving(out, index):
                 out[index] = ""  # « foyer d'accueil », « à l'accueil du public »
@@ -593,7 +597,7 @@ def _readings(out: list[str]) -> list[str]:
     return out
 
 
-_READ = (frozenset({"personne", "sous", "bout", "cote", "an", "ans", "rond", "accueil",
+_READ = (frozenset({"personne", "sous", "bout", "cote", "an", "ans", "rond", "accueil", "coin",
                     "informations", "information"}) | _DEAR | _HELP_VERB | _TAKE_OUT)
 
 # Members who stop coming: « ils ne viennent plus », « la moitié ne participe plus », « ils
