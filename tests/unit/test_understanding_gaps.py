@@ -261,3 +261,11 @@ def test_of_the_area_is_local_and_in_my_area_is_near_me() -> None:
     goes("nouer des liens avec les partenaires du coin", "perenniser:ancrage",
          persona="coordinateur")
     goes("y a un groupe dans le coin ?", "trouver:debut")
+
+
+@pytest.mark.parametrize(("persona", "expected"), [
+    ("famille", "familles:formats"), ("professionnel", "professionnels:temps-pro"),
+    ("coordinateur", "modeliser:nouveaux-formats"),
+])
+def test_no_time_is_answered_for_who_says_it(persona: str, expected: str) -> None:
+    goes("on est tous débordés, pas une minute", expected, persona=persona)
