@@ -269,3 +269,9 @@ def test_of_the_area_is_local_and_in_my_area_is_near_me() -> None:
 ])
 def test_no_time_is_answered_for_who_says_it(persona: str, expected: str) -> None:
     goes("on est tous débordés, pas une minute", expected, persona=persona)
+
+
+@pytest.mark.parametrize("text", ["j'entends pas bien, je pourrai suivre les échanges ?",
+                                  "je vois pas bien ce qui est écrit"])
+def test_not_hearing_or_seeing_well_is_a_need(text: str) -> None:
+    goes(text, "familles:accessibilite")

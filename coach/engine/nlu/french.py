@@ -469,6 +469,9 @@ _OWN_STORY = word_set("experience experiance experiences vecu histoire parcours"
 
 
 _PERSONAL = word_set("personnel personnelle personnelles personnels privees privee")
+# « j'entends pas bien », « je vois pas très bien » is « j'entends mal »: a need, not a no.
+_SENSING = word_set("vois voit voyons voyez entends entend entendons entendez lis lit lisons")
+
 # « foyer d'accueil », « famille d'accueil », « à l'accueil du public »: a place that
 # receives people or a reception desk, not the coach's home page (« page d'accueil »).
 _RECEIVING = word_set("""
@@ -544,6 +547,10 @@ def _readings(out: list[str]) -> list[str]:
         if word in ("an", "ans"):
             out[index] = _years(out, index)
             continue
+        if word == "bien":
+            if before == "pas" and index >= 2 and out[index - 2] in _SENSING:
+                out[index - 1], out[index] = "mal", ""  # « j'entends pas bien »
+            continue
         if word == "coin":
             if before == "du":
                 out[index] = "local"  # « les acteurs du coin » (« dans mon coin » stays)
@@ -598,7 +605,7 @@ def _readings(out: list[str]) -> list[str]:
 
 
 _READ = (frozenset({"personne", "sous", "bout", "cote", "an", "ans", "rond", "accueil", "coin",
-                    "informations", "information"}) | _DEAR | _HELP_VERB | _TAKE_OUT)
+                    "bien", "informations", "information"}) | _DEAR | _HELP_VERB | _TAKE_OUT)
 
 # Members who stop coming: « ils ne viennent plus », « la moitié ne participe plus », « ils
 # étaient 20, maintenant 4 ». « plus » after a verb of coming that « ne » denies, or a number
