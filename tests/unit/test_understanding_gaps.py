@@ -275,3 +275,16 @@ def test_no_time_is_answered_for_who_says_it(persona: str, expected: str) -> Non
                                   "je vois pas bien ce qui est écrit"])
 def test_not_hearing_or_seeing_well_is_a_need(text: str) -> None:
     goes(text, "familles:accessibilite")
+
+
+# -- a funder, conjunctions --------------------------------------------------------------------
+def test_we_fund_says_who_one_is_not_a_lack_of_money() -> None:
+    lexicon = ENGINE.understanding.lexicon
+    assert lexicon.stem_of("argent") not in lexicon.query("on finance des projets").stems
+    assert lexicon.stem_of("argent") in lexicon.query("comment financer la cop").stems
+    goes("on finance des actions, quels indicateurs de suivi conseillez-vous ?",
+         "modeliser:indicateurs")
+
+
+def test_conjunctions_say_no_topic() -> None:
+    assert ENGINE.understanding.lexicon.query("mais car puis ni").stems == frozenset()

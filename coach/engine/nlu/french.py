@@ -94,6 +94,7 @@ sommes etes etait etais etaient etions etiez cet ci voila bonjour bonsoir salut 
 svp stp plait
 veux voudrais voudrai aimerais aimerai souhaite souhaiterais euh bah ben hmm alors donc
 juste vraiment bien tres trop est-ce chez fait faire fais font va vais aller peut peux
+mais car puis ni
 pourrais pourrait dois doit faut quand truc trucs chose choses machin genre exactement
 sais sait savez cherche cherchons
 aussi meme encore deja tout tous toute toutes plus comme an ans aujourd hui hier demain
@@ -469,6 +470,11 @@ _OWN_STORY = word_set("experience experiance experiences vecu histoire parcours"
 
 
 _PERSONAL = word_set("personnel personnelle personnelles personnels privees privee")
+# « on finance des projets », « nous finançons la cop »: a funder says who it is, not that
+# money is lacking (« comment financer la cop » stays).
+_FUND = word_set("finance financons financent financait financions")
+_WE_FUND = word_set("on nous ils qui")
+
 # « j'entends pas bien », « je vois pas très bien » is « j'entends mal »: a need, not a no.
 _SENSING = word_set("vois voit voyons voyez entends entend entendons entendez lis lit lisons")
 
@@ -551,6 +557,10 @@ def _readings(out: list[str]) -> list[str]:
             if before == "pas" and index >= 2 and out[index - 2] in _SENSING:
                 out[index - 1], out[index] = "mal", ""  # « j'entends pas bien »
             continue
+        if word in _FUND:
+            if before in _WE_FUND:
+                out[index] = "financeur"  # « on finance des projets »: who one is
+            continue
         if word == "coin":
             if before == "du":
                 out[index] = "local"  # « les acteurs du coin » (« dans mon coin » stays)
@@ -605,7 +615,8 @@ def _readings(out: list[str]) -> list[str]:
 
 
 _READ = (frozenset({"personne", "sous", "bout", "cote", "an", "ans", "rond", "accueil", "coin",
-                    "bien", "informations", "information"}) | _DEAR | _HELP_VERB | _TAKE_OUT)
+                    "bien", "informations", "information"}) | _DEAR | _HELP_VERB | _TAKE_OUT
+         | _FUND)
 
 # Members who stop coming: « ils ne viennent plus », « la moitié ne participe plus », « ils
 # étaient 20, maintenant 4 ». « plus » after a verb of coming that « ne » denies, or a number
