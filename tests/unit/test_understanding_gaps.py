@@ -288,3 +288,12 @@ def test_we_fund_says_who_one_is_not_a_lack_of_money() -> None:
 
 def test_conjunctions_say_no_topic() -> None:
     assert ENGINE.understanding.lexicon.query("mais car puis ni").stems == frozenset()
+
+
+def test_zero_minutes_is_no_time() -> None:
+    assert normal("j'ai 0 minute de libre").split()[2] == "pas"
+    goes("j'ai zéro minute à moi", "familles:formats")
+
+
+def test_a_professional_with_zero_minutes_is_about_time_at_work() -> None:
+    goes("je suis kiné, j'ai zéro minute à moi, c'est faisable ?", "professionnels:temps-pro")

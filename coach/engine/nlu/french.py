@@ -470,6 +470,7 @@ _OWN_STORY = word_set("experience experiance experiences vecu histoire parcours"
 
 
 _PERSONAL = word_set("personnel personnelle personnelles personnels privees privee")
+_TIME_UNITS = word_set("minute minutes seconde secondes heure heures temps dispo")
 # « on finance des projets », « nous finançons la cop »: a funder says who it is, not that
 # money is lacking (« comment financer la cop » stays).
 _FUND = word_set("finance financons financent financait financions")
@@ -557,6 +558,10 @@ def _readings(out: list[str]) -> list[str]:
             if before == "pas" and index >= 2 and out[index - 2] in _SENSING:
                 out[index - 1], out[index] = "mal", ""  # « j'entends pas bien »
             continue
+        if word in ("0", "zero"):
+            if index < last and out[index + 1] in _TIME_UNITS:
+                out[index] = "pas"  # « 0 minute de libre », « zéro temps »
+            continue
         if word in _FUND:
             if before in _WE_FUND:
                 out[index] = "financeur"  # « on finance des projets »: who one is
@@ -616,7 +621,7 @@ def _readings(out: list[str]) -> list[str]:
 
 _READ = (frozenset({"personne", "sous", "bout", "cote", "an", "ans", "rond", "accueil", "coin",
                     "bien", "informations", "information"}) | _DEAR | _HELP_VERB | _TAKE_OUT
-         | _FUND)
+         | _FUND | {"0", "zero"})
 
 # Members who stop coming: « ils ne viennent plus », « la moitié ne participe plus », « ils
 # étaient 20, maintenant 4 ». « plus » after a verb of coming that « ne » denies, or a number
