@@ -297,3 +297,9 @@ def test_zero_minutes_is_no_time() -> None:
 
 def test_a_professional_with_zero_minutes_is_about_time_at_work() -> None:
     goes("je suis kiné, j'ai zéro minute à moi, c'est faisable ?", "professionnels:temps-pro")
+
+
+@pytest.mark.parametrize("text", ["je voudrais mener un atelier sur l'alimentation",
+                                  "conduire un groupe de travail sur le sommeil"])
+def test_leading_a_workshop_is_animating_it(text: str) -> None:
+    goes(text, "professionnels:faciliter", persona="professionnel")

@@ -293,6 +293,8 @@ SAME_AS.update({
         # gens », « des buts », « ce qui peut foirer », « les sujets qui fâchent »).
         "objectif": "but buts cible cibles finalite finalites",
         "mobiliser": "embarquer rallier recruter",
+        # « mener un atelier », « conduire le groupe de travail »: leading it.
+        "animer": "mener mene menent menons menez conduire conduis conduit conduisent",
         "enquete": "sonder sondage sondages",
         "erreur": "foirer foire rater echouer echec echecs bourde bourdes",
         "tabou": "fachent facher fache",
