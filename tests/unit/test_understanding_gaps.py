@@ -303,3 +303,7 @@ def test_a_professional_with_zero_minutes_is_about_time_at_work() -> None:
                                   "conduire un groupe de travail sur le sommeil"])
 def test_leading_a_workshop_is_animating_it(text: str) -> None:
     goes(text, "professionnels:faciliter", persona="professionnel")
+
+
+def test_what_it_brings_in_is_what_it_brings() -> None:
+    goes("ça rapporte quoi à mon équipe ?", "professionnels:apports", persona="professionnel")

@@ -214,7 +214,8 @@ SAME_AS: dict[str, str] = {
         # « c'est trop dur » is hard, not lasting: Snowball gives « dur » to « durer »,
         # « durable » too (« dure », also a form of « durer », stays as it is).
         "difficile": "dur durs",
-        "apport": "apports gagner gain gains benefice benefices avantage avantages interet",
+        "apport": "apports gagner gain gains benefice benefices avantage avantages interet"
+                  " rapporte rapportent rapporter",
     }.items()
     for word in forms.split()
 }
