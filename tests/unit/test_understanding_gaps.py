@@ -307,3 +307,21 @@ def test_leading_a_workshop_is_animating_it(text: str) -> None:
 
 def test_what_it_brings_in_is_what_it_brings() -> None:
     goes("ça rapporte quoi à mon équipe ?", "professionnels:apports", persona="professionnel")
+
+
+# -- verb forms of the content, people who no longer speak, staying in the group ---------------
+def test_a_verb_form_of_the_content_meets_its_stem() -> None:
+    lexicon = ENGINE.understanding.lexicon
+    assert lexicon.stems["restent"] == lexicon.stem_of("reste")
+    assert lexicon.stems["genent"] != lexicon.stem_of("gens")  # not onto a short stem
+
+
+def test_no_longer_speaking_to_each_other_is_a_falling_out() -> None:
+    goes("les deux équipes ne se parlent plus", "difficultes:tensions")
+
+
+def test_staying_in_the_group_is_not_privacy() -> None:
+    decision = decide("accueil:menu", "être franc avec le groupe, c'est une technique ?")
+    assert places(decision)[0] == "animer:tech-transparence", decision
+    assert places(decide("accueil:menu", "mes paroles restent dans le groupe ?"))[0] == (
+        "familles:confidentialite")

@@ -300,6 +300,9 @@ SAME_AS.update({
         "erreur": "foirer foire rater echouer echec echecs bourde bourdes",
         "tabou": "fachent facher fache",
         "cloisonnement": "cloisonne cloisonnee cloisonnes cloisonnees",
+        # Animation techniques said in everyday words (« rester franc », « rester en surface »).
+        "honnete": "honnetes franc franche francs franches franchise sincere sinceres sincerite",
+        "superficiel": "superficielle superficiels superficielles surface",
     }.items()
     for word in forms.split()
 })
@@ -643,6 +646,7 @@ souvent tard tot nombreux que qu de d vite facilement regulierement beaucoup lon
 volontiers tellement trop assez
 """)
 _THEY_COME = word_set("viennent reviennent participent assistent pointent")
+_SPEAK_TO = word_set("parlent parle parlons causent adressent saluent")
 _MEMBERS = word_set("""
 inscrits inscrites membres participants participantes personnes presents presentes familles
 parents adherents
@@ -662,7 +666,10 @@ def _gone(out: list[str]) -> list[str]:
     dropping out (_COMING)."""
     last = len(out) - 1
     for index, word in enumerate(out):
-        if word == "plus" and index >= 1 and out[index - 1] in _COMING:
+        if (word == "plus" and index >= 2 and out[index - 1] in _SPEAK_TO
+                and out[index - 2] in ("se", "s")):
+            out[index] = "conflit"  # « ils ne se parlent plus »: a falling-out
+        elif word == "plus" and index >= 1 and out[index - 1] in _COMING:
             if _denied(out, index - 1) or (
                     out[index - 1] in _THEY_COME  # « ils viennent plus » (spoken)
                     and (index == last or out[index + 1] not in _MORE_THAN)):

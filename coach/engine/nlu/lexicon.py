@@ -169,6 +169,17 @@ class Lexicon:
             vocabulary.update(words(text))
         self.stems: dict[str, str] = {w: stem(w) for w in vocabulary if is_content(w)}
         self._stem_set = frozenset(self.stems.values())
+        # A verb form Snowball leaves whole in the content (« restent ») meets the content's
+        # own stem of the same verb, as a typed one does (`stem_of`); not onto a stem this
+        # short (« genent » is not « gens », « devient » not « devant »).
+        for word, found in self.stems.items():
+            if len(found) >= MIN_REPAIR_LENGTH and found == word:
+                for ending in VERB_ENDINGS:
+                    if (found.endswith(ending) and len(found) - len(ending) >= MIN_SOUND_LENGTH
+                            and found[:-len(ending)] in self._stem_set):
+                        self.stems[word] = found[:-len(ending)]
+                        break
+        self._stem_set = frozenset(self.stems.values())
         self.vocabulary = frozenset(vocabulary)
         # Words never repaired into content words (insults must not become « mère »).
         self.keep = frozenset(keep)
