@@ -28,6 +28,7 @@ from coach.engine.nlu.french import (
     PLACE_WORDS,
     REGION_NAMES,
     REGIONS,
+    STOPWORDS,
     SUBJECT_WORDS,
     fold,
     is_content,
@@ -180,6 +181,10 @@ class Lexicon:
                         self.stems[word] = found[:-len(ending)]
                         break
         self._stem_set = frozenset(self.stems.values())
+        # The stems of function words, once: a heuristic stems every token of a text, and
+        # they are most of its tokens (typed words that are not listed are never kept).
+        self._function_stems: dict[str, str] = {}
+        self._function_stems = {word: self.stem_of(word) for word in STOPWORDS}
         self.vocabulary = frozenset(vocabulary)
         # Words never repaired into content words (insults must not become « mère »).
         self.keep = frozenset(keep)
@@ -264,6 +269,8 @@ class Lexicon:
 
     def stem_of(self, word: str) -> str:
         known = self.stems.get(word)
+        if known is None:
+            known = self._function_stems.get(word)
         if known is not None:
             return known
         found = stem(word)
