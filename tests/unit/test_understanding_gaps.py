@@ -325,3 +325,11 @@ def test_staying_in_the_group_is_not_privacy() -> None:
     assert places(decision)[0] == "animer:tech-transparence", decision
     assert places(decide("accueil:menu", "mes paroles restent dans le groupe ?"))[0] == (
         "familles:confidentialite")
+
+
+@pytest.mark.parametrize("text", [
+    "je suis le papa de Lina, est-ce que je peux venir moi aussi ?",
+    "je suis la tante de Malo, il est autiste, je peux venir aussi ?",
+])
+def test_coming_too_after_who_one_is_asks_for_ones_place(text: str) -> None:
+    goes(text, "familles:debut")

@@ -92,6 +92,7 @@ class ClauseReader:
         self.lexicon = lexicon
         self.profiles = profiles  # the places of persons (who one is)
         self.sets = sets  # the variables each place sets (a person's persona)
+        self._coming = frozenset(lexicon.stem_of(w) for w in ("venir", "participer"))
 
     def decide(self, clauses: list[str], decision: Decision, context: Context) -> Decision:
         """The decision for a message of several clauses, `decision` that of the whole, with
@@ -178,8 +179,13 @@ class ClauseReader:
                         if d.best not in said and len(query.stems) > 1 else d)
                        for clause, query, d in decided]
             sure = [d.best for _c, _q, d in decided if d.kind == "go" and d.best is not None]
+        # « je suis la tata de Noé, je peux venir moi aussi ? »: after who one is, coming
+        # alone asks whether there is a place for this person (their place answers).
+        coming = ({id(d.best) for _c, query, d in decided
+                   if query.stems and query.stems <= self._coming}
+                  if any(c.place in self.profiles for c in said) else set())
         asked = [c for c in sure if c.place not in SOCIAL and c.place not in self.profiles
-                 and c.score >= CLAUSE_SURE]
+                 and c.score >= CLAUSE_SURE and id(c) not in coming]
         if asked:
             return Decision("go", tuple(distinct(asked))[:MAX_ASK])
         if not said:
