@@ -3,9 +3,12 @@ test fails without its mechanism. And the second blind set, measured apart."""
 
 from __future__ import annotations
 
+import random
 import re
 
 import pytest
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
 
 from bench.nlu_bench import BLIND2, evaluate, load_utterances
 from coach.communities import DEPARTMENT_NAMES, DEPARTMENT_SOUGHT
@@ -52,6 +55,39 @@ def test_words_written_as_they_sound_are_repaired_to_content_words() -> None:
     assert LEXICON.query("je konprend rien").norm == "je comprend rien"
     assert LEXICON.query("cé tro compliker").norm == "ce trop complique"
     assert LEXICON.query("c konfidentiel").norm == "c est confidentiel"
+
+
+def test_a_typo_is_repaired_into_the_word_comparing_every_close_word_finds() -> None:
+    """The repair compares a typed word only with the content words holding one of its runs
+    of letters: it finds the word (the closest, the first in alphabetical order of two as
+    close) that comparing every content word of a close length finds."""
+    rng = random.Random(11)
+    words = sorted(LEXICON.stems)
+    typed = []
+    for word in rng.sample([w for w in words if len(w) >= 5], 400):
+        for _typo in range(2):
+            letters = list(word)
+            for _edit in range(rng.randint(1, 3)):
+                at = rng.randrange(len(letters))
+                kind = rng.choice("sid")
+                if kind == "s":
+                    letters[at] = rng.choice("abcdeilmnorstu")
+                elif kind == "i":
+                    letters.insert(at, rng.choice("abcdeilmnorstu"))
+                elif len(letters) > 5:
+                    del letters[at]
+            typed.append("".join(letters))
+    repaired = 0
+    for word in typed:
+        every = [w for w in words if abs(len(w) - len(word)) <= 2]
+        cutoff = 1 if len(word) <= 9 else 2
+        expected = process.extractOne(word, every, scorer=Levenshtein.distance,
+                                      score_cutoff=cutoff)
+        found = process.extractOne(word, LEXICON._near(word), scorer=Levenshtein.distance,
+                                   score_cutoff=cutoff)
+        assert (found and found[:2]) == (expected and expected[:2]), word
+        repaired += expected is not None
+    assert repaired > 300  # most typos are within reach of a content word
 
 
 def test_verb_forms_snowball_leaves_whole_meet_the_content_stem() -> None:

@@ -158,6 +158,11 @@ def _introduced(tokens: tuple[str, ...], real: frozenset[str]) -> frozenset[str]
     return frozenset(found)
 
 
+# The sizes of the runs of letters the repair looks content words up by (`Lexicon._near`):
+# a word of MIN_REPAIR_LENGTH letters cut into two runs has runs of two.
+_REPAIR_RUNS = (2, 3)
+
+
 def _edits_allowed(length: int) -> int:
     """One typo in a word of 5 to 9 letters, two in a longer word."""
     return 1 if length <= 9 else 2
@@ -188,14 +193,15 @@ class Lexicon:
         self.vocabulary = frozenset(vocabulary)
         # Words never repaired into content words (insults must not become « mère »).
         self.keep = frozenset(keep)
-        by_length: dict[int, list[str]] = {}
+        # The content words by length, then by each run of 2 and of 3 letters they hold: the
+        # words a typed word may be repaired into (`_near`).
+        self._holding: dict[int, dict[str, list[str]]] = {}
         for word in self.stems:
-            by_length.setdefault(len(word), []).append(word)
-        longest = max(by_length, default=0)
-        self._near: dict[int, list[str]] = {
-            length: sorted(w for d in range(-2, 3) for w in by_length.get(length + d, ()))
-            for length in range(MIN_REPAIR_LENGTH, longest + 3)
-        }
+            holding = self._holding.setdefault(len(word), {})
+            for size in _REPAIR_RUNS:
+                for run in {word[start:start + size]
+                            for start in range(len(word) - size + 1)}:
+                    holding.setdefault(run, []).append(word)
         # The content words by sound; of several with one sound, the shortest then first.
         self._sounds: dict[str, str] = {}
         for word in sorted(self.stems, key=lambda w: (len(w), w)):
@@ -290,9 +296,29 @@ class Lexicon:
         same = self._sounds.get(sound(word))
         if same is not None:
             return same
-        near = self._near.get(len(word)) if len(word) >= MIN_REPAIR_LENGTH else None
+        near = self._near(word) if len(word) >= MIN_REPAIR_LENGTH else None
         if not near:
             return word
         found = process.extractOne(word, near, scorer=Levenshtein.distance,
                                    score_cutoff=_edits_allowed(len(word)))
         return found[0] if found else word
+
+    def _near(self, word: str) -> list[str]:
+        """The content words that can be within `_edits_allowed` edits of a word (of at least
+        MIN_REPAIR_LENGTH letters), in alphabetical order: of two as close, the first is
+        taken. Such a word has a length within two of this one, and holds, unchanged, one of
+        edits + 1 runs of this word's letters that do not overlap (a substitution, an
+        insertion or a deletion spoils one run at most): only those are compared, not the
+        1,400 to 1,900 words of a close length."""
+        edits = _edits_allowed(len(word))
+        size = min(len(word) // (edits + 1), max(_REPAIR_RUNS))
+        runs = [word[start:start + size] for start in range(0, size * (edits + 1), size)]
+        found: set[str] = set()
+        for length in range(len(word) - 2, len(word) + 3):
+            holding = self._holding.get(length)
+            if holding:
+                for run in runs:
+                    words = holding.get(run)
+                    if words:
+                        found.update(words)
+        return sorted(found)
