@@ -333,3 +333,10 @@ def test_staying_in_the_group_is_not_privacy() -> None:
 ])
 def test_coming_too_after_who_one_is_asks_for_ones_place(text: str) -> None:
     goes(text, "familles:debut")
+
+
+def test_the_cost_and_video_meetings_asked_at_once_are_both_answered() -> None:
+    step = typed("accueil:menu", "c'est gratuit et c'est en visio ?")
+    assert "coach/reponse-gratuit" in [m.ref for m in step.messages if m.role == "bot"]
+    assert f"{step.record.flow}:{step.record.node}" == "familles:formats"
+    assert places(decide("accueil:menu", "c'est quoi la visio"))[0] == "glossaire:webinaire"
