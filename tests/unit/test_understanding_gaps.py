@@ -340,3 +340,11 @@ def test_the_cost_and_video_meetings_asked_at_once_are_both_answered() -> None:
     assert "coach/reponse-gratuit" in [m.ref for m in step.messages if m.role == "bot"]
     assert f"{step.record.flow}:{step.record.node}" == "familles:formats"
     assert places(decide("accueil:menu", "c'est quoi la visio"))[0] == "glossaire:webinaire"
+
+
+@pytest.mark.parametrize(("one", "other"), [("validées", "valider"), ("validation", "valider"),
+                                            ("reconnues", "reconnaître"),
+                                            ("reconnaissance", "reconnaître")])
+def test_recognised_and_validated_share_their_verbs_stem(one: str, other: str) -> None:
+    lexicon = ENGINE.understanding.lexicon
+    assert lexicon.query(one).stems == lexicon.query(other).stems

@@ -153,6 +153,9 @@ LEMMAS: dict[str, str] = {
         "produire": "production productions produit produits produite produites",
         "construire": "construction constructions construit construite",
         "planifier": "planification",
+        "reconnaitre": "reconnu reconnue reconnus reconnues reconnait reconnais reconnaissent"
+                       " reconnaissance reconnaissances",
+        "valider": "valide validee validees valides validation validations valident",
         "rediger": "redaction",
         "reflechir": "reflexion reflexions",
         "proposer": "proposition propositions",
