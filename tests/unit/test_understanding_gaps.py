@@ -348,3 +348,7 @@ def test_the_cost_and_video_meetings_asked_at_once_are_both_answered() -> None:
 def test_recognised_and_validated_share_their_verbs_stem(one: str, other: str) -> None:
     lexicon = ENGINE.understanding.lexicon
     assert lexicon.query(one).stems == lexicon.query(other).stems
+
+
+def test_je_me_tate_is_hesitating() -> None:
+    goes("on se tâte pour rejoindre un groupe", "familles:hesitation")

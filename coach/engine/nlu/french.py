@@ -153,6 +153,7 @@ LEMMAS: dict[str, str] = {
         "produire": "production productions produit produits produite produites",
         "construire": "construction constructions construit construite",
         "planifier": "planification",
+        "hesiter": "tate tates tatent",  # « je me tâte »
         "reconnaitre": "reconnu reconnue reconnus reconnues reconnait reconnais reconnaissent"
                        " reconnaissance reconnaissances",
         "valider": "valide validee validees valides validation validations valident",
