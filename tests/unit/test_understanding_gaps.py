@@ -352,3 +352,8 @@ def test_recognised_and_validated_share_their_verbs_stem(one: str, other: str) -
 
 def test_je_me_tate_is_hesitating() -> None:
     goes("on se tâte pour rejoindre un groupe", "familles:hesitation")
+
+
+def test_whether_it_works_is_not_how_it_works() -> None:
+    goes("comment savoir si ça marche", "perenniser:evaluation")  # with no persona too
+    goes("comment ça marche", "commande:aide")

@@ -489,6 +489,10 @@ _WE_FUND = word_set("on nous ils qui")
 # « j'entends pas bien », « je vois pas très bien » is « j'entends mal »: a need, not a no.
 _SENSING = word_set("vois voit voyons voyez entends entend entendons entendez lis lit lisons")
 
+# « savoir si ça marche »: whether it works, not how it works (the Help command).
+_WORKS = word_set("marche marchent fonctionne fonctionnent")
+_IT_WORKS = word_set("ca cela elle elles ils cop")
+
 # « foyer d'accueil », « famille d'accueil », « à l'accueil du public »: a place that
 # receives people or a reception desk, not the coach's home page (« page d'accueil »).
 _RECEIVING = word_set("""
@@ -576,6 +580,10 @@ def _readings(out: list[str]) -> list[str]:
             if before in _WE_FUND:
                 out[index] = "financeur"  # « on finance des projets »: who one is
             continue
+        if word in _WORKS:
+            if before in _IT_WORKS and index >= 2 and out[index - 2] == "si":
+                out[index] = "efficace"  # « savoir si ça marche » (« comment ça marche » stays)
+            continue
         if word == "coin":
             if before == "du":
                 out[index] = "local"  # « les acteurs du coin » (« dans mon coin » stays)
@@ -630,8 +638,8 @@ def _readings(out: list[str]) -> list[str]:
 
 
 _READ = (frozenset({"personne", "sous", "bout", "cote", "an", "ans", "rond", "accueil", "coin",
-                    "bien", "informations", "information"}) | _DEAR | _HELP_VERB | _TAKE_OUT
-         | _FUND | {"0", "zero"})
+                    "bien", "informations", "information", "0", "zero"})
+         | _DEAR | _HELP_VERB | _TAKE_OUT | _FUND | _WORKS)
 
 # Members who stop coming: « ils ne viennent plus », « la moitié ne participe plus », « ils
 # étaient 20, maintenant 4 ». « plus » after a verb of coming that « ne » denies, or a number
