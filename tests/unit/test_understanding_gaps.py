@@ -357,3 +357,10 @@ def test_je_me_tate_is_hesitating() -> None:
 def test_whether_it_works_is_not_how_it_works() -> None:
     goes("comment savoir si ça marche", "perenniser:evaluation")  # with no persona too
     goes("comment ça marche", "commande:aide")
+
+
+def test_of_any_use_is_whether_it_works() -> None:
+    assert "efficace" in normal("la cop sert vraiment à quelque chose ?").split()
+    assert "efficace" not in normal("à quoi ça sert une cop").split()  # what it is for
+    decision = decide("accueil:menu", "comment savoir si notre cop sert à quelque chose")
+    assert places(decision)[0] == "perenniser:evaluation", decision

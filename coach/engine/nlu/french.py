@@ -489,6 +489,17 @@ _WE_FUND = word_set("on nous ils qui")
 # « j'entends pas bien », « je vois pas très bien » is « j'entends mal »: a need, not a no.
 _SENSING = word_set("vois voit voyons voyez entends entend entendons entendez lis lit lisons")
 
+# « la cop sert vraiment à quelque chose ? », « ça ne sert à rien »: of any use (« à quoi ça
+# sert », what it is for, stays).
+_SERVES = word_set("sert servent servir servira serait")
+
+
+def _of_any_use(out: list[str], index: int) -> bool:
+    """Whether « sert » at `index` says « of any use » (see _SERVES)."""
+    after = [w for w in out[index + 1:index + 5] if w not in ("vraiment", "bien", "encore")]
+    return after[:3] == ["a", "quelque", "chose"] or after[:2] == ["a", "rien"]
+
+
 # « savoir si ça marche »: whether it works, not how it works (the Help command).
 _WORKS = word_set("marche marchent fonctionne fonctionnent")
 _IT_WORKS = word_set("ca cela elle elles ils cop")
@@ -580,6 +591,10 @@ def _readings(out: list[str]) -> list[str]:
             if before in _WE_FUND:
                 out[index] = "financeur"  # « on finance des projets »: who one is
             continue
+        if word in _SERVES:
+            if _of_any_use(out, index):
+                out[index] = "efficace"  # « ça sert à quelque chose ? »: of any use
+            continue
         if word in _WORKS:
             if before in _IT_WORKS and index >= 2 and out[index - 2] == "si":
                 out[index] = "efficace"  # « savoir si ça marche » (« comment ça marche » stays)
@@ -639,7 +654,7 @@ def _readings(out: list[str]) -> list[str]:
 
 _READ = (frozenset({"personne", "sous", "bout", "cote", "an", "ans", "rond", "accueil", "coin",
                     "bien", "informations", "information", "0", "zero"})
-         | _DEAR | _HELP_VERB | _TAKE_OUT | _FUND | _WORKS)
+         | _DEAR | _HELP_VERB | _TAKE_OUT | _FUND | _WORKS | _SERVES)
 
 # Members who stop coming: « ils ne viennent plus », « la moitié ne participe plus », « ils
 # étaient 20, maintenant 4 ». « plus » after a verb of coming that « ne » denies, or a number
