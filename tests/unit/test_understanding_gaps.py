@@ -364,3 +364,12 @@ def test_of_any_use_is_whether_it_works() -> None:
     assert "efficace" not in normal("à quoi ça sert une cop").split()  # what it is for
     decision = decide("accueil:menu", "comment savoir si notre cop sert à quelque chose")
     assert places(decision)[0] == "perenniser:evaluation", decision
+
+
+def test_help_from_others_is_not_being_a_carer() -> None:
+    lexicon = ENGINE.understanding.lexicon
+    carer = lexicon.stem_of("aidante")
+    assert carer not in lexicon.query("j'ai besoin de l'aide des autres").stems
+    assert carer in lexicon.query("c'est moi qui l'aide").stems
+    assert carer in lexicon.query("l'aide aux aidants").stems
+    assert lexicon.stem_of("argent") in lexicon.query("qui finance la cop ?").stems

@@ -476,6 +476,8 @@ _HELP_VERB = word_set("aider aide aides aidons aidez aiderai aiderais aiderait")
 _HELP_NOUN_BEFORE = word_set("l la une d de mon ma votre notre cette besoin")
 _OTHERS = word_set("autres autrui gens ceux celles")
 _HIM_HER = word_set("l le la les lui leur")
+# Who does the helping before « l'aide » (« je l'aide »; « de l'aide » is help asked for).
+_SUBJECTS = word_set("je j on il elle nous vous ils elles qui tu ne n")
 _OWN_STORY = word_set("experience experiance experiences vecu histoire parcours")
 
 
@@ -484,7 +486,7 @@ _TIME_UNITS = word_set("minute minutes seconde secondes heure heures temps dispo
 # « on finance des projets », « nous finançons la cop »: a funder says who it is, not that
 # money is lacking (« comment financer la cop » stays).
 _FUND = word_set("finance financons financent financait financions")
-_WE_FUND = word_set("on nous ils qui")
+_WE_FUND = word_set("on nous ils")
 
 # « j'entends pas bien », « je vois pas très bien » is « j'entends mal »: a need, not a no.
 _SENSING = word_set("vois voit voyons voyez entends entend entendons entendez lis lit lisons")
@@ -624,8 +626,10 @@ def _readings(out: list[str]) -> list[str]:
                 out[index] = "pres"
             continue
         if word in _HELP_VERB:
-            if before in _HIM_HER:
-                out[index] = "aidant"  # « je l'aide », « c'est moi qui les aide »
+            if (before in _HIM_HER and index >= 2 and out[index - 2] in _SUBJECTS) or (
+                    out[index + 1:index + 2] == ["aux"] and out[index + 2:index + 3] == [
+                        "aidants"]):
+                out[index] = "aidant"  # « je l'aide », « l'aide aux aidants »
             elif _of_use(out, index):
                 out[index] = "apporter"  # « est-ce que ça peut m'aider ? »
             elif _gives_help(out, index):
