@@ -54,7 +54,7 @@ from coach.engine.nlu.difficulty import (
     after_reading_difficulty,
     without_simply,
 )
-from coach.engine.nlu.french import SUBJECT_WORDS, fold, is_content, ordinal
+from coach.engine.nlu.french import SUBJECT_WORDS, fold, is_content, ordinal, stem
 from coach.engine.nlu.hostility import HOSTILE, is_hostile
 from coach.engine.nlu.lexicon import Lexicon, Phrase, Query
 from coach.engine.nlu.matching import OptionIndex, PhraseSet, score_phrases
@@ -122,6 +122,17 @@ OWN_WORD = 0.62
 ADDRESS = frozenset({"coach", "robot", "bot", "chatbot", "monsieur", "madame", "mademoiselle",
                      "equipe", "monde", "bien", "beaucoup", "infiniment", "mille", "fois",
                      "encore", "toi", "vous", "tous", "toutes", "gens", "amis", "ami"})
+
+# Bare answers to a question (« Non », « Vrai », « Ok on y va », « Je pense que non »): as
+# the label or synonym of a choice they answer only the question where they are offered.
+# Borrowed for the place the choice leads to, « non » typed at the welcome went to a quiz's
+# answer on defensive routines, « ok » to two places. A choice phrase is bare when all its
+# words that count are among these.
+ANSWER_WORDS = ("oui", "non", "nan", "ouais", "ok", "okay", "accord", "vrai", "faux", "bof",
+                "si", "merci", "pense", "crois", "sais", "pas", "sur", "exact", "exactement",
+                "vraiment", "plutot", "peut", "etre", "tout", "fait", "bien", "jamais",
+                "parfois", "souvent", "toujours", "rarement", "trop", "peu", "beaucoup",
+                "moyen", "moyennement", "aucune", "idee", "deja", "encore")
 
 # The « none of these » answer of « Vous voulez parler de… ? », besides its label.
 OTHER_PHRASES = ("autre chose", "autre", "aucun", "aucune", "aucun des deux", "non",
@@ -271,6 +282,7 @@ class Understanding:
         """
         targets: dict[str, set[str]] = {}
         found: list[tuple[str, Phrase]] = []
+        answers = frozenset(stem(word) for word in ANSWER_WORDS)
         menu = node_place(*self.content.menu)  # the command « menu » goes there
         owner = attribute(self.content, node_places)
         for flow, node in self.content.iter_nodes():
@@ -283,6 +295,8 @@ class Understanding:
                     place = here if here in node_places else owner.get(here, "")
                 for text in (choice.label, choice.label_falc, *choice.synonyms):
                     phrase = self.lexicon.phrase(text)
+                    if phrase.stems <= answers:
+                        continue  # « non », « ok on y va »: answers the question here only
                     targets.setdefault(phrase.norm, set()).add(place)
                     if place in node_places and place != menu:
                         found.append((place, phrase))

@@ -374,3 +374,28 @@ def test_help_from_others_is_not_being_a_carer() -> None:
     assert carer in lexicon.query("c'est moi qui l'aide").stems
     assert carer in lexicon.query("l'aide aux aidants").stems
     assert lexicon.stem_of("argent") in lexicon.query("qui finance la cop ?").stems
+
+
+# -- a bare answer typed where no question asks it -----------------------------------------------
+@pytest.mark.parametrize("text", [
+    "non", "nan", "nn", "ok", "vrai", "faux", "bof", "ouais", "oui", "peut-être",
+    "pas vraiment", "plutôt oui", "non pas du tout", "aucune idée", "je sais pas", "jsp",
+])
+@pytest.mark.parametrize("place", ["accueil:bienvenue", "accueil:menu", "trouver:debut"])
+def test_a_bare_answer_leads_to_no_place(place: str, text: str) -> None:
+    """« non » typed at the welcome went to a quiz's answer about defensive routines, « ok »
+    offered two places, « vrai » went to the animation techniques: the labels of quiz
+    answers (« Non », « Vrai », « Ok on y va ») count only at their own question. Here it is
+    one of the step's own answers (« je sais pas » at the menu: discovering) or not
+    understood, never a place elsewhere, not even offered in « Vous voulez parler de… »."""
+    decision = decide(place, text)
+    assert decision.kind == "miss" or (decision.kind == "go"
+                                       and decision.candidates[0].via == "choix"), decision
+
+
+@pytest.mark.parametrize("text, choice", [
+    ("non", "q-non"), ("nan", "q-non"), ("je pense que non", "q-non"), ("oui", "q-oui"),
+])
+def test_a_bare_answer_still_answers_its_own_question(text: str, choice: str) -> None:
+    decision = decide("perenniser:routines-quiz", text)
+    assert decision.kind == "go" and decision.candidates[0].key == "choix:" + choice, decision
