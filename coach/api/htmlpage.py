@@ -19,7 +19,10 @@ def e(text: object) -> str:
 
 
 def base_path(request: Request) -> str:
-    return str(request.scope.get("root_path", "")).rstrip("/")
+    """Where the app is served (behind a proxy's prefix); inside a mount (the static files)
+    `root_path` names the mount, so the app's own is taken first."""
+    scope = request.scope
+    return str(scope.get("app_root_path", scope.get("root_path", ""))).rstrip("/")
 
 
 def page(request: Request, title: str, body: str, status: int = 200,

@@ -7,9 +7,10 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from coach.api.htmlpage import base_path, e, page
 from coach.store.base import StoreUnavailable
 
 PROBLEM_TYPE = "https://coach-cop.fr/problemes/"
@@ -129,7 +130,7 @@ def install_problem_handlers(app: FastAPI) -> None:
         return store_unavailable_response()
 
     @app.exception_handler(StarletteHTTPException)
-    async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+    async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse | HTMLResponse:
         titles = {
             400: ("requete-illisible", "Requête illisible",
                   "Le corps de la requête est illisible : envoyez du JSON encodé en UTF-8."),
@@ -145,7 +146,21 @@ def install_problem_handlers(app: FastAPI) -> None:
             exc.status_code, ("erreur-http", "Erreur", "La requête n’a pas pu aboutir."))
         if exc.status_code in (408, 413) and exc.detail:
             detail = exc.detail  # says the limit
+        if (exc.status_code == 404 and request.method in ("GET", "HEAD")
+                and "text/html" in request.headers.get("accept", "")):
+            return _missing_page(request)
         headers = dict(exc.headers or {})
         if exc.status_code == 405:
             headers["Allow"] = ", ".join(_allowed_methods(request))
         return problem_response(exc.status_code, code, title, detail, headers=headers)
+
+
+def _missing_page(request: Request) -> HTMLResponse:
+    """A mistyped or outdated link opened in a browser: a French page with a way back, not
+    the API's problem in JSON (which a program asking for JSON still gets)."""
+    home = base_path(request) + "/"
+    return page(request, "Page introuvable",
+                "<h1>Page introuvable</h1>\n"
+                "<p>Cette adresse n’existe pas. Elle a peut-être été mal recopiée, "
+                "ou la page a changé d’adresse.</p>\n"
+                f'<p><a href="{e(home)}">Aller à l’accueil du coach</a></p>', status=404)

@@ -225,3 +225,28 @@ async def test_a_stopped_redis_server_is_a_503_page_then_nothing_is_lost(setting
     finally:
         backend.close()
         server.stop()
+
+
+BROWSER = {"accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"}
+
+
+@pytest.mark.parametrize("path", ["/inexistant", "/sans-js/x/y/z", "/coach-static/absent.css"])
+async def test_a_wrong_address_opened_in_a_browser_is_a_french_page(client, path):
+    """A mistyped link showed the API's problem as raw JSON to a person."""
+    response = await client.get(path, headers=BROWSER)
+    assert response.status_code == 404
+    assert response.headers["content-type"].startswith("text/html")
+    assert '<html lang="fr">' in response.text and "<h1>Page introuvable</h1>" in response.text
+    assert 'href="/">Aller à l’accueil du coach</a>' in response.text
+
+
+async def test_a_wrong_address_asked_by_a_program_stays_a_problem_in_json(client):
+    response = await client.get("/inexistant", headers={"accept": "application/json"})
+    assert response.status_code == 404
+    assert response.headers["content-type"] == "application/problem+json"
+    assert response.json()["code"] == "introuvable"
+
+
+async def test_the_missing_page_under_the_static_files_links_the_app_s_own_stylesheet(client):
+    response = await client.get("/coach-static/absent.css", headers=BROWSER)
+    assert 'href="/coach-static/outils.css"' in response.text
