@@ -47,6 +47,9 @@ from coach.engine.understand import OTHER, Context, Decision, Understanding
 
 # A chain of automatic routes longer than this is a content bug; stop rather than spin.
 MAX_AUTOMATIC_HOPS = 50
+# Back from a detour, a node of at most this many messages is said again whole (what was
+# on screen when the person left); a longer one, only its last message.
+SAID_AGAIN = 3
 MISS_MESSAGES = ("pas-compris", "pas-compris-choix", "pas-compris-personne")
 # After the third miss the coach alternates these (the first one the content defines).
 LAST_RESORT = ("pas-compris-personne", "pas-compris-relance", "pas-compris-choix")
@@ -782,7 +785,8 @@ class Engine:
                quiet: bool = False) -> None:
         """Arrive at a node: say its messages, then follow automatic routes, if any.
         Leaving the flow a detour called ends that detour. `quiet` (back from a detour)
-        says only the node's last message: its question."""
+        says the node again when it is short (its last message alone was half a list:
+        « 4. … 5. … » of the needs questionnaire), else only its last message: its question."""
         for _hop in range(MAX_AUTOMATIC_HOPS):
             while record.calls and record.calls[-1][2] != ref[0]:
                 record.calls.pop()
@@ -793,7 +797,7 @@ class Engine:
             said = [(index, message) for index, message in enumerate(node.messages)
                     if not message.when or self._guards[message.when](variables)]
             prints = self.content.fingerprints(ref) if said else ()
-            for index, message in said[-1:] if quiet else said:
+            for index, message in said[-1:] if quiet and len(said) > SAID_AGAIN else said:
                 entry: list[Any] = ["content", ref[0], ref[1], index, prints[index]]
                 names = self._variables_of(message)
                 if names:

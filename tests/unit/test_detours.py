@@ -12,6 +12,7 @@ from coach.content.loader import load_content
 from coach.engine.engine import MAX_CALL_DEPTH, ChoiceInput, Engine, TextInput
 from coach.engine.record import Record
 from tests.conftest import CONTACT, FIXTURE_DIALOGUES
+from tests.places import record_at
 
 DETOURS = Path(__file__).parents[1] / "fixtures" / "detours"
 
@@ -240,3 +241,31 @@ def test_typed_answers_go_with_the_record_not_the_snapshots(staged):
     step = press(staged, staged.start("etape"), "court")
     step = press(staged, typed(staged, step, "x" * 1000), "saisie-garder")
     assert all("x" * 1000 not in str(saved) for saved in step.record.history)
+
+
+@pytest.fixture(scope="module")
+def real() -> Engine:
+    return Engine(load_content(), CONTACT)
+
+
+@pytest.mark.parametrize("falc", [False, True])
+def test_back_from_the_toolbox_a_short_step_is_said_again_whole(real, falc):
+    """Back from the tools at the needs questionnaire, only its last message came back:
+    « Question 4 … Question 5 … », half a list, without its start."""
+    step = real.play(record_at(real, "initier:formulaire", falc=falc), ChoiceInput("outils"))
+    assert step.record.flow == "outils"
+    step = press(real, step, "revenir")
+    assert (step.record.flow, step.record.node) == ("initier", "formulaire")
+    assert [m.ref for m in step.messages if m.role == "bot"] == [
+        "coach/retour-appel", "initier/formulaire/0", "initier/formulaire/1",
+        "initier/formulaire/2"]
+
+
+def test_back_from_the_toolbox_a_long_step_says_its_last_message_only(real):
+    node = real.content.node(("initier", "brouillon-suite"))
+    assert len(node.messages) > 3 and any(c.call for c in node.choices)
+    record = record_at(real, "initier:brouillon-suite")
+    call = next(c.id for c in node.choices if c.call)
+    step = press(real, real.play(record, ChoiceInput(call)), "revenir")
+    said = [m.ref for m in step.messages if m.role == "bot"]
+    assert said[0] == "coach/retour-appel" and len(said) <= 2, said
