@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import pytest
 from navigateur import IDLE, LAUNCHER, open_client, shot
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 
 PHONES = ((375, 740), (320, 568))
 
@@ -39,6 +39,19 @@ JOURNAL = """root => {
 def touch_phone(new_context, width: int, height: int) -> Page:  # type: ignore[no-untyped-def]
     return new_context(viewport={"width": width, "height": height}, is_mobile=True,
                        has_touch=True).new_page()
+
+
+def open_by_touch(page: Page, real_site, where: str) -> tuple[Locator, str]:  # type: ignore[no-untyped-def]
+    """The tchat on its own page, or the widget opened with a tap on a partner's page: the
+    element holding it and the script expression of its document root."""
+    if where == "page":
+        open_client(page, real_site)
+        return page.locator("body"), "document"
+    page.goto(real_site.partner + "/index.html")
+    page.get_by_role("button", name=LAUNCHER).tap()
+    scope = page.locator("#coach-cop-widget")
+    scope.locator(".messages .msg").first.wait_for()
+    return scope, "document.getElementById('coach-cop-widget').shadowRoot"
 
 
 def tap_and_wait(page: Page, target, root: str = "document") -> None:  # type: ignore[no-untyped-def]
@@ -182,15 +195,7 @@ def test_closing_the_options_with_a_tap_brings_the_reply_back(
     """Patricia, three answers in, goes up to « Plus d’options » (text size), then closes
     them: she was left at the top, her reply four screens below."""
     page = touch_phone(new_context, 320, 568)
-    if where == "page":
-        open_client(page, real_site)
-        scope, root = page.locator("body"), "document"
-    else:
-        page.goto(real_site.partner + "/index.html")
-        page.get_by_role("button", name=LAUNCHER).tap()
-        scope = page.locator("#coach-cop-widget")
-        scope.locator(".messages .msg").first.wait_for()
-        root = "document.getElementById('coach-cop-widget').shadowRoot"
+    scope, root = open_by_touch(page, real_site, where)
     page.wait_for_function(IDLE)
     for _ in range(3):
         tap_and_wait(page, scope.locator(".choix button").first, root)
@@ -293,15 +298,7 @@ def test_when_the_connection_drops_after_a_tap_the_error_and_retry_are_on_screen
     context = new_context(viewport={"width": 320, "height": 568}, is_mobile=True,
                           has_touch=True)
     page = context.new_page()
-    if where == "page":
-        open_client(page, real_site)
-        scope, root = page.locator("body"), "document"
-    else:
-        page.goto(real_site.partner + "/index.html")
-        page.get_by_role("button", name=LAUNCHER).tap()
-        scope = page.locator("#coach-cop-widget")
-        scope.locator(".messages .msg").first.wait_for()
-        root = "document.getElementById('coach-cop-widget').shadowRoot"
+    scope, root = open_by_touch(page, real_site, where)
     page.wait_for_function(IDLE)
     tap_and_wait(page, scope.locator(".choix button").first, root)
     context.set_offline(True)
