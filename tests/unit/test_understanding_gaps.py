@@ -399,3 +399,23 @@ def test_a_bare_answer_leads_to_no_place(place: str, text: str) -> None:
 def test_a_bare_answer_still_answers_its_own_question(text: str, choice: str) -> None:
     decision = decide("perenniser:routines-quiz", text)
     assert decision.kind == "go" and decision.candidates[0].key == "choix:" + choice, decision
+
+
+# -- calling a member, not asking to be called ----------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "un membre vient plus depuis des semaines, je l'appelle ou je laisse faire ?",
+    "faut il les rappeler ?",
+    "je l'appelle ou pas ?",
+])
+def test_calling_someone_else_is_not_asking_the_team_to_call(text: str) -> None:
+    """« je l'appelle ? » went to « Parler à une personne »: it is reaching a member."""
+    decision = decide("accueil:menu", text)
+    assert "commande:humain" not in places(decision), decision
+
+
+@pytest.mark.parametrize("text", [
+    "vous pouvez m'appeler ?", "je voudrais qu'on m'appelle", "rappelez-moi svp",
+    "vous pouvez la rappeler ?", "je peux vous appeler ?",
+])
+def test_asking_to_be_called_still_reaches_a_person(text: str) -> None:
+    goes(text, "commande:humain")

@@ -247,6 +247,10 @@ def _readings(out: list[str]) -> list[str]:
             elif _gives_help(out, index):
                 out[index] = "partager"
             continue
+        if word in _CALL:
+            if before in _HIM_HER and index >= 2 and out[index - 2] not in _ASKED_BY:
+                out[index] = "relancer"  # « je l'appelle ? »: reaching a member, not « call me »
+            continue
         if word == "bout":
             if _at_the_end(out, index):
                 out[index] = "epuise"
@@ -268,9 +272,18 @@ def _readings(out: list[str]) -> list[str]:
     return out
 
 
+# « je l'appelle ou je laisse faire ? », « faut-il les rappeler ? »: calling someone else
+# (a member who stopped coming), not asking the coach's team to call (« appelez-moi »,
+# « vous pouvez m'appeler ? », « qu'on me rappelle », « pouvez-vous la rappeler » stay).
+_CALL = word_set("""
+appelle appelles appellent appeler appelerai appelais appelait rappelle rappellent
+rappeler rappelerai telephone telephoner
+""")
+_ASKED_BY = word_set("vous pouvez pourriez")
+
 _READ = (frozenset({"personne", "sous", "bout", "cote", "an", "ans", "rond", "accueil", "coin",
                     "bien", "informations", "information", "0", "zero"})
-         | _DEAR | _HELP_VERB | _TAKE_OUT | _FUND | _WORKS | _SERVES)
+         | _DEAR | _HELP_VERB | _TAKE_OUT | _FUND | _WORKS | _SERVES | _CALL)
 
 # Members who stop coming: « ils ne viennent plus », « la moitié ne participe plus », « ils
 # étaient 20, maintenant 4 ». « plus » after a verb of coming that « ne » denies, or a number
