@@ -419,3 +419,23 @@ def test_calling_someone_else_is_not_asking_the_team_to_call(text: str) -> None:
 ])
 def test_asking_to_be_called_still_reaches_a_person(text: str) -> None:
     goes(text, "commande:humain")
+
+
+# -- partner organisations: joining a CoP that exists ---------------------------------------------
+@pytest.mark.parametrize("text", [
+    "notre structure voudrait s'associer à une cop existante",
+    "l'équipe mobile peut se joindre au groupe ?",
+    "notre ehpad peut se greffer à une cop ?",
+])
+def test_a_structure_joining_a_cop_reads_as_joining(text: str) -> None:
+    """« s'associer à une cop » went to the families' first steps or to who one is: a
+    structure that joins a group says « rejoindre »."""
+    decision = decide("accueil:menu", text)
+    assert places(decision)[0] == "professionnels:rejoindre", decision
+
+
+def test_associating_or_reaching_someone_is_not_joining() -> None:
+    assert normal("s'associer à une communauté") == normal("s rejoindre a une communaute")
+    for text in ("associer les familles au projet", "nous associer aux parents",
+                 "comment vous joindre", "joindre un fichier"):
+        assert "rejoindre" not in normal(text).split(), text

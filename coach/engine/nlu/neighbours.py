@@ -247,6 +247,11 @@ def _readings(out: list[str]) -> list[str]:
             elif _gives_help(out, index):
                 out[index] = "partager"
             continue
+        if word in _JOIN:
+            if (before in _ONESELF and out[index + 1:index + 2] and out[index + 1] in _TO
+                    and not _GROUP.isdisjoint(out[index + 2:index + 5])):
+                out[index] = "rejoindre"  # « s'associer à une cop »: joining it
+            continue
         if word in _CALL:
             if before in _HIM_HER and index >= 2 and out[index - 2] not in _ASKED_BY:
                 out[index] = "relancer"  # « je l'appelle ? »: reaching a member, not « call me »
@@ -281,9 +286,20 @@ rappeler rappelerai telephone telephoner
 """)
 _ASKED_BY = word_set("vous pouvez pourriez")
 
+# « notre asso peut s'associer à une cop », « se joindre à un groupe », « nous greffer à la
+# communauté »: joining a group that exists (« rejoindre »), said as oneself joining it (a
+# reflexive before, « à » and a group after). « associer les familles », « s'associer aux
+# parents », « vous joindre », « joindre un fichier » stay as typed.
+_JOIN = word_set("""
+associer associe associons associent joindre joins joint joignons joignent greffer greffe
+greffons greffent
+""")
+_ONESELF = word_set("s se nous")
+_TO = word_set("a au aux")
+
 _READ = (frozenset({"personne", "sous", "bout", "cote", "an", "ans", "rond", "accueil", "coin",
                     "bien", "informations", "information", "0", "zero"})
-         | _DEAR | _HELP_VERB | _TAKE_OUT | _FUND | _WORKS | _SERVES | _CALL)
+         | _DEAR | _HELP_VERB | _TAKE_OUT | _FUND | _WORKS | _SERVES | _CALL | _JOIN)
 
 # Members who stop coming: « ils ne viennent plus », « la moitié ne participe plus », « ils
 # étaient 20, maintenant 4 ». « plus » after a verb of coming that « ne » denies, or a number
