@@ -439,3 +439,22 @@ def test_associating_or_reaching_someone_is_not_joining() -> None:
     for text in ("associer les familles au projet", "nous associer aux parents",
                  "comment vous joindre", "joindre un fichier"):
         assert "rejoindre" not in normal(text).split(), text
+
+
+# -- partner organisations: what the place of work is ----------------------------------------------
+@pytest.mark.parametrize("text", [
+    "responsable dans une association gestionnaire de 9 établissements",
+    "je travaille dans une association gestionnaire de plusieurs foyers",
+    "directeur chez un gestionnaire de 20 sites",
+])
+def test_what_the_place_of_work_is_says_who_one_is(text: str) -> None:
+    """« chef de service dans une association gestionnaire de 12 établissements » offered the
+    CoP's anchoring and its results: what the structure is (« gestionnaire », « de 12
+    établissements ») describes where one works, it asks nothing."""
+    goes(text, "professionnels:debut")
+
+
+def test_a_question_after_the_place_of_work_is_still_answered() -> None:
+    decision = decide("accueil:menu", "je travaille dans une association gestionnaire de 30"
+                      " foyers, on manque de temps pour participer")
+    assert places(decision)[0] == "professionnels:temps-pro", decision

@@ -54,6 +54,11 @@ WORK_UNIT = re.compile(
     r"^\s+(?:(?:au|a\s+la|a\s+l|dans\s+le|dans\s+la|dans\s+l|en)\s+)?"
     r"(?:service|pole|direction|unite|cellule|secteur|departement|mission)"
     r"(?:\s+(?:de\s+la|de\s+l|du|des|de|d))?\s+[a-z0-9]+")
+# ... and what that place of work is (« une association gestionnaire de 12 établissements »,
+# « un IME de 40 places », « une fondation médico-sociale »): still where one works.
+WORK_KIND = re.compile(
+    r"^(?:\s+(?:gestionnaire|gestionnaires|medico\s+sociale?|sanitaire"
+    r"|(?:de|d)\s+(?:\d+|plusieurs|nombreux|nombreuses)\s+[a-z]+))+")
 # Persons named with these before them are others (« les parents », « des pros », « avec les
 # familles », « aux éducs »), unless « nous » or « on » says they are the writer's own
 # (« nous les parents »).
@@ -141,6 +146,8 @@ class Persons:
             return None
         unit = WORK_UNIT.match(rest)
         rest = rest[unit.end():] if unit else rest
+        kind = WORK_KIND.match(rest)
+        rest = rest[kind.end():] if kind else rest
         # « … pour une fondation qui finance des projets »: what the place of work does.
         return self.at_work, "" if WORK_WHAT.match(rest) else rest
 
