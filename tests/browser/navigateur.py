@@ -90,7 +90,7 @@ def open_client(page: Page, site: Site, query: str = "") -> Page:
 
 
 LAUNCHER = "Besoin d’aide ? Tchat avec le coach"
-_WIDGET = "document.getElementById('coach-cop-widget').shadowRoot"
+WIDGET_ROOT = "document.getElementById('coach-cop-widget').shadowRoot"
 
 
 def open_widget(page: Page, site: Site, name: str = "index.html") -> Page:
@@ -110,7 +110,7 @@ def tap_widget_open(page: Page, site: Site, falc: bool = False) -> Locator:
     page.wait_for_function(IDLE)
     if falc:
         root.locator(".falc-bouton").tap()
-        page.wait_for_function(f"{_WIDGET}.querySelector('.coach').classList.contains('falc')")
+        page.wait_for_function(f"{WIDGET_ROOT}.querySelector('.coach').classList.contains('falc')")
         page.wait_for_function(IDLE)
     return root
 
@@ -121,7 +121,7 @@ def tap_widget_choice(page: Page) -> None:
     before = root.locator(".msg--coach").count()
     root.locator(".choix button").first.tap()
     page.wait_for_function(
-        f"n => {_WIDGET}.querySelectorAll('.msg--coach').length > n", arg=before)
+        f"n => {WIDGET_ROOT}.querySelectorAll('.msg--coach').length > n", arg=before)
     page.wait_for_function(IDLE)
     page.wait_for_timeout(200)
 

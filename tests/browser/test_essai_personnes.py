@@ -20,7 +20,7 @@
 from __future__ import annotations
 
 import pytest
-from navigateur import IDLE, LAUNCHER, open_client, shot
+from navigateur import IDLE, WIDGET_ROOT, open_client, shot, tap_widget_open
 from playwright.sync_api import Locator, Page, expect
 
 PHONES = ((375, 740), (320, 568))
@@ -47,11 +47,7 @@ def open_by_touch(page: Page, real_site, where: str) -> tuple[Locator, str]:  # 
     if where == "page":
         open_client(page, real_site)
         return page.locator("body"), "document"
-    page.goto(real_site.partner + "/index.html")
-    page.get_by_role("button", name=LAUNCHER).tap()
-    scope = page.locator("#coach-cop-widget")
-    scope.locator(".messages .msg").first.wait_for()
-    return scope, "document.getElementById('coach-cop-widget').shadowRoot"
+    return tap_widget_open(page, real_site), WIDGET_ROOT
 
 
 def tap_and_wait(page: Page, target, root: str = "document") -> None:  # type: ignore[no-untyped-def]
@@ -82,12 +78,8 @@ def test_on_a_phone_the_history_is_no_tab_stop_and_a_tap_on_it_focuses_nothing(
     shot(page, f"essai-personnes-{width}x{height}-historique-sans-arret")
 
     # The widget's panel on the phone (full screen, the panel is the one scroll): the same.
-    page.goto(real_site.partner + "/index.html")
-    page.get_by_role("button", name=LAUNCHER).tap()
-    root = page.locator("#coach-cop-widget")
-    root.locator(".messages .msg").first.wait_for()
-    page.wait_for_function(IDLE)
-    shadow = page.evaluate_handle("document.getElementById('coach-cop-widget').shadowRoot")
+    root = tap_widget_open(page, real_site)
+    shadow = page.evaluate_handle(WIDGET_ROOT)
     root.locator(".msg--coach .bulle").first.tap()
     page.wait_for_timeout(100)
     seen = page.evaluate(JOURNAL, shadow)
@@ -267,15 +259,8 @@ def test_at_the_welcome_closing_the_options_leaves_the_page_at_its_top(
 def test_the_privacy_link_is_a_44_px_target_on_a_phone(new_context, real_site,
                                                        where: str) -> None:
     page = touch_phone(new_context, 320, 568)
-    if where == "page":
-        open_client(page, real_site)
-        link = page.get_by_role("link", name="Confidentialité et données personnelles")
-    else:
-        page.goto(real_site.partner + "/index.html")
-        page.get_by_role("button", name=LAUNCHER).tap()
-        root = page.locator("#coach-cop-widget")
-        root.locator(".messages .msg").first.wait_for()
-        link = root.get_by_role("link", name="Confidentialité et données personnelles")
+    scope, _root = open_by_touch(page, real_site, where)
+    link = scope.get_by_role("link", name="Confidentialité et données personnelles")
     page.wait_for_function(IDLE)
     link.scroll_into_view_if_needed()
     box = link.bounding_box()
