@@ -302,3 +302,30 @@ def test_when_the_connection_drops_after_a_tap_the_error_and_retry_are_on_screen
     page.wait_for_function(f"n => {count} > n", arg=before)
     page.wait_for_function(IDLE)
     expect(error).to_have_text("")
+
+
+@pytest.mark.parametrize("falc", [False, True], ids=["standard", "facile"])
+def test_back_from_the_tools_the_questionnaire_is_whole_and_its_start_in_view(
+        new_context, real_site, falc: bool) -> None:
+    """Alexandra, on a 375 × 740 phone, types her way to the needs questionnaire, opens the
+    tools, and comes back: only « Question 4 … 5 » came back, half a list. Now the whole
+    step, the first new message's start on screen, the focus not in the field."""
+    page = touch_phone(new_context, 375, 740)
+    open_client(page, real_site, "?falc=1" if falc else "")
+    page.wait_for_function(IDLE)
+    page.get_by_role("textbox", name="Votre message").fill("questionaire des besoins svp")
+    tap_and_wait(page, page.get_by_role("button", name="Envoyer"))
+    # « Vous voulez parler de… ? » the questionnaire, or the needs' analysis: the first.
+    tap_and_wait(page, page.locator(".choix button").first)
+    tap_and_wait(page, page.locator(".choix button", has_text="Voir les outils"))
+    before = page.locator(".msg--coach").count()
+    tap_and_wait(page, page.locator(".choix button", has_text="Revenir où j"))
+    new = page.locator(".msg--coach").all_inner_texts()[before:]
+    said = " ".join(new)
+    assert ("Vous revenez là où vous étiez" if falc else "Vous revenez où vous en étiez") in said
+    assert ("Question 1" in said and "Question 4" in said) if falc else (
+        "1. Qui êtes-vous" in said and "4. Qu’attendez-vous" in said), said
+    top = page.locator(".msg--coach").nth(before).evaluate("e => e.getBoundingClientRect().top")
+    assert 0 <= top <= 740 - 60, top
+    assert page.evaluate("document.activeElement.tagName") != "TEXTAREA"
+    shot(page, f"essai-personnes-retour-outils-{'facile' if falc else 'standard'}")

@@ -63,7 +63,6 @@ def test_not_understanding_what_a_cop_is_answers_it_in_easy_to_read(new_context,
     expect(page.get_by_role("button", name="Facile à lire")).to_have_attribute(
         "aria-pressed", "true")
     # What follows the typed message (the history is shown again in easy-to-read).
-    # What follows the typed message (the history is shown again in easy-to-read).
     said = " ".join(page.locator(".msg").all_inner_texts()).rsplit("une cop", 1)[-1]
     assert "Je vous réponds en facile à lire" in said, said
     assert "groupe de personnes" in said, said  # what a CoP is, in easy-to-read
