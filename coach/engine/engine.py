@@ -48,8 +48,10 @@ from coach.engine.understand import OTHER, Context, Decision, Understanding
 # A chain of automatic routes longer than this is a content bug; stop rather than spin.
 MAX_AUTOMATIC_HOPS = 50
 # Back from a detour, a node of at most this many messages is said again whole (what was
-# on screen when the person left); a longer one, only its last message.
+# on screen when the person left); a longer one is named (BACK_NAMED), then its last
+# message is said: its question or what to do next, never a wall of text on a phone.
 SAID_AGAIN = 3
+BACK, BACK_NAMED = "retour-appel", "retour-appel-lieu"
 MISS_MESSAGES = ("pas-compris", "pas-compris-choix", "pas-compris-personne")
 # After the third miss the coach alternates these (the first one the content defines).
 LAST_RESORT = ("pas-compris-personne", "pas-compris-relance", "pas-compris-choix")
@@ -654,8 +656,7 @@ class Engine:
         if ref is None:
             flow = self.content.flows[caller_flow]
             ref = (flow.id, flow.header.resume[0] if flow.header.resume else flow.header.start)
-        record.transcript.append(["coach", "retour-appel"])
-        self._enter(record, ref, follow=False, quiet=True)
+        self._enter(record, ref, follow=False, back=True)
 
     @staticmethod
     def _shown_value(record: Record, name: str) -> object:
@@ -782,11 +783,14 @@ class Engine:
             self._enter(record, (record.flow, record.node), follow=False)
 
     def _enter(self, record: Record, ref: NodeRef, follow: bool = True,
-               quiet: bool = False) -> None:
+               back: bool = False) -> None:
         """Arrive at a node: say its messages, then follow automatic routes, if any.
-        Leaving the flow a detour called ends that detour. `quiet` (back from a detour)
-        says the node again when it is short (its last message alone was half a list:
-        « 4. … 5. … » of the needs questionnaire), else only its last message: its question."""
+        Leaving the flow a detour called ends that detour. `back` (from a detour) says
+        « retour-appel » and the node again when it is short (its last message alone was
+        half a list: « 4. … 5. … » of the needs questionnaire); a longer node is named
+        (« … où vous en étiez : « Étape 1 : écrire la charte ». Le début est plus haut… »)
+        and only its last message follows: its question or what to do next, with its
+        choices (the whole node is above, in the history)."""
         for _hop in range(MAX_AUTOMATIC_HOPS):
             while record.calls and record.calls[-1][2] != ref[0]:
                 record.calls.pop()
@@ -797,7 +801,9 @@ class Engine:
             said = [(index, message) for index, message in enumerate(node.messages)
                     if not message.when or self._guards[message.when](variables)]
             prints = self.content.fingerprints(ref) if said else ()
-            for index, message in said[-1:] if quiet and len(said) > SAID_AGAIN else said:
+            if back:
+                record.transcript.append(self._back_line(ref, len(said) > SAID_AGAIN))
+            for index, message in said[-1:] if back and len(said) > SAID_AGAIN else said:
                 entry: list[Any] = ["content", ref[0], ref[1], index, prints[index]]
                 names = self._variables_of(message)
                 if names:
@@ -812,6 +818,19 @@ class Engine:
             if reached is None:
                 return
             ref = reached
+
+    def _back_line(self, ref: NodeRef, long: bool) -> list[Any]:
+        """What says the person is back from a detour: for a long node, its name (its place's
+        label, else its journey's: rendered in the variant in force, as an offer is), when
+        the content has the message; else « retour-appel »."""
+        if long and BACK_NAMED in self.content.system:
+            places = self.renderer.places
+            start = self.content.flows[ref[0]].header.start
+            named = next((p for p in (node_place(*ref), node_place(ref[0], start))
+                          if places.label(p, False) is not None), None)
+            if named is not None:
+                return ["offer", BACK_NAMED, [named], ref[0], ref[1]]
+        return ["coach", BACK]
 
 
 def region_id(region: str) -> str:

@@ -111,8 +111,12 @@ class Walker:
         await self.press("revenir")
         assert self.place == place
         assert self.step["progress"] == progress
-        assert [m["ref"] for m in self.step["messages"]][:2] == ["choix/revenir",
-                                                               "coach/retour-appel"]
+        refs = [m["ref"] for m in self.step["messages"]]
+        # a short step is said again whole; a longer one is named, then its last message
+        assert refs[:2] in (["choix/revenir", "coach/retour-appel"],
+                            ["choix/revenir", "coach/retour-appel-lieu"])
+        if refs[1] == "coach/retour-appel-lieu":
+            assert len(refs) == 3, refs
 
     async def walk_to(self, goal: NodeRef) -> None:
         for ref, choice in path(CONTENT, self.place, goal):
@@ -151,6 +155,36 @@ async def test_every_stage_with_a_detour_at_each_toolbox_door(real_client):
                     await walker.press("etapes")
                 await walker.press(follow)
         assert walker.step["end"] is True
+
+
+@pytest.mark.anyio
+async def test_back_from_the_charter_tool_names_the_step_in_both_variants(real_client):
+    """The charter's step has 4 messages: back from its tool, the API names the step, then
+    says its last message with its choices; the name follows « Facile à lire »."""
+    transport = httpx.ASGITransport(app=real_client)
+    async with httpx.AsyncClient(transport=transport, base_url="http://test") as http:
+        walker = Walker(http)
+        await walker.start()
+        await walker.press("etape-1")
+        await walker.walk_to(("initier", "charte"))
+        choices = walker.step["choices"]
+        await walker.press("outil-charte")
+        await walker.press("revenir")
+        assert walker.place == ("initier", "charte")
+        said = walker.step["messages"]
+        assert [m["ref"] for m in said] == ["choix/revenir", "coach/retour-appel-lieu",
+                                            "initier/charte/3"]
+        assert said[1]["text"] == ("Vous revenez où vous en étiez : « Étape 1 : écrire la "
+                                   "charte ». Le début est plus haut dans la conversation.")
+        assert said[2]["text"].startswith("Pour écrire votre charte avec les membres")
+        assert walker.step["choices"] == choices
+        answer = await http.patch(f"/api/v1/conversations/{walker.step['id']}",
+                                  json={"falc": True})
+        assert answer.status_code == 200
+        line = next(m for m in answer.json()["messages"][::-1]
+                    if m["ref"] == "coach/retour-appel-lieu")
+        assert line["text"] == ("Vous revenez ici :\n« Étape 1 : la charte ».\n"
+                                "Le début est plus haut.")
 
 
 @pytest.mark.anyio

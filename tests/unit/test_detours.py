@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from coach.content.loader import load_content
-from coach.engine.engine import MAX_CALL_DEPTH, ChoiceInput, Engine, TextInput
+from coach.engine.engine import MAX_CALL_DEPTH, SAID_AGAIN, ChoiceInput, Engine, TextInput
 from coach.engine.record import Record
 from tests.conftest import CONTACT, FIXTURE_DIALOGUES
 from tests.places import record_at
@@ -261,11 +261,56 @@ def test_back_from_the_toolbox_a_short_step_is_said_again_whole(real, falc):
         "initier/formulaire/2"]
 
 
-def test_back_from_the_toolbox_a_long_step_says_its_last_message_only(real):
+@pytest.mark.parametrize(("falc", "name"), [(False, "Étape 1 : écrire la charte"),
+                                             (True, "Étape 1 : la charte")])
+def test_back_to_a_long_step_names_it_then_says_its_last_message(real, falc, name):
+    """The charter's step has 4 messages: back from its tool, the person was shown
+    « Pour écrire votre charte… ou continuez » alone, without knowing which step it ended.
+    Now the step is named in the variant in force, then its last message and its choices."""
+    node = real.content.node(("initier", "charte"))
+    assert len(node.messages) > SAID_AGAIN
+    step = real.play(record_at(real, "initier:charte", falc=falc), ChoiceInput("outil-charte"))
+    step = press(real, step, "revenir")
+    said = [m for m in step.messages if m.role == "bot"]
+    assert [m.ref for m in said] == ["coach/retour-appel-lieu", "initier/charte/3"]
+    assert f"« {name} »" in said[0].text
+    assert said[1].text == (node.messages[3].falc if falc else node.messages[3].text)
+    assert ids(step) == [c.id for c in node.choices]
+    # switched afterwards, the history names the step in the other variant
+    step.record.falc = not falc
+    line = next(m for m in real.renderer.transcript(step.record)
+                if m.ref == "coach/retour-appel-lieu")
+    other = "Étape 1 : écrire la charte" if falc else "Étape 1 : la charte"
+    assert f"« {other} »" in line.text and f"« {name} »" not in line.text
+
+
+def test_back_to_a_long_step_without_a_name_of_its_own_names_its_journey(real):
+    """The draft's summary is no place of its own: it is named by its journey."""
+    answers = {"participation": "forte", "composition": "petit-mixte",
+               "adhesion": "ouverte", "gouvernance": "partagee"}
+    record = record_at(real, "initier:brouillon-suite", **answers)
+    step = real.play(record, ChoiceInput("outils"))
+    step = press(real, step, "revenir")
     node = real.content.node(("initier", "brouillon-suite"))
-    assert len(node.messages) > 3 and any(c.call for c in node.choices)
-    record = record_at(real, "initier:brouillon-suite")
-    call = next(c.id for c in node.choices if c.call)
-    step = press(real, real.play(record, ChoiceInput(call)), "revenir")
-    said = [m.ref for m in step.messages if m.role == "bot"]
-    assert said[0] == "coach/retour-appel" and len(said) <= 2, said
+    said = [m for m in step.messages if m.role == "bot"]
+    assert [m.ref for m in said] == [
+        "coach/retour-appel-lieu", f"initier/brouillon-suite/{len(node.messages) - 1}"]
+    assert "« Étape 1 : Initier »" in said[0].text
+
+
+def test_back_to_a_long_step_without_the_named_line_says_it_plainly(tmp_path):
+    """Content that does not define « retour-appel-lieu » keeps « retour-appel », then the
+    last message."""
+    directory = detour_directory(tmp_path)
+    etape = directory / "etape.yaml"
+    text = etape.read_text(encoding="utf-8")
+    more = "".join(f"      - text: Un exercice, partie {n}.\n        falc: Partie {n}.\n"
+                   for n in range(2, 5))
+    marker = "      - text: Un exercice.\n        falc: Un exercice.\n"
+    assert marker in text
+    etape.write_text(text.replace(marker, marker + more), encoding="utf-8")
+    engine = Engine(load_content(directory), CONTACT)
+    assert "retour-appel-lieu" not in engine.content.system
+    step = press(engine, engine.start("etape"), "complet", "boite", "revenir")
+    assert [m.ref for m in step.messages if m.role == "bot"] == [
+        "coach/retour-appel", "etape/exercice/3"]
