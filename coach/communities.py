@@ -24,7 +24,7 @@ from pydantic import (
     model_validator,
 )
 
-from coach.engine.nlu.french import fold
+from coach.engine.nlu.french import COUNT, fold
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=600)]
 Audience = Literal["tous", "familles", "personnes", "professionnels", "partenaires"]
@@ -310,12 +310,13 @@ class Communities:
 
     @staticmethod
     def read(text: str) -> Place | None:
-        """A place named in typed text: « dans le 35 », « en bretagne », « 974 »."""
-        for word in re.findall(r"\b(?:\d{2,3}|2[ab])\b", text, re.IGNORECASE):
-            found = Communities.place(word)
+        """A place named in typed text: « dans le 35 », « en bretagne », « 974 »; never a
+        count (« un atelier en 12 étapes »)."""
+        key = f" {region_key(text)} "
+        for number in re.finditer(r"\b(?:\d{2,3}|2[ab])\b", key):
+            found = None if COUNT.match(key, number.start()) else Communities.place(number[0])
             if found is not None:
                 return found
-        key = f" {region_key(text)} "
         for name_key, region in _REGION_KEYS.items():
             if f" {name_key} " in key:
                 return Place(region)

@@ -151,3 +151,15 @@ def test_serve_refuses_to_start_on_a_broken_directory(tmp_path: Path) -> None:
                           capture_output=True, text=True, env=env, timeout=60, check=False)
     assert done.returncode == 1
     assert "Annuaire « annuaire.yaml »" in done.stderr and "communauté n° 1" in done.stderr
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("un atelier en 12 étapes", None),
+    ("on travaille en 13 groupes", None),
+    ("la fiche en 35 questions", None),
+    ("dans le 35, 3 personnes", Place("Bretagne", "35")),
+    ("une cop dans le 44 ?", Place("Pays de la Loire", "44")),
+])
+def test_a_number_that_counts_parts_is_no_department(text: str, place: Place | None) -> None:
+    """A number followed by what it counts (« 12 étapes », « 13 groupes ») is a count."""
+    assert Communities.read(text) == place

@@ -540,3 +540,44 @@ def test_a_greeting_or_thanks_said_to_someone_is_one(text: str, place: str) -> N
 def test_where_is_it_asked_by_a_parent_finds_a_community(text: str) -> None:
     """« c'est où » has no content word: a parent on a phone got « je ne comprends pas »."""
     assert where(typed("familles:debut", text)) == "trouver:debut"
+
+
+# -- a number that counts is no department ----------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "le truc en 4 cases",
+    "le document en 4 cases",
+    "la fiche en 4 cases a remplir",
+    "le modèle en 3 parties",
+    "le plan d'action en 5 étapes",
+    "la grille en 4 points",
+    "le tableau en 2 colonnes",
+    "le projet en 2 temps",
+])
+def test_a_number_followed_by_what_it_counts_is_no_department(text: str) -> None:
+    """« le truc en 4 cases » at the tools read « en 4 » as a department (the 04) and led to
+    finding a group: a number followed by « cases », « parties », « étapes », « points »…
+    counts them."""
+    assert LEXICON.stem_of("departement") not in LEXICON.query(text).stems, text
+    decision = ENGINE.understand(record_at(ENGINE, "outils:banque", persona="coordinateur"),
+                                 text)
+    assert all(c.place != "trouver:debut" for c in decision.candidates[:3]), decision
+
+
+def test_the_thing_in_4_boxes_at_the_tools_is_the_canvas() -> None:
+    assert where(typed("outils:banque", "le truc en 4 cases")) == "outils:canevas"
+
+
+@pytest.mark.parametrize("text", ["l'outil en 4 cases", "le document en 4 cases qu'on remplit"])
+def test_a_tool_in_4_boxes_is_first_the_canvas(text: str) -> None:
+    decision = ENGINE.understand(record_at(ENGINE, "outils:banque", persona="coordinateur"),
+                                 text)
+    assert decision.best is not None and decision.best.place == "outils:canevas", decision
+
+
+@pytest.mark.parametrize("text", ["une cop dans le 35", "un groupe en 44 ?",
+                                  "ya une cop dans le 59 pour les parents",
+                                  "dans le 13 il y a des groupes ?"])
+def test_a_department_number_is_still_one(text: str) -> None:
+    assert LEXICON.stem_of("departement") in LEXICON.query(text).stems, text
+    decision = ENGINE.understand(record_at(ENGINE, "accueil:menu"), text)
+    assert decision.best is not None and decision.best.place == "trouver:debut", decision

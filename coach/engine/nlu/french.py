@@ -334,12 +334,20 @@ REGIONS = ("hauts de france", "grand est", "ile de france", "nouvelle aquitaine"
            "auvergne rhone alpes", "provence alpes cote d azur", "cote d azur",
            "region parisienne")
 REGION_NAMES = re.compile(rf"\b(?:{'|'.join(REGIONS)})\b")
-# « dans le 35 », « du 974 »: a department by its number.
-# Not a number of years, months or people (« dans 5 ans », « en 2 mois », « le 3 membres »).
+# What a number counts when a noun of these follows it (folded, singular and plural): times
+# and people (« dans 5 ans », « en 2 mois », « le 3 membres »), and the parts a thing is made
+# or cut into (« le truc en 4 cases », « en 3 parties », « en 5 étapes », « en 2 temps »).
+COUNTED = (r"ans?|age|longtemps|mois|semaines?|jours?|heures?|minutes?|fois|personnes?"
+           r"|membres?|cases?|parties?|etapes?|points?|temps|phases?|morceaux|morceau"
+           r"|colonnes?|lignes?|blocs?|volets?|axes?|niveaux|niveau|questions?|pages?"
+           r"|sections?|chapitres?|rubriques?|categories?|cartes?|mots?|lettres?|themes?"
+           r"|groupes?|sous groupes?|ateliers?|seances?|sessions?|modules?")
+# A number followed by a noun of COUNTED is a count, not a department (folded text).
+COUNT = re.compile(rf"\b\d+ (?:{COUNTED})\b")
+# « dans le 35 », « du 974 »: a department by its number, never a count.
 DEPARTMENT = re.compile(
     r"\b(?:dans|le|du|en|au) (?:0?[1-9]|[1-8]\d|9[0-5]|97[1-6]|2a|2b)\b"
-    r"(?! (?:ans?|age|longtemps|mois|semaines?|jours?|heures?|minutes?|fois|personnes?"
-    r"|membres?)\b)")
+    rf"(?! (?:{COUNTED})\b)")
 
 _local = threading.local()
 
