@@ -11,8 +11,10 @@
   var TITRE_BROUILLON = 'Mon brouillon de feuille de route et de charte';
   var MERCI = 'Merci pour votre avis.';
   // The keyboard hint under the field, in standard French and in easy-to-read words.
+  // The easy-to-read one in two short lines: each a verb and its key, the key first heard
+  // (in the widget it shares its first line with the field's label: three lines were too many).
   var AIDE_CLAVIER = ['Entrée : envoyer. Maj + Entrée : aller à la ligne.',
-    'Pour envoyer, appuyez sur la touche Entrée.\nPour aller à la ligne, appuyez sur Maj et Entrée.'];
+    'Appuyez sur Entrée pour envoyer.\nAppuyez sur Maj et Entrée pour aller à la ligne.'];
   // Touch screens without a mouse: no physical keyboard to speak of, the hint would not help.
   var TACTILE = '(hover: none) and (pointer: coarse)';
 

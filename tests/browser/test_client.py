@@ -302,8 +302,8 @@ def test_keyboard_hint_where_it_helps_and_in_easy_words(new_context, site) -> No
     expect(hint).to_have_text(re.compile(r"^Entrée\s:\senvoyer\. Maj \+ Entrée\s:"))
     assert field.get_attribute("aria-describedby") == "aide-saisie erreur"
     page.get_by_role("button", name="Facile à lire").click()
-    expect(hint).to_have_text(re.compile(r"^Pour envoyer, appuyez sur la touche Entrée\.\n"
-                                         r"Pour aller à la ligne, appuyez sur Maj et Entrée\.$"))
+    expect(hint).to_have_text(re.compile(r"^Appuyez sur Entrée pour envoyer\.\n"
+                                         r"Appuyez sur Maj et Entrée pour aller à la ligne\.$"))
     page.get_by_role("button", name="Facile à lire").click()
     expect(hint).to_have_text(re.compile("^Entrée"))
 

@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 import pytest
-from navigateur import IDLE, deep_active, open_widget, shot, wait_turn
+from navigateur import (
+    IDLE,
+    WIDGET_ROOT,
+    deep_active,
+    open_widget,
+    shot,
+    tap_widget_open,
+    wait_turn,
+)
 from playwright.sync_api import Page, expect
 
 LAUNCHER = "Besoin d’aide ? Tchat avec le coach"
@@ -385,3 +393,42 @@ def test_real_menu_leaves_the_history_room_in_one_scroll(new_context, real_site,
     bigger.click()
     expect(bigger).to_have_attribute("aria-pressed", "false")
     assert page.evaluate(SEEN)["panel"] == seen["panel"]
+
+
+HINT_LINES = f"""() => {{
+    const hint = {WIDGET_ROOT}.getElementById('aide-saisie');
+    if (hint.hidden || !hint.getClientRects().length) return null;
+    const range = document.createRange();
+    range.selectNodeContents(hint);
+    const tops = new Set([...range.getClientRects()].filter(r => r.width > 0)
+        .map(r => Math.round(r.top)));
+    range.setEnd(hint.firstChild, 1);
+    const line = range.getBoundingClientRect().height;
+    return {{lines: tops.size, height: hint.getBoundingClientRect().height, line: line,
+             text: hint.textContent}};
+}}"""
+
+
+def test_keyboard_hint_is_short_in_the_desktop_widget_in_easy_words(new_context, site) -> None:
+    """In the widget on a desktop (1280 × 800, the panel 36em wide), « Facile à lire » made
+    the keyboard hint three lines high under the text field; it stays at most two, in easy
+    words, and the standard one on one line. Touch screens still do without it."""
+    page = open_widget(new_context().new_page(), site)
+    page.wait_for_function(IDLE)
+    root = page.locator("#coach-cop-widget")
+    standard = page.evaluate(HINT_LINES)
+    assert standard is not None and standard["lines"] == 1, standard
+    root.get_by_role("button", name="Facile à lire").click()
+    page.wait_for_function(f"{WIDGET_ROOT}.querySelector('.coach').classList.contains('falc')")
+    page.wait_for_function(IDLE)
+    easy = page.evaluate(HINT_LINES)
+    assert easy is not None and easy["text"] != standard["text"], easy
+    # two line boxes at most: one line's glyphs and one line's spacing (three were 100 px
+    # high, 4.4 times the glyphs' 23 px; two, 62 px)
+    assert easy["lines"] <= 2 and easy["height"] <= 3.5 * easy["line"], easy
+    assert "Entrée" in easy["text"] and "Maj" in easy["text"], easy
+
+    phone = new_context(viewport={"width": 375, "height": 740}, is_mobile=True,
+                        has_touch=True).new_page()
+    tap_widget_open(phone, site, falc=True)
+    assert phone.evaluate(HINT_LINES) is None  # no keyboard keys on a touch screen
