@@ -381,6 +381,14 @@ class Understanding:
         if len(clauses) > 1:
             decision = self.clauses.decide(clauses, decision, context)
         frame = self.persons.work_frame(query)
+        best = decision.best
+        if frame is None and (decision.kind != "go" or (
+                best is not None and best.place.startswith(GLOSSARY)
+                and not query.grams.any_padded(CUES_PADDED))):
+            # « université, on fait de la recherche… »: an organisation named first, when the
+            # message did not settle it otherwise, or settled it on a term of the glossary
+            # it did not ask about (« institut médico-éducatif, on aimerait… » is no « IME ? »).
+            frame = self.persons.organisation_first(clauses)
         if frame is not None:
             return self._at_work(*frame, decision, context)
         return decision
@@ -451,7 +459,8 @@ class Understanding:
         if stems:
             # A rest of one word that counts asks whether there is a place for this person,
             # unless typed as a phrase (« c'est quoi le RGPD »), as in a clause.
-            asked = self._read(rest, query, there)
+            asked = self.persons.subject_of_work(self._read(rest, query, there), query,
+                                                 self._common)
             if asked.hostile:
                 return asked
             sure = asked.best is not None and asked.best.score >= EXACT_SCORE

@@ -581,3 +581,53 @@ def test_a_department_number_is_still_one(text: str) -> None:
     assert LEXICON.stem_of("departement") in LEXICON.query(text).stems, text
     decision = ENGINE.understand(record_at(ENGINE, "accueil:menu"), text)
     assert decision.best is not None and decision.best.place == "trouver:debut", decision
+
+
+# -- partner organisations: an organisation named first, a funder's side ----------------------
+def menu_decision(text: str):
+    return ENGINE.understand(record_at(ENGINE, "accueil:menu"), text)
+
+
+@pytest.mark.parametrize("text", [
+    "laboratoire de neurosciences, nous étudions le polyhandicap et nous aimerions collaborer"
+    " avec une cop",
+    "fac de médecine : on travaille sur les maladies rares, on aimerait travailler avec des"
+    " communautés",
+    "centre hospitalier, on suit des enfants épileptiques, on voudrait travailler avec des cop",
+])
+def test_an_organisation_named_first_is_who_writes_and_its_subject_no_person(text: str) -> None:
+    """« université, on fait de la recherche sur l'épilepsie… » went to the families: the
+    condition won over the organisation named first. An organisation alone in the first
+    clause, « on » or « nous » speaking for it, is where the writer works; the condition is
+    what the work is about, not who writes."""
+    decision = menu_decision(text)
+    assert decision.kind == "go" and decision.best is not None, decision
+    assert decision.best.place == "professionnels:debut", decision
+
+
+@pytest.mark.parametrize("text", [
+    "institut médico-éducatif, nous voulons créer une cop sur le polyhandicap",
+    "service départemental de l'autonomie, on souhaite créer une communauté de pratique",
+    "direction départementale, nous voulons lancer une cop sur les troubles dys",
+])
+def test_an_organisation_that_wants_its_own_cop_is_led_to_coordinate(text: str) -> None:
+    """« service départemental, on voudrait créer une cop sur l'autisme » went to the MDPH's
+    entry of the glossary (« départemental »), an IME's name to the IME's: the organisation
+    said who writes, the rest what it wants."""
+    decision = menu_decision(text)
+    assert decision.kind == "go" and decision.best is not None, decision
+    assert decision.best.place == "coordinateur:parcours", decision
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("je bosse dans un ESAT et je suis handicapé moi-même", "familles:personne-concernee"),
+    ("je travaille dans un esat, j'ai une déficience visuelle", "familles:personne-concernee"),
+    ("mdph : comment faire une demande", "glossaire:MDPH"),
+    ("école : mon fils n'est pas accepté, que faire ?", "familles:debut"),
+])
+def test_a_condition_of_one_s_own_or_an_organisation_asked_about_stays(text: str,
+                                                                      place: str) -> None:
+    """A condition said of oneself (« j'ai une déficience ») is who one is; an organisation
+    named without « on » or « nous » after it is what one asks about."""
+    decision = menu_decision(text)
+    assert decision.best is not None and decision.best.place == place, decision

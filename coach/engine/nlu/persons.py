@@ -83,11 +83,37 @@ _DETERMINERS = word_set("la le l les un une des d du mon ma notre")
 _NOT_A_PLACE = word_set("plein mi temps partiel equipe libre liberal retraite formation")
 WORK_WHAT = re.compile(r"^\s+(?:qui|dont)\b")
 
+# « université, on fait de la recherche… », « service départemental, on voudrait créer une
+# cop », « mdph du finistère. les guides… nos dispositifs »: an organisation named first,
+# alone in its clause (no person, no verb), then « on » or « nous » speaking for it, is where
+# the writer works: who one is, as « je travaille à… » (the rest is what this person asks).
+ORGANISATIONS = word_set("""
+universite universites fac faculte labo laboratoire service conseil fondation association
+asso federation collectivite mairie commune agence caisse caf cpam mdph ars chu hopital
+clinique centre institut ecole college lycee rectorat etablissement ime sessad mas fam esat
+foyer ehpad camsp cmpp plateforme dispositif equipe pole direction reseau structure
+entreprise mutuelle unite maison dac pcpe creai cnsa
+""")
+_ORGANISATION_LEAD = word_set("bonjour bonsoir salut hello ici nous sommes on est c")
+# A clause with one of these words says more than a name: a person, a verb.
+_NOT_A_NAME_CLAUSE = FIRST_PERSON | WANT | word_set("""
+est sont ont peut peuvent fait font cherche cherchent voudrait voudraient aimerait
+aimeraient veut veulent il elle ils elles vous tu
+""")
+# ... and the organisation speaks after it: « on », « nous », « notre », « nos ».
+_OUR = word_set("on nous notre nos")
+# The longest clause read as an organisation's name (« labo de sciences de l'éducation à
+# l'université »).
+ORGANISATION_WORDS = 10
+
+
 # « je suis la maman de Léa, elle a un handicap rare », « on est parents d'un enfant avec une
 # maladie génétique rare »: who one is, then only whose parent one is and the child's
 # condition. The condition is the context, not a question: the person's place answers.
 _FAMILY_LEAD = word_set("bonjour bonsoir salut coucou hello bjr slt moi alors oui ben")
 _I_AM = (("je", "suis"), ("j", "suis"), ("on", "est"), ("nous", "sommes"))
+# A condition said after these is the writer's own (« j'ai un handicap », « je suis autiste »).
+_I_HAVE = (("j", "ai"), ("je", "suis"), ("j", "suis"), ("je", "vis"))
 _FAMILY_DETERMINERS = word_set("la le l les une un")
 _FAMILY_OF = word_set("de d")
 _NOT_A_NAME = word_set("un une mon ma mes la le l les notre nos deux trois")
@@ -122,6 +148,9 @@ class Persons:
                     if WORK_FRAME.match(lexicon.phrase(text).norm):
                         at_work[intent.target] = at_work.get(intent.target, 0) + 1
         self.at_work = max(at_work, key=lambda place: at_work[place], default=None)
+        persona = next((e.intention.set.get("persona") for e in content.intents
+                        if e.intention.target == self.at_work and e.intention.set), None)
+        self.persona_at_work = None if persona is None else str(persona)
         # The place of a parent: the profile whose intention gives the families' persona.
         self.parent = next((e.intention.target for e in content.intents
                             if e.intention.target in self.profiles
@@ -150,6 +179,53 @@ class Persons:
         rest = rest[kind.end():] if kind else rest
         # « … pour une fondation qui finance des projets »: what the place of work does.
         return self.at_work, "" if WORK_WHAT.match(rest) else rest
+
+    def organisation_first(self, clauses: list[str]) -> tuple[str, str] | None:
+        """(the profile of those who work, the rest of the text) when the first clause only
+        names an organisation (« service départemental, on voudrait créer une cop »)."""
+        if self.at_work is None or len(clauses) < 2:
+            return None
+        tokens = self.lexicon.query(clauses[0]).tokens
+        start = _skip(tokens, _ORGANISATION_LEAD)
+        if start < len(tokens) and tokens[start] in _DETERMINERS:
+            start += 1
+        if (start >= len(tokens) or tokens[start] not in ORGANISATIONS
+                or len(tokens) > ORGANISATION_WORDS
+                or not _NOT_A_NAME_CLAUSE.isdisjoint(tokens[start:])):
+            return None
+        rest = " ".join(clauses[1:])
+        if _OUR.isdisjoint(self.lexicon.query(rest).tokens):
+            return None  # « mdph : comment faire une demande » asks about it, « on » speaks
+        return self.at_work, rest
+
+    def subject_of_work(self, decision: Decision, query: Query,
+                        everyday: frozenset[str]) -> Decision:
+        """Someone at work who names a condition (« université, on fait de la recherche sur
+        l'épilepsie ») speaks of what the work is about, not of who one is: the places of
+        other persons (their profiles, their journeys) that no word but such a condition
+        found (`everyday` words, « travailler », aside) give way."""
+        tokens = query.tokens
+        if any(tokens[i:i + 2] in _I_HAVE and not self._condition.isdisjoint(
+                map(self.lexicon.stem_of, tokens[i + 2:i + 5])) for i in range(len(tokens))):
+            return decision  # « … et j'ai un handicap »: the condition is the writer's own
+        own = self.flows.get(self.persona_at_work or "", set())
+        words = frozenset(word_stem for t in query.tokens if is_content(t)
+                          for word_stem in (self.lexicon.stem_of(t),)
+                          if t not in everyday or word_stem in self._condition)
+        kept = []
+        for candidate in decision.candidates:
+            flow = flow_of(candidate.place)
+            other = (candidate.place in self.profiles and candidate.place != self.at_work) or (
+                flow in self.flow_ids and flow not in own)
+            found = words & self.phrase_stems.get(candidate.place, frozenset())
+            if other and found and found <= self._condition:
+                continue
+            kept.append(candidate)
+        if len(kept) == len(decision.candidates):
+            return decision
+        if kept and kept[0] == decision.candidates[0]:
+            return replace(decision, candidates=tuple(kept))
+        return replace(decision, kind="ask" if kept else "miss", candidates=tuple(kept))
 
     def parent_with_condition(self, query: Query) -> str | None:
         """The place of a parent when the text says who one is (« je suis la maman de Léa »,
