@@ -32,6 +32,7 @@ in `nlu`: `clauses` (two requests in one message), `persons` (who is speaking), 
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -58,7 +59,7 @@ from coach.engine.nlu.french import SUBJECT_WORDS, fold, is_content, ordinal, st
 from coach.engine.nlu.hostility import HOSTILE, is_hostile
 from coach.engine.nlu.lexicon import Lexicon, Phrase, Query
 from coach.engine.nlu.matching import OptionIndex, PhraseSet, score_phrases
-from coach.engine.nlu.persons import Persons
+from coach.engine.nlu.persons import FUNDER_YIELD, MONEY_SHARE, Persons, funds
 from coach.engine.nlu.places import (
     CHOICE,
     COMMAND,
@@ -262,6 +263,12 @@ class Understanding:
         self._other_index = OptionIndex(lexicon, [(OTHER, self._other.phrases)])
         self.terms = Terms(content, lexicon, intents, self._subject)
         self.persons = Persons(content, lexicon, documents)
+        # The places about money lacking: most of their phrases say money (« pas d'argent »).
+        money = lexicon.stem_of("argent")
+        phrases_of = Counter(place for place, _phrase in intents)
+        saying_money = Counter(place for place, phrase in intents if money in phrase.stems)
+        self._money = frozenset(place for place, count in saying_money.items()
+                                if count > MONEY_SHARE * phrases_of[place])
         # For a persona, the place that answers instead of another (an intention's
         # `for_persona`).
         self._for_persona: dict[str, dict[str, str]] = {}
@@ -323,7 +330,10 @@ class Understanding:
 
     # -- the decision ----------------------------------------------------------------------
     def decide(self, text: str, context: Context) -> Decision:
-        return self._read(text, self.lexicon.query(text), context)
+        query = self.lexicon.query(text)
+        if self._money and funds(query.tokens):
+            context = replace(context, funder=True)
+        return self._read(text, query, context)
 
     def _read(self, text: str, query: Query, context: Context) -> Decision:
         """`decide`, for a text already read into its query."""
@@ -542,6 +552,10 @@ class Understanding:
         self._inside_journeys(board)
         self.persons.others_named(board, query)
         self.persons.yields(board, query)
+        if context.funder:  # « on finance une cop… »: its money is not lacking
+            for key, candidate in list(board.found.items()):
+                if candidate.place in self._money:
+                    board.found[key] = candidate.rescored(candidate.score - FUNDER_YIELD)
         self._everyday_only(board, query)
         ranked = board.ranked()
         decision = self._verdict(ranked, False)

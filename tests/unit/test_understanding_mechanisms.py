@@ -23,6 +23,7 @@ from coach.engine.nlu.french import (
     sound,
     stem,
 )
+from coach.engine.nlu.persons import funds
 from tests.conftest import CONTACT
 from tests.places import record_at
 
@@ -631,3 +632,50 @@ def test_a_condition_of_one_s_own_or_an_organisation_asked_about_stays(text: str
     named without « on » or « nous » after it is what one asks about."""
     decision = menu_decision(text)
     assert decision.best is not None and decision.best.place == place, decision
+
+
+@pytest.mark.parametrize("text", [
+    "nous finançons deux cop, comment elles pourront durer sans notre financement ?",
+    "on finance cette communauté, comment la faire durer après la fin de notre financement ?",
+    "nous finançons une cop, comment elle pourra tenir après la fin du financement ?",
+    "on finance une cop, que devient-elle à la fin du financement ?",
+])
+def test_a_funder_asking_how_a_cop_lasts_is_led_to_make_it_last(text: str) -> None:
+    """« on finance une cop… comment elle pourra durer après la fin du financement » went to
+    the group's lack of money: the writer funds, its money is what it gives. And « la fin du
+    financement » is the funding stopping, not the end of the conversation."""
+    decision = menu_decision(text)
+    assert decision.best is not None and decision.best.place == "perenniser:debut", decision
+    assert all(c.place != "difficultes:moyens" for c in decision.candidates), decision
+
+
+@pytest.mark.parametrize(("text", "funder"), [
+    ("on finance une cop", True), ("nous finançons le projet", True),
+    ("nous sommes un financeur", True), ("nous sommes financeurs", True),
+    ("des chiffres pour les financeurs", False), ("comment financer une cop", False),
+    ("le département finance des projets", False),
+])
+def test_who_says_it_funds(text: str, funder: bool) -> None:
+    assert funds(LEXICON.query(text).tokens) is funder
+
+
+@pytest.mark.parametrize("text", [
+    "on n'a plus de financement, comment on paie la salle ?",
+    "comment financer notre communauté",
+])
+def test_money_lacking_is_still_the_group_s_means(text: str) -> None:
+    decision = menu_decision(text)
+    assert decision.best is not None and decision.best.place == "difficultes:moyens", decision
+
+
+@pytest.mark.parametrize(("text", "read"), [
+    ("après la fin du financement", "apres la arret du financement"),
+    ("à la fin de notre subvention", "a la arret de notre subvention"),
+    ("la fin du parcours", "la fin du parcours"),
+    ("la fin de mon parcours", "la fin de mon parcours"),
+    ("c'est la fin", "c est la fin"),
+    ("pour que la cop dure longtemps", "pour que la cop durer longtemps"),
+    ("c'est trop dure", "c est trop dure"),
+])
+def test_the_end_of_a_thing_and_a_group_that_lasts(text: str, read: str) -> None:
+    assert normal(text) == read

@@ -73,6 +73,9 @@ class Context:
     choices: tuple[Choice, ...] = ()
     pending: tuple[str, ...] = ()
     persona: str | None = None
+    # The message says the writer funds (« on finance une cop »): the funder's side, whose
+    # money is what it gives, never what it lacks (coach.engine.nlu.persons.funds).
+    funder: bool = False
 
 
 @dataclass

@@ -258,6 +258,10 @@ SAME_AS.update({
                   " centime centimes"
                   " subvention subventions",
         "payer": "cotisation cotisations cotiser debourser frais facture facturer regler",
+        # « qu'elle dure », « comment elle pourra durer »: a group that lasts goes on (the
+        # noun « durée », how long, stays apart; « dure » is also « hard »).
+        "continuer": "durer durera dureront durerait dureraient durent perdurer perdure"
+                     " perdurent",
         "parent": "tata tatie tante tantes tonton oncle oncles parrain marraine cousin cousine"
                   " beaupere bellemere grandmere grandpere",
         "professionnel": "psychomot educ educs aes amp cesf auxiliaires pediatre neuropediatre"

@@ -80,6 +80,28 @@ def _at_the_end(out: list[str], index: int) -> bool:
     return out[start] in _BEING
 
 
+# « la fin du financement », « à la fin du projet »: that thing stopping, as « quand le
+# financement s'arrête ». « La fin du parcours » (the conversation's own end) and the end of
+# a span of time (« en fin de séance », « à la fin du mois ») stay.
+_OF = word_set("du de des d")
+_JOURNEY = word_set("""
+parcours conversation discussion tchat etape etapes module seance seances reunion reunions
+rencontre rencontres atelier ateliers journee journees matinee soiree semaine semaines mois
+annee annees trimestre
+""")
+_ARTICLES_OF = word_set("la l le les mon ma mes notre nos votre vos son sa ses leur leurs ce"
+                        " cette ces")
+
+
+def _a_stop(out: list[str], index: int) -> bool:
+    """Whether « fin » at `index` is a thing stopping (see _OF)."""
+    after = out[index + 1:index + 4]
+    if not after or after[0] not in _OF:
+        return False
+    noun = after[2] if len(after) > 2 and after[1] in _ARTICLES_OF else after[1:2] and after[1]
+    return bool(noun) and noun not in _JOURNEY
+
+
 # « du côté de Rennes », « à côté de chez moi »: near a place (« de mon côté » stays).
 _NEAR_BEFORE = word_set("du a au")
 # « aider les autres », « aider d'autres parents », « aider avec mon expérience »: wanting
@@ -213,6 +235,14 @@ def _readings(out: list[str]) -> list[str]:
             if before in _IT_WORKS and index >= 2 and out[index - 2] == "si":
                 out[index] = "efficace"  # « savoir si ça marche » (« comment ça marche » stays)
             continue
+        if word == "fin":
+            if _a_stop(out, index):
+                out[index] = "arret"  # « la fin du financement » (« fin de séance » stays)
+            continue
+        if word == "dure":
+            if before not in _BEING and before not in _DEGREE:
+                out[index] = "durer"  # « que ma cop dure » lasts (« c'est dure » is hard)
+            continue
         if word == "coin":
             if before == "du":
                 out[index] = "local"  # « les acteurs du coin » (« dans mon coin » stays)
@@ -298,7 +328,7 @@ _ONESELF = word_set("s se nous")
 _TO = word_set("a au aux")
 
 _READ = (frozenset({"personne", "sous", "bout", "cote", "an", "ans", "rond", "accueil", "coin",
-                    "bien", "informations", "information", "0", "zero"})
+                    "dure", "fin", "bien", "informations", "information", "0", "zero"})
          | _DEAR | _HELP_VERB | _TAKE_OUT | _FUND | _WORKS | _SERVES | _CALL | _JOIN)
 
 # Members who stop coming: « ils ne viennent plus », « la moitié ne participe plus », « ils

@@ -83,6 +83,29 @@ _DETERMINERS = word_set("la le l les un une des d du mon ma notre")
 _NOT_A_PLACE = word_set("plein mi temps partiel equipe libre liberal retraite formation")
 WORK_WHAT = re.compile(r"^\s+(?:qui|dont)\b")
 
+# « on finance une cop », « nous sommes financeurs » (« on finance » is read « on financeur »,
+# coach.engine.nlu.neighbours): the writer funds. Its money is what it gives: the places
+# about money lacking (MONEY_SHARE of their phrases say money) give way (FUNDER_YIELD).
+FUNDERS = word_set("financeur financeurs")
+_FUNDER_BEFORE = word_set("on nous sommes suis")
+_FUNDER_ARTICLE = word_set("un une des le la")
+MONEY_SHARE = 0.5
+FUNDER_YIELD = 0.2
+
+
+def funds(tokens: tuple[str, ...]) -> bool:
+    """Whether the writer says it funds (« on finance… », « nous sommes un financeur »), not
+    that others do (« des chiffres pour les financeurs »)."""
+    for index, token in enumerate(tokens):
+        if token in FUNDERS and index:
+            before = tokens[index - 1]
+            if before in _FUNDER_BEFORE or (
+                    before in _FUNDER_ARTICLE and index > 1
+                    and tokens[index - 2] in _FUNDER_BEFORE):
+                return True
+    return False
+
+
 # « université, on fait de la recherche… », « service départemental, on voudrait créer une
 # cop », « mdph du finistère. les guides… nos dispositifs »: an organisation named first,
 # alone in its clause (no person, no verb), then « on » or « nous » speaking for it, is where
