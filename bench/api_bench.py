@@ -127,12 +127,13 @@ request = function()
                     walk[((turn - 1) %% #walk) + 1])
 end
 """
-DATA = Path(__file__).resolve().parents[1] / "tests" / "data"
-BLIND = DATA / "utterances_blind.yaml"
-# The tuned and development sets (`typed_bodies(visible=True)`): for those who must not read
-# a blind set, e.g. while making the understanding faster.
-VISIBLE = tuple(DATA / f"utterances{name}.yaml" for name in ("", "_dev3", "_dev4", "_dev5",
-                                                                "_dev6"))
+ROOT = Path(__file__).resolve().parents[1]
+BLIND = ROOT / "tests" / "data" / "utterances_blind.yaml"
+# The tuned and development sets, the examples the coach learns from
+# (`typed_bodies(visible=True)`): for those who must not read a blind set, e.g. while making
+# the understanding faster.
+VISIBLE = tuple(ROOT / "dialogues" / "exemples" / f"{name}.yaml"
+                for name in ("reglage", "dev3", "dev4", "dev5", "dev6"))
 WALKS, WALK_LENGTH, RESTART = 64, 30, "recommencer"
 
 

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from coach.content import answer_edits
 from coach.content.guards import GuardSyntaxError, compile_guard, could_falsify
 from coach.content.issues import Issue
-from coach.content.model import Content, FlowData, IntentData, NodeRef
+from coach.content.model import Content, ExampleData, FlowData, IntentData, NodeRef
 from coach.content.placeholders import CONTACT_KEYS, placeholders, text_hash
 from coach.content.schema import (
     CALL_DEPTH_VARIABLE,
@@ -20,6 +20,9 @@ from coach.content.schema import (
 )
 from coach.engine.commands import COMMANDS, RESERVED_IDS, TYPED_COMMANDS
 from coach.engine.progress import PATH_VARIABLE, SHORT_PATH
+
+# The expected place of an example where nothing fits: the coach should say so.
+NOTHING = "aucun"
 
 # Keep in step with coach.engine.engine.MAX_CALL_DEPTH (content does not import the engine).
 MAX_CALL_DEPTH = 4
@@ -334,13 +337,14 @@ def _check_entry(content: Content) -> Iterator[Issue]:
                         "ajoutez-le dans « messages » avec « text » et « falc »")
 
 
-def _intent_issue(entry: IntentData, rule: str, message: str, fix: str,
+def _intent_issue(entry: IntentData | ExampleData, rule: str, message: str, fix: str,
                   severity: str = "error") -> Issue:
     return Issue(rule, severity, entry.file, message, fix,  # type: ignore[arg-type]
                  line=entry.line)
 
 
-def _target_issue(content: Content, glossary: set[str], entry: IntentData, target: str,
+def _target_issue(content: Content, glossary: set[str], entry: IntentData | ExampleData,
+                  target: str,
                   what: str = "") -> Issue | None:
     """What is wrong with a place an intention leads to (its `target`, or a `for_persona`
     place, `what` then saying which), or None: a node, a command, a glossary term or a
@@ -415,12 +419,49 @@ def _check_intents(content: Content) -> Iterator[Issue]:
                                     "gardez cette phrase pour une seule cible", "warning")
 
 
+def _check_examples(content: Content) -> Iterator[Issue]:
+    """Every example is typed at a node that exists and leads where the content can go (a
+    target as for an intention, terms of the glossary joined by « + », or « aucun »); one
+    sentence leads to one place."""
+    glossary = {g.term for g in content.glossary}
+    seen: dict[str, str] = {}
+    for entry in content.examples:
+        example = entry.example
+        flow, _sep, node = example.at.partition(":")
+        if not content.has_node((flow, node)):
+            yield _intent_issue(entry, "exemple/noeud-inconnu",
+                                f"« {example.text} » : le nœud « {example.at} » n’existe pas",
+                                "écrivez « at: parcours:nœud » d’un nœud des dialogues")
+        kind, _sep, name = example.expect.partition(":")
+        if example.expect == NOTHING:
+            pass
+        elif kind == "glossaire" and "+" in name:
+            for term in name.split("+"):
+                if term not in glossary:
+                    yield _intent_issue(entry, "graphe/cible-inconnue",
+                                        f"« {example.text} » : le mot « {term} » n’est pas dans"
+                                        " le glossaire",
+                                        "écrivez le terme exactement comme dans « glossary »"
+                                        " (commun.yaml)")
+        else:
+            wrong = _target_issue(content, glossary, entry, example.expect,
+                                  f"« {example.text} » : ")
+            if wrong is not None:
+                yield wrong
+        key = f"{example.at} {' '.join(example.text.casefold().split())}"
+        other = seen.setdefault(key, example.expect)
+        if other != example.expect:
+            yield _intent_issue(entry, "exemple/ambigu",
+                                f"« {example.text} » mène à « {other} » et à « {example.expect} »",
+                                "gardez une seule place pour cette phrase à ce nœud", "warning")
+
+
 def check_content(content: Content) -> list[Issue]:
     issues: list[Issue] = []
     for check in (_check_entry, _check_targets, _check_shape, _check_texts, _check_sources,
                   _check_tools, _check_guards, _check_own_guards, _check_reachability,
                   _check_auto_cycles, _check_intents, _check_calls, _check_stages,
-                  _check_short_path, _check_edit_menus):
+                  _check_short_path, _check_edit_menus, _check_examples):
         issues.extend(check(content))
     return issues
 

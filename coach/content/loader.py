@@ -14,13 +14,23 @@ from pydantic import BaseModel, ValidationError
 from coach.content import answer_edits
 from coach.content.checks import check_content
 from coach.content.issues import ContentInvalid, Issue
-from coach.content.model import Content, FlowData, IntentData
-from coach.content.schema import CommonFile, FlowFile, IntentionsFile, Node, Section, SectionsFile
+from coach.content.model import Content, ExampleData, FlowData, IntentData
+from coach.content.schema import (
+    CommonFile,
+    ExamplesFile,
+    FlowFile,
+    IntentionsFile,
+    Node,
+    Section,
+    SectionsFile,
+)
 from coach.content.schema_errors import describe_validation_error
 from coach.content.yamlsrc import YamlDocument, YamlSyntaxError, read_yaml
 from coach.resources import default_path
 
 DEFAULT_DIRECTORY = default_path("dialogues")
+# Where the examples' files live, inside the dialogues' folder (they may be at its top too).
+EXAMPLES = "exemples"
 
 
 def content_version(files: list[Path]) -> str:
@@ -50,23 +60,26 @@ def _kind(doc: YamlDocument) -> type[BaseModel] | None:
         return SectionsFile
     if "intentions" in doc.data:
         return IntentionsFile
+    if "utterances" in doc.data:
+        return ExamplesFile
     return None
 
 
 def read_content(directory: Path | None = None) -> tuple[Content | None, list[Issue]]:
     """Parse and check every dialogue file; the content is None when it cannot be built."""
     directory = directory or DEFAULT_DIRECTORY
-    files = sorted(directory.glob("*.yaml"))
+    files = sorted(directory.glob("*.yaml")) + sorted((directory / EXAMPLES).glob("*.yaml"))
     issues: list[Issue] = []
     flows: list[tuple[FlowFile, YamlDocument]] = []
     commons: list[CommonFile] = []
     sections: list[Section] = []
     intents: list[IntentData] = []
+    examples: list[ExampleData] = []
     if not files:
         issues.append(Issue("fichier/aucun", "error", str(directory), "aucun fichier .yaml trouvé",
                             "ajoutez les fichiers de dialogue dans ce dossier"))
     for path in files:
-        name = f"{directory.name}/{path.name}"
+        name = path.relative_to(directory.parent).as_posix()
         try:
             doc = read_yaml(path, name)
         except YamlSyntaxError as exc:
@@ -79,7 +92,7 @@ def read_content(directory: Path | None = None) -> tuple[Content | None, list[Is
             issues.append(Issue("fichier/type", "error", name,
                                 "type de fichier inconnu",
                                 "commencez le fichier par « flow: », « speakers: »,"
-                                " « sections: » ou « intentions: »", line=1))
+                                " « sections: », « intentions: » ou « utterances: »", line=1))
             continue
         parsed = _validate(doc, kind, issues)
         if isinstance(parsed, FlowFile):
@@ -91,6 +104,9 @@ def read_content(directory: Path | None = None) -> tuple[Content | None, list[Is
         elif isinstance(parsed, IntentionsFile):
             intents.extend(IntentData(item, doc.file, doc.line_of(("intentions", index)))
                            for index, item in enumerate(parsed.intentions))
+        elif isinstance(parsed, ExamplesFile):
+            examples.extend(ExampleData(item, doc.file, doc.line_of(("utterances", index)))
+                            for index, item in enumerate(parsed.utterances))
     if len(commons) != 1:
         issues.append(Issue("fichier/commun", "error", directory.name,
                             f"{len(commons)} fichier(s) de définitions communes au lieu d’un seul",
@@ -102,7 +118,8 @@ def read_content(directory: Path | None = None) -> tuple[Content | None, list[Is
                             "gardez le fichier sections.yaml copié de la carte du contenu"))
     if any(i.severity == "error" for i in issues):
         return None, issues
-    content = _build(directory, files, commons[0], sections, flows, issues, tuple(intents))
+    content = _build(directory, files, commons[0], sections, flows, issues, tuple(intents),
+                     tuple(examples))
     issues.extend(check_content(content))
     return content, issues
 
@@ -115,6 +132,7 @@ def _build(
     flows: list[tuple[FlowFile, YamlDocument]],
     issues: list[Issue],
     intents: tuple[IntentData, ...] = (),
+    examples: tuple[ExampleData, ...] = (),
 ) -> Content:
     flow_map: dict[str, FlowData] = {}
     aliases: dict[tuple[str, str], str] = {}
@@ -157,6 +175,7 @@ def _build(
         glossary=tuple(common.glossary),
         aliases=aliases,
         intents=intents,
+        examples=examples,
     )
 
 

@@ -8,6 +8,7 @@ from coach.content.placeholders import message_fingerprint
 from coach.content.schema import (
     Command,
     CommonFile,
+    Example,
     FlowHeader,
     GlossaryEntry,
     Intention,
@@ -42,6 +43,15 @@ class IntentData:
 
 
 @dataclass(frozen=True)
+class ExampleData:
+    """One example of `dialogues/exemples/*.yaml`, with where it was written (for lint)."""
+
+    example: Example
+    file: str
+    line: int | None = None
+
+
+@dataclass(frozen=True)
 class Content:
     directory: str
     version: str
@@ -55,6 +65,8 @@ class Content:
     aliases: dict[NodeRef, str]
     # Topic and persona intents from `intentions:` files (none is fine).
     intents: tuple[IntentData, ...] = ()
+    # Sentences people type and where they lead, from `utterances:` files (none is fine).
+    examples: tuple[ExampleData, ...] = ()
     # Each node's message fingerprints, in order, computed once per node (`fingerprints`).
     _fingerprints: dict[NodeRef, tuple[str, ...]] = field(
         default_factory=dict, compare=False, repr=False)

@@ -322,3 +322,25 @@ class Intention(Strict):
 
 class IntentionsFile(Strict):
     intentions: list[Intention] = Field(min_length=1)
+
+
+class Example(Strict):
+    """A sentence as a person types it, and where it should lead (`docs/dialogues.md`, « Les
+    exemples »): what the examples' model learns from.
+
+    `expect` is a target as for an intention, several terms of the glossary joined by « + »,
+    or « aucun » (nothing fits); `at` is the node where it is typed and `vars` the
+    conversation's variables then (only examples typed at the menu with no variables are
+    learned from: elsewhere the current choices decide); `group` says who typed it.
+    """
+
+    text: NonEmpty
+    expect: NonEmpty
+    at: NonEmpty = "accueil:menu"
+    vars: dict[Ident, Scalar] = {}
+    group: str = ""
+    held_out: bool = False
+
+
+class ExamplesFile(Strict):
+    utterances: list[Example] = Field(min_length=1)

@@ -38,6 +38,7 @@ from functools import cache
 
 from wordfreq import get_frequency_dict
 
+from coach.content.checks import NOTHING
 from coach.content.model import Content
 from coach.content.schema import TYPED_COMMANDS
 from coach.engine.nlu.candidates import (
@@ -55,6 +56,7 @@ from coach.engine.nlu.difficulty import (
     after_reading_difficulty,
     without_simply,
 )
+from coach.engine.nlu.examples import ExampleModel
 from coach.engine.nlu.french import SUBJECT_WORDS, fold, is_content, ordinal, stem
 from coach.engine.nlu.hostility import HOSTILE, is_hostile
 from coach.engine.nlu.lexicon import Lexicon, Phrase, Query
@@ -72,6 +74,7 @@ from coach.engine.nlu.places import (
     node_place,
 )
 from coach.engine.nlu.search import SearchIndex, attribute
+from coach.engine.nlu.second_opinion import settled, weigh
 from coach.engine.nlu.terms import CUES_PADDED, Terms
 from coach.engine.nlu.thresholds import (
     ASK_MIN,
@@ -278,6 +281,8 @@ class Understanding:
         self._swapped = frozenset(place for by in self._for_persona.values() for place in by)
         self.clauses = ClauseReader(self._decide, lexicon, self.persons.profiles,
                                     self.places.sets)
+        self._phrases_taught = phrases_taught(content, intents)
+        self.examples = ExampleModel(lexicon, [*self._phrases_taught, *typed_examples(content)])
 
     def _choice_phrases(self, node_places: set[str]) -> list[tuple[str, Phrase]]:
         """Labels and synonyms of the choices, for the place they lead to, unless generic.
@@ -310,6 +315,12 @@ class Understanding:
         return [(place, phrase) for place, phrase in found
                 if len(targets[phrase.norm]) < GENERIC_TARGETS]
 
+    def examples_without(self, file: str) -> ExampleModel:
+        """The examples' model learned without the examples of `file` (a cross-validation:
+        how it does on sentences it never saw)."""
+        return ExampleModel(self.lexicon, [*self._phrases_taught,
+                                           *typed_examples(self.content, leave_out=file)])
+
     # -- the options shown at this step ---------------------------------------------------
     def options(self, context: Context) -> list[_Option]:
         """The numbered answers on screen first, then (behind an ask) the node's own choices."""
@@ -333,11 +344,18 @@ class Understanding:
         query = self.lexicon.query(text)
         if self._money and funds(query.tokens):
             context = replace(context, funder=True)
-        return self._read(text, query, context)
+        decision = self._read(text, query, context)
+        if context.pending or settled(decision):
+            return decision  # an answer to « Vous voulez parler de… ? », or sure
+        weighed = weigh(decision, self.examples.predict(query))
+        return decision if weighed is decision else self._persona_answers(weighed, text, context)
 
     def _read(self, text: str, query: Query, context: Context) -> Decision:
-        """`decide`, for a text already read into its query."""
-        decision = self._decide_text(text, query, context)
+        """`decide`, for a text already read into its query, without the examples."""
+        return self._persona_answers(self._decide_text(text, query, context), text, context)
+
+    def _persona_answers(self, decision: Decision, text: str, context: Context) -> Decision:
+        """The places that answer instead for the person's persona (`for_persona`)."""
         found = (*decision.candidates, *decision.also)
         if not any(c.place in self._swapped for c in found):
             return decision
@@ -710,6 +728,30 @@ class Understanding:
             return Decision("ask", tuple(plausible[:MAX_ASK]))
         weak = distinct([c for c in ranked if c.key != OTHER and c.score >= WEAK_MIN])
         return Decision("miss", tuple(weak[:2]))
+
+
+def phrases_taught(content: Content,
+                   intents: list[tuple[str, Phrase]]) -> list[tuple[str, str]]:
+    """What the examples' model learns from the content itself: the phrases of each place
+    (its topics, titles, intentions, glossary terms) and the commands' words."""
+    learned = [(phrase.norm, place) for place, phrase in intents]
+    for command in content.commands.values():
+        learned += [(text, COMMAND + command.id) for text in (
+            command.label, command.label_falc, *command.synonyms) if text]
+    for entry in content.intents:
+        if entry.intention.target.startswith(COMMAND):
+            learned += [(text, entry.intention.target) for text in entry.intention.phrases]
+    return learned
+
+
+def typed_examples(content: Content, leave_out: str = "") -> list[tuple[str, str]]:
+    """The examples (`dialogues/exemples/`) typed at the menu with no variables, where
+    nothing but the text decides; not « aucun », which is no place, nor several terms at
+    once; none of the file `leave_out`."""
+    menu = node_place(*content.menu)
+    return [(example.text, example.expect) for written in content.examples
+            if written.file != leave_out and (example := written.example).at == menu
+            and not example.vars and example.expect != NOTHING and "+" not in example.expect]
 
 
 def _all_texts(content: Content) -> list[str]:

@@ -105,8 +105,7 @@ def test_walk_script_plays_each_conversation_s_walk_in_order_on_any_number_of_th
 def test_visible_bodies_are_the_tuned_and_development_texts_in_order() -> None:
     texts = [str(u["text"]) for path in VISIBLE
              for u in yaml.safe_load(path.read_text(encoding="utf-8"))["utterances"]]
-    assert [path.name for path in VISIBLE] == ["utterances.yaml", "utterances_dev3.yaml",
-                                               "utterances_dev4.yaml", "utterances_dev5.yaml",
-                                               "utterances_dev6.yaml"]
+    assert [path.name for path in VISIBLE] == ["reglage.yaml", "dev3.yaml", "dev4.yaml",
+                                               "dev5.yaml", "dev6.yaml"]
     bodies = typed_bodies(visible=True)
     assert [orjson.loads(body)["text"] for body in bodies] == texts and len(texts) > 500

@@ -133,6 +133,9 @@ def test_visible_reads_and_prints_no_blind_set(tmp_path: Path,
     out = capsys.readouterr().out
     assert "SUMMARY top-1: tuned " in out
     assert all(f" {name} " in out for name in DEV_SETS)
-    assert "tests/data/utterances_dev5.yaml" in out
-    assert "tests/data/utterances_dev6.yaml" in out
+    assert "dialogues/exemples/dev5.yaml" in out
+    assert "dialogues/exemples/dev6.yaml" in out
+    # Each example set: the rules alone and the model learned without it, beside the shipped
+    # figure.
+    assert out.count("examples learned without this file: top-1 ") == 1 + len(DEV_SETS)
     assert "blind" not in out.replace("the blind sets are not read", "").lower()

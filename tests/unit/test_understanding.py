@@ -1,5 +1,5 @@
 """Typed text: French normalisation, each decision through the engine, the accuracy gate on
-tests/data/utterances.yaml, and the promise that typed text never reaches the logs."""
+dialogues/exemples/reglage.yaml, and the promise that typed text never reaches the logs."""
 
 from __future__ import annotations
 

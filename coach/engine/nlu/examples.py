@@ -1,0 +1,136 @@
+"""What people typed and where it led: a model learned from examples, built at start-up.
+
+The rules (phrases, search, persons, clauses) find what an author foresaw. Sentences other
+people write go beyond them; a model counted from many written examples (`dialogues/exemples*`
+and the content's own phrases) generalises further. It is a multinomial naive Bayes over
+TF-IDF weights of two kinds of features, as a text classifier built for little data:
+  - the words: the query's content stems and the stems of each pair of following words;
+  - the letters: runs of 3 to 5 letters inside each word (with its edges), so that a
+    spelling or a word form never seen still shares most of its runs with a known one.
+Counting is all its training (no optimisation, no randomness): the same examples always
+give the same model, in a fraction of a second. `coach.engine.understand` weighs what it
+says against the rules' decision (`docs/dialogues.md`, « Les exemples »).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+
+import numpy as np
+
+from coach.engine.nlu.lexicon import Lexicon, Query
+
+# Smoothing of the counts: small, as the examples of a place are few and say a lot.
+SMOOTHING = 0.01
+# The letters' features weigh half the words' (each kind normalised on its own).
+LETTERS_WEIGHT = 0.5
+LETTER_RUNS = (3, 4, 5)
+# A run of letters kept only when at least this many examples have it.
+LETTERS_MIN_EXAMPLES = 2
+WORD_PAIR = "_"
+
+
+def letter_runs(tokens: Iterable[str]) -> Counter[str]:
+    """Runs of 3 to 5 letters inside each word, the word's edges marked by a space; a word
+    shorter than a run gives itself whole, once. (Typed words are never cached.)"""
+    runs: list[str] = []
+    for token in tokens:
+        padded = f" {token} "
+        size = len(padded)
+        for length in LETTER_RUNS:
+            if size <= length:
+                runs.append(padded)
+            else:
+                runs += [padded[start:start + length] for start in range(size - length + 1)]
+    return Counter(runs)
+
+
+def word_features(query: Query, lexicon: Lexicon) -> Counter[str]:
+    stems = [lexicon.stem_of(token) for token in query.tokens]
+    found: Counter[str] = Counter(query.stems)
+    found.update(f"{a}{WORD_PAIR}{b}" for a, b in pairwise(stems))
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class _Kind:
+    """One kind of feature: each feature's column and inverse document frequency."""
+
+    columns: dict[str, tuple[int, float]]
+
+    @classmethod
+    def fit(cls, documents: Sequence[Counter[str]], offset: int, min_documents: int = 1) -> _Kind:
+        seen: Counter[str] = Counter()
+        for document in documents:
+            seen.update(document.keys())
+        kept = sorted(f for f, n in seen.items() if n >= min_documents)
+        total = len(documents)
+        return cls({f: (offset + i, math.log((1 + total) / (1 + seen[f])) + 1)
+                    for i, f in enumerate(kept)})
+
+    def __len__(self) -> int:
+        return len(self.columns)
+
+    def weights(self, document: Counter[str], scale: float) -> tuple[list[int], list[float]]:
+        """The document's columns and TF-IDF weights (log of the count, unit length)."""
+        known = self.columns.get
+        found = [(column, idf if count == 1 else (1 + math.log(count)) * idf)
+                 for feature, count in document.items()
+                 if (column_idf := known(feature)) is not None
+                 for column, idf in (column_idf,)]
+        norm = math.sqrt(math.fsum(v * v for _c, v in found))
+        return [c for c, _v in found], [scale * v / norm for _c, v in found]
+
+
+class ExampleModel:
+    """Where a typed text leads, learned from (text, place) examples."""
+
+    def __init__(self, lexicon: Lexicon, examples: Iterable[tuple[str, str]]) -> None:
+        self.lexicon = lexicon
+        pairs = [(lexicon.query(text), place) for text, place in examples]
+        pairs = [(query, place) for query, place in pairs if query.tokens]
+        words = [word_features(query, lexicon) for query, _place in pairs]
+        letters = [letter_runs(query.tokens) for query, _place in pairs]
+        self._words = _Kind.fit(words, 0)
+        self._letters = _Kind.fit(letters, len(self._words), LETTERS_MIN_EXAMPLES)
+        self.places: tuple[str, ...] = tuple(sorted({place for _query, place in pairs}))
+        row = {place: i for i, place in enumerate(self.places)}
+        width = len(self._words) + len(self._letters)
+        counts = np.zeros((width, len(self.places)))
+        for (_query, place), said, spelt in zip(pairs, words, letters, strict=True):
+            columns, values = self._weights(said, spelt)
+            counts[columns, row[place]] += values
+        per_place = counts.sum(axis=0)
+        # log P(feature | place), one row per feature; and log P(place) from the examples.
+        self._log_given = np.log(counts + SMOOTHING) - np.log(per_place + SMOOTHING * width)
+        self._log_given = self._log_given.astype(np.float32)
+        number = Counter(place for _query, place in pairs)
+        self._log_prior = np.log(np.array([number[p] for p in self.places]) / len(pairs))
+
+    def _weights(self, said: Counter[str], spelt: Counter[str]) -> tuple[list[int], list[float]]:
+        columns, values = self._words.weights(said, 1.0)
+        more, weights = self._letters.weights(spelt, LETTERS_WEIGHT)
+        return columns + more, values + weights
+
+    def __len__(self) -> int:
+        return len(self.places)
+
+    def predict(self, query: Query, count: int = 3) -> list[tuple[str, float]]:
+        """The `count` likeliest places with their probabilities (none for an empty text or
+        one that shares no feature with any example)."""
+        if not self.places or not query.tokens:
+            return []
+        columns, values = self._weights(word_features(query, self.lexicon),
+                                        letter_runs(query.tokens))
+        if not columns:
+            return []
+        joint = np.asarray(values, dtype=np.float32) @ self._log_given[columns] + self._log_prior
+        joint -= joint.max()
+        odds = np.exp(joint)
+        probability = odds / odds.sum()
+        best = np.argsort(-probability)[:count]
+        return [(self.places[i], float(probability[i])) for i in best]
