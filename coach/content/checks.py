@@ -428,7 +428,7 @@ def _check_examples(content: Content) -> Iterator[Issue]:
     for entry in content.examples:
         example = entry.example
         flow, _sep, node = example.at.partition(":")
-        if not content.has_node((flow, node)):
+        if example.at and not content.has_node((flow, node)):
             yield _intent_issue(entry, "exemple/noeud-inconnu",
                                 f"« {example.text} » : le nœud « {example.at} » n’existe pas",
                                 "écrivez « at: parcours:nœud » d’un nœud des dialogues")

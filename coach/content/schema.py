@@ -329,14 +329,14 @@ class Example(Strict):
     exemples »): what the examples' model learns from.
 
     `expect` is a target as for an intention, several terms of the glossary joined by « + »,
-    or « aucun » (nothing fits); `at` is the node where it is typed and `vars` the
+    or « aucun » (nothing fits); `at` is the node where it is typed (none: the menu) and `vars` the
     conversation's variables then (only examples typed at the menu with no variables are
     learned from: elsewhere the current choices decide); `group` says who typed it.
     """
 
     text: NonEmpty
     expect: NonEmpty
-    at: NonEmpty = "accueil:menu"
+    at: str = ""
     vars: dict[Ident, Scalar] = {}
     group: str = ""
     held_out: bool = False

@@ -282,7 +282,7 @@ class Understanding:
         self.clauses = ClauseReader(self._decide, lexicon, self.persons.profiles,
                                     self.places.sets)
         self._phrases_taught = phrases_taught(content, intents)
-        self.examples = ExampleModel(lexicon, [*self._phrases_taught, *typed_examples(content)])
+        self.examples = self.examples_without("")
 
     def _choice_phrases(self, node_places: set[str]) -> list[tuple[str, Phrase]]:
         """Labels and synonyms of the choices, for the place they lead to, unless generic.
@@ -317,9 +317,16 @@ class Understanding:
 
     def examples_without(self, file: str) -> ExampleModel:
         """The examples' model learned without the examples of `file` (a cross-validation:
-        how it does on sentences it never saw)."""
-        return ExampleModel(self.lexicon, [*self._phrases_taught,
-                                           *typed_examples(self.content, leave_out=file)])
+        how it does on sentences it never saw); with "", from all of them."""
+        key = (self.content.directory, self.content.version, file)
+        model = _MODELS.pop(key, None)
+        if model is None:
+            model = ExampleModel(self.lexicon, [*self._phrases_taught,
+                                                *typed_examples(self.content, leave_out=file)])
+        _MODELS[key] = model  # the most recent last
+        while len(_MODELS) > MODELS_KEPT:
+            del _MODELS[next(iter(_MODELS))]
+        return model
 
     # -- the options shown at this step ---------------------------------------------------
     def options(self, context: Context) -> list[_Option]:
@@ -730,6 +737,13 @@ class Understanding:
         return Decision("miss", tuple(weak[:2]))
 
 
+# The examples' models of the last few contents (directory, version, file left out): the
+# same content gives the same model, and a test suite or a reload builds many
+# understandings of one content. Only content is cached here, never anything typed.
+_MODELS: dict[tuple[str, str, str], ExampleModel] = {}
+MODELS_KEPT = 4
+
+
 def phrases_taught(content: Content,
                    intents: list[tuple[str, Phrase]]) -> list[tuple[str, str]]:
     """What the examples' model learns from the content itself: the phrases of each place
@@ -750,7 +764,7 @@ def typed_examples(content: Content, leave_out: str = "") -> list[tuple[str, str
     once; none of the file `leave_out`."""
     menu = node_place(*content.menu)
     return [(example.text, example.expect) for written in content.examples
-            if written.file != leave_out and (example := written.example).at == menu
+            if written.file != leave_out and (example := written.example).at in ("", menu)
             and not example.vars and example.expect != NOTHING and "+" not in example.expect]
 
 

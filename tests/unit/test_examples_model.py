@@ -1,0 +1,198 @@
+"""The examples' model (coach.engine.nlu.examples), the second opinion it gives
+(coach.engine.nlu.second_opinion) and the example files authors write (dialogues/exemples/)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from coach.content.loader import load_content, read_content
+from coach.engine.engine import Engine
+from coach.engine.nlu.candidates import Candidate, Decision
+from coach.engine.nlu.examples import ExampleModel, letter_runs
+from coach.engine.nlu.second_opinion import (
+    ASK_WHEN_MISSED,
+    DOUBT_WHEN_GOING,
+    LEAD_WHEN_ASKED,
+    weigh,
+)
+from coach.engine.understand import typed_examples
+from tests.conftest import CONTACT, FIXTURE_DIALOGUES
+from tests.places import record_at
+
+ENGINE = Engine(load_content(), CONTACT)
+UNDERSTANDING = ENGINE.understanding
+LEXICON = UNDERSTANDING.lexicon
+
+TOY = [
+    ("on se dispute tout le temps entre parents et pros", "difficultes:tensions"),
+    ("il y a des disputes dans le groupe", "difficultes:tensions"),
+    ("une personne prend toute la place en réunion", "difficultes:tensions"),
+    ("on n'a plus d'argent pour les rencontres", "difficultes:moyens"),
+    ("le financement s'arrête l'an prochain", "difficultes:moyens"),
+    ("plus de budget pour louer une salle", "difficultes:moyens"),
+]
+
+
+def test_letter_runs_mark_the_edges_of_words() -> None:
+    runs = letter_runs(["cop", "un"])
+    assert runs[" co"] == 1 and runs["op "] == 1 and runs[" cop "] == 1
+    assert runs[" un"] == 1 and runs[" un "] == 2  # shorter than 4 and 5: the word whole
+    assert " cop u" not in runs  # runs never cross two words
+
+
+def test_a_spelling_never_seen_still_finds_its_place() -> None:
+    model = ExampleModel(LEXICON, TOY)
+    assert model.predict(LEXICON.query("on se disputte sans arret"))[0][0] == (
+        "difficultes:tensions")
+    assert model.predict(LEXICON.query("y a pu de finencement"))[0][0] == "difficultes:moyens"
+
+
+def test_predictions_are_likeliest_first_and_sum_to_at_most_one() -> None:
+    model = ExampleModel(LEXICON, TOY)
+    found = model.predict(LEXICON.query("des disputes et plus d'argent"), count=5)
+    probabilities = [p for _place, p in found]
+    assert probabilities == sorted(probabilities, reverse=True)
+    assert 0.99 <= sum(probabilities) <= 1.0 + 1e-6
+    assert {place for place, _p in found} == {"difficultes:tensions", "difficultes:moyens"}
+
+
+def test_the_same_examples_give_the_same_model() -> None:
+    query = LEXICON.query("on se dispute pour l'argent")
+    assert ExampleModel(LEXICON, TOY).predict(query) == ExampleModel(LEXICON, TOY).predict(query)
+
+
+def test_nothing_to_say_on_an_empty_text_or_without_examples() -> None:
+    assert ExampleModel(LEXICON, TOY).predict(LEXICON.query("")) == []
+    assert ExampleModel(LEXICON, TOY).predict(LEXICON.query("?!")) == []
+    assert ExampleModel(LEXICON, []).predict(LEXICON.query("on se dispute")) == []
+
+
+# -- the second opinion ---------------------------------------------------------------------
+def candidate(place: str, score: float = 0.7, via: str = "intention") -> Candidate:
+    return Candidate(place, place, score, via)
+
+
+A, B, C = "difficultes:tensions", "difficultes:moyens", "familles:debut"
+
+
+@pytest.mark.parametrize("decision", [
+    Decision("go", (candidate(A, 1.0, "position"),)),
+    Decision("go", (candidate(A, 0.9, "choix"),)),
+    Decision("go", (candidate(A, 1.0),)),  # a phrase typed exactly
+    Decision("miss", (), hostile=True),
+    Decision("go", (candidate(A, 0.85),), also=(candidate(C),)),  # two questions understood
+])
+def test_what_the_rules_are_sure_of_stands(decision: Decision) -> None:
+    assert weigh(decision, [(B, 1.0)]) is decision
+
+
+def test_a_miss_becomes_a_question_only_when_the_model_is_sure() -> None:
+    missed = Decision("miss")
+    assert weigh(missed, [(B, ASK_WHEN_MISSED - 0.01)]) is missed
+    asked = weigh(missed, [(B, ASK_WHEN_MISSED), (A, 0.05)])
+    assert asked.kind == "ask" and [c.place for c in asked.candidates] == [B]
+
+
+def test_a_hesitation_puts_the_models_place_first_when_it_is_sure() -> None:
+    hesitating = Decision("ask", (candidate(A), candidate(C)))
+    led = weigh(hesitating, [(B, LEAD_WHEN_ASKED)])
+    assert led.kind == "ask" and [c.place for c in led.candidates] == [B, A, C]
+
+
+def test_a_hesitation_is_ordered_by_the_model_otherwise() -> None:
+    hesitating = Decision("ask", (candidate(A), candidate(C)))
+    ordered = weigh(hesitating, [(C, 0.5), (A, 0.2)])
+    assert [c.place for c in ordered.candidates] == [C, A]
+
+
+def test_going_elsewhere_than_a_very_sure_model_asks_between_both() -> None:
+    going = Decision("go", (candidate(A, 0.85),))
+    assert weigh(going, [(B, DOUBT_WHEN_GOING - 0.01)]) is going
+    assert weigh(going, [(A, 1.0)]) is going
+    doubt = weigh(going, [(B, DOUBT_WHEN_GOING)])
+    assert doubt.kind == "ask" and [c.place for c in doubt.candidates] == [B, A]
+
+
+# -- the examples of the content ------------------------------------------------------------
+def test_only_examples_typed_at_the_menu_with_nothing_else_set_are_learned() -> None:
+    content = ENGINE.content
+    learned = typed_examples(content)
+    assert len(learned) > 700
+    menu = ("", "accueil:menu")
+    written = {(e.example.text, e.example.expect) for e in content.examples
+               if e.example.at in menu and not e.example.vars}
+    assert set(learned) <= written
+    assert all(place != "aucun" and "+" not in place for _text, place in learned)
+    # Typed at a step (its choices decide there), and nothing fits.
+    assert ("merci ca m'aide beaucoup", "reponse:merci") in {
+        (e.example.text, e.example.expect) for e in content.examples}
+    assert ("merci ca m'aide beaucoup", "reponse:merci") not in learned
+    assert ("42", "aucun") not in learned
+
+
+def test_a_file_left_out_is_not_learned() -> None:
+    content = ENGINE.content
+    everything = typed_examples(content)
+    without = typed_examples(content, leave_out="dialogues/exemples/dev6.yaml")
+    dev6 = [e for e in content.examples if e.file == "dialogues/exemples/dev6.yaml"]
+    assert dev6 and len(without) < len(everything)
+    assert not {(e.example.text, e.example.expect) for e in dev6} & (
+        set(without) - {(e.example.text, e.example.expect) for e in content.examples
+                        if e.file != "dialogues/exemples/dev6.yaml"})
+
+
+def copy_of_fixture(tmp_path: Path) -> Path:
+    directory = tmp_path / "dialogues"
+    shutil.copytree(FIXTURE_DIALOGUES, directory)
+    (directory / "exemples").mkdir()
+    return directory
+
+
+def test_an_author_adds_examples_and_the_coach_learns_them(tmp_path: Path) -> None:
+    directory = copy_of_fixture(tmp_path)
+    before = Engine(load_content(directory), CONTACT)
+    said = "je voudrais tester mes connaissances sur les groupes d'entraide"
+    where = before.understanding.decide(said, before.context(record_at(before, "demo:menu")))
+    assert "demo:question" not in [c.place for c in where.candidates[:1]]
+    (directory / "exemples" / "quiz.yaml").write_text(
+        "utterances:\n"
+        "  - {text: \"je veux tester mes connaissances\", expect: demo:question}\n"
+        "  - {text: \"un petit test de connaissances svp\", expect: demo:question}\n"
+        "  - {text: \"tester ce que je sais sur les groupes\", expect: demo:question}\n",
+        encoding="utf-8")
+    after = Engine(load_content(directory), CONTACT)
+    assert after.content.version != before.content.version
+    decision = after.understanding.decide(said, after.context(record_at(after, "demo:menu")))
+    assert decision.candidates[0].place == "demo:question"
+
+
+@pytest.mark.parametrize(("line", "rule", "words"), [
+    ("{text: \"bonjour\", expect: demo:nulle-part}", "graphe/cible-inconnue", "n’existe pas"),
+    ("{text: \"la cop ?\", expect: glossaire:CoP+ZZZ}", "graphe/cible-inconnue",
+     "« ZZZ » n’est pas dans le glossaire"),
+    ("{text: \"bonjour\", at: demo:ailleurs, expect: aucun}", "exemple/noeud-inconnu",
+     "le nœud « demo:ailleurs » n’existe pas"),
+])
+def test_a_wrong_example_is_an_error_in_french(tmp_path: Path, line: str, rule: str,
+                                               words: str) -> None:
+    directory = copy_of_fixture(tmp_path)
+    (directory / "exemples" / "faux.yaml").write_text(f"utterances:\n  - {line}\n",
+                                                      encoding="utf-8")
+    content, issues = read_content(directory)
+    found = [i for i in issues if i.rule == rule]
+    assert content is not None and found and found[0].severity == "error"
+    assert words in found[0].message and found[0].file == "dialogues/exemples/faux.yaml"
+    assert found[0].line == 2
+
+
+def test_one_sentence_for_two_places_is_a_warning(tmp_path: Path) -> None:
+    directory = copy_of_fixture(tmp_path)
+    (directory / "exemples" / "double.yaml").write_text(
+        "utterances:\n"
+        "  - {text: \"Le quiz\", expect: demo:question}\n"
+        "  - {text: \"le  quiz\", expect: demo:menu}\n", encoding="utf-8")
+    _content, issues = read_content(directory)
+    assert [i.severity for i in issues if i.rule == "exemple/ambigu"] == ["warning"]
