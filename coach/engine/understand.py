@@ -38,7 +38,6 @@ from functools import cache
 
 from wordfreq import get_frequency_dict
 
-from coach.content.checks import NOTHING
 from coach.content.model import Content
 from coach.content.schema import TYPED_COMMANDS
 from coach.engine.nlu.candidates import (
@@ -351,11 +350,12 @@ class Understanding:
         query = self.lexicon.query(text)
         if self._money and funds(query.tokens):
             context = replace(context, funder=True)
-        decision = self._read(text, query, context)
-        if context.pending or settled(decision):
-            return decision  # an answer to « Vous voulez parler de… ? », or sure
-        weighed = weigh(decision, self.examples.predict(query))
-        return decision if weighed is decision else self._persona_answers(weighed, text, context)
+        decision = self._decide_text(text, query, context)
+        if not (context.pending or settled(decision) or len(query.stems) < LEARNED_MIN_WORDS):
+            # Not an answer to « Vous voulez parler de… ? », nor sure, nor a bare word: the
+            # examples weigh in, before the persona's own places replace others.
+            decision = weigh(decision, self.examples.predict(query))
+        return self._persona_answers(decision, text, context)
 
     def _read(self, text: str, query: Query, context: Context) -> Decision:
         """`decide`, for a text already read into its query, without the examples."""
@@ -737,6 +737,9 @@ class Understanding:
         return Decision("miss", tuple(weak[:2]))
 
 
+# The examples weigh in on texts of at least this many content words: a bare word or answer
+# (« pas vraiment », « savoir ») is the rules' to read.
+LEARNED_MIN_WORDS = 2
 # The examples' models of the last few contents (directory, version, file left out): the
 # same content gives the same model, and a test suite or a reload builds many
 # understandings of one content. Only content is cached here, never anything typed.
@@ -760,12 +763,12 @@ def phrases_taught(content: Content,
 
 def typed_examples(content: Content, leave_out: str = "") -> list[tuple[str, str]]:
     """The examples (`dialogues/exemples/`) typed at the menu with no variables, where
-    nothing but the text decides; not « aucun », which is no place, nor several terms at
+    nothing but the text decides (« aucun » too: what fits nowhere); not several terms at
     once; none of the file `leave_out`."""
     menu = node_place(*content.menu)
     return [(example.text, example.expect) for written in content.examples
             if written.file != leave_out and (example := written.example).at in ("", menu)
-            and not example.vars and example.expect != NOTHING and "+" not in example.expect]
+            and not example.vars and "+" not in example.expect]
 
 
 def _all_texts(content: Content) -> list[str]:

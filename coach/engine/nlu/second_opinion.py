@@ -7,9 +7,10 @@ model, learned from many people's sentences, is a second opinion:
   - the rules hesitate: the model's place comes first when it is fairly sure, else it orders
     the rules' own candidates;
   - the rules go and the model is very sure of another place: the coach asks between both.
-The model never makes the coach go on its own: a wrong guess costs one question, not a
-wrong answer. The thresholds were chosen by cross-validation on the example sets
-(`docs/benchmarks.md`, « Les exemples »), never on a blind set.
+When the model's likeliest answer is « aucun » (it learned from off-topic examples too), it
+has nothing to add. The model never makes the coach go on its own: a wrong guess costs one
+question, not a wrong answer. The thresholds were chosen by cross-validation on the example
+sets (`docs/benchmarks.md`, « Les exemples »), never on a blind set.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from coach.engine.nlu.candidates import Candidate, Decision, distinct
 from coach.engine.nlu.thresholds import EXACT_SCORE, MAX_ASK
 
 VIA = "exemples"
+# What the model predicts for a text that fits nowhere (the examples' « aucun »).
+NOTHING = "aucun"
 # The model's probability at which its place is offered when the rules found nothing.
 ASK_WHEN_MISSED = 0.90
 # … at which its place comes first when the rules hesitate.
@@ -39,8 +42,9 @@ def settled(decision: Decision) -> bool:
 
 def weigh(decision: Decision, predicted: list[tuple[str, float]]) -> Decision:
     """The decision, with the model's `predicted` places (likeliest first) weighed in."""
-    if not predicted or settled(decision):
+    if not predicted or predicted[0][0] == NOTHING or settled(decision):
         return decision
+    predicted = [(place, probability) for place, probability in predicted if place != NOTHING]
     place, probability = predicted[0]
     said = Candidate(place, place, probability, VIA)
     if decision.kind == "miss":
