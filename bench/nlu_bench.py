@@ -296,10 +296,11 @@ def main() -> None:
     start = time.perf_counter()
     engine = Engine(content)
     engine_build = time.perf_counter() - start
-    from coach.engine.understand import Understanding
+    from coach.engine import understand
 
+    understand._MODELS.clear()  # the examples' model is built again, as at start-up
     start = time.perf_counter()
-    Understanding(content)
+    understand.Understanding(content)
     index_build = time.perf_counter() - start
     tuned = load_utterances()
     devs = {name: load_utterances(path) for name, path in DEV_SETS.items()}

@@ -568,11 +568,20 @@ def test_the_thing_in_4_boxes_at_the_tools_is_the_canvas() -> None:
     assert where(typed("outils:banque", "le truc en 4 cases")) == "outils:canevas"
 
 
-@pytest.mark.parametrize("text", ["l'outil en 4 cases", "le document en 4 cases qu'on remplit"])
-def test_a_tool_in_4_boxes_is_first_the_canvas(text: str) -> None:
+def test_a_tool_in_4_boxes_is_first_the_canvas() -> None:
     decision = ENGINE.understand(record_at(ENGINE, "outils:banque", persona="coordinateur"),
-                                 text)
+                                 "l'outil en 4 cases")
     assert decision.best is not None and decision.best.place == "outils:canevas", decision
+
+
+def test_a_document_in_4_boxes_to_fill_in_offers_the_canvas_and_its_questions() -> None:
+    """« qu'on remplit »: the examples read the questions that help fill the canvas in; the
+    canvas itself is offered beside them (the coach asks, it does not go)."""
+    decision = ENGINE.understand(record_at(ENGINE, "outils:banque", persona="coordinateur"),
+                                 "le document en 4 cases qu'on remplit")
+    assert decision.kind == "ask", decision
+    assert [c.place for c in decision.candidates[:2]] == [
+        "outils:canevas-questions", "outils:canevas"], decision
 
 
 @pytest.mark.parametrize("text", ["une cop dans le 35", "un groupe en 44 ?",

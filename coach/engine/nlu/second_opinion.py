@@ -24,7 +24,7 @@ NOTHING = "aucun"
 # The model's probability at which its place is offered when the rules found nothing.
 ASK_WHEN_MISSED = 0.90
 # … at which its place comes first when the rules hesitate.
-LEAD_WHEN_ASKED = 0.80
+LEAD_WHEN_ASKED = 0.90
 # … at which the coach asks rather than go to the rules' place.
 DOUBT_WHEN_GOING = 0.90
 # A further place of the model is offered with the first when at least this likely.
