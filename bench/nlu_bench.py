@@ -53,7 +53,6 @@ from coach.content.model import Content
 from coach.content.schema import REPLY
 from coach.engine.commands import TYPED_COMMANDS
 from coach.engine.engine import Engine
-from coach.engine.nlu.examples import ExampleModel
 from coach.engine.record import Record
 from coach.engine.understand import Decision
 
@@ -348,6 +347,8 @@ def apart(engine: Engine, path: Path, utterances: list[Utterance]) -> str:
     """The set's top-1 with the rules alone, and with the examples' model learned without
     this file (a cross-validation: the model never saw these sentences), per group too; the
     figure above is the coach as shipped, which learned from them."""
+    from coach.engine.nlu.examples import ExampleModel  # not in a tree --compare may time
+
     understanding = engine.understanding
     shipped = understanding.examples
     scores = {}
