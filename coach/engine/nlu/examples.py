@@ -34,19 +34,22 @@ LETTERS_MIN_EXAMPLES = 2
 WORD_PAIR = "_"
 
 
+def _runs(token: str) -> list[str]:
+    padded = f" {token} "
+    size = len(padded)
+    runs: list[str] = []
+    for length in LETTER_RUNS:
+        if size <= length:
+            runs.append(padded)
+        else:
+            runs += [padded[start:start + length] for start in range(size - length + 1)]
+    return runs
+
+
 def letter_runs(tokens: Iterable[str]) -> Counter[str]:
     """Runs of 3 to 5 letters inside each word, the word's edges marked by a space; a word
-    shorter than a run gives itself whole, once. (Typed words are never cached.)"""
-    runs: list[str] = []
-    for token in tokens:
-        padded = f" {token} "
-        size = len(padded)
-        for length in LETTER_RUNS:
-            if size <= length:
-                runs.append(padded)
-            else:
-                runs += [padded[start:start + length] for start in range(size - length + 1)]
-    return Counter(runs)
+    shorter than a run gives itself whole, once."""
+    return Counter(run for token in tokens for run in _runs(token))
 
 
 def word_features(query: Query, lexicon: Lexicon) -> Counter[str]:
@@ -78,12 +81,17 @@ class _Kind:
     def weights(self, document: Counter[str], scale: float) -> tuple[list[int], list[float]]:
         """The document's columns and TF-IDF weights (log of the count, unit length)."""
         known = self.columns.get
-        found = [(column, idf if count == 1 else (1 + math.log(count)) * idf)
-                 for feature, count in document.items()
-                 if (column_idf := known(feature)) is not None
-                 for column, idf in (column_idf,)]
-        norm = math.sqrt(math.fsum(v * v for _c, v in found))
-        return [c for c, _v in found], [scale * v / norm for _c, v in found]
+        return _unit([(column_idf, count) for feature, count in document.items()
+                      if (column_idf := known(feature)) is not None], scale)
+
+
+def _unit(found: list[tuple[tuple[int, float], int]],
+          scale: float) -> tuple[list[int], list[float]]:
+    """Columns and TF-IDF weights of ((column, idf), count) pairs, of length `scale`."""
+    values = [idf if count == 1 else (1 + math.log(count)) * idf
+              for (_column, idf), count in found]
+    norm = math.sqrt(math.fsum(v * v for v in values)) / scale
+    return [column for (column, _idf), _count in found], [v / norm for v in values]
 
 
 class ExampleModel:
@@ -110,6 +118,15 @@ class ExampleModel:
         self._log_given = self._log_given.astype(np.float32)
         number = Counter(place for _query, place in pairs)
         self._log_prior = np.log(np.array([number[p] for p in self.places]) / len(pairs))
+        # The letters' features of each word of the examples, found once: a typed word that
+        # is one of them is not cut into runs again (other typed words are, and not kept).
+        self._spelt = {token: self._known_runs(token)
+                       for query, _place in pairs for token in query.tokens}
+
+    def _known_runs(self, token: str) -> tuple[tuple[int, float], ...]:
+        known = self._letters.columns.get
+        return tuple(column_idf for run in _runs(token)
+                     if (column_idf := known(run)) is not None)
 
     def _weights(self, said: Counter[str], spelt: Counter[str]) -> tuple[list[int], list[float]]:
         columns, values = self._words.weights(said, 1.0)
@@ -124,8 +141,13 @@ class ExampleModel:
         one that shares no feature with any example)."""
         if not self.places or not query.tokens:
             return []
-        columns, values = self._weights(word_features(query, self.lexicon),
-                                        letter_runs(query.tokens))
+        columns, values = self._words.weights(word_features(query, self.lexicon), 1.0)
+        spelt = self._spelt.get
+        runs = Counter(column_idf for token in query.tokens
+                       for column_idf in (spelt(token) or self._known_runs(token)))
+        more, weights = _unit(list(runs.items()), LETTERS_WEIGHT)
+        columns += more
+        values += weights
         if not columns:
             return []
         joint = np.asarray(values, dtype=np.float32) @ self._log_given[columns] + self._log_prior
