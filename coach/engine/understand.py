@@ -73,7 +73,7 @@ from coach.engine.nlu.places import (
     node_place,
 )
 from coach.engine.nlu.search import SearchIndex, attribute
-from coach.engine.nlu.second_opinion import settled, weigh
+from coach.engine.nlu.second_opinion import NOTHING, settled, weigh
 from coach.engine.nlu.terms import CUES_PADDED, Terms
 from coach.engine.nlu.thresholds import (
     ASK_MIN,
@@ -320,8 +320,11 @@ class Understanding:
         key = (self.content.directory, self.content.version, file)
         model = _MODELS.pop(key, None)
         if model is None:
-            model = ExampleModel(self.lexicon, [*self._phrases_taught,
-                                                *typed_examples(self.content, leave_out=file)])
+            # Only places the coach can name when it asks (not a step that shows the
+            # person's answers, as the draft's).
+            typed = [(text, place) for text, place in typed_examples(self.content, file)
+                     if place == NOTHING or self.places.labels(place) is not None]
+            model = ExampleModel(self.lexicon, [*self._phrases_taught, *typed])
         _MODELS[key] = model  # the most recent last
         while len(_MODELS) > MODELS_KEPT:
             del _MODELS[next(iter(_MODELS))]

@@ -134,6 +134,16 @@ def test_only_examples_typed_at_the_menu_with_nothing_else_set_are_learned() -> 
     assert ("merci ca m'aide beaucoup", "reponse:merci") not in learned
 
 
+def test_the_model_predicts_only_places_the_coach_can_name_when_it_asks() -> None:
+    """« initier:brouillon » shows the person's answers: examples lead there, the model does
+    not (an ask could not name it)."""
+    places = UNDERSTANDING.examples.places
+    assert "initier:brouillon" in {place for _text, place in typed_examples(ENGINE.content)}
+    assert "initier:brouillon" not in places
+    assert all(UNDERSTANDING.places.labels(place) is not None
+               for place in places if place != "aucun")
+
+
 def test_a_file_left_out_is_not_learned() -> None:
     content = ENGINE.content
     everything = typed_examples(content)
@@ -155,19 +165,19 @@ def copy_of_fixture(tmp_path: Path) -> Path:
 def test_an_author_adds_examples_and_the_coach_learns_them(tmp_path: Path) -> None:
     directory = copy_of_fixture(tmp_path)
     before = Engine(load_content(directory), CONTACT)
-    said = "je voudrais tester mes connaissances sur les groupes d'entraide"
+    said = "je voudrais ecouter le temoignage d'une maman"
     where = before.understanding.decide(said, before.context(record_at(before, "demo:menu")))
-    assert "demo:question" not in [c.place for c in where.candidates[:1]]
-    (directory / "exemples" / "quiz.yaml").write_text(
+    assert "autre:debut" not in [c.place for c in where.candidates[:1]]
+    (directory / "exemples" / "temoignage.yaml").write_text(
         "utterances:\n"
-        "  - {text: \"je veux tester mes connaissances\", expect: demo:question}\n"
-        "  - {text: \"un petit test de connaissances svp\", expect: demo:question}\n"
-        "  - {text: \"tester ce que je sais sur les groupes\", expect: demo:question}\n",
+        "  - {text: \"le témoignage d'une maman\", expect: autre:debut}\n"
+        "  - {text: \"entendre une maman raconter sa vie\", expect: autre:debut}\n"
+        "  - {text: \"ce que vit une mère au quotidien\", expect: autre:debut}\n",
         encoding="utf-8")
     after = Engine(load_content(directory), CONTACT)
     assert after.content.version != before.content.version
     decision = after.understanding.decide(said, after.context(record_at(after, "demo:menu")))
-    assert decision.candidates[0].place == "demo:question"
+    assert decision.candidates and decision.candidates[0].place == "autre:debut", decision
 
 
 @pytest.mark.parametrize(("line", "rule", "words"), [
