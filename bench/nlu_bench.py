@@ -1,13 +1,16 @@
-"""Free-text understanding benchmark over the tuned set (tests/data/utterances.yaml), four visible
-development sets (tests/data/utterances_dev3.yaml, utterances_dev4.yaml and utterances_dev5.yaml,
-written on 2026-12-02 before that day's tuning or that afternoon's; utterances_dev6.yaml, written
-on 2026-12-03 before that session's tuning, by a writer who read no matcher code, no intentions,
-no topics or synonyms and no other utterance set; all four to watch generalisation while
-tuning) and five blind sets (tests/data/utterances_blind.yaml, utterances_blind2.yaml,
-utterances_blind3.yaml, utterances_blind4.yaml and utterances_blind5.yaml, each written from the
-personas and never tuned against; blind4 on the evening of 2026-12-02, before that session's
+"""Free-text understanding benchmark over the example files the coach learns from
+(dialogues/exemples/: the tuned set reglage.yaml; the development sets dev3.yaml, dev4.yaml and
+dev5.yaml, written on 2026-12-02 before that day's tuning or that afternoon's, and dev6.yaml,
+written on 2026-12-03 before that session's tuning, by a writer who read no matcher code, no
+intentions, no topics or synonyms and no other utterance set) and five blind sets
+(tests/data/utterances_blind.yaml, utterances_blind2.yaml, utterances_blind3.yaml,
+utterances_blind4.yaml and utterances_blind5.yaml, each written from the personas and never
+tuned against nor learned from; blind4 on the evening of 2026-12-02, before that session's
 tuning; blind5 late that evening, by a helper who read no matcher code, no intentions, no
 topics or synonyms and no other utterance set, to be scored once at the end of the session).
+As the coach learns from the example files, each is also scored with the rules alone and
+with the examples' model learned without it (a cross-validation: what it does on sentences
+it never saw).
 
 Prints, for each set, top-1 and top-3 accuracy (overall and per group or persona) and what
 the decisions were (go, ask, miss) and how often a « go » was right; the confusion lists of

@@ -1,15 +1,15 @@
 """What people typed and where it led: a model learned from examples, built at start-up.
 
 The rules (phrases, search, persons, clauses) find what an author foresaw. Sentences other
-people write go beyond them; a model counted from many written examples (`dialogues/exemples*`
+people write go beyond them; a model counted from many written examples (`dialogues/exemples/`
 and the content's own phrases) generalises further. It is a multinomial naive Bayes over
 TF-IDF weights of two kinds of features, as a text classifier built for little data:
   - the words: the query's content stems and the stems of each pair of following words;
   - the letters: runs of 3 to 5 letters inside each word (with its edges), so that a
     spelling or a word form never seen still shares most of its runs with a known one.
 Counting is all its training (no optimisation, no randomness): the same examples always
-give the same model, in a fraction of a second. `coach.engine.understand` weighs what it
-says against the rules' decision (`docs/dialogues.md`, « Les exemples »).
+give the same model, in a fraction of a second. `second_opinion` weighs what it says against
+the rules' decision (`docs/dialogues.md`, « Les exemples »).
 """
 
 from __future__ import annotations
