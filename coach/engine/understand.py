@@ -140,6 +140,13 @@ ANSWER_WORDS = ("oui", "non", "nan", "ouais", "ok", "okay", "accord", "vrai", "f
 # The « none of these » answer of « Vous voulez parler de… ? », besides its label.
 OTHER_PHRASES = ("autre chose", "autre", "aucun", "aucune", "aucun des deux", "non",
                  "rien de tout ca", "ni l un ni l autre", "pas ca", "pas du tout")
+# « Yes » to « Vous voulez parler de ce sujet : … ? » when it offers one place (besides
+# « Autre chose »): that place (normalised forms; « c ça » is read « c est sa »).
+YES_TO_ONE = frozenset({
+    "oui", "ouais", "ouai", "oe", "yes", "ok", "okay", "d accord", "oui oui", "oui merci",
+    "oui s il vous plait", "oui s il te plait", "oui c est ca", "oui c est sa", "c est ca",
+    "c est sa", "c est ca oui", "voila", "exact", "exactement", "tout a fait", "bien sur",
+    "oui c est bien ca", "c est bien ca", "oui exactement", "oui voila", "oui c est ca merci"})
 # A greeting or thanks typed first, with at most this many other words that count and that
 # lead nowhere, is answered as a greeting or thanks.
 SOCIAL_REST = 2
@@ -517,6 +524,9 @@ class Understanding:
         position = ordinal(query.tokens, len(shown))
         if position is not None:
             option = shown[position]
+            return Decision("go", (Candidate(option.key, option.place, 1.0, "position"),))
+        if len(context.pending) == 1 and query.norm in YES_TO_ONE and shown[0] is not self._other:
+            option = shown[0]  # « oui » to the one place offered
             return Decision("go", (Candidate(option.key, option.place, 1.0, "position"),))
         index = None if context.pending else self._choice_index.get((context.flow, context.node))
         if index is not None:

@@ -156,6 +156,24 @@ def test_ask_step_understands_typed_answers_and_falc_labels() -> None:
     assert where(typed(step.record, falc_labels[0])) == chosen
 
 
+@pytest.mark.parametrize("text", ["oui", "ouais", "Oui c’est ça", "c ça", "oui merci",
+                                  "exactement", "oui svp", "d’accord"])
+def test_a_yes_typed_to_a_single_place_goes_there(text: str) -> None:
+    """« Vous voulez parler de ce sujet : « Les tensions » ? » with one place and « Autre
+    chose »: Patricia typed « oui » and got « je n’ai pas compris », the question gone."""
+    asked = at("familles:debut", persona="famille")
+    asked.pending = ["difficultes:tensions"]
+    step = typed(asked, text)
+    assert where(step) == "difficultes:tensions", bot_refs(step)
+    assert step.record.pending == []
+
+
+def test_a_yes_to_several_places_chooses_none_of_them() -> None:
+    asked = at("familles:debut", persona="famille")
+    asked.pending = ["difficultes:tensions", "familles:formats"]
+    assert where(typed(asked, "oui")) not in asked.pending
+
+
 def test_other_thing_leads_to_menu_and_person() -> None:
     step = typed(at("accueil:menu"), "le témoignage de patricia")
     step = ENGINE.play(step.record, ChoiceInput("sens-autre"))
