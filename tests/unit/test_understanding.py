@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import logging
+import re
 from pathlib import Path
 
 import pytest
@@ -166,6 +167,30 @@ def test_a_yes_typed_to_a_single_place_goes_there(text: str) -> None:
     step = typed(asked, text)
     assert where(step) == "difficultes:tensions", bot_refs(step)
     assert step.record.pending == []
+
+
+@pytest.mark.parametrize("falc", [False, True], ids=["standard", "facile"])
+def test_a_single_place_named_as_a_question_is_asked_with_one_question_mark(
+        falc: bool) -> None:
+    """« Vous voulez parler de ce sujet : « Est-ce confidentiel ? » ? »: two question marks,
+    read twice by a screen reader, for Patricia asking whether the professionals judge."""
+    step = typed(at("accueil:menu", falc), "est ce que les pros vont juger")
+    assert step.record.pending == ["familles:confidentialite"], bot_refs(step)
+    said, label = step.messages[-1].text, step.choices[0]["label"]
+    assert label.endswith("?") and label in said, (label, said)
+    assert said.count("?") == 2, said  # the coach's question, and the place's name
+    assert not re.search(r"\?\s*»\s*\?", said), said
+
+
+@pytest.mark.parametrize("falc", [False, True], ids=["standard", "facile"])
+def test_other_thing_says_the_question_may_be_written_again(falc: bool) -> None:
+    """After « Autre chose », the person who typed learns that typing it otherwise is a way
+    on, not only the step's answers, the menu or a person."""
+    asked = at("familles:debut", falc, persona="famille")
+    asked.pending = ["difficultes:tensions"]
+    step = ENGINE.play(asked, ChoiceInput("sens-autre"))
+    assert bot_refs(step) == ["coach/autre-chose"]
+    assert "autrement" in step.messages[-1].text, step.messages[-1].text
 
 
 def test_a_yes_to_several_places_chooses_none_of_them() -> None:
