@@ -419,6 +419,11 @@ class Engine:
         decision = self.understanding.decide(text, self.context(record))
         if self._seek_place(record, text, decision):
             return
+        if (len(record.pending) > 1 and decision.kind == "miss"
+                and self.understanding.says_yes(text)):
+            # « oui » to several places: which one? They stay offered.
+            self._say(record, ("sens-lequel", "sens-question"))
+            return
         record.pending = []
         best = decision.best
         node = self._node_or_none((record.flow, record.node))

@@ -140,8 +140,9 @@ ANSWER_WORDS = ("oui", "non", "nan", "ouais", "ok", "okay", "accord", "vrai", "f
 # The « none of these » answer of « Vous voulez parler de… ? », besides its label.
 OTHER_PHRASES = ("autre chose", "autre", "aucun", "aucune", "aucun des deux", "non",
                  "rien de tout ca", "ni l un ni l autre", "pas ca", "pas du tout")
-# « Yes » to « Vous voulez parler de ce sujet : … ? » when it offers one place (besides
-# « Autre chose »): that place (normalised forms; « c ça » is read « c est sa »).
+# « Yes » to « Vous voulez parler de ce sujet ? » when it offers one place (besides « Autre
+# chose »): that place; to several places, the coach asks which (normalised forms; « c ça »
+# is read « c est sa »).
 YES_TO_ONE = frozenset({
     "oui", "ouais", "ouai", "oe", "yes", "ok", "okay", "d accord", "oui oui", "oui merci",
     "oui s il vous plait", "oui s il te plait", "oui c est ca", "oui c est sa", "c est ca",
@@ -356,6 +357,10 @@ class Understanding:
         return [*shown, self._other, *hidden]
 
     # -- the decision ----------------------------------------------------------------------
+    def says_yes(self, text: str) -> bool:
+        """Whether this text only says yes (« oui », « ouais », « c’est ça »)."""
+        return self.lexicon.query(text).norm in YES_TO_ONE
+
     def decide(self, text: str, context: Context) -> Decision:
         query = self.lexicon.query(text)
         if self._money and funds(query.tokens):

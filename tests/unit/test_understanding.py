@@ -193,10 +193,18 @@ def test_other_thing_says_the_question_may_be_written_again(falc: bool) -> None:
     assert "autrement" in step.messages[-1].text, step.messages[-1].text
 
 
-def test_a_yes_to_several_places_chooses_none_of_them() -> None:
-    asked = at("familles:debut", persona="famille")
+@pytest.mark.parametrize("falc", [False, True], ids=["standard", "facile"])
+def test_a_yes_to_several_places_asks_which_and_keeps_them(falc: bool) -> None:
+    """Alexandra typed « oui » to three places: « je n’ai pas compris, choisissez une des
+    réponses proposées », and the places were gone from the buttons."""
+    asked = at("familles:debut", falc, persona="famille")
     asked.pending = ["difficultes:tensions", "familles:formats"]
-    assert where(typed(asked, "oui")) not in asked.pending
+    step = typed(asked, "oui")
+    assert where(step) == "familles:debut"
+    assert bot_refs(step) == ["coach/sens-lequel"]
+    assert step.record.pending == ["difficultes:tensions", "familles:formats"]
+    assert choice_ids(step) == ["sens-1", "sens-2", "sens-autre"]
+    assert where(typed(step.record, "le deuxième")) == "familles:formats"
 
 
 def test_other_thing_leads_to_menu_and_person() -> None:
