@@ -40,6 +40,7 @@ from wordfreq import get_frequency_dict
 
 from coach.content.model import Content
 from coach.content.schema import TYPED_COMMANDS
+from coach.engine.commands import FALC_QUESTION
 from coach.engine.nlu.candidates import (
     OTHER,
     Board,
@@ -148,6 +149,9 @@ YES_TO_ONE = frozenset({
     "oui s il vous plait", "oui s il te plait", "oui c est ca", "oui c est sa", "c est ca",
     "c est sa", "c est ca oui", "voila", "exact", "exactement", "tout a fait", "bien sur",
     "oui c est bien ca", "c est bien ca", "oui exactement", "oui voila", "oui c est ca merci"})
+# « No » to « Voulez-vous revenir au texte standard ? »: keep easy-to-read.
+NO_TO_QUESTION = frozenset({"non", "nan", "non merci", "non ca va", "non c est bien",
+                            "non je garde", "non garder"})
 # A greeting or thanks typed first, with at most this many other words that count and that
 # lead nowhere, is answered as a greeting or thanks.
 SOCIAL_REST = 2
@@ -530,8 +534,13 @@ class Understanding:
         if position is not None:
             option = shown[position]
             return Decision("go", (Candidate(option.key, option.place, 1.0, "position"),))
-        if len(context.pending) == 1 and query.norm in YES_TO_ONE and shown[0] is not self._other:
-            option = shown[0]  # « oui » to the one place offered
+        yes_no = context.pending == FALC_QUESTION  # « revenir au texte standard ? »
+        if (len(context.pending) == 1 or yes_no) and query.norm in YES_TO_ONE and (
+                shown[0] is not self._other):
+            option = shown[0]  # « oui » to the one place offered, or to the question
+            return Decision("go", (Candidate(option.key, option.place, 1.0, "position"),))
+        if yes_no and query.norm in NO_TO_QUESTION and shown[1] is not self._other:
+            option = shown[1]
             return Decision("go", (Candidate(option.key, option.place, 1.0, "position"),))
         index = None if context.pending else self._choice_index.get((context.flow, context.node))
         if index is not None:

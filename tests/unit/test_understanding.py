@@ -193,6 +193,20 @@ def test_other_thing_says_the_question_may_be_written_again(falc: bool) -> None:
     assert "autrement" in step.messages[-1].text, step.messages[-1].text
 
 
+@pytest.mark.parametrize(("text", "falc", "said"), [
+    ("oui", False, "coach/facile-non"), ("ouais", False, "coach/facile-non"),
+    ("c’est ça", False, "coach/facile-non"), ("non", True, "coach/facile-garde"),
+    ("non merci", True, "coach/facile-garde")])
+def test_yes_or_no_typed_to_back_to_standard_french(text: str, falc: bool, said: str) -> None:
+    """« Voulez-vous revenir au texte standard ? » answered by typing: « oui » said « je n’ai
+    pas compris » (and for a moment « quel sujet ? »), « non » « d’accord, vous pouvez… »."""
+    asked = ENGINE.play(at("familles:debut", True, persona="famille"), ChoiceInput("facile"))
+    assert bot_refs(asked) == ["coach/facile-question"]
+    step = typed(asked.record, text)
+    assert step.record.falc is falc and said in bot_refs(step), bot_refs(step)
+    assert step.record.pending == []
+
+
 @pytest.mark.parametrize("falc", [False, True], ids=["standard", "facile"])
 def test_a_yes_to_several_places_asks_which_and_keeps_them(falc: bool) -> None:
     """Alexandra typed « oui » to three places: « je n’ai pas compris, choisissez une des
