@@ -19,6 +19,7 @@ from bench.nlu_bench import (
     BLIND5,
     BLIND_SETS,
     DEV_SETS,
+    ROOT,
     UTTERANCES,
     Utterance,
     load_utterances,
@@ -30,11 +31,22 @@ from coach.engine.engine import Engine
 PERSONAS = {"famille", "personne", "coordinateur", "professionnel", "partenaire", "hors-sujet"}
 
 
-def test_the_bench_knows_five_blind_sets_and_four_visible_development_sets() -> None:
-    assert list(DEV_SETS) == ["dev3", "dev4", "dev5", "dev6"]
+def test_the_bench_knows_five_blind_sets_and_five_visible_development_sets() -> None:
+    assert list(DEV_SETS) == ["dev3", "dev4", "dev5", "dev6", "dev7"]
     assert list(BLIND_SETS.values()) == [BLIND, BLIND2, BLIND3, BLIND4, BLIND5]
     assert not set(BLIND_SETS.values()) & set(DEV_SETS.values())
     assert all("blind" not in path.name for path in DEV_SETS.values())
+
+
+def test_no_example_the_coach_learns_from_is_a_sentence_of_a_blind_set() -> None:
+    """The coach learns from every file of dialogues/exemples/: a sentence also in a blind set
+    would be learned, and that set would no longer be blind (counts only, no text shown)."""
+    blind = {u.text.casefold() for path in BLIND_SETS.values() for u in load_utterances(path)}
+    examples = sorted((ROOT / "dialogues" / "exemples").glob("*.yaml"))
+    assert len(examples) >= 1 + len(DEV_SETS)
+    shared = {path.name: len(blind & {u.text.casefold() for u in load_utterances(path)})
+              for path in examples}
+    assert shared == dict.fromkeys(shared, 0)
 
 
 def assert_well_formed_and_apart(path: Path, least: int, elsewhere_least: int,
