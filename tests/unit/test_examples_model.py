@@ -13,6 +13,7 @@ from coach.engine.engine import Engine
 from coach.engine.nlu.candidates import Candidate, Decision
 from coach.engine.nlu.examples import ExampleModel, letter_runs
 from coach.engine.nlu.second_opinion import (
+    AGREED,
     ASK_WHEN_MISSED,
     DOUBT_WHEN_GOING,
     LEAD_WHEN_ASKED,
@@ -100,6 +101,16 @@ def test_a_hesitation_puts_the_models_place_first_when_it_is_sure() -> None:
     hesitating = Decision("ask", (candidate(A), candidate(C)))
     led = weigh(hesitating, [(B, LEAD_WHEN_ASKED)])
     assert led.kind == "ask" and [c.place for c in led.candidates] == [B, A, C]
+
+
+def test_a_hesitation_goes_when_the_model_is_all_but_certain_of_the_rules_first() -> None:
+    hesitating = Decision("ask", (candidate(A, 0.75), candidate(C, 0.7)))
+    assert weigh(hesitating, [(A, AGREED)]) == Decision("go", hesitating.candidates)
+    assert weigh(hesitating, [(A, AGREED - 0.01)]).kind == "ask"
+    assert weigh(hesitating, [(C, AGREED)]).kind == "ask"  # not the rules' first: asked
+    # Two places the rules find alike (« le témoignage de Patricia »: two steps so named).
+    tie = Decision("ask", (candidate(A, 0.99), candidate(C, 0.99)))
+    assert weigh(tie, [(A, 1.0)]).kind == "ask"
 
 
 def test_a_hesitation_is_ordered_by_the_model_otherwise() -> None:

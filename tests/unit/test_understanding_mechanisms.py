@@ -379,12 +379,13 @@ def test_second_blind_set_is_apart_and_measured() -> None:
     "mes collegues se disputent avec une maman pendant le groupe",
     "mes collegues s'engueulent avec un papa au groupe",
 ])
-def test_an_ask_offers_the_topic_before_a_persons_place_found_as_well(text: str) -> None:
-    """« Vous voulez parler de… ? » with the families' journey and the tensions about as
-    sure: what is asked (the tensions) comes first, the person's place after."""
+def test_the_topic_comes_before_a_persons_place_found_as_well(text: str) -> None:
+    """The families' journey and the tensions about as sure for the rules: what is asked (the
+    tensions) comes first, the person's place after; the examples' model, all but certain of
+    the tensions too, makes the coach go there rather than ask."""
     decision = ENGINE.understand(record_at(ENGINE, "accueil:menu"), text)
     places = [c.place for c in decision.candidates]
-    assert decision.kind == "ask" and "familles:debut" in places, decision
+    assert decision.kind == "go" and "familles:debut" in places, decision
     assert places[0] == "difficultes:tensions", decision
 
 
