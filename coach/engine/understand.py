@@ -179,6 +179,8 @@ class Understanding:
 
     def __init__(self, content: Content) -> None:
         self.content = content
+        # Words that only answer a question (« non », « aucune idée »): stems.
+        self._answer_stems = frozenset(stem(word) for word in ANSWER_WORDS)
         self.places = PlaceBook(content)
         self.lexicon = Lexicon(_all_texts(content), keep=HOSTILE)
         lexicon = self.lexicon
@@ -305,7 +307,6 @@ class Understanding:
         """
         targets: dict[str, set[str]] = {}
         found: list[tuple[str, Phrase]] = []
-        answers = frozenset(stem(word) for word in ANSWER_WORDS)
         menu = node_place(*self.content.menu)  # the command « menu » goes there
         owner = attribute(self.content, node_places)
         for flow, node in self.content.iter_nodes():
@@ -318,7 +319,7 @@ class Understanding:
                     place = here if here in node_places else owner.get(here, "")
                 for text in (choice.label, choice.label_falc, *choice.synonyms):
                     phrase = self.lexicon.phrase(text)
-                    if phrase.stems <= answers:
+                    if phrase.stems <= self._answer_stems:
                         continue  # « non », « ok on y va »: answers the question here only
                     targets.setdefault(phrase.norm, set()).add(place)
                     if place in node_places and place != menu:
@@ -370,7 +371,8 @@ class Understanding:
         if self._money and funds(query.tokens):
             context = replace(context, funder=True)
         decision = self._decide_text(text, query, context)
-        if not (context.pending or settled(decision) or len(query.stems) < LEARNED_MIN_WORDS):
+        if not (context.pending or settled(decision) or len(query.stems) < LEARNED_MIN_WORDS
+                or query.stems <= self._answer_stems):
             # Not an answer to « Vous voulez parler de… ? », nor sure, nor a bare word: the
             # examples weigh in, before the persona's own places replace others.
             decision = weigh(decision, self.examples.predict(query))
@@ -764,8 +766,8 @@ class Understanding:
         return Decision("miss", tuple(weak[:2]))
 
 
-# The examples weigh in on texts of at least this many content words: a bare word or answer
-# (« pas vraiment », « savoir ») is the rules' to read.
+# The examples weigh in on texts of at least this many content words, not all of them words
+# of an answer: a bare word or answer (« savoir », « aucune idée ») is the rules' to read.
 LEARNED_MIN_WORDS = 2
 # The examples' models of the last few contents (directory, version, file left out): the
 # same content gives the same model, and a test suite or a reload builds many

@@ -173,8 +173,9 @@ def test_a_yes_typed_to_a_single_place_goes_there(text: str) -> None:
 def test_a_single_place_named_as_a_question_is_asked_with_one_question_mark(
         falc: bool) -> None:
     """« Vous voulez parler de ce sujet : « Est-ce confidentiel ? » ? »: two question marks,
-    read twice by a screen reader, for Patricia asking whether the professionals judge."""
-    step = typed(at("accueil:menu", falc), "est ce que les pros vont juger")
+    read twice by a screen reader, for Patricia typing « jugée » (one word: the rules ask;
+    « est ce que les pros vont juger » now goes, the examples' model agreeing)."""
+    step = typed(at("accueil:menu", falc), "jugée")
     assert step.record.pending == ["familles:confidentialite"], bot_refs(step)
     said, label = step.messages[-1].text, step.choices[0]["label"]
     assert label.endswith("?") and label in said, (label, said)
