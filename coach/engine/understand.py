@@ -605,6 +605,7 @@ class Understanding:
         self.terms.one_answer(board, context.flow)
         self._inside_journeys(board)
         self.persons.others_named(board, query)
+        self.persons.child_s_condition(board, query)
         self.persons.yields(board, query)
         if context.funder:  # « on finance une cop… »: its money is not lacking
             for key, candidate in list(board.found.items()):

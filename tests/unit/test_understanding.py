@@ -232,6 +232,24 @@ def test_other_thing_leads_to_menu_and_person() -> None:
     assert "Camille" in step.messages[-1].text
 
 
+@pytest.mark.parametrize("place", ["familles:debut", "accueil:menu"])
+@pytest.mark.parametrize("text", ["mon fils est autiste", "ma fille est autiste on est perdu",
+                                  "notre fils est polyhandicapé"])
+def test_a_child_s_condition_is_not_the_writer_s_own(place: str, text: str) -> None:
+    """Patricia, in the families' journey (a partner's widget starts there), types « mon fils
+    est autiste »: the coach offered « Je vis moi-même avec un handicap » (« J’ai un
+    handicap » in easy-to-read)."""
+    step = typed(at(place), text)
+    offered = [where(step), *step.record.pending]  # a place, or the choice leading there
+    assert not {"familles:personne-concernee", "choix:je-vis-le-handicap"} & set(offered), (
+        offered)
+
+
+@pytest.mark.parametrize("text", ["je suis autiste", "jai un handicap moteur"])
+def test_the_writer_s_own_condition_still_says_who_one_is(text: str) -> None:
+    assert where(typed(at("accueil:menu"), text)) == "familles:personne-concernee"
+
+
 # -- miss -----------------------------------------------------------------------------------------
 def test_miss_escalates_never_repeats_and_offers_a_person() -> None:
     record = at("familles:roles")

@@ -138,6 +138,9 @@ _I_AM = (("je", "suis"), ("j", "suis"), ("on", "est"), ("nous", "sommes"))
 # A condition said after these is the writer's own (« j'ai un handicap », « je suis autiste »).
 _I_HAVE = (("j", "ai"), ("je", "suis"), ("j", "suis"), ("je", "vis"))
 _FAMILY_DETERMINERS = word_set("la le l les une un")
+# « mon fils est autiste », « notre fille est polyhandicapée »: one's own child is said (a
+# possessive before a word for a child), and the condition said is the child's.
+_MY = word_set("mon ma mes notre nos")
 _FAMILY_OF = word_set("de d")
 _NOT_A_NAME = word_set("un une mon ma mes la le l les notre nos deux trois")
 CONDITION = word_set("handicap handicape handicapee rare rares tres grave graves severe"
@@ -180,6 +183,7 @@ class Persons:
                             and (e.intention.set or {}).get("persona") == "famille"), None)
         self._parent_stems = frozenset(lexicon.stem_of(w) for w in ("parent", "aidant"))
         self._condition = frozenset(lexicon.stem_of(w) for w in CONDITION)
+        self._child = lexicon.stem_of("enfant")
         self._professional = lexicon.stem_of("professionnel")
         self._person_stems = frozenset(lexicon.stem_of(w) for w in PERSON_WORDS)
         # The words of persons in each person's place's phrases (`others_named`), once.
@@ -312,6 +316,24 @@ class Persons:
             said = [index for index, item in enumerate(stems) if item in words]
             if said and all(index > 0 and tokens[index - 1] in OTHERS_BEFORE
                             and (index < 2 or tokens[index - 2] not in WE) for index in said):
+                board.found[key] = candidate.rescored(candidate.score - PROFILE_YIELD)
+
+    def child_s_condition(self, board: Board, query: Query) -> None:
+        """« mon fils est autiste », « ma fille est polyhandicapée »: the condition is the
+        child's, not the writer's: the place of a person said by a condition alone (« je vis
+        avec un handicap ») gives way, unless the writer says it of oneself too (« j'ai un
+        handicap et mon fils aussi »)."""
+        tokens = query.tokens
+        stem_of = self.lexicon.stem_of
+        if not any(tokens[i] in _MY and stem_of(tokens[i + 1]) == self._child
+                   for i in range(len(tokens) - 1)):
+            return
+        if any(tokens[i:i + 2] in _I_HAVE and not self._condition.isdisjoint(
+                map(stem_of, tokens[i + 2:i + 5])) for i in range(len(tokens))):
+            return
+        for key, candidate in list(board.found.items()):
+            words = self._person_words.get(candidate.place)
+            if words and words <= self._condition:
                 board.found[key] = candidate.rescored(candidate.score - PROFILE_YIELD)
 
     def yields(self, board: Board, query: Query) -> None:
