@@ -56,11 +56,19 @@ def test_greetings_are_answered_where_the_person_is(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", ["c'est gratuit ?", "est-ce que c'est payant ?",
-                                  "combien ça coûte", "il faut payer ?"])
+                                  "combien ça coûte", "il faut payer ?", "c combien",
+                                  "c'est combien ?", "ca fait combien"])
 def test_cost_is_answered(text: str) -> None:
     step = typed(at("familles:debut"), text)
     assert bot(step)[0] == "coach/reponse-gratuit"
     assert where(step) == "familles:debut"
+
+
+def test_cost_asked_second_is_answered_too() -> None:
+    """« est ce confidentiel et c combien »: the cost was dropped (seen on a phone)."""
+    step = typed(at("familles:debut"), "est ce confidentiel et c combien")
+    assert where(step) == "familles:confidentialite"
+    assert "coach/reponse-gratuit" in bot(step)
 
 
 @pytest.mark.parametrize("text", ["il y a une cop près de chez moi ?",
