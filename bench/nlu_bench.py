@@ -301,11 +301,12 @@ def main() -> None:
     start = time.perf_counter()
     engine = Engine(content)
     engine_build = time.perf_counter() - start
-    from coach.engine import understand
+    from coach.engine.nlu import teaching
+    from coach.engine.understand import Understanding
 
-    understand._MODELS.clear()  # the examples' model is built again, as at start-up
+    teaching._MODELS.clear()  # the examples' model is built again, as at start-up
     start = time.perf_counter()
-    understand.Understanding(content)
+    Understanding(content)
     index_build = time.perf_counter() - start
     tuned = load_utterances()
     devs = {name: load_utterances(path) for name, path in DEV_SETS.items()}

@@ -74,7 +74,8 @@ from coach.engine.nlu.places import (
     node_place,
 )
 from coach.engine.nlu.search import SearchIndex, attribute
-from coach.engine.nlu.second_opinion import NOTHING, settled, weigh
+from coach.engine.nlu.second_opinion import settled, weigh
+from coach.engine.nlu.teaching import model_for, phrases_taught
 from coach.engine.nlu.terms import CUES_PADDED, Terms
 from coach.engine.nlu.thresholds import (
     ASK_MIN,
@@ -330,18 +331,8 @@ class Understanding:
     def examples_without(self, file: str) -> ExampleModel:
         """The examples' model learned without the examples of `file` (a cross-validation:
         how it does on sentences it never saw); with "", from all of them."""
-        key = (self.content.directory, self.content.version, file)
-        model = _MODELS.pop(key, None)
-        if model is None:
-            # Only places the coach can name when it asks (not a step that shows the
-            # person's answers, as the draft's).
-            typed = [(text, place) for text, place in typed_examples(self.content, file)
-                     if place == NOTHING or self.places.labels(place) is not None]
-            model = ExampleModel(self.lexicon, [*self._phrases_taught, *typed])
-        _MODELS[key] = model  # the most recent last
-        while len(_MODELS) > MODELS_KEPT:
-            del _MODELS[next(iter(_MODELS))]
-        return model
+        return model_for(self.content, self.lexicon, self._phrases_taught, file,
+                         lambda place: self.places.labels(place) is not None)
 
     # -- the options shown at this step ---------------------------------------------------
     def options(self, context: Context) -> list[_Option]:
@@ -770,37 +761,6 @@ class Understanding:
 # The examples weigh in on texts of at least this many content words, not all of them words
 # of an answer: a bare word or answer (« savoir », « aucune idée ») is the rules' to read.
 LEARNED_MIN_WORDS = 2
-# The examples' models of the last few contents (directory, version, file left out): the
-# same content gives the same model, and a test suite or a reload builds many
-# understandings of one content. Only content is cached here, never anything typed.
-_MODELS: dict[tuple[str, str, str], ExampleModel] = {}
-MODELS_KEPT = 4
-
-
-def phrases_taught(content: Content,
-                   intents: list[tuple[str, Phrase]]) -> list[tuple[str, str]]:
-    """What the examples' model learns from the content itself: the phrases of each place
-    (its topics, titles, intentions, glossary terms) and the commands' words."""
-    learned = [(phrase.norm, place) for place, phrase in intents]
-    for command in content.commands.values():
-        learned += [(text, COMMAND + command.id) for text in (
-            command.label, command.label_falc, *command.synonyms) if text]
-    for entry in content.intents:
-        if entry.intention.target.startswith(COMMAND):
-            learned += [(text, entry.intention.target) for text in entry.intention.phrases]
-    return learned
-
-
-def typed_examples(content: Content, leave_out: str = "") -> list[tuple[str, str]]:
-    """The examples (`dialogues/exemples/`) typed at the menu with no variables, where
-    nothing but the text decides (« aucun » too: what fits nowhere); not several terms at
-    once; none of the file `leave_out`."""
-    menu = node_place(*content.menu)
-    return [(example.text, example.expect) for written in content.examples
-            if written.file != leave_out and (example := written.example).at in ("", menu)
-            and not example.vars and "+" not in example.expect]
-
-
 def _all_texts(content: Content) -> list[str]:
     texts: list[str] = []
     for flow, node in content.iter_nodes():

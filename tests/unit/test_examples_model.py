@@ -19,7 +19,7 @@ from coach.engine.nlu.second_opinion import (
     LEAD_WHEN_ASKED,
     weigh,
 )
-from coach.engine.understand import typed_examples
+from coach.engine.nlu.teaching import typed_examples
 from tests.conftest import CONTACT, FIXTURE_DIALOGUES
 from tests.places import record_at
 
