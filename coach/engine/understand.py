@@ -366,8 +366,15 @@ class Understanding:
                 or query.stems <= self._answer_stems):
             # Not an answer to « Vous voulez parler de… ? », nor sure, nor a bare word: the
             # examples weigh in, before the persona's own places replace others.
-            decision = weigh(decision, self.examples.predict(query))
+            decision = weigh(decision, self._predicted(query, context))
         return self._persona_answers(decision, text, context)
+
+    def _predicted(self, query: Query, context: Context) -> list[tuple[str, float]]:
+        """The examples' places for this text, but where the person already is (the rules
+        never offer it either)."""
+        here = node_place(context.flow, context.node)
+        return [(place, probability) for place, probability in self.examples.predict(query)
+                if place != here]
 
     def _read(self, text: str, query: Query, context: Context) -> Decision:
         """`decide`, for a text already read into its query, without the examples."""

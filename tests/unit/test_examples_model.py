@@ -155,6 +155,16 @@ def test_the_model_predicts_only_places_the_coach_can_name_when_it_asks() -> Non
                for place in places if place != "aucun")
 
 
+@pytest.mark.parametrize("text", ["je suis la grand mere d'un petit garcon handicapé",
+                                  "ma fille est autiste on est perdu"])
+def test_the_model_never_offers_the_step_the_person_is_on(text: str) -> None:
+    """In the partner's widget, which opens on the families' first step, the model offered
+    that very step (« Familles : ai-je ma place ? ») among the places to go to."""
+    record = record_at(ENGINE, "familles:debut", persona="famille")
+    decision = ENGINE.understand(record, text)
+    assert "familles:debut" not in [c.place for c in decision.candidates], decision
+
+
 def test_a_file_left_out_is_not_learned() -> None:
     content = ENGINE.content
     everything = typed_examples(content)
