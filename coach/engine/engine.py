@@ -78,7 +78,8 @@ ASK_PLAIN_SCORE = 0.97
 YES = frozenset({"oui", "ok", "d accord", "oui je garde", "je garde", "garder", "c est bon",
                  "oui c est ca", "exact", "parfait", "valider", "je valide"})
 NO = frozenset({"non", "non merci", "reecrire", "je reecris", "modifier", "changer",
-                "pas ca", "non je reecris"})
+                "pas ca", "non je reecris", "non autre chose", "non pas ca", "non c est pas ca",
+                "non pas du tout", "nan", "non non", "non je change", "je change"})
 
 
 @dataclass(frozen=True)

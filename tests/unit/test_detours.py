@@ -228,6 +228,16 @@ def test_rewrite_then_yes_typed(staged):
     assert step.record.answers["objectif"] == "Un second objectif"
 
 
+@pytest.mark.parametrize("no", ["non autre chose", "non c'est pas ça", "nan", "non pas du tout"])
+def test_no_said_otherwise_to_the_answer_shown_invites_to_write_again(staged, no):
+    """« non autre chose » was kept as a new answer and shown back again."""
+    step = press(staged, staged.start("etape"), "court")
+    step = typed(staged, step, "Un premier objectif")
+    step = typed(staged, step, no)
+    assert step.record.proposal == [] and step.messages[-1].ref == "coach/saisie-reecrire-invite"
+    assert "objectif" not in step.record.answers
+
+
 def test_edit_from_the_summary_is_a_detour_that_comes_back(staged):
     step = press(staged, staged.start("etape"), "court")
     step = press(staged, typed(staged, step, "Créer du lien"), "saisie-garder", "modifier")
