@@ -13,6 +13,7 @@ from coach.content.placeholders import CONTACT_KEYS, placeholders, text_hash
 from coach.content.schema import (
     CALL_DEPTH_VARIABLE,
     CALL_ORIGIN_VARIABLE,
+    NOTHING,
     REPLY,
     TYPED_PREFIX,
     Node,
@@ -20,9 +21,6 @@ from coach.content.schema import (
 )
 from coach.engine.commands import COMMANDS, RESERVED_IDS, TYPED_COMMANDS
 from coach.engine.progress import PATH_VARIABLE, SHORT_PATH
-
-# The expected place of an example where nothing fits: the coach should say so.
-NOTHING = "aucun"
 
 # Keep in step with coach.engine.engine.MAX_CALL_DEPTH (content does not import the engine).
 MAX_CALL_DEPTH = 4

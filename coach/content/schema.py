@@ -324,6 +324,10 @@ class IntentionsFile(Strict):
     intentions: list[Intention] = Field(min_length=1)
 
 
+# The `expect` of an example where nothing fits: the coach should say so.
+NOTHING = "aucun"
+
+
 class Example(Strict):
     """A sentence as a person types it, and where it should lead (`docs/dialogues.md`, « Les
     exemples »): what the examples' model learns from.

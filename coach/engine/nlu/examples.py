@@ -133,9 +133,6 @@ class ExampleModel:
         more, weights = self._letters.weights(spelt, LETTERS_WEIGHT)
         return columns + more, values + weights
 
-    def __len__(self) -> int:
-        return len(self.places)
-
     def predict(self, query: Query, count: int = 3) -> list[tuple[str, float]]:
         """The `count` likeliest places with their probabilities (none for an empty text or
         one that shares no feature with any example)."""

@@ -17,12 +17,11 @@ chosen on the example files (`docs/benchmarks.md`), never on a blind set.
 
 from __future__ import annotations
 
+from coach.content.schema import NOTHING
 from coach.engine.nlu.candidates import Candidate, Decision, distinct
 from coach.engine.nlu.thresholds import EXACT_SCORE, MAX_ASK
 
 VIA = "exemples"
-# What the model predicts for a text that fits nowhere (the examples' « aucun »).
-NOTHING = "aucun"
 # The model's probability at which its place is offered when the rules found nothing.
 ASK_WHEN_MISSED = 0.90
 # … at which its place comes first when the rules hesitate.

@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from coach.content.model import Content
+from coach.content.schema import NOTHING
 from coach.engine.nlu.examples import ExampleModel
 from coach.engine.nlu.lexicon import Lexicon, Phrase
 from coach.engine.nlu.places import COMMAND, node_place
-from coach.engine.nlu.second_opinion import NOTHING
 
 # The examples' models of the last few contents (directory, version, file left out): the
 # same content gives the same model, and a test suite or a reload builds many
