@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from coach.content.loader import load_content, read_content
+from coach.content.schema import NOTHING
 from coach.engine.engine import Engine
 from coach.engine.nlu.candidates import Candidate, Decision
 from coach.engine.nlu.examples import ExampleModel, letter_runs
@@ -17,6 +18,7 @@ from coach.engine.nlu.second_opinion import (
     ASK_WHEN_MISSED,
     DOUBT_WHEN_GOING,
     LEAD_WHEN_ASKED,
+    NOTHING_WHEN_ASKED,
     weigh,
 )
 from coach.engine.nlu.teaching import typed_examples
@@ -119,6 +121,16 @@ def test_a_hesitation_is_ordered_by_the_model_otherwise() -> None:
     assert [c.place for c in ordered.candidates] == [C, A]
 
 
+def test_a_hesitation_is_not_understood_when_the_model_is_sure_nothing_fits() -> None:
+    hesitating = Decision("ask", (candidate(A), candidate(C)))
+    assert weigh(hesitating, [(NOTHING, NOTHING_WHEN_ASKED)]) == Decision("miss")
+    assert weigh(hesitating, [(NOTHING, NOTHING_WHEN_ASKED - 0.01)]) is hesitating
+    going = Decision("go", (candidate(A, 0.85),))
+    assert weigh(going, [(NOTHING, 1.0)]) is going  # the rules' sure places stand
+    missed = Decision("miss")
+    assert weigh(missed, [(NOTHING, 1.0)]) is missed
+
+
 def test_going_elsewhere_than_a_very_sure_model_asks_between_both() -> None:
     going = Decision("go", (candidate(A, 0.85),))
     assert weigh(going, [(B, DOUBT_WHEN_GOING - 0.01)]) is going
@@ -163,6 +175,14 @@ def test_the_model_never_offers_the_step_the_person_is_on(text: str) -> None:
     record = record_at(ENGINE, "familles:debut", persona="famille")
     decision = ENGINE.understand(record, text)
     assert "familles:debut" not in [c.place for c in decision.candidates], decision
+
+
+def test_a_question_that_fits_nowhere_is_not_offered_a_place_it_only_sounds_like() -> None:
+    """« médiathèque » sounds like the formats of meetings to the rules: the coach asked
+    « Vous voulez parler de… ? » about them; the model knows such questions fit nowhere."""
+    decision = ENGINE.understand(record_at(ENGINE, "accueil:menu"),
+                                 "horaires de la mediatheque de lille")
+    assert decision.kind == "miss", decision
 
 
 def test_a_file_left_out_is_not_learned() -> None:

@@ -10,7 +10,9 @@ model, learned from many people's sentences, is a second opinion:
     model's place comes first when it is fairly sure, else it orders the rules' candidates;
   - the rules go and the model is very sure of another place: the coach asks between both.
 When the model's likeliest answer is « aucun » (it learned from off-topic examples too), it
-has nothing to add. The model never makes the coach go on its own, only with the rules'
+has nothing to add, but for one thing: the rules hesitate and the model is fairly sure that
+nothing fits (« quel temps fera-t-il à Brest demain » near « près de chez moi »): the coach
+says it did not understand rather than offer places that have nothing to do with it. The model never makes the coach go on its own, only with the rules'
 first place: a wrong guess costs one question, not a wrong answer. The thresholds were
 chosen on the example files (`docs/benchmarks.md`), never on a blind set.
 """
@@ -32,6 +34,8 @@ AGREED = 0.99
 AGREED_AHEAD = 0.02
 # … at which the coach asks rather than go to the rules' place.
 DOUBT_WHEN_GOING = 0.90
+# … at which a hesitation of the rules becomes « not understood » when that answer is « aucun ».
+NOTHING_WHEN_ASKED = 0.90
 # A further place of the model is offered with the first when at least this likely.
 ALSO_OFFERED = 0.15
 # Sources whose decision is not the model's to weigh: an answer to the question on screen.
@@ -47,8 +51,11 @@ def settled(decision: Decision) -> bool:
 
 def weigh(decision: Decision, predicted: list[tuple[str, float]]) -> Decision:
     """The decision, with the model's `predicted` places (likeliest first) weighed in."""
-    if not predicted or predicted[0][0] == NOTHING or settled(decision):
+    if not predicted or settled(decision):
         return decision
+    if predicted[0][0] == NOTHING:
+        sure = predicted[0][1] >= NOTHING_WHEN_ASKED
+        return Decision("miss") if decision.kind == "ask" and sure else decision
     predicted = [(place, probability) for place, probability in predicted if place != NOTHING]
     place, probability = predicted[0]
     said = Candidate(place, place, probability, VIA)
