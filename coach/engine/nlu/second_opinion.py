@@ -12,9 +12,10 @@ model, learned from many people's sentences, is a second opinion:
 When the model's likeliest answer is « aucun » (it learned from off-topic examples too), it
 has nothing to add, but for one thing: the rules hesitate and the model is fairly sure that
 nothing fits (« quel temps fera-t-il à Brest demain » near « près de chez moi »): the coach
-says it did not understand rather than offer places that have nothing to do with it. The model never makes the coach go on its own, only with the rules'
-first place: a wrong guess costs one question, not a wrong answer. The thresholds were
-chosen on the example files (`docs/benchmarks.md`), never on a blind set.
+says it did not understand rather than offer places that have nothing to do with it.
+The model never makes the coach go on its own, only with the rules' first place: a wrong
+guess costs one question, not a wrong answer. The thresholds were chosen on the example
+files (`docs/benchmarks.md`), never on a blind set.
 """
 
 from __future__ import annotations
