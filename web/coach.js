@@ -10,6 +10,9 @@
   var LONGUE = 600;
   var TITRE_BROUILLON = 'Mon brouillon de feuille de route et de charte';
   var MERCI = 'Merci pour votre avis.';
+  // The question under an advice, in standard French and in easy-to-read words: no inverted
+  // subject in easy-to-read (« aide-t-il » was also cut after « aide-t- » at 320 px).
+  var QUESTION_AVIS = ['Ce conseil vous aide-t-il ?', 'Ce conseil vous aide ?'];
   // The keyboard hint under the field, in standard French and in easy-to-read words.
   // The easy-to-read one in two short lines: each a verb and its key, the key first heard
   // (in the widget it shares its first line with the field's label: three lines were too many).
@@ -52,10 +55,26 @@
       // next character, as Python does.
       if (m[3] && (/\d|\+/.test(avant))) { JOIGNABLE.lastIndex = m.index + 1; continue; }
       span.appendChild(d.createTextNode(texte.slice(dernier, m.index)));
-      var a = el(d, 'a', null, m[0]);
+      var a = el(d, 'a', null, m[2] ? null : m[0]);
       a.href = m[1] ? m[0] : m[2] ? 'mailto:' + m[0] : 'tel:' + m[0].replace(/[\s.\u00a0]/g, '');
-      span.appendChild(a);
+      if (m[2]) {
+        // An address too wide for the line is cut after its « @ », never inside a word.
+        var arobase = m[0].indexOf('@') + 1;
+        a.appendChild(d.createTextNode(m[0].slice(0, arobase)));
+        a.appendChild(d.createElement('wbr'));
+        a.appendChild(d.createTextNode(m[0].slice(arobase)));
+      }
+      // A phone number or an address starts a line rather than being cut (coach.css,
+      // .joignable), with the punctuation that follows it: « . » never alone on a line.
+      var bloc = m[1] ? a : el(d, 'span', 'joignable');
+      if (bloc !== a) bloc.appendChild(a);
       dernier = m.index + m[0].length;
+      var signe = /^[.,;:!?…)»\u00a0\u202f]+/.exec(texte.slice(dernier));
+      if (signe && bloc !== a) {
+        bloc.appendChild(d.createTextNode(signe[0]));
+        dernier += signe[0].length;
+      }
+      span.appendChild(bloc);
     }
     span.appendChild(d.createTextNode(texte.slice(dernier)));
     return span;
@@ -679,7 +698,8 @@
 
   Tchat.prototype.blocAvis = function (id) {
     var d = this.doc;
-    var g = el(d, 'div', 'avis'), q = el(d, 'span', 'avis-question', typo('Ce conseil vous aide-t-il ?'));
+    var g = el(d, 'div', 'avis'), q = el(d, 'span', 'avis-question',
+      typo(QUESTION_AVIS[this.falc ? 1 : 0]));
     q.id = 'avis-' + id;
     g.setAttribute('role', 'group');
     g.setAttribute('aria-labelledby', q.id);

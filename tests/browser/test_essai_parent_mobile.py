@@ -1,0 +1,101 @@
+"""What a try-out with a mother on a small phone (her child has a rare epilepsy; she reads
+with difficulty, taps, types as in a text message), an adult in easy-to-read who wants to
+take part, and a partner's page with the widget, found on the real dialogues:
+
+- in easy-to-read at 320 px, « Ce conseil vous aide-t-il ? » was cut after « aide-t- », its
+  « il ? » alone on the next line: the easy-to-read question is « Ce conseil vous aide ? »
+  (no inverted subject, nothing to cut), the standard one keeps its words together;
+- the e-mail address of « Parler à une personne » was cut in the middle of a word
+  (« accueil@association.exa » / « mple ») and its final full stop fell alone on a line:
+  it breaks after its « @ » only, the full stop stays with it.
+"""
+
+from __future__ import annotations
+
+import pytest
+from navigateur import IDLE, open_client, shot
+from playwright.sync_api import Page
+
+# Where a line of the coach's words starts with what cannot start one: the rest of a word
+# (a letter after a letter, or after a hyphen: « aide-t- » / « il »), or a punctuation sign
+# (« . » alone after an address). Visible text only; a space before the break is a fair one.
+CUTS = """root => {
+  const cuts = [];
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const letter = c => /[\\p{L}\\p{N}]/u.test(c);
+  let prev = null, node;
+  while ((node = walker.nextNode())) {
+    const parent = node.parentElement;
+    if (!parent || !parent.getClientRects().length || parent.closest('.visually-hidden')) {
+      prev = null;
+      continue;
+    }
+    for (let i = 0; i < node.data.length; i++) {
+      const c = node.data[i];
+      const range = document.createRange();
+      range.setStart(node, i);
+      range.setEnd(node, i + 1);
+      const box = range.getClientRects()[0];
+      if (!box || /\\s/.test(c)) { prev = /\\s/.test(c) ? null : prev; continue; }
+      if (prev && box.top > prev.top + 2 && (
+          (letter(c) && (letter(prev.c) || prev.c === '-')) || /[.,;:!?…»]/.test(c))) {
+        cuts.push(prev.text.slice(-12) + ' / ' + node.data.slice(i, i + 12));
+      }
+      prev = {c, top: box.top, text: (prev && prev.text || '') + c};
+    }
+  }
+  return cuts;
+}"""
+
+
+def touch_phone(new_context, width: int, height: int) -> Page:  # type: ignore[no-untyped-def]
+    return new_context(viewport={"width": width, "height": height}, is_mobile=True,
+                       has_touch=True).new_page()
+
+
+def tap_and_wait(page: Page, target) -> None:  # type: ignore[no-untyped-def]
+    before = page.locator(".msg--coach").count()
+    target.tap()
+    page.wait_for_function(
+        "n => document.querySelectorAll('.msg--coach').length > n", arg=before)
+    page.wait_for_function(IDLE)
+    page.wait_for_timeout(150)
+
+
+@pytest.mark.parametrize(("width", "height"), [(320, 568), (375, 740)])
+@pytest.mark.parametrize("falc", [False, True], ids=["standard", "facile"])
+def test_the_feedback_question_is_never_cut_inside_a_word(new_context, real_site, width: int,
+                                                         height: int, falc: bool) -> None:
+    page = touch_phone(new_context, width, height)
+    open_client(page, real_site, "?falc=1" if falc else "")
+    page.wait_for_function(IDLE)
+    tap_and_wait(page, page.locator(".choix button", has_text="parent").first)
+    question = page.locator(".avis-question")
+    assert question.count() == 1
+    if falc:
+        assert question.inner_text().replace("\u202f", " ") == "Ce conseil vous aide ?"
+    # The largest text the options give, where lines are shortest.
+    page.get_by_role("button", name="Plus d’options").tap()
+    for _ in range(4):
+        page.get_by_role("button", name="Plus grand").tap()
+    page.get_by_role("button", name="Plus d’options").tap()
+    question.scroll_into_view_if_needed()
+    assert question.evaluate(CUTS) == []
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    shot(page, f"essai-parent-avis-{width}-{'facile' if falc else 'standard'}")
+
+
+@pytest.mark.parametrize("falc", [False, True], ids=["standard", "facile"])
+def test_the_contact_s_address_breaks_after_its_at_sign_only(new_context, real_site,
+                                                              falc: bool) -> None:
+    page = touch_phone(new_context, 320, 568)
+    open_client(page, real_site, "?falc=1" if falc else "")
+    page.wait_for_function(IDLE)
+    tap_and_wait(page, page.locator('.commande[data-choix="humain"]'))
+    said = page.locator(".msg--coach").last
+    address = said.get_by_role("link", name="accueil@association.example")
+    assert address.get_attribute("href") == "mailto:accueil@association.example"
+    assert said.locator(".bulle").evaluate(CUTS) == []
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    said.scroll_into_view_if_needed()
+    shot(page, f"essai-parent-contact-{'facile' if falc else 'standard'}")
