@@ -319,8 +319,8 @@ def _check_entry(content: Content) -> Iterator[Issue]:
     if any(c.call for node in nodes for c in node.choices):
         needed.append("retour-appel")
     if any(node.ask is not None for node in nodes):
-        needed += ["saisie-confirmer", "saisie-garder", "saisie-reecrire", "saisie-gardee",
-                   "saisie-reecrire-invite"]
+        needed += ["saisie-confirmer", "saisie-garder", "saisie-reecrire", "saisie-question",
+                   "saisie-revenir", "saisie-gardee", "saisie-reecrire-invite"]
     if any(node.edit_answers for node in nodes):
         needed += list(answer_edits.MESSAGES)
     if any(node.typed_answers for node in nodes):

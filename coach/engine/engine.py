@@ -70,9 +70,20 @@ SENSE = "sens-"
 SENSE_OTHER = "sens-autre"
 # Detours nest this deep at most (`coach lint` refuses content that could go deeper).
 MAX_CALL_DEPTH = 4
-# The two buttons under a typed answer shown back (`ask:` nodes).
+# The buttons under a typed answer shown back (`ask:` nodes): keep it, write it again, or
+# « C’était une question », understood as a question asked from the step.
 KEEP_TYPED = "saisie-garder"
 RETYPE = "saisie-reecrire"
+TYPED_QUESTION = "saisie-question"
+# The way back to the `ask:` step from a place its question led to, when that place has no
+# « Revenir où j’en étais » (`return: true`) of its own.
+BACK_TO_ASK = "saisie-revenir"
+# A typed answer is shown back plainly, or as « une réponse, ou une question ? » when it
+# reads as one (it starts so, or ends with « ? ») and the understanding leads it somewhere.
+CONFIRM, CONFIRM_QUESTION = "saisie-confirmer", "saisie-confirmer-question"
+QUESTION_STARTS = ("comment", "pourquoi", "c est quoi", "qu est ce", "est ce que", "quel",
+                   "quelle", "quels", "quelles", "combien", "quand", "ou", "qui", "a quoi",
+                   "que veut dire", "ca veut dire")
 # At an `ask:` node, a typed text is a choice or a command only when it says one plainly.
 ASK_PLAIN_SCORE = 0.97
 YES = frozenset({"oui", "ok", "d accord", "oui je garde", "je garde", "garder", "c est bon",
@@ -80,6 +91,12 @@ YES = frozenset({"oui", "ok", "d accord", "oui je garde", "je garde", "garder", 
 NO = frozenset({"non", "non merci", "reecrire", "je reecris", "modifier", "changer",
                 "pas ca", "non je reecris", "non autre chose", "non pas ca", "non c est pas ca",
                 "non pas du tout", "nan", "non non", "non je change", "je change"})
+# Said to the answer shown back, as the button TYPED_QUESTION.
+QUESTION = frozenset({"question", "une question", "c est une question", "c etait une question",
+                      "c etait une question pas une reponse", "je pose une question",
+                      "non je pose une question", "non c est une question",
+                      "non c etait une question", "non une question", "je posais une question",
+                      "non je posais une question", "c est une question pas une reponse"})
 
 
 @dataclass(frozen=True)
@@ -286,7 +303,7 @@ class Engine:
         falc = record.falc
         if record.proposal:
             return [{"id": key, "label": self._system_text(key, falc)}
-                    for key in (KEEP_TYPED, RETYPE)]
+                    for key in (KEEP_TYPED, RETYPE, TYPED_QUESTION)]
         if record.pending:
             shown = [{"id": f"{SENSE}{i}", "label": self._place_label(record, key)}
                      for i, key in enumerate(record.pending, start=1)]
@@ -294,6 +311,8 @@ class Engine:
                              "label": self.understanding.places.other.get(falc)}]
         shown = [{"id": c.id, "label": c.label_falc if falc else c.label}
                  for c in self.available_choices(record)]
+        if self._asked_from_step(record):
+            shown.append({"id": BACK_TO_ASK, "label": self._system_text(BACK_TO_ASK, falc)})
         if self._at_directory(record) and self.communities:
             shown = [*self._place_choices, *shown]
         if self._offers_help(record):
@@ -366,6 +385,10 @@ class Engine:
     def _play_choice(self, record: Record, choice_id: str) -> None:
         if record.proposal:
             proposal, record.proposal = record.proposal, []
+            if choice_id == TYPED_QUESTION:
+                record.transcript.append(["choice", record.flow, record.node, choice_id])
+                self._typed_question(record, proposal)
+                return
             if choice_id in (KEEP_TYPED, RETYPE):
                 record.transcript.append(["choice", record.flow, record.node, choice_id])
                 self._settle_typed(record, proposal, choice_id == KEEP_TYPED)
@@ -374,6 +397,12 @@ class Engine:
         pending, record.pending = record.pending, []
         if pending and choice_id.startswith(SENSE):
             self._play_sense(record, pending, choice_id)
+            return
+        if choice_id == BACK_TO_ASK and self._asked_from_step(record):
+            record.transcript.append(["choice", record.flow, record.node, choice_id])
+            record.snapshot()
+            self._return(record)
+            record.misses = 0
             return
         choice = next((c for c in self.available_choices(record) if c.id == choice_id), None)
         place = self._place_of_choice(record, choice_id) if choice is None else None
@@ -426,12 +455,16 @@ class Engine:
             self._say(record, ("sens-lequel", "sens-question"))
             return
         record.pending = []
-        best = decision.best
         node = self._node_or_none((record.flow, record.node))
         if node is not None and node.ask is not None and self._typed_answer(
                 record, node.ask.variable, text, decision):
             return
+        self._answer(record, decision)
+
+    def _answer(self, record: Record, decision: Decision) -> None:
+        """What a typed text leads to: go there, « Vous voulez parler de… ? », or a miss."""
         record.proposal = []
+        best = decision.best
         if decision.kind == "go" and best is not None:
             record.misses = 0
             self._act_all(record, [best.key, *(c.key for c in decision.also)])
@@ -451,6 +484,10 @@ class Engine:
                 proposal, record.proposal = record.proposal, []
                 self._settle_typed(record, proposal, said in YES)
                 return True
+            if said in QUESTION:
+                proposal, record.proposal = record.proposal, []
+                self._typed_question(record, proposal)
+                return True
         best = decision.best
         if (decision.kind == "go" and best is not None and best.score >= ASK_PLAIN_SCORE
                 and best.key.startswith((COMMAND, CHOICE))) or (
@@ -462,8 +499,27 @@ class Engine:
             return False
         record.misses = 0
         record.proposal = [variable, answer]
-        record.transcript.append(["coach", "saisie-confirmer", {"texte": answer}])
+        asked = (decision.kind in ("go", "ask") and looks_like_question(answer)
+                 and CONFIRM_QUESTION in self.content.system)
+        record.transcript.append(["coach", CONFIRM_QUESTION if asked else CONFIRM,
+                                  {"texte": answer}])
         return True
+
+    def _typed_question(self, record: Record, proposal: list[str]) -> None:
+        """« C’était une question »: the text shown back is understood as typed at this
+        step, and never kept for the draft; a place it leads to is a detour back to it."""
+        text = proposal[1] if len(proposal) == 2 else ""
+        decision = self.understanding.decide(text, self.context(record))
+        if not self._seek_place(record, text, decision):
+            self._answer(record, decision)
+
+    def _asked_from_step(self, record: Record) -> bool:
+        """In a detour from an `ask:` step, at a place without a way back of its own."""
+        if not record.calls or record.pending or record.proposal:
+            return False
+        caller = self._node_or_none((record.calls[-1][0], record.calls[-1][1]))
+        return (caller is not None and caller.ask is not None
+                and not any(c.returns for c in self.available_choices(record)))
 
     def _settle_typed(self, record: Record, proposal: list[str], keep: bool) -> None:
         """Keep the typed answer and go on as the `ask:` says, or invite to write again."""
@@ -537,6 +593,11 @@ class Engine:
             self._say(record, ("pas-compris-choix",))
             return
         record.snapshot()
+        here = self._node_or_none((record.flow, record.node))
+        if here is not None and here.ask is not None and ref != (record.flow, record.node):
+            # Asked from a step of the draft: a detour, the step waits for its answer.
+            record.calls.append([record.flow, record.node, ref[0]])
+            del record.calls[:-MAX_CALL_DEPTH]
         record.vars.update(self.understanding.places.sets.get(place, {}))
         self._enter(record, ref)
 
@@ -791,15 +852,17 @@ class Engine:
     def _enter(self, record: Record, ref: NodeRef, follow: bool = True,
                back: bool = False) -> None:
         """Arrive at a node: say its messages, then follow automatic routes, if any.
-        Leaving the flow a detour called ends that detour. `back` (from a detour) says
-        « retour-appel » and the node again when it is short (its last message alone was
-        half a list: « 4. … 5. … » of the needs questionnaire); a longer node is named
+        Leaving the flow a detour called, or arriving at the node that called it, ends
+        that detour. `back` (from a detour) says « retour-appel » and the node again when
+        it is short (its last message alone was half a list: « 4. … 5. … » of the needs
+        questionnaire); a longer node is named
         (« … où vous en étiez : « Étape 1 : écrire la charte ». Le début est plus haut… »)
         and only its last message follows: its question or what to do next, with its
         choices (the whole node is above, in the history)."""
         for _hop in range(MAX_AUTOMATIC_HOPS):
-            while record.calls and record.calls[-1][2] != ref[0]:
-                record.calls.pop()
+            while record.calls and (record.calls[-1][2] != ref[0]
+                                    or (record.calls[-1][0], record.calls[-1][1]) == ref):
+                record.calls.pop()  # left the called flow, or back at the caller
             record.flow, record.node = ref
             self.progress.mark_seen(record, ref)
             node = self.content.node(ref)
@@ -837,6 +900,13 @@ class Engine:
             if named is not None:
                 return ["offer", BACK_NAMED, [named], ref[0], ref[1]]
         return ["coach", BACK]
+
+
+def looks_like_question(text: str) -> bool:
+    """« c koi un ambassadeur », « comment on évalue », « … ? »: worded as a question."""
+    said = normal(text)
+    return text.rstrip().endswith("?") or any(
+        said == start or said.startswith(start + " ") for start in QUESTION_STARTS)
 
 
 def region_id(region: str) -> str:

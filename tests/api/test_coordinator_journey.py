@@ -19,6 +19,7 @@ from coach.api.app import create_app
 from coach.content.loader import load_content
 from coach.content.model import Content, NodeRef
 from coach.settings import Settings
+from tests.api.pages import press
 from tests.conftest import CONTACT
 
 CONTENT = load_content()
@@ -208,7 +209,8 @@ async def test_typed_objective_reaches_the_downloaded_draft(real_client):
         assert walker.place == ("initier", "objectif-reponse")
         await walker.type(objective)
         assert walker.place == ("initier", "objectif-reponse")
-        assert [c["id"] for c in walker.step["choices"]] == ["saisie-garder", "saisie-reecrire"]
+        assert [c["id"] for c in walker.step["choices"]] == ["saisie-garder", "saisie-reecrire",
+                                                             "saisie-question"]
         assert f"« {objective} »" in walker.step["messages"][-1]["text"]
         await walker.press("saisie-garder")
         assert walker.place == ("initier", "carte-participation")
@@ -241,6 +243,54 @@ async def test_typed_objective_reaches_the_downloaded_draft(real_client):
         assert gone.status_code == 204
         page = await http.get(f"/api/v1/conversations/{walker.step['id']}/document")
         assert page.status_code == 404
+
+
+@pytest.mark.anyio
+async def test_a_question_typed_for_the_draft_is_answered_as_a_detour(real_client):
+    """« comment on évalue si ça marche » typed where the objective is asked was shown back
+    as the objective, the question lost. The person says it was a question (JSON API, then
+    the same on the pages without JavaScript): the place it leads to is a detour, the way
+    back returns to the step, and the draft holds nothing of it."""
+    question = "comment on évalue si ça marche"
+    step = ("initier", "objectif-reponse")
+    transport = httpx.ASGITransport(app=real_client)
+    async with httpx.AsyncClient(transport=transport, base_url="http://test") as http:
+        walker = Walker(http)
+        await walker.start()
+        await walker.press("etape-1")
+        await walker.walk_to(step)
+        await walker.type(question)
+        assert walker.step["messages"][-1]["text"] == (
+            f"Vous avez écrit : « {question} ». C’est une réponse pour votre brouillon, ou"
+            " une question ?")
+        assert walker.step["choices"][-1] == {"id": "saisie-question",
+                                              "label": "C’était une question"}
+        await walker.press("saisie-question")
+        if walker.step["choices"][-1]["id"] == "sens-autre":  # « Vous voulez parler de… ? »
+            await walker.press("sens-1")
+        assert walker.place != step
+        assert walker.step["choices"][-1] == {"id": "saisie-revenir",
+                                              "label": "Revenir où j’en étais"}
+        await walker.press("saisie-revenir")
+        assert walker.place == step
+        assert [m["ref"] for m in walker.step["messages"]][:2] == ["choix/saisie-revenir",
+                                                                   "coach/retour-appel"]
+        draft = await http.get(f"/api/v1/conversations/{walker.step['id']}/document")
+        assert draft.status_code == 200 and question not in draft.text
+        # the same, tapped on the pages without JavaScript
+        path = f"/sans-js/{walker.step['id']}"
+        assert (await http.post(path, data={"texte": question})).status_code == 303
+        page = await press(http, path, "saisie-question")
+        assert ">C’était une question<" in page
+        if 'value="sens-autre"' in page:
+            page = await press(http, path, "sens-1")
+        assert ">Revenir où j’en étais<" in page
+        page = await press(http, path, "saisie-revenir")
+        assert "Vous revenez où vous en étiez." in page
+        back = (await http.get(f"/api/v1/conversations/{walker.step['id']}")).json()
+        assert (back["flow"], back["node"]) == step
+        draft = await http.get(f"/api/v1/conversations/{walker.step['id']}/document")
+        assert question not in draft.text
 
 
 @pytest.mark.anyio
@@ -305,8 +355,8 @@ async def test_typed_answers_of_stages_3_and_4_are_edited_from_the_summary(real_
             said = [m["text"] for m in walker.step["messages"]]
             assert f"« {first[variable]} »" in " ".join(said)  # the answer kept so far
             await walker.type(again[variable])
-            assert [c["id"] for c in walker.step["choices"]] == ["saisie-garder",
-                                                                 "saisie-reecrire"]
+            assert [c["id"] for c in walker.step["choices"]] == [
+                "saisie-garder", "saisie-reecrire", "saisie-question"]
             await walker.press("saisie-garder")
             assert walker.place == ("initier", f"modifier-etape-{stage}")
             await walker.press("m-autre-etape")

@@ -9,7 +9,14 @@ from pathlib import Path
 import pytest
 
 from coach.content.loader import load_content
-from coach.engine.engine import MAX_CALL_DEPTH, SAID_AGAIN, ChoiceInput, Engine, TextInput
+from coach.engine.engine import (
+    MAX_CALL_DEPTH,
+    SAID_AGAIN,
+    ChoiceInput,
+    Engine,
+    TextInput,
+    looks_like_question,
+)
 from coach.engine.record import Record
 from tests.conftest import CONTACT, FIXTURE_DIALOGUES
 from tests.places import record_at
@@ -195,7 +202,8 @@ def test_a_typed_answer_is_shown_back_kept_and_shown_in_a_message(staged):
     step = typed(staged, step, "Rompre l’isolement des familles du Cantal")
     assert step.record.node == "objectif"
     assert step.record.proposal == ["objectif", "Rompre l’isolement des familles du Cantal"]
-    assert ids(step) == ["saisie-garder", "saisie-reecrire"]
+    assert ids(step) == ["saisie-garder", "saisie-reecrire", "saisie-question"]
+    assert step.messages[-1].ref == "coach/saisie-confirmer"  # an answer, not a question
     assert "« Rompre l’isolement des familles du Cantal »" in step.messages[-1].text
     step = press(staged, step, "saisie-garder")
     assert step.record.answers == {"objectif": "Rompre l’isolement des familles du Cantal"}
@@ -324,3 +332,115 @@ def test_back_to_a_long_step_without_the_named_line_says_it_plainly(tmp_path):
     step = press(engine, engine.start("etape"), "complet", "boite", "revenir")
     assert [m.ref for m in step.messages if m.role == "bot"] == [
         "coach/retour-appel", "etape/exercice/3"]
+
+
+# -- a question typed where the draft asked for an answer -------------------------------
+
+ASK_STEP = ("initier", "objectif-reponse")
+BACK_LABEL = {False: "Revenir où j’en étais", True: "Revenir où j’étais"}
+
+
+def asked(engine: Engine, text: str, falc: bool = False):
+    """`text` typed at the objective's step of the coordinator's journey."""
+    return engine.play(record_at(engine, ":".join(ASK_STEP), falc=falc), TextInput(text))
+
+
+def at_the_place_asked(engine: Engine, step):
+    """After « C’était une question »: the place the understanding leads to (the first one
+    of « Vous voulez parler de… ? » when it asks)."""
+    if step.record.pending:
+        assert ids(step)[-1] == "sens-autre"
+        step = press(engine, step, "sens-1")
+    return step
+
+
+@pytest.mark.parametrize("falc", [False, True])
+def test_a_typed_question_is_answered_as_a_detour_back_to_its_step(real, falc):
+    """« comment on évalue si ça marche », typed where the objective is asked, was shown
+    back as the objective with « Je garde cette réponse ? », and the question was lost."""
+    question = "comment on évalue si ça marche"
+    step = asked(real, question, falc)
+    shown = step.messages[-1]
+    assert shown.ref == "coach/saisie-confirmer-question"
+    assert shown.text == (f"Vous avez écrit : « {question} ».\nC’est une réponse pour votre "
+                          "brouillon ?\nOu c’est une question ?" if falc else
+                          f"Vous avez écrit : « {question} ». C’est une réponse pour votre "
+                          "brouillon, ou une question ?")
+    assert [c["label"] for c in step.choices][-1] == ("C’est une question" if falc
+                                                      else "C’était une question")
+    step = at_the_place_asked(real, press(real, step, "saisie-question"))
+    assert (step.record.flow, step.record.node) != ASK_STEP
+    assert step.record.calls == [[*ASK_STEP, step.record.flow]]
+    assert step.record.proposal == [] and "objectif" not in step.record.answers
+    assert "objectif" not in step.record.vars
+    assert step.choices[-1] == {"id": "saisie-revenir", "label": BACK_LABEL[falc]}
+    step = press(real, step, "saisie-revenir")
+    assert ((step.record.flow, step.record.node), step.record.calls) == (ASK_STEP, [])
+    assert [m.ref for m in step.messages][:2] == ["choix/saisie-revenir", "coach/retour-appel"]
+    assert step.messages[0].text == BACK_LABEL[falc]
+    assert ids(step) == [c.id for c in real.content.node(ASK_STEP).choices]
+    assert step.record.answers == {} and "objectif" not in step.record.vars
+    # the step still takes the person's answer
+    step = press(real, typed(real, step, "Rompre l’isolement des familles"), "saisie-garder")
+    assert step.record.answers == {"objectif": "Rompre l’isolement des familles"}
+
+
+
+@pytest.mark.parametrize("falc", [False, True])
+@pytest.mark.parametrize("said", ["c'était une question", "c une question",
+                                  "non je pose une question", "C’est une question !"])
+def test_saying_it_was_a_question_does_what_the_button_does(real, said, falc):
+    step = asked(real, "c koi un ambassadeur", falc)
+    assert step.record.proposal and step.messages[-1].ref == "coach/saisie-confirmer-question"
+    step = at_the_place_asked(real, typed(real, step, said))
+    assert step.record.calls == [[*ASK_STEP, step.record.flow]]
+    assert step.record.proposal == [] and step.record.answers == {}
+    assert step.choices[-1] == {"id": "saisie-revenir", "label": BACK_LABEL[falc]}
+    assert all(said not in m.text for m in step.messages if m.role == "bot")
+
+
+def test_a_place_with_its_own_way_back_offers_it_once(real):
+    """The toolbox has « Revenir où j’en étais » (`return: true`): the coach adds none."""
+    step = at_the_place_asked(real, press(real, asked(real, "c'est quoi la boîte à outils ?"),
+                                          "saisie-question"))
+    assert step.record.flow == "outils" and step.record.calls == [[*ASK_STEP, "outils"]]
+    back = [c for c in step.choices if c["label"] == BACK_LABEL[False]]
+    assert [c["id"] for c in back] == ["revenir"]
+    step = press(real, step, "revenir")
+    assert ((step.record.flow, step.record.node), step.record.calls) == (ASK_STEP, [])
+
+
+def test_reaching_the_step_again_on_the_way_ends_the_detour(real):
+    """Asked about a place of the same stage, the person may go on from there: arriving at
+    the step that asked ends the detour (no « Revenir » left behind)."""
+    step = press(real, asked(real, "c koi un ambassadeur"), "saisie-question")
+    assert (step.record.node, step.record.calls) == ("ambassadeurs", [[*ASK_STEP, "initier"]])
+    step = press(real, step, "commencer", "voir-reponse", "temporaire", "voir-reponse",
+                 "pratiques", "voir-reponse")
+    assert ((step.record.flow, step.record.node), step.record.calls) == (ASK_STEP, [])
+    assert "saisie-revenir" not in ids(step)
+
+
+def test_a_question_not_understood_leaves_the_person_at_the_step(staged):
+    """Nothing found for it: the coach says so; the step still waits for its answer, and
+    the draft has nothing of the question."""
+    step = press(staged, staged.start("etape"), "court")
+    step = typed(staged, step, "xyzzy plugh ?")
+    assert step.messages[-1].ref == "coach/saisie-confirmer"  # nowhere to lead: plainly
+    step = press(staged, step, "saisie-question")
+    assert [m.ref for m in step.messages] == ["choix/saisie-question", "coach/pas-compris"]
+    assert step.messages[0].text == "C’était une question"
+    assert (step.record.node, step.record.calls, step.record.proposal) == ("objectif", [], [])
+    assert ids(step) == ["partager", "boite"] and step.record.answers == {}
+    step = press(staged, typed(staged, step, "Un objectif à moi"), "saisie-garder")
+    assert step.record.answers == {"objectif": "Un objectif à moi"}
+
+
+@pytest.mark.parametrize(("text", "question"), [
+    ("comment on évalue si ça marche", True), ("c'est quoi une charte ?", True),
+    ("c koi un ambassadeur", True), ("Pourquoi faire une CoP", True),
+    ("qu’est-ce qu’un ambassadeur", True), ("est-ce que c'est gratuit", True),
+    ("Rompre l’isolement des familles", False), ("Commencer par les familles", False),
+    ("Des outils pour les aidants", False), ("combiner nos forces", False)])
+def test_what_reads_as_a_question(text, question):
+    assert looks_like_question(text) is question
