@@ -8,6 +8,11 @@
   prochain »: one place. Her « oui » typed back got « je n’ai pas compris », the question
   gone. Then « comment on evalue si ca marche »: three places, « oui », « non autre chose »,
   « le premier ».
+- Alexandra again, in the journey, where her objective is asked (« Vous pouvez aussi écrire
+  votre objectif avec vos mots »): she types the question « comment on évalue si ça
+  marche ». It was shown back as her objective, the question lost; now the coach asks
+  whether it is an answer or a question, she taps « C’était une question », goes to the
+  place it is about, and « Revenir où j’en étais » brings her back to her step.
 Each time: the start of the coach's new message on screen, the focus never in the field
 after a tap, the places named in the version she reads.
 """
@@ -60,9 +65,13 @@ def type_and_tap_send(page: Page, text: str) -> dict:  # type: ignore[type-arg]
     return turn(page, act)
 
 
+def plain(text: str) -> str:
+    """French no-break spaces (typography) read as ordinary spaces."""
+    return text.replace("\u202f", " ").replace("\u00a0", " ")
+
+
 def labels(page: Page) -> list[str]:
-    # French no-break spaces (typography) compare as ordinary spaces.
-    return [t.split(".", 1)[-1].strip().replace("\u202f", " ").replace("\u00a0", " ")
+    return [plain(t.split(".", 1)[-1].strip())
             for t in page.locator(".choix button").all_inner_texts()]
 
 
@@ -117,3 +126,40 @@ def test_alexandra_answers_the_question_about_several_places_by_typing(
     said = type_and_tap_send(page, "le premier")
     assert "compris" not in said["text"] and "Lequel" not in said["text"], said
     assert labels(page) != offered
+
+
+# From the start of stage 1 to the objective's question, the short path (choice ids).
+TO_THE_OBJECTIVE = ("essentiel", "diagnostic", "deja", "retours", "continuer", "commencer",
+                    "voir-reponse", "temporaire", "voir-reponse", "pratiques", "voir-reponse")
+
+
+def tap(page: Page, choice: str) -> dict:  # type: ignore[type-arg]
+    return turn(page, lambda: page.locator(f'.choix button[data-choix="{choice}"]').tap())
+
+
+def test_alexandra_types_a_question_where_her_objective_is_asked(new_context,
+                                                                  real_site) -> None:
+    page = new_context(viewport={"width": 375, "height": 740}, is_mobile=True,
+                       has_touch=True).new_page()
+    page.goto(real_site.coach + "/?parcours=initier")
+    page.locator(".messages .msg").first.wait_for()
+    page.wait_for_function(IDLE)
+    for choice in TO_THE_OBJECTIVE:
+        said = tap(page, choice)
+    assert "avec vos mots" in page.locator(".msg--coach .texte").last.inner_text(), said
+    said = type_and_tap_send(page, "comment on évalue si ça marche")
+    assert ("C’est une réponse pour votre brouillon, ou une question ?"
+            in plain(said["text"])), said
+    assert labels(page) == ["Oui, je garde ma réponse", "Non, je la réécris",
+                            "C’était une question"]
+    shot(page, "essai-saisie-question-375")
+    said = tap(page, "saisie-question")
+    if labels(page)[-1] == "Autre chose":  # « Vous voulez parler de… ? »: the first place
+        said = tap(page, "sens-1")
+    assert "Vous avez écrit" not in said["text"] and "compris" not in said["text"], said
+    assert labels(page)[-1] == "Revenir où j’en étais"
+    said = tap(page, "saisie-revenir")
+    assert "Vous revenez où vous en étiez." in said["text"], said
+    expect(page.locator(".msg--coach .texte").last).to_contain_text("avec vos mots")
+    assert "Je ne sais pas encore" in labels(page)
+    assert "Revenir où j’en étais" not in labels(page)
