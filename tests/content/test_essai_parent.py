@@ -1,0 +1,57 @@
+"""What a try-out with a mother on a phone (her child has a rare epilepsy, she reads with
+difficulty) and an adult in easy-to-read found in the words, on the real dialogues:
+
+- the partner's widget opens the parents' path at its first step, which said « Une CoP
+  fonctionne… » to a parent who had never read what a CoP is (the welcome, which says it,
+  is not on that path): the step says « communauté de pratique, ou CoP » the first time;
+- the coach's shared answers (« c gratuit », « c ou la reunion », finding a community near
+  home…) said « CoP » in easy-to-read, where nothing on the way had explained it: they say
+  « communauté »;
+- the parents' last step offered the coordinator's tools, not the step a parent can take:
+  it offers to find a community near home first;
+- someone in easy-to-read who says it is still too hard was told « Une personne de
+  l'équipe peut vous aider. », and not how: the coach says which button to choose.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from coach.engine.engine import TextInput
+from tests.content.playing import CONTENT, ENGINE, choice_ids, play, texts
+
+COP = re.compile(r"\bCoP\b")
+
+
+def test_the_parents_first_step_says_what_a_cop_is_where_it_first_names_it() -> None:
+    said = " ".join(texts(ENGINE.start("familles")))
+    first = COP.search(said)
+    assert first is not None
+    assert said[:first.start()].endswith("communauté de pratique, ou "), said
+
+
+@pytest.mark.parametrize("message", sorted(CONTENT.system))
+def test_a_shared_answer_in_easy_to_read_says_community_not_cop(message: str) -> None:
+    """Said wherever the person is: never an abbreviation nothing explained (the coach's own
+    name, « le coach CoP », is a name)."""
+    falc = CONTENT.system[message].falc.replace("coach CoP", "coach")
+    assert not COP.search(falc), falc
+
+
+@pytest.mark.parametrize("falc", [False, True], ids=["standard", "facile"])
+def test_the_parents_last_step_offers_to_find_a_community_first(falc: bool) -> None:
+    step = play(ENGINE.start("familles", falc=falc), "autre-question", "terminer")
+    assert step.record.node == "fin"
+    assert choice_ids(step)[0] == "trouver-groupe", choice_ids(step)
+    step = play(step, "trouver-groupe")
+    assert (step.record.flow, step.record.node) == ("trouver", "debut")
+
+
+def test_still_too_hard_in_easy_to_read_says_how_to_reach_a_person() -> None:
+    step = play(ENGINE.start("familles", falc=True), "voir-roles")
+    step = ENGINE.play(step.record, TextInput("je comprends pas"))
+    first = texts(step)[0]
+    assert "Une personne de l’équipe peut vous aider." in first, texts(step)
+    assert "Choisissez « Parler à une personne »." in first, first
