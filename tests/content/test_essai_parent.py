@@ -10,7 +10,10 @@ difficulty) and an adult in easy-to-read found in the words, on the real dialogu
 - the parents' last step offered the coordinator's tools, not the step a parent can take:
   it offers to find a community near home first;
 - someone in easy-to-read who says it is still too hard was told « Une personne de
-  l'équipe peut vous aider. », and not how: the coach says which button to choose.
+  l'équipe peut vous aider. », and not how: the coach says which button to choose;
+- « Aide », in easy-to-read (its easy-to-read words are only read there), said « Écrivez
+  « facile à lire » pour lire des textes simples. »: written there, it asks whether to go
+  back to standard French. Each word the help gives keeps the person in easy-to-read.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ import re
 
 import pytest
 
-from coach.engine.engine import TextInput
+from coach.engine.engine import ChoiceInput, TextInput
 from tests.content.playing import CONTENT, ENGINE, choice_ids, play, texts
 
 COP = re.compile(r"\bCoP\b")
@@ -55,3 +58,15 @@ def test_still_too_hard_in_easy_to_read_says_how_to_reach_a_person() -> None:
     first = texts(step)[0]
     assert "Une personne de l’équipe peut vous aider." in first, texts(step)
     assert "Choisissez « Parler à une personne »." in first, first
+
+
+def test_each_word_the_easy_to_read_help_gives_keeps_easy_to_read() -> None:
+    step = play(ENGINE.start("familles", falc=True), "voir-roles")
+    help_ = ENGINE.play(step.record, ChoiceInput("aide"))
+    said = texts(help_)[0]
+    words = re.findall(r"Écrivez « ([^»]+) »", said)
+    assert len(words) >= 3, said
+    for word in words:
+        reply = ENGINE.play(help_.record, TextInput(word))
+        refs = [m.ref for m in reply.messages if m.role == "bot"]
+        assert reply.record.falc and "coach/facile-question" not in refs, (word, refs)
