@@ -133,7 +133,8 @@ BLIND = ROOT / "tests" / "data" / "utterances_blind.yaml"
 # (`typed_bodies(visible=True)`): for those who must not read a blind set, e.g. while making
 # the understanding faster.
 VISIBLE = tuple(ROOT / "dialogues" / "exemples" / f"{name}.yaml"
-                for name in ("reglage", "dev3", "dev4", "dev5", "dev6", "dev7"))
+                for name in ("reglage", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8",
+                             "dev9"))
 WALKS, WALK_LENGTH, RESTART = 64, 30, "recommencer"
 
 

@@ -74,14 +74,21 @@ DEV4 = EXAMPLES / "dev4.yaml"
 DEV5 = EXAMPLES / "dev5.yaml"
 DEV6 = EXAMPLES / "dev6.yaml"
 DEV7 = EXAMPLES / "dev7.yaml"
+DEV8 = EXAMPLES / "dev8.yaml"
+DEV9 = EXAMPLES / "dev9.yaml"
 # The visible development sets, by name: measured and their confusions printed.
-DEV_SETS = {"dev3": DEV3, "dev4": DEV4, "dev5": DEV5, "dev6": DEV6, "dev7": DEV7}
+DEV_SETS = {"dev3": DEV3, "dev4": DEV4, "dev5": DEV5, "dev6": DEV6, "dev7": DEV7, "dev8": DEV8,
+            "dev9": DEV9}
 # When each was written (printed with its figures).
 DEV_WRITTEN = {"dev3": "before the tuning of 2026-12-02", "dev4": "before the tuning of 2026-12-02",
                "dev5": "before the tuning of 2026-12-02",
                "dev6": "on 2026-12-03 before that session's tuning",
                "dev7": "on 2026-12-03 in the morning, by a writer who read no matcher code,"
-                       " no example file, no intentions, topics or synonyms"}
+                       " no example file, no intentions, topics or synonyms",
+               "dev8": "on 2026-12-03 in the day, the same way (deeper places: partners,"
+                       " coordinators, professionals)",
+               "dev9": "on 2026-12-03 in the day, the same way (families, people with a"
+                       " disability, off-topic)"}
 # The blind sets, by name: measured, their aggregates only; never read with --visible.
 BLIND_SETS = {"blind": BLIND, "blind2": BLIND2, "blind3": BLIND3, "blind4": BLIND4,
               "blind5": BLIND5}

@@ -371,10 +371,13 @@ class Understanding:
 
     def _predicted(self, query: Query, context: Context) -> list[tuple[str, float]]:
         """The examples' places for this text, but where the person already is (the rules
-        never offer it either)."""
-        here = node_place(context.flow, context.node)
+        never offer it either) and, for a funder, the lack of money (the rules yield it too:
+        the examples learned « le financement s'arrête » from those who lack it)."""
+        left_out = {node_place(context.flow, context.node)}
+        if context.funder:
+            left_out |= self._money
         return [(place, probability) for place, probability in self.examples.predict(query)
-                if place != here]
+                if place not in left_out]
 
     def _read(self, text: str, query: Query, context: Context) -> Decision:
         """`decide`, for a text already read into its query, without the examples."""

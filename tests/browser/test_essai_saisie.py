@@ -4,8 +4,8 @@
   autres parents vont me juger »: the coach asks about three places. « Autre chose » did not
   say that she could write it otherwise; her « oui » got « je n’ai pas compris, choisissez
   une des réponses proposées » under buttons that no longer were the places.
-- Alexandra, a new coordinator on a 375 × 740 phone, types « on a plus de financement l an
-  prochain »: one place. Her « oui » typed back got « je n’ai pas compris », the question
+- Alexandra, a new coordinator on a 375 × 740 phone, types « on aura plus de budget »: one
+  place. Her « oui » typed back got « je n’ai pas compris », the question
   gone. Then « comment on evalue si ca marche »: three places, « oui », « non autre chose »,
   « le premier ».
 - Alexandra again, in the journey, where her objective is asked (« Vous pouvez aussi écrire
@@ -102,7 +102,8 @@ def test_alexandra_answers_the_question_about_several_places_by_typing(
         new_context, real_site) -> None:
     page = phone(new_context, 375, 740, real_site, False)
     # One place: « oui » typed goes there.
-    said = type_and_tap_send(page, "on a plus de financement l an prochain")
+    # (« on a plus de financement l an prochain » now goes there: rules and examples agree.)
+    said = type_and_tap_send(page, "on aura plus de budget")
     text = said["text"].replace("\u202f", " ").replace("\u00a0", " ")
     assert "? « Le manque de moyens »" in text and text.count("?") == 1, said
     assert labels(page) == ["Le manque de moyens", "Autre chose"]

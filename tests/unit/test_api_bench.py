@@ -106,6 +106,7 @@ def test_visible_bodies_are_the_tuned_and_development_texts_in_order() -> None:
     texts = [str(u["text"]) for path in VISIBLE
              for u in yaml.safe_load(path.read_text(encoding="utf-8"))["utterances"]]
     assert [path.name for path in VISIBLE] == ["reglage.yaml", "dev3.yaml", "dev4.yaml",
-                                               "dev5.yaml", "dev6.yaml", "dev7.yaml"]
+                                               "dev5.yaml", "dev6.yaml", "dev7.yaml",
+                                               "dev8.yaml", "dev9.yaml"]
     bodies = typed_bodies(visible=True)
     assert [orjson.loads(body)["text"] for body in bodies] == texts and len(texts) > 500

@@ -59,7 +59,6 @@ def test_where_and_when_are_both_answered() -> None:
 
 # -- coming to a group: access, video, groups for parents --------------------------------------
 @pytest.mark.parametrize(("text", "expected"), [
-    ("je suis en fauteuil je peux venir", "familles:accessibilite"),
     ("je suis aveugle, je peux participer aussi ?", "familles:accessibilite"),
     ("je suis malvoyante, je pourrai suivre les échanges ?", "familles:accessibilite"),
     ("on peut venir en visio ?", "familles:formats"),
@@ -68,6 +67,14 @@ def test_where_and_when_are_both_answered() -> None:
 ])
 def test_coming_to_a_group_leads_to_what_it_asks(text: str, expected: str) -> None:
     goes(text, expected)
+
+
+def test_a_wheelchair_user_asking_to_come_is_offered_access_and_their_place() -> None:
+    """« Can I come? » from a wheelchair: the access to meetings, or whether people with a
+    disability have their place. The examples' writers answered both; the coach asks."""
+    decision = decide("accueil:menu", "je suis en fauteuil je peux venir")
+    assert decision.kind == "ask", decision
+    assert {"familles:accessibilite", "familles:personne-concernee"} <= set(places(decision))
 
 
 def test_a_disability_said_alone_still_asks_who_one_is() -> None:
