@@ -1025,9 +1025,11 @@
     this.q('.plus').setAttribute('aria-disabled', String(this.tailleIndex === TAILLES.length - 1));
   };
 
+  /* The coach's last reply from its first message (a reply of several bubbles: the last one
+     alone skipped the others; a screen reader reads on from there). */
   Tchat.prototype.lireDerniere = function () {
     var bots = this.liste.querySelectorAll('.msg--coach');
-    var dernier = bots[bots.length - 1];
+    var dernier = this.derniereReponse() || bots[bots.length - 1];
     if (!dernier) return;
     dernier.tabIndex = -1;
     // Its start, to be read from there (by its nearest edge, a message taller than the

@@ -7,7 +7,10 @@ take part, and a partner's page with the widget, found on the real dialogues:
   (no inverted subject, nothing to cut), the standard one keeps its words together;
 - the e-mail address of « Parler à une personne » was cut in the middle of a word
   (« accueil@association.exa » / « mple ») and its final full stop fell alone on a line:
-  it breaks after its « @ » only, the full stop stays with it.
+  it breaks after its « @ » only, the full stop stays with it;
+- « Lire la dernière réponse » showed the reply's last bubble only (Jacques's fourth role),
+  its first three above the screen, as if the reply were that bubble: it shows and focuses
+  the reply's first message.
 """
 
 from __future__ import annotations
@@ -99,3 +102,26 @@ def test_the_contact_s_address_breaks_after_its_at_sign_only(new_context, real_s
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
     said.scroll_into_view_if_needed()
     shot(page, f"essai-parent-contact-{'facile' if falc else 'standard'}")
+
+
+@pytest.mark.parametrize("falc", [False, True], ids=["standard", "facile"])
+def test_read_the_last_reply_starts_at_its_first_bubble(new_context, real_site,
+                                                        falc: bool) -> None:
+    page = touch_phone(new_context, 320, 568)
+    open_client(page, real_site, "?falc=1" if falc else "")
+    page.wait_for_function(IDLE)
+    for label in ("parent", "Quels rôles"):
+        tap_and_wait(page, page.locator(".choix button", has_text=label).first)
+    reply = page.locator(".msg--coach[data-ref^='familles/roles/']")
+    assert reply.count() == 3
+    page.evaluate("scrollTo(0, document.documentElement.scrollHeight)")
+    page.locator(".lire-derniere").tap()
+    page.wait_for_timeout(300)
+    seen = page.evaluate("""() => {
+        const a = document.activeElement, r = a.getBoundingClientRect(),
+              sw = document.querySelector('.falc-bouton').getBoundingClientRect();
+        return {ref: a.getAttribute('data-ref'), top: r.top, under: sw.bottom};
+    }""")
+    assert seen["ref"] == "familles/roles/0", seen
+    assert seen["under"] - 1 <= seen["top"] <= seen["under"] + 30, seen
+    shot(page, f"essai-parent-lire-la-derniere-{'facile' if falc else 'standard'}")
