@@ -13,7 +13,9 @@ difficulty) and an adult in easy-to-read found in the words, on the real dialogu
   l'équipe peut vous aider. », and not how: the coach says which button to choose;
 - « Aide », in easy-to-read (its easy-to-read words are only read there), said « Écrivez
   « facile à lire » pour lire des textes simples. »: written there, it asks whether to go
-  back to standard French. Each word the help gives keeps the person in easy-to-read.
+  back to standard French. Each word the help gives keeps the person in easy-to-read;
+- the easy-to-read answers said « Cliquez », a mouse's word, to people who tap a phone:
+  they say « Choisissez ».
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ def test_a_shared_answer_in_easy_to_read_says_community_not_cop(message: str) ->
     name, « le coach CoP », is a name)."""
     falc = CONTENT.system[message].falc.replace("coach CoP", "coach")
     assert not COP.search(falc), falc
+    assert "cliqu" not in falc.lower(), falc
 
 
 @pytest.mark.parametrize("falc", [False, True], ids=["standard", "facile"])
