@@ -7,7 +7,9 @@ take part, and a partner's page with the widget, found on the real dialogues:
   (no inverted subject, nothing to cut), the standard one keeps its words together;
 - the e-mail address of « Parler à une personne » was cut in the middle of a word
   (« accueil@association.exa » / « mple ») and its final full stop fell alone on a line:
-  it breaks after its « @ » only, the full stop stays with it;
+  it breaks after its « @ » only, the full stop stays with it; the number and the address
+  were 21 px high targets (25 px in easy-to-read), for the one thing a parent taps next:
+  44 px;
 - « Lire la dernière réponse » showed the reply's last bubble only (Jacques's fourth role),
   its first three above the screen, as if the reply were that bubble: it shows and focuses
   the reply's first message.
@@ -125,3 +127,32 @@ def test_read_the_last_reply_starts_at_its_first_bubble(new_context, real_site,
     assert seen["ref"] == "familles/roles/0", seen
     assert seen["under"] - 1 <= seen["top"] <= seen["under"] + 30, seen
     shot(page, f"essai-parent-lire-la-derniere-{'facile' if falc else 'standard'}")
+
+
+# How high a finger can land on `a` and reach it, down the middle of its box.
+TAP_HEIGHT = """a => {
+    const r = a.getBoundingClientRect(), x = r.left + r.width / 2;
+    let best = 0, run = 0;
+    for (let y = Math.floor(r.top) - 40; y <= r.bottom + 40; y++) {
+        const hit = document.elementFromPoint(x, y);
+        run = hit && (hit === a || a.contains(hit)) ? run + 1 : 0;
+        best = Math.max(best, run);
+    }
+    return best;
+}"""
+
+
+@pytest.mark.parametrize(("width", "height"), [(320, 568), (375, 740)])
+@pytest.mark.parametrize("falc", [False, True], ids=["standard", "facile"])
+def test_the_contact_s_number_and_address_are_44_px_targets(new_context, real_site, width: int,
+                                                            height: int, falc: bool) -> None:
+    page = touch_phone(new_context, width, height)
+    open_client(page, real_site, "?falc=1" if falc else "")
+    page.wait_for_function(IDLE)
+    tap_and_wait(page, page.locator('.commande[data-choix="humain"]'))
+    said = page.locator(".msg--coach").last
+    said.scroll_into_view_if_needed()
+    for name in ("01 23 45 67 89", "accueil@association.example"):
+        link = said.get_by_role("link", name=name)
+        link.scroll_into_view_if_needed()
+        assert link.evaluate(TAP_HEIGHT) >= 44, name
