@@ -18,7 +18,7 @@ from coach.engine.nlu.second_opinion import (
     ASK_WHEN_MISSED,
     DOUBT_WHEN_GOING,
     LEAD_WHEN_ASKED,
-    NOTHING_WHEN_ASKED,
+    NOTHING_FITS,
     weigh,
 )
 from coach.engine.nlu.teaching import typed_examples
@@ -121,14 +121,17 @@ def test_a_hesitation_is_ordered_by_the_model_otherwise() -> None:
     assert [c.place for c in ordered.candidates] == [C, A]
 
 
-def test_a_hesitation_is_not_understood_when_the_model_is_sure_nothing_fits() -> None:
+def test_when_the_model_is_sure_nothing_fits_the_coach_takes_one_step_back() -> None:
     hesitating = Decision("ask", (candidate(A), candidate(C)))
-    assert weigh(hesitating, [(NOTHING, NOTHING_WHEN_ASKED)]) == Decision("miss")
-    assert weigh(hesitating, [(NOTHING, NOTHING_WHEN_ASKED - 0.01)]) is hesitating
-    going = Decision("go", (candidate(A, 0.85),))
-    assert weigh(going, [(NOTHING, 1.0)]) is going  # the rules' sure places stand
+    assert weigh(hesitating, [(NOTHING, NOTHING_FITS)]) == Decision("miss")
+    assert weigh(hesitating, [(NOTHING, NOTHING_FITS - 0.01)]) is hesitating
     missed = Decision("miss")
     assert weigh(missed, [(NOTHING, 1.0)]) is missed
+    going = Decision("go", (candidate(A, 0.85), candidate(C, 0.5)))
+    assert weigh(going, [(NOTHING, NOTHING_FITS)]) == Decision("ask", going.candidates)
+    assert weigh(going, [(NOTHING, NOTHING_FITS - 0.01)]) is going
+    sure = Decision("go", (candidate(A, 1.0),))  # a phrase typed exactly stands
+    assert weigh(sure, [(NOTHING, 1.0)]) is sure
 
 
 def test_going_elsewhere_than_a_very_sure_model_asks_between_both() -> None:
@@ -183,6 +186,14 @@ def test_a_question_that_fits_nowhere_is_not_offered_a_place_it_only_sounds_like
     decision = ENGINE.understand(record_at(ENGINE, "accueil:menu"),
                                  "horaires de la mediatheque de lille")
     assert decision.kind == "miss", decision
+
+
+def test_a_price_elsewhere_is_asked_about_not_answered_with_the_cost_of_a_community() -> None:
+    """« combien coûte » is how people ask whether a community costs anything: the rules went
+    to « c'est gratuit ? »; the model knows a plane ticket fits nowhere, so the coach asks."""
+    decision = ENGINE.understand(record_at(ENGINE, "accueil:menu"),
+                                 "combien coute un billet d'avion pour nice")
+    assert decision.kind == "ask", decision
 
 
 def test_a_file_left_out_is_not_learned() -> None:

@@ -9,10 +9,11 @@ model, learned from many people's sentences, is a second opinion:
     readers agree: a long, clear request is not asked about); else the
     model's place comes first when it is fairly sure, else it orders the rules' candidates;
   - the rules go and the model is very sure of another place: the coach asks between both.
-When the model's likeliest answer is « aucun » (it learned from off-topic examples too), it
-has nothing to add, but for one thing: the rules hesitate and the model is fairly sure that
-nothing fits (« quel temps fera-t-il à Brest demain » near « près de chez moi »): the coach
-says it did not understand rather than offer places that have nothing to do with it.
+When the model's likeliest answer is « aucun » (it learned from off-topic examples too) and
+it is fairly sure, the coach takes one step back: a hesitation of the rules becomes « not
+understood » (« quel temps fera-t-il à Brest demain » is not « une CoP près de chez moi »),
+a place the rules would go to is asked about (« combien coûte un billet de train » is not
+« c'est gratuit ? »).
 The model never makes the coach go on its own, only with the rules' first place: a wrong
 guess costs one question, not a wrong answer. The thresholds were chosen on the example
 files (`docs/benchmarks.md`), never on a blind set.
@@ -35,8 +36,8 @@ AGREED = 0.99
 AGREED_AHEAD = 0.02
 # … at which the coach asks rather than go to the rules' place.
 DOUBT_WHEN_GOING = 0.90
-# … at which a hesitation of the rules becomes « not understood » when that answer is « aucun ».
-NOTHING_WHEN_ASKED = 0.90
+# … of « aucun », at which the coach takes one step back: go → ask, ask → not understood.
+NOTHING_FITS = 0.90
 # A further place of the model is offered with the first when at least this likely.
 ALSO_OFFERED = 0.15
 # Sources whose decision is not the model's to weigh: an answer to the question on screen.
@@ -55,8 +56,10 @@ def weigh(decision: Decision, predicted: list[tuple[str, float]]) -> Decision:
     if not predicted or settled(decision):
         return decision
     if predicted[0][0] == NOTHING:
-        sure = predicted[0][1] >= NOTHING_WHEN_ASKED
-        return Decision("miss") if decision.kind == "ask" and sure else decision
+        if predicted[0][1] < NOTHING_FITS or decision.kind == "miss":
+            return decision
+        return Decision("miss") if decision.kind == "ask" else Decision(
+            "ask", decision.candidates[:MAX_ASK])
     predicted = [(place, probability) for place, probability in predicted if place != NOTHING]
     place, probability = predicted[0]
     said = Candidate(place, place, probability, VIA)
