@@ -15,7 +15,10 @@ difficulty) and an adult in easy-to-read found in the words, on the real dialogu
   « facile à lire » pour lire des textes simples. »: written there, it asks whether to go
   back to standard French. Each word the help gives keeps the person in easy-to-read;
 - the easy-to-read answers said « Cliquez », a mouse's word, to people who tap a phone:
-  they say « Choisissez ».
+  they say « Choisissez »;
+- an adult with a disability who looks for a community (to go to its meetings) was told to
+  ask « l’établissement de votre proche » and « une association de familles », words for a
+  parent: where to ask names the person's own service too.
 """
 
 from __future__ import annotations
@@ -73,3 +76,22 @@ def test_each_word_the_easy_to_read_help_gives_keeps_easy_to_read() -> None:
         reply = ENGINE.play(help_.record, TextInput(word))
         refs = [m.ref for m in reply.messages if m.role == "bot"]
         assert reply.record.falc and "coach/facile-question" not in refs, (word, refs)
+
+
+OWN_SUPPORT = re.compile(r"vous accompagne|votre service d’aide|qui vous aide")
+
+
+@pytest.mark.parametrize("falc", [False, True], ids=["standard", "facile"])
+def test_a_person_with_a_disability_finding_a_community_is_told_where_to_ask(
+        falc: bool) -> None:
+    step = play(ENGINE.start("familles", falc=falc), "je-vis-le-handicap", "autre-question",
+                "terminer", "trouver-groupe")
+    said = texts(step)
+    step = play(step, "conseils")
+    said += texts(step)
+    assert (step.record.flow, step.record.node) == ("trouver", "conseils")
+    relatives = [t for t in said if "proche" in t]
+    assert relatives, said
+    for text in relatives:
+        assert OWN_SUPPORT.search(text), text
+        assert "association de familles" not in text, text
