@@ -18,7 +18,8 @@ difficulty) and an adult in easy-to-read found in the words, on the real dialogu
   they say « Choisissez »;
 - an adult with a disability who looks for a community (to go to its meetings) was told to
   ask « l’établissement de votre proche » and « une association de familles », words for a
-  parent: where to ask names the person's own service too.
+  parent: where to ask names the person's own service too; and confidentiality spoke of
+  « la santé de votre enfant »: « de votre proche ».
 """
 
 from __future__ import annotations
@@ -95,3 +96,15 @@ def test_a_person_with_a_disability_finding_a_community_is_told_where_to_ask(
     for text in relatives:
         assert OWN_SUPPORT.search(text), text
         assert "association de familles" not in text, text
+
+
+@pytest.mark.parametrize("falc", [False, True], ids=["standard", "facile"])
+def test_the_person_s_path_never_speaks_of_their_child(falc: bool) -> None:
+    step = play(ENGINE.start("familles", falc=falc), "je-vis-le-handicap")
+    seen = set()
+    while choice_ids(step) and step.record.node not in seen:
+        seen.add(step.record.node)
+        for text in texts(step):
+            assert "votre enfant" not in text, (step.record.node, text)
+        step = play(step, choice_ids(step)[0])
+    assert {"confidentialite", "premier-pas"} <= seen, seen
