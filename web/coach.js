@@ -232,7 +232,7 @@
       if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) { e.preventDefault(); t.envoyerTexte(); }
     });
     this.saisie.addEventListener('input', function () { ecrire('brouillon', t.saisie.value || null); });
-    this.reessayer.addEventListener('click', function () { t.reprendre(); });
+    this.reessayer.addEventListener('click', function (e) { t.reprendre(e); });
     q('.falc-bouton').addEventListener('click', function () { t.basculerFalc(); });
     var ob = q('.options-bouton') || this.racine.parentNode.querySelector('.options-bouton');
     ob.addEventListener('click', function (e) {
@@ -474,6 +474,7 @@
 
   Tchat.prototype.recevoir = function (pas, touche) {
     var t = this;
+    this.retouche = false;
     if (pas.falc !== this.falc) {
       /* « facile à lire » typed as a command: the whole history switches. */
       this.falc = pas.falc;
@@ -971,11 +972,20 @@
     // the tap seemed to do nothing). The least scroll brings them in.
     var bas = this.reessayer.hidden ? this.erreur : this.reessayer;
     if (!this.vu(this.erreur, false) || !this.vu(bas, true)) bas.scrollIntoView({ block: 'nearest' });
+    // « Réessayer » tapped and failed again: the finger finds it where it was, with the focus.
+    var retouche = this.retouche;
+    this.retouche = false;
+    if (retouche && !this.reessayer.hidden) this.reessayer.focus({ preventScroll: true });
   };
 
-  Tchat.prototype.reprendre = function () {
+  /* « Réessayer »: with the keyboard, the focus goes to the text field (the button hides while
+     the coach is asked again). After a tap, never the field: its virtual keyboard opened and,
+     if it failed again, covered the error and « Réessayer »; the reply takes the focus
+     (signaler), or « Réessayer » again (afficherErreur). */
+  Tchat.prototype.reprendre = function (e) {
     var reprise = this.reprise;
-    this.saisie.focus();
+    this.retouche = this.parToucher(e);
+    if (!this.retouche) this.saisie.focus();
     if (reprise) reprise();
   };
 

@@ -12,13 +12,16 @@ take part, and a partner's page with the widget, found on the real dialogues:
   44 px;
 - « Lire la dernière réponse » showed the reply's last bubble only (Jacques's fourth role),
   its first three above the screen, as if the reply were that bubble: it shows and focuses
-  the reply's first message.
+  the reply's first message;
+- with a weak connection, « Réessayer » tapped put the focus in the text field: the phone's
+  keyboard opened and, when it failed again, covered the error and « Réessayer ». After a
+  tap the field is left alone: the reply takes the focus, or « Réessayer » again.
 """
 
 from __future__ import annotations
 
 import pytest
-from navigateur import IDLE, open_client, shot
+from navigateur import DEEP_ACTIVE, IDLE, WIDGET_ROOT, open_client, shot, tap_widget_open
 from playwright.sync_api import Page
 
 # Where a line of the coach's words starts with what cannot start one: the rest of a word
@@ -156,3 +159,41 @@ def test_the_contact_s_number_and_address_are_44_px_targets(new_context, real_si
         link = said.get_by_role("link", name=name)
         link.scroll_into_view_if_needed()
         assert link.evaluate(TAP_HEIGHT) >= 44, name
+
+
+@pytest.mark.parametrize("where", ["page", "widget"])
+def test_retry_tapped_never_opens_the_phone_s_keyboard(new_context, real_site,
+                                                       where: str) -> None:
+    context = new_context(viewport={"width": 320, "height": 568}, is_mobile=True,
+                          has_touch=True)
+    page = context.new_page()
+    if where == "page":
+        open_client(page, real_site, "?falc=1")
+        root, scope = "document", page.locator("body")
+    else:
+        scope = tap_widget_open(page, real_site, falc=True)
+        root = WIDGET_ROOT
+    page.wait_for_function(IDLE)
+    before = scope.locator(".msg--coach").count()
+    context.set_offline(True)
+    scope.locator(".choix button").first.tap()
+    retry = scope.get_by_role("button", name="Réessayer")
+    retry.wait_for()
+    retry.tap()  # still offline: it fails again
+    page.wait_for_function(f"() => {root}.querySelector('.reessayer:not([hidden])')"
+                           f" && !{root}.querySelector('[aria-busy=true]')")
+    page.wait_for_timeout(200)
+    focused = page.evaluate(f"() => {{ const a = ({DEEP_ACTIVE})(); return a.className; }}")
+    assert focused == "reessayer js-seul", focused  # not the field: no keyboard over it
+    box = retry.bounding_box()
+    assert box is not None and 0 <= box["y"] <= 568 + 1 - box["height"], box
+    shot(page, f"essai-parent-reessayer-{where}")
+    context.set_offline(False)
+    retry.tap()
+    page.wait_for_function(
+        f"n => {root}.querySelectorAll('.msg--coach').length > n", arg=before)
+    page.wait_for_function(IDLE)
+    page.wait_for_timeout(200)
+    seen = page.evaluate(f"""() => {{ const a = ({DEEP_ACTIVE})(), r = a.getBoundingClientRect();
+        return {{tag: a.tagName, cls: a.className, top: r.top}}; }}""")
+    assert "msg--coach" in seen["cls"] and 0 <= seen["top"] <= 568 - 60, seen
