@@ -132,9 +132,9 @@ BLIND = ROOT / "tests" / "data" / "utterances_blind.yaml"
 # The tuned and development sets, the examples the coach learns from
 # (`typed_bodies(visible=True)`): for those who must not read a blind set, e.g. while making
 # the understanding faster.
-VISIBLE = tuple(ROOT / "dialogues" / "exemples" / f"{name}.yaml"
-                for name in ("reglage", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8",
-                             "dev9"))
+VISIBLE = (ROOT / "dialogues" / "exemples" / "reglage.yaml",
+           *sorted((ROOT / "dialogues" / "exemples").glob("dev*.yaml"),
+                   key=lambda path: int(path.stem[3:])))
 WALKS, WALK_LENGTH, RESTART = 64, 30, "recommencer"
 
 

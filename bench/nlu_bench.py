@@ -74,11 +74,10 @@ DEV4 = EXAMPLES / "dev4.yaml"
 DEV5 = EXAMPLES / "dev5.yaml"
 DEV6 = EXAMPLES / "dev6.yaml"
 DEV7 = EXAMPLES / "dev7.yaml"
-DEV8 = EXAMPLES / "dev8.yaml"
-DEV9 = EXAMPLES / "dev9.yaml"
-# The visible development sets, by name: measured and their confusions printed.
-DEV_SETS = {"dev3": DEV3, "dev4": DEV4, "dev5": DEV5, "dev6": DEV6, "dev7": DEV7, "dev8": DEV8,
-            "dev9": DEV9}
+# The visible development sets, by name (every dev<N>.yaml of the examples, in order):
+# measured and their confusions printed.
+DEV_SETS = {path.stem: path for path in sorted(EXAMPLES.glob("dev*.yaml"),
+                                               key=lambda path: int(path.stem[3:]))}
 # When each was written (printed with its figures).
 DEV_WRITTEN = {"dev3": "before the tuning of 2026-12-02", "dev4": "before the tuning of 2026-12-02",
                "dev5": "before the tuning of 2026-12-02",
@@ -88,7 +87,10 @@ DEV_WRITTEN = {"dev3": "before the tuning of 2026-12-02", "dev4": "before the tu
                "dev8": "on 2026-12-03 in the day, the same way (deeper places: partners,"
                        " coordinators, professionals)",
                "dev9": "on 2026-12-03 in the day, the same way (families, people with a"
-                       " disability, off-topic)"}
+                       " disability, off-topic)",
+               "dev10": "on 2026-12-03 in the day, the same way (professionals, partners)",
+               "dev11": "on 2026-12-03 in the day, the same way, typed in the middle of"
+                        " journeys (not learned: measures the rules in context)"}
 # The blind sets, by name: measured, their aggregates only; never read with --visible.
 BLIND_SETS = {"blind": BLIND, "blind2": BLIND2, "blind3": BLIND3, "blind4": BLIND4,
               "blind5": BLIND5}

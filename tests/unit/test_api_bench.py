@@ -105,8 +105,8 @@ def test_walk_script_plays_each_conversation_s_walk_in_order_on_any_number_of_th
 def test_visible_bodies_are_the_tuned_and_development_texts_in_order() -> None:
     texts = [str(u["text"]) for path in VISIBLE
              for u in yaml.safe_load(path.read_text(encoding="utf-8"))["utterances"]]
-    assert [path.name for path in VISIBLE] == ["reglage.yaml", "dev3.yaml", "dev4.yaml",
-                                               "dev5.yaml", "dev6.yaml", "dev7.yaml",
-                                               "dev8.yaml", "dev9.yaml"]
+    assert [path.name for path in VISIBLE][:9] == [
+        "reglage.yaml", "dev3.yaml", "dev4.yaml", "dev5.yaml", "dev6.yaml", "dev7.yaml",
+        "dev8.yaml", "dev9.yaml", "dev10.yaml"]
     bodies = typed_bodies(visible=True)
     assert [orjson.loads(body)["text"] for body in bodies] == texts and len(texts) > 500

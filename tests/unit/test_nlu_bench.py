@@ -31,8 +31,9 @@ from coach.engine.engine import Engine
 PERSONAS = {"famille", "personne", "coordinateur", "professionnel", "partenaire", "hors-sujet"}
 
 
-def test_the_bench_knows_five_blind_sets_and_seven_visible_development_sets() -> None:
-    assert list(DEV_SETS) == ["dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9"]
+def test_the_bench_knows_five_blind_sets_and_every_visible_development_set() -> None:
+    assert list(DEV_SETS)[:8] == ["dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10"]
+    assert set(DEV_SETS.values()) == set((ROOT / "dialogues" / "exemples").glob("dev*.yaml"))
     assert list(BLIND_SETS.values()) == [BLIND, BLIND2, BLIND3, BLIND4, BLIND5]
     assert not set(BLIND_SETS.values()) & set(DEV_SETS.values())
     assert all("blind" not in path.name for path in DEV_SETS.values())
