@@ -317,6 +317,12 @@ class Engine:
             shown = [*self._place_choices, *shown]
         if self._offers_help(record):
             taken = {item["id"] for item in shown}
+            # « Menu » where the step's own « Revenir au menu » already leads: one button,
+            # not two that look alike (seen in easy-to-read when finding a community).
+            menu = self.journey_menu(record) or self.content.menu
+            if any(self.content.resolve(record.flow, c.target) == menu
+                   for c in self.available_choices(record) if not c.call):
+                taken.add("menu")
             shown += [item for item in self._offered_when_lost[falc] if item["id"] not in taken]
         return shown
 

@@ -19,7 +19,9 @@ difficulty) and an adult in easy-to-read found in the words, on the real dialogu
 - an adult with a disability who looks for a community (to go to its meetings) was told to
   ask « l’établissement de votre proche » and « une association de familles », words for a
   parent: where to ask names the person's own service too; and confidentiality spoke of
-  « la santé de votre enfant »: « de votre proche ».
+  « la santé de votre enfant »: « de votre proche »;
+- lost while finding a community (three messages not understood), the coach offered
+  « Revenir au menu » and « Menu », two buttons to one place: one of them only.
 """
 
 from __future__ import annotations
@@ -108,3 +110,18 @@ def test_the_person_s_path_never_speaks_of_their_child(falc: bool) -> None:
             assert "votre enfant" not in text, (step.record.node, text)
         step = play(step, choice_ids(step)[0])
     assert {"confidentialite", "premier-pas"} <= seen, seen
+
+
+@pytest.mark.parametrize("falc", [False, True], ids=["standard", "facile"])
+def test_lost_the_coach_offers_the_menu_once(falc: bool) -> None:
+    step = play(ENGINE.start("familles", falc=falc), "trouver-groupe")
+    for _ in range(3):
+        step = ENGINE.play(step.record, TextInput("xqzw blorp vrrt"))
+    ids = choice_ids(step)
+    assert "humain" in ids, ids  # « Parler à une personne » is offered
+    assert "revenir-menu" in ids and "menu" not in ids, ids
+    # Elsewhere, with no button of the step to the menu, « Menu » is offered.
+    step = ENGINE.start("familles", falc=falc)
+    for _ in range(3):
+        step = ENGINE.play(step.record, TextInput("xqzw blorp vrrt"))
+    assert {"menu", "humain"} <= set(choice_ids(step)), choice_ids(step)
