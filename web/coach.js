@@ -376,8 +376,10 @@
         throw err;
       });
     }, function () {
+      // Said after a tapped answer, a written message, the page's loading…: « Rien n’est
+      // perdu » is true of each (« Votre message est gardé » puzzled after a tap).
       var err = new Error('Le coach ne répond pas. Vérifiez votre connexion à Internet,' +
-        ' puis choisissez « Réessayer ». Votre message est gardé.');
+        ' puis choisissez « Réessayer ». Rien n’est perdu.');
       err.statut = 0;
       throw err;
     });

@@ -15,7 +15,8 @@ take part, and a partner's page with the widget, found on the real dialogues:
   the reply's first message;
 - with a weak connection, « Réessayer » tapped put the focus in the text field: the phone's
   keyboard opened and, when it failed again, covered the error and « Réessayer ». After a
-  tap the field is left alone: the reply takes the focus, or « Réessayer » again.
+  tap the field is left alone: the reply takes the focus, or « Réessayer » again; and the
+  error said « Votre message est gardé » after a tapped answer: « Rien n’est perdu ».
 """
 
 from __future__ import annotations
@@ -179,6 +180,9 @@ def test_retry_tapped_never_opens_the_phone_s_keyboard(new_context, real_site,
     scope.locator(".choix button").first.tap()
     retry = scope.get_by_role("button", name="Réessayer")
     retry.wait_for()
+    # An answer was tapped, no message written: nothing speaks of « votre message ».
+    said = scope.get_by_role("alert").inner_text()
+    assert "Rien n’est perdu" in said and "message" not in said, said
     retry.tap()  # still offline: it fails again
     page.wait_for_function(f"() => {root}.querySelector('.reessayer:not([hidden])')"
                            f" && !{root}.querySelector('[aria-busy=true]')")
