@@ -126,6 +126,11 @@ class Choice(Strict):
             raise ValueError("un choix a soit « target », soit « call », pas les deux")
         return {**data, "target": called, "call": True}
 
+    @property
+    def goes_on(self) -> bool:
+        """A « Continuer… » button: the shared ways of saying « go on » (`go_on:`) lead to it."""
+        return self.label.casefold().startswith("continuer")
+
 
 class Route(Strict):
     target: NonEmpty
@@ -287,6 +292,9 @@ class CommonFile(Strict):
     commands: list[Command] = []
     messages: list[SystemMessage] = []
     glossary: list[GlossaryEntry] = []
+    # Ways of saying « go on », typed anywhere a choice labelled « Continuer… » is offered:
+    # written once here rather than in every such choice's synonyms.
+    go_on: list[NonEmpty] = []
     entry: NonEmpty = "accueil:bienvenue"
     menu: NonEmpty = "accueil:menu"
 

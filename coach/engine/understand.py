@@ -255,11 +255,13 @@ class Understanding:
                 users.setdefault(word_stem, []).append(place)
         self._owned = {word_stem: places[0] for word_stem, places in users.items()
                        if len(places) == 1 and word_stem not in self._subject}
+        go_on = tuple(content.common.go_on)
         self._node_options = {
             (flow.id, node.id): {c.id: _Option(
                 CHOICE + c.id, node_place(*content.resolve(flow.id, c.target)),
                 tuple(lexicon.phrase(t) for t in (c.label, c.label_falc, c.id.replace("-", " "),
-                                                  *c.synonyms) if t))
+                                                  *c.synonyms, *(go_on if c.goes_on else ()))
+                      if t))
                 for c in node.choices}
             for flow, node in content.iter_nodes()}
         self._choice_index = {ref: OptionIndex(lexicon, [(o.key, o.phrases)
