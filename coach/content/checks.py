@@ -16,6 +16,7 @@ from coach.content.schema import (
     NOTHING,
     REPLY,
     TYPED_PREFIX,
+    Choice,
     Node,
     Route,
 )
@@ -119,6 +120,13 @@ def _check_shape(content: Content) -> Iterator[Issue]:
                              "gardez soit les choix, soit « next »")
             seen: set[str] = set()
             for choice in node.choices:
+                repeated = _said_by_go_on(content, choice)
+                if repeated:
+                    yield _issue(flow, node, "choix/synonyme-commun",
+                                 f"le choix « {choice.id} » répète des façons de dire"
+                                 f" « continuer » déjà dans « go_on » : {', '.join(repeated)}",
+                                 "retirez-les de ses « synonyms » : tout bouton « Continuer… »"
+                                 " les reconnaît déjà (commun.yaml)", "warning")
                 if choice.id in seen:
                     yield _issue(flow, node, "id/double", f"le choix « {choice.id} » est en double",
                                  "donnez un identifiant unique à chaque choix du nœud")
@@ -452,6 +460,18 @@ def _check_examples(content: Content) -> Iterator[Issue]:
             yield _intent_issue(entry, "exemple/ambigu",
                                 f"« {example.text} » mène à « {other} » et à « {example.expect} »",
                                 "gardez une seule place pour cette phrase à ce nœud", "warning")
+
+
+def _said_by_go_on(content: Content, choice: Choice) -> list[str]:
+    """The synonyms of a « Continuer… » choice that `go_on:` already says."""
+    if not choice.goes_on:
+        return []
+    shared = {_plain(p) for p in content.common.go_on}
+    return [s for s in choice.synonyms if _plain(s) in shared]
+
+
+def _plain(phrase: str) -> str:
+    return " ".join(phrase.replace("’", "'").casefold().split())
 
 
 def check_content(content: Content) -> list[Issue]:
