@@ -468,3 +468,33 @@ def test_a_question_after_the_place_of_work_is_still_answered() -> None:
     decision = decide("accueil:menu", "je travaille dans une association gestionnaire de 30"
                       " foyers, on manque de temps pour participer")
     assert places(decision)[0] == "professionnels:temps-pro", decision
+
+
+# -- a phone try-out (2026-12-03, day): what a parent and an adult typed -----------------------
+def test_the_mother_spelt_as_it_sounds_is_a_parent() -> None:
+    goes("jsui la mer de tom il a une epilepsie rar", "familles:debut")
+    assert normal("je suis la mer de lea") == "je suis la mere de lea"
+    assert normal("la mer du nord") == "la mer du nord"  # the sea stays the sea
+
+
+@pytest.mark.parametrize(("persona", "expected"), [
+    (None, "familles:premier-pas"), ("famille", "familles:premier-pas"),
+    ("professionnel", "professionnels:rejoindre")])
+def test_and_then_what_do_i_do_is_the_next_step(persona: str | None, expected: str) -> None:
+    variables = {"persona": persona} if persona else {}
+    goes("et apres je fais quoi", expected, **variables)
+
+
+@pytest.mark.parametrize(("persona", "expected"), [
+    (None, "familles:savoir-vecu"), ("personne", "familles:savoir-vecu"),
+    ("famille", "familles:savoir")])
+def test_wanting_a_say_too_is_about_ones_experience_not_a_phone_call(
+        persona: str | None, expected: str) -> None:
+    variables = {"persona": persona} if persona else {}
+    decision = decide("accueil:menu", "je veu parlé moi aussi", **variables)
+    assert places(decision)[0] == expected, decision
+
+
+def test_too_hard_to_read_turns_easy_to_read_on_at_once() -> None:
+    step = typed("familles:confidentialite", "c trop dur a lire", persona="personne")
+    assert step.record.falc and not step.choices[0]["id"].startswith("sens-"), step.choices

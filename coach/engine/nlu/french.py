@@ -80,6 +80,7 @@ SMS: dict[str, str] = {
     "etabs": "etablissements", "spe": "specialise", "reu": "reunion", "reus": "reunions",
     "thx": "merci", "po": "pas", "kil": "qu il", "ske": "ce que",
     "lon": "long", "yaura": "il y aura", "yavait": "il y avait", "oqp": "occupe",
+    "veu": "veux", "rar": "rare",
 }
 
 

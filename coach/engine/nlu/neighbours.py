@@ -243,6 +243,10 @@ def _readings(out: list[str]) -> list[str]:
             if before not in _BEING and before not in _DEGREE:
                 out[index] = "durer"  # « que ma cop dure » lasts (« c'est dure » is hard)
             continue
+        if word == "mer":
+            if before in _MOTHER_BEFORE and out[index + 1:index + 2] in (["de"], ["d"]):
+                out[index] = "mere"  # « je suis la mer de Tom » (« la mer du Nord » stays)
+            continue
         if word == "coin":
             if before == "du":
                 out[index] = "local"  # « les acteurs du coin » (« dans mon coin » stays)
@@ -327,8 +331,11 @@ greffons greffent
 _ONESELF = word_set("s se nous")
 _TO = word_set("a au aux")
 
+# « la mer de Tom », « ma mer d'un enfant »: the mother, spelt as it sounds.
+_MOTHER_BEFORE = word_set("la ma une sa")
+
 _READ = (frozenset({"personne", "sous", "bout", "cote", "an", "ans", "rond", "accueil", "coin",
-                    "dure", "fin", "bien", "informations", "information", "0", "zero"})
+                    "dure", "fin", "bien", "informations", "information", "0", "zero", "mer"})
          | _DEAR | _HELP_VERB | _TAKE_OUT | _FUND | _WORKS | _SERVES | _CALL | _JOIN)
 
 # Members who stop coming: « ils ne viennent plus », « la moitié ne participe plus », « ils
