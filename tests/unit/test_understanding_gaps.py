@@ -498,3 +498,23 @@ def test_wanting_a_say_too_is_about_ones_experience_not_a_phone_call(
 def test_too_hard_to_read_turns_easy_to_read_on_at_once() -> None:
     step = typed("familles:confidentialite", "c trop dur a lire", persona="personne")
     assert step.record.falc and not step.choices[0]["id"].startswith("sens-"), step.choices
+
+
+# -- typed in the middle of a journey (dev11, 2026-12-03): what a step did not expect ----------
+@pytest.mark.parametrize(("place", "text", "expected", "persona"), [
+    ("initier:rencontre", "ou j'en suis dans les etapes", "commande:ou-en-suis-je",
+     "coordinateur"),
+    ("modeliser:objectifs", "je suis a quelle etape", "commande:ou-en-suis-je", "coordinateur"),
+    ("perenniser:ancrage", "c quoi une routine defensive", "perenniser:routines-definition",
+     "coordinateur"),
+    ("professionnels:sujets", "comment rentrer dans une cop", "professionnels:rejoindre",
+     "professionnel"),
+    ("professionnels:institutions", "qui peut lire ce que j'ecris ici ?", "reponse:donnees",
+     "partenaire"),
+    ("familles:debut", "c'est moi qui suis handicapee", "familles:personne-concernee",
+     "famille"),
+])
+def test_a_question_typed_mid_journey_reaches_its_place(
+        place: str, text: str, expected: str, persona: str) -> None:
+    decision = decide(place, text, persona=persona)
+    assert places(decision)[0] == expected, decision
