@@ -90,7 +90,10 @@ DEV_WRITTEN = {"dev3": "before the tuning of 2026-12-02", "dev4": "before the tu
                        " disability, off-topic)",
                "dev10": "on 2026-12-03 in the day, the same way (professionals, partners)",
                "dev11": "on 2026-12-03 in the day, the same way, typed in the middle of"
-                        " journeys (not learned: measures the rules in context)"}
+                        " journeys (not learned: measures the rules in context)",
+               "dev12": "on 2026-12-03 in the day, the same way (partners, coordinators)",
+               "dev13": "on 2026-12-03 in the day, the same way, typed in the middle of the"
+                        " coordinators' and partners' journeys (not learned)"}
 # The blind sets, by name: measured, their aggregates only; never read with --visible.
 BLIND_SETS = {"blind": BLIND, "blind2": BLIND2, "blind3": BLIND3, "blind4": BLIND4,
               "blind5": BLIND5}
