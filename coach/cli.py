@@ -1,4 +1,4 @@
-"""`coach serve | lint | graph | play | purge` — the commands operators and authors use."""
+"""`coach serve | lint | graph | endroits | play | purge`: what operators and authors run."""
 
 from __future__ import annotations
 
@@ -97,6 +97,14 @@ def _svg(content, flow_id: str) -> str:
     return svg(content, flow, f"Diagramme du parcours « {flow.header.title} »",
                f"{len(flow.nodes)} étapes, de gauche à droite depuis « {flow.header.start} ».",
                standalone=True)
+
+
+def _destinations(args: argparse.Namespace) -> int:
+    from coach.authoring.destinations import destinations
+    from coach.content.loader import load_content
+
+    print("\n".join(destinations(load_content(_dialogues_dir(args.dir)))))
+    return 0
 
 
 def _graph(args: argparse.Namespace) -> int:
@@ -224,6 +232,11 @@ def build_parser() -> argparse.ArgumentParser:
     graph.add_argument("--out", help="dossier où écrire un fichier par parcours")
     graph.add_argument("--dir", help="dossier des dialogues")
     graph.set_defaults(run=_graph)
+
+    places = sub.add_parser("endroits", help="où une phrase tapée peut mener (pour écrire"
+                            " des exemples sans savoir comment le coach lit)")
+    places.add_argument("--dir", help="dossier des dialogues")
+    places.set_defaults(run=_destinations)
 
     play = sub.add_parser("play", help="jouer une conversation dans le terminal")
     play.add_argument("--flow", help="parcours de départ")

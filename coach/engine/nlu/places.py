@@ -133,6 +133,11 @@ class PlaceBook:
     def labels(self, place: str) -> Labels | None:
         return self._labels.get(place)
 
+    def named(self) -> list[str]:
+        """Every place the coach can name when it asks: nodes, commands, short answers,
+        glossary terms."""
+        return list(self._labels)
+
     def _incoming_labels(self) -> dict[str, list[tuple[str, str, bool]]]:
         """(label, FALC label, from the same flow) of the choices that list places.
 
