@@ -170,3 +170,21 @@ def press(locator: Locator) -> None:
     or a tap puts the focus on the reply instead (test_pointeur.py, test_phone.py)."""
     locator.focus()
     locator.page.keyboard.press("Enter")
+
+
+def touch_phone(new_context, width: int, height: int) -> Page:  # type: ignore[no-untyped-def]
+    """A page in a phone's browser: its screen size, touch, and the mobile viewport."""
+    return new_context(viewport={"width": width, "height": height}, is_mobile=True,
+                       has_touch=True).new_page()
+
+
+def tap_and_wait(page: Page, target: Locator, root: str = "document",
+                 settle_ms: int = 150) -> None:
+    """Tap `target` as a finger does, then wait for the coach's reply in `root` (the page, or
+    the widget's shadow root) and for the client to be idle again."""
+    count = f"{root}.querySelectorAll('.msg--coach').length"
+    before = page.evaluate(count)
+    target.tap()
+    page.wait_for_function(f"n => {count} > n", arg=before)
+    page.wait_for_function(IDLE)
+    page.wait_for_timeout(settle_ms)

@@ -22,8 +22,16 @@ take part, and a partner's page with the widget, found on the real dialogues:
 from __future__ import annotations
 
 import pytest
-from navigateur import DEEP_ACTIVE, IDLE, WIDGET_ROOT, open_client, shot, tap_widget_open
-from playwright.sync_api import Page
+from navigateur import (
+    DEEP_ACTIVE,
+    IDLE,
+    WIDGET_ROOT,
+    open_client,
+    shot,
+    tap_and_wait,
+    tap_widget_open,
+    touch_phone,
+)
 
 # Where a line of the coach's words starts with what cannot start one: the rest of a word
 # (a letter after a letter, or after a hyphen: « aide-t- » / « il »), or a punctuation sign
@@ -55,20 +63,6 @@ CUTS = """root => {
   }
   return cuts;
 }"""
-
-
-def touch_phone(new_context, width: int, height: int) -> Page:  # type: ignore[no-untyped-def]
-    return new_context(viewport={"width": width, "height": height}, is_mobile=True,
-                       has_touch=True).new_page()
-
-
-def tap_and_wait(page: Page, target) -> None:  # type: ignore[no-untyped-def]
-    before = page.locator(".msg--coach").count()
-    target.tap()
-    page.wait_for_function(
-        "n => document.querySelectorAll('.msg--coach').length > n", arg=before)
-    page.wait_for_function(IDLE)
-    page.wait_for_timeout(150)
 
 
 @pytest.mark.parametrize(("width", "height"), [(320, 568), (375, 740)])

@@ -20,7 +20,15 @@
 from __future__ import annotations
 
 import pytest
-from navigateur import IDLE, WIDGET_ROOT, open_client, shot, tap_widget_open
+from navigateur import (
+    IDLE,
+    WIDGET_ROOT,
+    open_client,
+    shot,
+    tap_and_wait,
+    tap_widget_open,
+    touch_phone,
+)
 from playwright.sync_api import Locator, Page, expect
 
 PHONES = ((375, 740), (320, 568))
@@ -36,11 +44,6 @@ JOURNAL = """root => {
 }"""
 
 
-def touch_phone(new_context, width: int, height: int) -> Page:  # type: ignore[no-untyped-def]
-    return new_context(viewport={"width": width, "height": height}, is_mobile=True,
-                       has_touch=True).new_page()
-
-
 def open_by_touch(page: Page, real_site, where: str) -> tuple[Locator, str]:  # type: ignore[no-untyped-def]
     """The tchat on its own page, or the widget opened with a tap on a partner's page: the
     element holding it and the script expression of its document root."""
@@ -48,15 +51,6 @@ def open_by_touch(page: Page, real_site, where: str) -> tuple[Locator, str]:  # 
         open_client(page, real_site)
         return page.locator("body"), "document"
     return tap_widget_open(page, real_site), WIDGET_ROOT
-
-
-def tap_and_wait(page: Page, target, root: str = "document") -> None:  # type: ignore[no-untyped-def]
-    count = f"{root}.querySelectorAll('.msg--coach').length"
-    before = page.evaluate(count)
-    target.tap()
-    page.wait_for_function(f"n => {count} > n", arg=before)
-    page.wait_for_function(IDLE)
-    page.wait_for_timeout(200)
 
 
 @pytest.mark.parametrize(("width", "height"), PHONES)
@@ -74,7 +68,7 @@ def test_on_a_phone_the_history_is_no_tab_stop_and_a_tap_on_it_focuses_nothing(
         page.wait_for_timeout(100)
         seen = page.evaluate(JOURNAL, body)
         assert "journal" not in seen["active"], (step, seen)
-        tap_and_wait(page, page.locator(".choix button").first)
+        tap_and_wait(page, page.locator(".choix button").first, settle_ms=200)
     shot(page, f"essai-personnes-{width}x{height}-historique-sans-arret")
 
     # The widget's panel on the phone (full screen, the panel is the one scroll): the same.
@@ -121,7 +115,7 @@ def test_a_phone_number_in_the_coach_s_words_is_never_cut_in_two(
     page = touch_phone(new_context, 320, 568)
     open_client(page, real_site, "?falc=1" if falc else "")
     page.wait_for_function(IDLE)
-    tap_and_wait(page, page.locator('.commande[data-choix="humain"]'))
+    tap_and_wait(page, page.locator('.commande[data-choix="humain"]'), settle_ms=200)
     said = page.locator(".msg--coach").last
     expect(said.get_by_role("link", name="accueil@association.example")).to_be_visible()
     phone = said.get_by_role("link", name="01 23 45 67 89")
@@ -163,7 +157,7 @@ def test_what_the_client_writes_keeps_french_punctuation_with_its_word(
     # A blank tool's group title, on the real content.
     page = touch_phone(new_context, 320, 568)
     open_client(page, real_site, "?parcours=outils")
-    tap_and_wait(page, page.get_by_role("button", name="La charte de collaboration"))
+    tap_and_wait(page, page.get_by_role("button", name="La charte de collaboration"), settle_ms=200)
     title = page.locator(".outil-liens .brouillon-titre")
     expect(title).to_have_count(1)
     assert title.evaluate(LOOSE) == []
@@ -190,7 +184,7 @@ def test_closing_the_options_with_a_tap_brings_the_reply_back(
     scope, root = open_by_touch(page, real_site, where)
     page.wait_for_function(IDLE)
     for _ in range(3):
-        tap_and_wait(page, scope.locator(".choix button").first, root)
+        tap_and_wait(page, scope.locator(".choix button").first, root, settle_ms=200)
     options = scope.get_by_role("button", name="Plus d’options")
     options.tap()
     expect(options).to_have_attribute("aria-expanded", "true")
@@ -285,7 +279,7 @@ def test_when_the_connection_drops_after_a_tap_the_error_and_retry_are_on_screen
     page = context.new_page()
     scope, root = open_by_touch(page, real_site, where)
     page.wait_for_function(IDLE)
-    tap_and_wait(page, scope.locator(".choix button").first, root)
+    tap_and_wait(page, scope.locator(".choix button").first, root, settle_ms=200)
     context.set_offline(True)
     scope.locator(".choix button").first.tap()
     error = scope.get_by_role("alert")
@@ -314,12 +308,12 @@ def test_back_from_the_tools_the_questionnaire_is_whole_and_its_start_in_view(
     open_client(page, real_site, "?falc=1" if falc else "")
     page.wait_for_function(IDLE)
     page.get_by_role("textbox", name="Votre message").fill("questionaire des besoins svp")
-    tap_and_wait(page, page.get_by_role("button", name="Envoyer"))
+    tap_and_wait(page, page.get_by_role("button", name="Envoyer"), settle_ms=200)
     # « Vous voulez parler de… ? » the questionnaire, or the needs' analysis: the first.
-    tap_and_wait(page, page.locator(".choix button").first)
-    tap_and_wait(page, page.locator(".choix button", has_text="Voir les outils"))
+    tap_and_wait(page, page.locator(".choix button").first, settle_ms=200)
+    tap_and_wait(page, page.locator(".choix button", has_text="Voir les outils"), settle_ms=200)
     before = page.locator(".msg--coach").count()
-    tap_and_wait(page, page.locator(".choix button", has_text="Revenir où j"))
+    tap_and_wait(page, page.locator(".choix button", has_text="Revenir où j"), settle_ms=200)
     new = page.locator(".msg--coach").all_inner_texts()[before:]
     said = " ".join(new)
     assert ("Vous revenez là où vous étiez" if falc else "Vous revenez où vous en étiez") in said

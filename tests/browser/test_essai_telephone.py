@@ -22,8 +22,10 @@ from navigateur import (
     open_widget,
     press,
     shot,
+    tap_and_wait,
     tap_widget_choice,
     tap_widget_open,
+    touch_phone,
 )
 from playwright.sync_api import Page
 
@@ -37,20 +39,6 @@ LAST_REPLY = """() => {
             under: getComputedStyle(document.querySelector('.falc-bouton')).position === 'sticky'
                 ? sw.bottom : 0};
 }"""
-
-
-def touch_phone(new_context, width: int, height: int) -> Page:  # type: ignore[no-untyped-def]
-    return new_context(viewport={"width": width, "height": height}, is_mobile=True,
-                       has_touch=True).new_page()
-
-
-def tap_and_wait(page: Page, target) -> None:  # type: ignore[no-untyped-def]
-    before = page.locator(".msg--coach").count()
-    target.tap()
-    page.wait_for_function(
-        "n => document.querySelectorAll('.msg--coach').length > n", arg=before)
-    page.wait_for_function(IDLE)
-    page.wait_for_timeout(150)
 
 
 def deep_in_easy_to_read(page: Page, site) -> None:  # type: ignore[no-untyped-def]

@@ -4,7 +4,7 @@ opens the virtual keyboard, one scroll only, and the first choice is there at lo
 from __future__ import annotations
 
 import pytest
-from navigateur import IDLE, NESTED, open_client, shot
+from navigateur import IDLE, NESTED, open_client, shot, touch_phone
 from playwright.sync_api import Page, expect
 
 PARENT = "Je suis un parent ou un proche aidant"
@@ -39,11 +39,6 @@ COVERED = """e => { const r = e.getBoundingClientRect(), y = r.top + 6;
 
 def covered(page: Page, ident: str) -> list[str]:
     return page.evaluate(f"i => ({COVERED})(document.getElementById(i))", ident)
-
-
-def touch_phone(new_context, width: int, height: int) -> Page:  # type: ignore[no-untyped-def]
-    return new_context(viewport={"width": width, "height": height}, is_mobile=True,
-                       has_touch=True).new_page()
 
 
 @pytest.mark.parametrize(("width", "height"), PHONES)

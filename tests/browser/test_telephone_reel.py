@@ -11,7 +11,7 @@
 from __future__ import annotations
 
 import pytest
-from navigateur import IDLE, NESTED, open_client, shot
+from navigateur import IDLE, NESTED, open_client, shot, touch_phone
 from playwright.sync_api import Page, expect
 
 PHONES = ((375, 740), (320, 568))
@@ -20,11 +20,6 @@ STATE = """() => {
     return {bots: [...document.querySelectorAll('.msg--coach')].map(b => b.id),
             height: innerHeight, active: a.tagName};
 }"""
-
-
-def touch_phone(new_context, width: int, height: int) -> Page:  # type: ignore[no-untyped-def]
-    return new_context(viewport={"width": width, "height": height}, is_mobile=True,
-                       has_touch=True).new_page()
 
 
 @pytest.mark.parametrize("falc", [False, True], ids=["standard", "facile"])
