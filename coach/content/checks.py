@@ -15,6 +15,7 @@ from coach.content.schema import (
     CALL_ORIGIN_VARIABLE,
     NOTHING,
     REPLY,
+    STAGES_LEFT_VARIABLE,
     TYPED_PREFIX,
     Choice,
     Node,
@@ -216,7 +217,8 @@ def _check_tools(content: Content) -> Iterator[Issue]:
 
 
 def _check_guards(content: Content) -> Iterator[Issue]:
-    known = variables_set(content) | {CALL_DEPTH_VARIABLE, CALL_ORIGIN_VARIABLE}
+    known = variables_set(content) | {CALL_DEPTH_VARIABLE, CALL_ORIGIN_VARIABLE,
+                                      STAGES_LEFT_VARIABLE}
     for flow in content.flows.values():
         for node in flow.nodes.values():
             guarded = [("choix " + c.id, c.when) for c in node.choices]
@@ -535,9 +537,12 @@ def _check_calls(content: Content) -> Iterator[Issue]:
                          " par une « target »")
         for choice in node.choices:
             for name in sorted((choice.set.keys() | choice.add.keys())
-                               & {CALL_DEPTH_VARIABLE, CALL_ORIGIN_VARIABLE}):
-                what = ("la profondeur du détour" if name == CALL_DEPTH_VARIABLE
-                        else "l’endroit qui a appelé le détour")
+                               & {CALL_DEPTH_VARIABLE, CALL_ORIGIN_VARIABLE,
+                                  STAGES_LEFT_VARIABLE}):
+                what = {CALL_DEPTH_VARIABLE: "la profondeur du détour",
+                        CALL_ORIGIN_VARIABLE: "l’endroit qui a appelé le détour",
+                        STAGES_LEFT_VARIABLE: "le nombre d’étapes pas encore vues en entier"
+                        }[name]
                 yield _issue(flow, node, "appel/variable-reservee",
                              f"choix « {choice.id} » : la variable « {name} »"
                              f" est donnée par le coach ({what})",

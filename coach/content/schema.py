@@ -83,6 +83,9 @@ class Message(Strict):
 CALL_DEPTH_VARIABLE = "appel"
 # Inside a detour, the place that called it (« parcours:nœud »), for guards.
 CALL_ORIGIN_VARIABLE = "appel_depuis"
+# In a staged journey (the coordinator's 4 stages), how many stages still have a part of
+# their path not seen: the end of the journey says « all done » only when it is 0.
+STAGES_LEFT_VARIABLE = "etapes_restantes"
 # Typed answers of `ask:` are shown by `{texte_<variable>}` placeholders.
 TYPED_PREFIX = "texte_"
 

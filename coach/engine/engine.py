@@ -21,6 +21,7 @@ from coach.content.placeholders import CONTACT_KEYS, placeholders
 from coach.content.schema import (
     CALL_DEPTH_VARIABLE,
     CALL_ORIGIN_VARIABLE,
+    STAGES_LEFT_VARIABLE,
     TYPED_PREFIX,
     Choice,
     Message,
@@ -280,15 +281,18 @@ class Engine:
                 if (not c.when or self._guards[c.when](variables))
                 and (record.calls or not c.returns)]
 
-    @staticmethod
-    def _guard_variables(record: Record) -> Mapping[str, Any]:
+    def _guard_variables(self, record: Record) -> Mapping[str, Any]:
         """The variables guards read: inside a detour, `appel` is its depth and
-        `appel_depuis` the place that called it (« parcours:nœud »)."""
-        if not record.calls:
-            return record.vars
-        caller_flow, caller_node, _called = record.calls[-1]
-        return {**record.vars, CALL_DEPTH_VARIABLE: len(record.calls),
-                CALL_ORIGIN_VARIABLE: f"{caller_flow}:{caller_node}"}
+        `appel_depuis` the place that called it (« parcours:nœud »); in a staged journey,
+        `etapes_restantes` the stages not seen in full yet."""
+        given: dict[str, Any] = {}
+        if record.seen:
+            given[STAGES_LEFT_VARIABLE] = self.progress.stages_left(record)
+        if record.calls:
+            caller_flow, caller_node, _called = record.calls[-1]
+            given[CALL_DEPTH_VARIABLE] = len(record.calls)
+            given[CALL_ORIGIN_VARIABLE] = f"{caller_flow}:{caller_node}"
+        return {**record.vars, **given} if given else record.vars
 
     def commands(self, falc: bool) -> list[dict[str, str | bool]]:
         """Every command this content defines; `shown` ones are buttons at every step."""

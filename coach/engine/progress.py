@@ -106,6 +106,16 @@ class ProgressMap:
         return tuple(p for p in stage.parts
                      if not p.exercise or p is current or seen & (1 << p.index))
 
+    def stages_left(self, record: Record) -> int:
+        """How many stages still have a part of their path (short or full) not seen."""
+        left = 0
+        for stage in self.stages:
+            mask = record.seen.get(stage.flow, 0)
+            if any(not mask & (1 << p.index)
+                   for p in self.path(stage, record.vars, seen=mask)):
+                left += 1
+        return left
+
     def progress(self, record: Record) -> dict[str, Any] | None:
         """The `progress` object of a step, or None outside a staged journey."""
         place = self.place(record)
