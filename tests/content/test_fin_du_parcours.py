@@ -53,3 +53,25 @@ def test_every_stage_seen_is_congratulated() -> None:
     assert "Félicitations ! Vous avez terminé les 4 étapes du parcours" in last
     assert "complet pour les 4 étapes" in last
     assert "Où en suis-je ?" not in last
+
+
+@pytest.mark.parametrize("falc", [False, True], ids=["standard", "facile"])
+def test_changing_answers_at_the_end_keeps_stage_4_in_the_progress(falc: bool) -> None:
+    """The same try-out: « Changer mes réponses » at the end of stage 4 showed « Étape 1 sur
+    4 · partie 7 sur 7 » (the answers' menu is written at the end of initier.yaml, so it was
+    taken for stage 1's last part) and counted that part as seen. The menu and its generated
+    nodes belong to no stage: the progress stays the one of the place they were opened from."""
+    said: list[str] = []
+    end = _to_the_end(ENGINE.start(flow="perenniser", falc=falc), said)
+    assert end.progress is not None and end.progress["stage"] == 4
+    menu = play(end, "modifier")
+    assert (menu.record.flow, menu.record.node) == ("initier", "modifier-reponses")
+    assert menu.progress is not None
+    assert (menu.progress["stage"], menu.progress["part"]) == (4, end.progress["part"])
+    assert "initier" not in menu.record.seen
+    stage = play(menu, next(i for i in choice_ids(menu) if "perenniser" in i))
+    assert stage.progress is not None and stage.progress["stage"] == 4
+    assert "initier" not in stage.record.seen
+    back = play(stage, next(i for i in choice_ids(stage) if i.startswith("m-") and
+                            i != "m-autre-etape"))
+    assert back.progress is not None and back.progress["stage"] == 4
