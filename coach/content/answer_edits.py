@@ -158,6 +158,12 @@ def _back_choice(menu: Node) -> Choice | None:
     return next((c for c in menu.choices if c.returns), None)
 
 
+def edits_answers(node: Node) -> bool:
+    """The menu « Écrire ou modifier mes réponses » (`edit_answers`) or a node made for it
+    (`modifier-…`): no stage's part, and back from it a summary is said again whole."""
+    return node.edit_answers or node.id.startswith(NODE_PREFIX)
+
+
 def menus(flows: dict[str, FlowData]) -> Iterator[tuple[FlowData, Node]]:
     for flow in flows.values():
         for node in flow.nodes.values():

@@ -15,6 +15,7 @@ from itertools import islice
 from typing import Any
 
 from coach.communities import Communities, Place, region_key
+from coach.content.answer_edits import edits_answers
 from coach.content.guards import Guard, compile_guard
 from coach.content.model import Content, NodeRef
 from coach.content.placeholders import CONTACT_KEYS, placeholders
@@ -728,12 +729,15 @@ class Engine:
         if not record.calls:  # lint forbids it; a content update could still bring it here
             record.transcript.append(["coach", "retour-impossible"])
             return
+        flow_here = self.content.flows.get(record.flow)
+        here = flow_here.nodes.get(record.node) if flow_here else None
+        edited = here is not None and edits_answers(here)
         caller_flow, caller_node, _called = record.calls.pop()
         ref = self.content.find_moved((caller_flow, caller_node))
         if ref is None:
             flow = self.content.flows[caller_flow]
             ref = (flow.id, flow.header.resume[0] if flow.header.resume else flow.header.start)
-        self._enter(record, ref, follow=False, back=True)
+        self._enter(record, ref, follow=False, back=True, edited=edited)
 
     @staticmethod
     def _shown_value(record: Record, name: str) -> object:
@@ -860,7 +864,7 @@ class Engine:
             self._enter(record, (record.flow, record.node), follow=False)
 
     def _enter(self, record: Record, ref: NodeRef, follow: bool = True,
-               back: bool = False) -> None:
+               back: bool = False, edited: bool = False) -> None:
         """Arrive at a node: say its messages, then follow automatic routes, if any.
         Leaving the flow a detour called, or arriving at the node that called it, ends
         that detour. `back` (from a detour) says « retour-appel » and the node again when
@@ -880,9 +884,13 @@ class Engine:
             said = [(index, message) for index, message in enumerate(node.messages)
                     if not message.when or self._guards[message.when](variables)]
             prints = self.content.fingerprints(ref) if said else ()
+            # Back from « Écrire ou modifier mes réponses » (`edited`), a summary of typed
+            # answers is said again whole: « plus haut » would be the old words.
+            named = (back and len(said) > SAID_AGAIN
+                     and not (edited and node.typed_answers))
             if back:
-                record.transcript.append(self._back_line(ref, len(said) > SAID_AGAIN))
-            for index, message in said[-1:] if back and len(said) > SAID_AGAIN else said:
+                record.transcript.append(self._back_line(ref, named))
+            for index, message in said[-1:] if named else said:
                 entry: list[Any] = ["content", ref[0], ref[1], index, prints[index]]
                 names = self._variables_of(message)
                 if names:

@@ -12,24 +12,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from coach.content.answer_edits import NODE_PREFIX as EDIT_NODE_PREFIX
+from coach.content.answer_edits import edits_answers
 from coach.content.model import Content, NodeRef
 from coach.content.placeholders import fill
-from coach.content.schema import Node
 from coach.engine.record import Record
 
 # `chemin == 'court'`: the short path, without the exercises.
 PATH_VARIABLE = "chemin"
 SHORT_PATH = "court"
 DEFAULT_LABEL = "Étape {etape} sur {etapes} · partie {partie} sur {parties}"
-
-
-def _edits_answers(node: Node) -> bool:
-    """The menu « Écrire ou modifier mes réponses » (`edit_answers`) and the nodes made for
-    it (`modifier-…`, coach/content/answer_edits.py) belong to no stage: written at the end
-    of a stage's file, they were taken for its last part (« Étape 1 sur 4 · partie 7 sur 7 »
-    at the end of stage 4). In them the progress is the one of the place that opened them."""
-    return node.edit_answers or node.id.startswith(EDIT_NODE_PREFIX)
 
 
 @dataclass(frozen=True)
@@ -82,7 +73,9 @@ class ProgressMap:
             current: StagePart | None = None
             for node_id, node in flow.nodes.items():  # file order
                 current = firsts.get(node_id, current)
-                if current is not None and not _edits_answers(node):
+                # The answers' menu and its nodes, written at the end of stage 1's file,
+                # are no part of it: in them the progress is the place that opened them.
+                if current is not None and not edits_answers(node):
                     self.part_of[(flow.id, node_id)] = (stage, current)
         self.stages = tuple(sorted(stages, key=lambda s: s.number))
         # The places where a stage's path is chosen (a choice sets `chemin`).
