@@ -93,7 +93,10 @@ DEV_WRITTEN = {"dev3": "before the tuning of 2026-12-02", "dev4": "before the tu
                         " journeys (not learned: measures the rules in context)",
                "dev12": "on 2026-12-03 in the day, the same way (partners, coordinators)",
                "dev13": "on 2026-12-03 in the day, the same way, typed in the middle of the"
-                        " coordinators' and partners' journeys (not learned)"}
+                        " coordinators' and partners' journeys (not learned)",
+               "dev14": "on 2026-12-03 in the day, the same way (families, people with a"
+                        " disability, off-topic close to the subject)",
+               "dev15": "on 2026-12-03 in the day, the same way (partner organisations)"}
 # The blind sets, by name: measured, their aggregates only; never read with --visible.
 BLIND_SETS = {"blind": BLIND, "blind2": BLIND2, "blind3": BLIND3, "blind4": BLIND4,
               "blind5": BLIND5}
