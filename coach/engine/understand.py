@@ -295,6 +295,16 @@ class Understanding:
             for persona, instead in entry.intention.for_persona.items():
                 self._for_persona.setdefault(persona, {})[entry.intention.target] = instead
         self._swapped = frozenset(place for by in self._for_persona.values() for place in by)
+        # The examples' model does not know who is typing: for a person of another persona,
+        # a persona's own version of a place (a `for_persona` leading into that persona's
+        # journey: « rejoindre une communauté » → the professionals' way in) reads as the
+        # place itself (the families' first step).
+        self._versions: dict[str, tuple[str, str]] = {}
+        for entry in content.intents:
+            for persona, instead in entry.intention.for_persona.items():
+                journey = content.flows.get(flow_of(instead))
+                if journey is not None and journey.header.persona == persona:
+                    self._versions[instead] = (persona, entry.intention.target)
         self.clauses = ClauseReader(self._decide, lexicon, self.persons.profiles,
                                     self.places.sets)
         self._phrases_taught = phrases_taught(content, intents)
@@ -374,12 +384,19 @@ class Understanding:
     def _predicted(self, query: Query, context: Context) -> list[tuple[str, float]]:
         """The examples' places for this text, but where the person already is (the rules
         never offer it either) and, for a funder, the lack of money (the rules yield it too:
-        the examples learned « le financement s'arrête » from those who lack it)."""
+        the examples learned « le financement s'arrête » from those who lack it); another
+        persona's own version of a place reads as the place (`_versions`)."""
         left_out = {node_place(context.flow, context.node)}
         if context.funder:
             left_out |= self._money
-        return [(place, probability) for place, probability in self.examples.predict(query)
-                if place not in left_out]
+        likely: dict[str, float] = {}
+        for place, probability in self.examples.predict(query):
+            persona, general = self._versions.get(place, (context.persona, place))
+            if context.persona and persona != context.persona:
+                place = general
+            if place not in left_out:
+                likely[place] = likely.get(place, 0.0) + probability
+        return sorted(likely.items(), key=lambda item: -item[1])
 
     def _read(self, text: str, query: Query, context: Context) -> Decision:
         """`decide`, for a text already read into its query, without the examples."""

@@ -27,6 +27,7 @@ from tests.places import record_at
 
 ENGINE = Engine(load_content(), CONTACT)
 UNDERSTANDING = ENGINE.understanding
+LEXICON_OF_ENGINE = UNDERSTANDING.lexicon
 LEXICON = UNDERSTANDING.lexicon
 
 TOY = [
@@ -259,3 +260,18 @@ def test_one_sentence_for_two_places_is_a_warning(tmp_path: Path) -> None:
         "  - {text: \"le  quiz\", expect: demo:menu}\n", encoding="utf-8")
     _content, issues = read_content(directory)
     assert [i.severity for i in issues if i.rule == "exemple/ambigu"] == ["warning"]
+
+
+@pytest.mark.parametrize(("persona", "expected"), [
+    ("famille", "familles:premier-pas"), ("professionnel", "professionnels:rejoindre")])
+def test_the_model_answers_in_the_journey_of_who_is_typing(persona: str, expected: str) -> None:
+    """The model learned partners' « rejoindre » sentences: for a parent it must not offer
+    the professionals' way in, only the families' first step (an intention's for_persona)."""
+    record = record_at(ENGINE, "accueil:menu", persona=persona)
+    text = "je veux rejoindre une communauté"
+    decision = ENGINE.understand(record, text)
+    assert decision.kind == "go" and decision.candidates[0].place == expected, decision
+    if persona == "famille":
+        predicted = UNDERSTANDING._predicted(LEXICON_OF_ENGINE.query(text),
+                                             ENGINE.context(record))
+        assert "professionnels:rejoindre" not in dict(predicted), predicted
