@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import time
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from itertools import islice
 from typing import Any
@@ -286,14 +286,14 @@ class Engine:
         """The variables guards read: inside a detour, `appel` is its depth and
         `appel_depuis` the place that called it (« parcours:nœud »); in a staged journey,
         `etapes_restantes` the stages not seen in full yet."""
-        given: dict[str, Any] = {}
-        if record.seen:
-            given[STAGES_LEFT_VARIABLE] = self.progress.stages_left(record)
+        variables: Mapping[str, Any] = record.vars
         if record.calls:
             caller_flow, caller_node, _called = record.calls[-1]
-            given[CALL_DEPTH_VARIABLE] = len(record.calls)
-            given[CALL_ORIGIN_VARIABLE] = f"{caller_flow}:{caller_node}"
-        return {**record.vars, **given} if given else record.vars
+            variables = {**variables, CALL_DEPTH_VARIABLE: len(record.calls),
+                         CALL_ORIGIN_VARIABLE: f"{caller_flow}:{caller_node}"}
+        if record.seen:
+            variables = StagesLeft(variables, lambda: self.progress.stages_left(record))
+        return variables
 
     def commands(self, falc: bool) -> list[dict[str, str | bool]]:
         """Every command this content defines; `shown` ones are buttons at every step."""
@@ -918,6 +918,26 @@ class Engine:
             if named is not None:
                 return ["offer", BACK_NAMED, [named], ref[0], ref[1]]
         return ["coach", BACK]
+
+
+class StagesLeft(Mapping[str, Any]):
+    """Variables for guards, with `etapes_restantes` counted only when a guard reads it: it
+    walks every stage's parts, and guards are read several times a turn."""
+
+    def __init__(self, variables: Mapping[str, Any], count: Callable[[], int]) -> None:
+        self._variables, self._count = variables, count
+
+    def __getitem__(self, name: str) -> Any:
+        if name == STAGES_LEFT_VARIABLE:
+            return self._count()
+        return self._variables[name]
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self._variables
+        yield STAGES_LEFT_VARIABLE
+
+    def __len__(self) -> int:
+        return len(self._variables) + 1
 
 
 def looks_like_question(text: str) -> bool:
