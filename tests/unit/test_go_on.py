@@ -52,3 +52,15 @@ def test_a_continue_button_repeating_a_shared_phrase_is_a_lint_warning(tmp_path:
     found = [i for i in issues if i.rule == "choix/synonyme-commun"]
     assert len(found) == 1 and found[0].severity == "warning", found
     assert "La suite" in found[0].message and "go_on" in found[0].message
+
+
+def test_go_on_typed_in_easy_to_read_goes_on_in_easy_to_read() -> None:
+    """A parent reading in FALC types « apres » on a phone: the next step, still in FALC."""
+    from coach.engine.engine import TextInput
+
+    record = record_at(ENGINE, "familles:confidentialite", falc=True, persona="famille")
+    step = ENGINE.play(record, TextInput("apres"))
+    assert (step.record.flow, step.record.node) == ("familles", "enjeux")
+    assert step.record.falc
+    first = ENGINE.content.node(("familles", "enjeux")).messages[0]
+    assert first.falc in [m.text for m in step.messages]
