@@ -46,6 +46,30 @@
      Python's \w (JavaScript's \w is ASCII only); a phone number's digits are ASCII. */
   var JOIGNABLE = /(https?:\/\/[^\s<>«»"]+[^\s<>«»".,;:!?)])|([\p{L}\p{N}_.+-]+@[\p{L}\p{N}_-]+(?:\.[\p{L}\p{N}_-]+)+)|((?:\+33[\s.]?|0)[1-9](?:[\s.\u00a0]?\d{2}){4}(?!\d))/gu;
 
+  /* The name of the proposed answers' group (a screen reader says it each time the focus
+     enters the group, after the message was read whole): the last question of the coach's
+     last message; else that message when it is one short sentence (« Choisissez une
+     réponse dans la liste. »); else « Réponses proposées », never a paragraph read twice.
+     A question quoted inside a sentence (« Comment m’aidez-vous ? ») is not the one asked.
+     null: the message itself names the group. */
+  var REPONSES = 'Réponses proposées';
+  var NOM_COURT = 80;
+  function nomDesChoix(texte) {
+    var phrases = [];
+    texte.split(/\n+/).forEach(function (ligne) {
+      (ligne.match(/[^.!?…]+(?:[.!?…]+[\s\u00a0\u202f»]*|$)/g) || []).forEach(function (p) {
+        p = p.trim();
+        if (/[\p{L}\p{N}]/u.test(p)) phrases.push(p);
+      });
+    });
+    for (var i = phrases.length - 1; i >= 0; i--) {
+      if (/\?$/.test(phrases[i]) && phrases[i].indexOf('«') < 0) {
+        return phrases.length === 1 ? null : phrases[i];
+      }
+    }
+    return phrases.length === 1 && phrases[0].length <= NOM_COURT ? null : REPONSES;
+  }
+
   function avecLiens(span, texte) {
     var d = span.ownerDocument, dernier = 0, m;
     JOIGNABLE.lastIndex = 0;
@@ -792,8 +816,14 @@
     var bots = this.liste.querySelectorAll('.msg--coach .texte');
     var question = bots[bots.length - 1];
     this.choix.hidden = !pas.choices.length;
-    if (question) this.choix.setAttribute('aria-labelledby', question.id);
-    else this.choix.setAttribute('aria-label', 'Réponses proposées');
+    var nom = question ? nomDesChoix(question.textContent) : REPONSES;
+    if (nom) {
+      this.choix.removeAttribute('aria-labelledby');
+      this.choix.setAttribute('aria-label', nom);
+    } else {
+      this.choix.removeAttribute('aria-label');
+      this.choix.setAttribute('aria-labelledby', question.id);
+    }
     pas.choices.forEach(function (c, i) {
       var li = el(d, 'li'), b = el(d, 'button');
       b.type = 'button';
