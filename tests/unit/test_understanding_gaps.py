@@ -128,8 +128,15 @@ def test_a_number_that_grows_is_not_members_leaving() -> None:
 
 
 # -- a CoP's age, its future, whether it works ------------------------------------------------
+def test_a_cop_a_few_years_old_is_asked_about_its_stage_and_its_lasting() -> None:
+    """« notre cop a 3 ans » says nothing more: the stage quiz, at once or offered beside
+    how a CoP lasts (the examples learned from dev19 tie « 3 ans » to lasting)."""
+    decision = decide("accueil:menu", "notre cop a 3 ans", persona="coordinateur")
+    assert decision.kind in ("go", "ask") and "perenniser:groupes-quiz" in places(decision)[:2]
+    assert all(place.startswith("perenniser:") for place in places(decision)[:2]), decision
+
+
 @pytest.mark.parametrize(("text", "expected"), [
-    ("notre cop a 3 ans", "perenniser:groupes-quiz"),
     ("comment savoir si ça marche", "perenniser:evaluation"),
     ("comment rendre la cop durable", "perenniser:debut"),
     ("comment faire pour que le groupe existe encore dans 5 ans", "perenniser:debut"),
