@@ -80,7 +80,8 @@ SMS: dict[str, str] = {
     "etabs": "etablissements", "spe": "specialise", "reu": "reunion", "reus": "reunions",
     "thx": "merci", "po": "pas", "kil": "qu il", "ske": "ce que",
     "lon": "long", "yaura": "il y aura", "yavait": "il y avait", "oqp": "occupe",
-    "veu": "veux", "rar": "rare",
+    "veu": "veux", "rar": "rare", "kelkun": "quelqu un", "kelk1": "quelqu un",
+    "qq1": "quelqu un",
 }
 
 
