@@ -70,6 +70,22 @@
     return phrases.length === 1 && phrases[0].length <= NOM_COURT ? null : REPONSES;
   }
 
+  /* A word with a hyphen (« sous-titres », « Avez-vous »), with the punctuation that follows
+     it, in a span: in easy-to-read, where a word is never cut, it moves to the next line
+     whole rather than being cut after its hyphen (« sous- » / « titres. » at 320 px;
+     coach.css, .falc .mot); only a word wider than the whole line breaks. */
+  var MOT_TIRET = /[\p{L}\p{N}’']+(?:-[\p{L}\p{N}’']+)+[.,;:!?…»\u00a0\u202f]*/gu;
+  function avecMots(parent, texte) {
+    var d = parent.ownerDocument, dernier = 0, m;
+    MOT_TIRET.lastIndex = 0;
+    while ((m = MOT_TIRET.exec(texte))) {
+      if (m.index > dernier) parent.appendChild(d.createTextNode(texte.slice(dernier, m.index)));
+      parent.appendChild(el(d, 'span', 'mot', m[0]));
+      dernier = m.index + m[0].length;
+    }
+    if (dernier < texte.length) parent.appendChild(d.createTextNode(texte.slice(dernier)));
+  }
+
   function avecLiens(span, texte) {
     var d = span.ownerDocument, dernier = 0, m;
     JOIGNABLE.lastIndex = 0;
@@ -78,7 +94,7 @@
       // Glued to a digit or a « + »: not a number (Python's look-behind); try again from the
       // next character, as Python does.
       if (m[3] && (/\d|\+/.test(avant))) { JOIGNABLE.lastIndex = m.index + 1; continue; }
-      span.appendChild(d.createTextNode(texte.slice(dernier, m.index)));
+      avecMots(span, texte.slice(dernier, m.index));
       var a = el(d, 'a', null, m[2] ? null : m[0]);
       a.href = m[1] ? m[0] : m[2] ? 'mailto:' + m[0] : 'tel:' + m[0].replace(/[\s.\u00a0]/g, '');
       if (m[2]) {
@@ -100,7 +116,7 @@
       }
       span.appendChild(bloc);
     }
-    span.appendChild(d.createTextNode(texte.slice(dernier)));
+    avecMots(span, texte.slice(dernier));
     return span;
   }
 

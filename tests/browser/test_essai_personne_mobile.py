@@ -11,7 +11,10 @@ tree gives); a deaf person who asks about sign language at meetings.
   one short sentence, else « Réponses proposées »;
 - the deaf person's typed question about sign language led to a step that never said what
   to ask for (tests/content/test_essai_personne.py): the answer shown, on the phone, names
-  an interpreter in LSF and subtitles.
+  an interpreter in LSF and subtitles;
+- in easy-to-read at 320 px, that answer cut « sous-titres. » after its hyphen (« sous- » at
+  a line's end, « titres. » on the next): in easy-to-read a word with a hyphen goes to the
+  next line whole, with the punctuation after it.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ import re
 import pytest
 from navigateur import DEEP_ACTIVE, IDLE, open_client, shot, tap_and_wait, touch_phone
 from playwright.sync_api import Page
+from test_essai_parent_mobile import CUTS
 
 PHONES = ((375, 740), (320, 568))
 # A sentence's end followed by more words: a name made of more than one sentence.
@@ -81,5 +85,8 @@ def test_a_deaf_person_typing_about_sign_language_sees_what_to_ask_for(new_conte
     top = reply.first.evaluate("e => e.getBoundingClientRect().top")
     assert 0 <= top < height / 2, top
     assert page.evaluate("document.documentElement.scrollWidth") <= width
+    # No word cut anywhere in the answer, « sous-titres. » and « m’aidez-vous » included.
+    for bubble in reply.locator(".bulle").all():
+        assert bubble.evaluate(CUTS) == [], bubble.inner_text()
     lsf.scroll_into_view_if_needed()
     shot(page, f"essai-personne-lsf-{width}")
