@@ -12,12 +12,14 @@ As the coach learns from the example files, each is also scored with the rules a
 with the examples' model learned without it (a cross-validation: what it does on sentences
 it never saw).
 
-Prints, for each set, top-1 and top-3 accuracy (overall and per group or persona) and what
-the decisions were (go, ask, miss) and how often a « go » was right; the confusion lists of
-the tuned and development sets only (a blind set's utterances and per-utterance results are
-never printed, so that nobody tunes against them); then the index build time, and the median,
-mean and p99 time to understand one utterance of the tuned and first two blind sets on the
-real content (many repeats).
+Prints, for each set, top-1 and top-3 accuracy (overall and per group or persona), what the
+decisions were (go, ask, miss) and how often a « go » was right, what the sentences labelled
+« aucun » got (the off-topic answer, a place, « not understood ») and how many labelled with
+a place were answered off-topic (also with the model learned without the file); the
+confusion lists of the tuned and development sets only (a blind set's utterances and
+per-utterance results are never printed, so that nobody tunes against them); then the index
+build time, and the median, mean and p99 time to understand one utterance of the tuned and
+first two blind sets on the real content (many repeats).
   top-1  the decision's first place is the expected one (a miss counts as « aucun »);
   top-3  the expected place is among the first three (for « aucun »: the coach did not go).
 With --visible, only the tuned and development sets are read, scored and printed (timing
@@ -130,6 +132,10 @@ class Report:
     top1: int = 0
     top3: int = 0
     kinds: Counter[str] = field(default_factory=Counter)
+    # What the sentences labelled « aucun » got (off-topic, a place, not understood) and how
+    # many labelled with a place were answered off-topic.
+    nothing: Counter[str] = field(default_factory=Counter)
+    place_off_topic: int = 0
     go_right: int = 0
     groups: dict[str, list[int]] = field(default_factory=lambda: defaultdict(lambda: [0, 0, 0]))
     confusions: list[tuple[Utterance, str, list[str]]] = field(default_factory=list)
@@ -198,6 +204,12 @@ def evaluate(engine: Engine, utterances: list[Utterance]) -> Report:
         report.top1 += one
         report.top3 += three
         report.kinds[decision.kind] += 1
+        off_topic = getattr(decision, "off_topic", False)  # a tree --compare may time
+        if utterance.expect == MISS:
+            report.nothing["off-topic" if off_topic else "not understood"
+                           if decision.kind == "miss" else "a place"] += 1
+        else:
+            report.place_off_topic += off_topic
         report.go_right += decision.kind == "go" and one
         group = report.groups[utterance.group]
         group[0] += 1
@@ -227,6 +239,7 @@ def print_report(title: str, report: Report, utterances: list[Utterance],
     go = report.kinds["go"]
     print(f"decisions: go {go}, ask {report.kinds['ask']}, miss {report.kinds['miss']};"
           f" go right {report.go_right}/{go} ({report.go_right / go if go else 0:.1%})")
+    print(off_topic_line(report))
     print("per group (n, top-1, top-3):")
     for name, (n, one, three) in sorted(report.groups.items()):
         print(f"  {name:13} {n:4}  {one / n:6.1%}  {three / n:6.1%}")
@@ -238,6 +251,13 @@ def print_report(title: str, report: Report, utterances: list[Utterance],
         where = "" if utterance.at == "accueil:menu" else f" @ {utterance.at}"
         print(f"  « {utterance.text} »{where}: expected {utterance.expect}, got {kind}"
               f" {' | '.join(found)}")
+
+
+def off_topic_line(report: Report) -> str:
+    nothing = report.nothing
+    return (f"labelled aucun ({sum(nothing.values())}): off-topic {nothing['off-topic']},"
+            f" a place {nothing['a place']}, not understood {nothing['not understood']};"
+            f" labelled with a place, answered off-topic: {report.place_off_topic}")
 
 
 def median_us(engine: Engine, utterances: list[Utterance], repeats: int) -> float:
@@ -390,8 +410,10 @@ def apart(engine: Engine, path: Path, utterances: list[Utterance]) -> str:
             scores[name] = evaluate(engine, utterances)
     finally:
         understanding.examples = shipped
-    return "  " + "; ".join(f"{name}: top-1 {r.rate(r.top1):.1%}, top-3 {r.rate(r.top3):.1%}"
-                            for name, r in scores.items())
+    learned_without = scores["examples learned without this file"]
+    return ("  " + "; ".join(f"{name}: top-1 {r.rate(r.top1):.1%}, top-3 {r.rate(r.top3):.1%}"
+                             for name, r in scores.items())
+            + "\n  examples learned without this file, " + off_topic_line(learned_without))
 
 
 def blind_summary(engine: Engine, tuned: list[Utterance], show_all: bool) -> str:

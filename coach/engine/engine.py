@@ -57,9 +57,14 @@ BACK, BACK_NAMED = "retour-appel", "retour-appel-lieu"
 MISS_MESSAGES = ("pas-compris", "pas-compris-choix", "pas-compris-personne")
 # After the third miss the coach alternates these (the first one the content defines).
 LAST_RESORT = ("pas-compris-personne", "pas-compris-relance", "pas-compris-choix")
+# A request the content does not handle (`Decision.off_topic`): what the coach talks about
+# and who answers other requests (the site's contact when it has one), then, asked again
+# at once, a shorter reminder. Without these messages, the content's misses are said.
+OFF_TOPIC, OFF_TOPIC_NO_CONTACT, OFF_TOPIC_AGAIN = (
+    "hors-sujet", "hors-sujet-sans-contact", "hors-sujet-encore")
 # Coach messages after which the menu and « Parler à une personne » are offered as buttons.
 OFFER_MESSAGES = frozenset({"pas-compris-personne", "pas-compris-relance", "autre-chose",
-                            "calme"})
+                            "calme", OFF_TOPIC, OFF_TOPIC_NO_CONTACT, OFF_TOPIC_AGAIN})
 # Words that say nothing of what a message is about (for « is this a new question? »).
 FILLER = word_set("""
 je j tu il elle on nous vous ils elles me te se le la les l un une des du de d a au aux et ou
@@ -639,7 +644,12 @@ class Engine:
             self._say(record, ("sens-question", "pas-compris-choix"))
 
     def _miss(self, record: Record, decision: Decision) -> None:
-        """No-match escalates: re-ask, show the buttons, « A ou B ? », then offer a person."""
+        """No-match escalates: re-ask, show the buttons, « A ou B ? », then offer a person.
+        A request understood as off-topic is answered as such, and is no miss: the next
+        text that is not understood starts the escalation again (never « toujours pas »)."""
+        if decision.off_topic and self._off_topic(record):
+            record.misses = 0
+            return
         level = record.misses
         record.misses += 1
         if decision.hostile:
@@ -655,6 +665,21 @@ class Engine:
             record.transcript.append(["offer", "vous-voulez-dire", keys, record.flow, record.node])
         else:
             self._say(record, LAST_RESORT)
+
+    def _off_topic(self, record: Record) -> bool:
+        """« vous recrutez ? »: what the coach talks about and who answers other requests;
+        when the coach has just said so (the entry before this turn's text), the shorter
+        reminder. False when the content has none of these messages."""
+        first = OFF_TOPIC if self._has_contact() else OFF_TOPIC_NO_CONTACT
+        before = next(islice(record.transcript.from_end(), 1, 2), None)
+        just_said = bool(before and before[0] == "coach"
+                         and before[1] in (OFF_TOPIC, OFF_TOPIC_NO_CONTACT))
+        said = [m for m in ((OFF_TOPIC_AGAIN, first) if just_said else (first,))
+                if m in self.content.system]
+        if not said:
+            return False
+        record.transcript.append(["coach", said[0]])
+        return True
 
     @staticmethod
     def _new_question(record: Record) -> bool:

@@ -74,7 +74,7 @@ from coach.engine.nlu.places import (
     node_place,
 )
 from coach.engine.nlu.search import SearchIndex, attribute
-from coach.engine.nlu.second_opinion import settled, weigh
+from coach.engine.nlu.second_opinion import nothing_fits, settled, weigh
 from coach.engine.nlu.teaching import model_for, phrases_taught
 from coach.engine.nlu.terms import CUES_PADDED, Terms
 from coach.engine.nlu.thresholds import (
@@ -374,11 +374,16 @@ class Understanding:
         if self._money and funds(query.tokens):
             context = replace(context, funder=True)
         decision = self._decide_text(text, query, context)
-        if not (context.pending or settled(decision) or len(query.stems) < LEARNED_MIN_WORDS
-                or query.stems <= self._answer_stems):
-            # Not an answer to « Vous voulez parler de… ? », nor sure, nor a bare word: the
-            # examples weigh in, before the persona's own places replace others.
+        if context.pending or query.stems <= self._answer_stems:
+            pass  # an answer to « Vous voulez parler de… ? », a bare answer (« non »)
+        elif not settled(decision) and len(query.stems) >= LEARNED_MIN_WORDS:
+            # Neither sure nor a bare word: the examples weigh in, before the persona's own
+            # places replace others.
             decision = weigh(decision, self._predicted(query, context))
+        elif decision.kind == "miss" and not decision.hostile:
+            # A miss the model does not weigh (one word, a weak current choice among the
+            # rules' guesses) is still off-topic when it is sure nothing fits.
+            decision = nothing_fits(decision, self._predicted(query, context))
         return self._persona_answers(decision, text, context)
 
     def _predicted(self, query: Query, context: Context) -> list[tuple[str, float]]:

@@ -19,6 +19,9 @@ from coach.engine.nlu.second_opinion import (
     DOUBT_WHEN_GOING,
     LEAD_WHEN_ASKED,
     NOTHING_FITS,
+    OFF_TOPIC_FITS,
+    OFF_TOPIC_WHEN_GOING,
+    nothing_fits,
     weigh,
 )
 from coach.engine.nlu.teaching import typed_examples
@@ -123,16 +126,39 @@ def test_a_hesitation_is_ordered_by_the_model_otherwise() -> None:
 
 
 def test_when_the_model_is_sure_nothing_fits_the_coach_takes_one_step_back() -> None:
+    """A go becomes an ask; a hesitation or a miss of the rules becomes off-topic (a miss
+    said as « I do not handle this », not « not understood »)."""
     hesitating = Decision("ask", (candidate(A), candidate(C)))
-    assert weigh(hesitating, [(NOTHING, NOTHING_FITS)]) == Decision("miss")
-    assert weigh(hesitating, [(NOTHING, NOTHING_FITS - 0.01)]) is hesitating
-    missed = Decision("miss")
-    assert weigh(missed, [(NOTHING, 1.0)]) is missed
+    assert weigh(hesitating, [(NOTHING, OFF_TOPIC_FITS)]) == Decision("miss", off_topic=True)
+    assert weigh(hesitating, [(NOTHING, OFF_TOPIC_FITS - 0.01)]) is hesitating
+    missed = Decision("miss", (candidate(A, 0.45),))
+    assert weigh(missed, [(NOTHING, OFF_TOPIC_FITS)]) == Decision("miss", off_topic=True)
+    assert weigh(missed, [(NOTHING, OFF_TOPIC_FITS - 0.01)]) is missed
+    hostile = Decision("miss", (), True)
+    assert weigh(hostile, [(NOTHING, 1.0)]) is hostile
     going = Decision("go", (candidate(A, 0.85), candidate(C, 0.5)))
     assert weigh(going, [(NOTHING, NOTHING_FITS)]) == Decision("ask", going.candidates)
     assert weigh(going, [(NOTHING, NOTHING_FITS - 0.01)]) is going
+    assert weigh(going, [(NOTHING, OFF_TOPIC_WHEN_GOING)]) == Decision("miss", off_topic=True)
+    command = Decision("go", (Candidate("commande:humain", "commande:humain", 0.85,
+                                        "commande"),))  # « qui appeler »: a person answers
+    assert weigh(command, [(NOTHING, 1.0)]) == Decision("ask", command.candidates)
     sure = Decision("go", (candidate(A, 1.0),))  # a phrase typed exactly stands
     assert weigh(sure, [(NOTHING, 1.0)]) is sure
+
+
+def test_a_miss_the_model_does_not_weigh_is_off_topic_only_when_nothing_fits() -> None:
+    """One word of substance, or a weak current choice among the rules' guesses: the model
+    does not weigh the decision, but says whether nothing fits; never for a hostile text or
+    a place the rules go to."""
+    weak_choice = Decision("miss", (Candidate("choix:x", A, 0.59, "choix"),))
+    assert nothing_fits(weak_choice, [(NOTHING, OFF_TOPIC_FITS)]).off_topic
+    assert nothing_fits(weak_choice, [(NOTHING, OFF_TOPIC_FITS - 0.01)]) is weak_choice
+    assert nothing_fits(weak_choice, [(A, 1.0)]) is weak_choice
+    hostile = Decision("miss", (), True)
+    assert nothing_fits(hostile, [(NOTHING, 1.0)]) is hostile
+    going = Decision("go", (candidate(A, 0.85),))
+    assert nothing_fits(going, [(NOTHING, 1.0)]) is going
 
 
 def test_going_elsewhere_than_a_very_sure_model_asks_between_both() -> None:
@@ -189,12 +215,14 @@ def test_a_question_that_fits_nowhere_is_not_offered_a_place_it_only_sounds_like
     assert decision.kind == "miss", decision
 
 
-def test_a_price_elsewhere_is_asked_about_not_answered_with_the_cost_of_a_community() -> None:
+def test_a_price_elsewhere_is_off_topic_not_answered_with_the_cost_of_a_community() -> None:
     """« combien coûte » is how people ask whether a community costs anything: the rules went
-    to « c'est gratuit ? »; the model knows a plane ticket fits nowhere, so the coach asks."""
+    to « c'est gratuit ? »; the model is all but certain a plane ticket fits nowhere, so the
+    coach says it is off-topic (it asked « Vous voulez parler de… ? » before off-topic was
+    said apart)."""
     decision = ENGINE.understand(record_at(ENGINE, "accueil:menu"),
                                  "combien coute un billet d'avion pour nice")
-    assert decision.kind == "ask", decision
+    assert decision.kind == "miss" and decision.off_topic, decision
 
 
 def test_a_file_left_out_is_not_learned() -> None:

@@ -58,6 +58,10 @@ class Decision:
     # Another request of the same message (another clause understood for sure: « c'est
     # gratuit ? et ça prend combien de temps »), answered too.
     also: tuple[Candidate, ...] = ()
+    # A miss understood as a request the content does not handle (« vous recrutez ? »,
+    # « quel temps demain »): said plainly, never « écrivez-le autrement »
+    # (coach.engine.nlu.second_opinion decides it). Always a miss without candidates.
+    off_topic: bool = False
 
     @property
     def best(self) -> Candidate | None:

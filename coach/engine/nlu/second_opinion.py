@@ -9,11 +9,14 @@ model, learned from many people's sentences, is a second opinion:
     readers agree: a long, clear request is not asked about); else the
     model's place comes first when it is fairly sure, else it orders the rules' candidates;
   - the rules go and the model is very sure of another place: the coach asks between both.
-When the model's likeliest answer is « aucun » (it learned from off-topic examples too) and
-it is fairly sure, the coach takes one step back: a hesitation of the rules becomes « not
-understood » (« quel temps fera-t-il à Brest demain » is not « une CoP près de chez moi »),
-a place the rules would go to is asked about (« combien coûte un billet de train » is not
-« c'est gratuit ? »).
+When the model's likeliest answer is « aucun » (it learned from off-topic examples too),
+the text may be off-topic (« vous recrutez ? », « quel temps fera-t-il à Brest demain » is
+not « une CoP près de chez moi »): a miss the coach answers by saying what it talks about
+and who answers other requests, never « écrivez-le autrement ». It is, when the model is
+fairly sure and the rules only hesitate or found nothing; or when the model is all but
+certain, even where the rules would go (« combien coûte un billet de train » is not « c'est
+gratuit ? »), unless to a command. Fairly sure of « aucun » where the rules go, the coach
+asks instead.
 The model never makes the coach go on its own, only with the rules' first place: a wrong
 guess costs one question, not a wrong answer. The thresholds were chosen on the example
 files (`docs/benchmarks.md`), never on a blind set.
@@ -23,6 +26,7 @@ from __future__ import annotations
 
 from coach.content.schema import NOTHING
 from coach.engine.nlu.candidates import Candidate, Decision, distinct
+from coach.engine.nlu.places import COMMAND
 from coach.engine.nlu.thresholds import EXACT_SCORE, MAX_ASK
 
 VIA = "exemples"
@@ -36,12 +40,19 @@ AGREED = 0.99
 AGREED_AHEAD = 0.02
 # … at which the coach asks rather than go to the rules' place.
 DOUBT_WHEN_GOING = 0.90
-# … of « aucun », at which the coach takes one step back: go → ask, ask → not understood.
+# … of « aucun », at which a place the rules would go to is asked about instead.
 NOTHING_FITS = 0.90
+# … of « aucun », at which a text the rules hesitate on or found nothing for is off-topic.
+OFF_TOPIC_FITS = 0.80
+# … and one the rules would go to (but for a command: « qui appeler » may well mean
+# « Parler à une personne »).
+OFF_TOPIC_WHEN_GOING = 0.99
 # A further place of the model is offered with the first when at least this likely.
 ALSO_OFFERED = 0.15
 # Sources whose decision is not the model's to weigh: an answer to the question on screen.
 SETTLED_VIA = frozenset({"position", "choix"})
+# A request the content does not handle: a miss, answered as such (not « not understood »).
+OFF_TOPIC = Decision("miss", off_topic=True)
 
 
 def settled(decision: Decision) -> bool:
@@ -56,10 +67,13 @@ def weigh(decision: Decision, predicted: list[tuple[str, float]]) -> Decision:
     if not predicted or settled(decision):
         return decision
     if predicted[0][0] == NOTHING:
-        if predicted[0][1] < NOTHING_FITS or decision.kind == "miss":
-            return decision
-        return Decision("miss") if decision.kind == "ask" else Decision(
-            "ask", decision.candidates[:MAX_ASK])
+        best = decision.best
+        if decision.kind != "go" or best is None:
+            return nothing_fits(decision, predicted)
+        if predicted[0][1] >= OFF_TOPIC_WHEN_GOING and not best.key.startswith(COMMAND):
+            return OFF_TOPIC  # « combien coûte un billet de train » is no « c'est gratuit ? »
+        return Decision("ask", decision.candidates[:MAX_ASK]) if (
+            predicted[0][1] >= NOTHING_FITS) else decision
     predicted = [(place, probability) for place, probability in predicted if place != NOTHING]
     place, probability = predicted[0]
     said = Candidate(place, place, probability, VIA)
@@ -82,4 +96,16 @@ def weigh(decision: Decision, predicted: list[tuple[str, float]]) -> Decision:
     best = decision.best
     if best is not None and place != best.place and probability >= DOUBT_WHEN_GOING:
         return Decision("ask", (said, best))
+    return decision
+
+
+def nothing_fits(decision: Decision, predicted: list[tuple[str, float]]) -> Decision:
+    """Off-topic when the model is sure nothing fits (« aucun » first, at least
+    OFF_TOPIC_FITS) and the rules found no place to go to (they hesitate or found nothing);
+    else the decision as it is. Also called for a miss the model does not otherwise weigh
+    (one word of substance, a weak current choice among the rules' guesses: « quelle heure
+    est-il »)."""
+    if (decision.kind != "go" and not decision.hostile and predicted
+            and predicted[0][0] == NOTHING and predicted[0][1] >= OFF_TOPIC_FITS):
+        return OFF_TOPIC
     return decision
