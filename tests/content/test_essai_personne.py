@@ -100,3 +100,29 @@ def test_is_it_free_is_answered_readably_in_easy_to_read() -> None:
     hard = [f.rule for f in report.findings if f.rule.startswith("FALC-READ")]
     assert hard == [], (hard, report.scores)
     assert len(answer.splitlines()) <= 4, answer
+
+
+def test_the_person_s_path_goes_from_confidentiality_to_the_first_step() -> None:
+    """« Continuer » after « Est-ce confidentiel ? » led a person with a disability to
+    « ce qui compte pour les familles »: Alexandra's four points, one of them the carers'
+    workload (« Les aidants ont déjà beaucoup de travail. »). The person goes on to the first
+    step; a parent still hears the families' points."""
+    step = play(ENGINE.start(falc=True), "personne-concernee", "autre-question",
+                "confidentialite")
+    forward = [c["id"] for c in step.choices if c["id"] != "autre-question"]
+    assert len(forward) == 1, forward
+    step = play(step, forward[0])
+    assert step.record.node == "premier-pas", step.record.node
+    assert not any("aidants" in text for text in texts(step)), texts(step)
+    parent = play(ENGINE.start("familles"), "confidentiel", "continuer")
+    assert parent.record.node == "enjeux"
+
+
+def test_the_easy_to_read_experiential_knowledge_speaks_to_a_person_with_a_disability() -> None:
+    """« c koi le savoir experientiel », typed by the person, was answered with a parent's
+    example only (« aider votre enfant chaque jour »)."""
+    step = play(ENGINE.start(falc=True), "personne-concernee")
+    step = ENGINE.play(step.record, TextInput("c koi le savoir experientiel"))
+    said = texts(step)[0]
+    assert "savoir d’expérience" in said, said
+    assert "vous vivez avec un handicap" in said, said
