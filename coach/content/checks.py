@@ -13,6 +13,8 @@ from coach.content.placeholders import CONTACT_KEYS, placeholders, text_hash
 from coach.content.schema import (
     CALL_DEPTH_VARIABLE,
     CALL_ORIGIN_VARIABLE,
+    DRAFT_ANSWERS_VARIABLE,
+    ENGINE_VARIABLES,
     NOTHING,
     REPLY,
     STAGES_LEFT_VARIABLE,
@@ -21,7 +23,7 @@ from coach.content.schema import (
     Node,
     Route,
 )
-from coach.engine.commands import COMMANDS, RESERVED_IDS, TYPED_COMMANDS
+from coach.engine.commands import COMMANDS, DRAFT_ELSEWHERE, RESERVED_IDS, TYPED_COMMANDS
 from coach.engine.progress import PATH_VARIABLE, SHORT_PATH
 
 # Keep in step with coach.engine.engine.MAX_CALL_DEPTH (content does not import the engine).
@@ -217,8 +219,7 @@ def _check_tools(content: Content) -> Iterator[Issue]:
 
 
 def _check_guards(content: Content) -> Iterator[Issue]:
-    known = variables_set(content) | {CALL_DEPTH_VARIABLE, CALL_ORIGIN_VARIABLE,
-                                      STAGES_LEFT_VARIABLE}
+    known = variables_set(content) | set(ENGINE_VARIABLES)
     for flow in content.flows.values():
         for node in flow.nodes.values():
             guarded = [("choix " + c.id, c.when) for c in node.choices]
@@ -309,7 +310,10 @@ def _check_auto_cycles(content: Content) -> Iterator[Issue]:
 
 
 def _check_entry(content: Content) -> Iterator[Issue]:
-    for name, ref in (("entry", content.entry), ("menu", content.menu)):
+    named = [("entry", content.entry), ("menu", content.menu)]
+    if content.draft_summary is not None:
+        named.append(("draft_summary", content.draft_summary))
+    for name, ref in named:
         if not content.has_node(ref):
             yield Issue("graphe/depart-absent", "error", "dialogues/commun.yaml",
                         f"« {name} » désigne « {ref[0]}:{ref[1]} », qui n’existe pas",
@@ -335,6 +339,8 @@ def _check_entry(content: Content) -> Iterator[Issue]:
         needed += list(answer_edits.MESSAGES)
     if any(node.typed_answers for node in nodes):
         needed.append(answer_edits.SUMMARY)
+    if content.draft_summary is not None:
+        needed.append(DRAFT_ELSEWHERE)
     if any(flow.header.stage is not None for flow in content.flows.values()):
         needed += ["progression", "ou-en-suis-je", "ou-en-suis-je-vu", "ou-en-suis-je-reste",
                    "ou-en-suis-je-hors", "etape-vue", "etape-commencee", "etape-a-faire"]
@@ -523,6 +529,8 @@ def _check_calls(content: Content) -> Iterator[Issue]:
     """Detours: no return outside any detour, no call cycle, no nesting deeper than allowed."""
     targets = {content.resolve(flow.id, choice.target)
                for flow, node in content.iter_nodes() for choice in node.choices if choice.call}
+    if content.draft_summary is not None:  # opened as a detour by the typed « brouillon »
+        targets.add(content.draft_summary)
     detours = {t: _detour(content, t) for t in targets if content.has_node(t)}
     inside = set().union(*(region for region, _calls in detours.values()))
     for flow, node in content.iter_nodes():
@@ -537,11 +545,11 @@ def _check_calls(content: Content) -> Iterator[Issue]:
                          " par une « target »")
         for choice in node.choices:
             for name in sorted((choice.set.keys() | choice.add.keys())
-                               & {CALL_DEPTH_VARIABLE, CALL_ORIGIN_VARIABLE,
-                                  STAGES_LEFT_VARIABLE}):
+                               & set(ENGINE_VARIABLES)):
                 what = {CALL_DEPTH_VARIABLE: "la profondeur du détour",
                         CALL_ORIGIN_VARIABLE: "l’endroit qui a appelé le détour",
-                        STAGES_LEFT_VARIABLE: "le nombre d’étapes pas encore vues en entier"
+                        STAGES_LEFT_VARIABLE: "le nombre d’étapes pas encore vues en entier",
+                        DRAFT_ANSWERS_VARIABLE: "le nombre de réponses du brouillon"
                         }[name]
                 yield _issue(flow, node, "appel/variable-reservee",
                              f"choix « {choice.id} » : la variable « {name} »"

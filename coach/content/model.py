@@ -79,6 +79,11 @@ class Content:
     def menu(self) -> NodeRef:
         return split_target(self.common.menu, "")
 
+    @property
+    def draft_summary(self) -> NodeRef | None:
+        summary = self.common.draft_summary
+        return split_target(summary, "") if summary else None
+
     def node(self, ref: NodeRef) -> Node:
         return self.flows[ref[0]].nodes[ref[1]]
 

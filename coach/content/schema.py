@@ -86,6 +86,12 @@ CALL_ORIGIN_VARIABLE = "appel_depuis"
 # In a staged journey (the coordinator's 4 stages), how many stages still have a part of
 # their path not seen: the end of the journey says « all done » only when it is 0.
 STAGES_LEFT_VARIABLE = "etapes_restantes"
+# How many of the draft's answers the conversation holds (variables a part of the draft
+# reads, chosen or typed): the draft's summary says plainly when there is none yet.
+DRAFT_ANSWERS_VARIABLE = "reponses_brouillon"
+# Every variable the engine gives to guards: content must not set them.
+ENGINE_VARIABLES = (CALL_DEPTH_VARIABLE, CALL_ORIGIN_VARIABLE, STAGES_LEFT_VARIABLE,
+                    DRAFT_ANSWERS_VARIABLE)
 # Typed answers of `ask:` are shown by `{texte_<variable>}` placeholders.
 TYPED_PREFIX = "texte_"
 
@@ -300,6 +306,10 @@ class CommonFile(Strict):
     go_on: list[NonEmpty] = []
     entry: NonEmpty = "accueil:bienvenue"
     menu: NonEmpty = "accueil:menu"
+    # The draft's summary (`parcours:nœud`), which the typed command `brouillon` (« mon
+    # brouillon », « modifier mes réponses ») opens as a detour; none: the command only says
+    # where the draft is made.
+    draft_summary: NonEmpty | None = None
 
 
 class Section(Strict):

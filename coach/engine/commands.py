@@ -29,6 +29,10 @@ Handler = Callable[["Engine", "Record"], None]
 # « Facile à lire » said by someone already reading easy-to-read: ask, never switch off.
 # (Places of « Vous voulez parler de… ? », `coach.engine.nlu.places.COMMAND` + an id.)
 FALC_QUESTION = ("commande:standard", "commande:garder-facile")
+# The typed command that opens the draft's summary (`draft_summary` of commun.yaml), and
+# what it says in a journey that builds no draft: where the draft is made.
+OPEN_DRAFT = "mon-brouillon"
+DRAFT_ELSEWHERE = "brouillon-ailleurs"
 
 
 @dataclass(frozen=True)
@@ -118,6 +122,13 @@ def where_am_i(engine: Engine, record: Record) -> None:
     record.transcript.append(engine.where.entry(record))
 
 
+def open_draft(engine: Engine, record: Record) -> None:
+    """« mon brouillon », « modifier mes réponses », typed: the draft's summary (`draft_summary`
+    of commun.yaml) as a detour, « Revenir où j’en étais » back to this very step; in a
+    journey that builds no draft (no `draft: true`), say where the draft is made, and stay."""
+    engine.open_draft(record)
+
+
 def saying(message_id: str) -> Handler:
     """A command that only answers with one coach message."""
 
@@ -143,6 +154,7 @@ COMMANDS: tuple[CommandSpec, ...] = (
     CommandSpec("simplifier", simplify, typed_only=True),
     CommandSpec("standard", standard_french, typed_only=True),
     CommandSpec("garder-facile", keep_easy_to_read, typed_only=True),
+    CommandSpec(OPEN_DRAFT, open_draft, typed_only=True),
 )
 
 BY_ID: dict[str, CommandSpec] = {spec.id: spec for spec in COMMANDS}

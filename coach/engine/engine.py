@@ -15,20 +15,21 @@ from itertools import islice
 from typing import Any
 
 from coach.communities import Communities, Place, region_key
-from coach.content.answer_edits import edits_answers
+from coach.content.answer_edits import draft_parts, edits_answers
 from coach.content.guards import Guard, compile_guard
 from coach.content.model import Content, NodeRef
 from coach.content.placeholders import CONTACT_KEYS, placeholders
 from coach.content.schema import (
     CALL_DEPTH_VARIABLE,
     CALL_ORIGIN_VARIABLE,
+    DRAFT_ANSWERS_VARIABLE,
     STAGES_LEFT_VARIABLE,
     TYPED_PREFIX,
     Choice,
     Message,
     Node,
 )
-from coach.engine.commands import COMMANDS
+from coach.engine.commands import COMMANDS, DRAFT_ELSEWHERE
 from coach.engine.errors import KeyReusedForAnotherInput, UnknownChoice, UnknownFlow
 from coach.engine.machines import ASKED, NEXT, CompiledFlow, compile_all
 from coach.engine.nlu.french import STOPWORDS, normal, word_set, words
@@ -192,6 +193,14 @@ class Engine:
         self._draft_variables = frozenset(
             name for flow in draft_flows for node in flow.nodes.values()
             for choice in node.choices for name in (*choice.set, *choice.add))
+        # The journeys that build the draft, from the flows' `draft: true`: those flows, the
+        # menu their headers name (the coordinator's hub), and the persona they are for.
+        self._draft_journeys = self._draft_flows | frozenset(
+            self.content.resolve(f.id, f.header.menu)[0] for f in draft_flows if f.header.menu)
+        self._draft_personas = frozenset(
+            f.header.persona for f in draft_flows if f.header.persona)
+        # The variables a part of the draft reads (its answers, chosen or typed).
+        self._draft_answers = frozenset(draft_parts()) if draft_flows else frozenset()
         self._guards: dict[str, Guard] = {}
         for _flow, node in content.iter_nodes():
             for item in [*node.choices, *node.messages]:
@@ -267,6 +276,40 @@ class Engine:
         return record.flow in self._draft_flows or not self._draft_variables.isdisjoint(
             record.vars)
 
+    def builds_draft(self, record: Record) -> bool:
+        """The person's journey builds the draft: where they are, or where the detour they
+        are in started, is a journey that builds it (or its hub), they said they coordinate,
+        or they have answers in it."""
+        here = {record.flow, *(frame[0] for frame in record.calls)}
+        return (not self._draft_journeys.isdisjoint(here)
+                or record.vars.get("persona") in self._draft_personas
+                or self.draft_offered(record))
+
+    def draft_answers(self, record: Record) -> int:
+        """How many of the draft's answers the conversation holds, chosen or typed."""
+        return sum(1 for name in self._draft_answers if record.vars.get(name) is not None)
+
+    def open_draft(self, record: Record) -> None:
+        """The typed « mon brouillon »: the draft's summary as a detour from this step (the
+        stage, its part and the progress stay those of this step; « Revenir où j’en
+        étais » comes back here); in a journey that builds no draft, say so, and stay."""
+        summary = self.content.draft_summary
+        if summary is None or not self.content.has_node(summary) or not self.builds_draft(
+                record):
+            self._say(record, (DRAFT_ELSEWHERE,))
+            return
+        offered = next((c for c in self.available_choices(record) if not c.call
+                        and self.content.resolve(record.flow, c.target) == summary), None)
+        if offered is not None:  # « Revoir mon brouillon » is a button here: that button
+            record.transcript.append(["choice", record.flow, record.node, offered.id])
+            self._follow(record, offered)
+            return
+        record.snapshot()
+        if (record.flow, record.node) != summary:
+            record.calls.append([record.flow, record.node, summary[0]])
+            del record.calls[:-MAX_CALL_DEPTH]
+        self._enter(record, summary)
+
     def conversation(self, record: Record, first: int = 0, last: int | None = None) -> Step:
         """The conversation's messages from transcript position `first` to `last`."""
         return self.step(record, first, last)
@@ -296,9 +339,11 @@ class Engine:
             caller_flow, caller_node, _called = record.calls[-1]
             variables = {**variables, CALL_DEPTH_VARIABLE: len(record.calls),
                          CALL_ORIGIN_VARIABLE: f"{caller_flow}:{caller_node}"}
+        computed: dict[str, Callable[[], Any]] = {
+            DRAFT_ANSWERS_VARIABLE: lambda: self.draft_answers(record)}
         if record.seen:
-            variables = StagesLeft(variables, lambda: self.progress.stages_left(record))
-        return variables
+            computed[STAGES_LEFT_VARIABLE] = lambda: self.progress.stages_left(record)
+        return Computed(variables, computed)
 
     def commands(self, falc: bool) -> list[dict[str, str | bool]]:
         """Every command this content defines; `shown` ones are buttons at every step."""
@@ -903,7 +948,8 @@ class Engine:
                                     or (record.calls[-1][0], record.calls[-1][1]) == ref):
                 record.calls.pop()  # left the called flow, or back at the caller
             record.flow, record.node = ref
-            self.progress.mark_seen(record, ref)
+            if not record.calls:  # a detour sees no part: the stage left is the place
+                self.progress.mark_seen(record, ref)
             node = self.content.node(ref)
             variables = self._guard_variables(record)
             said = [(index, message) for index, message in enumerate(node.messages)
@@ -945,24 +991,33 @@ class Engine:
         return ["coach", BACK]
 
 
-class StagesLeft(Mapping[str, Any]):
-    """Variables for guards, with `etapes_restantes` counted only when a guard reads it: it
-    walks every stage's parts, and guards are read several times a turn."""
+class Computed(Mapping[str, Any]):
+    """Variables for guards, with those the engine gives (`etapes_restantes`,
+    `reponses_brouillon`) computed only when a guard reads them: `etapes_restantes` walks
+    every stage's parts, and guards are read several times a turn."""
 
-    def __init__(self, variables: Mapping[str, Any], count: Callable[[], int]) -> None:
-        self._variables, self._count = variables, count
+    def __init__(self, variables: Mapping[str, Any],
+                 computed: Mapping[str, Callable[[], Any]]) -> None:
+        self._variables, self._computed = variables, computed
 
     def __getitem__(self, name: str) -> Any:
-        if name == STAGES_LEFT_VARIABLE:
-            return self._count()
+        count = self._computed.get(name)
+        if count is not None:
+            return count()
         return self._variables[name]
 
     def __iter__(self) -> Iterator[str]:
         yield from self._variables
-        yield STAGES_LEFT_VARIABLE
+        yield from self._computed
 
     def __len__(self) -> int:
-        return len(self._variables) + 1
+        return len(self._variables) + len(self._computed)
+
+    def get(self, name: str, default: Any = None) -> Any:  # what guards call: no KeyError
+        count = self._computed.get(name)
+        if count is not None:
+            return count()
+        return self._variables.get(name, default)
 
 
 def looks_like_question(text: str) -> bool:

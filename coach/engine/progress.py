@@ -86,9 +86,10 @@ class ProgressMap:
         self._labels = (system.text, system.falc) if system else (DEFAULT_LABEL, DEFAULT_LABEL)
 
     def place(self, record: Record) -> Place | None:
-        """The stage and part of the person's place; inside a detour, of the place it left."""
-        refs = [(record.flow, record.node), *((f[0], f[1]) for f in reversed(record.calls))]
-        for ref in refs:
+        """The stage and part of the person's place; inside a detour, of the place it left
+        (the first detour's, when detours nest: the draft's summary, opened from stage 3,
+        is in stage 1's file, and so is the answers' menu it opens)."""
+        for ref in self.places_left(record):
             found = self.part_of.get(ref)
             if found is not None:
                 stage, part = found
@@ -108,6 +109,12 @@ class ProgressMap:
             return stage.parts
         return tuple(p for p in stage.parts
                      if not p.exercise or p is current or seen & (1 << p.index))
+
+    @staticmethod
+    def places_left(record: Record) -> list[NodeRef]:
+        """Where the progress is read, in order: the place the first detour left, the places
+        the inner ones left, then the person's node."""
+        return [*((f[0], f[1]) for f in record.calls), (record.flow, record.node)]
 
     def stages_left(self, record: Record) -> int:
         """How many stages still have a part of their path (short or full) not seen."""
@@ -179,9 +186,7 @@ class WhereReport:
         place = self.map.place(record)
         flow, node = ("", "")
         if place is not None:
-            ref = next(r for r in [(record.flow, record.node),
-                                   *((f[0], f[1]) for f in reversed(record.calls))]
-                       if r in self.map.part_of)
+            ref = next(r for r in self.map.places_left(record) if r in self.map.part_of)
             flow, node = ref
         return ["progress", flow, node, dict(record.seen),
                 record.vars.get(PATH_VARIABLE) == SHORT_PATH]

@@ -40,7 +40,7 @@ from wordfreq import get_frequency_dict
 
 from coach.content.model import Content
 from coach.content.schema import TYPED_COMMANDS
-from coach.engine.commands import FALC_QUESTION
+from coach.engine.commands import FALC_QUESTION, OPEN_DRAFT
 from coach.engine.nlu.candidates import (
     OTHER,
     Board,
@@ -230,7 +230,11 @@ class Understanding:
         # The topics and intentions of places, and the labels of choices elsewhere that lead
         # to them (scored apart, in one pass).
         self.phrases = PhraseSet(lexicon, [intents, borrowed])
-        self.commands = [_Option(COMMAND + cid, COMMAND + cid, tuple(phrases))
+        # A command that opens a place (« mon brouillon »: the draft's summary) leads there:
+        # typed where a choice of the step leads to it too, it is that choice.
+        summary = content.draft_summary
+        opens = {OPEN_DRAFT: node_place(*summary)} if summary is not None else {}
+        self.commands = [_Option(COMMAND + cid, opens.get(cid, COMMAND + cid), tuple(phrases))
                          for cid, phrases in commands.items() if phrases]
         self._command_exact = {p.norm: option for option in self.commands
                                for p in option.phrases}
@@ -580,6 +584,10 @@ class Understanding:
             return Decision("go", (Candidate(option.key, option.place, 1.0, "choix"),))
         command = self._command_exact.get(query.norm)
         if command is not None and not exact:
+            same = next((o for o in options if o.key.startswith(CHOICE)
+                         and o.place == command.place), None)
+            if same is not None:  # « mon brouillon » where « Revoir mon brouillon » is offered
+                return Decision("go", (Candidate(same.key, same.place, 1.0, "choix"),))
             return Decision("go", (Candidate(command.key, command.key, 1.0, "commande"),))
         cue = query.grams.any_padded(CUES_PADDED)
         terms = (self.terms.several(query, cue) or self.terms.one(query, cue)
@@ -604,7 +612,12 @@ class Understanding:
         for option in self.commands:
             score = command_scores.get(option.key, 0.0)
             if score >= COMMAND_MIN:
-                board.add(option.key, option.key, score + COMMAND_PRIOR, "commande")
+                towards = (board.redirect.get(option.place) if option.place != option.key
+                           else None)
+                if towards is not None:  # a choice of the step leads where the command does
+                    board.add(towards, option.place, score + OPTION_PRIOR, "choix")
+                else:
+                    board.add(option.key, option.key, score + COMMAND_PRIOR, "commande")
         found = {place: BORROWED * score for place, score in borrowed.items()}
         for place, score in own.items():
             found[place] = max(score, found.get(place, 0.0))

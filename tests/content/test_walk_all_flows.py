@@ -12,7 +12,7 @@ import httpx
 import pytest
 
 from coach.api.app import create_app
-from coach.engine.engine import ChoiceInput, Engine
+from coach.engine.engine import ChoiceInput, Engine, TextInput
 from coach.settings import Settings
 from tests.conftest import CONTACT
 from tests.content.playing import CONTENT
@@ -53,7 +53,29 @@ def explore() -> tuple[dict[tuple[str, str], tuple[str, list[str]]], set, set, s
     return paths, passed, edges_seen, all_edges
 
 
+def typed_detour_edges() -> set[tuple[str, str, str]]:
+    """The choices of the detour that typing « mon brouillon » in a stage opens (the draft's
+    summary, `draft_summary`): its « Revenir où j’en étais » is offered only in a detour,
+    which no button opens. Walked by buttons until the detour ends."""
+    seen: set[tuple[str, str, str]] = set()
+    expanded: set[tuple[str, str, tuple]] = set()
+    start = ENGINE.play(ENGINE.start("animer").record, TextInput("mon brouillon")).record
+    assert start.calls, "« mon brouillon » typed in a stage opens a detour"
+    queue = deque([start])
+    while queue:
+        record = queue.popleft()
+        key = (record.flow, record.node, tuple(map(tuple, record.calls)))
+        if not record.calls or key in expanded:
+            continue
+        expanded.add(key)
+        for choice in ENGINE.available_choices(record):
+            seen.add((record.flow, record.node, choice.id))
+            queue.append(ENGINE.play(record, ChoiceInput(choice.id)).record)
+    return seen
+
+
 PATHS, PASSED, EDGES_SEEN, ALL_EDGES = explore()
+EDGES_SEEN |= typed_detour_edges()
 
 
 def test_every_node_is_reached_by_buttons():
