@@ -8,7 +8,8 @@ model, learned from many people's sentences, is a second opinion:
     rules put it ahead (not a tie of two places named alike), the coach goes there (two
     readers agree: a long, clear request is not asked about); else the
     model's place comes first when it is fairly sure, else it orders the rules' candidates;
-  - the rules go and the model is very sure of another place: the coach asks between both.
+  - the rules go and the model is very sure of another place, or fairly sure of another
+    place while all but ruling out the rules' one: the coach asks between both.
 When the model's likeliest answer is « aucun » (it learned from off-topic examples too),
 the text may be off-topic (« vous recrutez ? », « quel temps fera-t-il à Brest demain » is
 not « une CoP près de chez moi »): a miss the coach answers by saying what it talks about
@@ -40,6 +41,9 @@ AGREED = 0.99
 AGREED_AHEAD = 0.02
 # … at which the coach asks rather than go to the rules' place.
 DOUBT_WHEN_GOING = 0.90
+# … at which it also asks, when the rules' place is at most `RULED_OUT` likely to the model.
+DISPUTED_WHEN_GOING = 0.50
+RULED_OUT = 0.05
 # … of « aucun », at which a place the rules would go to is asked about instead.
 NOTHING_FITS = 0.90
 # … of « aucun », at which a text the rules hesitate on or found nothing for is off-topic.
@@ -94,7 +98,10 @@ def weigh(decision: Decision, predicted: list[tuple[str, float]]) -> Decision:
         ranked = sorted(decision.candidates, key=lambda c: -likely.get(c.place, 0.0))
         return Decision("ask", tuple(ranked))
     best = decision.best
-    if best is not None and place != best.place and probability >= DOUBT_WHEN_GOING:
+    if best is None or place == best.place:
+        return decision
+    if probability >= DOUBT_WHEN_GOING or (
+            probability >= DISPUTED_WHEN_GOING and dict(predicted).get(best.place, 0.0) <= RULED_OUT):
         return Decision("ask", (said, best))
     return decision
 
