@@ -100,8 +100,8 @@ def weigh(decision: Decision, predicted: list[tuple[str, float]]) -> Decision:
     best = decision.best
     if best is None or place == best.place:
         return decision
-    if probability >= DOUBT_WHEN_GOING or (
-            probability >= DISPUTED_WHEN_GOING and dict(predicted).get(best.place, 0.0) <= RULED_OUT):
+    ruled_out = dict(predicted).get(best.place, 0.0) <= RULED_OUT
+    if probability >= DOUBT_WHEN_GOING or (probability >= DISPUTED_WHEN_GOING and ruled_out):
         return Decision("ask", (said, best))
     return decision
 
