@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from coach.communities import Communities, Community
 from coach.content.model import Content, NodeRef
 from coach.content.placeholders import fill
-from coach.engine.nlu.places import CHOICE, PlaceBook
+from coach.engine.nlu.places import CHOICE, PlaceBook, node_place
 from coach.engine.record import Record, content_fingerprint, content_values
 from coach.engine.transcript import DIRECTORY_ASK, DIRECTORY_EMPTY, Entry
 
@@ -23,6 +23,8 @@ YOU = {"id": "vous", "name": "Vous"}
 CHANGED_MESSAGE = "message-change"
 # At most this many communities in one answer (the nearest first, then those open to all).
 MAX_COMMUNITIES = 6
+# Choice labels that say nothing of where they lead (« Continuer »), as a place's name.
+BARE_CONTINUE = frozenset({"continuer", "la suite", "suite", "suivant"})
 
 
 @dataclass(slots=True)
@@ -62,7 +64,17 @@ class Renderer:
             owner = found.nodes.get(node) if found else None
             choice = next((c for c in owner.choices if c.id == place[len(CHOICE):]),
                           None) if owner else None
-            return (choice.label_falc if falc else choice.label) if choice else None
+            if choice is None:
+                return None
+            label = choice.label_falc if falc else choice.label
+            if label.strip(" .…").casefold() in BARE_CONTINUE and choice.target:
+                # « Vous voulez parler de… ? » offering « Continuer » (twice, once with
+                # another place also named « Continuer »): a button that does not say
+                # where it leads. The place it leads to names it, when it has a name.
+                named = self.places.label(node_place(*self.content.resolve(flow, choice.target)),
+                                          falc)
+                return named or label
+            return label
         return self.places.label(place, falc)
 
     def entry(self, position: int, entry: Entry, falc: bool) -> Rendered | None:

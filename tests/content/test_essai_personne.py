@@ -126,3 +126,26 @@ def test_the_easy_to_read_experiential_knowledge_speaks_to_a_person_with_a_disab
     said = texts(step)[0]
     assert "savoir d’expérience" in said, said
     assert "vous vivez avec un handicap" in said, said
+
+
+BARE = {"continuer", "la suite", "suite", "suivant"}
+
+
+@pytest.mark.parametrize("falc", [False, True], ids=["standard", "facile"])
+def test_no_place_offered_is_named_continue(falc: bool) -> None:
+    """« jai un handicap mental », typed at « Mon expérience compte ? », was asked « Vous
+    voulez parler de… ? » with two buttons « Continuer » (the step's own « Continuer », and
+    the families' points, named by the easy-to-read « Continuer » that leads there): a
+    screen reader said « Continuer, bouton » twice, and neither said where it leads."""
+    places = ENGINE.understanding.places
+    bare = [place for place in places.nodes
+            if (places.labels(place).falc if falc else places.labels(place).text)
+            .strip(" .…").casefold() in BARE]
+    assert bare == []
+    step = play(ENGINE.start(falc=falc), "personne-concernee", "mon-vecu-compte")
+    for typed in ("jai un handicap mental", "y a un interprete ?"):
+        asked = ENGINE.play(step.record, TextInput(typed))
+        assert asked.record.pending, typed
+        labels = [c["label"] for c in asked.choices]
+        assert not [label for label in labels if label.strip(" .…").casefold() in BARE], labels
+        assert len(set(labels)) == len(labels), labels
