@@ -270,9 +270,9 @@ def test_third_miss_asks_a_or_b_with_the_two_best_guesses() -> None:
     record = at("accueil:menu")
     for _ in range(2):
         record = typed(record, "zxqw vbnm").record
-    decision = ENGINE.understand(record, "la liste des jours feries")
+    decision = ENGINE.understand(record, "la feuille pour les familles")
     assert decision.kind == "miss" and len(decision.candidates) >= 2
-    step = typed(record, "la liste des jours feries")
+    step = typed(record, "la feuille pour les familles")
     assert bot_refs(step) == ["coach/vous-voulez-dire"]
     assert choice_ids(step) == ["sens-1", "sens-2", "sens-autre"]
     first, second = (c["label"] for c in step.choices[:2])
