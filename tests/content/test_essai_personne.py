@@ -149,3 +149,19 @@ def test_no_place_offered_is_named_continue(falc: bool) -> None:
         labels = [c["label"] for c in asked.choices]
         assert not [label for label in labels if label.strip(" .…").casefold() in BARE], labels
         assert len(set(labels)) == len(labels), labels
+
+
+def test_the_easy_to_read_help_names_the_buttons_on_the_screen() -> None:
+    """« Aide », in easy-to-read, told a person who taps and finds typing hard to write
+    « menu », « retour », « parler à une personne »: three buttons on the screen at every
+    step. It names the buttons; writing their words still works."""
+    from coach.engine.commands import COMMANDS
+
+    shown = {spec.id for spec in COMMANDS if spec.shown}
+    step = play(ENGINE.start(falc=True), "personne-concernee")
+    said = texts(ENGINE.play(step.record, TextInput("aide")))[0]
+    for command in ("menu", "retour", "humain"):
+        assert command in shown
+        label = CONTENT.commands[command].label_falc
+        assert f"« {label} »" in said, said
+        assert f"écrivez « {label.lower()} »" not in said.lower(), said
