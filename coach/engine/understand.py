@@ -41,6 +41,7 @@ from wordfreq import get_frequency_dict
 from coach.content.model import Content
 from coach.content.schema import TYPED_COMMANDS
 from coach.engine.commands import FALC_QUESTION, OPEN_DRAFT
+from coach.engine.nlu.answers import READ, Answers, StepChoice, contrasted
 from coach.engine.nlu.candidates import (
     OTHER,
     Board,
@@ -268,6 +269,14 @@ class Understanding:
                       if t))
                 for c in node.choices}
             for flow, node in content.iter_nodes()}
+        self.answers = Answers(lexicon, {
+            (flow.id, node.id): [StepChoice(CHOICE + c.id, self._node_options[flow.id, node.id][
+                c.id].place, c.label, self._node_options[flow.id, node.id][c.id].phrases,
+                c.goes_on, self._node_options[flow.id, node.id][c.id].place in self._starts,
+                c.label.rstrip().endswith("?") or c.label_falc.rstrip().endswith("?"))
+                for c in node.choices]
+            for flow, node in content.iter_nodes()}, self._answer_stems)
+        self._contrast_words = frozenset({"pas", "plutot", "lieu"})
         self._choice_index = {ref: OptionIndex(lexicon, [(o.key, o.phrases)
                                                          for o in by_id.values()])
                               for ref, by_id in self._node_options.items()}
@@ -310,7 +319,7 @@ class Understanding:
                 if journey is not None and journey.header.persona == persona:
                     self._versions[instead] = (persona, entry.intention.target)
         self.clauses = ClauseReader(self._decide, lexicon, self.persons.profiles,
-                                    self.places.sets)
+                                    self.places.sets, self._offered_places)
         self._phrases_taught = phrases_taught(content, intents)
         self.examples = self.examples_without("")
 
@@ -350,6 +359,10 @@ class Understanding:
         return model_for(self.content, self.lexicon, self._phrases_taught, file,
                          lambda place: self.places.labels(place) is not None)
 
+    def _offered_places(self, context: Context) -> frozenset[str]:
+        """The places the choices on screen lead to."""
+        return frozenset(o.place for o in self.options(context) if o.shown)
+
     # -- the options shown at this step ---------------------------------------------------
     def options(self, context: Context) -> list[_Option]:
         """The numbered answers on screen first, then (behind an ask) the node's own choices."""
@@ -377,6 +390,12 @@ class Understanding:
         query = self.lexicon.query(text)
         if self._money and funds(query.tokens):
             context = replace(context, funder=True)
+        if not self._contrast_words.isdisjoint(query.tokens):
+            said = contrasted(text)
+            if said:
+                contrast = self.lexicon.query(" ".join(said)).stems
+                if contrast:
+                    context = replace(context, contrast=contrast)
         decision = self._decide_text(text, query, context)
         if context.pending or query.stems <= self._answer_stems:
             pass  # an answer to « Vous voulez parler de… ? », a bare answer (« non »)
@@ -463,7 +482,7 @@ class Understanding:
             return Decision("go", (said, *[c for c in decision.candidates
                                            if c.place != parent])[:MAX_ASK])
         clauses = split_clauses(text)
-        if len(clauses) > 1:
+        if len(clauses) > 1 and not _answered(decision):
             decision = self.clauses.decide(clauses, decision, context)
         frame = self.persons.work_frame(query)
         best = decision.best
@@ -589,6 +608,15 @@ class Understanding:
             if same is not None:  # « mon brouillon » where « Revoir mon brouillon » is offered
                 return Decision("go", (Candidate(same.key, same.place, 1.0, "choix"),))
             return Decision("go", (Candidate(command.key, command.key, 1.0, "commande"),))
+        refused: frozenset[str] = frozenset()
+        if index is not None:
+            # The answer's own form (« en scène je pense », « pas d'exercice, on continue »).
+            answer = self.answers.read(query, (context.flow, context.node),
+                                       [o.key for o in shown], context.contrast)
+            if answer.key:
+                option = next(o for o in options if o.key == answer.key)
+                return Decision("go", (Candidate(option.key, option.place, 1.0, answer.how),))
+            refused = answer.refused
         cue = query.grams.any_padded(CUES_PADDED)
         terms = (self.terms.several(query, cue) or self.terms.one(query, cue)
                  if not exact else None)
@@ -606,7 +634,7 @@ class Understanding:
             option_scores = self._offered_scores(query, context, options)
         for option in options:
             score = option_scores.get(option.key, 0.0)
-            if score > 0:
+            if score > 0 and option.key not in refused:
                 board.add(option.key, option.place, score + OPTION_PRIOR, "choix")
         command_scores, (own, borrowed) = self._scored(query)
         for option in self.commands:
@@ -643,7 +671,8 @@ class Understanding:
         self.terms.one_answer(board, context.flow)
         self._inside_journeys(board)
         self.persons.others_named(board, query)
-        self.persons.child_s_condition(board, query)
+        if self.persons.child_stem not in context.contrast:  # « …, pas mon fils »
+            self.persons.child_s_condition(board, query)
         self.persons.yields(board, query)
         if context.funder:  # « on finance une cop… »: its money is not lacking
             for key, candidate in list(board.found.items()):
@@ -803,6 +832,13 @@ class Understanding:
             return Decision("ask", tuple(plausible[:MAX_ASK]))
         weak = distinct([c for c in ranked if c.key != OTHER and c.score >= WEAK_MIN])
         return Decision("miss", tuple(weak[:2]))
+
+
+def _answered(decision: Decision) -> bool:
+    """The message is an answer to the step, read whole (« pas d'exercice, on continue »):
+    its clauses are not read apart (« pas d'exercice » alone is no request)."""
+    best = decision.best
+    return decision.kind == "go" and best is not None and best.via in (READ, "position")
 
 
 # The examples weigh in on texts of at least this many content words, not all of them words

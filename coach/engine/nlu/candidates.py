@@ -19,7 +19,7 @@ OTHER = "autre"
 AGREEMENT = 0.04
 AGREEMENT_FLOOR = 0.45
 # Of equal scores, the source earlier in the order people expect comes first.
-STAGES = {"position": 0, "choix": 1, "commande": 2, "intention": 3, "glossaire": 4,
+STAGES = {"position": 0, "choix": 1, "reponse": 1, "commande": 2, "intention": 3, "glossaire": 4,
           "recherche": 5}
 
 
@@ -80,6 +80,9 @@ class Context:
     # The message says the writer funds (« on finance une cop »): the funder's side, whose
     # money is what it gives, never what it lacks (coach.engine.nlu.persons.funds).
     funder: bool = False
+    # The stems a contrast says are not chosen (« pas d'exercice », « pas mon fils »:
+    # coach.engine.nlu.answers.contrasted).
+    contrast: frozenset[str] = frozenset()
 
 
 @dataclass

@@ -87,8 +87,10 @@ class ClauseReader:
     """Reads the clauses of a message with `read` (the decision, for one query)."""
 
     def __init__(self, read: Read, lexicon: Lexicon, profiles: frozenset[str],
-                 sets: Mapping[str, Mapping[str, Scalar]]) -> None:
+                 sets: Mapping[str, Mapping[str, Scalar]],
+                 offered: Callable[[Context], frozenset[str]] = lambda _c: frozenset()) -> None:
         self.read = read
+        self.offered = offered  # the places the step's choices lead to
         self.lexicon = lexicon
         self.profiles = profiles  # the places of persons (who one is)
         self.sets = sets  # the variables each place sets (a person's persona)
@@ -107,6 +109,9 @@ class ClauseReader:
             if not query.stems and not typed_exactly(read):
                 continue
             other = read.best
+            if other is not None and other.via == "position" and (
+                    best.place in self.offered(context)):
+                continue  # the position that gave way to the choice named (above)
             if (read.kind == "go" and other is not None and other.score >= GO
                     and other.place != best.place and other.place not in SOCIAL
                     and other.place not in self.profiles):
@@ -137,6 +142,11 @@ class ClauseReader:
             # Two requests, the whole text going to the second: the first is answered
             # (« comment s'inscrire et c'est payant ? »), when it alone is sure.
             first = self._first_request(clauses[0], context, alone)
+            if first is not None and first.via == "position" and (
+                    best.place in self.offered(context)):
+                # « la dernière, pour que ça dure » : the words name the choice; a position
+                # counted otherwise (the stages, not the buttons) gives way to them.
+                return decision
             if first is not None and first.place != best.place:
                 return Decision("go", tuple(distinct([first, *decision.candidates]))[:MAX_ASK])
             return decision
@@ -186,6 +196,11 @@ class ClauseReader:
                   if any(c.place in self.profiles for c in said) else set())
         asked = [c for c in sure if c.place not in SOCIAL and c.place not in self.profiles
                  and c.score >= CLAUSE_SURE and id(c) not in coming]
+        offered = self.offered(context) if any(c.via == "position" for c in asked) else ()
+        if offered and any(c.via != "position" and c.place in offered for c in asked):
+            # « la dernière, pour que ça dure » : the words name the choice; a position
+            # counted otherwise (the stages, not the buttons) gives way to them.
+            asked = [c for c in asked if c.via != "position"]
         if asked:
             return Decision("go", tuple(distinct(asked))[:MAX_ASK])
         if not said:

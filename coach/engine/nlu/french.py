@@ -81,7 +81,7 @@ SMS: dict[str, str] = {
     "thx": "merci", "po": "pas", "kil": "qu il", "ske": "ce que",
     "lon": "long", "yaura": "il y aura", "yavait": "il y avait", "oqp": "occupe",
     "veu": "veux", "rar": "rare", "kelkun": "quelqu un", "kelk1": "quelqu un",
-    "qq1": "quelqu un",
+    "qq1": "quelqu un", "exo": "exercice", "exos": "exercices",
 }
 
 
@@ -211,6 +211,8 @@ SAME_AS: dict[str, str] = {
                         " discrete discretion",
         "conflit": "conflits dispute disputes desaccord desaccords tension tensions clash",
         "commencer": "debuter demarrer",
+        # « on zappe les cartes » skips them, as « passer » does.
+        "passer": "zapper zappe zappes zappons zappez zappent",
         # « au départ » is « au début » (Snowball gives « départ » the stem of « département »).
         "debut": "depart",
         "creer": "monter fonder",

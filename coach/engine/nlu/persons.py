@@ -184,6 +184,7 @@ class Persons:
         self._parent_stems = frozenset(lexicon.stem_of(w) for w in ("parent", "aidant"))
         self._condition = frozenset(lexicon.stem_of(w) for w in CONDITION)
         self._child = lexicon.stem_of("enfant")
+        self.child_stem = self._child
         self._professional = lexicon.stem_of("professionnel")
         self._person_stems = frozenset(lexicon.stem_of(w) for w in PERSON_WORDS)
         # The words of persons in each person's place's phrases (`others_named`), once.

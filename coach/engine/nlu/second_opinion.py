@@ -54,7 +54,7 @@ OFF_TOPIC_WHEN_GOING = 0.99
 # A further place of the model is offered with the first when at least this likely.
 ALSO_OFFERED = 0.15
 # Sources whose decision is not the model's to weigh: an answer to the question on screen.
-SETTLED_VIA = frozenset({"position", "choix"})
+SETTLED_VIA = frozenset({"position", "choix", "reponse"})
 # A request the content does not handle: a miss, answered as such (not « not understood »).
 OFF_TOPIC = Decision("miss", off_topic=True)
 
