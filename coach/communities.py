@@ -24,7 +24,7 @@ from pydantic import (
     model_validator,
 )
 
-from coach.engine.nlu.french import COUNT, fold
+from coach.engine.nlu.french import COUNT, fold, normal
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=600)]
 Audience = Literal["tous", "familles", "personnes", "professionnels", "partenaires"]
@@ -53,6 +53,43 @@ REGIONS: dict[str, tuple[str, ...]] = {
     "Mayotte": ("976",),
 }
 REGION_OF = {code: region for region, codes in REGIONS.items() for code in codes}
+# Each region as said after « pour » or « en » in a sentence (« pour la Bretagne »,
+# « pour l’Occitanie », « pour les Hauts-de-France »); La Réunion and Mayotte as named.
+REGION_SAID: dict[str, str] = {
+    "Auvergne-Rhône-Alpes": "l’Auvergne-Rhône-Alpes",
+    "Bourgogne-Franche-Comté": "la Bourgogne-Franche-Comté", "Bretagne": "la Bretagne",
+    "Centre-Val de Loire": "le Centre-Val de Loire", "Corse": "la Corse",
+    "Grand Est": "le Grand Est", "Hauts-de-France": "les Hauts-de-France",
+    "Île-de-France": "l’Île-de-France", "Normandie": "la Normandie",
+    "Nouvelle-Aquitaine": "la Nouvelle-Aquitaine", "Occitanie": "l’Occitanie",
+    "Pays de la Loire": "les Pays de la Loire",
+    "Provence-Alpes-Côte d’Azur": "la Provence-Alpes-Côte d’Azur",
+    "Guadeloupe": "la Guadeloupe", "Martinique": "la Martinique", "Guyane": "la Guyane",
+    "La Réunion": "La Réunion", "Mayotte": "Mayotte",
+}
+# The regions that share a border with each one (mainland France): where to look when this
+# site lists nothing in a person's own region. Corsica and overseas regions have none.
+NEIGHBOURS: dict[str, tuple[str, ...]] = {
+    "Auvergne-Rhône-Alpes": ("Bourgogne-Franche-Comté", "Centre-Val de Loire",
+                             "Nouvelle-Aquitaine", "Occitanie", "Provence-Alpes-Côte d’Azur"),
+    "Bourgogne-Franche-Comté": ("Auvergne-Rhône-Alpes", "Centre-Val de Loire", "Grand Est",
+                                "Île-de-France"),
+    "Bretagne": ("Normandie", "Pays de la Loire"),
+    "Centre-Val de Loire": ("Île-de-France", "Normandie", "Pays de la Loire",
+                            "Nouvelle-Aquitaine", "Auvergne-Rhône-Alpes",
+                            "Bourgogne-Franche-Comté"),
+    "Grand Est": ("Hauts-de-France", "Île-de-France", "Bourgogne-Franche-Comté"),
+    "Hauts-de-France": ("Normandie", "Île-de-France", "Grand Est"),
+    "Île-de-France": ("Hauts-de-France", "Grand Est", "Bourgogne-Franche-Comté",
+                      "Centre-Val de Loire", "Normandie"),
+    "Normandie": ("Hauts-de-France", "Île-de-France", "Centre-Val de Loire", "Pays de la Loire",
+                  "Bretagne"),
+    "Nouvelle-Aquitaine": ("Pays de la Loire", "Centre-Val de Loire", "Auvergne-Rhône-Alpes",
+                           "Occitanie"),
+    "Occitanie": ("Nouvelle-Aquitaine", "Auvergne-Rhône-Alpes", "Provence-Alpes-Côte d’Azur"),
+    "Pays de la Loire": ("Bretagne", "Normandie", "Centre-Val de Loire", "Nouvelle-Aquitaine"),
+    "Provence-Alpes-Côte d’Azur": ("Auvergne-Rhône-Alpes", "Occitanie"),
+}
 _REGION_KEYS = {fold(name).replace("-", " ").replace("’", " ").replace("'", " "): name
                 for name in REGIONS}
 _REGION_KEYS.update({"paca": "Provence-Alpes-Côte d’Azur", "idf": "Île-de-France",
@@ -149,6 +186,37 @@ DEPARTMENT_SOUGHT = re.compile(
 # A text that is only a place (« 59 », « dans le 59 », « le Nord ? », « près du Var »).
 _ONLY_PLACE = re.compile(
     rf"^(?:(?:{_one_of(WHERE + WHERE_TOO)})\s)?{_ARTICLE}(?P<place>\d{{2,3}}|2a|2b|{_NAMES})$")
+# « la Réunion » is the region only when plainly named as a place (« la Réunion » or
+# « 974 » typed alone, « à la Réunion », « de la Réunion », « l’île de la Réunion »): « c’est
+# où la réunion », « c’est quand la réunion », « la prochaine réunion » ask about a meeting.
+_REUNION_NAMED = re.compile(
+    r"^(?:(?:l )?ile de )?(?:la )?reunion$"
+    rf"|\b(?:a|de|sur|vers|dans|pres de|habite|ile de|{_one_of(WHERE)}) la reunion\b")
+# What a person may answer where the directory asks where they live, instead of a place
+# (text as `normal` spells it: « jsp » is « je sais pas »), first found first.
+WISHES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("distance", re.compile(r"\b(?:visio\w*|en ligne|a distance|de loin|internet|zoom"
+                            r"|teams|webinaires?|par ecran)\b")),
+    ("plus-pres", re.compile(r"\b(?:plus|moins) (?:pres|proches?|loin)\b|\btrop loin\b"
+                             r"|\bpas a cote\b")),
+    ("aucune-va", re.compile(
+        r"^(?:aucune?|rien|aucune? de ces|aucune? d elles?|pas celles? la|aucune? des deux)$"
+        r"|\b(?:aucune?|rien|pas une)\b(?: \w+){0,4} (?:va|vont|convien\w*|correspond\w*"
+        r"|interess\w*|marche|plai\w*)\b"
+        r"|\b(?:ca|ce|elles?|celles? la) (?:ne )?(?:me |nous )?(?:va|vont|convien\w*"
+        r"|correspond\w*|interess\w*) pas\b")),
+    ("qui", re.compile(
+        r"\b(?:(?:demande|demander|contacte|contacter|appelle|appeler|ecris|ecrire) a qui"
+        r"|a qui (?:je |on )?(?:demande|demander|m adresser|s adresser|ecrire|telephoner)"
+        r"|que (?:dois je |faut il |je dois )?demander|quoi demander"
+        r"|qui (?:contacter|appeler|dois je contacter))\b")),
+    ("sais-pas", re.compile(
+        r"^(?:je |on )?(?:ne )?(?:sais|sait|connais|connait|sai) (?:pas|plus|rien)"
+        r"(?: trop| bien| vraiment| du tout)?"
+        r"(?: (?:mon|le|quel|quelle|son|ce|notre|ma|la) (?:departement|numero|region|code)\w*"
+        r"(?: \w+){0,3})?$"
+        r"|^(?:aucune idee|j en sais rien|je ne sais pas|pas sur|pas sure)$")),
+)
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", re.IGNORECASE)
 PHONE = re.compile(r"^\+?[0-9][0-9 .()-]{5,24}$")
 
@@ -276,6 +344,11 @@ class Place:
     def name(self) -> str:
         return f"le {self.department} ({self.region})" if self.department else self.region
 
+    @property
+    def said(self) -> str:
+        """As said in a sentence, after « pour »: « le 35 (Bretagne) », « la Bretagne »."""
+        return self.name if self.department else REGION_SAID.get(self.region, self.region)
+
 
 class Communities:
     """The communities of one deployment (possibly none)."""
@@ -318,10 +391,43 @@ class Communities:
             if found is not None:
                 return found
         for name_key, region in _REGION_KEYS.items():
-            if f" {name_key} " in key:
+            if f" {name_key} " in key and (region != "La Réunion"
+                                           or _REUNION_NAMED.search(key.strip())):
                 return Place(region)
         said = _DEPARTMENT_SAID.search(key.strip()) or _DEPARTMENT_ALONE.match(key.strip())
         return Communities.place(PLACE_NAMES[said["name"]]) if said else None
+
+    @staticmethod
+    def wish(text: str) -> str | None:
+        """What the person answers instead of a place: « et en visio ? » (`distance`), « y en
+        a pas plus près ? » (`plus-pres`), « aucune ne me va » (`aucune-va`), « je sais pas »
+        (`sais-pas`); None for anything else."""
+        said = normal(text)
+        return next((name for name, pattern in WISHES if pattern.search(said)), None)
+
+    def local(self, place: Place) -> list[Community]:
+        """The communities that serve this place itself (not those open to all France)."""
+        return [e for e in self.entries
+                if not e.everywhere and e.serves(place.region, place.department)]
+
+    def remote(self) -> list[Community]:
+        """The communities open to all France (`everywhere: true`)."""
+        return [e for e in self.entries if e.everywhere]
+
+    def nearest(self, place: Place) -> tuple[list[str], list[Community]]:
+        """When nothing serves the place itself: the communities of the same region's other
+        departments, then of the neighbouring regions, with the regions they are in."""
+        regions = [place.region] if place.department else []
+        regions += [r for r in NEIGHBOURS.get(place.region, ()) if r != place.region]
+        found: list[Community] = []
+        named: list[str] = []
+        for region in regions:
+            here = [e for e in self.entries if not e.everywhere and e not in found
+                    and e.serves(region, None)]
+            if here:
+                found += here
+                named.append(region)
+        return named, found
 
     @staticmethod
     def only_place(text: str) -> Place | None:

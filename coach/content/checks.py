@@ -13,6 +13,7 @@ from coach.content.placeholders import CONTACT_KEYS, placeholders, text_hash
 from coach.content.schema import (
     CALL_DEPTH_VARIABLE,
     CALL_ORIGIN_VARIABLE,
+    DIRECTORY_VARIABLE,
     DRAFT_ANSWERS_VARIABLE,
     ENGINE_VARIABLES,
     NOTHING,
@@ -549,7 +550,8 @@ def _check_calls(content: Content) -> Iterator[Issue]:
                 what = {CALL_DEPTH_VARIABLE: "la profondeur du détour",
                         CALL_ORIGIN_VARIABLE: "l’endroit qui a appelé le détour",
                         STAGES_LEFT_VARIABLE: "le nombre d’étapes pas encore vues en entier",
-                        DRAFT_ANSWERS_VARIABLE: "le nombre de réponses du brouillon"
+                        DRAFT_ANSWERS_VARIABLE: "le nombre de réponses du brouillon",
+                        DIRECTORY_VARIABLE: "le nombre de communautés de l’annuaire du site",
                         }[name]
                 yield _issue(flow, node, "appel/variable-reservee",
                              f"choix « {choice.id} » : la variable « {name} »"

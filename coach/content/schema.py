@@ -89,9 +89,12 @@ STAGES_LEFT_VARIABLE = "etapes_restantes"
 # How many of the draft's answers the conversation holds (variables a part of the draft
 # reads, chosen or typed): the draft's summary says plainly when there is none yet.
 DRAFT_ANSWERS_VARIABLE = "reponses_brouillon"
+# How many communities this site lists in its directory (COACH_ANNUAIRE; 0 without one): a
+# choice that would only look the place up again is hidden when there is nothing to look up.
+DIRECTORY_VARIABLE = "annuaire"
 # Every variable the engine gives to guards: content must not set them.
 ENGINE_VARIABLES = (CALL_DEPTH_VARIABLE, CALL_ORIGIN_VARIABLE, STAGES_LEFT_VARIABLE,
-                    DRAFT_ANSWERS_VARIABLE)
+                    DRAFT_ANSWERS_VARIABLE, DIRECTORY_VARIABLE)
 # Typed answers of `ask:` are shown by `{texte_<variable>}` placeholders.
 TYPED_PREFIX = "texte_"
 

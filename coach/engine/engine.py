@@ -22,6 +22,7 @@ from coach.content.placeholders import CONTACT_KEYS, placeholders
 from coach.content.schema import (
     CALL_DEPTH_VARIABLE,
     CALL_ORIGIN_VARIABLE,
+    DIRECTORY_VARIABLE,
     DRAFT_ANSWERS_VARIABLE,
     STAGES_LEFT_VARIABLE,
     TYPED_PREFIX,
@@ -45,7 +46,7 @@ from coach.engine.nlu.places import (
 from coach.engine.progress import ProgressMap, WhereReport
 from coach.engine.record import Record, new_conversation_id
 from coach.engine.render import Rendered, Renderer
-from coach.engine.transcript import DIRECTORY_ASK, DIRECTORY_EMPTY
+from coach.engine.transcript import DIRECTORY_ASK, DIRECTORY_EMPTY, DIRECTORY_WISH
 from coach.engine.understand import OTHER, Context, Decision, Understanding
 
 # A chain of automatic routes longer than this is a content bug; stop rather than spin.
@@ -333,14 +334,16 @@ class Engine:
     def _guard_variables(self, record: Record) -> Mapping[str, Any]:
         """The variables guards read: inside a detour, `appel` is its depth and
         `appel_depuis` the place that called it (« parcours:nœud »); in a staged journey,
-        `etapes_restantes` the stages not seen in full yet."""
+        `etapes_restantes` the stages not seen in full yet; everywhere, `annuaire` the
+        number of communities this site lists (0 without a directory)."""
         variables: Mapping[str, Any] = record.vars
         if record.calls:
             caller_flow, caller_node, _called = record.calls[-1]
             variables = {**variables, CALL_DEPTH_VARIABLE: len(record.calls),
                          CALL_ORIGIN_VARIABLE: f"{caller_flow}:{caller_node}"}
         computed: dict[str, Callable[[], Any]] = {
-            DRAFT_ANSWERS_VARIABLE: lambda: self.draft_answers(record)}
+            DRAFT_ANSWERS_VARIABLE: lambda: self.draft_answers(record),
+            DIRECTORY_VARIABLE: lambda: len(self.communities.entries)}
         if record.seen:
             computed[STAGES_LEFT_VARIABLE] = lambda: self.progress.stages_left(record)
         return Computed(variables, computed)
@@ -500,14 +503,29 @@ class Engine:
 
     def _play_text(self, record: Record, text: str) -> None:
         record.transcript.append(["text", text])
-        if self._at_directory(record):  # a place typed there, with or without a directory
+        here = self._node_or_none((record.flow, record.node))
+        at_directory = bool(here and here.directory)
+        if at_directory:  # a place typed there, with or without a directory
             place = self.communities.read(text)
             if place is not None:
                 record.pending = []
                 record.misses = 0
                 self._show_communities(record, place, typed=True)
                 return
+            wish = self.communities.wish(text)
+            if wish is not None:  # « et en visio ? », « je sais pas », « aucune ne me va »
+                record.pending = []
+                record.misses = 0
+                self._answer_wish(record, wish)
+                return
         decision = self.understanding.decide(text, self.context(record))
+        if at_directory and self._asks_here_again(record, text, decision):
+            # « il y a une cop près de chez moi ? » asked again where it is answered: not
+            # the same question a second time, but where to write the place (or whom to ask).
+            record.pending = []
+            record.misses = 0
+            self._answer_wish(record, "ici")
+            return
         if self._seek_place(record, text, decision):
             return
         if (len(record.pending) > 1 and decision.kind == "miss"
@@ -908,6 +926,29 @@ class Engine:
         if not typed:
             record.transcript.append(["region", place.code])
         record.transcript.append(["directory", place.code])
+
+    def _asks_here_again(self, record: Record, text: str, decision: Decision) -> bool:
+        """« il y a une cop près de chez moi ? » typed where it is answered: the
+        understanding leaves out the place the person is at (a miss, or other places
+        offered), so it is read as typed elsewhere, at the menu."""
+        here = node_place(record.flow, record.node)
+        if decision.kind == "go" and decision.best is not None:
+            return decision.best.place == here
+        menu = Context(*self.content.menu, (), (), self.context(record).persona)
+        elsewhere = self.understanding.decide(text, menu)
+        return (elsewhere.kind == "go" and elsewhere.best is not None
+                and elsewhere.best.place == here)
+
+    def _answer_wish(self, record: Record, wish: str) -> None:
+        """What was said instead of a place is answered there; said again at once (« je
+        sais pas », then « je sais pas »), the answer is not the same twice in a row: the
+        advice of whom to ask follows instead."""
+        entry = ["directory", DIRECTORY_WISH + wish]
+        said = [e for e in record.transcript[:-1] if e[0] in ("directory", "content", "coach",
+                                                              "glossary", "offer")]
+        if said and said[-1] == entry:
+            entry = ["directory", DIRECTORY_WISH + "encore"]
+        record.transcript.append(entry)
 
     def _has_contact(self) -> bool:
         context = self.renderer.context

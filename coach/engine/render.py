@@ -13,7 +13,7 @@ from coach.content.model import Content, NodeRef
 from coach.content.placeholders import fill
 from coach.engine.nlu.places import CHOICE, PlaceBook, node_place
 from coach.engine.record import Record, content_fingerprint, content_values
-from coach.engine.transcript import DIRECTORY_ASK, DIRECTORY_EMPTY, Entry
+from coach.engine.transcript import DIRECTORY_ASK, DIRECTORY_EMPTY, DIRECTORY_WISH, Entry
 
 if TYPE_CHECKING:
     from coach.engine.progress import WhereReport
@@ -174,8 +174,8 @@ class Renderer:
                         system.falc if falc else system.text, f"coach/{CHANGED_MESSAGE}")
 
     def _directory(self, message_id: str, value: str, falc: bool) -> Rendered | None:
-        """The directory question, the advice when nothing is listed, or the communities
-        listed for a place."""
+        """The directory question, the advice when nothing is listed, the communities
+        listed for a place, or the answer to what was said instead of a place."""
         coach = self._speakers["coach"]
         if value in (DIRECTORY_ASK, DIRECTORY_EMPTY):
             key = "annuaire-question" if value == DIRECTORY_ASK else "annuaire-vide"
@@ -184,18 +184,63 @@ class Renderer:
                 return None
             return Rendered(message_id, "bot", coach, self._filled(
                 system.falc if falc else system.text, None), f"coach/{key}")
+        if value.startswith(DIRECTORY_WISH):
+            return self._wish(message_id, value[len(DIRECTORY_WISH):], falc)
         place = Communities.place(value)
-        found = self.communities.near(place)[:MAX_COMMUNITIES] if place else []
-        # Nothing listed at all: say so for the place given (never « choose another region »).
-        key = ("annuaire-resultats" if found else
-               "annuaire-aucun" if self.communities else "annuaire-vide-lieu")
-        system = self.content.system.get(key) or (
-            self.content.system.get("annuaire-vide") if key == "annuaire-vide-lieu" else None)
-        if system is None or place is None:
+        if place is None:
             return None
-        head = fill(system.falc if falc else system.text, {"lieu": place.name})
-        text = "\n\n".join([head, *(_community(c, falc) for c in found)])
-        return Rendered(message_id, "bot", coach, text, f"coach/{key}")
+        if not self.communities:  # nothing listed at all: never « choose another region »
+            return self._said(message_id, ["annuaire-vide-lieu", "annuaire-vide"], falc,
+                              {"lieu": place.said})
+        local = self.communities.local(place)
+        remote = self.communities.remote()
+        if local:
+            return self._said(message_id, ["annuaire-resultats"], falc, {"lieu": place.said},
+                              local, [("annuaire-aussi-partout", remote)])
+        regions, nearest = self.communities.nearest(place)
+        if not (nearest or remote):
+            return self._said(message_id, ["annuaire-aucun"], falc, {"lieu": place.said})
+        return self._said(message_id, ["annuaire-aucun-ici"], falc,
+                          {"lieu": place.said, "regions": _listed(regions)}, [],
+                          [("annuaire-plus-proches", nearest), ("annuaire-partout", remote)])
+
+    def _wish(self, message_id: str, wish: str, falc: bool) -> Rendered | None:
+        """« et en visio ? »: the communities open to all France; « y en a pas plus
+        près ? », « aucune ne me va », « je sais pas »: an answer and whom to ask; with no
+        directory, each says so first."""
+        if not self.communities:
+            said = "plus-pres" if wish == "ici" else wish
+            return self._said(message_id, [f"annuaire-vide-{said}", f"annuaire-{said}",
+                                           "annuaire-vide-encore"], falc, {})
+        remote = self.communities.remote()
+        if wish == "distance":
+            key = "annuaire-distance" if remote else "annuaire-distance-aucune"
+            return self._said(message_id, [key], falc, {}, remote)
+        return self._said(message_id, [f"annuaire-{wish}"], falc, {}, [],
+                          [("annuaire-partout", remote if wish == "encore" else [])])
+
+    def _said(self, message_id: str, keys: list[str], falc: bool, values: Mapping[str, str],
+              found: list[Community] | None = None,
+              more: list[tuple[str, list[Community]]] | None = None) -> Rendered | None:
+        """One bubble: the first of `keys` the content has (filled with `values`), the
+        communities found, then each further heading with its communities (left out when
+        it has none, or when the content lacks its message)."""
+        def text_of(key: str) -> str | None:
+            system = self.content.system.get(key)
+            if system is None:
+                return None
+            return fill(system.falc if falc else system.text, {**self.context, **values})
+
+        head = next(((key, said) for key in keys if (said := text_of(key)) is not None), None)
+        if head is None:
+            return None
+        parts = [head[1], *(_community(c, falc) for c in (found or [])[:MAX_COMMUNITIES])]
+        for heading, entries in more or []:
+            said = text_of(heading) if entries else None
+            if said is not None:
+                parts += [said, *(_community(c, falc) for c in entries[:MAX_COMMUNITIES])]
+        return Rendered(message_id, "bot", self._speakers["coach"], "\n\n".join(parts),
+                        f"coach/{head[0]}")
 
     def _filled(self, text: str, values: Mapping[str, object] | None) -> str:
         """The text with its placeholders filled (the contact, then the stored values)."""
@@ -229,6 +274,11 @@ def _answered_at_once(record: Record, position: int, end: int) -> bool:
         return False
     following = record.transcript[position + 1]
     return bool(following[0] == "directory" and following[1] not in on_arrival)
+
+
+def _listed(names: list[str]) -> str:
+    """« Bretagne », « Bretagne et Normandie », « Bretagne, Normandie et Pays de la Loire »."""
+    return " et ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
 
 
 def _community(community: Community, falc: bool) -> str:

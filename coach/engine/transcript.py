@@ -24,6 +24,9 @@ Entry = list[Any]
 # Values of a directory entry ["directory", value] said on arrival: the question, or the
 # advice when this site lists no community (else a place's code: its communities).
 DIRECTORY_ASK, DIRECTORY_EMPTY = "?", "-"
+# A directory entry whose value starts with this answers what the person said instead of a
+# place (« ~distance »: « et en visio ? »; see coach.communities.WISHES).
+DIRECTORY_WISH = "~"
 
 # Entries not yet sealed are kept as plain JSON; from this many, they are sealed into a
 # compressed block (about 4.5 KB of JSON → 1.2 KB for the usual entries).

@@ -68,7 +68,9 @@ async def test_without_a_directory_the_next_step_comes_at_the_second_turn(apps, 
         assert "pas encore" in text
         assert "MDPH" in text and "association" in text and "guide" in text
         assert not any(ch.isdigit() for ch in text) and "@" not in text
-        assert "conseils" in [c["id"] for c in second["choices"]]
+        # The advice is said: « Que demander, et à qui ? » would say it again (and its
+        # « Chercher une communauté » came back here); what comes next is offered instead.
+        assert [c["id"] for c in second["choices"]] == ["ensuite", "revenir-menu"]
 
 
 @pytest.mark.parametrize("falc", [False, True], ids=["standard", "falc"])
@@ -136,7 +138,8 @@ async def test_the_longer_path_stays_available(apps):
 
 # -- without JavaScript ------------------------------------------------------------------------
 def page_text(html: str) -> str:
-    return unescape(re.sub(r"<[^>]+>", " ", html))
+    # <wbr> (where a long address may break) is no space between words.
+    return unescape(re.sub(r"<[^>]+>", " ", html.replace("<wbr>", "")))
 
 
 @pytest.mark.parametrize("falc", [False, True], ids=["standard", "falc"])

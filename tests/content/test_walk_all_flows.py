@@ -12,6 +12,7 @@ import httpx
 import pytest
 
 from coach.api.app import create_app
+from coach.communities import Communities, Community
 from coach.engine.engine import ChoiceInput, Engine, TextInput
 from coach.settings import Settings
 from tests.conftest import CONTACT
@@ -22,6 +23,11 @@ from tests.content.playing import CONTENT
 EXPANSIONS_PER_NODE = 4
 
 ENGINE = Engine(CONTENT, CONTACT)  # with the contact, for « Parler à une personne »
+# The same with a directory of communities (COACH_ANNUAIRE): some buttons only make sense
+# with one (« Que demander, et à qui ? » when a place can be looked up), others without.
+WITH_DIRECTORY = Engine(CONTENT, CONTACT, Communities([Community(
+    name="Communauté fictive", everywhere=True, join="Inscription sur le site.",
+    website="https://example.org/inscription")]))
 
 
 def explore() -> tuple[dict[tuple[str, str], tuple[str, list[str]]], set, set, set]:
@@ -30,24 +36,25 @@ def explore() -> tuple[dict[tuple[str, str], tuple[str, list[str]]], set, set, s
     paths: dict[tuple[str, str], tuple[str, list[str]]] = {}
     passed: set[tuple[str, str]] = set()
     edges_seen: set[tuple[str, str, str]] = set()
-    expanded: dict[tuple[str, str], set] = {}
+    expanded: dict[tuple[bool, str, str], set] = {}
     queue = deque()
-    for flow_id in CONTENT.flows:
-        step = ENGINE.start(flow_id)
-        queue.append((flow_id, step, []))
+    for engine in (ENGINE, WITH_DIRECTORY):
+        for flow_id in CONTENT.flows:
+            queue.append((flow_id, engine.start(flow_id), [], engine))
     while queue:
-        origin, step, path = queue.popleft()
+        origin, step, path, engine = queue.popleft()
         record = step.record
         passed.update((e[1], e[2]) for e in record.transcript if e[0] == "content")
-        variants = expanded.setdefault((record.flow, record.node), set())
+        variants = expanded.setdefault((engine is ENGINE, record.flow, record.node), set())
         key = tuple(sorted(record.vars.items()))
         if key in variants or len(variants) >= EXPANSIONS_PER_NODE:
             continue
         variants.add(key)
         paths.setdefault((record.flow, record.node), (origin, path))
-        for choice in ENGINE.available_choices(record):
+        for choice in engine.available_choices(record):
             edges_seen.add((record.flow, record.node, choice.id))
-            queue.append((origin, ENGINE.play(record, ChoiceInput(choice.id)), [*path, choice.id]))
+            queue.append((origin, engine.play(record, ChoiceInput(choice.id)),
+                          [*path, choice.id], engine))
     all_edges = {(f.id, n.id, c.id) for f in CONTENT.flows.values() for n in f.nodes.values()
                  for c in n.choices}
     return paths, passed, edges_seen, all_edges
