@@ -95,7 +95,7 @@
       // next character, as Python does.
       if (m[3] && (/\d|\+/.test(avant))) { JOIGNABLE.lastIndex = m.index + 1; continue; }
       avecMots(span, texte.slice(dernier, m.index));
-      var a = el(d, 'a', null, m[2] ? null : m[0]);
+      var a = el(d, 'a', null, m[3] ? m[0] : null);
       a.href = m[1] ? m[0] : m[2] ? 'mailto:' + m[0] : 'tel:' + m[0].replace(/[\s.\u00a0]/g, '');
       if (m[2]) {
         // An address too wide for the line is cut after its « @ », never inside a word.
@@ -104,13 +104,21 @@
         a.appendChild(d.createElement('wbr'));
         a.appendChild(d.createTextNode(m[0].slice(arobase)));
       }
-      // A phone number or an address starts a line rather than being cut (coach.css,
-      // .joignable), with the punctuation that follows it: « . » never alone on a line.
-      var bloc = m[1] ? a : el(d, 'span', 'joignable');
-      if (bloc !== a) bloc.appendChild(a);
+      if (m[1]) {
+        // A web address too wide for the line is cut after a « / » (« https:// » whole).
+        m[0].match(/[^\/]*\/+|[^\/]+$/g).forEach(function (morceau, i) {
+          if (i) a.appendChild(d.createElement('wbr'));
+          a.appendChild(d.createTextNode(morceau));
+        });
+      }
+      // A phone number, an address or a site starts a line rather than being cut (coach.css,
+      // .joignable), a 44 px target, with the punctuation that follows it: « . » never
+      // alone on a line.
+      var bloc = el(d, 'span', m[1] ? 'joignable site' : 'joignable');
+      bloc.appendChild(a);
       dernier = m.index + m[0].length;
       var signe = /^[.,;:!?…)»\u00a0\u202f]+/.exec(texte.slice(dernier));
-      if (signe && bloc !== a) {
+      if (signe) {
         bloc.appendChild(d.createTextNode(signe[0]));
         dernier += signe[0].length;
       }

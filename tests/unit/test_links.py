@@ -19,7 +19,19 @@ ANCHOR = re.compile(r'<a href="([^"]*)">(.*?)</a>')
 
 
 def links_of(markup: str) -> list[list[str]]:
-    return [[html.unescape(text), html.unescape(href)] for href, text in ANCHOR.findall(markup)]
+    # A link's text without its <wbr> (where a long address may break).
+    return [[html.unescape(re.sub(r"<[^>]+>", "", text)), html.unescape(href)]
+            for href, text in ANCHOR.findall(markup)]
+
+
+def test_every_link_is_a_44_px_target_kept_with_its_punctuation() -> None:
+    """The pages without JavaScript had bare links (21 px high); the client put only phone
+    numbers and e-mails in a `.joignable` box, not a community's site."""
+    markup = linked("Site : https://visio.example.org/inscription. Ou 01 99 00 00 01.")
+    assert markup.count('<span class="joignable') == 2
+    assert ('<span class="joignable site"><a href="https://visio.example.org/inscription">'
+            'https://<wbr>visio.example.org/<wbr>inscription</a>.</span>') in markup
+    assert '<a href="tel:0199000001">01 99 00 00 01</a>.</span>' in markup
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["text"][:40] for c in CASES])

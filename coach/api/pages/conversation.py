@@ -121,20 +121,34 @@ REACHABLE = re.compile(
     r"|(?P<phone>(?<![0-9+])(?:\+33[\s.]?|0)[1-9](?:[\s.\u00a0]?[0-9]{2}){4}(?![0-9]))")
 
 
+# The punctuation that stays with a link rather than start a line alone (as in coach.js).
+AFTER_LINK = re.compile(r"[.,;:!?…)»\u00a0\u202f]+")
+
+
 def linked(text: str) -> str:
-    """The text, escaped, with its web addresses, e-mails and phone numbers as links."""
+    """The text, escaped, with its web addresses, e-mails and phone numbers as links, each
+    a 44 px target that starts a line rather than being cut, with the punctuation after it
+    (`.joignable`, web/coach.css); a long address breaks only after its « @ » or a « / »."""
     parts, last = [], 0
     for found in REACHABLE.finditer(text):
         parts.append(e(text[last:found.start()]))
         value = found.group(0)
         if found.group("web"):
             href = value
+            shown = "<wbr>".join(e(p) for p in re.findall(r"[^/]*/+|[^/]+$", value))
         elif found.group("mail"):
             href = "mailto:" + value
+            at = value.index("@") + 1
+            shown = f"{e(value[:at])}<wbr>{e(value[at:])}"
         else:
             href = "tel:" + re.sub(r"[\s.\u00a0]", "", value)
-        parts.append(f'<a href="{e(href)}">{e(value)}</a>')
+            shown = e(value)
         last = found.end()
+        sign = AFTER_LINK.match(text, last)
+        after = e(sign.group(0)) if sign else ""
+        last = sign.end() if sign else last
+        kind = "joignable site" if found.group("web") else "joignable"
+        parts.append(f'<span class="{kind}"><a href="{e(href)}">{shown}</a>{after}</span>')
     parts.append(e(text[last:]))
     return "".join(parts)
 
