@@ -110,7 +110,9 @@ DEV_WRITTEN = {"dev3": "before the tuning of 2026-12-02", "dev4": "before the tu
                "dev21": "on 2026-12-03 in the afternoon, the same way (families, people with a"
                         " disability: formal, non-native, dictated, hurried, angry writing)",
                "dev22": "on 2026-12-03 in the afternoon, the same way (coordinators, partners,"
-                        " professionals: e-mails, meeting notes, jargon, keywords)"}
+                        " professionals: e-mails, meeting notes, jargon, keywords)",
+               "dev20": "on 2026-12-03 in the afternoon, the same way, typed in the middle of"
+                        " journeys, kept from the work on answers at a step (not learned)"}
 # The blind sets, by name: measured, their aggregates only; never read with --visible.
 BLIND_SETS = {"blind": BLIND, "blind2": BLIND2, "blind3": BLIND3, "blind4": BLIND4,
               "blind5": BLIND5}
