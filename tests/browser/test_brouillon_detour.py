@@ -33,7 +33,7 @@ def test_typed_draft_request_is_a_detour_back_to_the_step_on_a_phone(new_context
     progress = page.locator(".progression-texte")
     expect(progress).to_contain_text("Étape 3 sur 4 · partie 2 sur")
     before = progress.inner_text()
-    last = page.locator(".msg--coach").last.inner_text()
+    last = page.locator(".msg--coach .texte").last.inner_text()
 
     field = page.locator("#saisie")
     field.tap()
@@ -51,7 +51,7 @@ def test_typed_draft_request_is_a_detour_back_to_the_step_on_a_phone(new_context
     expect(page.locator(".msg--coach").filter(has_text="Vous revenez où vous en étiez")
            ).to_have_count(1)
     expect(progress).to_have_text(before)
-    assert page.locator(".msg--coach").last.inner_text() == last
+    assert page.locator(".msg--coach .texte").last.inner_text() == last
     expect(page.locator(".choix button")).to_have_count(1)
     expect(page.locator(".choix button")).to_contain_text("Continuer")
     _status, state = real_site.api("GET", f"conversations/{cid}")
