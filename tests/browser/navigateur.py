@@ -74,6 +74,18 @@ class Site:
             return exc.code, json.loads(exc.read() or b"null")
 
 # Elements that scroll on their own inside the page (the page itself is the one scroll).
+# How high a finger can land on link `a` and reach it: the tallest run of pixels down the
+# middle of its box (a 44 px target is at least 44).
+TAP_HEIGHT = """a => {
+    const r = a.getBoundingClientRect(), x = r.left + r.width / 2;
+    let best = 0, run = 0;
+    for (let y = Math.floor(r.top) - 40; y <= r.bottom + 40; y++) {
+        const hit = document.elementFromPoint(x, y);
+        run = hit && (hit === a || a.contains(hit)) ? run + 1 : 0;
+        best = Math.max(best, run);
+    }
+    return best;
+}"""
 NESTED = """root => [...root.querySelectorAll('*')].filter(e => {
     if (!e.getClientRects().length) return false;
     const s = getComputedStyle(e);

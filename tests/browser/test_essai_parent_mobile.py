@@ -25,6 +25,7 @@ import pytest
 from navigateur import (
     DEEP_ACTIVE,
     IDLE,
+    TAP_HEIGHT,
     WIDGET_ROOT,
     open_client,
     shot,
@@ -127,17 +128,6 @@ def test_read_the_last_reply_starts_at_its_first_bubble(new_context, real_site,
     shot(page, f"essai-parent-lire-la-derniere-{'facile' if falc else 'standard'}")
 
 
-# How high a finger can land on `a` and reach it, down the middle of its box.
-TAP_HEIGHT = """a => {
-    const r = a.getBoundingClientRect(), x = r.left + r.width / 2;
-    let best = 0, run = 0;
-    for (let y = Math.floor(r.top) - 40; y <= r.bottom + 40; y++) {
-        const hit = document.elementFromPoint(x, y);
-        run = hit && (hit === a || a.contains(hit)) ? run + 1 : 0;
-        best = Math.max(best, run);
-    }
-    return best;
-}"""
 
 
 @pytest.mark.parametrize(("width", "height"), [(320, 568), (375, 740)])

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, _serve
-from navigateur import IDLE, Site, open_client, shot, tap_and_wait, touch_phone
+from navigateur import IDLE, TAP_HEIGHT, Site, open_client, shot, tap_and_wait, touch_phone
 
 DIRECTORY = """
 communities:
@@ -38,17 +38,6 @@ communities:
     join: Une rencontre en visio par mois.
     website: https://visio.example.org/inscription
 """
-# The tallest run of pixels, down the middle of a link, where a tap lands on it.
-TAP_HEIGHT = """a => {
-    const r = a.getBoundingClientRect(), x = r.left + r.width / 2;
-    let best = 0, run = 0;
-    for (let y = Math.floor(r.top) - 40; y <= r.bottom + 40; y++) {
-        const hit = document.elementFromPoint(x, y);
-        run = hit && (hit === a || a.contains(hit)) ? run + 1 : 0;
-        best = Math.max(best, run);
-    }
-    return best;
-}"""
 PHONES = [(375, 740), (320, 568)]
 
 
