@@ -142,9 +142,6 @@ def test_when_the_model_is_sure_nothing_fits_the_coach_takes_one_step_back() -> 
     assert weigh(going, [(NOTHING, NOTHING_FITS)]) == Decision("ask", going.candidates)
     assert weigh(going, [(NOTHING, NOTHING_FITS - 0.01)]) is going
     assert weigh(going, [(NOTHING, OFF_TOPIC_WHEN_GOING)]) == Decision("miss", off_topic=True)
-    command = Decision("go", (Candidate("commande:humain", "commande:humain", 0.85,
-                                        "commande"),))  # « qui appeler »: a person answers
-    assert weigh(command, [(NOTHING, 1.0)]) == Decision("ask", command.candidates)
     sure = Decision("go", (candidate(A, 1.0),))  # a phrase typed exactly stands
     assert weigh(sure, [(NOTHING, 1.0)]) is sure
 

@@ -16,7 +16,7 @@ not « une CoP près de chez moi »): a miss the coach answers by saying what it
 and who answers other requests, never « écrivez-le autrement ». It is, when the model is
 fairly sure and the rules only hesitate or found nothing; or when the model is all but
 certain, even where the rules would go (« combien coûte un billet de train » is not « c'est
-gratuit ? »), unless to a command. Fairly sure of « aucun » where the rules go, the coach
+gratuit ? »). Fairly sure of « aucun » where the rules go, the coach
 asks instead.
 The model never makes the coach go on its own, only with the rules' first place: a wrong
 guess costs one question, not a wrong answer. The thresholds were chosen on the example
@@ -27,7 +27,6 @@ from __future__ import annotations
 
 from coach.content.schema import NOTHING
 from coach.engine.nlu.candidates import Candidate, Decision, distinct
-from coach.engine.nlu.places import COMMAND
 from coach.engine.nlu.thresholds import EXACT_SCORE, MAX_ASK
 
 VIA = "exemples"
@@ -47,9 +46,9 @@ RULED_OUT = 0.05
 # … of « aucun », at which a place the rules would go to is asked about instead.
 NOTHING_FITS = 0.90
 # … of « aucun », at which a text the rules hesitate on or found nothing for is off-topic.
-OFF_TOPIC_FITS = 0.80
-# … and one the rules would go to (but for a command: « qui appeler » may well mean
-# « Parler à une personne »).
+OFF_TOPIC_FITS = 0.90
+# … and one the rules would go to (the off-topic answer offers « Parler à une personne »
+# too, and says the site's contact).
 OFF_TOPIC_WHEN_GOING = 0.99
 # A further place of the model is offered with the first when at least this likely.
 ALSO_OFFERED = 0.15
@@ -74,7 +73,7 @@ def weigh(decision: Decision, predicted: list[tuple[str, float]]) -> Decision:
         best = decision.best
         if decision.kind != "go" or best is None:
             return nothing_fits(decision, predicted)
-        if predicted[0][1] >= OFF_TOPIC_WHEN_GOING and not best.key.startswith(COMMAND):
+        if predicted[0][1] >= OFF_TOPIC_WHEN_GOING:
             return OFF_TOPIC  # « combien coûte un billet de train » is no « c'est gratuit ? »
         return Decision("ask", decision.candidates[:MAX_ASK]) if (
             predicted[0][1] >= NOTHING_FITS) else decision
