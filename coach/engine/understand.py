@@ -33,15 +33,16 @@ in `nlu`: `clauses` (two requests in one message), `persons` (who is speaking), 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
 from wordfreq import get_frequency_dict
 
 from coach.content.model import Content
-from coach.content.schema import TYPED_COMMANDS
+from coach.content.schema import TYPED_COMMANDS, Choice
 from coach.engine.commands import FALC_QUESTION, OPEN_DRAFT
-from coach.engine.nlu.answers import READ, Answers, StepChoice, contrasted
+from coach.engine.nlu.answers import CONTRAST_CUES, READ, Answers, StepChoice, contrasted
 from coach.engine.nlu.candidates import (
     OTHER,
     Board,
@@ -270,13 +271,8 @@ class Understanding:
                 for c in node.choices}
             for flow, node in content.iter_nodes()}
         self.answers = Answers(lexicon, {
-            (flow.id, node.id): [StepChoice(CHOICE + c.id, self._node_options[flow.id, node.id][
-                c.id].place, c.label, self._node_options[flow.id, node.id][c.id].phrases,
-                c.goes_on, self._node_options[flow.id, node.id][c.id].place in self._starts,
-                c.label.rstrip().endswith("?") or c.label_falc.rstrip().endswith("?"))
-                for c in node.choices]
-            for flow, node in content.iter_nodes()}, self._answer_stems)
-        self._contrast_words = frozenset({"pas", "plutot", "lieu"})
+            (flow.id, node.id): self._step_choices(node.choices, self._node_options[
+                flow.id, node.id]) for flow, node in content.iter_nodes()}, self._answer_stems)
         self._choice_index = {ref: OptionIndex(lexicon, [(o.key, o.phrases)
                                                          for o in by_id.values()])
                               for ref, by_id in self._node_options.items()}
@@ -302,22 +298,19 @@ class Understanding:
         self._money = frozenset(place for place, count in saying_money.items()
                                 if count > MONEY_SHARE * phrases_of[place])
         # For a persona, the place that answers instead of another (an intention's
-        # `for_persona`).
+        # `for_persona`). And, as the examples' model does not know who is typing: for a
+        # person of another persona, a persona's own version of a place (a `for_persona`
+        # leading into that persona's journey: « rejoindre une communauté » → the
+        # professionals' way in) reads as the place itself (the families' first step).
         self._for_persona: dict[str, dict[str, str]] = {}
-        for entry in content.intents:
-            for persona, instead in entry.intention.for_persona.items():
-                self._for_persona.setdefault(persona, {})[entry.intention.target] = instead
-        self._swapped = frozenset(place for by in self._for_persona.values() for place in by)
-        # The examples' model does not know who is typing: for a person of another persona,
-        # a persona's own version of a place (a `for_persona` leading into that persona's
-        # journey: « rejoindre une communauté » → the professionals' way in) reads as the
-        # place itself (the families' first step).
         self._versions: dict[str, tuple[str, str]] = {}
         for entry in content.intents:
             for persona, instead in entry.intention.for_persona.items():
+                self._for_persona.setdefault(persona, {})[entry.intention.target] = instead
                 journey = content.flows.get(flow_of(instead))
                 if journey is not None and journey.header.persona == persona:
                     self._versions[instead] = (persona, entry.intention.target)
+        self._swapped = frozenset(place for by in self._for_persona.values() for place in by)
         self.clauses = ClauseReader(self._decide, lexicon, self.persons.profiles,
                                     self.places.sets, self._offered_places)
         self._phrases_taught = phrases_taught(content, intents)
@@ -359,6 +352,14 @@ class Understanding:
         return model_for(self.content, self.lexicon, self._phrases_taught, file,
                          lambda place: self.places.labels(place) is not None)
 
+    def _step_choices(self, choices: Sequence[Choice], options: Mapping[str, _Option]
+                      ) -> list[StepChoice]:
+        """A step's choices as the answers' reader sees them (`coach.engine.nlu.answers`)."""
+        return [StepChoice(CHOICE + c.id, options[c.id].place, c.label, options[c.id].phrases,
+                           c.goes_on, options[c.id].place in self._starts,
+                           c.label.rstrip().endswith("?") or c.label_falc.rstrip().endswith("?"))
+                for c in choices]
+
     def _offered_places(self, context: Context) -> frozenset[str]:
         """The places the choices on screen lead to."""
         return frozenset(o.place for o in self.options(context) if o.shown)
@@ -390,7 +391,7 @@ class Understanding:
         query = self.lexicon.query(text)
         if self._money and funds(query.tokens):
             context = replace(context, funder=True)
-        if not self._contrast_words.isdisjoint(query.tokens):
+        if not CONTRAST_CUES.isdisjoint(query.tokens):
             said = contrasted(text)
             if said:
                 contrast = self.lexicon.query(" ".join(said)).stems

@@ -104,6 +104,8 @@ parce puis
 """)
 _CONTRAST_AFTER = (("plutot", "que"), ("plutot", "qu"), ("au", "lieu", "de"),
                    ("au", "lieu", "d"), ("au", "lieu", "du"), ("au", "lieu", "des"))
+# A word every contrast holds: a text without one has none (`contrasted` is not read).
+CONTRAST_CUES = frozenset({"pas", "plutot", "lieu"})
 _PIECES = re.compile(r"[,;:.!?()\n]+|\s+mais\s+", re.IGNORECASE)
 
 
