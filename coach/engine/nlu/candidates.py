@@ -18,6 +18,8 @@ OTHER = "autre"
 # are at least AGREEMENT_FLOOR.
 AGREEMENT = 0.04
 AGREEMENT_FLOOR = 0.45
+# The source of an answer said by its rank on screen (« la 2e », « la dernière »).
+POSITION = "position"
 # Of equal scores, the source earlier in the order people expect comes first.
 STAGES = {"position": 0, "choix": 1, "reponse": 1, "commande": 2, "intention": 3, "glossaire": 4,
           "recherche": 5}

@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import replace
 
 from coach.content.schema import Scalar
-from coach.engine.nlu.candidates import Candidate, Context, Decision, distinct
+from coach.engine.nlu.candidates import POSITION, Candidate, Context, Decision, distinct
 from coach.engine.nlu.lexicon import Lexicon, Query
 from coach.engine.nlu.persons import WANT
 from coach.engine.nlu.places import GLOSSARY, REPLY, TERMS
@@ -109,14 +109,19 @@ class ClauseReader:
             if not query.stems and not typed_exactly(read):
                 continue
             other = read.best
-            if other is not None and other.via == "position" and (
-                    best.place in self.offered(context)):
+            if self._gives_way(other, best.place, context):
                 continue  # the position that gave way to the choice named (above)
             if (read.kind == "go" and other is not None and other.score >= GO
                     and other.place != best.place and other.place not in SOCIAL
                     and other.place not in self.profiles):
                 return replace(decided, also=(other,))
         return decided
+
+    def _gives_way(self, position: Candidate | None, named: str, context: Context) -> bool:
+        """« la dernière, pour que ça dure »: the words name `named`, a choice on screen; a
+        `position` counted otherwise (the stages, not the buttons) gives way to them."""
+        return (position is not None and position.via == POSITION
+                and named in self.offered(context))
 
     def _decide(self, clauses: list[str], decision: Decision, context: Context,
                 alone: _Alone) -> Decision:
@@ -142,10 +147,7 @@ class ClauseReader:
             # Two requests, the whole text going to the second: the first is answered
             # (« comment s'inscrire et c'est payant ? »), when it alone is sure.
             first = self._first_request(clauses[0], context, alone)
-            if first is not None and first.via == "position" and (
-                    best.place in self.offered(context)):
-                # « la dernière, pour que ça dure » : the words name the choice; a position
-                # counted otherwise (the stages, not the buttons) gives way to them.
+            if self._gives_way(first, best.place, context):
                 return decision
             if first is not None and first.place != best.place:
                 return Decision("go", tuple(distinct([first, *decision.candidates]))[:MAX_ASK])
@@ -196,11 +198,10 @@ class ClauseReader:
                   if any(c.place in self.profiles for c in said) else set())
         asked = [c for c in sure if c.place not in SOCIAL and c.place not in self.profiles
                  and c.score >= CLAUSE_SURE and id(c) not in coming]
-        offered = self.offered(context) if any(c.via == "position" for c in asked) else ()
-        if offered and any(c.via != "position" and c.place in offered for c in asked):
-            # « la dernière, pour que ça dure » : the words name the choice; a position
-            # counted otherwise (the stages, not the buttons) gives way to them.
-            asked = [c for c in asked if c.via != "position"]
+        position = next((c for c in asked if c.via == POSITION), None)
+        named = [c for c in asked if c.via != POSITION]
+        if any(self._gives_way(position, c.place, context) for c in named):
+            asked = named
         if asked:
             return Decision("go", tuple(distinct(asked))[:MAX_ASK])
         if not said:
