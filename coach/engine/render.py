@@ -23,8 +23,6 @@ YOU = {"id": "vous", "name": "Vous"}
 CHANGED_MESSAGE = "message-change"
 # At most this many communities in one answer (the nearest first, then those open to all).
 MAX_COMMUNITIES = 6
-# Choice labels that say nothing of where they lead (« Continuer »), as a place's name.
-BARE_CONTINUE = frozenset({"continuer", "la suite", "suite", "suivant"})
 
 
 @dataclass(slots=True)
@@ -54,6 +52,9 @@ class Renderer:
         self.places = places or PlaceBook(content)
         self._speakers = {s.id: {"id": s.id, "name": s.name} for s in content.speakers.values()}
         self._glossary = {g.term: g for g in content.glossary}
+        # Choice labels that say nothing of where they lead: the content's own ways of
+        # saying « go on » (`go_on:` of commun.yaml: « Continuer », « La suite »…).
+        self._bare_labels = frozenset(phrase.casefold() for phrase in content.common.go_on)
 
     def place_label(self, place: str, falc: bool, flow: str = "", node: str = "") -> str | None:
         """How a place is named, in the variant in force (« choix:<id> » needs its node)."""
@@ -67,7 +68,7 @@ class Renderer:
             if choice is None:
                 return None
             label = choice.label_falc if falc else choice.label
-            if label.strip(" .…").casefold() in BARE_CONTINUE and choice.target:
+            if label.strip(" .…").casefold() in self._bare_labels and choice.target:
                 # « Vous voulez parler de… ? » offering « Continuer » (twice, once with
                 # another place also named « Continuer »): a button that does not say
                 # where it leads. The place it leads to names it, when it has a name.
