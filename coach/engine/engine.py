@@ -746,14 +746,19 @@ class Engine:
 
     @staticmethod
     def _new_question(record: Record) -> bool:
-        """Whether the text just typed shares no word of substance with the one before."""
+        """Whether the text just typed asks something new: it shares no word of substance
+        with the one before, or, when either has none (« c pour moi ? » after « vous
+        recrutez ? »), its words differ. Only the same words again (« bla bla » then « bla
+        bla bla », « c'est quoi une cop » then « une cop c'est quoi ») are the same question."""
         typed = [str(e[1]) for e in islice(
             (e for e in record.transcript.from_end() if e[0] == "text"), 2)]
         if len(typed) < 2:
             return False
-        now, before = ({w for w in words(text) if w not in FILLER and w not in STOPWORDS}
-                       for text in typed)
-        return bool(now) and not now & before
+        said = [{w for w in words(text) if w not in FILLER} for text in typed]
+        now, before = ({w for w in kept if w not in STOPWORDS} for kept in said)
+        if now and before:
+            return not now & before
+        return said[0] != said[1]
 
     def _say(self, record: Record, choices: tuple[str, ...]) -> None:
         """The first of these coach messages the content defines, never the last one said."""

@@ -1,0 +1,81 @@
+"""Failures met in the middle of a journey, through the JSON API on the real content."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import httpx
+import pytest
+
+from coach.api.app import create_app
+from coach.settings import Settings
+from tests.conftest import CONTACT
+
+pytestmark = pytest.mark.anyio
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory: pytest.TempPathFactory):
+    folder: Path = tmp_path_factory.mktemp("mid-journey")
+    return create_app(Settings(store_url=f"sqlite:///{folder}/coach.db", _env_file=None,
+                               **CONTACT))
+
+
+class Talk:
+    """One conversation through the API: each turn's answer."""
+
+    def __init__(self, http: httpx.AsyncClient) -> None:
+        self.http = http
+        self.step: dict = {}
+
+    async def start(self, flow: str | None = None, falc: bool = False) -> dict:
+        body: dict[str, object] = {"falc": falc}
+        if flow is not None:
+            body["flow"] = flow
+        answer = await self.http.post("/api/v1/conversations", json=body)
+        assert answer.status_code == 201, answer.text
+        self.step = answer.json()
+        return self.step
+
+    async def send(self, **body: str) -> dict:
+        answer = await self.http.post(f"/api/v1/conversations/{self.step['id']}/turns",
+                                      json=body)
+        assert answer.status_code == 200, answer.text
+        self.step = answer.json()
+        return self.step
+
+    async def type(self, text: str) -> dict:
+        return await self.send(text=text)
+
+    async def press(self, choice: str) -> dict:
+        offered = [c["id"] for c in self.step["choices"] + self.step["commands"]]
+        assert choice in offered, (self.step["flow"], self.step["node"], choice, offered)
+        return await self.send(choice=choice)
+
+    @property
+    def place(self) -> tuple[str, str]:
+        return self.step["flow"], self.step["node"]
+
+    def said(self) -> list[tuple[str, str]]:
+        return [(m["ref"], m["text"]) for m in self.step["messages"] if m["role"] == "bot"]
+
+
+@pytest.fixture
+async def talk(app):
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://test") as http:
+        yield Talk(http)
+
+
+@pytest.mark.parametrize("falc", [False, True], ids=["standard", "falc"])
+async def test_a_new_question_of_small_words_is_no_still_not_found(app, talk, falc):
+    """At the menu, « vous recrutez ? » then « c pour moi ? »: the second is a new question."""
+    await talk.start(falc=falc)
+    await talk.type("vous recrutez ?")
+    await talk.type("c pour moi ?")
+    system = app.state.engine.content.system["pas-compris-autre"]
+    assert talk.said() == [("coach/pas-compris-autre", system.falc if falc else system.text)]
+    await talk.start(falc=falc)  # the same words again: « toujours pas »
+    await talk.type("c pour moi ?")
+    await talk.type("c pour moi")
+    assert [ref for ref, _text in talk.said()] == ["coach/pas-compris-choix"]
