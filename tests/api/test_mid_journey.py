@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import httpx
 import pytest
 
 from coach.api.app import create_app
+from coach.content.loader import load_content
 from coach.settings import Settings
+from tests.api.test_coordinator_journey import path
 from tests.conftest import CONTACT
+
+CONTENT = load_content()
 
 pytestmark = pytest.mark.anyio
 
@@ -79,3 +84,28 @@ async def test_a_new_question_of_small_words_is_no_still_not_found(app, talk, fa
     await talk.type("c pour moi ?")
     await talk.type("c pour moi")
     assert [ref for ref, _text in talk.said()] == ["coach/pas-compris-choix"]
+
+
+@pytest.mark.parametrize("falc", [False, True], ids=["standard", "falc"])
+async def test_the_summary_opened_from_stage_3_never_names_stage_1(talk, falc):
+    """Answers given in stage 1, then « mon brouillon » typed in stage 3: the summary and its
+    continuation speak of the draft, and the progress stays stage 3."""
+    await talk.start("coordinateur", falc=falc)
+    await talk.press("etape-1")
+    for ref, choice in path(CONTENT, talk.place, ("initier", "carte-participation")):
+        assert talk.place == ref
+        await talk.press(choice)
+    await talk.press("menu")
+    assert talk.place == ("coordinateur", "parcours")
+    await talk.press("etape-3")
+    progress = talk.step["progress"]
+    assert progress["stage"] == 3
+    await talk.type("mon brouillon")
+    assert talk.place == ("initier", "brouillon")
+    said = [text for _ref, text in talk.said()]
+    assert said[1].startswith(("Durée", "Durée de vie")), said  # the answers are there
+    await talk.press("suite")
+    said += [text for _ref, text in talk.said()]
+    for text in said:
+        assert not re.search(r"étape\s*1\b", text, re.IGNORECASE), text
+    assert talk.step["progress"] == progress

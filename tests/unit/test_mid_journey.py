@@ -1,12 +1,15 @@
 """Failures met in the middle of a journey (the real content, through the engine): a new
-question made of small words is no « toujours pas »."""
+question made of small words is no « toujours pas »; the draft's summary opened from stage 3
+speaks of the draft, not of stage 1."""
 
 from __future__ import annotations
+
+import re
 
 import pytest
 
 from coach.content.loader import load_content
-from coach.engine.engine import Engine, Step, TextInput
+from coach.engine.engine import ChoiceInput, Engine, Step, TextInput
 from tests.conftest import CONTACT
 from tests.places import record_at
 
@@ -55,3 +58,42 @@ def test_the_same_words_again_are_still_not_found(first, then, falc):
     steps = typed(ENGINE, "accueil:menu", first, then, falc=falc)
     assert [s.record.misses for s in steps] == [1, 2], [bot(s) for s in steps]
     assert bot(steps[1]) == ["coach/pas-compris-choix"]
+
+
+# -- the draft's summary opened from stage 3 ----------------------------------------------
+
+STAGE_1_ANSWERS = {"duree": "durable", "nature": "pratiques", "objectif": "coordination",
+                   "participation": "forte", "composition": "petit-mixte"}
+
+
+def in_stage_3(engine: Engine, falc: bool) -> Step:
+    """The coordinator in stage 3, with answers of stage 1 and one typed in stage 3."""
+    step = engine.start("coordinateur", falc=falc)
+    step = engine.play(step.record, ChoiceInput("etape-3"))
+    assert step.record.flow == "animer" and step.progress and step.progress["stage"] == 3
+    step.record.vars.update(STAGE_1_ANSWERS, espaces="libre")
+    step.record.answers["espaces"] = "Un groupe de discussion en ligne"
+    return step
+
+
+@pytest.mark.parametrize("falc", [False, True])
+def test_the_summary_opened_from_stage_3_never_names_stage_1(falc):
+    """« mon brouillon » typed in stage 3: the summary said « Voici votre brouillon de
+    l’étape 1 ». Its words, its buttons and its progress speak of the draft and of stage 3,
+    then and after « Voir la suite »."""
+    step = in_stage_3(ENGINE, falc)
+    progress = step.progress
+    step = ENGINE.play(step.record, TextInput("mon brouillon"))
+    assert (step.record.flow, step.record.node) == ("initier", "brouillon")
+    seen = [step]
+    seen.append(ENGINE.play(step.record, ChoiceInput("suite")))
+    assert (seen[-1].record.flow, seen[-1].record.node) == ("initier", "brouillon-suite")
+    for shown in seen:
+        words = [m.text for m in shown.messages if m.role == "bot"]
+        words += [c["label"] for c in shown.choices]
+        assert not [w for w in words if re.search(r"étape\s*1\b", w, re.IGNORECASE)], words
+        assert shown.progress == progress
+        assert shown.progress is not None and shown.progress["label"].startswith("Étape 3")
+    said = " ".join(m.text for m in seen[0].messages if m.role == "bot")
+    assert said.startswith("Voici vos réponses." if falc else "Voici votre brouillon.")
+    assert "Un groupe de discussion en ligne" in " ".join(m.text for m in seen[1].messages)
