@@ -112,7 +112,13 @@ DEV_WRITTEN = {"dev3": "before the tuning of 2026-12-02", "dev4": "before the tu
                "dev22": "on 2026-12-03 in the afternoon, the same way (coordinators, partners,"
                         " professionals: e-mails, meeting notes, jargon, keywords)",
                "dev20": "on 2026-12-03 in the afternoon, the same way, typed in the middle of"
-                        " journeys, kept from the work on answers at a step (not learned)"}
+                        " journeys, kept from the work on answers at a step (not learned)",
+               "dev23": "on 2026-12-03 in the evening, the same way (partners, professionals;"
+                        " an organisation's own business, e-mails, keywords)",
+               "dev24": "on 2026-12-03 in the evening, the same way (families, people with a"
+                        " disability, coordinators: hurried, dictated, non-native writing)",
+               "dev25": "on 2026-12-03 in the evening, the same way, typed in the middle of"
+                        " journeys, kept from that session's work at a step (not learned)"}
 # The blind sets, by name: measured, their aggregates only; never read with --visible.
 BLIND_SETS = {"blind": BLIND, "blind2": BLIND2, "blind3": BLIND3, "blind4": BLIND4,
               "blind5": BLIND5}
