@@ -8,10 +8,10 @@ with a French message that names the entry and the field.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Literal, Protocol
 
 import yaml
 from pydantic import (
@@ -192,31 +192,27 @@ _ONLY_PLACE = re.compile(
 _REUNION_NAMED = re.compile(
     r"^(?:(?:l )?ile de )?(?:la )?reunion$"
     rf"|\b(?:a|de|sur|vers|dans|pres de|habite|ile de|{_one_of(WHERE)}) la reunion\b")
-# What a person may answer where the directory asks where they live, instead of a place
-# (text as `normal` spells it: « jsp » is « je sais pas »), first found first.
-WISHES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("distance", re.compile(r"\b(?:visio\w*|en ligne|a distance|de loin|internet|zoom"
-                            r"|teams|webinaires?|par ecran)\b")),
-    ("plus-pres", re.compile(r"\b(?:plus|moins) (?:pres|proches?|loin)\b|\btrop loin\b"
-                             r"|\bpas a cote\b")),
-    ("aucune-va", re.compile(
-        r"^(?:aucune?|rien|aucune? de ces|aucune? d elles?|pas celles? la|aucune? des deux)$"
-        r"|\b(?:aucune?|rien|pas une)\b(?: \w+){0,4} (?:va|vont|convien\w*|correspond\w*"
+# What a person may answer where the directory asks where they live, instead of a place, is
+# content: the phrases of `directory_wishes` (commun.yaml), each wish answered by its coach
+# message `annuaire-<id>`, the first found first (`Wishes`). A word of those phrases that
+# ends in WILDCARD is any word that starts so (« visio* »: « visioconférence »).
+WILDCARD = "*"
+# Wishes said with a sentence's grammar rather than a set phrase (text as `normal` spells
+# it: « jsp » is « je sais pas »), read besides the content's phrases of the same wish:
+# « aucune de ces communautés ne me convient », « ça ne nous va pas » (aucune-va); « je ne
+# sais pas trop », « je connais pas mon département » (sais-pas).
+_WISH_GRAMMAR = {
+    "aucune-va": re.compile(
+        r"\b(?:aucune?|rien|pas une)\b(?: \w+){0,4} (?:va|vont|convien\w*|correspond\w*"
         r"|interess\w*|marche|plai\w*)\b"
         r"|\b(?:ca|ce|elles?|celles? la) (?:ne )?(?:me |nous )?(?:va|vont|convien\w*"
-        r"|correspond\w*|interess\w*) pas\b")),
-    ("qui", re.compile(
-        r"\b(?:(?:demande|demander|contacte|contacter|appelle|appeler|ecris|ecrire) a qui"
-        r"|a qui (?:je |on )?(?:demande|demander|m adresser|s adresser|ecrire|telephoner)"
-        r"|que (?:dois je |faut il |je dois )?demander|quoi demander"
-        r"|qui (?:contacter|appeler|dois je contacter))\b")),
-    ("sais-pas", re.compile(
+        r"|correspond\w*|interess\w*) pas\b"),
+    "sais-pas": re.compile(
         r"^(?:je |on )?(?:ne )?(?:sais|sait|connais|connait|sai) (?:pas|plus|rien)"
         r"(?: trop| bien| vraiment| du tout)?"
         r"(?: (?:mon|le|quel|quelle|son|ce|notre|ma|la) (?:departement|numero|region|code)\w*"
-        r"(?: \w+){0,3})?$"
-        r"|^(?:aucune idee|j en sais rien|je ne sais pas|pas sur|pas sure)$")),
-)
+        r"(?: \w+){0,3})?$"),
+}
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", re.IGNORECASE)
 PHONE = re.compile(r"^\+?[0-9][0-9 .()-]{5,24}$")
 
@@ -397,14 +393,6 @@ class Communities:
         said = _DEPARTMENT_SAID.search(key.strip()) or _DEPARTMENT_ALONE.match(key.strip())
         return Communities.place(PLACE_NAMES[said["name"]]) if said else None
 
-    @staticmethod
-    def wish(text: str) -> str | None:
-        """What the person answers instead of a place: « et en visio ? » (`distance`), « y en
-        a pas plus près ? » (`plus-pres`), « aucune ne me va » (`aucune-va`), « je sais pas »
-        (`sais-pas`); None for anything else."""
-        said = normal(text)
-        return next((name for name, pattern in WISHES if pattern.search(said)), None)
-
     def local(self, place: Place) -> list[Community]:
         """The communities that serve this place itself (not those open to all France)."""
         return [e for e in self.entries
@@ -437,6 +425,52 @@ class Communities:
             return None
         place = found["place"]
         return Communities.place(PLACE_NAMES.get(place, place))
+
+
+class WishPhrases(Protocol):
+    """A wish as the content writes it (commun.yaml, `directory_wishes`)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def anywhere(self) -> Sequence[str]: ...
+    @property
+    def alone(self) -> Sequence[str]: ...
+
+
+def _said(phrase: str) -> str:
+    """A phrase of a wish as a regex on `normal` text (« visio* » → « visio\\w* »)."""
+    text = phrase.strip()
+    said = re.escape(normal(text.rstrip(WILDCARD)))
+    return said + r"\w*" if said and text.endswith(WILDCARD) else said
+
+
+class Wishes:
+    """What a person answers instead of a place where the directory asks, as the content
+    says it: « et en visio ? » (`distance`), « y en a pas plus près ? » (`plus-pres`),
+    « aucune ne me va » (`aucune-va`), « je sais pas » (`sais-pas`)."""
+
+    def __init__(self, wishes: Iterable[WishPhrases] = ()) -> None:
+        found: list[tuple[str, re.Pattern[str]]] = []
+        for wish in wishes:
+            ways = []
+            anywhere = [said for said in map(_said, wish.anywhere) if said]
+            if anywhere:
+                ways.append(rf"\b(?:{'|'.join(anywhere)})\b")
+            alone = [said for said in map(_said, wish.alone) if said]
+            if alone:
+                ways.append(rf"^(?:{'|'.join(alone)})$")
+            grammar = _WISH_GRAMMAR.get(wish.id)
+            if grammar is not None:
+                ways.append(grammar.pattern)
+            if ways:
+                found.append((wish.id, re.compile("|".join(f"(?:{way})" for way in ways))))
+        self._wishes = tuple(found)
+
+    def read(self, text: str) -> str | None:
+        """The id of the first wish the text says, None for anything else."""
+        said = normal(text)
+        return next((name for name, pattern in self._wishes if pattern.search(said)), None)
 
 
 def load_communities(path: Path | None) -> Communities:

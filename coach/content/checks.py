@@ -471,6 +471,20 @@ def _check_examples(content: Content) -> Iterator[Issue]:
                                 "gardez une seule place pour cette phrase à ce nœud", "warning")
 
 
+def _check_wishes(content: Content) -> Iterator[Issue]:
+    """A step where the directory asks, with no `directory_wishes` to read instead of a place."""
+    if content.common.directory_wishes:
+        return
+    for flow, node in content.iter_nodes():
+        if node.directory:
+            yield _issue(flow, node, "annuaire/sans-souhaits",
+                         "ce nœud demande où l’on habite, mais commun.yaml n’a aucun souhait"
+                         " « directory_wishes » : « je sais pas », « et en visio ? » n’y"
+                         " seront pas compris",
+                         "ajoutez « directory_wishes » à commun.yaml (docs/dialogues.md,"
+                         " « Les mots des réponses »)", "warning")
+
+
 def _said_by_go_on(content: Content, choice: Choice) -> list[str]:
     """The synonyms of a « Continuer… » choice that `go_on:` already says."""
     if not choice.goes_on:
@@ -488,7 +502,7 @@ def check_content(content: Content) -> list[Issue]:
     for check in (_check_entry, _check_targets, _check_shape, _check_texts, _check_sources,
                   _check_tools, _check_guards, _check_own_guards, _check_reachability,
                   _check_auto_cycles, _check_intents, _check_calls, _check_stages,
-                  _check_short_path, _check_edit_menus, _check_examples):
+                  _check_short_path, _check_edit_menus, _check_examples, _check_wishes):
         issues.extend(check(content))
     return issues
 

@@ -15,6 +15,7 @@ from coach.content import answer_edits
 from coach.content.checks import check_content
 from coach.content.issues import ContentInvalid, Issue
 from coach.content.model import Content, ExampleData, FlowData, IntentData
+from coach.content.phrases import check_phrases
 from coach.content.schema import (
     CommonFile,
     ExamplesFile,
@@ -99,6 +100,7 @@ def read_content(directory: Path | None = None) -> tuple[Content | None, list[Is
             flows.append((parsed, doc))
         elif isinstance(parsed, CommonFile):
             commons.append(parsed)
+            issues.extend(check_phrases(doc, parsed))
         elif isinstance(parsed, SectionsFile):
             sections.extend(parsed.sections)
         elif isinstance(parsed, IntentionsFile):

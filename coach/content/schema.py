@@ -299,6 +299,54 @@ class GlossaryEntry(Strict):
     synonyms: list[NonEmpty] = []
 
 
+# A list of phrases an author writes (« ouais vas-y », « chai pas »): at least one.
+Phrases = Annotated[list[NonEmpty], Field(min_length=1)]
+
+
+class BareAnswer(Strict):
+    """« Oui » or « non » said alone, where the step has no such button (`step_answers`'s
+    `bare_yes`, `bare_no`)."""
+
+    # Each word that counts in these phrases says it (« ouais », « d’accord » → « accord »).
+    words: Phrases
+    # Words that may come with them and change nothing (« merci », « c’est parti »).
+    around: list[NonEmpty] = []
+    # Said first, then a reason, where the step has this button (« non, c’est normal… »).
+    first: Phrases
+
+
+class StepAnswers(Strict):
+    """How the form of an answer typed at a step is read (coach.engine.nlu.answers)."""
+
+    hedges: Phrases  # anywhere, never a choice (« je pense », « plutôt »)
+    agreement: Phrases  # said first or last (« ouais », « ça marche »)
+    refusal: Phrases  # said first, where no choice is « Non » (« bof », « non merci »)
+    tags: Phrases  # said last (« …, non ? », « hein »)
+    # (not `yes:`/`no:`: YAML reads those keys as true and false)
+    bare_yes: BareAnswer
+    bare_no: BareAnswer
+
+
+class TypedAnswer(Strict):
+    """What may be typed instead of the buttons under a typed answer shown back (`ask:`)."""
+
+    keep: Phrases  # « Oui, je garde ma réponse »
+    retype: Phrases  # « Non, je la réécris »
+    question: Phrases  # « C’était une question »
+
+
+class DirectoryWish(Strict):
+    """What a person may answer instead of a place where the directory asks; answered by the
+    coach message `annuaire-<id>` (`annuaire-vide-<id>` without a directory)."""
+
+    id: Ident
+    # Phrases found anywhere in the answer; a word ending in « * » is any word that starts
+    # so (« visio* »: « visio », « visioconférence »).
+    anywhere: list[NonEmpty] = []
+    # Phrases that are the whole answer (« aucune », « pas sûr »).
+    alone: list[NonEmpty] = []
+
+
 class CommonFile(Strict):
     speakers: list[Speaker] = Field(min_length=1)
     commands: list[Command] = []
@@ -307,6 +355,13 @@ class CommonFile(Strict):
     # Ways of saying « go on », typed anywhere a choice labelled « Continuer… » is offered:
     # written once here rather than in every such choice's synonyms.
     go_on: list[NonEmpty] = []
+    # How an answer typed at a step is read in the person's own words (hedges, agreement,
+    # refusal, a bare yes or no), what may be typed under a typed answer shown back, and
+    # what may be said instead of a place where the directory asks (coach/content/phrases.py
+    # checks them; docs/dialogues.md, « Les mots des réponses »).
+    step_answers: StepAnswers
+    typed_answer: TypedAnswer
+    directory_wishes: list[DirectoryWish] = []
     entry: NonEmpty = "accueil:bienvenue"
     menu: NonEmpty = "accueil:menu"
     # The draft's summary (`parcours:nœud`), which the typed command `brouillon` (« mon

@@ -16,6 +16,10 @@ _MESSAGES = {
         "valeur « {value} » mal formée pour « {field} »",
         "utilisez des minuscules, des chiffres, « - » ou « _ » (ex. : premiere-rencontre)"),
     "too_short": ("liste vide dans « {field} »", "ajoutez au moins un élément à « {field} »"),
+    "string_type": ("« {field} » doit être un texte, YAML y a lu « {value} »",
+                    "mettez-le entre guillemets (\"yes\", \"on\", \"12\") : sans eux, YAML lit"
+                    " yes, no, on, off, true et false comme vrai ou faux, et un nombre comme un"
+                    " nombre"),
     "literal_error": ("valeur « {value} » non permise pour « {field} »",
                       "choisissez une des valeurs permises : {expected}"),
 }

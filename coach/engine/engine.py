@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import Any
 
-from coach.communities import Communities, Place, region_key
+from coach.communities import Communities, Place, Wishes, region_key
 from coach.content.answer_edits import draft_parts, edits_answers
 from coach.content.guards import Guard, compile_guard
 from coach.content.model import Content, NodeRef
@@ -95,17 +95,6 @@ QUESTION_STARTS = ("comment", "pourquoi", "c est quoi", "qu est ce", "est ce que
                    "que veut dire", "ca veut dire")
 # At an `ask:` node, a typed text is a choice or a command only when it says one plainly.
 ASK_PLAIN_SCORE = 0.97
-YES = frozenset({"oui", "ok", "d accord", "oui je garde", "je garde", "garder", "c est bon",
-                 "oui c est ca", "exact", "parfait", "valider", "je valide"})
-NO = frozenset({"non", "non merci", "reecrire", "je reecris", "modifier", "changer",
-                "pas ca", "non je reecris", "non autre chose", "non pas ca", "non c est pas ca",
-                "non pas du tout", "nan", "non non", "non je change", "je change"})
-# Said to the answer shown back, as the button TYPED_QUESTION.
-QUESTION = frozenset({"question", "une question", "c est une question", "c etait une question",
-                      "c etait une question pas une reponse", "je pose une question",
-                      "non je pose une question", "non c est une question",
-                      "non c etait une question", "non une question", "je posais une question",
-                      "non je posais une question", "c est une question pas une reponse"})
 
 
 @dataclass(frozen=True)
@@ -164,6 +153,13 @@ class Engine:
                  communities: Communities | None = None) -> None:
         self.content = content
         self.communities = communities or Communities()
+        # What may be said instead of a place where the directory asks, and instead of the
+        # buttons under a typed answer shown back: the content's phrases (commun.yaml).
+        self.wishes = Wishes(content.common.directory_wishes)
+        typed = content.common.typed_answer
+        self._said_keep, self._said_retype, self._said_question = (
+            frozenset(normal(p) for p in phrases)
+            for phrases in (typed.keep, typed.retype, typed.question))
         self.flows: dict[str, CompiledFlow] = compile_all(content)
         self.understanding = Understanding(content)
         self.progress = ProgressMap(content)
@@ -512,7 +508,7 @@ class Engine:
                 record.misses = 0
                 self._show_communities(record, place, typed=True)
                 return
-            wish = self.communities.wish(text)
+            wish = self.wishes.read(text)
             if wish is not None:  # « et en visio ? », « je sais pas », « aucune ne me va »
                 record.pending = []
                 record.misses = 0
@@ -559,11 +555,11 @@ class Engine:
         not an answer. True when the text was taken as (or settled) a typed answer."""
         if record.proposal:
             said = normal(text)
-            if said in YES or said in NO:
+            if said in self._said_keep or said in self._said_retype:
                 proposal, record.proposal = record.proposal, []
-                self._settle_typed(record, proposal, said in YES)
+                self._settle_typed(record, proposal, said in self._said_keep)
                 return True
-            if said in QUESTION:
+            if said in self._said_question:
                 proposal, record.proposal = record.proposal, []
                 self._typed_question(record, proposal)
                 return True

@@ -25,7 +25,7 @@ Entry = list[Any]
 # advice when this site lists no community (else a place's code: its communities).
 DIRECTORY_ASK, DIRECTORY_EMPTY = "?", "-"
 # A directory entry whose value starts with this answers what the person said instead of a
-# place (« ~distance »: « et en visio ? »; see coach.communities.WISHES).
+# place (« ~distance »: « et en visio ? »; the content's `directory_wishes`).
 DIRECTORY_WISH = "~"
 
 # Entries not yet sealed are kept as plain JSON; from this many, they are sealed into a

@@ -42,7 +42,14 @@ from wordfreq import get_frequency_dict
 from coach.content.model import Content
 from coach.content.schema import TYPED_COMMANDS, Choice
 from coach.engine.commands import FALC_QUESTION, OPEN_DRAFT
-from coach.engine.nlu.answers import CONTRAST_CUES, READ, Answers, StepChoice, contrasted
+from coach.engine.nlu.answers import (
+    CONTRAST_CUES,
+    READ,
+    Answers,
+    Forms,
+    StepChoice,
+    contrasted,
+)
 from coach.engine.nlu.candidates import (
     OTHER,
     Board,
@@ -272,7 +279,8 @@ class Understanding:
             for flow, node in content.iter_nodes()}
         self.answers = Answers(lexicon, {
             (flow.id, node.id): self._step_choices(node.choices, self._node_options[
-                flow.id, node.id]) for flow, node in content.iter_nodes()}, self._answer_stems)
+                flow.id, node.id]) for flow, node in content.iter_nodes()}, self._answer_stems,
+            Forms.of(content.common.step_answers))
         self._choice_index = {ref: OptionIndex(lexicon, [(o.key, o.phrases)
                                                          for o in by_id.values()])
                               for ref, by_id in self._node_options.items()}

@@ -191,7 +191,7 @@ def test_local_results_come_before_those_open_to_all_with_their_heading() -> Non
     ("je sais pas quoi demander", "qui"), ("je demande a qui ?", "qui"), ("bretagne", None),
 ])
 def test_wishes(typed: str, wish: str | None) -> None:
-    assert Communities.wish(typed) == wish
+    assert engine(False).wishes.read(typed) == wish
 
 
 @pytest.mark.parametrize(("typed", "place"), [

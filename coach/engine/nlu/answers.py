@@ -21,7 +21,10 @@ place elsewhere in the content (« en scène » at the posture's quiz is the ans
 scène », not the page about the posture). A choice named only in the contrast is refused.
 A question (« c'est quoi l'internalisation ? ») is never read as an answer.
 
-This module reads forms only; `coach.engine.understand` gives it each step's choices.
+This module reads forms only; `coach.engine.understand` gives it each step's choices and
+the words of those forms, which are content (`step_answers` of commun.yaml, read as `Forms`):
+an author adds « ouais grave » there. What stays here is grammar: how a contrast is said,
+where its span ends, which words ask a question.
 """
 
 from __future__ import annotations
@@ -29,51 +32,87 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from coach.engine.nlu.french import is_content, ordinal, words
 from coach.engine.nlu.lexicon import Lexicon, Phrase, Query
 from coach.engine.nlu.neighbours import word_set
 
 
-def _phrases(text: str) -> tuple[tuple[str, ...], ...]:
-    """Comma-separated phrases, in the shared spelling, longest first (so that « je pense
-    que » goes before « je pense »)."""
-    found = {tuple(words(item)) for item in text.split(",") if item.strip()}
+def _phrases(items: Iterable[str]) -> tuple[tuple[str, ...], ...]:
+    """Phrases in the shared spelling, longest first (so that « je pense que » goes before
+    « je pense »); one that keeps no word is left out."""
+    found = {said for said in (tuple(words(item)) for item in items) if said}
     return tuple(sorted(found, key=lambda p: (-len(p), p)))
 
 
-# Said around an answer, wherever: they never name a choice.
-HEDGES = _phrases("""
-je pense que, je pense, je crois que, je crois, je dirais que, je dirais, je dirai, je dis,
-je vote pour, je vote, je choisis, je choisirais, je prends, je prendrais, j opte pour,
-je pars sur, je vais dire, je vais prendre, je vais, moi je, plutot, pour moi c est,
-pour moi ce serait, pour moi ce sera, pour moi, selon moi, a mon avis, d apres moi,
-il me semble que, il me semble, peut etre, sans doute, surement, probablement, forcement,
-evidemment, a priori, c est, c etait, ce sera, ca sera, ce serait, ca serait, ca doit etre,
-moi, alors, euh, heu, bah, ben, bon, hmm, eh bien, quand meme, celui sur, celle sur,
-celui avec, celle avec, celui de, celle de, celui qui parle de, celle qui parle de, celui,
-celle, la reponse, enfin, donc, voila, du coup, montre moi, montrez moi, montre, montrez,
-fais voir, faites voir, donne moi, donnez moi, je veux voir, je voudrais voir, on peut voir,
-je veux, je voudrais, j aimerais, on veut, on voudrait
-""")
-# Agreement said first or last (« oui un petit exo », « ça marche, la suite »).
-AGREEMENT = _phrases("""
-oui oui, oui, ouais, yes, ok, d accord, ca marche, parfait, super, tres bien, entendu,
-carrement, volontiers, allez y, allez, vas y, go, bien sur
-""")
-# A refusal said first (« non on continue », « bof, l'essentiel »), where no choice is « Non ».
-REFUSAL_FIRST = _phrases("non merci, non, nan, bof")
-# A tag said last (« c'est l'extériorisation, non ? »).
-TAGS = _phrases("non, nan, hein, pas vrai, n est ce pas")
-# A bare yes or no, whole (after the hedges).
-YES_WORDS = frozenset({"oui", "ouais", "yes", "ok", "d", "accord", "carrement", "volontiers",
-                       "vas", "y", "allez", "go", "bien", "sur", "parti", "c", "est",
-                       "veux", "je", "merci"})
-YES_CORE = frozenset({"oui", "ouais", "yes", "ok", "accord", "carrement", "volontiers",
-                      "vas", "allez", "go"})
-NO_WORDS = frozenset({"non", "nan", "bof", "merci", "pas", "envie", "besoin", "la", "peine",
-                      "trop", "vraiment", "sans", "facon", "je", "j", "ai", "en"})
-NO_CORE = frozenset({"non", "nan", "bof"})
+class BarePhrases(Protocol):
+    """A bare yes or no as the content writes it (commun.yaml, `step_answers.bare_yes`…)."""
+
+    @property
+    def words(self) -> Sequence[str]: ...
+    @property
+    def around(self) -> Sequence[str]: ...
+    @property
+    def first(self) -> Sequence[str]: ...
+
+
+class FormPhrases(Protocol):
+    """The forms of an answer as the content writes them (commun.yaml, `step_answers`)."""
+
+    @property
+    def hedges(self) -> Sequence[str]: ...
+    @property
+    def agreement(self) -> Sequence[str]: ...
+    @property
+    def refusal(self) -> Sequence[str]: ...
+    @property
+    def tags(self) -> Sequence[str]: ...
+    @property
+    def bare_yes(self) -> BarePhrases: ...
+    @property
+    def bare_no(self) -> BarePhrases: ...
+
+
+@dataclass(frozen=True)
+class Bare:
+    """A bare yes or no: every word said is one of `words` and one of `core` is said (« ouais
+    vas y », « bof non merci »); `first`: said first, then a reason (« non, c'est normal… »)."""
+
+    words: frozenset[str]
+    core: frozenset[str]
+    first: tuple[tuple[str, ...], ...]
+
+    @classmethod
+    def of(cls, phrases: BarePhrases) -> Bare:
+        """Each word that counts of `words` says it (« d'accord »: « accord »); the others and
+        the words of `around` may come with it."""
+        said = [tuple(words(p)) for p in phrases.words]
+        return cls(frozenset(w for p in [*said, *map(words, phrases.around)] for w in p),
+                   frozenset(w for p in said for w in p if is_content(w)),
+                   _phrases(phrases.first))
+
+
+@dataclass(frozen=True)
+class Forms:
+    """The words of an answer's form (the content's `step_answers`, in the shared spelling):
+    hedges said anywhere, agreement said first or last, a refusal said first where no choice
+    is « Non », a tag said last, a bare yes and a bare no."""
+
+    hedges: tuple[tuple[str, ...], ...]
+    agreement: tuple[tuple[str, ...], ...]
+    refusal: tuple[tuple[str, ...], ...]
+    tags: tuple[tuple[str, ...], ...]
+    yes: Bare
+    no: Bare
+
+    @classmethod
+    def of(cls, phrases: FormPhrases) -> Forms:
+        return cls(_phrases(phrases.hedges), _phrases(phrases.agreement),
+                   _phrases(phrases.refusal), _phrases(phrases.tags),
+                   Bare.of(phrases.bare_yes), Bare.of(phrases.bare_no))
+
+
 # The bare answers a step's « Oui » / « Non » choices are named by.
 YES = "oui"
 NO = "non"
@@ -155,15 +194,13 @@ def _by_first(phrases: Iterable[tuple[str, ...]]) -> dict[str, tuple[tuple[str, 
     return {first: tuple(sorted(group, key=len, reverse=True)) for first, group in found.items()}
 
 
-_HEDGES_BY_FIRST = _by_first(HEDGES)
-
-
-def _strip(tokens: Sequence[str]) -> list[str]:
-    """The tokens without the hedges, wherever they are (the longest hedge at each word)."""
+def _strip(tokens: Sequence[str], hedges: dict[str, tuple[tuple[str, ...], ...]]) -> list[str]:
+    """The tokens without the hedges (by their first word), wherever they are (the longest
+    hedge at each word)."""
     out: list[str] = []
     index, count = 0, len(tokens)
     while index < count:
-        for phrase in _HEDGES_BY_FIRST.get(tokens[index], ()):
+        for phrase in hedges.get(tokens[index], ()):
             size = len(phrase)
             if tuple(tokens[index:index + size]) == phrase:
                 index += size
@@ -174,15 +211,13 @@ def _strip(tokens: Sequence[str]) -> list[str]:
     return out
 
 
-_STARTS = frozenset(p[0] for p in (*AGREEMENT, *REFUSAL_FIRST))
-_ENDS = frozenset(p[-1] for p in (*AGREEMENT, *TAGS))
-
-
 def _strip_ends(tokens: list[str], first: Iterable[tuple[str, ...]],
-                last: Iterable[tuple[str, ...]]) -> list[str]:
+                last: Iterable[tuple[str, ...]], starts: frozenset[str],
+                ends: frozenset[str]) -> list[str]:
     """The tokens without these phrases said first (`first`) or last (`last`), repeatedly,
-    as long as something is left."""
-    if len(tokens) < 2 or (tokens[0] not in _STARTS and tokens[-1] not in _ENDS):
+    as long as something is left; `starts`, `ends`: the words any of them starts or ends
+    with (a text that has neither is left as it is)."""
+    if len(tokens) < 2 or (tokens[0] not in starts and tokens[-1] not in ends):
         return tokens
     first, last = tuple(first), tuple(last)
     changed = True
@@ -257,8 +292,16 @@ class Answers:
 
     def __init__(self, lexicon: Lexicon,
                  steps: dict[tuple[str, str], Sequence[StepChoice]],
-                 bare: frozenset[str] = frozenset()) -> None:
+                 bare: frozenset[str], forms: Forms) -> None:
         self.lexicon = lexicon
+        # The words of an answer's form, from the content (`step_answers` of commun.yaml).
+        self._forms = forms
+        self._hedges = _by_first(forms.hedges)
+        self._starts = frozenset(p[0] for p in (*forms.agreement, *forms.refusal))
+        self._ends = frozenset(p[-1] for p in (*forms.agreement, *forms.tags))
+        # Said first, then a reason (« non, c'est normal… »), the longest first: True for yes.
+        self._first = sorted([*((p, True) for p in forms.yes.first),
+                              *((p, False) for p in forms.no.first)], key=lambda f: -len(f[0]))
         # Stems that only answer a question (« merci », « oui », « pense »): a text of these
         # alone names a choice only typed as one of its phrases (« merci » is thanks, not
         # « merci, c'est tout »).
@@ -317,7 +360,7 @@ class Answers:
             if not keys:
                 return NOTHING
             contrast = frozenset()
-        tokens = _strip(query.tokens)
+        tokens = _strip(query.tokens, self._hedges)
         if not tokens:
             return NOTHING
         on_screen = set(keys)
@@ -328,14 +371,17 @@ class Answers:
 
         yes, no = answer(YES), answer(NO)
         # « non, c'est normal de changer de sujet » at a yes-or-no question: the « Non ».
-        said = {"oui": yes, "ouais": yes, "yes": yes, "non": no, "nan": no}.get(tokens[0])
-        if said and len(tokens) > 1:
-            rest = " ".join(tokens[1:])
+        opening = next(((len(phrase), says_yes) for phrase, says_yes in self._first
+                        if tuple(tokens[:len(phrase)]) == phrase), None)
+        said = None if opening is None else yes if opening[1] else no
+        if said and opening is not None and len(tokens) > opening[0]:
+            rest = " ".join(tokens[opening[0]:])
             other = answer(rest)
             if other is None or other == said:
                 return Answer(said, READ)
-        tokens = _strip_ends(tokens, AGREEMENT + (() if no else REFUSAL_FIRST),
-                             AGREEMENT + TAGS)
+        forms = self._forms
+        tokens = _strip_ends(tokens, forms.agreement + (() if no else forms.refusal),
+                             forms.agreement + forms.tags, self._starts, self._ends)
         position = None if asking else ordinal(tokens, len(keys))
         if position is not None and tokens != list(query.tokens):
             return Answer(keys[position], "position")
@@ -392,17 +438,17 @@ class Answers:
             return False
         return not (named <= step.negative[key] and step.negative[key] <= query.stems)
 
-    @staticmethod
-    def _bare(tokens: list[str], step: _Step, keys: Sequence[str], yes: str | None,
+    def _bare(self, tokens: list[str], step: _Step, keys: Sequence[str], yes: str | None,
               no: str | None) -> str:
         """A bare no where no choice is « Non »: the way forward; a bare yes where no choice
         is « Oui », at an offer that can be skipped (« Passer l'exercice »): the offer."""
         said = set(tokens)
-        if no is None and said <= NO_WORDS and not NO_CORE.isdisjoint(said):
+        bare_yes, bare_no = self._forms.yes, self._forms.no
+        if no is None and said <= bare_no.words and not bare_no.core.isdisjoint(said):
             forward = [key for key in keys if key in step.forward]
             if len({step.places[key] for key in forward}) == 1:
                 return forward[0]
-        if (yes is None and said <= YES_WORDS and not YES_CORE.isdisjoint(said)
+        if (yes is None and said <= bare_yes.words and not bare_yes.core.isdisjoint(said)
                 and any(key in step.skip for key in keys) and not any(
                     key in step.forward and key not in step.skip for key in keys)):
             offers = [key for key in keys if key not in step.forward and key not in step.back]
