@@ -566,7 +566,9 @@ class Engine:
         best = decision.best
         if (decision.kind == "go" and best is not None and best.score >= ASK_PLAIN_SCORE
                 and best.key.startswith((COMMAND, CHOICE))) or (
-                decision.kind == "go" and best is not None and best.key.startswith(GLOSSARY)):
+                decision.kind == "go" and best is not None and best.key.startswith(GLOSSARY)
+        ) or self.understanding.names_command(text, decision):
+            # a command said plainly (« afficher mon brouillon »): done, and the step waits
             record.proposal = []
             return False
         answer = printable(text)

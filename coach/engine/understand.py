@@ -165,6 +165,11 @@ NO_TO_QUESTION = frozenset({"non", "nan", "non merci", "non ca va", "non c est b
 # A greeting or thanks typed first, with at most this many other words that count and that
 # lead nowhere, is answered as a greeting or thanks.
 SOCIAL_REST = 2
+# A command understood with at most this many words that count outside its own phrases
+# (« afficher mon brouillon », « mettre en facile à lire ») is said plainly: at a step that
+# asks for an answer in one's own words, it is the command, not the answer. More words
+# (« que chaque famille ait un brouillon de projet ») make an answer that names it.
+COMMAND_EXTRA_WORDS = 1
 
 
 @dataclass(frozen=True)
@@ -394,6 +399,20 @@ class Understanding:
     def says_yes(self, text: str) -> bool:
         """Whether this text only says yes (« oui », « ouais », « c’est ça »)."""
         return self.lexicon.query(text).norm in YES_TO_ONE
+
+    def names_command(self, text: str, decision: Decision) -> bool:
+        """Whether this text plainly asks for a command: the decision goes to it (or asks
+        between commands only: « version facile à lire »), and at most COMMAND_EXTRA_WORDS of
+        the text's words that count are not words of that command's phrases (labels,
+        synonyms, intentions)."""
+        best = decision.best
+        if decision.kind == "miss" or best is None or best.score < COMMAND_MIN:
+            return False
+        named = decision.candidates[:1] if decision.kind == "go" else decision.candidates
+        if not all(c.key.startswith(COMMAND) for c in named):
+            return False
+        own = self._support.get(best.key, frozenset())
+        return len(self.lexicon.query(text).stems - own) <= COMMAND_EXTRA_WORDS
 
     def decide(self, text: str, context: Context) -> Decision:
         query = self.lexicon.query(text)

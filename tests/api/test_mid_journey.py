@@ -109,3 +109,30 @@ async def test_the_summary_opened_from_stage_3_never_names_stage_1(talk, falc):
     for text in said:
         assert not re.search(r"étape\s*1\b", text, re.IGNORECASE), text
     assert talk.step["progress"] == progress
+
+
+@pytest.mark.parametrize("falc", [False, True], ids=["standard", "falc"])
+async def test_the_draft_asked_at_an_ask_step_comes_back_to_the_question(talk, falc):
+    """Where the objective is asked in one's own words, « afficher mon brouillon » was kept as
+    the objective. It opens the summary; « Revenir où j’en étais » comes back to the
+    question, which still takes an answer that names the draft among other words."""
+    step = ("initier", "objectif-reponse")
+    await talk.start("coordinateur", falc=falc)
+    await talk.press("etape-1")
+    for ref, choice in path(CONTENT, talk.place, step):
+        assert talk.place == ref
+        await talk.press(choice)
+    progress = talk.step["progress"]
+    await talk.type("afficher mon brouillon")
+    assert talk.place == ("initier", "brouillon")
+    assert "saisie-garder" not in [c["id"] for c in talk.step["choices"]]
+    assert talk.step["progress"] == progress
+    await talk.press("revenir")
+    assert talk.place == step and talk.step["progress"] == progress
+    answer = "notre objectif : que chaque famille ait un brouillon de projet"
+    await talk.type(answer)
+    assert [c["id"] for c in talk.step["choices"]] == ["saisie-garder", "saisie-reecrire",
+                                                       "saisie-question"]
+    await talk.press("saisie-garder")
+    draft = await talk.http.get(f"/api/v1/conversations/{talk.step['id']}/document")
+    assert draft.status_code == 200 and "que chaque famille ait un brouillon" in draft.text

@@ -97,3 +97,50 @@ def test_the_summary_opened_from_stage_3_never_names_stage_1(falc):
     said = " ".join(m.text for m in seen[0].messages if m.role == "bot")
     assert said.startswith("Voici vos réponses." if falc else "Voici votre brouillon.")
     assert "Un groupe de discussion en ligne" in " ".join(m.text for m in seen[1].messages)
+
+
+# -- a command said plainly at a step that asks for one's own words ------------------------
+
+ASK_STEP = "initier:objectif-reponse"
+# Said plainly, in people's words; « afficher… », « mettre… » were kept as the objective.
+DRAFT_ASKED = ["mon brouillon", "je veux voir mon brouillon", "afficher mon brouillon"]
+# Answers that name a command among other words: answers.
+ANSWERS = ["notre objectif : que chaque famille ait un brouillon de projet",
+           "un menu de réunions variées", "des textes faciles à lire pour tous"]
+
+
+@pytest.mark.parametrize("falc", [False, True])
+@pytest.mark.parametrize("text", DRAFT_ASKED)
+def test_the_draft_asked_at_an_ask_step_is_a_detour_back_to_the_question(text, falc):
+    step = typed(ENGINE, ASK_STEP, text, falc=falc)[-1]
+    record = step.record
+    assert (record.flow, record.node) == ("initier", "brouillon"), bot(step)
+    assert record.proposal == [] and record.answers == {} and "objectif" not in record.vars
+    assert record.calls == [["initier", "objectif-reponse", "initier"]]
+    step = ENGINE.play(record, ChoiceInput("revenir"))
+    assert (step.record.flow, step.record.node) == ("initier", "objectif-reponse")
+    assert step.record.calls == []
+    question = ENGINE.content.node(("initier", "objectif-reponse"))
+    assert [c["id"] for c in step.choices] == [c.id for c in question.choices]
+    assert bot(step)[-1] == f"initier/objectif-reponse/{len(question.messages) - 1}"
+    step = ENGINE.play(step.record, TextInput("Rompre l’isolement des familles"))
+    assert step.record.proposal == ["objectif", "Rompre l’isolement des familles"]
+
+
+@pytest.mark.parametrize("falc", [False, True])
+@pytest.mark.parametrize("place", [ASK_STEP, "animer:outils", "perenniser:evaluer"])
+def test_easy_to_read_asked_at_an_ask_step_stays_at_the_question(place, falc):
+    step = typed(ENGINE, place, "mettre en facile à lire", falc=falc)[-1]
+    assert step.record.falc and step.record.proposal == [] and step.record.answers == {}
+    assert (step.record.flow, step.record.node) == tuple(place.split(":"))
+    assert bot(step)[0].startswith("coach/facile"), bot(step)
+
+
+@pytest.mark.parametrize("falc", [False, True])
+@pytest.mark.parametrize("text", ANSWERS)
+def test_an_answer_that_names_a_command_stays_an_answer(text, falc):
+    step = typed(ENGINE, ASK_STEP, text, falc=falc)[-1]
+    assert step.record.proposal == ["objectif", text]
+    assert (step.record.flow, step.record.node) == ("initier", "objectif-reponse")
+    assert bot(step) == ["coach/saisie-confirmer"]
+    assert f"« {text} »" in step.messages[-1].text
