@@ -671,8 +671,10 @@ class Engine:
             return
         record.snapshot()
         here = self._node_or_none((record.flow, record.node))
-        if here is not None and here.ask is not None and ref != (record.flow, record.node):
-            # Asked from a step of the draft: a detour, the step waits for its answer.
+        if here is not None and ref != (record.flow, record.node) and (
+                here.ask is not None or self._finding_from_journey(record, ref)):
+            # Asked from a step of the draft: a detour, the step waits for its answer. A
+            # community sought from inside a journey: a detour too, back to the very step.
             record.calls.append([record.flow, record.node, ref[0]])
             del record.calls[:-MAX_CALL_DEPTH]
         record.vars.update(self.understanding.places.sets.get(place, {}))
@@ -910,6 +912,12 @@ class Engine:
         if self._at_directory(record):
             self._show_communities(record, place, typed=True)
         return True
+
+    def _finding_from_journey(self, record: Record, ref: NodeRef) -> bool:
+        """Going to find a community (a `directory` node) from another journey than its
+        own, and not from the main menu: the journey's place is kept (a detour)."""
+        return (ref[0] != record.flow and (record.flow, record.node) != self.content.menu
+                and self._is_directory(node_place(*ref)))
 
     def _is_directory(self, place: str) -> bool:
         flow, _sep, node = place.partition(":")

@@ -136,3 +136,30 @@ async def test_the_draft_asked_at_an_ask_step_comes_back_to_the_question(talk, f
     await talk.press("saisie-garder")
     draft = await talk.http.get(f"/api/v1/conversations/{talk.step['id']}/document")
     assert draft.status_code == 200 and "que chaque famille ait un brouillon" in draft.text
+
+
+@pytest.mark.parametrize("falc", [False, True], ids=["standard", "falc"])
+async def test_the_parents_find_a_community_and_come_back_to_their_step(app, talk, falc):
+    """« Trouver une communauté près de chez moi » from the families' first step was a jump:
+    the parent lost their place. It is a detour, with « Revenir où j’en étais » to that step;
+    from the menu, finding a community stays a jump."""
+    content = app.state.engine.content
+    back = {"id": "revenir", "label": "Revenir où j’étais" if falc else "Revenir où j’en étais"}
+    await talk.start(falc=falc)
+    await talk.press("famille")
+    assert talk.place == ("familles", "debut")
+    choices = talk.step["choices"]
+    await talk.press("trouver-groupe")
+    assert talk.place == ("trouver", "debut") and back in talk.step["choices"]
+    await talk.press("revenir")
+    assert talk.place == ("familles", "debut") and talk.step["choices"] == choices
+    node = content.node(("familles", "debut"))
+    said = talk.said()
+    assert said[0][0] in ("coach/retour-appel", "coach/retour-appel-lieu")
+    last = node.messages[-1]
+    assert said[-1] == ("familles/debut/" + str(len(node.messages) - 1),
+                        last.falc if falc else last.text)
+    await talk.press("menu")
+    await talk.type("une cop près de chez moi")
+    assert talk.place == ("trouver", "debut")
+    assert "revenir" not in [c["id"] for c in talk.step["choices"]]

@@ -144,3 +144,59 @@ def test_an_answer_that_names_a_command_stays_an_answer(text, falc):
     assert (step.record.flow, step.record.node) == ("initier", "objectif-reponse")
     assert bot(step) == ["coach/saisie-confirmer"]
     assert f"« {text} »" in step.messages[-1].text
+
+
+# -- finding a community from inside a journey: a detour ----------------------------------
+
+BACK = {False: "Revenir où j’en étais", True: "Revenir où j’étais"}
+
+
+@pytest.mark.parametrize("falc", [False, True])
+@pytest.mark.parametrize("place", ["familles:debut", "familles:premier-pas", "familles:fin"])
+def test_the_parents_button_to_find_a_community_comes_back_to_the_very_step(place, falc):
+    record = record_at(ENGINE, place, falc=falc, persona="famille")
+    left = ENGINE.step(record, 0)
+    step = ENGINE.play(record, ChoiceInput("trouver-groupe"))
+    assert (step.record.flow, step.record.node) == ("trouver", "debut")
+    assert step.record.calls == [[*place.split(":"), "trouver"]]
+    assert {"id": "revenir", "label": BACK[falc]} in step.choices
+    step = ENGINE.play(step.record, ChoiceInput("ensuite"))  # on inside, still a detour
+    assert {"id": "revenir", "label": BACK[falc]} in step.choices
+    step = ENGINE.play(step.record, ChoiceInput("revenir"))
+    assert (step.record.flow, step.record.node) == tuple(place.split(":"))
+    assert step.record.calls == [] and step.choices == left.choices
+    assert bot(step)[0] in ("coach/retour-appel", "coach/retour-appel-lieu")
+
+
+@pytest.mark.parametrize("falc", [False, True])
+def test_a_community_asked_in_words_inside_a_journey_is_a_detour(falc):
+    """« y a une cop près de chez moi ? » typed at a step of the families' journey."""
+    step = typed(ENGINE, "familles:roles", "y a une cop près de chez moi ?", falc=falc,
+                 persona="famille")[-1]
+    assert (step.record.flow, step.record.node) == ("trouver", "debut")
+    assert step.record.calls == [["familles", "roles", "trouver"]]
+    step = ENGINE.play(step.record, ChoiceInput("revenir"))
+    assert (step.record.flow, step.record.node) == ("familles", "roles")
+
+
+@pytest.mark.parametrize("falc", [False, True])
+def test_from_the_menu_finding_a_community_stays_a_jump(falc):
+    step = typed(ENGINE, "accueil:menu", "une cop près de chez moi", falc=falc)[-1]
+    assert (step.record.flow, step.record.node) == ("trouver", "debut")
+    assert step.record.calls == []
+    assert "revenir" not in [c["id"] for c in step.choices]
+
+
+def test_a_community_sought_in_a_stage_marks_no_part_seen():
+    """From stage 3 of the coordinator's journey: the stage, its part and what was seen stay
+    those of the step left, and the way back returns to it."""
+    step = ENGINE.play(ENGINE.start("coordinateur").record, ChoiceInput("etape-3"))
+    seen, progress = dict(step.record.seen), step.progress
+    step = ENGINE.play(step.record, TextInput("il y a une cop près de chez moi ?"))
+    assert (step.record.flow, step.record.node) == ("trouver", "debut")
+    assert step.record.seen == seen and step.progress == progress
+    step = ENGINE.play(step.record, ChoiceInput("ensuite"))
+    assert step.record.seen == seen and step.progress == progress
+    step = ENGINE.play(step.record, ChoiceInput("revenir"))
+    assert (step.record.flow, step.record.node) == ("animer", "debut")
+    assert step.record.seen == seen and step.progress == progress
