@@ -83,7 +83,7 @@ from coach.engine.nlu.places import (
     node_place,
 )
 from coach.engine.nlu.search import SearchIndex, attribute
-from coach.engine.nlu.second_opinion import nothing_fits, settled, weigh
+from coach.engine.nlu.second_opinion import nothing_fits, overruled, settled, weigh
 from coach.engine.nlu.teaching import model_for, phrases_taught
 from coach.engine.nlu.terms import CUES_PADDED, Terms
 from coach.engine.nlu.thresholds import (
@@ -194,6 +194,8 @@ class Understanding:
 
     def __init__(self, content: Content) -> None:
         self.content = content
+        # Where the choices are who one is and what one wants, not an answer to a step.
+        self._menus = frozenset({content.menu, content.entry})
         # Words that only answer a question (« non », « aucune idée »): stems.
         self._answer_stems = frozenset(stem(word) for word in ANSWER_WORDS)
         self.places = PlaceBook(content)
@@ -431,6 +433,11 @@ class Understanding:
             # Neither sure nor a bare word: the examples weigh in, before the persona's own
             # places replace others.
             decision = weigh(decision, self._predicted(query, context))
+        elif len(query.stems) >= LEARNED_MIN_WORDS and not decision.hostile:
+            # Sure by a phrase typed exactly or, at the menu, by a word of its choices:
+            # the examples may still doubt it (`overruled`).
+            at_menu = (context.flow, context.node) in self._menus
+            decision = overruled(decision, self._predicted(query, context), at_menu)
         elif decision.kind == "miss" and not decision.hostile:
             # A miss the model does not weigh (one word, a weak current choice among the
             # rules' guesses) is still off-topic when it is sure nothing fits.

@@ -22,8 +22,10 @@ from coach.engine.nlu.second_opinion import (
     NOTHING_FITS,
     OFF_TOPIC_FITS,
     OFF_TOPIC_WHEN_GOING,
+    OVERRULED,
     RULED_OUT,
     nothing_fits,
+    overruled,
     weigh,
 )
 from coach.engine.nlu.teaching import typed_examples
@@ -96,6 +98,38 @@ A, B, C = "difficultes:tensions", "difficultes:moyens", "familles:debut"
 ])
 def test_what_the_rules_are_sure_of_stands(decision: Decision) -> None:
     assert weigh(decision, [(B, 1.0)]) is decision
+
+
+def test_a_menu_choice_or_an_exact_phrase_is_asked_about_when_the_model_is_all_but_certain(
+) -> None:
+    """« psychologue en MAS, je découvre tout ça » matches the menu's « je veux juste
+    découvrir »: the model, all but certain of the professionals' start, makes it a question
+    with its place first; never below OVERRULED."""
+    by_menu_word = Decision("go", (candidate(A, 1.03, "choix"),))
+    asked = overruled(by_menu_word, [(B, OVERRULED)], at_menu=True)
+    assert asked.kind == "ask" and [c.place for c in asked.candidates] == [B, A]
+    assert overruled(by_menu_word, [(B, OVERRULED - 0.01)], at_menu=True) is by_menu_word
+    exact = Decision("go", (candidate(A, 1.0),))
+    assert [c.place for c in overruled(exact, [(B, 0.99)], at_menu=False).candidates] == [B, A]
+
+
+@pytest.mark.parametrize(("decision", "at_menu"), [
+    (Decision("go", (candidate(A, 1.0, "choix"),)), False),  # a step's own choice
+    (Decision("go", (candidate(A, 1.0, "position"),)), True),  # « le 2 »
+    (Decision("go", (candidate(A, 1.0, "reponse"),)), True),
+    (Decision("go", (candidate(A, 0.85),), also=(candidate(C),)), True),  # two questions
+    (Decision("miss", (), hostile=True), True),
+    (Decision("go", (candidate("glossaire:ARS+MDPH", 1.0, "glossaire"),)), True),
+])
+def test_an_answer_to_a_step_two_questions_or_several_terms_are_never_overruled(
+        decision: Decision, at_menu: bool) -> None:
+    assert overruled(decision, [(B, 1.0)], at_menu) is decision
+
+
+def test_a_sure_decision_stands_when_the_model_says_nothing_fits_or_agrees() -> None:
+    exact = Decision("go", (candidate(A, 1.0),))
+    assert overruled(exact, [(NOTHING, 1.0)], at_menu=True) is exact
+    assert overruled(exact, [(A, 1.0)], at_menu=True) is exact
 
 
 def test_a_miss_becomes_a_question_only_when_the_model_is_sure() -> None:

@@ -183,3 +183,13 @@ def test_a_contact_of_spaces_only_is_no_contact() -> None:
     step = engine.play(record_at(engine, "familles:roles"), TextInput("parler à une personne"))
     assert [m.ref for m in step.messages if m.ref.startswith("coach/")] == [
         "coach/humain-sans-contact"]
+
+
+@pytest.mark.parametrize("falc", [False, True])
+def test_who_one_is_said_with_a_word_of_the_menu_is_not_taken_for_that_choice(
+        falc: bool) -> None:
+    """« je découvre » is a word of the menu's « Je veux juste savoir ce qu’est une CoP »;
+    a psychologist who says so is asked first about the professionals' journey."""
+    step = typed(at("accueil:menu", falc), "psychologue en MAS, je decouvre tout ca")
+    assert where(step) == "accueil:menu"
+    assert step.record.pending == ["professionnels:debut", "choix:curieux"]

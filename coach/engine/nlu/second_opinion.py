@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from coach.content.schema import NOTHING
 from coach.engine.nlu.candidates import Candidate, Decision, distinct
+from coach.engine.nlu.places import TERMS
 from coach.engine.nlu.thresholds import EXACT_SCORE, MAX_ASK
 
 VIA = "exemples"
@@ -50,10 +51,15 @@ OFF_TOPIC_FITS = 0.90
 # … and one the rules would go to (the off-topic answer offers « Parler à une personne »
 # too, and says the site's contact).
 OFF_TOPIC_WHEN_GOING = 0.99
+# … at which the coach asks between the model's place and the rules' first one even when
+# the rules are sure of it by a phrase typed exactly or by a word of the menu's choices.
+OVERRULED = 0.95
 # A further place of the model is offered with the first when at least this likely.
 ALSO_OFFERED = 0.15
+# A current choice of the step (at the menu: who one is, what one wants).
+CHOICE_VIA = "choix"
 # Sources whose decision is not the model's to weigh: an answer to the question on screen.
-SETTLED_VIA = frozenset({"position", "choix", "reponse"})
+SETTLED_VIA = frozenset({"position", CHOICE_VIA, "reponse"})
 # A request the content does not handle: a miss, answered as such (not « not understood »).
 OFF_TOPIC = Decision("miss", off_topic=True)
 
@@ -103,6 +109,26 @@ def weigh(decision: Decision, predicted: list[tuple[str, float]]) -> Decision:
     if probability >= DOUBT_WHEN_GOING or (probability >= DISPUTED_WHEN_GOING and ruled_out):
         return Decision("ask", (said, best))
     return decision
+
+
+def overruled(decision: Decision, predicted: list[tuple[str, float]],
+              at_menu: bool) -> Decision:
+    """A decision the rules are sure of (`settled`), asked about when the model is all but
+    certain of another place: « savoir expérientiel, définition svp » matches the menu's
+    « Je veux juste savoir ce qu'est une CoP » by its word « savoir », a phrase typed exactly
+    (« retroplanning ») may belong to a longer request. Never an answer to a step's question
+    (only the menu's choices say who one is rather than answer), two questions understood
+    or hostility; nor when the model's place is « aucun » (the rules' place stays), nor
+    several terms explained at once (the model never learns such places)."""
+    best = decision.best
+    if (best is None or decision.hostile or decision.also or not predicted or TERMS in best.place
+            or best.via in (SETTLED_VIA - {CHOICE_VIA} if at_menu else SETTLED_VIA)):
+        return decision
+    place, probability = predicted[0]
+    if place in (NOTHING, best.place) or probability < OVERRULED:
+        return decision
+    said = Candidate(place, place, probability, VIA)
+    return Decision("ask", (said, best))
 
 
 def nothing_fits(decision: Decision, predicted: list[tuple[str, float]]) -> Decision:
