@@ -38,6 +38,7 @@ from coach.engine.nlu.places import (
     CHOICE,
     COMMAND,
     GLOSSARY,
+    HERE,
     REPLY,
     SIMPLIFY,
     TERMS,
@@ -65,8 +66,13 @@ LAST_RESORT = ("pas-compris-personne", "pas-compris-relance", "pas-compris-choix
 OFF_TOPIC, OFF_TOPIC_NO_CONTACT, OFF_TOPIC_AGAIN = (
     "hors-sujet", "hors-sujet-sans-contact", "hors-sujet-encore")
 # Coach messages after which the menu and « Parler à une personne » are offered as buttons.
+# A text about the very step the person is at (`HERE`): the line that says so before the
+# step's message said again, and, asked again at once, the line alone (the message is just
+# above): never the same message twice in a row.
+SAID_HERE, SAID_HERE_AGAIN = "ici-rappel", "ici-encore"
 OFFER_MESSAGES = frozenset({"pas-compris-personne", "pas-compris-relance", "autre-chose",
-                            "calme", OFF_TOPIC, OFF_TOPIC_NO_CONTACT, OFF_TOPIC_AGAIN})
+                            "calme", OFF_TOPIC, OFF_TOPIC_NO_CONTACT, OFF_TOPIC_AGAIN,
+                            SAID_HERE_AGAIN})
 # Words that say nothing of what a message is about (for « is this a new question? »).
 FILLER = word_set("""
 je j tu il elle on nous vous ils elles me te se le la les l un une des du de d a au aux et ou
@@ -658,6 +664,8 @@ class Engine:
             self._explain(record, key[len(GLOSSARY):])
         elif key.startswith(REPLY):
             self._reply(record, key[len(REPLY):])
+        elif key.startswith(HERE):
+            self._say_again(record, key[len(HERE):])
         elif key == OTHER:
             self._say(record, ("autre-chose", "pas-compris-personne"))
         else:
@@ -679,6 +687,41 @@ class Engine:
             del record.calls[:-MAX_CALL_DEPTH]
         record.vars.update(self.understanding.places.sets.get(place, {}))
         self._enter(record, ref)
+
+    def _say_again(self, record: Record, wanted: str) -> None:
+        """The text is about the step the person is at (« LSF » where the step speaks of it):
+        a line says so (`ici-rappel`), then the step's message `wanted` (its index, or the
+        first one said when its condition does not hold) in the conversation's language; the
+        person stays, with the step's choices. Asked again right after, only the short line
+        `ici-encore` (the message is just above), with « Menu » and « Parler à une
+        personne »."""
+        ref = (record.flow, record.node)
+        node = self._node_or_none(ref)
+        variables = self._guard_variables(record)
+        said = [index for index, message in enumerate(node.messages if node else ())
+                if not message.when or self._guards[message.when](variables)]
+        if node is None or not said:
+            self._say(record, ("pas-compris-choix",))
+            return
+        index = int(wanted) if wanted.isdigit() and int(wanted) in said else said[0]
+        entry = self._content_entry(record, ref, index)
+        since = list(islice(record.transcript.from_end(), 1, 3))[::-1]  # before the text
+        if since == [["coach", SAID_HERE], entry] and SAID_HERE_AGAIN in self.content.system:
+            record.transcript.append(["coach", SAID_HERE_AGAIN])
+            return
+        if SAID_HERE in self.content.system:
+            record.transcript.append(["coach", SAID_HERE])
+        record.transcript.append(entry)
+
+    def _content_entry(self, record: Record, ref: NodeRef, index: int) -> list[Any]:
+        """The transcript entry of a node's message, with the variables it shows."""
+        message = self.content.node(ref).messages[index]
+        entry: list[Any] = ["content", ref[0], ref[1], index,
+                            self.content.fingerprints(ref)[index]]
+        names = self._variables_of(message)
+        if names:
+            entry.append({name: self._shown_value(record, name) for name in names})
+        return entry
 
     def _explain(self, record: Record, terms: str, way_back: bool = True) -> None:
         """Terms of the glossary (one or several), then the way back: the current choices
@@ -1006,19 +1049,14 @@ class Engine:
             variables = self._guard_variables(record)
             said = [(index, message) for index, message in enumerate(node.messages)
                     if not message.when or self._guards[message.when](variables)]
-            prints = self.content.fingerprints(ref) if said else ()
             # Back from « Écrire ou modifier mes réponses » (`edited`), a summary of typed
             # answers is said again whole: « plus haut » would be the old words.
             named = (back and len(said) > SAID_AGAIN
                      and not (edited and node.typed_answers))
             if back:
                 record.transcript.append(self._back_line(ref, named))
-            for index, message in said[-1:] if named else said:
-                entry: list[Any] = ["content", ref[0], ref[1], index, prints[index]]
-                names = self._variables_of(message)
-                if names:
-                    entry.append({name: self._shown_value(record, name) for name in names})
-                record.transcript.append(entry)
+            for index, _message in said[-1:] if named else said:
+                record.transcript.append(self._content_entry(record, ref, index))
             if node.directory:
                 record.transcript.append(
                     ["directory", DIRECTORY_ASK if self.communities else DIRECTORY_EMPTY])

@@ -24,6 +24,8 @@ that the whole text does not settle is read clause by clause: the first request 
 for sure wins, a greeting or thanks gives way to a request, and who one says one is gives
 way to what one asks (and counts as the persona for the other clauses). The index is built
 once (`Understanding(content)`); a decision reads only the content, the context and the text.
+The place the person is at is left out (the text leads elsewhere), except that a text not
+understood that leads there is « about this step » (`HERE`: its message said again).
 
 This module is the decision and the public names; the readers of one aspect of a message are
 in `nlu`: `clauses` (two requests in one message), `persons` (who is speaking), `terms`
@@ -76,6 +78,7 @@ from coach.engine.nlu.places import (
     COMMAND,
     GENERIC_TARGETS,
     GLOSSARY,
+    HERE,
     REPLY,
     SIMPLIFY,
     PlaceBook,
@@ -199,6 +202,9 @@ class Understanding:
         # Words that only answer a question (« non », « aucune idée »): stems.
         self._answer_stems = frozenset(stem(word) for word in ANSWER_WORDS)
         self.places = PlaceBook(content)
+        self._place_set = frozenset(self.places.nodes)
+        # The stems of each message of a node, read when a text is about that node.
+        self._message_stems: dict[tuple[str, str], tuple[frozenset[str], ...]] = {}
         self.lexicon = Lexicon(_all_texts(content), keep=HOSTILE)
         lexicon = self.lexicon
         commands: dict[str, list[Phrase]] = {
@@ -442,14 +448,57 @@ class Understanding:
             # A miss the model does not weigh (one word, a weak current choice among the
             # rules' guesses) is still off-topic when it is sure nothing fits.
             decision = nothing_fits(decision, self._predicted(query, context))
-        return self._persona_answers(decision, text, context)
+        decision = self._persona_answers(decision, text, context)
+        if decision.kind == "miss" and not decision.hostile and not (
+                context.pending or context.here_too):
+            decision = self._about_here(text, query, context, decision)
+        return decision
+
+    def _about_here(self, text: str, query: Query, context: Context,
+                    decision: Decision) -> Decision:
+        """A text not understood that leads to the place the person is at (« LSF » where the
+        step speaks of it): the understanding leaves that place out, so it is read again with
+        it. When it goes there, the decision is to say again the step's message that shares
+        the most of its words (`HERE`), never a miss. Only offered there (not sure enough to
+        go), that message must share a word that is no everyday word: « mon fils fait du
+        judo », typed where the parents' journey starts, stays a miss."""
+        here = node_place(context.flow, context.node)
+        if here not in self._place_set:
+            return decision
+        again = self.decide(text, replace(context, here_too=True))
+        best = again.best
+        if best is None or best.place != here:
+            return decision
+        message, rare = self._message_answering(query, context.flow, context.node)
+        if again.kind != "go" and not (rare and len(again.candidates) == 1):
+            return decision
+        return Decision("go", (Candidate(f"{HERE}{message}", here, best.score, best.via),))
+
+    def _message_answering(self, query: Query, flow: str, node: str) -> tuple[int, bool]:
+        """The node's message (its standard and easy-to-read texts together) that shares the
+        rarest words with the text (the first when none shares any): its index, and whether
+        one of those words is no everyday word (« LSF », « interprète »; not « enfant »)."""
+        stems = self._message_stems.get((flow, node))
+        if stems is None:
+            phrase = self.lexicon.phrase
+            stems = self._message_stems[flow, node] = tuple(
+                phrase(m.text).stems | phrase(m.falc).stems
+                for m in self.content.node((flow, node)).messages)
+        idf = self.search.idf
+        scores = [sum(idf.get(s, 0.0) for s in query.stems & said) for said in stems]
+        best = max(range(len(scores)), key=lambda i: (scores[i], -i), default=0)
+        if not scores or scores[best] <= 0:
+            return 0, False
+        stem_of = self.lexicon.stem_of
+        rare = {stem_of(t) for t in query.tokens if t not in self._common and is_content(t)}
+        return best, not rare.isdisjoint(stems[best])
 
     def _predicted(self, query: Query, context: Context) -> list[tuple[str, float]]:
         """The examples' places for this text, but where the person already is (the rules
         never offer it either) and, for a funder, the lack of money (the rules yield it too:
         the examples learned « le financement s'arrête » from those who lack it); another
         persona's own version of a place reads as the place (`_versions`)."""
-        left_out = {node_place(context.flow, context.node)}
+        left_out = set() if context.here_too else {node_place(context.flow, context.node)}
         if context.funder:
             left_out |= self._money
         likely: dict[str, float] = {}
@@ -684,7 +733,8 @@ class Understanding:
         found = {place: BORROWED * score for place, score in borrowed.items()}
         for place, score in own.items():
             found[place] = max(score, found.get(place, 0.0))
-        here = node_place(context.flow, context.node)  # where the person already is
+        # where the person already is: the text leads elsewhere (unless asked `here_too`)
+        here = "" if context.here_too else node_place(context.flow, context.node)
         found.pop(here, None)
         for place, score in found.items():
             prior = self._prior(place, context, cue, score)
@@ -792,7 +842,7 @@ class Understanding:
         # Only a word of the module, not an everyday one (« journée », « équipe »).
         stem_of = self.lexicon.stem_of
         rare = {stem_of(t) for t in query.tokens if t not in self._common and is_content(t)}
-        here = node_place(context.flow, context.node)
+        here = "" if context.here_too else node_place(context.flow, context.node)
         for word_stem in query.stems & rare:
             place = self._owned.get(word_stem)
             if place is None or place == here:

@@ -163,3 +163,30 @@ async def test_the_parents_find_a_community_and_come_back_to_their_step(app, tal
     await talk.type("une cop près de chez moi")
     assert talk.place == ("trouver", "debut")
     assert "revenir" not in [c["id"] for c in talk.step["choices"]]
+
+
+@pytest.mark.parametrize("falc", [False, True], ids=["standard", "falc"])
+async def test_a_text_about_the_step_is_said_again_never_not_understood(app, talk, falc):
+    """A person with a disability at « Est-ce accessible pour moi ? » types « LSF », then
+    « et pour la lsf ? »: « Je n’ai pas bien compris », then « Je ne trouve toujours pas ».
+    Now: this step's subject, its message on sign language said again, the step's choices
+    kept; at once again, the short line, never the same message twice."""
+    system = app.state.engine.content.system
+    node = app.state.engine.content.node(("familles", "accessibilite"))
+    await talk.start(falc=falc)
+    await talk.press("personne-concernee")
+    await talk.press("accessible")
+    assert talk.place == ("familles", "accessibilite")
+    choices = talk.step["choices"]
+    await talk.type("LSF")
+    said = talk.said()
+    assert [ref for ref, _text in said] == ["coach/ici-rappel", "familles/accessibilite/1"]
+    assert said[0][1] == (system["ici-rappel"].falc if falc else system["ici-rappel"].text)
+    assert "LSF" in said[1][1] and "langue des signes" in said[1][1]
+    assert said[1][1].startswith((node.messages[1].falc if falc
+                                  else node.messages[1].text).split("\n")[0][:20])
+    assert talk.place == ("familles", "accessibilite") and talk.step["choices"] == choices
+    await talk.type("et pour la lsf ?")
+    assert talk.said() == [("coach/ici-encore", system["ici-encore"].falc if falc
+                            else system["ici-encore"].text)]
+    assert all("compris" not in text for _ref, text in talk.said())

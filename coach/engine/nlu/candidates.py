@@ -85,6 +85,10 @@ class Context:
     # The stems a contrast says are not chosen (« pas d'exercice », « pas mon fils »:
     # coach.engine.nlu.answers.contrasted).
     contrast: frozenset[str] = frozenset()
+    # The place the person is at counts as any other (it is left out otherwise: the text
+    # leads elsewhere). Only to know whether a text not understood is about this very step
+    # (`Understanding.decide`, its « say it again »).
+    here_too: bool = False
 
 
 @dataclass

@@ -23,6 +23,9 @@ COMMAND = "commande:"
 GLOSSARY = "glossaire:"
 CHOICE = "choix:"
 REPLY = "reponse:"
+# A text about the very step the person is at: « ici:N » says its message N again
+# (`Understanding.decide`, the engine's « say it again »).
+HERE = "ici:"
 TERMS = "+"
 # The command said by someone who does not understand: easy-to-read on, never off.
 SIMPLIFY = COMMAND + "simplifier"  # joins the terms of « glossaire:A+B »
