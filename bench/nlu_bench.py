@@ -118,7 +118,11 @@ DEV_WRITTEN = {"dev3": "before the tuning of 2026-12-02", "dev4": "before the tu
                "dev24": "on 2026-12-03 in the evening, the same way (families, people with a"
                         " disability, coordinators: hurried, dictated, non-native writing)",
                "dev25": "on 2026-12-03 in the evening, the same way, typed in the middle of"
-                        " journeys, kept from that session's work at a step (not learned)"}
+                        " journeys, kept from that session's work at a step (not learned)",
+               "dev26": "on 2026-12-03 in the evening, the same way (partners, coordinators:"
+                        " an organisation's own business, e-mails, meeting notes, jargon)",
+               "dev27": "on 2026-12-03 in the evening, the same way (people with a disability,"
+                        " families, professionals: easy-to-read, SMS, dictated writing)"}
 # The blind sets, by name: measured, their aggregates only; never read with --visible.
 BLIND_SETS = {"blind": BLIND, "blind2": BLIND2, "blind3": BLIND3, "blind4": BLIND4,
               "blind5": BLIND5}
