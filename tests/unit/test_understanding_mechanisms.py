@@ -328,15 +328,21 @@ def test_a_node_that_answers_a_question_is_reached_by_its_topics(
     ("une cop temporaire ou durable, ca se choisit quand", "initier:duree-reponse"),
     ("faire l'autodiagnostic de notre communaute", "modeliser:prismes"),
     ("les premiers themes a choisir pour notre cop", "initier:conseil-themes"),
+    # Offered second since dev26 and dev27 taught the examples' model that a group going
+    # through a stage is the stages' overview (which presents this one too).
     ("notre groupe traverse son adolescence", "perenniser:groupes-adolescence"),
 ])
 def test_answers_of_the_stages_questions_are_places(text: str, place: str) -> None:
     """The answer to a key question, a quiz result or an advice that says something on its
-    own has topics: typed from the menu, it is the first place offered (it was unreachable)."""
+    own has topics: typed from the menu, it is offered (it was unreachable): first, or
+    second after its overview."""
     assert place in ENGINE.understanding.places.nodes
     decision = ENGINE.understand(record_at(ENGINE, "accueil:menu"), text)
     assert decision.kind in ("go", "ask") and decision.best is not None, decision
-    assert decision.best.place == place, decision
+    offered = [c.place for c in decision.candidates]
+    overview = place.rsplit("-", 1)[0]  # perenniser:groupes-adolescence → perenniser:groupes
+    assert offered[0] == place or (decision.kind == "ask" and offered[:2] == [overview, place]
+                                   ), decision
 
 
 @pytest.mark.parametrize(("text", "place"), [
