@@ -122,7 +122,11 @@ DEV_WRITTEN = {"dev3": "before the tuning of 2026-12-02", "dev4": "before the tu
                "dev26": "on 2026-12-03 in the evening, the same way (partners, coordinators:"
                         " an organisation's own business, e-mails, meeting notes, jargon)",
                "dev27": "on 2026-12-03 in the evening, the same way (people with a disability,"
-                        " families, professionals: easy-to-read, SMS, dictated writing)"}
+                        " families, professionals: easy-to-read, SMS, dictated writing)",
+               "dev28": "on 2026-12-03 in the evening, the same way (partners, professionals:"
+                        " an organisation's own business, e-mails, jargon)",
+               "dev29": "on 2026-12-03 in the evening, the same way (families, people with a"
+                        " disability, coordinators: deeper places, SMS, dictated writing)"}
 # The blind sets, by name: measured, their aggregates only; never read with --visible.
 BLIND_SETS = {"blind": BLIND, "blind2": BLIND2, "blind3": BLIND3, "blind4": BLIND4,
               "blind5": BLIND5}
