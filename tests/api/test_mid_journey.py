@@ -74,9 +74,9 @@ async def talk(app):
 
 @pytest.mark.parametrize("falc", [False, True], ids=["standard", "falc"])
 async def test_a_new_question_of_small_words_is_no_still_not_found(app, talk, falc):
-    """At the menu, « vous recrutez ? » then « c pour moi ? »: the second is a new question."""
+    """At the menu, « gloubi boulga ? » then « c pour moi ? »: the second is a new question."""
     await talk.start(falc=falc)
-    await talk.type("vous recrutez ?")
+    await talk.type("gloubi boulga ?")
     await talk.type("c pour moi ?")
     system = app.state.engine.content.system["pas-compris-autre"]
     assert talk.said() == [("coach/pas-compris-autre", system.falc if falc else system.text)]

@@ -35,8 +35,8 @@ def bot(step: Step) -> list[str]:
 
 @pytest.mark.parametrize("falc", [False, True])
 @pytest.mark.parametrize("first, then", [
-    ("vous recrutez ?", "c pour moi ?"),   # the new one has no word of substance
-    ("c pour moi ?", "vous recrutez ?"),   # the first one had none
+    ("gloubi boulga ?", "c pour moi ?"),   # the new one has no word of substance
+    ("c pour moi ?", "gloubi boulga ?"),   # the first one had none
     ("zxqw vbnm", "et pour moi ?"),
 ])
 def test_a_new_question_of_small_words_is_no_still_not_found(first, then, falc):

@@ -27,6 +27,7 @@ NO_CONTACT = Engine(CONTENT)
 # file (the model has to generalise).
 OFF_TOPIC = [
     "vs recrutez en ce moment",
+    "vous recrutez ?",
     "vous avez des offres demploi",
     "journaliste a france bleu, je peux interviewer votre directrice",
     "ou envoyer notre reponse a l appel d offre",
