@@ -126,7 +126,10 @@ DEV_WRITTEN = {"dev3": "before the tuning of 2026-12-02", "dev4": "before the tu
                "dev28": "on 2026-12-03 in the evening, the same way (partners, professionals:"
                         " an organisation's own business, e-mails, jargon)",
                "dev29": "on 2026-12-03 in the evening, the same way (families, people with a"
-                        " disability, coordinators: deeper places, SMS, dictated writing)"}
+                        " disability, coordinators: deeper places, SMS, dictated writing)",
+               "dev30": "on 2026-12-03 in the evening, the same way (partners, coordinators)",
+               "dev31": "on 2026-12-03 in the evening, the same way (families, people with a"
+                        " disability, professionals)"}
 # The blind sets, by name: measured, their aggregates only; never read with --visible.
 BLIND_SETS = {"blind": BLIND, "blind2": BLIND2, "blind3": BLIND3, "blind4": BLIND4,
               "blind5": BLIND5}
