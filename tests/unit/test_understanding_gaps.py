@@ -62,11 +62,20 @@ def test_where_and_when_are_both_answered() -> None:
     ("je suis aveugle, je peux participer aussi ?", "familles:accessibilite"),
     ("je suis malvoyante, je pourrai suivre les échanges ?", "familles:accessibilite"),
     ("on peut venir en visio ?", "familles:formats"),
-    ("c en visio ou en vrai", "familles:formats"),
     ("ya des groupes pr les parents", "trouver:debut"),
 ])
 def test_coming_to_a_group_leads_to_what_it_asks(text: str, expected: str) -> None:
     goes(text, expected)
+
+
+def test_online_or_in_person_is_the_formats_or_where_meetings_happen() -> None:
+    """« c en visio ou en vrai »: the formats (short, online) or the answer on where and when
+    meetings happen; dev31's writer chose the second, earlier tests the first. Both answer:
+    the coach goes to one or asks between both, never elsewhere."""
+    decision = decide("accueil:menu", "c en visio ou en vrai")
+    offered = places(decision)[:2]
+    assert offered[0] in ("familles:formats", "reponse:rencontres"), decision
+    assert decision.kind == "go" or set(offered) == {"familles:formats", "reponse:rencontres"}
 
 
 def test_a_wheelchair_user_asking_to_come_gets_the_access_to_meetings() -> None:
