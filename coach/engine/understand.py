@@ -86,7 +86,13 @@ from coach.engine.nlu.places import (
     node_place,
 )
 from coach.engine.nlu.search import SearchIndex, attribute
-from coach.engine.nlu.second_opinion import nothing_fits, overruled, settled, weigh
+from coach.engine.nlu.second_opinion import (
+    may_be_overruled,
+    nothing_fits,
+    overruled,
+    settled,
+    weigh,
+)
 from coach.engine.nlu.teaching import model_for, phrases_taught
 from coach.engine.nlu.terms import CUES_PADDED, Terms
 from coach.engine.nlu.thresholds import (
@@ -439,10 +445,10 @@ class Understanding:
             # Neither sure nor a bare word: the examples weigh in, before the persona's own
             # places replace others.
             decision = weigh(decision, self._predicted(query, context))
-        elif len(query.stems) >= LEARNED_MIN_WORDS and not decision.hostile:
+        elif len(query.stems) >= LEARNED_MIN_WORDS and may_be_overruled(
+                decision, at_menu := (context.flow, context.node) in self._menus):
             # Sure by a phrase typed exactly or, at the menu, by a word of its choices:
             # the examples may still doubt it (`overruled`).
-            at_menu = (context.flow, context.node) in self._menus
             decision = overruled(decision, self._predicted(query, context), at_menu)
         elif decision.kind == "miss" and not decision.hostile:
             # A miss the model does not weigh (one word, a weak current choice among the

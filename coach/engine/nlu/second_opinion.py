@@ -111,18 +111,26 @@ def weigh(decision: Decision, predicted: list[tuple[str, float]]) -> Decision:
     return decision
 
 
+def may_be_overruled(decision: Decision, at_menu: bool) -> bool:
+    """Whether a decision the rules are sure of (`settled`) may still be asked about
+    (`overruled`): not an answer to a step's question (only the menu's choices say who one
+    is rather than answer), two questions understood or hostility, nor several terms
+    explained at once (the model never learns such places). Asked before the model is: most
+    sure decisions are answers at a step, and need no prediction."""
+    best = decision.best
+    return not (best is None or decision.hostile or decision.also or TERMS in best.place
+                or best.via in (SETTLED_VIA - {CHOICE_VIA} if at_menu else SETTLED_VIA))
+
+
 def overruled(decision: Decision, predicted: list[tuple[str, float]],
               at_menu: bool) -> Decision:
     """A decision the rules are sure of (`settled`), asked about when the model is all but
     certain of another place: « savoir expérientiel, définition svp » matches the menu's
     « Je veux juste savoir ce qu'est une CoP » by its word « savoir », a phrase typed exactly
-    (« retroplanning ») may belong to a longer request. Never an answer to a step's question
-    (only the menu's choices say who one is rather than answer), two questions understood
-    or hostility; nor when the model's place is « aucun » (the rules' place stays), nor
-    several terms explained at once (the model never learns such places)."""
+    (« retroplanning ») may belong to a longer request. Only where `may_be_overruled`; never
+    when the model's place is « aucun » (the rules' place stays)."""
     best = decision.best
-    if (best is None or decision.hostile or decision.also or not predicted or TERMS in best.place
-            or best.via in (SETTLED_VIA - {CHOICE_VIA} if at_menu else SETTLED_VIA)):
+    if best is None or not predicted or not may_be_overruled(decision, at_menu):
         return decision
     place, probability = predicted[0]
     if place in (NOTHING, best.place) or probability < OVERRULED:
