@@ -10,7 +10,7 @@ import hashlib
 import time
 import unicodedata
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import islice
 from typing import Any
 
@@ -984,14 +984,13 @@ class Engine:
     def _asks_here_again(self, record: Record, text: str, decision: Decision) -> bool:
         """« il y a une cop près de chez moi ? » typed where it is answered: the
         understanding leaves out the place the person is at (a miss, or other places
-        offered), so it is read as typed elsewhere, at the menu."""
+        offered), so it is read again with that place in (`Context.here_too`, as for
+        « say it again »)."""
         here = node_place(record.flow, record.node)
         if decision.kind == "go" and decision.best is not None:
             return decision.best.place == here
-        menu = Context(*self.content.menu, (), (), self.context(record).persona)
-        elsewhere = self.understanding.decide(text, menu)
-        return (elsewhere.kind == "go" and elsewhere.best is not None
-                and elsewhere.best.place == here)
+        again = self.understanding.decide(text, replace(self.context(record), here_too=True))
+        return again.kind == "go" and again.best is not None and again.best.place == here
 
     def _answer_wish(self, record: Record, wish: str) -> None:
         """What was said instead of a place is answered there; said again at once (« je
