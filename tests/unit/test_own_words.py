@@ -48,6 +48,26 @@ def test_thanks_are_answered_and_the_conversation_goes_on(text: str, falc: bool)
         assert "parcours" not in said(step).lower()
 
 
+def _places_without_a_thanking_choice() -> list[str]:
+    """Every node, except those where thanking someone is itself one of the choices (the
+    scenario's « Vous la remerciez chaleureusement »)."""
+    return [f"{flow.id}:{node.id}" for flow in CONTENT.flows.values()
+            for node in flow.nodes.values()
+            if not any("remerci" in choice.label.lower() for choice in node.choices)]
+
+
+@pytest.mark.parametrize("text", ["merci", "merci beaucoup"])
+def test_thanks_never_end_a_journey_anywhere(text: str) -> None:
+    """« merci » is politeness: a choice « J’ai fini » may take « merci c’est tout », never
+    a bare « merci » (it ended the professionals' and the tools' journeys)."""
+    moved = {}
+    for place in _places_without_a_thanking_choice():
+        step = typed(at(place), text)
+        if where(step) != place:
+            moved[place] = where(step)
+    assert moved == {}
+
+
 @pytest.mark.parametrize("text", ["bonjour", "Bonjour !", "salut", "bonsoir", "coucou"])
 def test_greetings_are_answered_where_the_person_is(text: str) -> None:
     step = typed(at("accueil:menu"), text)
