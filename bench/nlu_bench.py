@@ -129,7 +129,17 @@ DEV_WRITTEN = {"dev3": "before the tuning of 2026-12-02", "dev4": "before the tu
                         " disability, coordinators: deeper places, SMS, dictated writing)",
                "dev30": "on 2026-12-03 in the evening, the same way (partners, coordinators)",
                "dev31": "on 2026-12-03 in the evening, the same way (families, people with a"
-                        " disability, professionals)"}
+                        " disability, professionals)",
+               "dev32": "on 2026-12-03 in the afternoon, the same way (partners, professionals:"
+                        " funders, institutions, organisations embedding the tchat)",
+               "dev33": "on 2026-12-03 in the afternoon, the same way (coordinators: stages 1"
+                        " and 2 and the tools)",
+               "dev34": "on 2026-12-03 in the afternoon, the same way (coordinators and"
+                        " animators: stages 3 and 4, difficulties)",
+               "dev35": "on 2026-12-03 in the afternoon, the same way (partners, coordinators:"
+                        " administrative French, pasted e-mails, two-word queries)",
+               "dev36": "on 2026-12-03 in the afternoon, the same way (coordinators, partners:"
+                        " situations without a question, two questions, who one is)"}
 # The blind sets, by name: measured, their aggregates only; never read with --visible.
 BLIND_SETS = {"blind": BLIND, "blind2": BLIND2, "blind3": BLIND3, "blind4": BLIND4,
               "blind5": BLIND5}
