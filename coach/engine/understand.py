@@ -608,7 +608,8 @@ class Understanding:
             if typed_exactly(asked) and asked.best is not None and (
                     asked.best.place not in SOCIAL):
                 return asked
-        return Decision("go", (Candidate(social, social, EXACT_SCORE, "intention"),))
+        return Decision("go", (Candidate(social, social, EXACT_SCORE, "intention"),),
+                        whole=True)
 
     def _asked_in_difficulty(self, query: Query, context: Context) -> Decision | None:
         """« je comprends pas ce que c'est une cop »: easy-to-read on, and the question

@@ -120,8 +120,9 @@ def test_a_menu_choice_or_an_exact_phrase_is_asked_about_when_the_model_is_all_b
     (Decision("go", (candidate(A, 0.85),), also=(candidate(C),)), True),  # two questions
     (Decision("miss", (), hostile=True), True),
     (Decision("go", (candidate("glossaire:ARS+MDPH", 1.0, "glossaire"),)), True),
+    (Decision("go", (candidate(A, 1.0),), whole=True), True),  # thanks said to someone
 ])
-def test_an_answer_to_a_step_two_questions_or_several_terms_are_never_overruled(
+def test_an_answer_to_a_step_two_questions_several_terms_or_a_whole_reading_stand(
         decision: Decision, at_menu: bool) -> None:
     assert overruled(decision, [(B, 1.0)], at_menu) is decision
 

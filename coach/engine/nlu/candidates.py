@@ -64,6 +64,9 @@ class Decision:
     # « quel temps demain »): said plainly, never « écrivez-le autrement »
     # (coach.engine.nlu.second_opinion decides it). Always a miss without candidates.
     off_topic: bool = False
+    # The rules read the whole message this way (« merci mille fois à toute l'équipe » is
+    # thanks said to someone, every other word an addressee): the examples never doubt it.
+    whole: bool = False
 
     @property
     def best(self) -> Candidate | None:

@@ -115,10 +115,12 @@ def may_be_overruled(decision: Decision, at_menu: bool) -> bool:
     """Whether a decision the rules are sure of (`settled`) may still be asked about
     (`overruled`): not an answer to a step's question (only the menu's choices say who one
     is rather than answer), two questions understood or hostility, nor several terms
-    explained at once (the model never learns such places). Asked before the model is: most
-    sure decisions are answers at a step, and need no prediction."""
+    explained at once (the model never learns such places), nor a message the rules read
+    whole (a greeting said to someone). Asked before the model is: most sure decisions are
+    answers at a step, and need no prediction."""
     best = decision.best
-    return not (best is None or decision.hostile or decision.also or TERMS in best.place
+    return not (best is None or decision.hostile or decision.also or decision.whole
+                or TERMS in best.place
                 or best.via in (SETTLED_VIA - {CHOICE_VIA} if at_menu else SETTLED_VIA))
 
 
