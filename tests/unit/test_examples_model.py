@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Literal
 
 import pytest
 
@@ -127,10 +128,25 @@ def test_an_answer_to_a_step_two_questions_several_terms_or_a_whole_reading_stan
     assert overruled(decision, [(B, 1.0)], at_menu) is decision
 
 
-def test_a_sure_decision_stands_when_the_model_says_nothing_fits_or_agrees() -> None:
+def test_a_sure_decision_stands_when_the_model_agrees_or_is_not_certain_nothing_fits(
+) -> None:
     exact = Decision("go", (candidate(A, 1.0),))
-    assert overruled(exact, [(NOTHING, 1.0)], at_menu=True) is exact
     assert overruled(exact, [(A, 1.0)], at_menu=True) is exact
+    assert overruled(exact, [(NOTHING, OFF_TOPIC_WHEN_GOING - 0.01)], at_menu=True) is exact
+
+
+@pytest.mark.parametrize("kind", ["go", "ask"])
+def test_a_sure_decision_is_off_topic_when_the_model_is_certain_nothing_fits(
+        kind: Literal["go", "ask"]) -> None:
+    """« offre d'emploi éducateur spécialisé Lyon » names who one is (the professionals'
+    start), « je cherche une place en IME pour mon fils » a parent: both clear requests the
+    coach does not handle. Said plainly (the menu's choices stay offered), not a journey's
+    start."""
+    sure = Decision(kind, (candidate(A, 1.0),))
+    assert overruled(sure, [(NOTHING, OFF_TOPIC_WHEN_GOING)], at_menu=True) == Decision(
+        "miss", off_topic=True)
+    answer = Decision(kind, (candidate(A, 1.0, "reponse"),))  # an answer to the step stands
+    assert overruled(answer, [(NOTHING, 1.0)], at_menu=True) is answer
 
 
 def test_a_miss_becomes_a_question_only_when_the_model_is_sure() -> None:

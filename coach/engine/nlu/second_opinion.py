@@ -48,8 +48,8 @@ RULED_OUT = 0.05
 NOTHING_FITS = 0.90
 # … of « aucun », at which a text the rules hesitate on or found nothing for is off-topic.
 OFF_TOPIC_FITS = 0.90
-# … and one the rules would go to (the off-topic answer offers « Parler à une personne »
-# too, and says the site's contact).
+# … and one the rules would go to, even for sure (the off-topic answer offers « Parler à une
+# personne » too, says the site's contact, and keeps the step's choices).
 OFF_TOPIC_WHEN_GOING = 0.99
 # … at which the coach asks between the model's place and the rules' first one even when
 # the rules are sure of it by a phrase typed exactly or by a word of the menu's choices.
@@ -129,12 +129,15 @@ def overruled(decision: Decision, predicted: list[tuple[str, float]],
     """A decision the rules are sure of (`settled`), asked about when the model is all but
     certain of another place: « savoir expérientiel, définition svp » matches the menu's
     « Je veux juste savoir ce qu'est une CoP » by its word « savoir », a phrase typed exactly
-    (« retroplanning ») may belong to a longer request. Only where `may_be_overruled`; never
-    when the model's place is « aucun » (the rules' place stays)."""
+    (« retroplanning ») may belong to a longer request. Only where `may_be_overruled`. When
+    the model is certain nothing fits (`OFF_TOPIC_WHEN_GOING`), the request is off-topic even
+    so: « offre d'emploi éducateur spécialisé Lyon » says who one is, but asks for a job."""
     best = decision.best
     if best is None or not predicted or not may_be_overruled(decision, at_menu):
         return decision
     place, probability = predicted[0]
+    if place == NOTHING and probability >= OFF_TOPIC_WHEN_GOING:
+        return OFF_TOPIC
     if place in (NOTHING, best.place) or probability < OVERRULED:
         return decision
     said = Candidate(place, place, probability, VIA)
