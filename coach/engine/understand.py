@@ -87,6 +87,8 @@ from coach.engine.nlu.places import (
 )
 from coach.engine.nlu.search import SearchIndex, attribute
 from coach.engine.nlu.second_opinion import (
+    HERE_SURE,
+    VIA,
     may_be_overruled,
     nothing_fits,
     overruled,
@@ -444,7 +446,11 @@ class Understanding:
         elif not settled(decision) and len(query.stems) >= LEARNED_MIN_WORDS:
             # Neither sure nor a bare word: the examples weigh in, before the persona's own
             # places replace others.
-            decision = weigh(decision, self._predicted(query, context))
+            predicted, here = self._likely(query, context)
+            said_here = self._said_here(query, context, here)
+            if said_here is not None and decision.kind != "miss":
+                return said_here
+            decision = weigh(decision, predicted)
         elif len(query.stems) >= LEARNED_MIN_WORDS and may_be_overruled(
                 decision, at_menu := (context.flow, context.node) in self._menus):
             # Sure by a phrase typed exactly or, at the menu, by a word of its choices:
@@ -500,11 +506,16 @@ class Understanding:
         return best, not rare.isdisjoint(stems[best])
 
     def _predicted(self, query: Query, context: Context) -> list[tuple[str, float]]:
+        return self._likely(query, context)[0]
+
+    def _likely(self, query: Query, context: Context) -> tuple[list[tuple[str, float]], float]:
         """The examples' places for this text, but where the person already is (the rules
         never offer it either) and, for a funder, the lack of money (the rules yield it too:
         the examples learned « le financement s'arrête » from those who lack it); another
-        persona's own version of a place reads as the place (`_versions`)."""
-        left_out = set() if context.here_too else {node_place(context.flow, context.node)}
+        persona's own version of a place reads as the place (`_versions`). And how likely
+        the place the person is at is (0 when it is offered with the others)."""
+        here = node_place(context.flow, context.node)
+        left_out = set() if context.here_too else {here}
         if context.funder:
             left_out |= self._money
         likely: dict[str, float] = {}
@@ -512,9 +523,26 @@ class Understanding:
             persona, general = self._versions.get(place, (context.persona, place))
             if context.persona and persona != context.persona:
                 place = general
-            if place not in left_out:
-                likely[place] = likely.get(place, 0.0) + probability
-        return sorted(likely.items(), key=lambda item: -item[1])
+            likely[place] = likely.get(place, 0.0) + probability
+        at_here = likely.get(here, 0.0) if here in left_out else 0.0
+        kept = [(place, p) for place, p in likely.items() if place not in left_out]
+        return sorted(kept, key=lambda item: -item[1]), at_here
+
+    def _said_here(self, query: Query, context: Context, likely: float) -> Decision | None:
+        """When the examples are certain (`HERE_SURE`) the text is about the place the person
+        is at (« y a-t-il une communauté dans ma région ? » typed where the coach just said
+        where to find one): its message that answers it, said again (`HERE`), rather than a
+        place that only shares a word (« région » in a region's account of its results).
+        Only when the rules led elsewhere: a text they did not understand at all is said
+        again only on a rarer word (`_about_here`: « mon fils fait du judo », typed where the
+        parents' journey starts, stays a miss). Never at a step that asks for the person's
+        own answer."""
+        here = node_place(context.flow, context.node)
+        if likely < HERE_SURE or here not in self._place_set or (
+                self.content.node((context.flow, context.node)).ask is not None):
+            return None
+        message, _ = self._message_answering(query, context.flow, context.node)
+        return Decision("go", (Candidate(f"{HERE}{message}", here, likely, VIA),))
 
     def _read(self, text: str, query: Query, context: Context) -> Decision:
         """`decide`, for a text already read into its query, without the examples."""

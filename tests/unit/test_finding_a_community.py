@@ -97,12 +97,15 @@ def test_a_parent_gets_back_to_the_parents_questions() -> None:
 
 @pytest.mark.parametrize("with_directory", [False, True], ids=["sans-annuaire", "annuaire"])
 @pytest.mark.parametrize("typed", ["je sais pas", "aucune ne me va", "y en a pas plus pres ?",
-                                   "et en visio ?", NEAR_ME, "je demande a qui ?"])
+                                   "et en visio ?", NEAR_ME, "je demande a qui ?",
+                                   "y a t il une communauté dans ma région ?",
+                                   "ya une cop a cote de chez moi ?"])
 def test_what_people_answer_instead_of_a_place_gets_an_answer(with_directory: bool,
                                                                typed: str) -> None:
     """Seen: « je sais pas » and « aucune ne me va » got « Je n’ai pas bien compris »,
     « y en a pas plus pres ? » « Si je manque de temps ? », « et en visio ? » the
-    definition of a webinar, « il y a une cop près de chez moi ? » the same question."""
+    definition of a webinar, « il y a une cop près de chez moi ? » the same question,
+    « y a t il une communauté dans ma région ? » a region's account of its results."""
     step = engine(with_directory).play(at_directory(with_directory).record, TextInput(typed))
     refs = said(step)
     assert len(refs) == 1 and refs[0].startswith("coach/annuaire-"), refs

@@ -54,6 +54,9 @@ OFF_TOPIC_WHEN_GOING = 0.99
 # … at which the coach asks between the model's place and the rules' first one even when
 # the rules are sure of it by a phrase typed exactly or by a word of the menu's choices.
 OVERRULED = 0.95
+# … at which a text is about the place the person is at (left out of the model's places
+# otherwise), and that place's message answering it is said again.
+HERE_SURE = 0.99
 # A further place of the model is offered with the first when at least this likely.
 ALSO_OFFERED = 0.15
 # A current choice of the step (at the menu: who one is, what one wants).
