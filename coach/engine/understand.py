@@ -65,6 +65,7 @@ from coach.engine.nlu.clauses import SOCIAL, ClauseReader, split_clauses, typed_
 from coach.engine.nlu.difficulty import (
     after_difficulty,
     after_reading_difficulty,
+    asks_what_it_means,
     without_simply,
 )
 from coach.engine.nlu.examples import ExampleModel
@@ -645,6 +646,9 @@ class Understanding:
         a term, an answer, a choice of this step; not a command, which the whole text
         settles)."""
         tokens = query.tokens
+        simplify = Candidate(SIMPLIFY, SIMPLIFY, EXACT_SCORE, "commande")
+        if asks_what_it_means(tokens):  # « ça veut dire quoi ? », nothing else
+            return Decision("go", (simplify,))
         rest = after_difficulty(tokens)
         if rest is None:  # « je lis mal, c'est accessible ? »
             rest = after_reading_difficulty(tokens)
@@ -652,7 +656,6 @@ class Understanding:
             rest = without_simply(tokens)
         if rest is None:
             return None
-        simplify = Candidate(SIMPLIFY, SIMPLIFY, EXACT_SCORE, "commande")
         if not rest:  # « je comprends rien à ce que vous dites »
             return Decision("go", (simplify,))
         said = " ".join(rest)

@@ -47,6 +47,9 @@ DIFFICULTY = [
     "c dur pour moi",
     "je sais pas lire bien",
     "en simple svp",
+    "ça veut dire quoi ?",  # the whole message: went to « what is a CoP » at the menu
+    "ca veu dire koi",  # « veu » read as « vécu »: the parents' lived knowledge
+    "c'est-à-dire ?",
 ]
 
 

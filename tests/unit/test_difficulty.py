@@ -7,6 +7,7 @@ import pytest
 from coach.engine.nlu.difficulty import (
     after_difficulty,
     after_reading_difficulty,
+    asks_what_it_means,
     without_simply,
 )
 
@@ -75,3 +76,17 @@ def test_reading_said_to_be_hard(text: str, rest: str) -> None:
                                   "je lis les messages le soir"])
 def test_reading_not_said_to_be_hard(text: str) -> None:
     assert after_reading_difficulty(tokens(text)) is None
+
+
+@pytest.mark.parametrize("text", ["ca veut dire quoi", "ca veux dire quoi", "euh ca veut dire quoi",
+                                  "c est a dire", "qu est ce que ca veut dire svp",
+                                  "ca signifie quoi"])
+def test_what_does_that_mean_alone_is_not_understanding(text: str) -> None:
+    assert asks_what_it_means(tokens(text))
+
+
+@pytest.mark.parametrize("text", ["ca veut dire quoi mdph", "falc ca veut dire quoi",
+                                  "qu est ce que ca veut dire handicap rare",
+                                  "ca veut dire quoi pair aidant svp"])
+def test_what_a_word_means_is_a_question_about_the_word(text: str) -> None:
+    assert not asks_what_it_means(tokens(text))

@@ -93,6 +93,29 @@ def without_simply(tokens: tuple[str, ...]) -> tuple[str, ...] | None:
     return _without(tokens, _SIMPLY_PADDED)
 
 
+# « ça veut dire quoi ? », the whole message: what the coach just said is not understood.
+# Followed or preceded by a word (« ça veut dire quoi MDPH », « FALC ça veut dire quoi »),
+# it asks what that word means, which is no difficulty.
+_MEANING = frozenset({
+    "ca veut dire quoi", "ca veux dire quoi", "ca veut dire", "ca veut dire quoi exactement",
+    "qu est ce que ca veut dire", "qu est ce que cela veut dire", "ca signifie quoi",
+    "qu est ce que ca signifie", "c est a dire", "c est a dire quoi", "ca veut rien dire",
+    "cela veut dire quoi", "ce qui veut dire", "quoi ca veut dire", "ca dit quoi",
+})
+_POLITE = frozenset({"svp", "stp", "merci", "s il vous plait", "s il te plait"})
+
+
+def asks_what_it_means(tokens: tuple[str, ...]) -> bool:
+    """Whether the whole message is « ça veut dire quoi ? » (after fillers and « svp »)."""
+    words = list(tokens)
+    while words and words[0] in _FILLERS:
+        words.pop(0)
+    said = " ".join(words)
+    for polite in _POLITE:
+        said = said.removesuffix(f" {polite}").removeprefix(f"{polite} ")
+    return said in _MEANING
+
+
 # Saying, in the first person, that reading is hard (« je lis mal », « j'ai du mal à lire »):
 # whatever else the message asks, easy-to-read goes on.
 _READING = tuple(f" {p} " for p in sorted((  # the longest first: all of it is taken out
