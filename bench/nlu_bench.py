@@ -139,7 +139,13 @@ DEV_WRITTEN = {"dev3": "before the tuning of 2026-12-02", "dev4": "before the tu
                "dev35": "on 2026-12-03 in the afternoon, the same way (partners, coordinators:"
                         " administrative French, pasted e-mails, two-word queries)",
                "dev36": "on 2026-12-03 in the afternoon, the same way (coordinators, partners:"
-                        " situations without a question, two questions, who one is)"}
+                        " situations without a question, two questions, who one is)",
+               "dev37": "on 2026-12-03 in the afternoon, the same way (partners: heads of"
+                        " establishments, health staff, schools, staff embedding the tchat)",
+               "dev38": "on 2026-12-03 in the afternoon, the same way (coordinators across the"
+                        " stages, people with a disability who co-animate; phonetic spelling)",
+               "dev39": "on 2026-12-03 in the afternoon, the same way (families, coordinators,"
+                        " partners: keywords, fragments, feelings, imperatives)"}
 # The blind sets, by name: measured, their aggregates only; never read with --visible.
 BLIND_SETS = {"blind": BLIND, "blind2": BLIND2, "blind3": BLIND3, "blind4": BLIND4,
               "blind5": BLIND5}
