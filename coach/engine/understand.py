@@ -513,12 +513,17 @@ class Understanding:
         """The examples' places for this text, but where the person already is (the rules
         never offer it either) and, for a funder, the lack of money (the rules yield it too:
         the examples learned « le financement s'arrête » from those who lack it); another
-        persona's own version of a place reads as the place (`_versions`). And how likely
-        the place the person is at is (0 when it is offered with the others)."""
+        persona's own version of a place reads as the place (`_versions`), and once the
+        person has said who they are, the model's « who one is » of another profile is no
+        guess (« je veux aider d'autres parents », typed by a parent, is no « Je vis avec un
+        handicap »: the words, not the person, point there). And how likely the place the
+        person is at is (0 when it is offered with the others)."""
         here = node_place(context.flow, context.node)
         left_out = set() if context.here_too else {here}
         if context.funder:
             left_out |= self._money
+        if context.persona:
+            left_out |= self._other_profiles(context.persona)
         likely: dict[str, float] = {}
         for place, probability in self.examples.predict(query):
             persona, general = self._versions.get(place, (context.persona, place))
@@ -528,6 +533,11 @@ class Understanding:
         at_here = likely.get(here, 0.0) if here in left_out else 0.0
         kept = [(place, p) for place, p in likely.items() if place not in left_out]
         return sorted(kept, key=lambda item: -item[1]), at_here
+
+    def _other_profiles(self, persona: str) -> frozenset[str]:
+        """The places saying who one is (`Persons.profiles`) of another persona than this."""
+        return frozenset(place for place in self.persons.profiles
+                         if self.places.sets.get(place, {}).get("persona") != persona)
 
     def _said_here(self, query: Query, context: Context, likely: float) -> Decision | None:
         """When the examples are certain (`HERE_SURE`) the text is about the place the person
