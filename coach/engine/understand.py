@@ -456,7 +456,11 @@ class Understanding:
                 decision, at_menu := (context.flow, context.node) in self._menus):
             # Sure by a phrase typed exactly or, at the menu, by a word of its choices:
             # the examples may still doubt it (`overruled`).
-            decision = overruled(decision, self._predicted(query, context), at_menu)
+            best = decision.best
+            in_journey = not at_menu and best is not None and (
+                flow_of(best.place) == context.flow)
+            decision = overruled(decision, self._predicted(query, context), at_menu,
+                                 in_journey)
         elif decision.kind == "miss" and not decision.hostile:
             # A miss the model does not weigh (one word, a weak current choice among the
             # rules' guesses) is still off-topic when it is sure nothing fits.

@@ -129,6 +129,14 @@ def test_an_answer_to_a_step_two_questions_several_terms_or_a_whole_reading_stan
     assert overruled(decision, [(B, 1.0)], at_menu) is decision
 
 
+def test_an_exact_phrase_of_the_journey_one_is_in_is_not_doubted_for_another() -> None:
+    """« que mettre dans la charte », typed in stage 1 whose charter part it names: the
+    stage's part, not a question about the toolbox's charter questions."""
+    exact = Decision("go", (candidate(A, 1.0),))
+    assert overruled(exact, [(B, 1.0)], at_menu=False, in_journey=True) is exact
+    assert overruled(exact, [(NOTHING, 1.0)], at_menu=False, in_journey=True).off_topic
+
+
 def test_a_sure_decision_stands_when_the_model_agrees_or_is_not_certain_nothing_fits(
 ) -> None:
     exact = Decision("go", (candidate(A, 1.0),))

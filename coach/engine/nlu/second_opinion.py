@@ -132,20 +132,22 @@ def may_be_overruled(decision: Decision, at_menu: bool) -> bool:
 
 
 def overruled(decision: Decision, predicted: list[tuple[str, float]],
-              at_menu: bool) -> Decision:
+              at_menu: bool, in_journey: bool = False) -> Decision:
     """A decision the rules are sure of (`settled`), asked about when the model is all but
     certain of another place: « savoir expérientiel, définition svp » matches the menu's
     « Je veux juste savoir ce qu'est une CoP » by its word « savoir », a phrase typed exactly
     (« retroplanning ») may belong to a longer request. Only where `may_be_overruled`. When
     the model is certain nothing fits (`OFF_TOPIC_WHEN_GOING`), the request is off-topic even
-    so: « offre d'emploi éducateur spécialisé Lyon » says who one is, but asks for a job."""
+    so: « offre d'emploi éducateur spécialisé Lyon » says who one is, but asks for a job.
+    A place of the journey the person is in (`in_journey`: « que mettre dans la charte »
+    typed in stage 1, which speaks of it) is not doubted for another journey's."""
     best = decision.best
     if best is None or not predicted or not may_be_overruled(decision, at_menu):
         return decision
     place, probability = predicted[0]
     if place == NOTHING and probability >= OFF_TOPIC_WHEN_GOING:
         return OFF_TOPIC
-    if place in (NOTHING, best.place) or probability < OVERRULED:
+    if place in (NOTHING, best.place) or probability < OVERRULED or in_journey:
         return decision
     said = Candidate(place, place, probability, VIA)
     return Decision("ask", (said, best))
