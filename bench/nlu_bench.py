@@ -145,7 +145,13 @@ DEV_WRITTEN = {"dev3": "before the tuning of 2026-12-02", "dev4": "before the tu
                "dev38": "on 2026-12-03 in the afternoon, the same way (coordinators across the"
                         " stages, people with a disability who co-animate; phonetic spelling)",
                "dev39": "on 2026-12-03 in the afternoon, the same way (families, coordinators,"
-                        " partners: keywords, fragments, feelings, imperatives)"}
+                        " partners: keywords, fragments, feelings, imperatives)",
+               "dev40": "on 2026-12-03 in the afternoon, the same way (coordinators at a"
+                        " concrete moment of their community)",
+               "dev41": "on 2026-12-03 in the afternoon, the same way (partners outside the"
+                        " field's vocabulary)",
+               "dev42": "on 2026-12-03 in the afternoon, the same way (people with a"
+                        " disability, families: simple writing, LSF word order, dictation)"}
 # The blind sets, by name: measured, their aggregates only; never read with --visible.
 BLIND_SETS = {"blind": BLIND, "blind2": BLIND2, "blind3": BLIND3, "blind4": BLIND4,
               "blind5": BLIND5}
