@@ -448,8 +448,8 @@ class Understanding:
             # Neither sure nor a bare word: the examples weigh in, before the persona's own
             # places replace others.
             predicted, here = self._likely(query, context)
-            said_here = self._said_here(query, context, here)
-            if said_here is not None and decision.kind != "miss":
+            said_here = self._said_here(query, context, decision, here)
+            if said_here is not None:
                 return said_here
             decision = weigh(decision, predicted)
         elif len(query.stems) >= LEARNED_MIN_WORDS and may_be_overruled(
@@ -539,11 +539,13 @@ class Understanding:
         return sorted(kept, key=lambda item: -item[1]), at_here
 
     def _other_profiles(self, persona: str) -> frozenset[str]:
-        """The places saying who one is (`Persons.profiles`) of another persona than this."""
+        """The places saying who one is (`Persons.profiles`) of another persona than this
+        (four places: read each time)."""
         return frozenset(place for place in self.persons.profiles
                          if self.places.sets.get(place, {}).get("persona") != persona)
 
-    def _said_here(self, query: Query, context: Context, likely: float) -> Decision | None:
+    def _said_here(self, query: Query, context: Context, decision: Decision,
+                   likely: float) -> Decision | None:
         """When the examples are certain (`HERE_SURE`) the text is about the place the person
         is at (« y a-t-il une communauté dans ma région ? » typed where the coach just said
         where to find one): its message that answers it, said again (`HERE`), rather than a
@@ -553,7 +555,7 @@ class Understanding:
         parents' journey starts, stays a miss). Never at a step that asks for the person's
         own answer."""
         here = node_place(context.flow, context.node)
-        if likely < HERE_SURE or here not in self._place_set or (
+        if decision.kind == "miss" or likely < HERE_SURE or here not in self._place_set or (
                 self.content.node((context.flow, context.node)).ask is not None):
             return None
         message, _ = self._message_answering(query, context.flow, context.node)
