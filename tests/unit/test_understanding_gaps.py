@@ -58,8 +58,18 @@ def test_where_and_when_are_both_answered() -> None:
 
 
 # -- coming to a group: access, video, groups for parents --------------------------------------
+def test_a_blind_person_asking_whether_they_may_take_part_too_is_offered_both_answers() -> None:
+    """« je suis aveugle, je peux participer aussi ? » is whether it is accessible, or whether
+    a person with a disability has a place (dev42's writer chose the second for « je suis
+    aveugle… si moi aussi je peux faire partie de ce genre de groupe »): both are offered,
+    or it goes to accessibility."""
+    decision = decide("accueil:menu", "je suis aveugle, je peux participer aussi ?")
+    assert places(decision)[0] == "familles:accessibilite" or (
+        decision.kind == "ask" and {"familles:accessibilite", "familles:personne-concernee"}
+        <= set(places(decision)[:2])), decision
+
+
 @pytest.mark.parametrize(("text", "expected"), [
-    ("je suis aveugle, je peux participer aussi ?", "familles:accessibilite"),
     ("je suis malvoyante, je pourrai suivre les échanges ?", "familles:accessibilite"),
     ("on peut venir en visio ?", "familles:formats"),
     ("ya des groupes pr les parents", "trouver:debut"),
