@@ -10,6 +10,7 @@ import pytest
 
 from coach.content.loader import load_content
 from coach.engine.engine import ChoiceInput, Engine, Step, TextInput
+from coach.engine.nlu.places import HERE
 from tests.conftest import CONTACT
 from tests.places import record_at
 
@@ -273,3 +274,15 @@ def test_every_places_own_topics_typed_there_are_never_a_miss():
             if any(ref.startswith("coach/pas-compris") for ref in bot(step)):
                 missed.append((place, topic))
     assert not missed, missed
+
+
+def test_at_a_step_that_asks_for_words_a_text_about_it_is_the_persons_answer():
+    """The examples are certain « que les savoirs des parents soient enfin reconnus » is
+    about the card « Quel objectif ? »: typed there, it is the coordinator's own answer
+    (shown back to be kept), never the card's message said again."""
+    record = record_at(ENGINE, "initier:objectif-reponse", persona="coordinateur")
+    text = "que les savoirs des parents soient enfin reconnus"
+    decision = ENGINE.understand(record, text)
+    assert not any(c.key.startswith(HERE) for c in decision.candidates), decision
+    step = ENGINE.play(record, TextInput(text))
+    assert step.record.proposal == ["objectif", text], step.record.proposal
