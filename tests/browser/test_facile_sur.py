@@ -28,7 +28,7 @@ def test_saying_one_does_not_understand_never_turns_easy_to_read_off(new_context
     falc = page.get_by_role("button", name="Facile à lire")
     field = page.get_by_role("textbox", name="Votre message")
     for phrase in ("je comprends pas", "plus simple svp", "c’est trop compliqué",
-                   "plus simple svp"):
+                   "plus simple svp", "ca veu dire koi"):
         before = page.locator(".msg").count()
         field.fill(phrase)
         page.get_by_role("button", name="Envoyer").tap()
