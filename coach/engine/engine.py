@@ -65,11 +65,11 @@ LAST_RESORT = ("pas-compris-personne", "pas-compris-relance", "pas-compris-choix
 # at once, a shorter reminder. Without these messages, the content's misses are said.
 OFF_TOPIC, OFF_TOPIC_NO_CONTACT, OFF_TOPIC_AGAIN = (
     "hors-sujet", "hors-sujet-sans-contact", "hors-sujet-encore")
-# Coach messages after which the menu and « Parler à une personne » are offered as buttons.
 # A text about the very step the person is at (`HERE`): the line that says so before the
 # step's message said again, and, asked again at once, the line alone (the message is just
 # above): never the same message twice in a row.
 SAID_HERE, SAID_HERE_AGAIN = "ici-rappel", "ici-encore"
+# Coach messages after which the menu and « Parler à une personne » are offered as buttons.
 OFFER_MESSAGES = frozenset({"pas-compris-personne", "pas-compris-relance", "autre-chose",
                             "calme", OFF_TOPIC, OFF_TOPIC_NO_CONTACT, OFF_TOPIC_AGAIN,
                             SAID_HERE_AGAIN})

@@ -321,6 +321,13 @@ class Understanding:
         self._other_index = OptionIndex(lexicon, [(OTHER, self._other.phrases)])
         self.terms = Terms(content, lexicon, intents, self._subject)
         self.persons = Persons(content, lexicon, documents)
+        # For each persona, the places saying who one is of the other personas (`_likely`).
+        self._profiles = frozenset(self.persons.profiles)
+        profile_of = {place: self.places.sets.get(place, {}).get("persona")
+                      for place in self._profiles}
+        self._other_profiles = {
+            str(persona): frozenset(p for p, of in profile_of.items() if of != persona)
+            for persona in profile_of.values() if persona is not None}
         # The places about money lacking: most of their phrases say money (« pas d'argent »).
         money = lexicon.stem_of("argent")
         phrases_of = Counter(place for place, _phrase in intents)
@@ -527,7 +534,7 @@ class Understanding:
         if context.funder:
             left_out |= self._money
         if context.persona:
-            left_out |= self._other_profiles(context.persona)
+            left_out |= self._other_profiles.get(context.persona, self._profiles)
         likely: dict[str, float] = {}
         for place, probability in self.examples.predict(query):
             persona, general = self._versions.get(place, (context.persona, place))
@@ -537,12 +544,6 @@ class Understanding:
         at_here = likely.get(here, 0.0) if here in left_out else 0.0
         kept = [(place, p) for place, p in likely.items() if place not in left_out]
         return sorted(kept, key=lambda item: -item[1]), at_here
-
-    def _other_profiles(self, persona: str) -> frozenset[str]:
-        """The places saying who one is (`Persons.profiles`) of another persona than this
-        (four places: read each time)."""
-        return frozenset(place for place in self.persons.profiles
-                         if self.places.sets.get(place, {}).get("persona") != persona)
 
     def _said_here(self, query: Query, context: Context, decision: Decision,
                    likely: float) -> Decision | None:
@@ -660,7 +661,7 @@ class Understanding:
         """« je comprends pas ce que c'est une cop »: easy-to-read on, and the question
         answered, when what follows « je ne comprends pas » goes somewhere for sure (a place,
         a term, an answer, a choice of this step; not a command, which the whole text
-        settles)."""
+        settles). « ça veut dire quoi ? » alone says the last message was not understood."""
         tokens = query.tokens
         simplify = Candidate(SIMPLIFY, SIMPLIFY, EXACT_SCORE, "commande")
         if asks_what_it_means(tokens):  # « ça veut dire quoi ? », nothing else

@@ -89,8 +89,9 @@ class Context:
     # coach.engine.nlu.answers.contrasted).
     contrast: frozenset[str] = frozenset()
     # The place the person is at counts as any other (it is left out otherwise: the text
-    # leads elsewhere). Only to know whether a text not understood is about this very step
-    # (`Understanding.decide`, its « say it again »).
+    # leads elsewhere). Only to know whether a text is about this very step: « say it
+    # again » (`Understanding._about_here`) and a question asked again at the directory
+    # (`Engine._asks_here_again`).
     here_too: bool = False
 
 
