@@ -146,3 +146,23 @@ def test_the_meeting_is_not_the_region(new_context, directory_site, width: int,
     assert "Groupe en visio (exemple fictif)" in last_reply(page)
     assert "Réseau breton" not in last_reply(page)
     shot(page, f"trouver-visio-{width}")
+
+
+@pytest.mark.parametrize(("width", "height"), PHONES)
+@pytest.mark.parametrize("falc", [False, True], ids=["standard", "facile"])
+def test_asking_for_ones_region_again_gets_the_directorys_answer(new_context, real_site,
+                                                                 width: int, height: int,
+                                                                 falc: bool) -> None:
+    """Typed at the directory, « y a t il une communauté dans ma région ? » went to a
+    region's account of its results (« Retour d’expérience… en Bretagne »): the directory
+    answers it, and its start is on screen."""
+    page = touch_phone(new_context, width, height)
+    open_client(page, real_site, "?falc=1" if falc else "")
+    page.wait_for_function(IDLE)
+    type_and_wait(page, "il y a une cop près de chez moi ?")
+    type_and_wait(page, "y a t il une communauté dans ma région ?")
+    said = page.locator(".msg--coach").last
+    text = said.inner_text()
+    assert "MDPH" in text and "Bretagne" not in text and "compris" not in text, text
+    top = said.evaluate("m => m.getBoundingClientRect().top")
+    assert 0 <= top <= height - 30, top
