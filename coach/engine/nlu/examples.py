@@ -102,16 +102,27 @@ class ExampleModel:
         pairs = [(lexicon.query(text), place) for text, place in examples]
         pairs = [(query, place) for query, place in pairs if query.tokens]
         words = [word_features(query, lexicon) for query, _place in pairs]
-        letters = [letter_runs(query.tokens) for query, _place in pairs]
+        # Each word is cut into runs once, however many examples say it.
+        tokens = dict.fromkeys(token for query, _place in pairs for token in query.tokens)
+        runs_of = {token: _runs(token) for token in tokens}
+        letters = [Counter(run for token in query.tokens for run in runs_of[token])
+                   for query, _place in pairs]
         self._words = _Kind.fit(words, 0)
         self._letters = _Kind.fit(letters, len(self._words), LETTERS_MIN_EXAMPLES)
         self.places: tuple[str, ...] = tuple(sorted({place for _query, place in pairs}))
         row = {place: i for i, place in enumerate(self.places)}
         width = len(self._words) + len(self._letters)
-        counts = np.zeros((width, len(self.places)))
+        cells: list[int] = []
+        places: list[int] = []
+        weights: list[float] = []
         for (_query, place), said, spelt in zip(pairs, words, letters, strict=True):
             columns, values = self._weights(said, spelt)
-            counts[columns, row[place]] += values
+            cells += columns
+            places += [row[place]] * len(columns)
+            weights += values
+        counts = np.zeros((width, len(self.places)))
+        np.add.at(counts, (np.array(cells, dtype=np.intp), np.array(places, dtype=np.intp)),
+                  np.array(weights))
         per_place = counts.sum(axis=0)
         # log P(feature | place), one row per feature; and log P(place) from the examples.
         self._log_given = np.log(counts + SMOOTHING) - np.log(per_place + SMOOTHING * width)
@@ -120,8 +131,7 @@ class ExampleModel:
         self._log_prior = np.log(np.array([number[p] for p in self.places]) / len(pairs))
         # The letters' features of each word of the examples, found once: a typed word that
         # is one of them is not cut into runs again (other typed words are, and not kept).
-        self._spelt = {token: self._known_runs(token)
-                       for query, _place in pairs for token in query.tokens}
+        self._spelt = {token: self._known_runs(token) for token in runs_of}
 
     def _known_runs(self, token: str) -> tuple[tuple[int, float], ...]:
         known = self._letters.columns.get
