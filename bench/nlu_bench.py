@@ -151,7 +151,13 @@ DEV_WRITTEN = {"dev3": "before the tuning of 2026-12-02", "dev4": "before the tu
                "dev41": "on 2026-12-03 in the afternoon, the same way (partners outside the"
                         " field's vocabulary)",
                "dev42": "on 2026-12-03 in the afternoon, the same way (people with a"
-                        " disability, families: simple writing, LSF word order, dictation)"}
+                        " disability, families: simple writing, LSF word order, dictation)",
+               "dev43": "on 2026-12-03 in the evening, the same way (partners: funders and"
+                        " public authorities in administrative French)",
+               "dev44": "on 2026-12-03 in the evening, the same way (partners who relay the"
+                        " coach or a community; professionals' worries)",
+               "dev45": "on 2026-12-03 in the evening, the same way (the concrete life of a"
+                        " community: meetings, anonymity, handing over, closing)"}
 # The blind sets, by name: measured, their aggregates only; never read with --visible.
 BLIND_SETS = {"blind": BLIND, "blind2": BLIND2, "blind3": BLIND3, "blind4": BLIND4,
               "blind5": BLIND5}
