@@ -91,6 +91,27 @@ def test_cost_asked_second_is_answered_too() -> None:
     assert "coach/reponse-gratuit" in bot(step)
 
 
+@pytest.mark.parametrize("falc", [False, True])
+@pytest.mark.parametrize(("text", "answer"), [
+    ("le coach marche avec un lecteur d'écran ?", "coach/reponse-accessible"),
+    ("est-ce que ce site est accessible aux personnes aveugles", "coach/reponse-accessible"),
+    ("on peut utiliser le site sans souris ?", "coach/reponse-accessible"),
+    ("comment mettre ce coach sur notre site internet ?", "coach/reponse-integrer"),
+    ("nous sommes une fédération, comment intégrer le tchat a notre site web",
+     "coach/reponse-integrer"),
+])
+def test_questions_about_the_coach_itself_are_answered_where_one_is(
+        text: str, answer: str, falc: bool) -> None:
+    """A partner asking how to offer the coach on its site, someone asking whether it works
+    with their screen reader: said where they are, then the step goes on (before, one got
+    the contact message or the CoP's accessibility advice)."""
+    step = typed(at("professionnels:debut", falc), text)
+    assert bot(step)[0] == answer
+    assert where(step) == "professionnels:debut"
+    message = CONTENT.system[answer.removeprefix("coach/")]
+    assert said(step).startswith((message.falc if falc else message.text).split("\n")[0])
+
+
 @pytest.mark.parametrize("text", ["il y a une cop près de chez moi ?",
                                   "une communauté dans ma région",
                                   "un groupe dans mon département"])
