@@ -347,7 +347,8 @@ def test_answers_of_the_stages_questions_are_places(text: str, place: str) -> No
 
 @pytest.mark.parametrize(("text", "place"), [
     ("qui dois je contacter pour un partenariat", "commande:humain"),
-    ("on voudrait installer le chatbot dans notre intranet", "commande:humain"),
+    # How to put the coach in one's own tools has its answer now (the partners' guide).
+    ("on voudrait installer le chatbot dans notre intranet", "reponse:integrer"),
     ("bonjour je suis de l'udaf", "professionnels:debut"),
     ("je travaille au CCAS", "professionnels:debut"),
 ])
