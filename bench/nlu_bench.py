@@ -157,7 +157,13 @@ DEV_WRITTEN = {"dev3": "before the tuning of 2026-12-02", "dev4": "before the tu
                "dev44": "on 2026-12-03 in the evening, the same way (partners who relay the"
                         " coach or a community; professionals' worries)",
                "dev45": "on 2026-12-03 in the evening, the same way (the concrete life of a"
-                        " community: meetings, anonymity, handing over, closing)"}
+                        " community: meetings, anonymity, handing over, closing)",
+               "dev46": "on 2026-12-03 in the evening, the same way (professionals saying"
+                        " who they are and what worries them)",
+               "dev47": "on 2026-12-03 in the evening, the same way (families and people with"
+                        " a disability on a phone: SMS, dictation, one or two words)",
+               "dev48": "on 2026-12-03 in the evening, the same way (partners outside the"
+                        " medico-social field, and the coordinators who work with them)"}
 # The blind sets, by name: measured, their aggregates only; never read with --visible.
 BLIND_SETS = {"blind": BLIND, "blind2": BLIND2, "blind3": BLIND3, "blind4": BLIND4,
               "blind5": BLIND5}
