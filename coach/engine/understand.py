@@ -341,12 +341,17 @@ class Understanding:
         # professionals' way in) reads as the place itself (the families' first step).
         self._for_persona: dict[str, dict[str, str]] = {}
         self._versions: dict[str, tuple[str, str]] = {}
+        # For a persona, the places whose own version the model learned (the reverse of
+        # `_versions`): the rules' place reads as that version when the model weighs in.
+        self._own_versions: dict[str, dict[str, str]] = {}
         for entry in content.intents:
             for persona, instead in entry.intention.for_persona.items():
                 self._for_persona.setdefault(persona, {})[entry.intention.target] = instead
                 journey = content.flows.get(flow_of(instead))
                 if journey is not None and journey.header.persona == persona:
                     self._versions[instead] = (persona, entry.intention.target)
+                    self._own_versions.setdefault(persona, {})[
+                        entry.intention.target] = instead
         self._swapped = frozenset(place for by in self._for_persona.values() for place in by)
         self.clauses = ClauseReader(self._decide, lexicon, self.persons.profiles,
                                     self.places.sets, self._offered_places)
@@ -458,7 +463,7 @@ class Understanding:
             said_here = self._said_here(query, context, decision, here)
             if said_here is not None:
                 return said_here
-            decision = weigh(decision, predicted)
+            decision = weigh(self._own_version(decision, context), predicted)
         elif len(query.stems) >= LEARNED_MIN_WORDS and may_be_overruled(
                 decision, at_menu := (context.flow, context.node) in self._menus):
             # Sure by a phrase typed exactly or, at the menu, by a word of its choices:
@@ -466,8 +471,8 @@ class Understanding:
             best = decision.best
             in_journey = not at_menu and best is not None and (
                 flow_of(best.place) == context.flow)
-            decision = overruled(decision, self._predicted(query, context), at_menu,
-                                 in_journey)
+            decision = overruled(self._own_version(decision, context),
+                                 self._predicted(query, context), at_menu, in_journey)
         elif decision.kind == "miss" and not decision.hostile:
             # A miss the model does not weigh (one word, a weak current choice among the
             # rules' guesses) is still off-topic when it is sure nothing fits.
@@ -525,21 +530,24 @@ class Understanding:
         never offer it either) and, for a funder, the lack of money (the rules yield it too:
         the examples learned « le financement s'arrête » from those who lack it); another
         persona's own version of a place reads as the place (`_versions`), and once the
-        person has said who they are, the model's « who one is » of another profile is no
-        guess (« je veux aider d'autres parents », typed by a parent, is no « Je vis avec un
-        handicap »: the words, not the person, point there). And how likely the place the
-        person is at is (0 when it is offered with the others)."""
+        person has said who they are, a place is read as their own version of it
+        (`_own_versions`, as `_own_version` reads the rules'), and the model's « who one is »
+        of another profile is no guess (« je veux aider d'autres parents », typed by a
+        parent, is no « Je vis avec un handicap »: the words, not the person, point there).
+        And how likely the place the person is at is (0 when it is offered with the others)."""
         here = node_place(context.flow, context.node)
         left_out = set() if context.here_too else {here}
         if context.funder:
             left_out |= self._money
         if context.persona:
             left_out |= self._other_profiles.get(context.persona, self._profiles)
+        own = self._own_versions.get(context.persona or "", {})
         likely: dict[str, float] = {}
         for place, probability in self.examples.predict(query):
             persona, general = self._versions.get(place, (context.persona, place))
             if context.persona and persona != context.persona:
                 place = general
+            place = own.get(place, place)
             likely[place] = likely.get(place, 0.0) + probability
         at_here = likely.get(here, 0.0) if here in left_out else 0.0
         kept = [(place, p) for place, p in likely.items() if place not in left_out]
@@ -565,6 +573,17 @@ class Understanding:
     def _read(self, text: str, query: Query, context: Context) -> Decision:
         """`decide`, for a text already read into its query, without the examples."""
         return self._persona_answers(self._decide_text(text, query, context), text, context)
+
+    def _own_version(self, decision: Decision, context: Context) -> Decision:
+        """The rules' places as the model reads them for the person's persona: a place whose
+        persona version the model learned is that version (« on est tous débordés » typed by
+        a professional: the model's professionals' time, the rules' time lacking, one answer)."""
+        own = self._own_versions.get(context.persona or "")
+        if not own or not any(c.place in own for c in decision.candidates):
+            return decision
+        candidates = [replace(c, key=own[c.place], place=own[c.place]) if c.place in own else c
+                      for c in decision.candidates]
+        return replace(decision, candidates=tuple(distinct(candidates)))
 
     def _persona_answers(self, decision: Decision, text: str, context: Context) -> Decision:
         """The places that answer instead for the person's persona (`for_persona`)."""
