@@ -163,7 +163,13 @@ DEV_WRITTEN = {"dev3": "before the tuning of 2026-12-02", "dev4": "before the tu
                "dev47": "on 2026-12-03 in the evening, the same way (families and people with"
                         " a disability on a phone: SMS, dictation, one or two words)",
                "dev48": "on 2026-12-03 in the evening, the same way (partners outside the"
-                        " medico-social field, and the coordinators who work with them)"}
+                        " medico-social field, and the coordinators who work with them)",
+               "dev49": "on 2026-12-03 in the evening, the same way (coordinators at every"
+                        " stage, in their own words; where they are in the journey)",
+               "dev50": "on 2026-12-03 in the evening, the same way (long stories, two"
+                        " questions at once, corrections; partners most)",
+               "dev51": "on 2026-12-03 in the evening, the same way (partners, and requests"
+                        " near their work that the coach does not handle)"}
 # The blind sets, by name: measured, their aggregates only; never read with --visible.
 BLIND_SETS = {"blind": BLIND, "blind2": BLIND2, "blind3": BLIND3, "blind4": BLIND4,
               "blind5": BLIND5}
