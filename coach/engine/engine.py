@@ -65,6 +65,9 @@ LAST_RESORT = ("pas-compris-personne", "pas-compris-relance", "pas-compris-choix
 # at once, a shorter reminder. Without these messages, the content's misses are said.
 OFF_TOPIC, OFF_TOPIC_NO_CONTACT, OFF_TOPIC_AGAIN = (
     "hors-sujet", "hors-sujet-sans-contact", "hors-sujet-encore")
+# A coach message's variant for a site with no contact (« Parler à une personne » has no
+# one to offer): `<id>-sans-contact`, said instead when the content has it.
+NO_CONTACT_SUFFIX = "-sans-contact"
 # A text about the very step the person is at (`HERE`): the line that says so before the
 # step's message said again, and, asked again at once, the line alone (the message is just
 # above): never the same message twice in a row.
@@ -734,7 +737,7 @@ class Engine:
     def _reply(self, record: Record, answer: str, way_back: bool = True) -> None:
         """« Merci », « bonjour », the cost: answered where the person is, then go on (the
         way back is not said when a place follows in the same turn)."""
-        message = f"{REPLY[:-1]}-{answer}"
+        message = self._for_contact(f"{REPLY[:-1]}-{answer}")
         if message in self.content.system:
             record.transcript.append(["coach", message])
         if (way_back and self.available_choices(record)
@@ -807,7 +810,7 @@ class Engine:
         """The first of these coach messages the content defines, never the last one said."""
         last = next((e[1] for e in record.transcript.from_end()
                      if e[0] in ("coach", "offer")), None)
-        known = [m for m in choices if m in self.content.system]
+        known = [m for m in map(self._for_contact, choices) if m in self.content.system]
         fresh = [m for m in known if m != last] or known
         if fresh:
             record.transcript.append(["coach", fresh[0]])
@@ -1006,6 +1009,14 @@ class Engine:
     def _has_contact(self) -> bool:
         context = self.renderer.context
         return bool(context.get("contact_telephone") or context.get("contact_courriel"))
+
+    def _for_contact(self, message_id: str) -> str:
+        """The message's variant for a site with no contact (`<id>-sans-contact`), when the
+        content has one: it never sends to « Parler à une personne », which has no one."""
+        if self._has_contact():
+            return message_id
+        variant = f"{message_id}{NO_CONTACT_SUFFIX}"
+        return variant if variant in self.content.system else message_id
 
     def _easy_to_read_to_answer(self, record: Record) -> None:
         """« je comprends pas ce que c'est une cop »: easy-to-read on (said once), and the
