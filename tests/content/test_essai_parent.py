@@ -65,8 +65,10 @@ def test_still_too_hard_in_easy_to_read_says_how_to_reach_a_person() -> None:
     step = play(ENGINE.start("familles", falc=True), "voir-roles")
     step = ENGINE.play(step.record, TextInput("je comprends pas"))
     first = texts(step)[0]
-    assert "Une personne de l’équipe peut vous aider." in first, texts(step)
-    assert "Choisissez « Parler à une personne »." in first, first
+    # This site gives no contact: a close person, never « Parler à une personne », which
+    # would have no one to offer.
+    assert "Une personne proche peut lire avec vous." in first, texts(step)
+    assert "Parler à une personne" not in first, first
 
 
 def test_each_word_the_easy_to_read_help_gives_keeps_easy_to_read() -> None:

@@ -96,9 +96,10 @@ def test_cost_asked_second_is_answered_too() -> None:
     ("le coach marche avec un lecteur d'écran ?", "coach/reponse-accessible"),
     ("est-ce que ce site est accessible aux personnes aveugles", "coach/reponse-accessible"),
     ("on peut utiliser le site sans souris ?", "coach/reponse-accessible"),
-    ("comment mettre ce coach sur notre site internet ?", "coach/reponse-integrer"),
+    # No contact configured here: the variant that names whom to ask instead.
+    ("comment mettre ce coach sur notre site internet ?", "coach/reponse-integrer-sans-contact"),
     ("nous sommes une fédération, comment intégrer le tchat a notre site web",
-     "coach/reponse-integrer"),
+     "coach/reponse-integrer-sans-contact"),
 ])
 def test_questions_about_the_coach_itself_are_answered_where_one_is(
         text: str, answer: str, falc: bool) -> None:
