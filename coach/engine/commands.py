@@ -111,10 +111,9 @@ def keep_easy_to_read(engine: Engine, record: Record) -> None:
 
 
 def talk_to_a_person(engine: Engine, record: Record) -> None:
-    if engine.has_contact():
-        engine.say(record, "humain")
-    else:  # how to reach the site's team, in words only
-        engine.say_first(record, ("humain-sans-contact", "humain"))
+    """The site's contact, or without one (`humain-sans-contact`) how to reach its team, in
+    words only."""
+    engine.say_first(record, ("humain",))
 
 
 def where_am_i(engine: Engine, record: Record) -> None:

@@ -918,9 +918,6 @@ class Engine:
     def node_at(self, record: Record) -> Node | None:
         return self._node_or_none((record.flow, record.node))
 
-    def has_contact(self) -> bool:
-        return self._has_contact()
-
     def simplify(self, record: Record) -> None:
         self._simplify(record)
 

@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, _serve
 from navigateur import IDLE, TAP_HEIGHT, Site, open_client, shot, tap_and_wait, touch_phone
+from playwright.sync_api import Locator, Page
 
 DIRECTORY = """
 communities:
@@ -107,17 +108,25 @@ def test_typed_at_the_question_without_a_directory(new_context, real_site, width
     shot(page, f"trouver-vide-tape-{width}")
 
 
+def asked_at_the_directory(new_context, site, width: int, height: int, falc: bool,
+                           text: str) -> tuple[Page, Locator]:
+    """On a touch phone: « il y a une cop près de chez moi ? », then `text` typed at the
+    directory; the page and the coach's last message."""
+    page = touch_phone(new_context, width, height)
+    open_client(page, site, "?falc=1" if falc else "")
+    page.wait_for_function(IDLE)
+    type_and_wait(page, "il y a une cop près de chez moi ?")
+    type_and_wait(page, text)
+    return page, page.locator(".msg--coach").last
+
+
 @pytest.mark.parametrize(("width", "height"), PHONES)
 @pytest.mark.parametrize("falc", [False, True], ids=["standard", "facile"])
 def test_nothing_nearby_shows_the_nearest_with_44_px_links(new_context, directory_site,
                                                            width: int, height: int,
                                                            falc: bool) -> None:
-    page = touch_phone(new_context, width, height)
-    open_client(page, directory_site, "?falc=1" if falc else "")
-    page.wait_for_function(IDLE)
-    type_and_wait(page, "il y a une cop près de chez moi ?")
-    type_and_wait(page, "normandie")
-    said = page.locator(".msg--coach").last
+    page, said = asked_at_the_directory(new_context, directory_site, width, height, falc,
+                                        "normandie")
     text = said.inner_text()
     assert "pour la Normandie" in text, text
     assert text.index("Familles d’Ille-et-Vilaine") < text.index("Groupe en visio"), text
@@ -156,12 +165,8 @@ def test_asking_for_ones_region_again_gets_the_directorys_answer(new_context, re
     """Typed at the directory, « y a t il une communauté dans ma région ? » went to a
     region's account of its results (« Retour d’expérience… en Bretagne »): the directory
     answers it, and its start is on screen."""
-    page = touch_phone(new_context, width, height)
-    open_client(page, real_site, "?falc=1" if falc else "")
-    page.wait_for_function(IDLE)
-    type_and_wait(page, "il y a une cop près de chez moi ?")
-    type_and_wait(page, "y a t il une communauté dans ma région ?")
-    said = page.locator(".msg--coach").last
+    _page, said = asked_at_the_directory(new_context, real_site, width, height, falc,
+                                         "y a t il une communauté dans ma région ?")
     text = said.inner_text()
     assert "MDPH" in text and "Bretagne" not in text and "compris" not in text, text
     top = said.evaluate("m => m.getBoundingClientRect().top")

