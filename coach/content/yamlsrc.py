@@ -44,15 +44,39 @@ def _record_lines(node: yaml.Node, path: Path_, lines: dict[Path_, int]) -> None
             _record_lines(item, (*path, index), lines)
 
 
+# Parsed documents of the last files read, by name and exact text: a reload, a lint after
+# an edit or a test suite reads the same unchanged files many times, and parsing is most of
+# the content's loading time. Any change to a file's text parses it again. The documents
+# are shared: whoever reads them must not change them (pydantic validates copies).
+_PARSED: dict[tuple[str, str], YamlDocument] = {}
+PARSED_KEPT = 512
+
+
 def read_yaml(path: Path, display_name: str) -> YamlDocument:
     text = path.read_text(encoding="utf-8")
+    key = (display_name, text)
+    document = _PARSED.pop(key, None)
+    if document is None:
+        document = parse_yaml(text, display_name)
+    _PARSED[key] = document  # the most recent last
+    while len(_PARSED) > PARSED_KEPT:
+        del _PARSED[next(iter(_PARSED))]
+    return document
+
+
+def parse_yaml(text: str, display_name: str) -> YamlDocument:
+    """The document of `text` and the line of each of its values, parsed once (the nodes
+    give both the lines and the data)."""
+    loader = Loader(text)
     try:
-        root = yaml.compose(text, Loader=Loader)
-        data = yaml.load(text, Loader=Loader)  # a safe loader
+        root = loader.get_single_node()
+        data = loader.construct_document(root) if root is not None else None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         raise YamlSyntaxError(display_name, line, str(exc.problem or exc)) from exc
+    finally:
+        loader.dispose()
     lines: dict[Path_, int] = {}
     if root is not None:
         _record_lines(root, (), lines)
