@@ -169,7 +169,15 @@ DEV_WRITTEN = {"dev3": "before the tuning of 2026-12-02", "dev4": "before the tu
                "dev50": "on 2026-12-03 in the evening, the same way (long stories, two"
                         " questions at once, corrections; partners most)",
                "dev51": "on 2026-12-03 in the evening, the same way (partners, and requests"
-                        " near their work that the coach does not handle)"}
+                        " near their work that the coach does not handle)",
+               "dev52": "on 2026-12-03 at night, the same way (partners: putting the coach on"
+                        " their site, data, cost, governance, impact; e-mail style and jargon)",
+               "dev53": "on 2026-12-03 at night, the same way (professionals: isolation,"
+                        " conflicts, no time, no budget, professional secrecy)",
+               "dev54": "on 2026-12-03 at night, the same way (partners and coordinators in"
+                        " 3 to 10 words, as a search or between two meetings)",
+               "dev55": "on 2026-12-03 at night, the same way (families and people with a"
+                        " disability: who they are, cost, a group nearby, meetings, thanks)"}
 # The blind sets, by name: measured, their aggregates only; never read with --visible.
 BLIND_SETS = {"blind": BLIND, "blind2": BLIND2, "blind3": BLIND3, "blind4": BLIND4,
               "blind5": BLIND5}
