@@ -1,5 +1,6 @@
 """Start-up benchmark: the time to read the real content and build its engine (the examples'
-model learned from every example), what each coach process and each test module pays.
+model learned from every example), what each coach process and each test module pays; and
+the time to read the same content again in the same process (a test module, a reload).
 
 With --before TREE, child processes alternate between TREE's code and this tree's, each
 building on its own content, and the ratio after/before of the medians is printed.
@@ -18,11 +19,13 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parents[1]
+PARTS = ("load", "engine", "model", "reload")
 
 
 def measure() -> dict[str, float]:
-    """Child: seconds to load the content, to build the engine, and to learn the examples'
-    model again alone (the model cache emptied), in this process's code."""
+    """Child: seconds to load the content, to build the engine, to learn the examples' model
+    again alone (the model cache emptied), and to load the same content again, in this
+    process's code."""
     from coach.content.loader import load_content
     from coach.engine.engine import Engine
     from coach.engine.nlu import teaching
@@ -35,7 +38,10 @@ def measure() -> dict[str, float]:
     teaching._MODELS.clear()
     engine.understanding.examples_without("")
     learned = time.perf_counter()
-    return {"load": loaded - start, "engine": built - loaded, "model": learned - built}
+    load_content()
+    reloaded = time.perf_counter()
+    return {"load": loaded - start, "engine": built - loaded, "model": learned - built,
+            "reload": reloaded - learned}
 
 
 def run(tree: Path) -> dict[str, float]:
@@ -61,13 +67,13 @@ def main() -> None:
         for tree in trees:
             found[tree].append(run(tree))
     medians = {tree: {part: statistics.median(f[part] for f in found[tree])
-                      for part in ("load", "engine", "model")} for tree in trees}
+                      for part in PARTS} for tree in trees}
     for tree in trees:
         parts = ", ".join(f"{part} {seconds:.2f} s" for part, seconds in medians[tree].items())
         print(f"{tree}: medians of {args.rounds} processes: {parts}")
     if args.before:
         ratios = ", ".join(f"{part} {medians[HERE][part] / medians[args.before][part]:.2f}"
-                           for part in ("load", "engine", "model"))
+                           for part in PARTS)
         print(f"after/before: {ratios}")
 
 
