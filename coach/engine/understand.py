@@ -66,6 +66,8 @@ from coach.engine.nlu.difficulty import (
     after_difficulty,
     after_reading_difficulty,
     asks_what_it_means,
+    asks_what_was_said,
+    only_question_marks,
     without_simply,
 )
 from coach.engine.nlu.examples import ExampleModel
@@ -620,7 +622,7 @@ class Understanding:
         return None
 
     def _decide_text(self, text: str, query: Query, context: Context) -> Decision:
-        asked = self._asked_in_difficulty(query, context)
+        asked = self._asked_in_difficulty(text, query, context)
         if asked is not None:
             return asked
         decision = self._decide(query, context)
@@ -676,14 +678,20 @@ class Understanding:
         return Decision("go", (Candidate(social, social, EXACT_SCORE, "intention"),),
                         whole=True)
 
-    def _asked_in_difficulty(self, query: Query, context: Context) -> Decision | None:
+    def _asked_in_difficulty(self, text: str, query: Query, context: Context
+                             ) -> Decision | None:
         """« je comprends pas ce que c'est une cop »: easy-to-read on, and the question
         answered, when what follows « je ne comprends pas » goes somewhere for sure (a place,
         a term, an answer, a choice of this step; not a command, which the whole text
-        settles). « ça veut dire quoi ? » alone says the last message was not understood."""
+        settles). « ça veut dire quoi ? » alone says the last message was not understood; so
+        does « quoi ? », « hein ? » or « ? » typed after a step (at the menu, « c'est quoi ? »
+        asks what this is about)."""
         tokens = query.tokens
         simplify = Candidate(SIMPLIFY, SIMPLIFY, EXACT_SCORE, "commande")
         if asks_what_it_means(tokens):  # « ça veut dire quoi ? », nothing else
+            return Decision("go", (simplify,))
+        if (context.flow, context.node) not in self._menus and (
+                asks_what_was_said(tokens) or (not tokens and only_question_marks(text))):
             return Decision("go", (simplify,))
         rest = after_difficulty(tokens)
         if rest is None:  # « je lis mal, c'est accessible ? »

@@ -50,6 +50,13 @@ DIFFICULTY = [
     "ça veut dire quoi ?",  # the whole message: went to « what is a CoP » at the menu
     "ca veu dire koi",  # « veu » read as « vécu »: the parents' lived knowledge
     "c'est-à-dire ?",
+    # The whole message after a step: what the coach just said was not understood.
+    "quoi ?",
+    "hein ??",
+    "c koi ?",
+    "?",
+    "pardon ?",
+    "euh...",
 ]
 
 

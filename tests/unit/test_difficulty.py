@@ -8,6 +8,8 @@ from coach.engine.nlu.difficulty import (
     after_difficulty,
     after_reading_difficulty,
     asks_what_it_means,
+    asks_what_was_said,
+    only_question_marks,
     without_simply,
 )
 
@@ -90,3 +92,21 @@ def test_what_does_that_mean_alone_is_not_understanding(text: str) -> None:
                                   "ca veut dire quoi pair aidant svp"])
 def test_what_a_word_means_is_a_question_about_the_word(text: str) -> None:
     assert not asks_what_it_means(tokens(text))
+
+
+@pytest.mark.parametrize("text", ["quoi", "hein", "c est quoi", "pardon", "euh", "euh quoi",
+                                  "quoi svp", "comment ca", "de quoi"])
+def test_huh_alone_is_not_understanding_what_was_said(text: str) -> None:
+    assert asks_what_was_said(tokens(text))
+
+
+@pytest.mark.parametrize("text", ["quoi de neuf", "c est quoi une cop", "pardon pour le retard",
+                                  "c est quoi le falc", "euh je cherche un groupe", "ok"])
+def test_a_question_about_something_is_not_huh(text: str) -> None:
+    assert not asks_what_was_said(tokens(text))
+
+
+@pytest.mark.parametrize(("text", "alone"), [("?", True), (" ?? ", True), ("¿?", True),
+                                             ("!!", False), ("", False), ("quoi ?", False)])
+def test_question_marks_alone(text: str, alone: bool) -> None:
+    assert only_question_marks(text) is alone

@@ -94,6 +94,23 @@ def test_what_is_this_word_alone_rewords_the_step(falc: bool, said: str) -> None
     assert step.record.falc
 
 
+@pytest.mark.parametrize("text", ["quoi ?", "hein", "?", "c koi"])
+def test_huh_after_a_step_says_it_again_in_easy_to_read(text: str) -> None:
+    """Typed after a message (a parent on a phone: « quoi ? ») it was « pas compris »."""
+    step = typed("familles:roles", text, persona="famille")
+    refs = bot_refs(step)
+    assert refs[0] == "coach/simplifier-oui" and "familles/roles/0" in refs, refs
+    assert step.record.falc
+
+
+def test_what_is_this_at_the_menu_is_what_a_cop_is() -> None:
+    """At the menu « c koi » asks what all this is about: not a step to say again."""
+    step = typed("accueil:menu", "c koi")
+    assert where(step) == "decouvrir:debut", bot_refs(step)
+    assert not step.record.falc
+    assert "coach/simplifier-oui" not in bot_refs(typed("accueil:menu", "?"))
+
+
 @pytest.mark.parametrize(("place", "persona", "text"), [
     ("familles:debut", "famille", "on a pas d'argent"),
     ("familles:roles", "famille", "on a pas de sous"),

@@ -107,13 +107,35 @@ _POLITE = frozenset({"svp", "stp", "merci", "s il vous plait", "s il te plait"})
 
 def asks_what_it_means(tokens: tuple[str, ...]) -> bool:
     """Whether the whole message is « ça veut dire quoi ? » (after fillers and « svp »)."""
+    return _bare(tokens) in _MEANING
+
+
+def _bare(tokens: tuple[str, ...]) -> str:
+    """The message without the fillers before it and « svp » or « merci » around it."""
     words = list(tokens)
     while words and words[0] in _FILLERS:
         words.pop(0)
     said = " ".join(words)
     for polite in _POLITE:
         said = said.removesuffix(f" {polite}").removeprefix(f"{polite} ")
-    return said in _MEANING
+    return said
+
+
+# « quoi ? », « hein ? », « c'est quoi ? », the whole message typed after a step: the person
+# did not understand what the coach just said (at the menu, « c'est quoi ? » asks what this
+# is about, which the menu's places answer).
+_HUH = frozenset({"quoi", "hein", "c est quoi", "c est quoi ca", "c est quoi ce truc",
+                  "comment ca", "pardon", "euh", "de quoi", "quoi ca", "quoi donc", "c est a dire"})
+
+
+def asks_what_was_said(tokens: tuple[str, ...]) -> bool:
+    """Whether the whole message is « quoi ? » or « hein ? » (after fillers and « svp »)."""
+    return " ".join(tokens) in _HUH or _bare(tokens) in _HUH
+
+
+def only_question_marks(text: str) -> bool:
+    """« ? », « ?? »: a question with no words, about what was just said."""
+    return "?" in text and not text.replace("?", "").replace("¿", "").strip()
 
 
 # Saying, in the first person, that reading is hard (« je lis mal », « j'ai du mal à lire »):
