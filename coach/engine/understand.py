@@ -692,6 +692,11 @@ class Understanding:
             return Decision("go", (simplify,))
         if (context.flow, context.node) not in self._menus and (
                 asks_what_was_said(tokens) or (not tokens and only_question_marks(text))):
+            if tokens:  # a choice of this step named so (« c'est quoi » → the definition)
+                said = self._decide(query, context, False)
+                if said.kind == "go" and said.best is not None and (
+                        said.best.key.startswith(CHOICE)) and said.best.score >= EXACT_SCORE:
+                    return None
             return Decision("go", (simplify,))
         rest = after_difficulty(tokens)
         if rest is None:  # « je lis mal, c'est accessible ? »

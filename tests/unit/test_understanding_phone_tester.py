@@ -103,6 +103,13 @@ def test_huh_after_a_step_says_it_again_in_easy_to_read(text: str) -> None:
     assert step.record.falc
 
 
+def test_huh_that_names_a_choice_of_the_step_takes_it() -> None:
+    """An author may give « c koi » to a step's choice (the definition of defensive routines):
+    the choice, not the step said again."""
+    step = typed("perenniser:routines", "c koi", persona="coordinateur")
+    assert where(step) == "perenniser:routines-definition", bot_refs(step)
+
+
 def test_what_is_this_at_the_menu_is_what_a_cop_is() -> None:
     """At the menu « c koi » asks what all this is about: not a step to say again."""
     step = typed("accueil:menu", "c koi")
