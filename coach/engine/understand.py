@@ -693,9 +693,9 @@ class Understanding:
         if (context.flow, context.node) not in self._menus and (
                 asks_what_was_said(tokens) or (not tokens and only_question_marks(text))):
             if tokens:  # a choice of this step named so (« c'est quoi » → the definition)
-                said = self._decide(query, context, False)
-                if said.kind == "go" and said.best is not None and (
-                        said.best.key.startswith(CHOICE)) and said.best.score >= EXACT_SCORE:
+                named = self._decide(query, context, False)
+                if named.kind == "go" and named.best is not None and (
+                        named.best.key.startswith(CHOICE)) and named.best.score >= EXACT_SCORE:
                     return None
             return Decision("go", (simplify,))
         rest = after_difficulty(tokens)
