@@ -177,7 +177,15 @@ DEV_WRITTEN = {"dev3": "before the tuning of 2026-12-02", "dev4": "before the tu
                "dev54": "on 2026-12-03 at night, the same way (partners and coordinators in"
                         " 3 to 10 words, as a search or between two meetings)",
                "dev55": "on 2026-12-03 at night, the same way (families and people with a"
-                        " disability: who they are, cost, a group nearby, meetings, thanks)"}
+                        " disability: who they are, cost, a group nearby, meetings, thanks)",
+               "dev56": "on 2026-12-03 at night, the same way (partners: institutions and"
+                        " funders, and the technical staff who put the coach on a site)",
+               "dev57": "on 2026-12-03 at night, the same way (professionals and coordinators"
+                        " in the middle of a situation, with its story)",
+               "dev58": "on 2026-12-03 at night, the same way (words and acronyms in people's"
+                        " own way, greetings then a question, who one is and what one wants)",
+               "dev59": "on 2026-12-03 at night, the same way (people who write with"
+                        " difficulty or in a second language)"}
 # The blind sets, by name: measured, their aggregates only; never read with --visible.
 BLIND_SETS = {"blind": BLIND, "blind2": BLIND2, "blind3": BLIND3, "blind4": BLIND4,
               "blind5": BLIND5}
