@@ -124,12 +124,14 @@ def _bare(tokens: tuple[str, ...]) -> str:
 # « quoi ? », « hein ? », « c'est quoi ? », the whole message typed after a step: the person
 # did not understand what the coach just said (at the menu, « c'est quoi ? » asks what this
 # is about, which the menu's places answer).
+# « pardon » and « euh » are fillers before a question, and the whole message when alone.
 _HUH = frozenset({"quoi", "hein", "c est quoi", "c est quoi ca", "c est quoi ce truc",
-                  "comment ca", "pardon", "euh", "de quoi", "quoi ca", "quoi donc", "c est a dire"})
+                  "comment ca", "pardon", "euh", "de quoi", "quoi ca", "quoi donc"})
 
 
 def asks_what_was_said(tokens: tuple[str, ...]) -> bool:
-    """Whether the whole message is « quoi ? » or « hein ? » (after fillers and « svp »)."""
+    """Whether the whole message is « quoi ? » or « hein ? » (after fillers and « svp »;
+    « c'est-à-dire ? » is `asks_what_it_means`)."""
     return " ".join(tokens) in _HUH or _bare(tokens) in _HUH
 
 
