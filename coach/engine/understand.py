@@ -96,6 +96,7 @@ from coach.engine.nlu.second_opinion import (
     nothing_fits,
     overruled,
     settled,
+    two_questions,
     weigh,
 )
 from coach.engine.nlu.teaching import model_for, phrases_taught
@@ -475,6 +476,10 @@ class Understanding:
                 flow_of(best.place) == context.flow)
             decision = overruled(self._own_version(decision, context),
                                  self._predicted(query, context), at_menu, in_journey)
+        elif decision.also and len(query.stems) >= LEARNED_MIN_WORDS:
+            # Two questions read by the rules: the model may know which comes first.
+            decision = two_questions(self._own_version(decision, context),
+                                     self._predicted(query, context))
         elif decision.kind == "miss" and not decision.hostile:
             # A miss the model does not weigh (one word, a weak current choice among the
             # rules' guesses) is still off-topic when it is sure nothing fits.

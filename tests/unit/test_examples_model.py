@@ -24,10 +24,12 @@ from coach.engine.nlu.second_opinion import (
     NOTHING_FITS,
     OFF_TOPIC_FITS,
     OFF_TOPIC_WHEN_GOING,
+    ONE_QUESTION,
     OVERRULED,
     RULED_OUT,
     nothing_fits,
     overruled,
+    two_questions,
     weigh,
 )
 from coach.engine.nlu.teaching import typed_examples
@@ -239,6 +241,54 @@ def test_going_where_a_fairly_sure_model_all_but_rules_out_asks_between_both() -
 
 
 # -- the examples of the content ------------------------------------------------------------
+def test_two_questions_are_answered_in_the_order_the_model_is_all_but_certain_of() -> None:
+    """The rules read two questions, A then C; the model is all but certain of C: C is
+    answered first and A after, both still answered; never below ONE_QUESTION."""
+    two = Decision("go", (candidate(A, 0.85),), also=(candidate(C, 0.9),))
+    swapped = two_questions(two, [(C, ONE_QUESTION)])
+    assert swapped.kind == "go" and [c.place for c in swapped.candidates] == [C]
+    assert [c.place for c in swapped.also] == [A]
+    assert two_questions(two, [(C, ONE_QUESTION - 0.01)]) is two
+    assert two_questions(two, [(A, 1.0)]) is two
+
+
+def test_one_question_read_as_two_is_asked_about_with_the_models_place_first() -> None:
+    """The model, all but certain of a third place B, sees one question the rules cut in
+    two by a word of it: the coach asks, B first, then the rules' two places."""
+    two = Decision("go", (candidate(A, 0.85),), also=(candidate(C, 0.9),))
+    asked = two_questions(two, [(B, 0.97)])
+    assert asked.kind == "ask" and [c.place for c in asked.candidates] == [B, A, C]
+    assert not asked.also
+
+
+@pytest.mark.parametrize("decision", [
+    # « je lis mal, c'est accessible ? »: easy-to-read on, whatever the question after it
+    Decision("go", (Candidate("commande:simplifier", "commande:simplifier", 1.0, "commande"),),
+             also=(candidate(C),)),
+    Decision("go", (candidate("glossaire:ARS+MDPH", 1.0, "glossaire"),),
+             also=(candidate(C),)),  # several terms at once
+    Decision("go", (candidate(A, 0.85),), also=(candidate(C),), hostile=True),
+    Decision("go", (candidate(A, 0.85),)),  # one question only
+])
+def test_two_questions_stand_for_easy_to_read_several_terms_hostility_or_one_question(
+        decision: Decision) -> None:
+    assert two_questions(decision, [(B, 1.0)]) is decision
+    assert two_questions(decision, [(NOTHING, 1.0)]) is decision
+
+
+def test_who_does_what_in_a_community_is_answered_first_for_its_coordinator() -> None:
+    """« qui fait quoi dans la communauté, faut-il un organigramme ? » was read as two
+    questions, the families' roles first; the model is all but certain of the roles a
+    coordinator shares out, which now come first, the families' after (the sentence is
+    in no example file)."""
+    text = "qui fait quoi dans la communauté, faut-il un organigramme ?"
+    assert all(written.example.text != text for written in ENGINE.content.examples)
+    decision = ENGINE.understand(record_at(ENGINE, "accueil:menu"), text)
+    assert decision.kind == "go", decision
+    assert [c.place for c in (*decision.candidates[:1], *decision.also)] == [
+        "modeliser:roles", "familles:roles"]
+
+
 def test_only_examples_typed_at_the_menu_with_nothing_else_set_are_learned() -> None:
     content = ENGINE.content
     learned = typed_examples(content)

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from coach.content.schema import NOTHING
 from coach.engine.nlu.candidates import Candidate, Decision, distinct
-from coach.engine.nlu.places import TERMS
+from coach.engine.nlu.places import SIMPLIFY, TERMS
 from coach.engine.nlu.thresholds import EXACT_SCORE, MAX_ASK
 
 VIA = "exemples"
@@ -61,6 +61,9 @@ OVERRULED = 0.90
 # … at which a text is about the place the person is at (left out of the model's places
 # otherwise), and that place's message answering it is said again.
 HERE_SURE = 0.99
+# … at which a text the rules read as two questions (`also`) is about the model's place
+# first: one of the two, or a single question a word of which was read as another.
+ONE_QUESTION = 0.90
 # A further place of the model is offered with the first when at least this likely.
 ALSO_OFFERED = 0.15
 # A current choice of the step (at the menu: who one is, what one wants).
@@ -163,3 +166,27 @@ def nothing_fits(decision: Decision, predicted: list[tuple[str, float]]) -> Deci
             and predicted[0][0] == NOTHING and predicted[0][1] >= OFF_TOPIC_FITS):
         return OFF_TOPIC
     return decision
+
+
+def two_questions(decision: Decision, predicted: list[tuple[str, float]]) -> Decision:
+    """Two questions the rules read (`also`: the first answered, the other said after),
+    when the model is all but certain (`ONE_QUESTION`) the text is about another place. If
+    that place is the other question, it is answered first (« on en est aux premières
+    rencontres, on se découvre encore »: a group's age, not the first meeting); else the
+    rules read one question as two by a word of it (« les freins sous trois angles, comment
+    je m'en sers ? » is no call for help), and the coach asks between the model's place and
+    both of theirs. Never when the first is easy-to-read asked for by someone who does not
+    understand: that stands, whatever follows (`Understanding._asked_in_difficulty`); nor
+    for several terms explained at once (the model never learns such places)."""
+    best = decision.best
+    if (not decision.also or best is None or decision.hostile or not predicted
+            or best.key == SIMPLIFY or TERMS in best.place):
+        return decision
+    place, probability = predicted[0]
+    if place in (NOTHING, best.place) or probability < ONE_QUESTION:
+        return decision
+    other = next((c for c in decision.also if c.place == place), None)
+    if other is not None:
+        return Decision("go", (other,), also=(best,))
+    said = Candidate(place, place, probability, VIA)
+    return Decision("ask", tuple(distinct([said, best, *decision.also]))[:MAX_ASK])
