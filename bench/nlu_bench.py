@@ -2,11 +2,11 @@
 (dialogues/exemples/: the tuned set reglage.yaml; the development sets dev3.yaml, dev4.yaml and
 dev5.yaml, written on 2026-12-02 before that day's tuning or that afternoon's, and dev6.yaml,
 written on 2026-12-03 before that session's tuning, by a writer who read no matcher code, no
-intentions, no topics or synonyms and no other utterance set) and five blind sets
-(tests/data/utterances_blind.yaml, utterances_blind2.yaml, utterances_blind3.yaml,
-utterances_blind4.yaml and utterances_blind5.yaml, each written from the personas and never
-tuned against nor learned from; blind4 on the evening of 2026-12-02, before that session's
-tuning; blind5 late that evening, by a helper who read no matcher code, no intentions, no
+intentions, no topics or synonyms and no other utterance set) and six blind sets
+(tests/data/utterances_blind.yaml, utterances_blind2.yaml … utterances_blind6.yaml, each
+written from the personas and never tuned against nor learned from; blind4 on the evening of
+2026-12-02, before that session's tuning; blind5 late that evening and blind6 at the start of
+the session of 2026-12-04, each by a helper who read no matcher code, no intentions, no
 topics or synonyms and no other utterance set, to be scored once at the end of the session).
 As the coach learns from the example files, each is also scored with the rules alone and
 with the examples' model learned without it (a cross-validation: what it does on sentences
@@ -71,6 +71,7 @@ BLIND2 = DATA / "utterances_blind2.yaml"
 BLIND3 = DATA / "utterances_blind3.yaml"
 BLIND4 = DATA / "utterances_blind4.yaml"
 BLIND5 = DATA / "utterances_blind5.yaml"
+BLIND6 = DATA / "utterances_blind6.yaml"
 DEV3 = EXAMPLES / "dev3.yaml"
 DEV4 = EXAMPLES / "dev4.yaml"
 DEV5 = EXAMPLES / "dev5.yaml"
@@ -188,9 +189,10 @@ DEV_WRITTEN = {"dev3": "before the tuning of 2026-12-02", "dev4": "before the tu
                         " difficulty or in a second language)"}
 # The blind sets, by name: measured, their aggregates only; never read with --visible.
 BLIND_SETS = {"blind": BLIND, "blind2": BLIND2, "blind3": BLIND3, "blind4": BLIND4,
-              "blind5": BLIND5}
+              "blind5": BLIND5, "blind6": BLIND6}
 BLIND_TITLES = {"blind": "blind", "blind2": "second blind", "blind3": "third blind",
-                "blind4": "fourth blind", "blind5": "fifth blind"}
+                "blind4": "fourth blind", "blind5": "fifth blind",
+                "blind6": "sixth blind"}
 MISS = "aucun"
 
 
