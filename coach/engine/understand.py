@@ -94,6 +94,7 @@ from coach.engine.nlu.second_opinion import (
     VIA,
     may_be_overruled,
     nothing_fits,
+    ordered,
     overruled,
     settled,
     two_questions,
@@ -476,6 +477,10 @@ class Understanding:
                 flow_of(best.place) == context.flow)
             decision = overruled(self._own_version(decision, context),
                                  self._predicted(query, context), at_menu, in_journey)
+        elif decision.kind == "ask" and not settled(decision):
+            # One word that counts (« gouvernance », « co-animation »): the model orders
+            # the rules' places, nothing more (`ordered`).
+            decision = ordered(decision, self._predicted(query, context))
         elif decision.also and len(query.stems) >= LEARNED_MIN_WORDS:
             # Two questions read by the rules: the model may know which comes first.
             decision = two_questions(self._own_version(decision, context),

@@ -28,6 +28,7 @@ from coach.engine.nlu.second_opinion import (
     OVERRULED,
     RULED_OUT,
     nothing_fits,
+    ordered,
     overruled,
     two_questions,
     weigh,
@@ -123,12 +124,21 @@ def test_a_menu_choice_or_an_exact_phrase_is_asked_about_when_the_model_is_all_b
     (Decision("go", (candidate(A, 1.0, "reponse"),)), True),
     (Decision("go", (candidate(A, 0.85),), also=(candidate(C),)), True),  # two questions
     (Decision("miss", (), hostile=True), True),
-    (Decision("go", (candidate("glossaire:ARS+MDPH", 1.0, "glossaire"),)), True),
     (Decision("go", (candidate(A, 1.0),), whole=True), True),  # thanks said to someone
 ])
 def test_an_answer_to_a_step_two_questions_several_terms_or_a_whole_reading_stand(
         decision: Decision, at_menu: bool) -> None:
     assert overruled(decision, [(B, 1.0)], at_menu) is decision
+
+
+def test_several_terms_are_doubted_only_for_a_place_that_is_no_term() -> None:
+    """The model never learns « glossaire:ARS+MDPH »: its ARS alone is no doubt about both
+    terms; all but certain of a place that is no term, it makes the terms a question."""
+    terms = Decision("go", (candidate("glossaire:ARS+MDPH", 1.0, "glossaire"),))
+    assert overruled(terms, [("glossaire:ARS", 1.0)], at_menu=True) is terms
+    asked = overruled(terms, [(B, OVERRULED)], at_menu=True)
+    assert asked.kind == "ask" and [c.place for c in asked.candidates] == [
+        B, "glossaire:ARS+MDPH"]
 
 
 def test_an_exact_phrase_of_the_journey_one_is_in_is_not_doubted_for_another() -> None:
@@ -287,6 +297,41 @@ def test_who_does_what_in_a_community_is_answered_first_for_its_coordinator() ->
     assert decision.kind == "go", decision
     assert [c.place for c in (*decision.candidates[:1], *decision.also)] == [
         "modeliser:roles", "familles:roles"]
+
+
+def test_a_hesitation_on_one_word_is_only_ordered_by_the_model() -> None:
+    """« jugée »: one word that counts, too little for the model to offer a place of its
+    own; it only orders the places the rules hesitate between (those it does not predict
+    keep their order, after the others)."""
+    hesitation = Decision("ask", (candidate(A), candidate(B), candidate(C)))
+    assert [c.place for c in ordered(hesitation, [(C, 0.6), ("animer:debut", 0.4)]).candidates
+            ] == [C, A, B]
+    assert [c.place for c in ordered(hesitation, [("animer:debut", 1.0)]).candidates
+            ] == [A, B, C]
+
+
+def test_a_list_of_years_is_no_button_picked_by_its_place() -> None:
+    """« que faut-il faire la première année, la deuxième, la troisième ? » was read as the
+    menu's second and third buttons (who one is); a text naming several positions is a list
+    of its own, read by its words: the three years' calendar."""
+    text = "que faut-il faire la première année, la deuxième, la troisième ?"
+    decision = ENGINE.understand(record_at(ENGINE, "accueil:menu"), text)
+    assert decision.candidates[0].place == "modeliser:calendrier", decision
+    assert all(c.via != "position" for c in decision.candidates)
+    picked = ENGINE.understand(record_at(ENGINE, "accueil:menu"), "ok, la deuxième")
+    assert picked.kind == "go" and picked.candidates[0].via == "position", picked
+
+
+def test_two_terms_named_in_another_question_are_asked_about() -> None:
+    """« En quoi une CoP sur le handicap rare est-elle à part, comparée aux autres ? » names
+    two terms of the glossary but asks what sets these communities apart: the model, all
+    but certain, makes it a question with that place first; « ARS, MDPH, c'est quoi ? »
+    still explains both terms."""
+    text = "En quoi une CoP sur le handicap rare est-elle à part, comparée aux autres ?"
+    decision = ENGINE.understand(record_at(ENGINE, "accueil:menu"), text)
+    assert decision.kind == "ask" and decision.candidates[0].place == "decouvrir:singularite"
+    both = ENGINE.understand(record_at(ENGINE, "accueil:menu"), "ARS, MDPH, c'est quoi ?")
+    assert both.kind == "go" and both.candidates[0].place == "glossaire:ARS+MDPH", both
 
 
 def test_only_examples_typed_at_the_menu_with_nothing_else_set_are_learned() -> None:

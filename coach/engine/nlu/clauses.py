@@ -16,6 +16,7 @@ from dataclasses import replace
 
 from coach.content.schema import Scalar
 from coach.engine.nlu.candidates import POSITION, Candidate, Context, Decision, distinct
+from coach.engine.nlu.french import enumerates
 from coach.engine.nlu.lexicon import Lexicon, Query
 from coach.engine.nlu.persons import WANT
 from coach.engine.nlu.places import GLOSSARY, REPLY, TERMS
@@ -179,6 +180,11 @@ class ClauseReader:
         decided = [(clause, *alone(clause)) for clause in clauses]
         decided = [(clause, query, d) for clause, query, d in decided
                    if query.stems or typed_exactly(d)]
+        if enumerates(t for _c, query, _d in decided for t in query.tokens):
+            # « la première année, la deuxième, la troisième »: a list of its own, no
+            # button picked by its place on screen.
+            decided = [(clause, query, d) for clause, query, d in decided
+                       if d.best is None or d.best.via != POSITION]
         sure = [d.best for _c, _q, d in decided if d.kind == "go" and d.best is not None]
         said = [c for c in sure if c.place in SOCIAL or c.place in self.profiles]
         persona = next((self.sets.get(c.place, {}).get("persona") for c in said

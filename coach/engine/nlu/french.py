@@ -15,6 +15,7 @@ import codecs
 import re
 import threading
 import unicodedata
+from collections.abc import Iterable
 
 import Stemmer
 
@@ -496,6 +497,13 @@ def sound(word: str) -> str:
 
 def is_content(word: str) -> bool:
     return word not in STOPWORDS and not word.isdigit() and len(word) > 1
+
+
+def enumerates(tokens: Iterable[str]) -> bool:
+    """Whether a text names several positions (« la première année, la deuxième, la
+    troisième ») : a list of its own, not a choice picked by its place in the list on
+    screen. « un » is mostly an article and does not count."""
+    return len({t for t in tokens if t in ORDINALS and t != "un"}) >= 2
 
 
 def ordinal(tokens: list[str] | tuple[str, ...], count: int) -> int | None:

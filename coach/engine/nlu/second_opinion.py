@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from coach.content.schema import NOTHING
 from coach.engine.nlu.candidates import Candidate, Decision, distinct
-from coach.engine.nlu.places import SIMPLIFY, TERMS
+from coach.engine.nlu.places import GLOSSARY, SIMPLIFY, TERMS
 from coach.engine.nlu.thresholds import EXACT_SCORE, MAX_ASK
 
 VIA = "exemples"
@@ -109,9 +109,7 @@ def weigh(decision: Decision, predicted: list[tuple[str, float]]) -> Decision:
             return Decision("go", decision.candidates)
         if probability >= LEAD_WHEN_ASKED:
             return Decision("ask", tuple(distinct([said, *decision.candidates]))[:MAX_ASK])
-        likely = dict(predicted)
-        ranked = sorted(decision.candidates, key=lambda c: -likely.get(c.place, 0.0))
-        return Decision("ask", tuple(ranked))
+        return ordered(decision, predicted)
     best = decision.best
     if best is None or place == best.place:
         return decision
@@ -121,16 +119,23 @@ def weigh(decision: Decision, predicted: list[tuple[str, float]]) -> Decision:
     return decision
 
 
+def ordered(decision: Decision, predicted: list[tuple[str, float]]) -> Decision:
+    """The places the rules hesitate between, the model's likeliest first (those it does not
+    predict keep their order, after): for a text too short for the model to say more, as
+    one word that counts (« gouvernance »), where a place of its own would be a guess."""
+    likely = dict(predicted)
+    ranked = sorted(decision.candidates, key=lambda c: -likely.get(c.place, 0.0))
+    return Decision("ask", tuple(ranked))
+
+
 def may_be_overruled(decision: Decision, at_menu: bool) -> bool:
     """Whether a decision the rules are sure of (`settled`) may still be asked about
     (`overruled`): not an answer to a step's question (only the menu's choices say who one
-    is rather than answer), two questions understood or hostility, nor several terms
-    explained at once (the model never learns such places), nor a message the rules read
-    whole (a greeting said to someone). Asked before the model is: most sure decisions are
-    answers at a step, and need no prediction."""
+    is rather than answer), two questions understood or hostility, nor a message the
+    rules read whole (a greeting said to someone). Asked before the model is: most sure
+    decisions are answers at a step, and need no prediction."""
     best = decision.best
     return not (best is None or decision.hostile or decision.also or decision.whole
-                or TERMS in best.place
                 or best.via in (SETTLED_VIA - {CHOICE_VIA} if at_menu else SETTLED_VIA))
 
 
@@ -143,15 +148,19 @@ def overruled(decision: Decision, predicted: list[tuple[str, float]],
     the model is certain nothing fits (`OFF_TOPIC_WHEN_GOING`), the request is off-topic even
     so: « offre d'emploi éducateur spécialisé Lyon » says who one is, but asks for a job.
     A place of the journey the person is in (`in_journey`: « que mettre dans la charte »
-    typed in stage 1, which speaks of it) is not doubted for another journey's."""
+    typed in stage 1, which speaks of it) is not doubted for another journey's; several
+    terms explained at once are doubted only for a place that is no term (the model never
+    learns such places: « En quoi une CoP sur les handicaps rares diffère-t-elle d'une
+    autre ? » names two terms, and asks what makes rare disabilities' communities apart)."""
     best = decision.best
     if best is None or not predicted or not may_be_overruled(decision, at_menu):
         return decision
     place, probability = predicted[0]
     if place == NOTHING and probability >= OFF_TOPIC_WHEN_GOING:
         return OFF_TOPIC
-    if place in (NOTHING, best.place) or probability < OVERRULED or in_journey:
-        return decision
+    if place in (NOTHING, best.place) or probability < OVERRULED or in_journey or (
+            TERMS in best.place and place.startswith(GLOSSARY)):
+        return decision  # the model never learns several terms at once (« ARS MDPH ? »)
     said = Candidate(place, place, probability, VIA)
     return Decision("ask", (said, best))
 
