@@ -93,10 +93,10 @@ from coach.engine.nlu.second_opinion import (
     HERE_SURE,
     VIA,
     may_be_overruled,
-    nothing_fits,
     ordered,
     overruled,
     settled,
+    short_miss,
     two_questions,
     weigh,
 )
@@ -458,7 +458,9 @@ class Understanding:
                 if contrast:
                     context = replace(context, contrast=contrast)
         decision = self._decide_text(text, query, context)
-        if context.pending or query.stems <= self._answer_stems:
+        if context.pending or (query.stems <= self._answer_stems and not (
+                not query.stems and decision.kind == "miss"
+                and len(query.tokens) >= SHORT_WORDS_READ)):
             pass  # an answer to « Vous voulez parler de… ? », a bare answer (« non »)
         elif not settled(decision) and len(query.stems) >= LEARNED_MIN_WORDS:
             # Neither sure nor a bare word: the examples weigh in, before the persona's own
@@ -488,7 +490,7 @@ class Understanding:
         elif decision.kind == "miss" and not decision.hostile:
             # A miss the model does not weigh (one word, a weak current choice among the
             # rules' guesses) is still off-topic when it is sure nothing fits.
-            decision = nothing_fits(decision, self._predicted(query, context))
+            decision = short_miss(decision, self._predicted(query, context))
         decision = self._persona_answers(decision, text, context)
         if decision.kind == "miss" and not decision.hostile and not (
                 context.pending or context.here_too):
@@ -1026,6 +1028,9 @@ def _answered(decision: Decision) -> bool:
 # The examples weigh in on texts of at least this many content words, not all of them words
 # of an answer: a bare word or answer (« savoir », « aucune idée ») is the rules' to read.
 LEARNED_MIN_WORDS = 2
+# A text of little words only (« je sais plus où j'en étais ») is read by the model from
+# this many words: fewer are a bare answer (« non merci », « ok d'accord »).
+SHORT_WORDS_READ = 4
 def _all_texts(content: Content) -> list[str]:
     texts: list[str] = []
     for flow, node in content.iter_nodes():

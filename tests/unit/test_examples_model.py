@@ -18,6 +18,7 @@ from coach.engine.nlu.places import HERE
 from coach.engine.nlu.second_opinion import (
     AGREED,
     ASK_WHEN_MISSED,
+    ASK_WHEN_SHORT,
     DISPUTED_WHEN_GOING,
     DOUBT_WHEN_GOING,
     LEAD_WHEN_ASKED,
@@ -30,6 +31,7 @@ from coach.engine.nlu.second_opinion import (
     nothing_fits,
     ordered,
     overruled,
+    short_miss,
     two_questions,
     weigh,
 )
@@ -308,6 +310,36 @@ def test_a_hesitation_on_one_word_is_only_ordered_by_the_model() -> None:
             ] == [C, A, B]
     assert [c.place for c in ordered(hesitation, [("animer:debut", 1.0)]).candidates
             ] == [A, B, C]
+
+
+def test_a_short_text_not_understood_is_asked_about_only_when_the_model_is_all_but_certain(
+) -> None:
+    """One word that counts, or little words only: the rules miss, the model reads the
+    little words too; all but certain (ASK_WHEN_SHORT), its place is asked about (never
+    gone to); below, or certain of nothing, the miss stands or is off-topic."""
+    miss = Decision("miss")
+    asked = short_miss(miss, [(A, ASK_WHEN_SHORT), (B, 0.005)])
+    assert asked.kind == "ask" and [c.place for c in asked.candidates] == [A]
+    assert short_miss(miss, [(A, ASK_WHEN_SHORT - 0.01)]) is miss
+    assert short_miss(miss, [(NOTHING, 1.0)]).off_topic
+    hostile = Decision("miss", hostile=True)
+    assert short_miss(hostile, [(A, 1.0)]) is hostile
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("vous conservez quoi de moi", "reponse:donnees"),  # one word that counts
+    ("j'en étais où moi déjà", "commande:ou-en-suis-je"),  # little words only
+])
+def test_short_texts_the_rules_miss_are_asked_about(text: str, expected: str) -> None:
+    assert all(written.example.text != text for written in ENGINE.content.examples)
+    decision = ENGINE.understand(record_at(ENGINE, "accueil:menu"), text)
+    assert decision.kind == "ask" and decision.candidates[0].place == expected, decision
+
+
+@pytest.mark.parametrize("text", ["non merci pas pour moi", "ok d'accord", "je ne sais pas"])
+def test_bare_answers_are_not_read_by_the_model(text: str) -> None:
+    decision = ENGINE.understand(record_at(ENGINE, "accueil:menu"), text)
+    assert not any(c.via == "exemples" for c in decision.candidates), decision
 
 
 def test_a_list_of_years_is_no_button_picked_by_its_place() -> None:

@@ -64,6 +64,10 @@ HERE_SURE = 0.99
 # … at which a text the rules read as two questions (`also`) is about the model's place
 # first: one of the two, or a single question a word of which was read as another.
 ONE_QUESTION = 0.90
+# … at which its place is offered for a text of one word that counts the rules did not
+# understand (« vous gardez quoi sur moi », « page d'avant »): the model reads the little
+# words too, the rules do not.
+ASK_WHEN_SHORT = 0.99
 # A further place of the model is offered with the first when at least this likely.
 ALSO_OFFERED = 0.15
 # A current choice of the step (at the menu: who one is, what one wants).
@@ -163,6 +167,19 @@ def overruled(decision: Decision, predicted: list[tuple[str, float]],
         return decision  # the model never learns several terms at once (« ARS MDPH ? »)
     said = Candidate(place, place, probability, VIA)
     return Decision("ask", (said, best))
+
+
+def short_miss(decision: Decision, predicted: list[tuple[str, float]]) -> Decision:
+    """A miss on a text of one word that counts: the model's place asked about when it is
+    all but certain of it (`ASK_WHEN_SHORT`), else `nothing_fits`."""
+    if decision.kind == "miss" and not decision.hostile and predicted and (
+            predicted[0][0] != NOTHING and predicted[0][1] >= ASK_WHEN_SHORT):
+        place, probability = predicted[0]
+        more = [Candidate(p, p, q, VIA) for p, q in predicted[1:]
+                if q >= ALSO_OFFERED and p != NOTHING]
+        return Decision("ask", tuple([Candidate(place, place, probability, VIA), *more]
+                                     )[:MAX_ASK])
+    return nothing_fits(decision, predicted)
 
 
 def nothing_fits(decision: Decision, predicted: list[tuple[str, float]]) -> Decision:
