@@ -284,7 +284,19 @@ def test_miss_in_falc_is_said_in_falc() -> None:
     assert step.messages[-1].text == CONTENT.system["pas-compris"].falc
 
 
-@pytest.mark.parametrize("text", ["t'es nul", "ta gueule", "c'est de la merde votre truc"])
+@pytest.mark.parametrize("text", ["je suis nul en ordi c grave ?",
+                                  "je suis nul avec les ordinateurs et les tablettes, c'est un"
+                                  " problème ?"])
+def test_someone_who_says_they_are_bad_with_computers_is_answered_not_calmed(text: str) -> None:
+    """A parent who writes « je suis nul en ordi » says something of themself, no insult:
+    the families' answer about being at ease with digital tools, not « restons calmes »."""
+    step = typed(at("accueil:menu"), text)
+    assert where(step) == "familles:numerique", bot_refs(step)
+    assert "coach/calme" not in bot_refs(step)
+
+
+@pytest.mark.parametrize("text", ["t'es nul", "ta gueule", "c'est de la merde votre truc",
+                                  "vous êtes nuls", "franchement c'est trop nul"])
 def test_hostile_text_gets_a_calm_answer_that_echoes_nothing(text: str) -> None:
     step = typed(at("accueil:menu"), text)
     assert bot_refs(step) == ["coach/calme"]

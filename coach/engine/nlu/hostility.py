@@ -21,8 +21,19 @@ HOSTILE_GRAMS = frozenset({"ta gueule", "ferme la", "va te faire", "casse toi", 
 _HOSTILE_PADDED = tuple(f" {gram} " for gram in HOSTILE_GRAMS if 0 < gram.count(" ") < 4)
 
 
+# « je suis nulle avec les ordis », « chui trop nul en info »: said of oneself, no insult.
+SELF_BELITTLING = word_set("nul nuls nulle nulles")
+SELF_WORDS = word_set("suis sui chui jsuis jsui sens")
+SELF_REACH = 3
+
+
+def _of_oneself(typed: tuple[str, ...], index: int) -> bool:
+    return not SELF_WORDS.isdisjoint(typed[max(0, index - SELF_REACH):index])
+
+
 def is_hostile(query: Query) -> bool:
-    typed = query.typed
+    typed = tuple(word for index, word in enumerate(query.typed)
+                  if not (word in SELF_BELITTLING and _of_oneself(query.typed, index)))
     if HOSTILE.intersection(typed):
         return True
     text = f" {' '.join(typed)} "  # runs of two to four typed words, looked up in place
