@@ -175,4 +175,5 @@ def test_visible_reads_and_prints_no_blind_set(tmp_path: Path,
     # Each example set: the rules alone and the model learned without it, beside the shipped
     # figure.
     assert out.count("examples learned without this file: top-1 ") == 1 + len(some)
+    assert f"CROSS-VALIDATED top-1 over the {len(some)} development sets" in out
     assert "blind" not in out.replace("the blind sets are not read", "").lower()
