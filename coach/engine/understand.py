@@ -556,11 +556,15 @@ class Understanding:
         if context.persona:
             left_out |= self._other_profiles.get(context.persona, self._profiles)
         own = self._own_versions.get(context.persona or "", {})
+        # A term and the journey that explains it are one answer, the journey's at the
+        # menu (`Terms.one_answer`): « c'est quoi au juste une CoP » is no doubt there.
+        explained = self.terms.explains if context.flow == self.terms.menu_flow else {}
         likely: dict[str, float] = {}
         for place, probability in self.examples.predict(query):
             persona, general = self._versions.get(place, (context.persona, place))
             if context.persona and persona != context.persona:
                 place = general
+            place = explained.get(place, place)
             place = own.get(place, place)
             likely[place] = likely.get(place, 0.0) + probability
         at_here = likely.get(here, 0.0) if here in left_out else 0.0
@@ -615,6 +619,10 @@ class Understanding:
 
         candidates = tuple(distinct(swapped(decision.candidates)))
         going = candidates[0].place if candidates else ""
+        if decision.kind == "ask" and len(candidates) == 1 < len(decision.candidates):
+            # « je suis kiné, j'ai zéro minute » between the families' time and the
+            # professionals': for a professional both are theirs, nothing left to ask.
+            decision = replace(decision, kind="go")
         return replace(decision, candidates=candidates,
                        also=tuple(c for c in swapped(decision.also) if c.place != going))
 
