@@ -1039,6 +1039,8 @@ LEARNED_MIN_WORDS = 2
 # A text of little words only (« je sais plus où j'en étais ») is read by the model from
 # this many words: fewer are a bare answer (« non merci », « ok d'accord »).
 SHORT_WORDS_READ = 4
+
+
 def _all_texts(content: Content) -> list[str]:
     texts: list[str] = []
     for flow, node in content.iter_nodes():

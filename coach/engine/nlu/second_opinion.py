@@ -170,8 +170,9 @@ def overruled(decision: Decision, predicted: list[tuple[str, float]],
 
 
 def short_miss(decision: Decision, predicted: list[tuple[str, float]]) -> Decision:
-    """A miss on a text of one word that counts: the model's place asked about when it is
-    all but certain of it (`ASK_WHEN_SHORT`), else `nothing_fits`."""
+    """A miss the model does not otherwise weigh (one word that counts, or only little
+    words: « je sais plus où j'en étais »): the model's place asked about when it is all
+    but certain of it (`ASK_WHEN_SHORT`), else `nothing_fits`."""
     if decision.kind == "miss" and not decision.hostile and predicted and (
             predicted[0][0] != NOTHING and predicted[0][1] >= ASK_WHEN_SHORT):
         place, probability = predicted[0]
