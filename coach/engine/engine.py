@@ -600,12 +600,34 @@ class Engine:
             self._answer(record, decision)
 
     def _asked_from_step(self, record: Record) -> bool:
-        """In a detour from an `ask:` step, at a place without a way back of its own."""
+        """In a detour from an `ask:` step or opened by typed text (`_typed_detour`), at a
+        place without a way back of its own: « Revenir où j’en étais » is offered."""
         if not record.calls or record.pending or record.proposal:
             return False
-        caller = self._node_or_none((record.calls[-1][0], record.calls[-1][1]))
-        return (caller is not None and caller.ask is not None
-                and not any(c.returns for c in self.available_choices(record)))
+        return self._typed_detour(record) and not any(
+            c.returns for c in self.available_choices(record))
+
+    def _typed_detour(self, record: Record) -> bool:
+        """Whether the innermost detour was opened from an `ask:` step or by typed text:
+        no `call:` choice of its caller leads to the flow it called."""
+        caller_flow, caller_node, called = record.calls[-1]
+        caller = self._node_or_none((caller_flow, caller_node))
+        return caller is not None and (caller.ask is not None or not any(
+            c.call and self.content.resolve(caller_flow, c.target)[0] == called
+            for c in caller.choices))
+
+    def _asked_from_stage(self, record: Record, ref: NodeRef) -> bool:
+        """A question typed at a step of a stage (« un membre monopolise la parole », « le
+        modèle de charte ») that leads to another journey: a detour, so that the stage,
+        its part and « Reprendre l’étape » stay where the person was. Going to a stage's
+        start or to the journey's menu (« étape 3 », « les 4 étapes ») is no question: it
+        leads on."""
+        if record.calls or ref[0] == record.flow or (
+                (record.flow, record.node) not in self.progress.part_of):
+            return False
+        header = self.content.flows[ref[0]].header
+        return ref != self.journey_menu(record) and not (
+            header.stage is not None and ref[1] == header.start)
 
     def _settle_typed(self, record: Record, proposal: list[str], keep: bool) -> None:
         """Keep the typed answer and go on as the `ask:` says, or invite to write again."""
@@ -683,11 +705,17 @@ class Engine:
         record.snapshot()
         here = self._node_or_none((record.flow, record.node))
         if here is not None and ref != (record.flow, record.node) and (
-                here.ask is not None or self._finding_from_journey(record, ref)):
+                here.ask is not None or self._finding_from_journey(record, ref)
+                or self._asked_from_stage(record, ref)):
             # Asked from a step of the draft: a detour, the step waits for its answer. A
-            # community sought from inside a journey: a detour too, back to the very step.
+            # community sought from inside a journey, a question typed in a stage: a detour
+            # too, back to the very step.
             record.calls.append([record.flow, record.node, ref[0]])
             del record.calls[:-MAX_CALL_DEPTH]
+        elif record.calls and ref[0] != record.calls[-1][2] and self._typed_detour(record):
+            # Another question typed inside such a detour: the way back still leads to the
+            # step the first one was typed at.
+            record.calls[-1][2] = ref[0]
         record.vars.update(self.understanding.places.sets.get(place, {}))
         self._enter(record, ref)
 

@@ -61,7 +61,8 @@ def test_key_facts_are_said():
     said += texts(step)
     joined = "\n".join(said)
     for fact in ("comité éditorial", "Grand Est", "MDPH", "kit de formation",
-                 "plan d’action en 3 étapes pour 2025", "tous les 2 mois",
+                 # « temps », not « étapes »: the journey's 4 stages are its « étapes »
+                 "plan d’action en 3 temps pour 2025", "tous les 2 mois",
                  "observer, contribuer de temps en temps, participer activement",
                  "Snyder et Wenger (2000)",
                  "Delphine Serre, 2008", "Kim, 1993", "Argyris, 1995", "l’adolescence"):

@@ -286,3 +286,68 @@ def test_at_a_step_that_asks_for_words_a_text_about_it_is_the_persons_answer():
     assert not any(c.key.startswith(HERE) for c in decision.candidates), decision
     step = ENGINE.play(record, TextInput(text))
     assert step.record.proposal == ["objectif", text], step.record.proposal
+
+
+# -- a question typed in a stage: a detour, the stage kept ------------------------------------
+
+def in_stage_2() -> Step:
+    return ENGINE.play(ENGINE.start("coordinateur").record, ChoiceInput("etape-2"))
+
+
+def shown_ids(step: Step) -> list[str]:
+    return [c["id"] for c in step.choices]
+
+
+@pytest.mark.parametrize("falc", [False, True])
+def test_a_question_typed_in_a_stage_keeps_the_stage_and_offers_the_way_back(falc):
+    """« un membre monopolise la parole » typed in stage 2 led to the difficulties' answer:
+    « où en suis-je » then said the person was in no stage, and nothing led back. It is a
+    detour: the stage and part stay, and « Revenir où j’en étais » returns to the step."""
+    record = record_at(ENGINE, "modeliser:debut", falc=falc, persona="coordinateur")
+    left = ENGINE.step(record, 0)
+    step = ENGINE.play(record, TextInput("un membre monopolise la parole"))
+    assert step.record.flow == "difficultes", bot(step)
+    assert step.record.calls == [[left.record.flow, left.record.node, "difficultes"]]
+    assert step.progress == left.progress and step.record.seen == left.record.seen
+    assert shown_ids(step).count("saisie-revenir") == 1
+    where = ENGINE.play(step.record, TextInput("où en suis-je"))
+    assert bot(where) == ["coach/ou-en-suis-je"]
+    back = ENGINE.play(step.record, ChoiceInput("saisie-revenir"))
+    assert (back.record.flow, back.record.node) == (left.record.flow, left.record.node)
+    assert back.record.calls == [] and back.choices == left.choices
+
+
+def test_a_tool_asked_in_words_in_a_stage_comes_back_as_its_button_does():
+    """« je voudrais voir le modèle de charte » typed in stage 2: the toolbox's own
+    « Revenir où j’en étais » is shown, and leads back to the stage's step."""
+    left = in_stage_2()
+    step = ENGINE.play(left.record, TextInput("je voudrais voir le modèle de charte"))
+    assert (step.record.flow, step.record.node) == ("outils", "charte")
+    assert shown_ids(step).count("revenir") == 1 and "saisie-revenir" not in shown_ids(step)
+    back = ENGINE.play(step.record, ChoiceInput("revenir"))
+    assert (back.record.flow, back.record.node) == (left.record.flow, left.record.node)
+
+
+def test_a_second_question_inside_the_detour_still_leads_back_to_the_stage():
+    left = in_stage_2()
+    step = ENGINE.play(left.record, TextInput("un membre monopolise la parole"))
+    step = ENGINE.play(step.record, TextInput("je voudrais voir le modèle de charte"))
+    assert step.record.calls == [[left.record.flow, left.record.node, "outils"]]
+    assert step.progress == left.progress
+    back = ENGINE.play(step.record, ChoiceInput("revenir"))
+    assert (back.record.flow, back.record.node) == (left.record.flow, left.record.node)
+
+
+@pytest.mark.parametrize("text", ["étape 3", "les 4 étapes"])
+def test_going_to_a_stage_or_the_stages_in_words_is_no_detour(text):
+    """« étape 3 » leads on: the new stage is the person's place, not a question."""
+    step = ENGINE.play(in_stage_2().record, TextInput(text))
+    assert step.record.calls == [], (text, step.record.flow, step.record.node)
+    assert "saisie-revenir" not in shown_ids(step)
+
+
+def test_a_question_typed_outside_a_stage_still_jumps():
+    """From the home menu nothing is left behind: no detour, no way back offered."""
+    step = typed(ENGINE, "accueil:menu", "un membre monopolise la parole")[-1]
+    assert step.record.flow == "difficultes" and step.record.calls == []
+    assert "saisie-revenir" not in shown_ids(step)

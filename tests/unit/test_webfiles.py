@@ -59,3 +59,13 @@ def test_the_text_field_limit_is_the_setting_in_the_page_and_the_widget() -> Non
 def test_a_page_without_its_text_field_is_refused() -> None:
     with pytest.raises(ValueError, match="maxlength"):
         with_text_limit(b"<textarea id='autre'></textarea>", 640)
+
+
+def test_the_page_never_says_the_conversation_holds_no_name() -> None:
+    """The conversation keeps what the person types: the page said it held « ni nom ni
+    adresse », which a typed name made false. It asks not to write them instead."""
+    page = (WEB / "index.html").read_text(encoding="utf-8")
+    footer = page[page.index('<p class="pied avec-js">'):]
+    footer = footer[:footer.index("</p>")]
+    assert "ni nom ni adresse" not in footer
+    assert "N’y écrivez pas votre nom" in footer
