@@ -57,6 +57,13 @@ MAX_AUTOMATIC_HOPS = 50
 # message is said: its question or what to do next, never a wall of text on a phone.
 SAID_AGAIN = 3
 BACK, BACK_NAMED = "retour-appel", "retour-appel-lieu"
+# Easy-to-read asked for: the messages said again (`simplifier-oui` as it turns on,
+# `simplifier-deja`, `simplifier-encore` when it was on), then, asked again at once, only
+# where they are (`simplifier-plus`).
+SAID_AGAIN_EASY = ("simplifier-oui", "simplifier-deja", "simplifier-encore")
+SAID_AGAIN_ALREADY = "simplifier-plus"
+# The variant of an answer for someone who has said who they are (`reponse-bonjour-connu`).
+KNOWN_SUFFIX = "-connu"
 MISS_MESSAGES = ("pas-compris", "pas-compris-choix", "pas-compris-personne")
 # After the third miss the coach alternates these (the first one the content defines).
 LAST_RESORT = ("pas-compris-personne", "pas-compris-relance", "pas-compris-choix")
@@ -764,8 +771,13 @@ class Engine:
 
     def _reply(self, record: Record, answer: str, way_back: bool = True) -> None:
         """« Merci », « bonjour », the cost: answered where the person is, then go on (the
-        way back is not said when a place follows in the same turn)."""
-        message = self._for_contact(f"{REPLY[:-1]}-{answer}")
+        way back is not said when a place follows in the same turn). Someone who has said
+        who they are gets the message's `-connu` variant, when there is one: « bonjour »
+        typed in their journey does not ask them again who they are."""
+        message = f"{REPLY[:-1]}-{answer}"
+        if record.vars.get("persona") and f"{message}{KNOWN_SUFFIX}" in self.content.system:
+            message += KNOWN_SUFFIX
+        message = self._for_contact(message)
         if message in self.content.system:
             record.transcript.append(["coach", message])
         if (way_back and self.available_choices(record)
@@ -773,12 +785,15 @@ class Engine:
             record.transcript.append(["coach", "reponse-suite"])
 
     def _ask(self, record: Record, keys: list[str]) -> None:
-        """« Vous voulez parler de… ? » with the plausible places as buttons."""
+        """« Vous voulez parler de… ? » with the plausible places as buttons; asked again at
+        once, « toujours pas » only for the same question (`_new_question`), else the
+        closest subjects to this new one (`sens-autre`)."""
         record.pending = keys
         if len(keys) == 1 and "sens-un" in self.content.system:
             record.transcript.append(["offer", "sens-un", keys, record.flow, record.node])
         else:
-            self._say(record, ("sens-question", "pas-compris-choix"))
+            again = "sens-autre" if self._new_question(record) else "pas-compris-choix"
+            self._say(record, ("sens-question", again))
 
     def _miss(self, record: Record, decision: Decision) -> None:
         """No-match escalates: re-ask, show the buttons, « A ou B ? », then offer a person.
@@ -1055,6 +1070,12 @@ class Engine:
         current step's messages again, which now read in easy-to-read."""
         already = record.falc
         record.falc = True
+        if already and self._just_said_again(record) and (
+                self._for_contact(SAID_AGAIN_ALREADY) in self.content.system):
+            # A third time the same easy-to-read messages would help no one: they are just
+            # above; who can help is said instead.
+            self._say(record, (SAID_AGAIN_ALREADY,))
+            return
         if already:  # never « maintenant facile à lire »: it was already on
             self._say(record, ("simplifier-deja", "simplifier-encore"))
         else:
@@ -1062,6 +1083,19 @@ class Engine:
         node = self._node_or_none((record.flow, record.node))
         if node is not None and node.messages:
             self._enter(record, (record.flow, record.node), follow=False)
+
+    @staticmethod
+    def _just_said_again(record: Record) -> bool:
+        """Whether the coach's answer to the person's previous message said the messages
+        again in easy-to-read, or where they are (« je comprends rien », then « c trop
+        compliké »)."""
+        for entry in islice(record.transcript.from_end(), 1, None):
+            if entry[0] in ("text", "choice"):
+                return False
+            if entry[0] == "coach" and str(entry[1]).startswith(
+                    (*SAID_AGAIN_EASY, SAID_AGAIN_ALREADY)):
+                return True
+        return False
 
     def _enter(self, record: Record, ref: NodeRef, follow: bool = True,
                back: bool = False, edited: bool = False) -> None:

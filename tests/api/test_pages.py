@@ -250,3 +250,16 @@ async def test_a_wrong_address_asked_by_a_program_stays_a_problem_in_json(client
 async def test_the_missing_page_under_the_static_files_links_the_app_s_own_stylesheet(client):
     response = await client.get("/coach-static/absent.css", headers=BROWSER)
     assert 'href="/coach-static/outils.css"' in response.text
+
+
+async def test_easy_to_read_is_also_under_the_answers(client):
+    """The page opens at the last messages: after a few steps the only « Facile à lire »
+    was screens above. It is also under the answers, and both switch the same way."""
+    path = await start(client)
+    page = (await client.get(path)).text
+    switches = [m.start() for m in re.finditer(r'action="[^"]*/falc"', page)]
+    assert len(switches) == 2
+    assert switches[-1] > page.index('name="texte"')  # below the text field
+    assert (await client.post(path + "/falc", data={"falc": "1"})).status_code == 303
+    page = (await client.get(path)).text
+    assert page.count('aria-pressed="true"') == 2

@@ -33,7 +33,11 @@ def test_what_follows_is_what_one_does_not_understand(text: str, rest: str) -> N
 @pytest.mark.parametrize("text", ["je comprends pas", "je comprends rien du tout",
                                   "je comprends pas la question",
                                   "je comprends rien a ce que vous dites",
-                                  "j ai pas compris le message"])
+                                  "j ai pas compris le message",
+                                  # « toujours » before the negation: « pas » was read as
+                                  # what one did not understand, and a parent got a list
+                                  "je comprends toujours pas", "j ai toujours pas compris",
+                                  "je comprend toujours rien"])
 def test_only_what_the_coach_said_is_nothing_asked(text: str) -> None:
     assert after_difficulty(tokens(text)) == ()
 

@@ -351,3 +351,69 @@ def test_a_question_typed_outside_a_stage_still_jumps():
     step = typed(ENGINE, "accueil:menu", "un membre monopolise la parole")[-1]
     assert step.record.flow == "difficultes" and step.record.calls == []
     assert "saisie-revenir" not in shown_ids(step)
+
+
+# -- « Vous voulez parler de… ? » twice: a new question is no « toujours pas » -----------------
+
+DIFFERENCE = "c'est quoi la différence entre une cop et un groupe de travail"
+EVALUATE = "comment on évalue si ça marche"
+
+
+@pytest.mark.parametrize("falc", [False, True])
+def test_a_new_question_asked_about_again_is_no_still_not_found(falc):
+    """Two different questions in a row, each answered by « Vous voulez parler de… ? »:
+    the second said « Je ne trouve toujours pas », as if the person had said it again."""
+    first, then = typed(ENGINE, "modeliser:debut", DIFFERENCE, EVALUATE, falc=falc)
+    assert first.record.pending and then.record.pending, (bot(first), bot(then))
+    assert bot(first) == ["coach/sens-question"]
+    assert bot(then) == ["coach/sens-autre"]
+
+
+def test_the_same_question_asked_about_again_is_still_not_found():
+    first, then = typed(ENGINE, "modeliser:debut", EVALUATE, "comment on évalue si ça marche ?")
+    assert first.record.pending and then.record.pending
+    assert bot(then) == ["coach/pas-compris-choix"]
+
+
+# -- « je comprends rien » again and again, in easy-to-read ----------------------------------
+
+@pytest.mark.parametrize("texts", [
+    ("je comprend rien", "c trop compliké", "plus simple svp"),
+    ("plus simple svp", "c'est trop compliqué", "je comprends toujours pas"),
+])
+def test_easy_to_read_messages_are_not_said_again_and_again(texts):
+    """Reading in easy-to-read, a parent typed « je comprend rien », « c trop compliké »,
+    « plus simple svp »: the same seven sentences came back each time (five copies on a
+    phone's screen). Said once more, then the coach says where they are and who can
+    help; easy-to-read stays on throughout."""
+    steps = typed(ENGINE, "familles:debut", *texts, falc=True, persona="famille")
+    assert bot(steps[0])[0].startswith("coach/simplifier-deja")
+    assert any(ref.startswith("familles/debut/") for ref in bot(steps[0]))
+    for step in steps[1:]:
+        assert [ref.split("-sans-contact")[0] for ref in bot(step)] == [
+            "coach/simplifier-plus"], bot(step)
+        assert step.record.falc
+
+
+def test_after_another_turn_the_messages_are_said_again():
+    first = typed(ENGINE, "familles:debut", "je comprend rien", falc=True, persona="famille")[0]
+    moved = ENGINE.play(first.record, ChoiceInput(first.choices[0]["id"]))
+    again = ENGINE.play(moved.record, TextInput("c trop compliké"))
+    assert bot(again)[0].startswith(("coach/simplifier-deja", "coach/simplifier-encore"))
+    assert len(bot(again)) > 1  # the step's messages, said again
+
+
+# -- « bonjour » in the middle of a journey -------------------------------------------------
+
+@pytest.mark.parametrize("falc", [False, True])
+def test_hello_in_a_journey_does_not_ask_again_who_one_is(falc):
+    """A parent who had chosen « Je suis un parent » typed « bonjour » at a step and was
+    asked « Dites-moi qui vous êtes »; at the menu, before saying it, that question stays."""
+    step = ENGINE.play(record_at(ENGINE, "accueil:menu", falc=falc), ChoiceInput("famille"))
+    assert step.record.vars.get("persona") == "famille", step.record.vars
+    hello = ENGINE.play(step.record, TextInput("bonjour"))
+    assert bot(hello)[0] == "coach/reponse-bonjour-connu"
+    assert (hello.record.flow, hello.record.node) == (step.record.flow, step.record.node)
+    assert "qui vous êtes" not in " ".join(m.text for m in hello.messages if m.role == "bot")
+    at_menu = typed(ENGINE, "accueil:menu", "bonjour", falc=falc)[0]
+    assert bot(at_menu)[0] == "coach/reponse-bonjour"

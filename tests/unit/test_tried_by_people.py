@@ -57,11 +57,12 @@ def test_where_were_we_offers_to_resume(text: str, place: str) -> None:
 def test_without_a_contact_difficulty_never_sends_to_a_person() -> None:
     """Already in easy-to-read, « pas compris » said the messages again and « une personne
     de l'équipe peut vous aider : choisissez Parler à une personne », on a site with no one
-    to offer: now a close person, then whoever gave the site's address."""
+    to offer: now a close person, then (said again at once) whoever gave the site's
+    address."""
     first = typed(NO_CONTACT, "familles:debut", "pas compris", True, persona="famille")
     assert bot(first)[0] == "coach/simplifier-deja-sans-contact"
     again = NO_CONTACT.play(first.record, TextInput("trop long"))
-    assert bot(again)[0] == "coach/simplifier-encore-sans-contact"
+    assert bot(again)[0] == "coach/simplifier-plus-sans-contact"
     said = "\n".join(m.text for m in [*first.messages, *again.messages] if m.role == "bot")
     assert "Parler à une personne" not in said and "équipe" not in said
     with_contact = typed(CONTACT, "familles:debut", "pas compris", True, persona="famille")

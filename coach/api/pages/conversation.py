@@ -212,10 +212,7 @@ def conversation_page(site: Site, step: Step, error: str | None = None, kept: st
         '<p class="intro">Version sans JavaScript : chaque réponse recharge la page.'
         " Pour reprendre plus tard, gardez l’adresse de cette page dans vos favoris.</p>",
         '<div class="outils rangee">',
-        f'<form method="post" action="{action}/falc">'
-        f'<input type="hidden" name="falc" value="{"0" if record.falc else "1"}">'
-        f'<button type="submit" aria-pressed="{"true" if record.falc else "false"}">'
-        "Facile à lire</button></form>",
+        easy_to_read_form(action, record.falc),
         f'<a class="bouton-lien" href="{action}/transcription.txt">'
         "Télécharger la conversation</a>",
         f'<a class="bouton-lien" href="{action}/transcription">Imprimer la conversation</a>',
@@ -248,11 +245,21 @@ def conversation_page(site: Site, step: Step, error: str | None = None, kept: st
         for c in step.commands if c["shown"])
     body.append(parts.commands.replace(ACTION, action).replace(KEY, form_key)
                 .replace(ITEMS, f"\n{commands}\n"))
+    # Again under the answers: after a few steps the page opens far below the first one.
+    body.append(f'<div class="outils rangee">{easy_to_read_form(action, record.falc)}</div>')
     if step.draft_offered:
         body.append(draft_links(site, record.id, "titre-brouillon", 2))
     title = ("Erreur : " if error else "") + "Conversation"
     return document(site, title, "\n".join(body), status=status, falc=record.falc,
                     skip="saisie")
+
+
+def easy_to_read_form(action: str, falc: bool) -> str:
+    """The « Facile à lire » switch: a form, as everything on these pages."""
+    return (f'<form method="post" action="{action}/falc">'
+            f'<input type="hidden" name="falc" value="{"0" if falc else "1"}">'
+            f'<button type="submit" aria-pressed="{"true" if falc else "false"}">'
+            "Facile à lire</button></form>")
 
 
 def transcript_page(site: Site, step: Step, page: TranscriptPage | None = None

@@ -25,8 +25,9 @@ _PRESENT = frozenset({"comprends", "comprend", "capte", "pige", "saisis", "saisi
 _HAVE = frozenset({"ai"})
 _PAST = frozenset({"compris", "capte", "pige", "saisi"})
 _NEGATIONS = frozenset({"pas", "rien", "plus", "toujours"})
-# Words that only make the negation stronger: « pas du tout », « pas trop », « pas bien ».
-_STRONGER = ("du tout", "trop", "bien", "vraiment", "tres bien", "grand chose")
+# Words that only make the negation stronger: « pas du tout », « pas trop », « pas bien »,
+# and the negation itself after « toujours » (« je comprends toujours pas / rien »).
+_STRONGER = ("du tout", "trop", "bien", "vraiment", "tres bien", "grand chose", "pas", "rien")
 # What the coach said, not something asked about: « je comprends pas la question » wants the
 # step said again more simply.
 _SAID = frozenset({"question", "questions", "message", "messages", "texte", "textes", "phrase",
