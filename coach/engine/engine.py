@@ -62,6 +62,8 @@ BACK, BACK_NAMED = "retour-appel", "retour-appel-lieu"
 # where they are (`simplifier-plus`).
 SAID_AGAIN_EASY = ("simplifier-oui", "simplifier-deja", "simplifier-encore")
 SAID_AGAIN_ALREADY = "simplifier-plus"
+# Said to someone who says again who they are, in their own journey.
+WHO_KNOWN = "profil-connu"
 # The variant of an answer for someone who has said who they are (`reponse-bonjour-connu`).
 KNOWN_SUFFIX = "-connu"
 MISS_MESSAGES = ("pas-compris", "pas-compris-choix", "pas-compris-personne")
@@ -623,6 +625,16 @@ class Engine:
             c.call and self.content.resolve(caller_flow, c.target)[0] == called
             for c in caller.choices))
 
+    def _says_who_again(self, record: Record, place: str, ref: NodeRef) -> bool:
+        """« je suis la maman de Léa » typed by a parent already in the families' journey:
+        the journey's first step (three messages) is not said again, only that it is
+        noted (when the content has `profil-connu`). Typed only: the same place chosen
+        among « Vous voulez parler de… ? » is gone to."""
+        persona = self.understanding.places.sets.get(place, {}).get("persona")
+        typed = bool(record.transcript) and record.transcript[-1][0] == "text"
+        return (typed and persona is not None and persona == record.vars.get("persona")
+                and ref[0] == record.flow and WHO_KNOWN in self.content.system)
+
     def _asked_from_stage(self, record: Record, ref: NodeRef) -> bool:
         """A question typed at a step of a stage (« un membre monopolise la parole », « le
         modèle de charte ») that leads to another journey: a detour, so that the stage,
@@ -708,6 +720,9 @@ class Engine:
         ref = self.content.resolve(record.flow, place)
         if not self.content.has_node(ref):  # content changed since the place was offered
             self._say(record, ("pas-compris-choix",))
+            return
+        if self._says_who_again(record, place, ref):
+            self._say(record, (WHO_KNOWN,))
             return
         record.snapshot()
         here = self._node_or_none((record.flow, record.node))

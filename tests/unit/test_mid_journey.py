@@ -417,3 +417,24 @@ def test_hello_in_a_journey_does_not_ask_again_who_one_is(falc):
     assert "qui vous êtes" not in " ".join(m.text for m in hello.messages if m.role == "bot")
     at_menu = typed(ENGINE, "accueil:menu", "bonjour", falc=falc)[0]
     assert bot(at_menu)[0] == "coach/reponse-bonjour"
+
+
+# -- saying again who one is, inside one's own journey ---------------------------------------
+
+@pytest.mark.parametrize("falc", [False, True])
+@pytest.mark.parametrize("place", ["familles:debut", "familles:roles"])
+def test_saying_again_who_one_is_does_not_replay_the_journeys_start(place, falc):
+    """A parent in the families' journey typed « je suis la maman de Léa, elle a un
+    handicap rare »: the journey's three first messages came again (about 100 words for
+    someone who reads slowly). It is noted; the person stays where they are."""
+    left = ENGINE.step(record_at(ENGINE, place, falc=falc, persona="famille"), 0)
+    step = ENGINE.play(left.record, TextInput("je suis la maman de Léa elle a un handicap rare"))
+    assert bot(step) == ["coach/profil-connu"]
+    assert (step.record.flow, step.record.node) == tuple(place.split(":"))
+    assert step.choices == left.choices
+
+
+def test_from_the_menu_saying_who_one_is_still_starts_the_journey():
+    step = typed(ENGINE, "accueil:menu", "je suis la maman de Léa elle a un handicap rare")[0]
+    assert (step.record.flow, step.record.node) == ("familles", "debut")
+    assert bot(step)[0].startswith("familles/debut/")
