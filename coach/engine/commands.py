@@ -121,6 +121,15 @@ def where_am_i(engine: Engine, record: Record) -> None:
     record.transcript.append(engine.where.entry(record))
 
 
+def help_here(engine: Engine, record: Record) -> None:
+    """« Aide », « je suis perdue »: how to use the tchat, and inside the staged journey
+    where the person is, as « Où en suis-je ? » says (lost in stage 2, « on fait quoi
+    maintenant » wants that too)."""
+    engine.say(record, "aide")
+    if engine.progress.place(record) is not None:
+        where_am_i(engine, record)
+
+
 def open_draft(engine: Engine, record: Record) -> None:
     """« mon brouillon », « modifier mes réponses », typed: the draft's summary (`draft_summary`
     of commun.yaml) as a detour, « Revenir où j’en étais » back to this very step; in a
@@ -142,7 +151,7 @@ COMMANDS: tuple[CommandSpec, ...] = (
     CommandSpec("retour", go_back, shown=True, messages=("retour-impossible",),
                 required=True),
     CommandSpec("menu", go_to_menu, shown=True, offered_when_lost=True, required=True),
-    CommandSpec("aide", saying("aide"), shown=True, messages=("aide",), required=True),
+    CommandSpec("aide", help_here, shown=True, messages=("aide",), required=True),
     CommandSpec("humain", talk_to_a_person, shown=True, offered_when_lost=True,
                 messages=("humain",), required=True),
     CommandSpec("recommencer", start_again, required=True),

@@ -52,9 +52,10 @@ def test_progress_is_text_in_the_page_updated_each_turn_and_said_once(page: Page
     expect(text).to_have_text(PART_2)
     assert bar.evaluate("b => [b.max, b.value]") == [2, 2]
     wait_replies(page, 1)  # (a person reads before typing: no announcement cut short)
-    page.get_by_role("textbox", name="Votre message").fill("aide")
+    # A command that stays in the part (« aide » now says where one is, in its own words).
+    page.get_by_role("textbox", name="Votre message").fill("stop")
     page.keyboard.press("Enter")
-    wait_turn(page, "Vous pouvez cliquer sur une réponse")
+    wait_turn(page, "Merci pour cet échange")
     wait_replies(page, 2)
     page.wait_for_timeout(300)
     said = replies(page)

@@ -220,7 +220,9 @@ def test_commands_and_plain_choices_are_still_understood_at_a_question(staged):
     assert typed(staged, step, "Partager des pratiques").record.vars["objectif"] == "partager"
     assert typed(staged, step, "1").record.node == "fin"
     helped = typed(staged, step, "aide")
-    assert helped.messages[-1].ref == "coach/aide" and not helped.record.proposal
+    # In a stage, help says where one is too (« Où en suis-je ? »), after how to use it.
+    assert [m.ref for m in helped.messages][-2:] == ["coach/aide", "coach/ou-en-suis-je"]
+    assert not helped.record.proposal
     back = typed(staged, step, "retour")
     assert back.record.node == "debut"
 

@@ -438,3 +438,15 @@ def test_from_the_menu_saying_who_one_is_still_starts_the_journey():
     step = typed(ENGINE, "accueil:menu", "je suis la maman de Léa elle a un handicap rare")[0]
     assert (step.record.flow, step.record.node) == ("familles", "debut")
     assert bot(step)[0].startswith("familles/debut/")
+
+
+# -- lost in a stage ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["jsuis perdue, on fait quoi maintenant", "aide"])
+def test_help_in_a_stage_also_says_where_one_is(text):
+    """« jsuis perdue, on fait quoi maintenant » in stage 2 got only how to use the tchat;
+    inside the staged journey, help also says the stage and part, as « où en suis-je »."""
+    step = ENGINE.play(in_stage_2().record, TextInput(text))
+    assert bot(step) == ["coach/aide", "coach/ou-en-suis-je"]
+    outside = typed(ENGINE, "familles:debut", text, persona="famille")[0]
+    assert bot(outside) == ["coach/aide"]
