@@ -84,7 +84,8 @@ SAID_HERE, SAID_HERE_AGAIN = "ici-rappel", "ici-encore"
 # Coach messages after which the menu and « Parler à une personne » are offered as buttons.
 OFFER_MESSAGES = frozenset({"pas-compris-personne", "pas-compris-relance", "autre-chose",
                             "calme", OFF_TOPIC, OFF_TOPIC_NO_CONTACT, OFF_TOPIC_AGAIN,
-                            SAID_HERE_AGAIN})
+                            SAID_HERE_AGAIN, SAID_AGAIN_ALREADY,
+                            f"{SAID_AGAIN_ALREADY}{NO_CONTACT_SUFFIX}"})
 # Words that say nothing of what a message is about (for « is this a new question? »).
 FILLER = word_set("""
 je j tu il elle on nous vous ils elles me te se le la les l un une des du de d a au aux et ou
@@ -789,10 +790,8 @@ class Engine:
         way back is not said when a place follows in the same turn). Someone who has said
         who they are gets the message's `-connu` variant, when there is one: « bonjour »
         typed in their journey does not ask them again who they are."""
-        message = f"{REPLY[:-1]}-{answer}"
-        if record.vars.get("persona") and f"{message}{KNOWN_SUFFIX}" in self.content.system:
-            message += KNOWN_SUFFIX
-        message = self._for_contact(message)
+        message = self._for_contact(self._variant(
+            f"{REPLY[:-1]}-{answer}", KNOWN_SUFFIX, bool(record.vars.get("persona"))))
         if message in self.content.system:
             record.transcript.append(["coach", message])
         if (way_back and self.available_choices(record)
@@ -1068,10 +1067,12 @@ class Engine:
     def _for_contact(self, message_id: str) -> str:
         """The message's variant for a site with no contact (`<id>-sans-contact`), when the
         content has one: it never sends to « Parler à une personne », which has no one."""
-        if self._has_contact():
-            return message_id
-        variant = f"{message_id}{NO_CONTACT_SUFFIX}"
-        return variant if variant in self.content.system else message_id
+        return self._variant(message_id, NO_CONTACT_SUFFIX, not self._has_contact())
+
+    def _variant(self, message_id: str, suffix: str, wanted: bool) -> str:
+        """`<id><suffix>` when it is `wanted` and the content has it, else the message."""
+        variant = f"{message_id}{suffix}"
+        return variant if wanted and variant in self.content.system else message_id
 
     def _easy_to_read_to_answer(self, record: Record) -> None:
         """« je comprends pas ce que c'est une cop »: easy-to-read on (said once), and the

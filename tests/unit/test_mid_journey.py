@@ -393,6 +393,8 @@ def test_easy_to_read_messages_are_not_said_again_and_again(texts):
         assert [ref.split("-sans-contact")[0] for ref in bot(step)] == [
             "coach/simplifier-plus"], bot(step)
         assert step.record.falc
+        # who can help, at hand: the step's answers, then « Menu » and « Parler à une personne »
+        assert [c["id"] for c in step.choices][-2:] == ["menu", "humain"], step.choices
 
 
 def test_after_another_turn_the_messages_are_said_again():
