@@ -50,6 +50,26 @@ async def test_the_start_page_offers_every_flow(client):
     assert "<script" not in response.text
 
 
+async def test_the_start_page_starts_first_then_lists_the_journeys(client):
+    """A parent with little time starts at the top (standard or easy to read), before the
+    list of journeys; each button has its own name and no id is used twice."""
+    page = (await client.get("/sans-js")).text
+    top, journeys = re.findall(r"<form\b.*?</form>", page, re.S)
+    assert 'name="parcours"' not in top
+    assert '<button type="submit" class="principal">Commencer la conversation</button>' in top
+    assert '<button type="submit" name="falc" value="1">Commencer en facile à lire</button>' in top
+    assert 'type="radio"' in journeys and ">Commencer ce parcours</button>" in journeys
+    names = re.findall(r"<button\b[^>]*>([^<]*)</button>", page)
+    assert len(names) == len(set(names)) == 3
+    ids = re.findall(r'\bid="([^"]+)"', page)
+    assert len(ids) == len(set(ids))
+    # The top's easy-to-read button: the welcome, in easy to read.
+    response = await client.post("/sans-js", data={"falc": "1"})
+    assert response.status_code == 303
+    started = (await client.get(response.headers["location"])).text
+    assert 'class="page coach falc"' in started and 'aria-pressed="true"' in started
+
+
 async def test_a_choice_is_played_then_shown(client):
     path = await start(client)
     page = (await client.get(path)).text

@@ -253,7 +253,7 @@ def test_pages_without_javascript_link_the_draft_and_privacy_and_are_counted(
     page.goto(site.coach + "/sans-js")
     expect(page.get_by_role("link", name=PRIVACY)).to_have_attribute("href", "/confidentialite")
     page.get_by_role("radio", name="Initier une CoP").check()
-    page.get_by_role("button", name="Commencer la conversation").click()
+    page.get_by_role("button", name="Commencer ce parcours").click()
     drafts = page.get_by_role("group", name=DRAFT)
     expect(drafts).to_have_count(1)  # at the bottom of every conversation page
     page.get_by_role("button", name="Elle doit durer").click()

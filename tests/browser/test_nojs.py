@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from navigateur import shot
 from playwright.sync_api import expect
 
@@ -16,7 +17,7 @@ def test_a_whole_conversation_without_javascript(new_context, site) -> None:
     page.get_by_role("link", name="Utiliser la version du coach sans JavaScript").click()
     expect(page).to_have_title(re.compile("Commencer"))
     page.get_by_role("radio", name="Familles et proches aidants").check()
-    page.get_by_role("button", name="Commencer la conversation").click()
+    page.get_by_role("button", name="Commencer ce parcours").click()
     # Started as the home menu's button starts it: the page opens at the answer.
     expect(page).to_have_url(re.compile(r"/sans-js/[\w-]+#dernier$"))
     conversation_url = page.url.split("#")[0]
@@ -113,7 +114,7 @@ def test_without_javascript_the_progress_is_text_and_a_typed_objective_reaches_t
                        has_touch=True, is_mobile=True).new_page()
     page.goto(site.coach + "/sans-js")
     page.get_by_role("radio", name=re.compile("Initier")).check()
-    page.get_by_role("button", name="Commencer la conversation").click()
+    page.get_by_role("button", name="Commencer ce parcours").click()
     text = page.locator(".progression-texte")
     expect(text).to_have_text("Étape 1 sur 1 · partie 1 sur 2")
     expect(text).to_be_visible()
@@ -133,3 +134,31 @@ def test_without_javascript_the_progress_is_text_and_a_typed_objective_reaches_t
     expect(draft.locator("main")).to_contain_text(objective)
     assert draft.locator("main b").count() == 0
     shot(page, "sans-js-brouillon-telephone", full_page=True)
+
+
+@pytest.mark.parametrize("falc", [False, True], ids=["standard", "facile"])
+@pytest.mark.parametrize("width, height", [(375, 740), (320, 568)])
+def test_on_a_phone_a_parent_starts_without_scrolling(
+        new_context, real_site, width, height, falc) -> None:
+    """The real start page lists a dozen journeys: its start buttons come before them, on
+    the first screen; a tap starts at the welcome, where the coach asks who you are, in
+    standard French or in easy to read."""
+    page = new_context(java_script_enabled=False, viewport={"width": width, "height": height},
+                       is_mobile=True, has_touch=True).new_page()
+    page.goto(real_site.coach + "/sans-js")
+    name = "Commencer en facile à lire" if falc else "Commencer la conversation"
+    button = page.get_by_role("button", name=name, exact=True)
+    box = button.bounding_box()
+    assert box is not None and box["y"] >= 0 and box["y"] + box["height"] <= height, box
+    assert page.evaluate("window.scrollY") == 0
+    # Three start buttons, each named for what it does.
+    expect(page.get_by_role("button", name=re.compile("^Commencer"))).to_have_count(3)
+    expect(page.get_by_role("button", name="Commencer ce parcours", exact=True)).to_have_count(1)
+    shot(page, f"sans-js-depart-{width}{'-facile' if falc else ''}")
+    button.tap()
+    expect(page).to_have_url(re.compile(r"/sans-js/[\w-]{22}$"))
+    expect(page.get_by_role("button", name="Facile à lire").first).to_have_attribute(
+        "aria-pressed", "true" if falc else "false")
+    parent = "Je suis parent ou aidant" if falc else "Je suis parent ou proche aidant"
+    page.get_by_role("button", name=parent).tap()
+    expect(page.locator(".msg--moi .texte").last).to_have_text(parent)

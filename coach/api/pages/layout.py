@@ -102,8 +102,12 @@ def full_page(site: Site, cid: str, text: str) -> HTMLResponse:
 
 def start_page(site: Site, groups: list[tuple[str, list[tuple[str, str]]]], checked: str,
                deleted: bool) -> str:
-    """The body of the start page: where to begin, grouped by audience as on the home menu
-    (`groups`: (legend, [(flow id, title)])). Nothing here needs JavaScript."""
+    """The body of the start page. First, on the first screen of a small phone, two buttons
+    that start at the welcome (the coach asks who you are), in standard French or in easy to
+    read: a parent with little time starts without scrolling. Then the journeys, grouped by
+    audience as on the home menu (`groups`: (legend, [(flow id, title)])), for those who want
+    to pick one; that form's button has another name (« Commencer ce parcours »).
+    Nothing here needs JavaScript."""
     first = True
     fieldsets = []
     for legend, flows in groups:
@@ -119,15 +123,22 @@ def start_page(site: Site, groups: list[tuple[str, list[tuple[str, str]]]], chec
     if deleted:
         notice = ('<p class="sans-js-avis" role="status">Votre conversation est supprimée.'
                   " Vous pouvez en commencer une nouvelle.</p>\n")
+    action = f"{site.base}{PREFIX}"
     return (
         "<h1>Votre coach CoP</h1>\n"
-        '<p class="intro">Version sans JavaScript du coach : chaque réponse recharge la page.'
-        " Rien n’est limité dans le temps. Choisissez par où commencer.</p>\n" + notice +
-        f'<form method="post" action="{site.base}{PREFIX}" class="formulaire">\n'
+        '<p class="intro">Version sans JavaScript du coach\u00a0: chaque réponse recharge la page.'
+        " Rien n’est limité dans le temps.</p>\n" + notice +
+        "<p>Le coach vous demande d’abord qui vous êtes.</p>\n"
+        f'<form method="post" action="{action}" class="rangee">\n'
+        '<button type="submit" class="principal">Commencer la conversation</button>\n'
+        '<button type="submit" name="falc" value="1">Commencer en facile à lire</button>\n'
+        "</form>\n"
+        "<h2>Ou choisir un parcours</h2>\n"
+        f'<form method="post" action="{action}" class="formulaire">\n'
         + "\n".join(fieldsets) + "\n"
         '<p><label class="case"><input type="checkbox" name="falc" value="1">'
         " Textes en facile à lire</label></p>\n"
-        '<button type="submit" class="principal">Commencer la conversation</button>\n</form>\n')
+        '<button type="submit" class="principal">Commencer ce parcours</button>\n</form>\n')
 
 
 def confirmation_page(site: Site, cid: str, title: str, text: str, action: str,
