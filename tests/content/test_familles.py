@@ -7,12 +7,16 @@ Entries: `familles:debut` (parents and family carers) and `familles:personne-con
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 
 from coach.engine.engine import ChoiceInput, Step
 from tests.content.playing import ENGINE, choice_ids, play, refs, texts
 
 FLOW = "familles"
+DIALOGUES = Path(__file__).resolve().parents[2] / "dialogues"
 
 
 
@@ -176,6 +180,33 @@ def test_formats_and_confidentiality_say_what_the_source_says() -> None:
     assert step.record.node == "confidentialite"
     said = " ".join(texts(step))
     assert "RGPD" in said and "« parole libre »" in said and "cadre de confiance" in said
+
+
+@pytest.mark.parametrize("falc", [False, True])
+def test_the_free_speech_space_is_kept_by_rules_not_promised_secret(falc: bool) -> None:
+    """The module's « parole libre » is a space the community may open: what is said there is
+    kept by the charter's rules, which the members promise to follow; no one can promise it
+    stays secret, and it is no web page of the site. Said so, with what to ask first."""
+    step = play(at("formats", falc=falc), "internet", "continuer")
+    assert step.record.node == "confidentialite"
+    said = " ".join(texts(step))
+    assert "« parole libre »" in said and "secret" not in said and "page" not in said
+    if falc:
+        assert "Les membres promettent de garder vos paroles pour eux." in said
+        assert "« Qui peut lire ou entendre mes paroles ? »" in said
+    else:
+        assert "protégé par les règles de la charte" in said
+        assert "demandez qui peut le lire ou l’entendre" in said
+
+
+def test_no_text_states_that_what_is_said_stays_secret() -> None:
+    """« Ce qui est dit reste secret. » stated as a fact overpromises: a rule to write (« garder
+    secret ce qui est dit ») or a question of the charter (« Qu’est-ce qui reste secret ? »)
+    says what the module says."""
+    stated = re.compile(r"\b(?:reste|restent) secrets?\s*\.")
+    found = [f"{path.name} : {line.strip()}" for path in sorted(DIALOGUES.glob("*.yaml"))
+             for line in path.read_text(encoding="utf-8").splitlines() if stated.search(line)]
+    assert not found, "\n".join(found)
 
 
 def test_choices_do_not_hide_the_talk_to_a_person_command() -> None:
