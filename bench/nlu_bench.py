@@ -188,7 +188,10 @@ DEV_WRITTEN = {"dev3": "before the tuning of 2026-12-02", "dev4": "before the tu
                "dev58": "on 2026-12-03 at night, the same way (words and acronyms in people's"
                         " own way, greetings then a question, who one is and what one wants)",
                "dev59": "on 2026-12-03 at night, the same way (people who write with"
-                        " difficulty or in a second language)"}
+                        " difficulty or in a second language)",
+               "dev60": "on 2026-12-04, the same way (partners above all: institutions,"
+                        " funders, resource centres, hospitals; professionals in jobs the"
+                        " content never names)"}
 # The blind sets, by name: measured, their aggregates only; never read with --visible.
 BLIND_SETS = {"blind": BLIND, "blind2": BLIND2, "blind3": BLIND3, "blind4": BLIND4,
               "blind5": BLIND5, "blind6": BLIND6}

@@ -43,6 +43,13 @@ _SIMPLY = ("avec des mots simples", "en mots simples", "avec des mots faciles", 
            "expliquez moi simplement", "explique moi simplement", "expliquez simplement",
            "expliquer simplement", "dites moi simplement", "dis moi simplement")
 _SIMPLY_PADDED = tuple(f" {p} " for p in _SIMPLY)
+# Documents said to be written « en FALC », « en facile à lire »: what they are, not how the
+# coach should speak.
+_DOCUMENTS = frozenset({"doc", "docs", "document", "documents", "fiche", "fiches", "support",
+                        "supports", "affiche", "affiches", "courrier", "courriers", "livret",
+                        "livrets", "brochure", "brochures", "plaquette", "plaquettes", "flyer",
+                        "flyers", "compte", "comptes", "rendu", "rendus", "questionnaire",
+                        "questionnaires", "charte", "chartes"})
 
 
 def after_difficulty(tokens: tuple[str, ...]) -> tuple[str, ...] | None:
@@ -90,8 +97,16 @@ def _stronger(tokens: tuple[str, ...], at: int) -> int:
 def without_simply(tokens: tuple[str, ...]) -> tuple[str, ...] | None:
     """The message without the words that ask it to be said simply (« c'est quoi une cop en
     simple » → « c'est quoi une cop »); none when nothing else is asked; None when it does
-    not ask so."""
-    return _without(tokens, _SIMPLY_PADDED)
+    not ask so, or when the words say how documents are written (« on nous demande des docs
+    en FALC »: a subject, not a request to the coach)."""
+    rest = _without(tokens, _SIMPLY_PADDED)
+    if rest is None:
+        return None
+    for at in range(1, len(tokens)):
+        if tokens[at] == "en" and tokens[at - 1] in _DOCUMENTS and (
+                f" {' '.join(tokens[at:at + 4])} ".startswith(_SIMPLY_PADDED)):
+            return None
+    return rest
 
 
 # « ça veut dire quoi ? », the whole message: what the coach just said is not understood.

@@ -27,6 +27,14 @@ ASIDE = 0.08
 # Words that only name a word (« c quoi ce mot RGPD », « le sigle MDPH veut dire quoi »).
 WORD_NAMES = ("mot", "mots", "terme", "termes", "sigle", "sigles", "abreviation", "acronyme",
               "expression")
+# Words around the question itself (« que veut dire ARS », « pouvez-vous me rappeler ce que
+# signifie RGPD », « pas sûr d'avoir compris ce que c'est une cop »): they ask, they are not
+# another subject.
+ASKING_WORDS = ("veut", "dire", "signifie", "signification", "definition", "explique",
+                "expliquer", "expliquez", "rappeler", "rappelez", "pouvez", "pourriez", "peux",
+                "pourrais", "savoir", "sais", "voudrais", "aimerais", "avoir", "compris",
+                "comprends", "comprendre", "pas", "sur", "sure", "bien", "exactement", "svp",
+                "stp", "merci")
 
 
 def asks_meaning(grams: Grams) -> bool:
@@ -59,6 +67,7 @@ class Terms:
                 self.explains.setdefault(term, place)
         self.menu_flow = content.menu[0]
         self.word_names = frozenset(lexicon.stem_of(w) for w in WORD_NAMES)
+        self.asking = frozenset(lexicon.stem_of(w) for w in ASKING_WORDS)
         self.stems = {norm: lexicon.phrase(norm).stems for norm in terms}
         self.by_word: dict[str, list[tuple[str, str]]] = {}
         for norm, term in terms.items():
@@ -107,8 +116,9 @@ class Terms:
         if not cue or not query.stems or query.stems <= self.subject:
             return None
         asked = query.stems - self.word_names
+        unsaid = asked - self.asking
         for gram, term in self.typed(query):
-            if self.stems[gram] == asked and gram in query.grams:
+            if self.stems[gram] in (asked, unsaid) and gram in query.grams:
                 return GLOSSARY + term
         return None
 
