@@ -30,8 +30,9 @@ async def start(client, **fields) -> str:
     """A new conversation; its page's path."""
     response = await client.post("/sans-js", data={"parcours": "demo", **fields})
     assert response.status_code == 303
-    path = response.headers["location"]
+    path, fragment = response.headers["location"].split("#")
     assert re.fullmatch(r"/sans-js/[\w-]{22}", path)
+    assert fragment == "dernier"  # at the coach's first message, not at the page's tools
     return path
 
 
@@ -68,6 +69,9 @@ async def test_the_start_page_starts_first_then_lists_the_journeys(client):
     assert response.status_code == 303
     started = (await client.get(response.headers["location"])).text
     assert 'class="page coach falc"' in started and 'aria-pressed="true"' in started
+    # Its words too: « sans JavaScript » means nothing to many readers of easy to read.
+    assert "Chaque réponse ouvre la page de nouveau." in started
+    assert "Version sans JavaScript" not in started
 
 
 async def test_a_choice_is_played_then_shown(client):

@@ -156,7 +156,11 @@ def test_on_a_phone_a_parent_starts_without_scrolling(
     expect(page.get_by_role("button", name="Commencer ce parcours", exact=True)).to_have_count(1)
     shot(page, f"sans-js-depart-{width}{'-facile' if falc else ''}")
     button.tap()
-    expect(page).to_have_url(re.compile(r"/sans-js/[\w-]{22}$"))
+    # The page opens at the coach's first message, not at its tools (711 px above it at
+    # 375 × 740 before).
+    expect(page).to_have_url(re.compile(r"/sans-js/[\w-]{22}#dernier$"))
+    first = page.locator(".msg--coach").first.bounding_box()
+    assert first is not None and 0 <= first["y"] < height * 0.5, first
     expect(page.get_by_role("button", name="Facile à lire").first).to_have_attribute(
         "aria-pressed", "true" if falc else "false")
     parent = "Je suis parent ou aidant" if falc else "Je suis parent ou proche aidant"

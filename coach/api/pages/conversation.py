@@ -184,6 +184,12 @@ def earlier_link(site: Site, cid: str, page: TranscriptPage | None, path: str = 
             f"Voir les messages précédents ({page.offset} plus anciens)</a></p>")
 
 
+INTRO = ("Version sans JavaScript\u00a0: chaque réponse recharge la page. Pour reprendre plus"
+         " tard, gardez l’adresse de cette page dans vos favoris.")
+INTRO_FALC = ("Chaque réponse ouvre la page de nouveau. Pour revenir plus tard,"
+              " gardez l’adresse de cette page.")
+
+
 def conversation_page(site: Site, step: Step, error: str | None = None, kept: str = "",
                       status: int = 200, page: TranscriptPage | None = None) -> HTMLResponse:
     """The conversation (its last page when it is long) and the ways to answer; `error`
@@ -209,8 +215,7 @@ def conversation_page(site: Site, step: Step, error: str | None = None, kept: st
     parts = tchat_parts()
     body = [
         "<h1>Votre coach CoP</h1>",
-        '<p class="intro">Version sans JavaScript : chaque réponse recharge la page.'
-        " Pour reprendre plus tard, gardez l’adresse de cette page dans vos favoris.</p>",
+        f'<p class="intro">{INTRO_FALC if record.falc else INTRO}</p>',
         '<div class="outils rangee">',
         easy_to_read_form(action, record.falc),
         f'<a class="bouton-lien" href="{action}/transcription.txt">'

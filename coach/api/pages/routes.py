@@ -104,7 +104,8 @@ def build_pages_router(service: ConversationService, settings: Settings) -> APIR
                     step = service.start(None, falc)
         except StoreUnavailable:
             return unavailable_page(site, retry_form(site, PREFIX, fields))
-        return see(site, step.record.id, "")
+        # At the coach's first message: on a phone the page's tools fill the first screen.
+        return see(site, step.record.id)
 
     @router.get(PREFIX + "/{cid}", response_class=HTMLResponse)
     async def show(request: Request, cid: str) -> Response:
