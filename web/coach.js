@@ -70,11 +70,12 @@
     return phrases.length === 1 && phrases[0].length <= NOM_COURT ? null : REPONSES;
   }
 
-  /* A word with a hyphen (« sous-titres », « Avez-vous »), with the punctuation that follows
-     it, in a span: in easy-to-read, where a word is never cut, it moves to the next line
-     whole rather than being cut after its hyphen (« sous- » / « titres. » at 320 px;
-     coach.css, .falc .mot); only a word wider than the whole line breaks. */
-  var MOT_TIRET = /[\p{L}\p{N}’']+(?:-[\p{L}\p{N}’']+)+[.,;:!?…»\u00a0\u202f]*/gu;
+  /* A word with a hyphen (« sous-titres », « Avez-vous »), with the brackets around it and
+     the punctuation that follows it, in a span: in easy-to-read, where a word is never cut,
+     it moves to the next line whole rather than being cut after its hyphen (« sous- » /
+     « titres. » at 320 px; coach.css, .falc .mot) or away from its brackets (« 59 ( » /
+     « Hauts-de-France) »); only a word wider than the whole line breaks. */
+  var MOT_TIRET = /[(\[]?[\p{L}\p{N}’']+(?:-[\p{L}\p{N}’']+)+[)\].,;:!?…»\u00a0\u202f]*/gu;
   function avecMots(parent, texte) {
     var d = parent.ownerDocument, dernier = 0, m;
     MOT_TIRET.lastIndex = 0;

@@ -35,8 +35,9 @@ from navigateur import (
 )
 
 # Where a line of the coach's words starts with what cannot start one: the rest of a word
-# (a letter after a letter, or after a hyphen: « aide-t- » / « il »), or a punctuation sign
-# (« . » alone after an address). Visible text only; a space before the break is a fair one.
+# (a letter after a letter, after a hyphen: « aide-t- » / « il », or after an opening bracket:
+# « ( » / « Hauts-de-France »), or a punctuation sign (« . » alone after an address, « ) »).
+# Visible text only; a space before the break is a fair one.
 CUTS = """root => {
   const cuts = [];
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
@@ -56,7 +57,8 @@ CUTS = """root => {
       const box = range.getClientRects()[0];
       if (!box || /\\s/.test(c)) { prev = /\\s/.test(c) ? null : prev; continue; }
       if (prev && box.top > prev.top + 2 && (
-          (letter(c) && (letter(prev.c) || prev.c === '-')) || /[.,;:!?…»]/.test(c))) {
+          (letter(c) && (letter(prev.c) || prev.c === '-' || prev.c === '('))
+          || /[.,;:!?…»)]/.test(c))) {
         cuts.push(prev.text.slice(-12) + ' / ' + node.data.slice(i, i + 12));
       }
       prev = {c, top: box.top, text: (prev && prev.text || '') + c};

@@ -22,6 +22,7 @@ import pytest
 from conftest import ROOT, _serve
 from navigateur import IDLE, TAP_HEIGHT, Site, open_client, shot, tap_and_wait, touch_phone
 from playwright.sync_api import Locator, Page
+from test_essai_parent_mobile import CUTS
 
 DIRECTORY = """
 communities:
@@ -171,3 +172,15 @@ def test_asking_for_ones_region_again_gets_the_directorys_answer(new_context, re
     assert "MDPH" in text and "Bretagne" not in text and "compris" not in text, text
     top = said.evaluate("m => m.getBoundingClientRect().top")
     assert 0 <= top <= height - 30, top
+
+
+@pytest.mark.parametrize(("width", "height"), PHONES)
+def test_a_region_in_brackets_stays_with_them_in_easy_to_read(new_context, real_site,
+                                                              width: int, height: int) -> None:
+    """In easy-to-read, « le 59 (Hauts-de-France) » was cut after « ( » or before « ) » (the
+    hyphenated name was kept whole, away from its brackets): the brackets go with it."""
+    page, said = asked_at_the_directory(new_context, real_site, width, height, True, "59")
+    assert "(Hauts-de-France)" in said.inner_text(), said.inner_text()
+    for bubble in page.locator(".msg--coach .bulle").all():
+        assert bubble.evaluate(CUTS) == [], bubble.inner_text()
+    shot(page, f"trouver-59-facile-{width}")
