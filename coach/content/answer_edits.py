@@ -1,10 +1,19 @@
-"""The draft's summary shows, and lets the person write again, every typed answer of the draft.
+"""The draft's summary shows every answer of the draft, and lets the person write again every
+typed one.
 
-A node with `typed_answers: true` (the summary `brouillon-suite`) gets, at load time, one
-message per such answer, said only when the answer was typed (`<variable> == 'libre'`): the
-part's title and the words (coach message `reponse-ecrite`, with `{titre}` and `{texte}`).
-They come after the node's last message with a condition, before its closing messages; an
-answer the node already shows by hand (`{texte_<variable>}` in one of its messages) is left
+A node with `draft_answers: true` (the summary `brouillon`) gets, at load time, one message
+per answer the draft can show, in the draft's order (coach/drafts/brouillon.yaml: its
+documents, their parts, each variable once, where it first appears), said only when it
+holds:
+- a chosen answer (`<variable> == '<value>'`): the very sentence the draft writes for that
+  value, in standard French and in FALC, so that the summary and the draft (HTML, DOCX,
+  ODT) cannot say different things;
+- a typed answer (`<variable> == 'libre'`): the part's title and the words (coach message
+  `reponse-ecrite`, with `{titre}` and `{texte}`), for every variable an `ask:` of the
+  journey fills.
+They come right after the node's first message (its introduction, « Voici votre
+brouillon »), before its other messages; an answer the node already shows by hand
+(`{texte_<variable>}` in one of its messages, or a message with the same condition) is left
 to it.
 
 A node with `edit_answers: true` (the summary's « Écrire ou modifier mes réponses ») gets,
@@ -32,8 +41,8 @@ written by hand with a generated node's id (`modifier-objectif`) is kept instead
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field, replace
 
 from coach.content.model import FlowData
 from coach.content.schema import (
@@ -45,7 +54,7 @@ from coach.content.schema import (
     Suppression,
     SystemMessage,
 )
-from coach.drafts.template import DraftTemplate, load_template
+from coach.drafts.template import DraftTemplate, Pair, load_template
 
 CURRENT = "modifier-actuelle"
 WRITE = "modifier-ecrire"
@@ -65,16 +74,20 @@ STAGE_TITLE = [*SHARED, Suppression(rule="FALC-PAIR-002",
 # A part's title may announce a list (« Le plan en 3 parties ») that the person's own words give.
 TYPED_LINE = [Suppression(rule="FALC-ENUM-001",
                           reason="titre d’une partie du brouillon, suivi des mots de la personne")]
+# What a typed answer sets its variable to (`ask:`, coach.engine.engine).
+TYPED_VALUE = "libre"
 
 
 @dataclass(frozen=True)
 class DraftPart:
-    """What the draft calls the part a variable fills: its title and its question."""
+    """What the draft calls the part a variable fills: its title, its question, and the
+    sentence it writes for each chosen value."""
 
     title: str
     title_falc: str
     question: str
     question_falc: str
+    values: Mapping[str, Pair] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -92,7 +105,8 @@ def draft_parts(template: DraftTemplate | None = None) -> dict[str, DraftPart]:
         for section in document.sections:
             for answer in section.answers:
                 parts.setdefault(answer.variable, DraftPart(
-                    section.title, section.title_falc, section.question, section.question_falc))
+                    section.title, section.title_falc, section.question, section.question_falc,
+                    dict(answer.values)))
     return parts
 
 
@@ -174,27 +188,42 @@ def menus(flows: dict[str, FlowData]) -> Iterator[tuple[FlowData, Node]]:
 def summaries(flows: dict[str, FlowData]) -> Iterator[tuple[FlowData, Node]]:
     for flow in flows.values():
         for node in flow.nodes.values():
-            if node.typed_answers:
+            if node.draft_answers:
                 yield flow, node
 
 
-def _with_typed_answers(node: Node, answers: list[Asked], parts: dict[str, DraftPart],
-                        line: SystemMessage) -> Node:
-    """The summary with a line per typed answer it does not already show by hand."""
+def chosen_condition(variable: str, value: str) -> str:
+    """The condition of the summary's line of a chosen answer."""
+    return f"{variable} == '{value}'"
+
+
+def typed_condition(variable: str) -> str:
+    """The condition of the summary's line of a typed answer."""
+    return f"{variable} == '{TYPED_VALUE}'"
+
+
+def _with_draft_answers(node: Node, parts: dict[str, DraftPart], typed: set[str],
+                        line: SystemMessage | None) -> Node:
+    """The summary with a line per answer of the draft it does not already show by hand:
+    the draft's own sentence for a chosen value, the part's title and the words for a
+    typed answer (`typed`: the variables an `ask:` fills; none without `line`)."""
     written = " ".join(m.text + " " + m.falc for m in node.messages)
+    conditions = {m.when for m in node.messages if m.when}
     lines = []
-    for asked in answers:
-        name = "{" + TYPED_PREFIX + asked.variable + "}"
-        if name in written:
+    for variable, part in parts.items():
+        for value, sentence in part.values.items():
+            when = chosen_condition(variable, value)
+            if when not in conditions:
+                lines.append(Message(when=when, text=sentence.text, falc=sentence.falc))
+        name = "{" + TYPED_PREFIX + variable + "}"
+        if line is None or variable not in typed or name in written:
             continue
-        part = parts[asked.variable]
         lines.append(Message(
-            when=f"{asked.variable} == 'libre'",
+            when=typed_condition(variable),
             text=line.text.replace("{titre}", part.title).replace("{texte}", name),
             falc=line.falc.replace("{titre}", part.title_falc).replace("{texte}", name),
             suppress=TYPED_LINE))
-    last = max((i for i, m in enumerate(node.messages) if m.when), default=-1)
-    messages = [*node.messages[:last + 1], *lines, *node.messages[last + 1:]]
+    messages = [*node.messages[:1], *lines, *node.messages[1:]]
     return node.model_copy(update={"messages": messages})
 
 
@@ -236,13 +265,13 @@ def expand(flows: dict[str, FlowData], parts: dict[str, DraftPart],
     lint reports it (`brouillon/modifier-sans-retour`, `message/absent`)."""
 
     answers = draft_answers(flows, parts)
+    typed = {asked.variable for asked in answers}
     expanded = dict(flows)
-    if SUMMARY in system:
-        for flow, node in list(summaries(flows)):
-            current = expanded[flow.id]
-            nodes = dict(current.nodes)
-            nodes[node.id] = _with_typed_answers(node, answers, parts, system[SUMMARY])
-            expanded[flow.id] = replace(current, nodes=nodes)
+    for flow, node in list(summaries(flows)):
+        current = expanded[flow.id]
+        nodes = dict(current.nodes)
+        nodes[node.id] = _with_draft_answers(node, parts, typed, system.get(SUMMARY))
+        expanded[flow.id] = replace(current, nodes=nodes)
     found = list(menus(expanded))
     if not found or any(m not in system for m in MESSAGES):
         return expanded

@@ -24,8 +24,15 @@ from coach.content.schema import (
     Node,
     Route,
 )
-from coach.engine.commands import COMMANDS, DRAFT_ELSEWHERE, RESERVED_IDS, TYPED_COMMANDS
-from coach.engine.progress import PATH_VARIABLE, SHORT_PATH
+from coach.engine.commands import (
+    COMMANDS,
+    DRAFT_ELSEWHERE,
+    DRAFT_ERASING,
+    DRAFT_ERASING_ELSEWHERE,
+    RESERVED_IDS,
+    TYPED_COMMANDS,
+)
+from coach.engine.progress import PASSED, PASSED_HERE, PASSED_STAGE, PATH_VARIABLE, SHORT_PATH
 
 # Keep in step with coach.engine.engine.MAX_CALL_DEPTH (content does not import the engine).
 MAX_CALL_DEPTH = 4
@@ -338,10 +345,12 @@ def _check_entry(content: Content) -> Iterator[Issue]:
                    "saisie-revenir", "saisie-gardee", "saisie-reecrire-invite"]
     if any(node.edit_answers for node in nodes):
         needed += list(answer_edits.MESSAGES)
-    if any(node.typed_answers for node in nodes):
+    if any(node.draft_answers for node in nodes):
         needed.append(answer_edits.SUMMARY)
     if content.draft_summary is not None:
-        needed.append(DRAFT_ELSEWHERE)
+        needed += [DRAFT_ELSEWHERE, DRAFT_ERASING, DRAFT_ERASING_ELSEWHERE]
+    if any(c.skip for node in nodes for c in node.choices):
+        needed += [PASSED_HERE, PASSED_STAGE, PASSED]
     if any(flow.header.stage is not None for flow in content.flows.values()):
         needed += ["progression", "ou-en-suis-je", "ou-en-suis-je-vu", "ou-en-suis-je-reste",
                    "ou-en-suis-je-hors", "etape-vue", "etape-commencee", "etape-a-faire"]
@@ -649,6 +658,7 @@ def _check_stages(content: Content) -> Iterator[Issue]:
                          f"le premier nœud du fichier (« {next(iter(flow.nodes))} ») n’est dans"
                          " aucune partie", "faites commencer la première partie au premier"
                          " nœud du fichier")
+    yield from _check_skips(content)
     for flow in content.flows.values():
         for node in flow.nodes.values():
             for choice in node.choices:
@@ -669,6 +679,38 @@ def _check_stages(content: Content) -> Iterator[Issue]:
         yield _issue(first, None, "etape/numero",
                      f"les étapes sont numérotées {sorted(numbers)} au lieu de {expected}",
                      "numérotez les étapes à partir de 1, sans trou")
+
+
+def _part_index(flow: FlowData, node_id: str) -> int | None:
+    """The index of the part of a staged flow a node is in (None outside every part)."""
+    firsts = {part.first: index for index, part in enumerate(flow.header.parts)}
+    current: int | None = None
+    for found in flow.nodes:
+        current = firsts.get(found, current)
+        if found == node_id:
+            return current
+    return None
+
+
+def _check_skips(content: Content) -> Iterator[Issue]:
+    """`skip: true` (« Passer les cartes ») leaves a stage's part for a later part of the
+    same stage: elsewhere there is no part to call skipped, or the person stays in it."""
+    for flow in content.flows.values():
+        for node in flow.nodes.values():
+            for choice in node.choices:
+                if not choice.skip:
+                    continue
+                here = _part_index(flow, node.id) if flow.header.stage is not None else None
+                target = content.resolve(flow.id, choice.target)
+                there = (_part_index(flow, target[1])
+                         if target[0] == flow.id and target[1] in flow.nodes else None)
+                if (here is None or there is None or there <= here or choice.call
+                        or choice.returns):
+                    yield _issue(flow, node, "etape/passer-hors-partie",
+                                 f"le choix « {choice.id} » a « skip » mais ne quitte pas sa"
+                                 " partie pour une partie suivante de la même étape",
+                                 "visez avec « target » un nœud d’une partie plus loin dans"
+                                 " l’étape, ou retirez « skip »")
 
 
 def _exercise_nodes(flow: FlowData) -> tuple[set[str], set[str]]:

@@ -119,6 +119,9 @@ class Choice(Strict):
     # place they had reached in that stage (outside detours), the start only when the stage
     # was never begun.
     resume_stage: bool = False
+    # « Passer les cartes »: the stage's part this choice leaves is skipped, not seen; the
+    # progress says so (« Où en suis-je ? », the stage's end) until the person sees it.
+    skip: bool = False
     when: str | None = None
     set: dict[Ident, Scalar] = {}
     add: dict[Ident, int] = {}
@@ -206,9 +209,9 @@ class Node(Strict):
     # The draft's summary: every typed answer that reaches the draft is offered here, one
     # detour each to write it again (coach/content/answer_edits.py fills the choices in).
     edit_answers: bool = False
-    # The draft's summary: every typed answer that reaches the draft is said here, when it
-    # was typed (coach/content/answer_edits.py adds the messages).
-    typed_answers: bool = False
+    # The draft's summary: every answer the draft shows, chosen or typed, is said here with
+    # the draft's own words (coach/content/answer_edits.py adds the messages).
+    draft_answers: bool = False
 
     @model_validator(mode="before")
     @classmethod

@@ -33,6 +33,13 @@ FALC_QUESTION = ("commande:standard", "commande:garder-facile")
 # what it says in a journey that builds no draft: where the draft is made.
 OPEN_DRAFT = "mon-brouillon"
 DRAFT_ELSEWHERE = "brouillon-ailleurs"
+# The typed command « effacer mon brouillon »: how the draft is erased (with the whole
+# conversation, by the person, who confirms first), or, in a journey that builds no draft,
+# that there is none and how the conversation is erased. Nothing is erased here.
+ERASE_DRAFT = "effacer-brouillon"
+DRAFT_ERASING, DRAFT_ERASING_ELSEWHERE = "brouillon-effacer", "brouillon-effacer-ailleurs"
+# Said after an answer given in place, when the step has choices to go on with.
+GO_ON = "reponse-suite"
 
 
 @dataclass(frozen=True)
@@ -137,6 +144,15 @@ def open_draft(engine: Engine, record: Record) -> None:
     engine.open_draft(record)
 
 
+def how_to_erase_the_draft(engine: Engine, record: Record) -> None:
+    """« effacer mon brouillon », typed: the draft is the conversation's answers, erased only
+    with the whole conversation (« Supprimer ma conversation », which asks to confirm); the
+    person stays where they are, with the step's choices. Never erases anything itself."""
+    engine.say(record, DRAFT_ERASING if engine.builds_draft(record) else DRAFT_ERASING_ELSEWHERE)
+    if engine.available_choices(record) and GO_ON in engine.content.system:
+        engine.say(record, GO_ON)  # « Vous pouvez reprendre avec une des réponses… »
+
+
 def saying(message_id: str) -> Handler:
     """A command that only answers with one coach message."""
 
@@ -163,6 +179,7 @@ COMMANDS: tuple[CommandSpec, ...] = (
     CommandSpec("standard", standard_french, typed_only=True),
     CommandSpec("garder-facile", keep_easy_to_read, typed_only=True),
     CommandSpec(OPEN_DRAFT, open_draft, typed_only=True),
+    CommandSpec(ERASE_DRAFT, how_to_erase_the_draft, typed_only=True),
 )
 
 BY_ID: dict[str, CommandSpec] = {spec.id: spec for spec in COMMANDS}

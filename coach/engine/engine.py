@@ -895,6 +895,8 @@ class Engine:
             self._say(record, ("pas-compris-choix",))
             return
         record.snapshot()
+        if choice.skip and not record.calls:  # « Passer les cartes »: that part is not seen
+            self.progress.mark_skipped(record, (record.flow, record.node))
         for name, value in choice.set.items():
             record.vars[name] = value
         for name, amount in choice.add.items():
@@ -1137,11 +1139,18 @@ class Engine:
             # Back from « Écrire ou modifier mes réponses » (`edited`), a summary of typed
             # answers is said again whole: « plus haut » would be the old words.
             named = (back and len(said) > SAID_AGAIN
-                     and not (edited and node.typed_answers))
+                     and not (edited and node.draft_answers))
             if back:
                 record.transcript.append(self._back_line(ref, named))
+            # A stage's end says the parts of it the person skipped, after its first message
+            # (« Étape 1 terminée ! »): its last one stays the one the draft's links follow.
+            passed = (self.where.passed_entry(record, ref[0])
+                      if node.end and not back and not record.calls else None)
             for index, _message in said[-1:] if named else said:
                 record.transcript.append(self._content_entry(record, ref, index))
+                if passed is not None:
+                    record.transcript.append(passed)
+                    passed = None
             if node.directory:
                 record.transcript.append(
                     ["directory", DIRECTORY_ASK if self.communities else DIRECTORY_EMPTY])

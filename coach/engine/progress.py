@@ -3,11 +3,14 @@
 A flow with `stage: N` is a stage; its `parts:` cut its nodes in file order (each part runs
 from its `from` node to the next part's). Every step of the API says the stage and part of
 the person's place — inside a detour, of the place the detour left — and « Où en suis-je ? »
-lists the parts seen and left. Nothing here is stored but a bit mask of the parts seen.
+lists the parts seen, skipped and left. Nothing here is stored but two bit masks per stage:
+the parts seen, and the parts skipped (left by a `skip: true` choice, « Passer les cartes »,
+and not seen since): a skipped part is not seen, so a stage with one is not seen in full.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -21,6 +24,9 @@ from coach.engine.record import Record
 PATH_VARIABLE = "chemin"
 SHORT_PATH = "court"
 DEFAULT_LABEL = "Étape {etape} sur {etapes} · partie {partie} sur {parties}"
+# Coach messages (commun.yaml) of skipped parts: in « Où en suis-je ? », for the stage the
+# person is in and for another stage, and at a stage's end.
+PASSED_HERE, PASSED_STAGE, PASSED = "ou-en-suis-je-passe", "etape-passee", "etape-fin-passee"
 
 
 @dataclass(frozen=True)
@@ -95,20 +101,23 @@ class ProgressMap:
                 stage, part = found
                 return Place(stage, part, self.path(
                     stage, record.vars, part, record.seen.get(stage.flow, 0),
-                    choosing=ref in self.choosing))
+                    choosing=ref in self.choosing,
+                    skipped=record.skipped.get(stage.flow, 0)))
         return None
 
     @staticmethod
     def path(stage: Stage, variables: Mapping[str, Any], current: StagePart | None = None,
-             seen: int = 0, choosing: bool = False) -> tuple[StagePart, ...]:
+             seen: int = 0, choosing: bool = False, skipped: int = 0) -> tuple[StagePart, ...]:
         """The parts of the path the person follows, a count that never goes down on the
         way: the full path has every part; the short one leaves the exercises out, except
-        one the person is in or has seen (asked for: it stays counted). Where the path is
-        chosen, before choosing, the short path's parts: the full one only adds to them."""
+        one the person is in, has seen or has skipped (asked for: it stays counted). Where
+        the path is chosen, before choosing, the short path's parts: the full one only adds
+        to them."""
         if variables.get(PATH_VARIABLE) != SHORT_PATH and not choosing:
             return stage.parts
+        kept = seen | skipped
         return tuple(p for p in stage.parts
-                     if not p.exercise or p is current or seen & (1 << p.index))
+                     if not p.exercise or p is current or kept & (1 << p.index))
 
     @staticmethod
     def places_left(record: Record) -> list[NodeRef]:
@@ -121,8 +130,9 @@ class ProgressMap:
         left = 0
         for stage in self.stages:
             mask = record.seen.get(stage.flow, 0)
-            if any(not mask & (1 << p.index)
-                   for p in self.path(stage, record.vars, seen=mask)):
+            path = self.path(stage, record.vars, seen=mask,
+                             skipped=record.skipped.get(stage.flow, 0))
+            if any(not mask & (1 << p.index) for p in path):
                 left += 1
         return left
 
@@ -138,10 +148,37 @@ class ProgressMap:
                 "parts": values["parties"]}
 
     def mark_seen(self, record: Record, ref: NodeRef) -> None:
+        """The part of this node is seen (and no longer skipped, if it was)."""
         found = self.part_of.get(ref)
         if found is not None:
             stage, part = found
-            record.seen[stage.flow] = record.seen.get(stage.flow, 0) | (1 << part.index)
+            bit = 1 << part.index
+            record.seen[stage.flow] = record.seen.get(stage.flow, 0) | bit
+            skipped = record.skipped.get(stage.flow, 0)
+            if skipped & bit:
+                if skipped & ~bit:
+                    record.skipped[stage.flow] = skipped & ~bit
+                else:
+                    del record.skipped[stage.flow]
+
+    def mark_skipped(self, record: Record, ref: NodeRef) -> None:
+        """The part of this node is left by a choice that skips it (« Passer les cartes »):
+        not seen, though its first node was, until the person comes back to it."""
+        found = self.part_of.get(ref)
+        if found is None:
+            return
+        stage, part = found
+        bit = 1 << part.index
+        seen = record.seen.get(stage.flow, 0) & ~bit
+        if seen:
+            record.seen[stage.flow] = seen
+        else:
+            record.seen.pop(stage.flow, None)
+        record.skipped[stage.flow] = record.skipped.get(stage.flow, 0) | bit
+
+    def skipped_parts(self, record: Record, flow_id: str) -> int:
+        """The bit mask of the parts of this stage the person skipped (0 when none)."""
+        return record.skipped.get(flow_id, 0) if self.stage_of_flow(flow_id) else 0
 
     def remember_place(self, record: Record) -> None:
         """Keep the person's node as their place in its stage (for « Reprendre l’étape N »),
@@ -168,14 +205,23 @@ def _said(system: Mapping[str, Any], key: str, falc: bool, values: Mapping[str, 
     message = system.get(key)
     if message is None:
         return ""
-    return fill(message.falc if falc else message.text, values)
+    return _one_stop(fill(message.falc if falc else message.text, values))
+
+
+def _one_stop(text: str) -> str:
+    """« … : Qui fait partie d’une CoP ?. » → « … ? »: a title that ends a sentence with its
+    own mark takes no full stop after it."""
+    return re.sub(r"([?!…])\.", r"\1", text)
 
 
 class WhereReport:
-    """« Où en suis-je ? »: the stage and part, the parts seen and left, the other stages.
+    """« Où en suis-je ? »: the stage and part, the parts seen, skipped and left, the other
+    stages; at a stage's end, the parts of it the person skipped.
 
-    The transcript keeps ["progress", flow, node, seen masks, short path]: what was true when the
-    person asked, rendered in the variant in force (standard or FALC).
+    The transcript keeps ["progress", flow, node, seen masks, short path, skipped masks]:
+    what was true when the person asked, rendered in the variant in force (standard or
+    FALC); entries stored before parts could be skipped have no skipped masks. A stage's end
+    keeps ["passed", flow, skipped mask].
     """
 
     def __init__(self, progress: ProgressMap) -> None:
@@ -189,10 +235,16 @@ class WhereReport:
             ref = next(r for r in self.map.places_left(record) if r in self.map.part_of)
             flow, node = ref
         return ["progress", flow, node, dict(record.seen),
-                record.vars.get(PATH_VARIABLE) == SHORT_PATH]
+                record.vars.get(PATH_VARIABLE) == SHORT_PATH, dict(record.skipped)]
+
+    def passed_entry(self, record: Record, flow_id: str) -> list[Any] | None:
+        """At the end of a stage: the parts of it skipped, or None when there is none."""
+        mask = self.map.skipped_parts(record, flow_id)
+        return ["passed", flow_id, mask] if mask and PASSED in self.system else None
 
     def render(self, entry: list[Any], falc: bool) -> str:
         _kind, flow, node, seen, short = entry[:5]
+        skipped: Mapping[str, int] = entry[5] if len(entry) > 5 else {}
         variables = {PATH_VARIABLE: SHORT_PATH} if short else {}
         found = self.map.part_of.get((flow, node))
         lines = []
@@ -201,28 +253,48 @@ class WhereReport:
         else:
             stage, part = found
             mask = seen.get(stage.flow, 0) | (1 << part.index)
+            passed = skipped.get(stage.flow, 0) & ~mask
             path = self.map.path(stage, variables, part, mask,
-                                 choosing=(flow, node) in self.map.choosing)
+                                 choosing=(flow, node) in self.map.choosing, skipped=passed)
             title = stage.title_falc if falc else stage.title
             lines.append(_said(self.system, "ou-en-suis-je", falc, {
                 "etape": stage.number, "etapes": len(self.map.stages), "titre": title,
                 "partie": path.index(part) + 1, "parties": len(path),
                 "partie_titre": part.title_falc if falc else part.title}))
+            if PASSED_HERE not in self.system:  # content without the message: left to see
+                passed = 0
             done = [p for p in path if p is not part and mask & (1 << p.index)]
-            left = [p for p in path if not mask & (1 << p.index)]
-            for key, parts in (("ou-en-suis-je-vu", done), ("ou-en-suis-je-reste", left)):
+            jumped = [p for p in path if passed & (1 << p.index)]
+            left = [p for p in path if not (mask | passed) & (1 << p.index)]
+            for key, parts in (("ou-en-suis-je-vu", done), (PASSED_HERE, jumped),
+                               ("ou-en-suis-je-reste", left)):
                 if parts:
-                    names = ", ".join(p.title_falc if falc else p.title for p in parts)
-                    lines.append(_said(self.system, key, falc, {"liste": names}))
+                    lines.append(_said(self.system, key, falc, {"liste": _names(parts, falc)}))
         for stage in self.map.stages if found is not None or seen else ():
             if found is not None and stage is found[0]:
                 continue
             mask = seen.get(stage.flow, 0)
-            path = self.map.path(stage, variables, seen=mask)
+            passed = skipped.get(stage.flow, 0) & ~mask
+            path = self.map.path(stage, variables, seen=mask, skipped=passed)
             count = sum(1 for p in path if mask & (1 << p.index))
+            jumped = [p for p in path if passed & (1 << p.index)]
             key = ("etape-vue" if count == len(path) else
+                   PASSED_STAGE if jumped and PASSED_STAGE in self.system else
                    "etape-commencee" if count else "etape-a-faire")
             lines.append(_said(self.system, key, falc, {
                 "etape": stage.number, "titre": stage.title_falc if falc else stage.title,
-                "vues": count, "parties": len(path)}))
+                "vues": count, "parties": len(path), "liste": _names(jumped, falc)}))
         return "\n".join(line for line in lines if line)
+
+    def render_passed(self, entry: list[Any], falc: bool) -> str:
+        """« Passé dans cette étape : … », said at the stage's end."""
+        _kind, flow, mask = entry[:3]
+        stage = self.map.stage_of_flow(flow)
+        if stage is None:
+            return ""
+        parts = [p for p in stage.parts if mask & (1 << p.index)]
+        return _said(self.system, PASSED, falc, {"liste": _names(parts, falc)}) if parts else ""
+
+
+def _names(parts: list[StagePart], falc: bool) -> str:
+    return ", ".join(p.title_falc if falc else p.title for p in parts)

@@ -13,6 +13,7 @@ The transcript holds references, not texts, so that switching FALC re-renders it
   ["offer", message_id, [place…], flow, node]  a coach message naming places (« {a} ou {b} »)
   ["place", place]                  the person chose a place the coach offered
   ["progress", …]                   « Où en suis-je ? » (see `coach.engine.progress`)
+  ["passed", flow, mask]            a stage's end: the parts of it the person skipped
   ["directory", value]              the communities of a place, or the question (« ? »)
   ["region", code]                  the person chose a region of the directory
 Places are short strings (see `coach.engine.nlu.places`).
@@ -98,6 +99,10 @@ class Record:
     proposal: list[str] = field(default_factory=list)
     # Parts of staged flows seen so far: flow id -> bit mask of part indexes.
     seen: dict[str, int] = field(default_factory=dict)
+    # Parts left by a choice that skips them (« Passer les cartes ») and not seen since: flow
+    # id -> bit mask (never set with the same part's `seen` bit; absent from records stored
+    # before it existed, and when empty).
+    skipped: dict[str, int] = field(default_factory=dict)
     # Where the person last stood in each stage, outside detours: flow id -> node id (for
     # « Reprendre l’étape N »; absent from records stored before it existed).
     places: dict[str, str] = field(default_factory=dict)
@@ -239,6 +244,7 @@ class Record:
         fields["answers"] = dict(self.answers)
         fields["proposal"] = list(self.proposal)
         fields["seen"] = dict(self.seen)
+        fields["skipped"] = dict(self.skipped)
         fields["places"] = dict(self.places)
         return copied
 
@@ -263,8 +269,8 @@ def content_values(entry: list[Any]) -> dict[str, Any] | None:
 
 _HEAD_FIELDS = tuple(f.name for f in fields(Record)
                      if f.name not in ("transcript", "turn_times", "history"))
-_OMITTED_WHEN_EMPTY = ("calls", "answers", "proposal", "seen", "places", "history_vars",
-                       "idempotency_steps", "pending")
+_OMITTED_WHEN_EMPTY = ("calls", "answers", "proposal", "seen", "skipped", "places",
+                       "history_vars", "idempotency_steps", "pending")
 
 
 def _with_undo(snapshot: list[Any], changed: dict[str, Any], unset: list[str]) -> list[Any]:

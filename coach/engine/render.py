@@ -131,6 +131,10 @@ class Renderer:
                 return None
             return Rendered(message_id, "bot", self._speakers["coach"],
                             self.where.render(entry, falc), "coach/ou-en-suis-je")
+        if kind == "passed":
+            said = self.where.render_passed(entry, falc) if self.where is not None else ""
+            return Rendered(message_id, "bot", self._speakers["coach"], said,
+                            "coach/etape-fin-passee") if said else None
         if kind == "directory":
             return self._directory(message_id, str(entry[1]), falc)
         if kind == "region":

@@ -49,9 +49,7 @@ def test_the_draft_under_the_summary_and_at_the_end_of_stage_one():
     step = play(step, *TO_END)
     assert step.end and step.draft_here
     step = play(step, "brouillon")
-    assert not step.draft_here
-    step = play(step, "suite")
-    assert step.record.node == "brouillon-suite" and step.draft_here
+    assert step.record.node == "brouillon" and step.draft_here  # the summary, all at once
     assert step_body(step)["draft"] == {"offered": True, "here": True}
     step = ENGINE.play(step.record, ChoiceInput("menu"))  # the journey's menu, the hub
     assert (step.record.flow, step.record.node) == ("coordinateur", "parcours")

@@ -1,9 +1,9 @@
-"""A coordinator's keyboard try-out: from the draft's summary (« Voir la suite du brouillon »),
+"""A coordinator's keyboard try-out: from the draft's summary,
 « Écrire ou modifier mes réponses », « Étape 3 : Animer », « Les espaces d’échange », new
 words typed and kept, then « Revenir où j’en étais »: the coach said « Vous revenez où vous
 en étiez : « Étape 1 : Initier ». Le début est plus haut… » and only the summary's last
 line; « plus haut » was the summary with the old words. Back from the answers' menu at a
-summary of typed answers (`typed_answers`), the coach says it again whole: the new words are
+summary of the draft's answers (`draft_answers`), the coach says it again whole: the new words are
 on screen (back from a tool, it is still named: tests/unit/test_detours.py)."""
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ def test_back_at_the_summary_after_an_edit_shows_the_new_words(falc: bool) -> No
         for choice in node.choices:
             for name, value in choice.set.items():
                 record.vars.setdefault(name, value)
-    record.flow, record.node = "initier", "brouillon-suite"
+    record.flow, record.node = "initier", "brouillon"
     step = ENGINE.play(ENGINE.step(record, len(record.transcript)).record,
                        ChoiceInput("modifier"))
     assert step.record.node == "modifier-reponses"
@@ -36,7 +36,7 @@ def test_back_at_the_summary_after_an_edit_shows_the_new_words(falc: bool) -> No
     step = ENGINE.play(step.record, ChoiceInput("saisie-garder"))
     assert step.record.answers["espaces"] == NEW
     step = ENGINE.play(step.record, ChoiceInput("revenir"))
-    assert (step.record.flow, step.record.node) == ("initier", "brouillon-suite")
+    assert (step.record.flow, step.record.node) == ("initier", "brouillon")
     said = " ".join(texts(step))
     assert NEW in said, said
     assert "plus haut" not in said

@@ -308,13 +308,13 @@ def test_back_to_a_long_step_without_a_name_of_its_own_names_its_journey(real):
     """The draft's summary is no place of its own: it is named by its journey."""
     answers = {"participation": "forte", "composition": "petit-mixte",
                "adhesion": "ouverte", "gouvernance": "partagee"}
-    record = record_at(real, "initier:brouillon-suite", **answers)
+    record = record_at(real, "initier:brouillon", **answers)
     step = real.play(record, ChoiceInput("outils"))
     step = press(real, step, "revenir")
-    node = real.content.node(("initier", "brouillon-suite"))
+    node = real.content.node(("initier", "brouillon"))
     said = [m for m in step.messages if m.role == "bot"]
     assert [m.ref for m in said] == [
-        "coach/retour-appel-lieu", f"initier/brouillon-suite/{len(node.messages) - 1}"]
+        "coach/retour-appel-lieu", f"initier/brouillon/{len(node.messages) - 1}"]
     assert "« Étape 1 : Initier »" in said[0].text
 
 

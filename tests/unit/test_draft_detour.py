@@ -105,7 +105,8 @@ def test_with_no_answer_yet_the_summary_says_so_and_offers_to_go_back():
     assert text[0].startswith("Votre brouillon est encore vide")
     assert text[1] == "Pour continuer l’étape, revenez où vous en étiez."
     assert not any(line.startswith("Voici votre brouillon") for line in text)
-    assert [c["id"] for c in step.choices] == ["suite", "revenir"]
+    assert len(text) == 2  # nothing else: no « recopier ce brouillon » of an empty one
+    assert [c["id"] for c in step.choices] == ["revenir", "modifier", "etapes", "outils"]
 
 
 def test_with_answers_the_summary_shows_them_and_hides_the_next_stage():
@@ -116,9 +117,9 @@ def test_with_answers_the_summary_shows_them_and_hides_the_next_stage():
     assert here(step) == SUMMARY
     text = said(step)
     assert text[0].startswith("Voici votre brouillon")
-    assert "Durée de vie : une CoP durable." in text
-    step = press(step, "suite")
-    assert "Participation : active et fréquente." in said(step)
+    # the draft's own sentences, at once, with no « Voir la suite » to press first
+    assert text[1:3] == ["La CoP est une structure pérenne, pensée pour durer.",
+                         "Participation : active et fréquente."]
     ids = [c["id"] for c in step.choices]
     assert ids[0] == "revenir" and "etape-2" not in ids  # in a detour, the way on is back
     assert step.draft_here  # the draft's links (HTML, Word, OpenDocument) under it
@@ -129,7 +130,7 @@ def test_with_answers_the_summary_shows_them_and_hides_the_next_stage():
 def test_an_answer_edited_from_the_summary_then_back_to_the_step():
     before = mid_stage_3()
     step = typed(before, "je veux modifier mes reponses")
-    step = press(step, "suite", "modifier", "m-etape-animer", "m-techniques")
+    step = press(step, "modifier", "m-etape-animer", "m-techniques")
     assert here(step) == ("initier", "modifier-techniques")
     assert step.progress == before.progress
     step = typed(step, "un photolangage et des jeux de rôle")
@@ -137,7 +138,7 @@ def test_an_answer_edited_from_the_summary_then_back_to_the_step():
     assert step.record.answers["techniques"] == "un photolangage et des jeux de rôle"
     assert here(step) == ("initier", "modifier-etape-animer")
     step = press(step, "revenir")  # back to the summary, said again whole with the new words
-    assert here(step) == ("initier", "brouillon-suite")
+    assert here(step) == SUMMARY
     assert any("un photolangage et des jeux de rôle" in line for line in said(step))
     step = press(step, "revenir")
     assert here(step) == ("animer", "cycle") and step.record.calls == []
