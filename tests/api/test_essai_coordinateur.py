@@ -77,7 +77,7 @@ async def test_erasing_the_draft_says_how_and_erases_nothing(client, text, falc)
     step = await turn(client, before["id"], text=text)
     first = said(step)[0]
     assert "« Supprimer ma conversation »" in first and "« Plus d’options »" in first
-    assert ("Rien n’est effacé sans votre accord." in first if falc
+    assert ("Avant, le coach vous demande votre accord." in first if falc
             else "rien n’est effacé sans votre accord" in first)
     assert (step["flow"], step["node"]) == (before["flow"], before["node"])
     assert step["choices"] == before["choices"] and step["progress"] == before["progress"]
