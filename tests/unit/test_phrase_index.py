@@ -12,6 +12,7 @@ from bench.nlu_bench import load_utterances
 from coach.content.loader import load_content
 from coach.engine.nlu import matching
 from coach.engine.nlu.clauses import split_clauses
+from coach.engine.nlu.french import singular
 from coach.engine.nlu.lexicon import Lexicon, Phrase, Query
 from coach.engine.nlu.matching import (
     EXACT,
@@ -120,6 +121,10 @@ def _scan(index: PhraseSet, query: Query) -> list[dict[str, float]]:
     lexicon = index.lexicon
     exact = [{k for k, p, g in zip(index.keys, index.phrases, index.group_of, strict=True)
               if g == group and p.norm == query.norm} for group in range(index.groups)]
+    for group in range(index.groups):  # a group without the text: the text in the singular
+        exact[group] = exact[group] or {
+            k for k, p, g in zip(index.keys, index.phrases, index.group_of, strict=True)
+            if g == group and singular(p.norm) == singular(query.norm)}
     tallies: list[dict[str, list]] = [{} for _group in range(index.groups)]
     for key, phrase, group in zip(index.keys, index.phrases, index.group_of, strict=True):
         hits = phrase.stems & query.stems

@@ -457,6 +457,38 @@ plus puis tous vous nous sous dans sans cas dos
 """)
 
 
+# The words that only say the number or the gender of a noun (« la réunion », « les
+# réunions »), each read in one form by `singular`.
+_NUMBER_FORMS = {
+    "la": "le", "les": "le", "l": "le", "une": "un", "des": "un", "aux": "au",
+    "ma": "mon", "mes": "mon", "ta": "ton", "tes": "ton", "sa": "son", "ses": "son",
+    "nos": "notre", "vos": "votre", "leurs": "leur", "cette": "ce", "cet": "ce", "ces": "ce",
+    "quelle": "quel", "quels": "quel", "quelles": "quel"}
+# Words in « -s » or « -eux » that are no plural of the word without it (« mois » is not
+# « moi », « fils » not « fil »), besides `_ENDS_IN_S`.
+_NO_PLURAL = word_set("mois fils gens souris succes proces peux veux deux ceux eux mieux vieux"
+                      " yeux")
+
+
+def singular(norm: str) -> str:
+    """A text in the shared spelling read as if it spoke of one thing, its determiners in
+    one form: « c est quand les reunions » reads as « c est quand la reunion » does. A phrase
+    of the content said in the plural (or the singular) is still that phrase."""
+    out = []
+    for word in norm.split():
+        form = _NUMBER_FORMS.get(word)
+        if form is None:
+            form = word
+            if len(word) <= 3 or word in _ENDS_IN_S or word in _NO_PLURAL:
+                pass
+            elif word[-1] == "s":
+                form = word[:-1]  # « reunions », « rencontres »
+            elif word.endswith("eux"):
+                form = word[:-1]  # « lieux », « nouveaux »
+        out.append(form)
+    return " ".join(out)
+
+
 _family_stemmer = Stemmer.Stemmer("french", 0)
 _FAMILY_STEMS = {str(_family_stemmer.stemWord(word)): str(_family_stemmer.stemWord(
     LEMMAS.get(canonical, canonical))) for canonical, forms in _FAMILIES.items()

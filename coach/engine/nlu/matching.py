@@ -19,6 +19,7 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
+from coach.engine.nlu.french import singular
 from coach.engine.nlu.lexicon import MAX_GRAM, NEGATION, UNKNOWN_WEIGHT, Lexicon, Phrase, Query
 
 EXACT = 1.0
@@ -154,6 +155,11 @@ class PhraseSet:
         self.exact: dict[str, list[int]] = {}
         for index, phrase in enumerate(self.phrases):
             self.exact.setdefault(phrase.norm, []).append(index)
+        # The same phrases read in the singular (`singular`): « c'est quand les réunions » is
+        # the phrase « c'est quand la réunion » typed, not a phrase that only shares a word.
+        self.exact_singular: dict[str, list[int]] = {}
+        for index, phrase in enumerate(self.phrases):
+            self.exact_singular.setdefault(singular(phrase.norm), []).append(index)
         self._whole = self._by_stem_whole()
         self._halves = self._by_stem_halves()
         self._pairs = self._by_pair()
@@ -217,7 +223,7 @@ class PhraseSet:
         """Per group, the score of each key the text may lead to."""
         results: list[dict[str, float]] = [{} for _group in range(self.groups)]
         keys, group_of = self.keys, self.group_of
-        exact = self.exact.get(query.norm)
+        exact = self._typed(query.norm)
         if exact:
             for index in exact:
                 results[group_of[index]][keys[index]] = EXACT
@@ -311,6 +317,16 @@ class PhraseSet:
                 if best > 0:
                     results[group][key] = best
         return results
+
+    def _typed(self, norm: str) -> list[int]:
+        """The phrases a text is, in each group: those typed exactly, else (in a group
+        without one) those it is in the singular (« les réunions », « la réunion »)."""
+        found = self.exact.get(norm, [])
+        groups = {self.group_of[index] for index in found}
+        if len(groups) == self.groups:
+            return found
+        return [*found, *(index for index in self.exact_singular.get(singular(norm), ())
+                          if self.group_of[index] not in groups)]
 
     def _sharing_two(self, bits: dict[str, int]) -> set[int]:
         """The phrases that hold two typed stems or more (through each typed pair)."""
