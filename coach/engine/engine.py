@@ -709,6 +709,9 @@ class Engine:
             self._explain(record, key[len(GLOSSARY):])
         elif key.startswith(REPLY):
             self._reply(record, key[len(REPLY):])
+        elif key.startswith(HERE) and self._at_directory(record):
+            # where the coach asks where one lives, its answer is whom to ask (« c ou »)
+            self._answer_wish(record, "ici")
         elif key.startswith(HERE):
             self._say_again(record, key[len(HERE):])
         elif key == OTHER:

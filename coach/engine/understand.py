@@ -495,6 +495,36 @@ class Understanding:
         if decision.kind == "miss" and not decision.hostile and not (
                 context.pending or context.here_too):
             decision = self._about_here(text, query, context, decision)
+        elif decision.kind == "go" and not (decision.also or context.pending
+                                            or context.here_too):
+            decision = self._also_here(text, context, decision)
+        return decision
+
+    def _also_here(self, text: str, context: Context, decision: Decision) -> Decision:
+        """« c gratuit et c ou », typed where the coach says where to find a community: the
+        first question is answered where the person is (the cost, a term), and the other is
+        about the step itself, which the understanding leaves out, so that its clause alone
+        led nowhere and was dropped. It is answered too (`also`): the step's message that
+        answers it, said again after the first answer (`HERE`)."""
+        best = decision.best
+        if best is None or decision.whole or not best.key.startswith((REPLY, GLOSSARY)):
+            return decision  # one place to go, or one to stay at: nothing is left out
+        clauses = split_clauses(text)
+        here = node_place(context.flow, context.node)
+        if len(clauses) < 2 or here not in self._place_set:
+            return decision
+        there = replace(context, here_too=True)
+        for clause in clauses:
+            query = self.lexicon.query(clause)
+            if not query.tokens:
+                continue
+            again = self._read(clause, query, there)
+            found = again.best
+            if (again.kind == "go" and found is not None and found.place == here
+                    and found.score >= GO and (query.stems or typed_exactly(again))):
+                message, _rare = self._message_answering(query, context.flow, context.node)
+                return replace(decision, also=(
+                    Candidate(f"{HERE}{message}", here, found.score, found.via),))
         return decision
 
     def _about_here(self, text: str, query: Query, context: Context,
