@@ -14,7 +14,7 @@ from __future__ import annotations
 import pytest
 
 from coach.engine.engine import ChoiceInput
-from tests.content.playing import ENGINE, play, texts
+from tests.content.playing import CONTENT, ENGINE, choice_ids, play, texts
 
 NEAR_ME = "Trouver une communauté près de chez moi"
 
@@ -37,3 +37,28 @@ def test_a_person_with_a_disability_reaches_the_directory_in_three_taps(falc: bo
     # The way back leads to the person's step, not the parent's.
     back = ENGINE.play(step.record, ChoiceInput("revenir"))
     assert back.record.node == "personne-concernee", back.record.node
+ADVICE = ["annuaire-vide", "annuaire-vide-lieu", "annuaire-aucun", "annuaire-plus-pres",
+          "annuaire-aucune-va", "annuaire-qui", "annuaire-encore", "annuaire-vide-distance",
+          "annuaire-vide-plus-pres", "annuaire-vide-encore"]
+
+
+@pytest.mark.parametrize("falc", [False, True], ids=["standard", "facile"])
+def test_the_advice_of_whom_to_ask_fits_every_reader(falc: bool) -> None:
+    """Said to Samir, to a parent and to a professional alike: never « votre proche », never
+    « qui vous accompagne » (a professional is not the one accompanied)."""
+    texts_ = {key: (CONTENT.system[key].falc if falc else CONTENT.system[key].text)
+              for key in ADVICE if key in CONTENT.system}
+    node = CONTENT.flows["trouver"].nodes
+    texts_ |= {f"trouver:{n.id}": (m.falc if falc else m.text)
+               for n in node.values() for m in n.messages}
+    wrong = {k: t for k, t in texts_.items()
+             if "votre proche" in t or "qui vous accompagne" in t}
+    assert wrong == {}
+
+
+def test_samir_at_the_directory_hears_no_parent_s_advice() -> None:
+    step = play(ENGINE.start(falc=True), "personne-concernee", "trouver-groupe")
+    said = "\n".join(texts(step))
+    assert "proche" not in said, said
+    assert "Demandez à un service d’aide." in said, said
+    assert choice_ids(step)
