@@ -747,8 +747,9 @@ class Engine:
 
     def _say_again(self, record: Record, wanted: str) -> None:
         """The text is about the step the person is at (« LSF » where the step speaks of it):
-        a line says so (`ici-rappel`), then the step's message `wanted` (its index, or the
-        first one said when its condition does not hold) in the conversation's language; the
+        a line says so (`ici-rappel`, or the step's own `ici-rappel-<node>`), then the step's
+        message `wanted` (its index, or the first one said when its condition does not
+        hold) in the conversation's language; the
         person stays, with the step's choices. Asked again right after, only the short line
         `ici-encore` (the message is just above), with « Menu » and « Parler à une
         personne »."""
@@ -762,12 +763,15 @@ class Engine:
             return
         index = int(wanted) if wanted.isdigit() and int(wanted) in said else said[0]
         entry = self._content_entry(record, ref, index)
+        # A step's own line, when the content has one (`ici-rappel-<node>`): « je peux
+        # venir ? » typed at the persons' step is answered « Oui » before the step again.
+        here = self._variant(SAID_HERE, f"-{record.node}", True)
         since = list(islice(record.transcript.from_end(), 1, 3))[::-1]  # before the text
-        if since == [["coach", SAID_HERE], entry] and SAID_HERE_AGAIN in self.content.system:
+        if since == [["coach", here], entry] and SAID_HERE_AGAIN in self.content.system:
             record.transcript.append(["coach", SAID_HERE_AGAIN])
             return
-        if SAID_HERE in self.content.system:
-            record.transcript.append(["coach", SAID_HERE])
+        if here in self.content.system:
+            record.transcript.append(["coach", here])
         record.transcript.append(entry)
 
     def _content_entry(self, record: Record, ref: NodeRef, index: int) -> list[Any]:

@@ -784,8 +784,9 @@ class Understanding:
         if stems:
             # A rest of one word that counts asks whether there is a place for this person,
             # unless typed as a phrase (« c'est quoi le RGPD »), as in a clause.
-            asked = self.persons.subject_of_work(self._read(rest, query, there), query,
-                                                 self._common)
+            asked = self._read(rest, query, there)
+            if profile != self.persons.person:  # staff: a condition named is their work's
+                asked = self.persons.subject_of_work(asked, query, self._common)
             if asked.hostile:
                 return asked
             sure = asked.best is not None and asked.best.score >= EXACT_SCORE

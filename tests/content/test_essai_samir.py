@@ -6,15 +6,19 @@ misspelled messages; a second tester only tapped, in easy-to-read.
   commencer ? » or « J’ai fini »: five taps to a next step, where a parent needs three;
 - the advice of whom to ask spoke to a parent whoever read it (« Ou au service d’aide de
   votre proche » to Samir, « l’établissement qui vous accompagne, vous ou votre proche »
-  to a professional).
+  to a professional);
+- Samir's own words: « bonjour je mapel samir je travaille en esat » offered the
+  professionals first; « je veu entré dans une cop » got a definition; « je peu venir avec
+  mon educatrice » was not understood; « je travail en esat moi aussi je peu venir ? » got
+  « C’est le sujet de cette étape » and the step again, with no « Oui ».
 """
 
 from __future__ import annotations
 
 import pytest
 
-from coach.engine.engine import ChoiceInput
-from tests.content.playing import CONTENT, ENGINE, choice_ids, play, texts
+from coach.engine.engine import ChoiceInput, TextInput
+from tests.content.playing import CONTENT, ENGINE, choice_ids, play, refs, texts
 
 NEAR_ME = "Trouver une communauté près de chez moi"
 
@@ -62,3 +66,49 @@ def test_samir_at_the_directory_hears_no_parent_s_advice() -> None:
     assert "proche" not in said, said
     assert "Demandez à un service d’aide." in said, said
     assert choice_ids(step)
+
+
+# -- Samir's own words -----------------------------------------------------------------------
+@pytest.mark.parametrize("typed", ["bonjour je mapel samir je travaille en esat",
+                                   "je travail dans un esat"])
+@pytest.mark.parametrize("falc", [False, True], ids=["standard", "facile"])
+def test_working_in_an_esat_says_a_person_with_a_disability(typed: str, falc: bool) -> None:
+    """« bonjour je mapel samir je travaille en esat » was answered « J’ai peut-être mal
+    compris » with « Pour les professionnels » first: a worker in an ESAT is not staff."""
+    step = ENGINE.play(ENGINE.start(falc=falc).record, TextInput(typed))
+    assert (step.record.flow, step.record.node) == ("familles", "personne-concernee"), (
+        refs(step))
+    assert step.record.vars.get("persona") == "personne", step.record.vars
+
+
+def test_a_job_in_an_esat_is_still_staff() -> None:
+    step = ENGINE.play(ENGINE.start(falc=True).record,
+                       TextInput("je suis moniteur d'atelier en esat"))
+    assert step.record.flow == "professionnels", refs(step)
+
+
+@pytest.mark.parametrize("typed, node", [("je veu entré dans une cop", "premier-pas"),
+                                         ("je peu venir avec mon educatrice", "accessibilite")])
+@pytest.mark.parametrize("falc", [False, True], ids=["standard", "facile"])
+def test_samir_s_questions_at_his_step_are_answered(typed: str, node: str, falc: bool) -> None:
+    """At the persons' step, « je veu entré dans une cop » got the definition of a CoP and
+    « je peu venir avec mon educatrice » was not understood."""
+    step = play(ENGINE.start(falc=falc), "personne-concernee")
+    step = ENGINE.play(step.record, TextInput(typed))
+    assert (step.record.flow, step.record.node) == ("familles", node), refs(step)
+
+
+@pytest.mark.parametrize("falc", [False, True], ids=["standard", "facile"])
+def test_may_i_come_at_the_persons_step_starts_with_yes(falc: bool) -> None:
+    """« je travail en esat moi aussi je peu venir ? » was answered « C’est le sujet de cette
+    étape. Je vous le dis encore une fois. » and the step again: the answer, « Oui », first."""
+    step = play(ENGINE.start(falc=falc), "personne-concernee")
+    step = ENGINE.play(step.record, TextInput("je travail en esat moi aussi je peu venir ?"))
+    assert step.record.node == "personne-concernee", refs(step)
+    said = texts(step)
+    assert said[0].startswith("Oui, vous avez"), said
+    assert "C’est le sujet de cette étape" not in said[0], said
+    # Asked again at once: the short line, not the step a third time.
+    again = ENGINE.play(step.record, TextInput("je travail en esat moi aussi je peu venir ?"))
+    assert refs(again) == ["coach/ici-encore"], refs(again)
+

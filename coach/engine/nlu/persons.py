@@ -44,11 +44,17 @@ WANT = word_set("veux voudrais voulons voudrions souhaite souhaitons souhaiterai
 # folded text starts with it (after a greeting); the word after the preposition is the place
 # of work (« je bosse à plein temps », « en équipe » are not places).
 WORK_FRAME = re.compile(
-    r"^(?:(?:bonjour|bonsoir|salut|coucou|hello|moi|alors|oui)\s+)*(?:(?:je|j)\s+)?"
-    r"(?:(?:suis\s+)?(?:travaille|bosse|interviens|exerce|chargee?\s+de\s+mission)"
+    r"^(?:(?:bonjour|bonsoir|salut|coucou|hello|moi|alors|oui)\s+)*"
+    # « je m'appelle Samir », « je mapel samir »: one's name first.
+    r"(?:(?:je\s+)?m\s*a+p+e+l+e?s?\s+[a-z]+\s+)?(?:(?:je|j)\s+)?"
+    r"(?:(?:suis\s+)?(?:travaill?e?s?|bosse|interviens|exerce|chargee?\s+de\s+mission)"
     r"\s+(?:a|au|aux|dans|en|chez|pour)|represente)"
     r"\s+(?:(?:la|le|l|les|un|une|des|d|du|mon|ma|notre)\s+)?"
     r"(?!(?:plein|mi|temps|partiel|equipe|libre|liberal)\b)[a-z0-9]+")
+# Where people with a disability work (« je travaille en ESAT », « je bosse à l'ESAT »): said
+# by someone with no job named before it, it says a person with a disability, not staff
+# (« je suis moniteur d'atelier en ESAT » names a job: staff).
+SHELTERED_WORK = word_set("esat esats")
 # ... and the service or team there (« au service évaluation », « pôle inclusion scolaire »).
 WORK_UNIT = re.compile(
     r"^\s+(?:(?:au|a\s+la|a\s+l|dans\s+le|dans\s+la|dans\s+l|en)\s+)?"
@@ -181,6 +187,10 @@ class Persons:
         self.parent = next((e.intention.target for e in content.intents
                             if e.intention.target in self.profiles
                             and (e.intention.set or {}).get("persona") == "famille"), None)
+        # The place of a person with a disability (who works in an ESAT, for one).
+        self.person = next((e.intention.target for e in content.intents
+                            if e.intention.target in self.profiles
+                            and (e.intention.set or {}).get("persona") == "personne"), None)
         self._parent_stems = frozenset(lexicon.stem_of(w) for w in ("parent", "aidant"))
         self._condition = frozenset(lexicon.stem_of(w) for w in CONDITION)
         self._child = lexicon.stem_of("enfant")
@@ -194,10 +204,14 @@ class Persons:
 
     def work_frame(self, query: Query) -> tuple[str, str] | None:
         """(the profile of those who work, the rest of the text) when the text starts with
-        where one works."""
+        where one works; the profile of a person with a disability when that place is an
+        ESAT."""
         if self.at_work is None:
             return None
         found = WORK_FRAME.match(query.norm)
+        if (found is not None and self.person is not None
+                and found.group().split()[-1] in SHELTERED_WORK):
+            return self.person, query.norm[found.end():]
         rest = query.norm[found.end():] if found is not None else self._job_at(query)
         if rest is None:
             return None
