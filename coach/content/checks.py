@@ -13,6 +13,7 @@ from coach.content.placeholders import CONTACT_KEYS, placeholders, text_hash
 from coach.content.schema import (
     CALL_DEPTH_VARIABLE,
     CALL_ORIGIN_VARIABLE,
+    CONTACT_VARIABLE,
     DIRECTORY_VARIABLE,
     DRAFT_ANSWERS_VARIABLE,
     ENGINE_VARIABLES,
@@ -575,6 +576,7 @@ def _check_calls(content: Content) -> Iterator[Issue]:
                         STAGES_LEFT_VARIABLE: "le nombre d’étapes pas encore vues en entier",
                         DRAFT_ANSWERS_VARIABLE: "le nombre de réponses du brouillon",
                         DIRECTORY_VARIABLE: "le nombre de communautés de l’annuaire du site",
+                        CONTACT_VARIABLE: "si le site donne un téléphone ou un courriel",
                         }[name]
                 yield _issue(flow, node, "appel/variable-reservee",
                              f"choix « {choice.id} » : la variable « {name} »"

@@ -92,9 +92,12 @@ DRAFT_ANSWERS_VARIABLE = "reponses_brouillon"
 # How many communities this site lists in its directory (COACH_ANNUAIRE; 0 without one): a
 # choice that would only look the place up again is hidden when there is nothing to look up.
 DIRECTORY_VARIABLE = "annuaire"
+# Whether this site gives a contact (a phone number or an e-mail address): a message that
+# sends to « Parler à une personne » is said only then, as that button has no one without.
+CONTACT_VARIABLE = "contact"
 # Every variable the engine gives to guards: content must not set them.
 ENGINE_VARIABLES = (CALL_DEPTH_VARIABLE, CALL_ORIGIN_VARIABLE, STAGES_LEFT_VARIABLE,
-                    DRAFT_ANSWERS_VARIABLE, DIRECTORY_VARIABLE)
+                    DRAFT_ANSWERS_VARIABLE, DIRECTORY_VARIABLE, CONTACT_VARIABLE)
 # Typed answers of `ask:` are shown by `{texte_<variable>}` placeholders.
 TYPED_PREFIX = "texte_"
 

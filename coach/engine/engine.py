@@ -22,6 +22,7 @@ from coach.content.placeholders import CONTACT_KEYS, placeholders
 from coach.content.schema import (
     CALL_DEPTH_VARIABLE,
     CALL_ORIGIN_VARIABLE,
+    CONTACT_VARIABLE,
     DIRECTORY_VARIABLE,
     DRAFT_ANSWERS_VARIABLE,
     STAGES_LEFT_VARIABLE,
@@ -46,7 +47,7 @@ from coach.engine.nlu.places import (
 )
 from coach.engine.progress import ProgressMap, WhereReport
 from coach.engine.record import Record, new_conversation_id
-from coach.engine.render import Rendered, Renderer
+from coach.engine.render import NO_CONTACT_SUFFIX, Rendered, Renderer
 from coach.engine.transcript import DIRECTORY_ASK, DIRECTORY_EMPTY, DIRECTORY_WISH
 from coach.engine.understand import OTHER, Context, Decision, Understanding
 
@@ -75,8 +76,7 @@ LAST_RESORT = ("pas-compris-personne", "pas-compris-relance", "pas-compris-choix
 OFF_TOPIC, OFF_TOPIC_NO_CONTACT, OFF_TOPIC_AGAIN = (
     "hors-sujet", "hors-sujet-sans-contact", "hors-sujet-encore")
 # A coach message's variant for a site with no contact (« Parler à une personne » has no
-# one to offer): `<id>-sans-contact`, said instead when the content has it.
-NO_CONTACT_SUFFIX = "-sans-contact"
+# one to offer): `<id>-sans-contact` (NO_CONTACT_SUFFIX), said instead when the content has it.
 # A text about the very step the person is at (`HERE`): the line that says so before the
 # step's message said again, and, asked again at once, the line alone (the message is just
 # above): never the same message twice in a row.
@@ -350,7 +350,8 @@ class Engine:
         """The variables guards read: inside a detour, `appel` is its depth and
         `appel_depuis` the place that called it (« parcours:nœud »); in a staged journey,
         `etapes_restantes` the stages not seen in full yet; everywhere, `annuaire` the
-        number of communities this site lists (0 without a directory)."""
+        number of communities this site lists (0 without a directory), and `contact`
+        whether it gives a phone number or an e-mail address."""
         variables: Mapping[str, Any] = record.vars
         if record.calls:
             caller_flow, caller_node, _called = record.calls[-1]
@@ -358,7 +359,8 @@ class Engine:
                          CALL_ORIGIN_VARIABLE: f"{caller_flow}:{caller_node}"}
         computed: dict[str, Callable[[], Any]] = {
             DRAFT_ANSWERS_VARIABLE: lambda: self.draft_answers(record),
-            DIRECTORY_VARIABLE: lambda: len(self.communities.entries)}
+            DIRECTORY_VARIABLE: lambda: len(self.communities.entries),
+            CONTACT_VARIABLE: self._has_contact}
         if record.seen:
             computed[STAGES_LEFT_VARIABLE] = lambda: self.progress.stages_left(record)
         return Computed(variables, computed)
@@ -847,7 +849,8 @@ class Engine:
         before = next(islice(record.transcript.from_end(), 1, 2), None)
         just_said = bool(before and before[0] == "coach"
                          and before[1] in (OFF_TOPIC, OFF_TOPIC_NO_CONTACT))
-        said = [m for m in ((OFF_TOPIC_AGAIN, first) if just_said else (first,))
+        said = [m for m in map(self._for_contact,
+                               (OFF_TOPIC_AGAIN, first) if just_said else (first,))
                 if m in self.content.system]
         if not said:
             return False
@@ -881,7 +884,8 @@ class Engine:
 
     def _offers_help(self, record: Record) -> bool:
         last = record.transcript[-1] if record.transcript else None
-        return bool(last and last[0] == "coach" and last[1] in OFFER_MESSAGES)
+        return bool(last and last[0] == "coach" and (
+            last[1] in OFFER_MESSAGES or last[1].removesuffix(NO_CONTACT_SUFFIX) in OFFER_MESSAGES))
 
     def _place_label(self, record: Record, key: str) -> str:
         label = self.renderer.place_label(key, record.falc, record.flow, record.node)
@@ -1070,8 +1074,7 @@ class Engine:
         record.transcript.append(entry)
 
     def _has_contact(self) -> bool:
-        context = self.renderer.context
-        return bool(context.get("contact_telephone") or context.get("contact_courriel"))
+        return self.renderer.has_contact()
 
     def _for_contact(self, message_id: str) -> str:
         """The message's variant for a site with no contact (`<id>-sans-contact`), when the

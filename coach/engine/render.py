@@ -41,6 +41,11 @@ class Rendered:
                 "ref": self.ref, "at": self.at}
 
 
+# A coach message's variant for a site with no contact (« Parler à une personne » has no
+# one to offer), said instead when the content has it.
+NO_CONTACT_SUFFIX = "-sans-contact"
+
+
 class Renderer:
     def __init__(self, content: Content, context: Mapping[str, str],
                  places: PlaceBook | None = None, where: WhereReport | None = None,
@@ -55,6 +60,10 @@ class Renderer:
         # Choice labels that say nothing of where they lead: the content's own ways of
         # saying « go on » (`go_on:` of commun.yaml: « Continuer », « La suite »…).
         self._bare_labels = frozenset(phrase.casefold() for phrase in content.common.go_on)
+
+    def has_contact(self) -> bool:
+        """Whether this site gives a phone number or an e-mail address."""
+        return bool(self.context.get("contact_telephone") or self.context.get("contact_courriel"))
 
     def place_label(self, place: str, falc: bool, flow: str = "", node: str = "") -> str | None:
         """How a place is named, in the variant in force (« choix:<id> » needs its node)."""
@@ -231,7 +240,10 @@ class Renderer:
         communities found, then each further heading with its communities (left out when
         it has none, or when the content lacks its message)."""
         def text_of(key: str) -> str | None:
-            system = self.content.system.get(key)
+            # Without a contact, a message's variant that sends to no « Parler à une
+            # personne » (`<id>-sans-contact`), when the content has one.
+            system = (None if self.has_contact() else self.content.system.get(
+                f"{key}{NO_CONTACT_SUFFIX}")) or self.content.system.get(key)
             if system is None:
                 return None
             return fill(system.falc if falc else system.text, {**self.context, **values})

@@ -10,14 +10,18 @@ misspelled messages; a second tester only tapped, in easy-to-read.
 - Samir's own words: « bonjour je mapel samir je travaille en esat » offered the
   professionals first; « je veu entré dans une cop » got a definition; « je peu venir avec
   mon educatrice » was not understood; « je travail en esat moi aussi je peu venir ? » got
-  « C’est le sujet de cette étape » and the step again, with no « Oui ».
+  « C’est le sujet de cette étape » and the step again, with no « Oui »;
+- with no contact set, « Par où commencer ? » still sent to « quelqu’un de notre équipe »
+  through « Parler à une personne », which then said the site has only the chat.
 """
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from coach.engine.engine import ChoiceInput, TextInput
+from coach.engine.engine import ChoiceInput, Engine, TextInput
 from tests.content.playing import CONTENT, ENGINE, choice_ids, play, refs, texts
 
 NEAR_ME = "Trouver une communauté près de chez moi"
@@ -112,3 +116,65 @@ def test_may_i_come_at_the_persons_step_starts_with_yes(falc: bool) -> None:
     again = ENGINE.play(step.record, TextInput("je travail en esat moi aussi je peu venir ?"))
     assert refs(again) == ["coach/ici-encore"], refs(again)
 
+
+# -- « Parler à une personne » where there is no one -------------------------------------------
+POINTS_TO_A_PERSON = re.compile(r"parler à une personne|de notre équipe|de l’équipe", re.I)
+# Describes the buttons at the bottom of the screen (the button is there, and says itself
+# that the site gives no contact): not advice to use it.
+DESCRIBES_THE_BUTTONS = {"aide"}
+
+
+def test_every_coach_message_sending_to_a_person_has_a_no_contact_variant() -> None:
+    missing = [key for key, message in CONTENT.system.items()
+               if not key.endswith("-sans-contact") and key not in DESCRIBES_THE_BUTTONS
+               and key != "humain"  # the button's own answer: `humain-sans-contact`
+               and (POINTS_TO_A_PERSON.search(message.text)
+                    or POINTS_TO_A_PERSON.search(message.falc))
+               and f"{key}-sans-contact" not in CONTENT.system]
+    assert missing == []
+    variants = {key: m for key, m in CONTENT.system.items() if key.endswith("-sans-contact")}
+    sending = [key for key, m in variants.items()
+               if "« Parler à une personne »" in m.text + m.falc]
+    assert sending == []
+
+
+def test_every_step_message_sending_to_a_person_is_said_only_with_a_contact() -> None:
+    unguarded = [(flow.id, node.id, index) for flow in CONTENT.flows.values()
+                 for node in flow.nodes.values()
+                 for index, message in enumerate(node.messages)
+                 if "Parler à une personne" in message.text + (message.falc or "")
+                 and "contact" not in (message.when or "")]
+    assert unguarded == []
+
+
+@pytest.mark.parametrize("falc", [False, True], ids=["standard", "facile"])
+def test_where_to_start_sends_to_no_team_without_a_contact(falc: bool) -> None:
+    """« Par où commencer ? » said « Vous voulez parler à quelqu’un de notre équipe ?
+    Choisissez « Parler à une personne ». », whose answer then was « Pour le moment, ce site
+    a seulement le tchat. »"""
+    path = ("personne-concernee", "autre-question", "premier-pas")
+    step = play(ENGINE.start(falc=falc), *path)
+    said = "\n".join(texts(step))
+    assert "notre équipe" not in said and "Parler à une personne" not in said, said
+    engine = Engine(CONTENT, {"contact_courriel": "equipe@exemple.test"})
+    step = engine.start(falc=falc)
+    for choice in path:
+        step = engine.play(step.record, ChoiceInput(choice))
+    assert "« Parler à une personne »" in "\n".join(texts(step))
+
+
+def test_samir_typing_how_to_go_hears_of_no_team_without_a_contact() -> None:
+    step = play(ENGINE.start(falc=True), "personne-concernee")
+    step = ENGINE.play(step.record, TextInput("comen je fai pour aller dans une cop"))
+    said = "\n".join(texts(step))
+    assert "notre équipe" not in said and "Parler à une personne" not in said, said
+
+
+@pytest.mark.parametrize("falc", [False, True], ids=["standard", "facile"])
+def test_not_understood_three_times_sends_to_no_team_without_a_contact(falc: bool) -> None:
+    step = ENGINE.start(falc=falc)
+    said = []
+    for typed in ("zzz qsdf", "blublu wxc", "pfff mlkj", "hhhh gtgt"):
+        step = ENGINE.play(step.record, TextInput(typed))
+        said += texts(step)
+    assert not any(POINTS_TO_A_PERSON.search(text) for text in said), said
