@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from coach.engine.engine import ChoiceInput, Step
-from tests.content.playing import ENGINE, choice_ids, play, refs, texts
+from coach.engine.engine import ChoiceInput, Engine, Step
+from tests.content.playing import CONTENT, ENGINE, choice_ids, play, refs, texts
 
 FLOW = "familles"
 DIALOGUES = Path(__file__).resolve().parents[2] / "dialogues"
@@ -221,7 +221,13 @@ def test_first_step_points_to_the_human_contact_command() -> None:
     said = " ".join(texts(step))
     assert "coordonne la communauté" in said
     assert "commencer par observer" in said
-    assert "« Parler à une personne »" in said
+    # Only where the site gives a contact: without one, the button has no one to offer.
+    assert "« Parler à une personne »" not in said
+    engine = Engine(CONTENT, {"contact_telephone": "01 00 00 00 00"})
+    step = engine.start("familles")
+    for choice in ("autre-question", "premier-pas"):
+        step = engine.play(step.record, ChoiceInput(choice))
+    assert "« Parler à une personne »" in " ".join(texts(step))
 
 
 # ---------------------------------------------------------------- person with a disability
