@@ -178,3 +178,42 @@ def test_not_understood_three_times_sends_to_no_team_without_a_contact(falc: boo
         step = ENGINE.play(step.record, TextInput(typed))
         said += texts(step)
     assert not any(POINTS_TO_A_PERSON.search(text) for text in said), said
+
+
+# -- easy-to-read words ------------------------------------------------------------------------
+JARGON = re.compile(r"diagnostic|\bARS\b|\bMDPH\b", re.I)
+
+
+def test_no_easy_to_read_place_name_is_jargon() -> None:
+    """« je comprend pa », not understood, offered in easy-to-read « Autodiagnostic » and
+    « Avec l’ARS et la MDPH »: the names of places offered are plain words."""
+    places = ENGINE.understanding.places
+    named = {place: places.label(place, True) for place in places.nodes}
+    assert {p: label for p, label in named.items() if label and JARGON.search(label)} == {}
+
+
+def test_patricia_s_testimony_says_what_it_is() -> None:
+    """« Écouter Patricia » on the persons' path introduced nobody, and the step is text to
+    read, not sound."""
+    flow = CONTENT.flows["familles"]
+    labels = [(c.label, c.label_falc) for node in flow.nodes.values() for c in node.choices
+              if c.target == "temoignage"]
+    assert labels
+    for label, falc in labels:
+        assert not label.startswith("Écouter") and not falc.startswith("Écouter"), label
+        assert "maman" in falc, falc
+    places = ENGINE.understanding.places
+    assert "maman" in (places.label("familles:temoignage", True) or "")
+
+
+def test_the_directory_s_easy_to_read_advice_says_what_the_mdph_is() -> None:
+    """« 59 », typed at the directory, was answered « Demandez à la MDPH de votre
+    département » in easy-to-read, MDPH said nowhere."""
+    step = play(ENGINE.start(falc=True), "personne-concernee", "trouver-groupe")
+    step = ENGINE.play(step.record, TextInput("59"))
+    said = "\n".join(texts(step))
+    assert "MDPH" in said and "59" in said, said
+    assert "La MDPH aide les personnes handicapées" in said, said
+    for key, message in CONTENT.system.items():
+        if key.startswith("annuaire") and "MDPH" in message.falc:
+            assert "La MDPH aide" in message.falc or "La MDPH donne" in message.falc, key
