@@ -9,12 +9,9 @@ from __future__ import annotations
 import re
 from html import unescape
 
-import httpx
 import pytest
 
-from coach.api.app import create_app
-from coach.settings import Settings
-from tests.conftest import CONTACT
+from tests.api.turns import app_on_sqlite, client_of, said, turn
 
 pytestmark = pytest.mark.anyio
 
@@ -24,26 +21,13 @@ TO_STAGE_3 = ("etape-3", "essentiel", "continuer", "continuer")
 
 @pytest.fixture(scope="module")
 def app(tmp_path_factory):
-    path = tmp_path_factory.mktemp("brouillon")
-    return create_app(Settings(store_url=f"sqlite:///{path}/coach.db", _env_file=None,
-                               rate_limit_per_minute=0, **CONTACT))
+    return app_on_sqlite(tmp_path_factory.mktemp("brouillon"))
 
 
 @pytest.fixture
 async def client(app):
-    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app),
-                                 base_url="http://test") as http:
+    async with client_of(app) as http:
         yield http
-
-
-def said(step: dict) -> list[str]:
-    return [m["text"] for m in step["messages"] if m["role"] == "bot"]
-
-
-async def turn(client, cid: str, **given: str) -> dict:
-    response = await client.post(f"/api/v1/conversations/{cid}/turns", json=given)
-    assert response.status_code == 200, response.text
-    return response.json()
 
 
 @pytest.mark.parametrize("falc", [False, True], ids=["standard", "falc"])
