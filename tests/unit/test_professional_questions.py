@@ -97,7 +97,7 @@ def test_joining_says_how_and_offers_to_find_a_community(falc):
 def test_a_community_on_a_theme_is_looked_for(text, falc):
     step = typed("professionnels:sujets", text, falc)
     if where(step) == "professionnels:rejoindre":   # the menu's « rejoindre »: how to find one
-        assert labels(step)[0] == "Trouver une communauté près de chez moi"
+        assert "Trouver une communauté près de chez moi" in labels(step)
         return
     if where(step) != "trouver:debut":   # asked: finding a community comes first
         assert refs(step) == ["coach/sens-question"], refs(step)
@@ -144,8 +144,7 @@ def test_confidentiality_for_a_parent_stays_the_families_answer(falc):
 def test_a_conflict_with_a_family_at_work_is_not_a_conflict_inside_a_cop(text, falc):
     step = typed("professionnels:sujets", text, falc)
     if refs(step) == ["coach/sens-question"]:    # asked: the difficulty at work comes first
-        assert labels(step)[0] in ("Une difficulté avec une famille au travail",
-                                   "Un désaccord avec une famille au travail"), labels(step)
+        assert labels(step)[0] == "Un souci avec une famille", labels(step)
         step = ENGINE.play(step.record, ChoiceInput(step.choices[0]["id"]))
     assert where(step) == "professionnels:conflit-famille", (refs(step), labels(step))
     words = said(step)
