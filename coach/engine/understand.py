@@ -881,7 +881,10 @@ class Understanding:
                 prior = max(prior, OPTION_PRIOR)
             board.add(place, place, score + prior, via)
         earlier = max((c.score for c in board.found.values()), default=0.0)
-        for place, score in (self.search.scores(query, SEARCH_FLOOR) if search else {}).items():
+        # A bare answer (« plutôt oui ») is searched nowhere: any text may say « oui ».
+        searched = search and not query.stems <= self._answer_stems
+        for place, score in (self.search.scores(query, SEARCH_FLOOR) if searched
+                             else {}).items():
             if place == here:
                 continue
             score += self._prior(place, context, cue, score)

@@ -17,7 +17,7 @@ OTHER = "autre"
 # A search result that confirms a candidate found otherwise adds this much to it, when both
 # are at least AGREEMENT_FLOOR.
 AGREEMENT = 0.04
-AGREEMENT_FLOOR = 0.45
+AGREEMENT_FLOOR = 0.44
 # The source of an answer said by its rank on screen (« la 2e », « la dernière »).
 POSITION = "position"
 # Of equal scores, the source earlier in the order people expect comes first.
