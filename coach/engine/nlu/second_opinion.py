@@ -42,7 +42,7 @@ LEAD_WHEN_ASKED = 0.50
 # … at which the coach goes to the rules' first place rather than ask.
 AGREED = 0.99
 # … when the rules' first place is ahead of the next by at least this much.
-AGREED_AHEAD = 0.02
+AGREED_AHEAD = 0.01
 # … at which the coach asks rather than go to the rules' place.
 DOUBT_WHEN_GOING = 0.70
 # … at which it also asks, when the rules' place is at most `RULED_OUT` likely to the model.
