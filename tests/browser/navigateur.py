@@ -200,3 +200,16 @@ def tap_and_wait(page: Page, target: Locator, root: str = "document",
     page.wait_for_function(f"n => {count} > n", arg=before)
     page.wait_for_function(IDLE)
     page.wait_for_timeout(settle_ms)
+
+
+def wait_new(page: Page, before: int) -> list[dict]:
+    """The coach's messages after the first `before`, once the journal is idle: each with
+    its top in the viewport and its text (did the reply start on screen? what does it say?)."""
+    page.wait_for_function(
+        """n => document.querySelectorAll('.msg--coach').length > n
+             && document.querySelector('.journal').getAttribute('aria-busy') !== 'true'""",
+        arg=before)
+    page.wait_for_function(IDLE)
+    page.wait_for_timeout(200)
+    return page.evaluate("""n => [...document.querySelectorAll('.msg--coach')].slice(n)
+        .map(b => ({top: b.getBoundingClientRect().top, text: b.textContent}))""", before)

@@ -11,13 +11,8 @@ words (the real dialogues):
 
 from __future__ import annotations
 
-from navigateur import IDLE, open_client, shot, touch_phone
+from navigateur import open_client, shot, touch_phone, wait_new
 from playwright.sync_api import Page, expect
-
-NEW_MESSAGES = """n => [...document.querySelectorAll('.msg--coach')].slice(n).map(b => {
-    const r = b.getBoundingClientRect();
-    return {top: r.top, text: b.textContent.slice(0, 60)};
-})"""
 
 
 def send(page: Page, text: str) -> list[dict]:
@@ -27,15 +22,6 @@ def send(page: Page, text: str) -> list[dict]:
     page.get_by_role("button", name="Envoyer le message au coach").tap()
     return wait_new(page, before)
 
-
-def wait_new(page: Page, before: int) -> list[dict]:
-    page.wait_for_function(
-        """n => document.querySelectorAll('.msg--coach').length > n
-             && document.querySelector('.journal').getAttribute('aria-busy') !== 'true'""",
-        arg=before)
-    page.wait_for_function(IDLE)
-    page.wait_for_timeout(200)
-    return page.evaluate(NEW_MESSAGES, before)
 
 
 def assert_in_view(page: Page, new: list[dict]) -> None:

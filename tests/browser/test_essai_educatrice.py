@@ -5,20 +5,8 @@ to join and offers « Trouver une communauté près de chez moi », which she ta
 
 from __future__ import annotations
 
-from navigateur import IDLE, open_client, shot, touch_phone
-from playwright.sync_api import Page, expect
-
-
-def wait_new(page: Page, before: int) -> list[dict]:
-    """The coach's new messages once the journal is idle (top, text)."""
-    page.wait_for_function(
-        """n => document.querySelectorAll('.msg--coach').length > n
-             && document.querySelector('.journal').getAttribute('aria-busy') !== 'true'""",
-        arg=before)
-    page.wait_for_function(IDLE)
-    page.wait_for_timeout(200)
-    return page.evaluate("""n => [...document.querySelectorAll('.msg--coach')].slice(n)
-        .map(b => ({top: b.getBoundingClientRect().top, text: b.textContent}))""", before)
+from navigateur import open_client, shot, touch_phone, wait_new
+from playwright.sync_api import expect
 
 
 def test_an_educator_asks_about_her_employer_then_how_to_join(new_context, real_site) -> None:
