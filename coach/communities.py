@@ -24,7 +24,7 @@ from pydantic import (
     model_validator,
 )
 
-from coach.engine.nlu.french import COUNT, fold, normal
+from coach.engine.nlu.french import COUNT, fold, normal, singular
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=600)]
 Audience = Literal["tous", "familles", "personnes", "professionnels", "partenaires"]
@@ -213,6 +213,8 @@ _WISH_GRAMMAR = {
         r"(?: (?:mon|le|quel|quelle|son|ce|notre|ma|la) (?:departement|numero|region|code)\w*"
         r"(?: \w+){0,3})?$"),
 }
+# A theme is a word or a few (« autisme », « maladies rares »), written as people say it.
+MAX_THEME = 40
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", re.IGNORECASE)
 PHONE = re.compile(r"^\+?[0-9][0-9 .()-]{5,24}$")
 
@@ -223,6 +225,12 @@ def region_key(text: str) -> str:
 
 def find_region(name: str) -> str | None:
     return _REGION_KEYS.get(region_key(name))
+
+
+def theme_key(text: str) -> str:
+    """A theme or a typed text as compared: folded, in the singular (« Maladies rares »,
+    « maladie rare » and « les maladies rares » all read « maladie rare »)."""
+    return singular(normal(text))
 
 
 class Community(BaseModel):
@@ -236,6 +244,7 @@ class Community(BaseModel):
     everywhere: bool = False
     audience: list[Audience] = Field(default_factory=lambda: list[Audience](["tous"]),
                                      min_length=1)
+    themes: list[str] = []
     join: Text
     join_falc: str = ""
     phone: str = ""
@@ -267,6 +276,42 @@ class Community(BaseModel):
                 raise ValueError(f"département inconnu « {item} » ; écrivez son numéro,"
                                  " par exemple « 35 » ou « 2A »")
             found.append(code)
+        return found
+
+    @field_validator("themes", mode="before")
+    @classmethod
+    def _themes(cls, value: object) -> object:
+        """Short words people would type (« autisme »), one theme per item of the list."""
+        if value is None:
+            return []
+        if not isinstance(value, list):  # `themes: autisme, polyhandicap`: a text
+            said = ", ".join(_split(str(value))) or "autisme"
+            raise ValueError("écrivez une liste entre crochets, par exemple"
+                             f" « themes: [{said}] »")
+        found: list[str] = []
+        seen: dict[str, str] = {}
+        for item in value:
+            if not isinstance(item, (str, int)) or isinstance(item, bool):
+                raise ValueError("chaque thème est un mot ou quelques mots, par exemple"
+                                 " « autisme » ou « maladies rares »")
+            theme = " ".join(str(item).split())
+            if not theme:
+                raise ValueError("un thème est vide ; écrivez un mot ou quelques mots,"
+                                 " par exemple « autisme »")
+            if any(sign in theme for sign in ",;/"):
+                raise ValueError(f"« {theme} » : un seul thème par élément de la liste ;"
+                                 f" écrivez par exemple [{', '.join(_split(theme))}]")
+            if len(theme) > MAX_THEME:
+                raise ValueError(f"thème trop long « {theme} » ({MAX_THEME} caractères au"
+                                 " plus : un mot ou quelques mots, comme les gens l’écrivent)")
+            key = theme_key(theme)
+            if not key:
+                raise ValueError(f"« {theme} » n’est pas un thème : écrivez des mots,"
+                                 " par exemple « polyhandicap »")
+            if key in seen:
+                raise ValueError(f"thème en double : « {seen[key]} » et « {theme} »")
+            seen[key] = theme
+            found.append(theme)
         return found
 
     @field_validator("email")
@@ -302,12 +347,21 @@ class Community(BaseModel):
                              " ou « website »")
         return self
 
+    def about(self, theme: str) -> bool:
+        """Whether this community lists the theme (compared as `theme_key` reads it)."""
+        key = theme_key(theme)
+        return any(theme_key(own) == key for own in self.themes)
+
     def serves(self, region: str, department: str | None) -> bool:
         if self.everywhere or region in self.regions:
             return True
         if department is not None:
             return department in self.departments
         return any(REGION_OF.get(code) == region for code in self.departments)
+
+
+def _split(theme: str) -> list[str]:
+    return [part.strip() for part in re.split(r"[,;/]", theme) if part.strip()]
 
 
 class _File(BaseModel):
@@ -321,7 +375,7 @@ class DirectoryError(ValueError):
 
 _FIELDS = {"name": "nom", "regions": "régions", "departments": "départements",
            "everywhere": "partout", "audience": "public", "join": "comment rejoindre",
-           "join_falc": "comment rejoindre (FALC)", "phone": "téléphone", "email": "courriel",
+           "join_falc": "comment rejoindre (FALC)", "themes": "thèmes", "phone": "téléphone", "email": "courriel",
            "website": "site"}
 
 
@@ -351,6 +405,37 @@ class Communities:
 
     def __init__(self, entries: Iterable[Community] = ()) -> None:
         self.entries = tuple(entries)
+        # The directory's own themes (as compared → as the first entry writes it), the
+        # longest first: « maladies rares » is read before a theme « maladies ».
+        themes: dict[str, str] = {}
+        for entry in self.entries:
+            for theme in entry.themes:
+                themes.setdefault(theme_key(theme), theme)
+        self._themes = sorted(themes.items(), key=lambda item: -len(item[0]))
+
+    def theme(self, text: str) -> str | None:
+        """The directory's theme a text names (« une cop sur l’autisme » → « autisme »),
+        as the directory writes it; None when it names none. Plain words only: accents,
+        capitals and plurals aside, the theme's words as they are, in a row."""
+        if not self._themes:
+            return None
+        said = f" {theme_key(text)} "
+        return next((theme for key, theme in self._themes if f" {key} " in said), None)
+
+    @staticmethod
+    def themed_first(entries: Iterable[Community], theme: str | None) -> list[Community]:
+        """The communities with the theme first, the others after, each in the file's order."""
+        entries = list(entries)
+        if not theme:
+            return entries
+        return ([e for e in entries if e.about(theme)]
+                + [e for e in entries if not e.about(theme)])
+
+    def regions_after(self, place: Place) -> list[str]:
+        """The regions still worth offering once this place's communities are shown: not
+        its own, when choosing it would show the same communities again."""
+        return [r for r in self.regions() if r != place.region or (
+            place.department is not None and self.local(Place(r)) != self.local(place))]
 
     def __bool__(self) -> bool:
         return bool(self.entries)

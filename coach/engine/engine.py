@@ -48,7 +48,12 @@ from coach.engine.nlu.places import (
 from coach.engine.progress import ProgressMap, WhereReport
 from coach.engine.record import Record, new_conversation_id
 from coach.engine.render import NO_CONTACT_SUFFIX, Rendered, Renderer
-from coach.engine.transcript import DIRECTORY_ASK, DIRECTORY_EMPTY, DIRECTORY_WISH
+from coach.engine.transcript import (
+    DIRECTORY_ASK,
+    DIRECTORY_EMPTY,
+    DIRECTORY_THEME,
+    DIRECTORY_WISH,
+)
 from coach.engine.understand import OTHER, Context, Decision, Understanding
 
 # A chain of automatic routes longer than this is a content bug; stop rather than spin.
@@ -93,6 +98,10 @@ est c ce ca cela qui que qu quoi y en ne n pas plus svp stp merci oui non ok bon
 """)
 # Buttons of a directory node: one per region where communities are listed.
 PLACE_CHOICE = "lieu-"
+# Offered under a place's communities, besides the other regions (a command).
+TALK_TO_A_PERSON = "humain"
+# How far back the directory's last answer is looked for (the place shown, the theme).
+DIRECTORY_LOOK_BACK = 64
 # Choice ids of « Vous voulez parler de… ? »: sens-1, sens-2, sens-3, and « Autre chose ».
 SENSE = "sens-"
 SENSE_OTHER = "sens-autre"
@@ -389,7 +398,7 @@ class Engine:
         if self._asked_from_step(record):
             shown.append({"id": BACK_TO_ASK, "label": self._system_text(BACK_TO_ASK, falc)})
         if self._at_directory(record) and self.communities:
-            shown = [*self._place_choices, *shown]
+            shown = [*self._places_offered(record, falc), *shown]
         if self._offers_help(record):
             taken = {item["id"] for item in shown}
             # « Menu » where the step's own « Revenir au menu » already leads: one button,
@@ -487,7 +496,7 @@ class Engine:
             return
         choice = next((c for c in self.available_choices(record) if c.id == choice_id), None)
         place = self._place_of_choice(record, choice_id) if choice is None else None
-        if place is not None:
+        if place is not None:  # a region's button: on the theme in force, if any
             self._show_communities(record, place)
         elif choice is not None:
             record.transcript.append(["choice", record.flow, record.node, choice.id])
@@ -524,16 +533,22 @@ class Engine:
         at_directory = bool(here and here.directory)
         if at_directory:  # a place typed there, with or without a directory
             place = self.communities.read(text)
+            theme = self.communities.theme(text)  # one of the directory's own themes
             if place is not None:
                 record.pending = []
                 record.misses = 0
-                self._show_communities(record, place, typed=True)
+                self._show_communities(record, place, typed=True, theme=theme)
                 return
             wish = self.wishes.read(text)
             if wish is not None:  # « et en visio ? », « je sais pas », « aucune ne me va »
                 record.pending = []
                 record.misses = 0
-                self._answer_wish(record, wish)
+                self._answer_wish(record, wish, theme)
+                return
+            if theme is not None:  # « une cop sur l'autisme », « et pour l'autisme ? »
+                record.pending = []
+                record.misses = 0
+                self._seek_theme(record, theme)
                 return
         decision = self.understanding.decide(text, self.context(record))
         if at_directory and self._asks_here_again(record, text, decision):
@@ -1003,8 +1018,17 @@ class Engine:
         best = decision.best
         key = None
         place = None
-        if decision.kind == "go" and best is not None and self._is_directory(best.place):
-            key, place = best.key, self.communities.read(text)
+        theme = self.communities.theme(text)
+        # Named with one of the directory's themes, a search the understanding doubts
+        # (« une communauté pour les maladies rares près de Lille ? »: « Vous voulez parler
+        # de… ? ») is one when finding a community is among what it offers.
+        towards = best if decision.kind == "go" else next(
+            (c for c in decision.candidates if theme and decision.kind == "ask"
+             and self._is_directory(c.place)), None)
+        if towards is not None and self._is_directory(towards.place):
+            key, place = towards.key, self.communities.read(text)
+            if place is None and theme is None:
+                key = None
         elif (only := self.communities.only_place(text)) is not None:
             towards = next((c for c in self.available_choices(record) if c.target
                             and self._is_directory(node_place(*self.content.resolve(
@@ -1014,7 +1038,7 @@ class Engine:
             elif (record.flow, record.node) == self.content.menu:
                 key, place = next((p for p in self.understanding.places.nodes
                                    if self._is_directory(p)), None), only
-        if key is None or place is None:
+        if key is None:
             return False
         record.pending = []
         record.misses = 0
@@ -1022,8 +1046,10 @@ class Engine:
         if decision.kind == "go":  # « un groupe vers Rennes ? et c'est gratuit ? »: both
             self._said_before_going(record, [c.key for c in decision.also])
         self._act(record, key)
-        if self._at_directory(record):
-            self._show_communities(record, place, typed=True)
+        if self._at_directory(record) and place is not None:
+            self._show_communities(record, place, typed=True, theme=theme)
+        elif self._at_directory(record) and theme is not None:
+            record.transcript.append(["directory", DIRECTORY_THEME + theme])
         return True
 
     def _finding_from_journey(self, record: Record, ref: NodeRef) -> bool:
@@ -1037,6 +1063,44 @@ class Engine:
         found = self._node_or_none((flow, node)) if node else None
         return bool(found and found.directory)
 
+    def _places_offered(self, record: Record, falc: bool) -> list[dict[str, str]]:
+        """The regions' buttons; once a place's communities are shown, not the region that
+        would show them again, and « Parler à une personne » after them (seen: « Hauts-de-
+        France » offered again right under the Hauts-de-France's communities)."""
+        shown = self._directory_state(record)[0]
+        if shown is None:
+            return self._place_choices
+        kept = set(self.communities.regions_after(shown))
+        offered = [c for c in self._place_choices if c["label"] in kept]
+        if TALK_TO_A_PERSON in self.command_specs:
+            offered.append({"id": TALK_TO_A_PERSON,
+                            "label": self._command_label(TALK_TO_A_PERSON, falc)})
+        return offered
+
+    def _directory_state(self, record: Record) -> tuple[Place | None, str | None]:
+        """Since the person came to the directory: the place whose communities were shown
+        last, and the theme in force (the last one named, carried by each answer since)."""
+        here = (record.flow, record.node)
+        place: Place | None = None
+        theme: str | None = None
+        theme_read = False
+        for count, entry in enumerate(record.transcript.from_end()):
+            if count >= DIRECTORY_LOOK_BACK or (
+                    entry[0] == "content" and (entry[1], entry[2]) != here):
+                break  # the person came here from elsewhere: nothing before counts
+            if entry[0] != "directory" or entry[1] in (DIRECTORY_ASK, DIRECTORY_EMPTY):
+                continue
+            value = str(entry[1])
+            if not theme_read:
+                theme_read = True
+                theme = (value[len(DIRECTORY_THEME):] if value.startswith(DIRECTORY_THEME)
+                         else str(entry[2]) if len(entry) > 2 and entry[2] else None)
+            if not value.startswith((DIRECTORY_THEME, DIRECTORY_WISH)):
+                place = Communities.place(value)
+                if place is not None:
+                    break
+        return place, theme
+
     def _place_of_choice(self, record: Record, choice_id: str) -> Place | None:
         if not choice_id.startswith(PLACE_CHOICE) or not self._at_directory(record):
             return None
@@ -1044,12 +1108,23 @@ class Engine:
         region = next((r for r in self.communities.regions() if region_id(r) == wanted), None)
         return self.communities.place(region) if region else None
 
-    def _show_communities(self, record: Record, place: Place, typed: bool = False) -> None:
-        """The communities listed for this place (the typed text itself is not kept apart:
-        only the place's code is)."""
+    def _show_communities(self, record: Record, place: Place, typed: bool = False,
+                          theme: str | None = None) -> None:
+        """The communities listed for this place, those of the theme in force first (the
+        typed text itself is not kept apart: only the place's code and the theme are)."""
         if not typed:
             record.transcript.append(["region", place.code])
-        record.transcript.append(["directory", place.code])
+        theme = theme or self._directory_state(record)[1]
+        record.transcript.append(["directory", place.code, *([theme] if theme else [])])
+
+    def _seek_theme(self, record: Record, theme: str) -> None:
+        """A theme named where the directory asks, with no place: the place just shown again
+        on that theme, or the region asked for it."""
+        shown = self._directory_state(record)[0]
+        if shown is not None:
+            self._show_communities(record, shown, typed=True, theme=theme)
+        else:
+            record.transcript.append(["directory", DIRECTORY_THEME + theme])
 
     def _asks_here_again(self, record: Record, text: str, decision: Decision) -> bool:
         """« il y a une cop près de chez moi ? » typed where it is answered: the
@@ -1062,16 +1137,17 @@ class Engine:
         again = self.understanding.decide(text, replace(self.context(record), here_too=True))
         return again.kind == "go" and again.best is not None and again.best.place == here
 
-    def _answer_wish(self, record: Record, wish: str) -> None:
+    def _answer_wish(self, record: Record, wish: str, theme: str | None = None) -> None:
         """What was said instead of a place is answered there; said again at once (« je
         sais pas », then « je sais pas »), the answer is not the same twice in a row: the
         advice of whom to ask follows instead."""
         entry = ["directory", DIRECTORY_WISH + wish]
         said = [e for e in record.transcript[:-1] if e[0] in ("directory", "content", "coach",
                                                               "glossary", "offer")]
-        if said and said[-1] == entry:
+        if said and said[-1][:2] == entry:
             entry = ["directory", DIRECTORY_WISH + "encore"]
-        record.transcript.append(entry)
+        theme = theme or self._directory_state(record)[1]
+        record.transcript.append([*entry, *([theme] if theme else [])])
 
     def _has_contact(self) -> bool:
         return self.renderer.has_contact()

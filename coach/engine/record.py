@@ -14,7 +14,8 @@ The transcript holds references, not texts, so that switching FALC re-renders it
   ["place", place]                  the person chose a place the coach offered
   ["progress", …]                   « Où en suis-je ? » (see `coach.engine.progress`)
   ["passed", flow, mask]            a stage's end: the parts of it the person skipped
-  ["directory", value]              the communities of a place, or the question (« ? »)
+  ["directory", value(, theme)]     the communities of a place, or the question (« ? »),
+                                    on a theme of the directory when one was named
   ["region", code]                  the person chose a region of the directory
 Places are short strings (see `coach.engine.nlu.places`).
 

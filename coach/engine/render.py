@@ -13,7 +13,13 @@ from coach.content.model import Content, NodeRef
 from coach.content.placeholders import fill
 from coach.engine.nlu.places import CHOICE, PlaceBook, node_place
 from coach.engine.record import Record, content_fingerprint, content_values
-from coach.engine.transcript import DIRECTORY_ASK, DIRECTORY_EMPTY, DIRECTORY_WISH, Entry
+from coach.engine.transcript import (
+    DIRECTORY_ASK,
+    DIRECTORY_EMPTY,
+    DIRECTORY_THEME,
+    DIRECTORY_WISH,
+    Entry,
+)
 
 if TYPE_CHECKING:
     from coach.engine.progress import WhereReport
@@ -145,7 +151,8 @@ class Renderer:
             return Rendered(message_id, "bot", self._speakers["coach"], said,
                             "coach/etape-fin-passee") if said else None
         if kind == "directory":
-            return self._directory(message_id, str(entry[1]), falc)
+            theme = str(entry[2]) if len(entry) > 2 and entry[2] else None
+            return self._directory(message_id, str(entry[1]), falc, theme)
         if kind == "region":
             place = Communities.place(str(entry[1]))
             return Rendered(message_id, "user", YOU, place.name if place else str(entry[1]),
@@ -187,9 +194,11 @@ class Renderer:
         return Rendered(message_id, "bot", self._speakers["coach"],
                         system.falc if falc else system.text, f"coach/{CHANGED_MESSAGE}")
 
-    def _directory(self, message_id: str, value: str, falc: bool) -> Rendered | None:
+    def _directory(self, message_id: str, value: str, falc: bool,
+                   theme: str | None = None) -> Rendered | None:
         """The directory question, the advice when nothing is listed, the communities
-        listed for a place, or the answer to what was said instead of a place."""
+        listed for a place (on a theme: those with it first, or said plainly that none
+        here has it), or the answer to what was said instead of a place."""
         coach = self._speakers["coach"]
         if value in (DIRECTORY_ASK, DIRECTORY_EMPTY):
             key = "annuaire-question" if value == DIRECTORY_ASK else "annuaire-vide"
@@ -199,26 +208,42 @@ class Renderer:
             return Rendered(message_id, "bot", coach, self._filled(
                 system.falc if falc else system.text, None), f"coach/{key}")
         if value.startswith(DIRECTORY_WISH):
-            return self._wish(message_id, value[len(DIRECTORY_WISH):], falc)
+            return self._wish(message_id, value[len(DIRECTORY_WISH):], falc, theme)
+        if value.startswith(DIRECTORY_THEME):
+            return self._said(message_id, ["annuaire-theme-question"], falc,
+                              {"theme": value[len(DIRECTORY_THEME):]})
         place = Communities.place(value)
         if place is None:
             return None
         if not self.communities:  # nothing listed at all: never « choose another region »
             return self._said(message_id, ["annuaire-vide-lieu", "annuaire-vide"], falc,
                               {"lieu": place.said})
+        first = self.communities.themed_first
         local = self.communities.local(place)
-        remote = self.communities.remote()
+        remote = first(self.communities.remote(), theme)
+        values = {"lieu": place.said, "theme": theme or ""}
+        # Where to look next: the other regions offered as buttons, or another department.
+        elsewhere = ("annuaire-ailleurs" if self.communities.regions_after(place)
+                     else "annuaire-ailleurs-departement")
+        themed = [e for e in local if theme and e.about(theme)]
+        if themed:
+            return self._said(message_id, ["annuaire-theme-resultats"], falc, values, themed,
+                              [("annuaire-theme-autres", [e for e in local if e not in themed]),
+                               ("annuaire-aussi-partout", remote)], elsewhere)
         if local:
-            return self._said(message_id, ["annuaire-resultats"], falc, {"lieu": place.said},
-                              local, [("annuaire-aussi-partout", remote)])
+            return self._said(message_id, ["annuaire-theme-aucun" if theme else
+                                           "annuaire-resultats"], falc, values,
+                              local, [("annuaire-aussi-partout", remote)], elsewhere)
         regions, nearest = self.communities.nearest(place)
         if not (nearest or remote):
             return self._said(message_id, ["annuaire-aucun"], falc, {"lieu": place.said})
         return self._said(message_id, ["annuaire-aucun-ici"], falc,
                           {"lieu": place.said, "regions": _listed(regions)}, [],
-                          [("annuaire-plus-proches", nearest), ("annuaire-partout", remote)])
+                          [("annuaire-plus-proches", first(nearest, theme)),
+                           ("annuaire-partout", remote)], elsewhere)
 
-    def _wish(self, message_id: str, wish: str, falc: bool) -> Rendered | None:
+    def _wish(self, message_id: str, wish: str, falc: bool,
+              theme: str | None = None) -> Rendered | None:
         """« et en visio ? »: the communities open to all France; « y en a pas plus
         près ? », « aucune ne me va », « je sais pas »: an answer and whom to ask; with no
         directory, each says so first."""
@@ -226,7 +251,7 @@ class Renderer:
             said = "plus-pres" if wish == "ici" else wish
             return self._said(message_id, [f"annuaire-vide-{said}", f"annuaire-{said}",
                                            "annuaire-vide-encore"], falc, {})
-        remote = self.communities.remote()
+        remote = self.communities.themed_first(self.communities.remote(), theme)
         if wish == "distance":
             key = "annuaire-distance" if remote else "annuaire-distance-aucune"
             return self._said(message_id, [key], falc, {}, remote)
@@ -235,10 +260,11 @@ class Renderer:
 
     def _said(self, message_id: str, keys: list[str], falc: bool, values: Mapping[str, str],
               found: list[Community] | None = None,
-              more: list[tuple[str, list[Community]]] | None = None) -> Rendered | None:
+              more: list[tuple[str, list[Community]]] | None = None,
+              closing: str | None = None) -> Rendered | None:
         """One bubble: the first of `keys` the content has (filled with `values`), the
         communities found, then each further heading with its communities (left out when
-        it has none, or when the content lacks its message)."""
+        it has none, or when the content lacks its message), then the `closing` message."""
         def text_of(key: str) -> str | None:
             # Without a contact, a message's variant that sends to no « Parler à une
             # personne » (`<id>-sans-contact`), when the content has one.
@@ -256,6 +282,9 @@ class Renderer:
             said = text_of(heading) if entries else None
             if said is not None:
                 parts += [said, *(_community(c, falc) for c in entries[:MAX_COMMUNITIES])]
+        ending = text_of(closing) if closing else None
+        if ending is not None:
+            parts.append(ending)
         return Rendered(message_id, "bot", self._speakers["coach"], "\n\n".join(parts),
                         f"coach/{head[0]}")
 
@@ -301,6 +330,8 @@ def _listed(names: list[str]) -> str:
 def _community(community: Community, falc: bool) -> str:
     """One community as a person can use it: how to join, then each way to reach it."""
     lines = [community.name]
+    if community.themes:
+        lines.append(f"Thèmes : {', '.join(community.themes)}")
     join = (community.join_falc or community.join) if falc else community.join
     lines.append(f"Pour faire partie de cette CoP : {join}" if falc else f"Pour rejoindre : {join}")
     if community.phone:

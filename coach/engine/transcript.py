@@ -27,6 +27,11 @@ DIRECTORY_ASK, DIRECTORY_EMPTY = "?", "-"
 # A directory entry whose value starts with this answers what the person said instead of a
 # place (« ~distance »: « et en visio ? »; the content's `directory_wishes`).
 DIRECTORY_WISH = "~"
+# A directory entry whose value starts with this: the person named one of the directory's
+# themes before any place (« #autisme »: the region is asked for that theme). A place's
+# communities, or a wish's answer, sought on a theme carry it third: ["directory", "35",
+# "autisme"], those with the theme shown first.
+DIRECTORY_THEME = "#"
 
 # Entries not yet sealed are kept as plain JSON; from this many, they are sealed into a
 # compressed block (about 4.5 KB of JSON → 1.2 KB for the usual entries).
