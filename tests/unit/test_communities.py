@@ -129,6 +129,32 @@ def test_a_department_s_name_in_another_sense_is_not_sought(text: str) -> None:
     ("communities:\n  - name: A\n    regions: [Bretagne]\n    join: x\n    phone: abc\n"
      "    couleur: 1\n",
      "champ « couleur » : champ inconnu"),
+    ("communities:\n  - name: A\n    regions: [Bretagne]\n    themes: autisme, polyhandicap\n"
+     "    join: x\n    email: a@b.fr\n",
+     "champ « thèmes » : écrivez une liste entre crochets, par exemple"
+     " « themes: [autisme, polyhandicap] »"),
+    ("communities:\n  - name: A\n    regions: [Bretagne]\n    themes: [\"autisme, tsa\"]\n"
+     "    join: x\n    email: a@b.fr\n",
+     "« autisme, tsa » : un seul thème par élément de la liste"),
+    ("communities:\n  - name: A\n    regions: [Bretagne]\n    themes: [Autisme, autisme]\n"
+     "    join: x\n    email: a@b.fr\n",
+     "thème en double : « Autisme » et « autisme »"),
+    ("communities:\n  - name: A\n    regions: [Bretagne]\n"
+     "    themes: [maladies rares, Maladie rare]\n    join: x\n    email: a@b.fr\n",
+     "thème en double : « maladies rares » et « Maladie rare »"),
+    ("communities:\n  - name: A\n    regions: [Bretagne]\n    themes: [\" \"]\n"
+     "    join: x\n    email: a@b.fr\n",
+     "champ « thèmes » : un thème est vide"),
+    ("communities:\n  - name: A\n    regions: [Bretagne]\n    themes: [\"?!\"]\n"
+     "    join: x\n    email: a@b.fr\n",
+     "« ?! » n’est pas un thème"),
+    ("communities:\n  - name: A\n    regions: [Bretagne]\n    themes: [{autisme: oui}]\n"
+     "    join: x\n    email: a@b.fr\n",
+     "chaque thème est un mot ou quelques mots"),
+    ("communities:\n  - name: A\n    regions: [Bretagne]\n"
+     "    themes: [accompagnement des familles d’enfants avec autisme]\n"
+     "    join: x\n    email: a@b.fr\n",
+     "thème trop long « accompagnement des familles d’enfants avec autisme »"),
     ("communautes: []\n", "« communities: »"),
     ("communities: [\n", "illisible"),
 ])
@@ -163,3 +189,30 @@ def test_serve_refuses_to_start_on_a_broken_directory(tmp_path: Path) -> None:
 def test_a_number_that_counts_parts_is_no_department(text: str, place: Place | None) -> None:
     """A number followed by what it counts (« 12 étapes », « 13 groupes ») is a count."""
     assert Communities.read(text) == place
+
+
+def test_themes_are_read_and_named_in_own_words(tmp_path: Path) -> None:
+    """A directory's themes (optional) are matched on the directory's own words, whatever
+    the accents, capitals and plurals; a word it does not list is no theme."""
+    communities = load_communities(write(tmp_path, """
+communities:
+  - name: Familles autisme (fictif)
+    regions: [Bretagne]
+    themes: [Autisme, maladies rares]
+    join: Écrivez à l’animatrice.
+    email: familles@example.org
+  - name: Sans thème (fictif)
+    everywhere: true
+    join: Inscription sur le site.
+    website: https://visio.example.org/inscription
+"""))
+    assert communities.entries[0].themes == ["Autisme", "maladies rares"]
+    assert communities.entries[1].themes == []
+    assert communities.theme("une cop sur l'autisme") == "Autisme"
+    assert communities.theme("AUTISME") == "Autisme"
+    assert communities.theme("y a une communauté pour les maladies rares ?") == "maladies rares"
+    assert communities.theme("une maladie rare") == "maladies rares"
+    assert communities.theme("une Maladie Rare près de Lille") == "maladies rares"
+    assert communities.theme("une cop sur la trisomie") is None
+    assert communities.theme("les maladies") is None  # the theme's words, all of them
+    assert communities.entries[0].about("maladie rare")
