@@ -375,8 +375,8 @@ class DirectoryError(ValueError):
 
 _FIELDS = {"name": "nom", "regions": "régions", "departments": "départements",
            "everywhere": "partout", "audience": "public", "join": "comment rejoindre",
-           "join_falc": "comment rejoindre (FALC)", "themes": "thèmes", "phone": "téléphone", "email": "courriel",
-           "website": "site"}
+           "join_falc": "comment rejoindre (FALC)", "themes": "thèmes", "phone": "téléphone",
+           "email": "courriel", "website": "site"}
 
 
 @dataclass(frozen=True)

@@ -1022,11 +1022,11 @@ class Engine:
         # Named with one of the directory's themes, a search the understanding doubts
         # (« une communauté pour les maladies rares près de Lille ? »: « Vous voulez parler
         # de… ? ») is one when finding a community is among what it offers.
-        towards = best if decision.kind == "go" else next(
+        sought = best if decision.kind == "go" else next(
             (c for c in decision.candidates if theme and decision.kind == "ask"
              and self._is_directory(c.place)), None)
-        if towards is not None and self._is_directory(towards.place):
-            key, place = towards.key, self.communities.read(text)
+        if sought is not None and self._is_directory(sought.place):
+            key, place = sought.key, self.communities.read(text)
             if place is None and theme is None:
                 key = None
         elif (only := self.communities.only_place(text)) is not None:
