@@ -216,3 +216,15 @@ communities:
     assert communities.theme("une cop sur la trisomie") is None
     assert communities.theme("les maladies") is None  # the theme's words, all of them
     assert communities.entries[0].about("maladie rare")
+
+
+def test_the_documented_example_is_a_valid_directory(tmp_path: Path) -> None:
+    """A deployer starts from docs/annuaire.md's example: it must load as written (its
+    `join:` had « : » in it, which YAML refuses)."""
+    import re
+
+    doc = (Path(__file__).parents[2] / "docs" / "annuaire.md").read_text(encoding="utf-8")
+    example = re.search(r"```yaml\n(.*?)```", doc, re.S)
+    assert example is not None
+    communities = load_communities(write(tmp_path, example[1]))
+    assert communities.entries[0].themes == ["épilepsie", "polyhandicap"]
