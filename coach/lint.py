@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from coach.api.interface import interface_texts
 from coach.content.checks import coverage
 from coach.content.falc_gate import falc_gate
 from coach.content.issues import Issue
@@ -41,7 +42,7 @@ def lint(directory: Path | None = None, with_falc: bool = True) -> dict[str, Any
         report["readings"] = readings_figures(content)
         issues.extend(draft_issues(content))
         if with_falc:
-            falc_issues, figures = falc_gate(content, document_texts())
+            falc_issues, figures = falc_gate(content, document_texts() + interface_texts())
             issues.extend(falc_issues)
             report["falc"] = figures
     report["errors"] = [i.to_dict() for i in issues if i.severity == "error"]
