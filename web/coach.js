@@ -18,6 +18,12 @@
   // (in the widget it shares its first line with the field's label: three lines were too many).
   var AIDE_CLAVIER = ['Entrée : envoyer. Maj + Entrée : aller à la ligne.',
     'Appuyez sur Entrée pour envoyer.\nAppuyez sur Maj et Entrée pour aller à la ligne.'];
+  /* The interface's words (the note under the tchat, « Plus d’options », the confirmations,
+     the privacy link), each [standard, easy-to-read]: written here by the server from
+     coach/api/interface.yaml (coach/api/webfiles.py), the pages without JavaScript's source
+     too. An element with `data-texte="key"` shows its key's text in the conversation's
+     language (afficherFalc). */
+  var TEXTES = {};
   // Touch screens without a mouse: no physical keyboard to speak of, the hint would not help.
   var TACTILE = '(hover: none) and (pointer: coarse)';
 
@@ -301,15 +307,9 @@
     var imp = q('.imprimer');
     if (imp.tagName === 'BUTTON') imp.addEventListener('click', function () { window.print(); });
     q('.recommencer').addEventListener('click', function (e) {
-      t.confirmer(e.currentTarget, 'Recommencer depuis le début ?',
-        'Le coach reprend au premier message. Ce que vous avez déjà écrit reste dans la conversation.',
-        'Oui, recommencer', 'Non, continuer', function () { t.jouer({ choice: 'recommencer' }, 'Recommencer'); });
+      t.confirmer(e.currentTarget, 'recommencer', function () { t.jouer({ choice: 'recommencer' }, 'Recommencer'); });
     });
-    q('.supprimer').addEventListener('click', function (e) {
-      t.confirmer(e.currentTarget, 'Supprimer votre conversation ?',
-        'Tous les messages seront effacés tout de suite. Une nouvelle conversation commencera.',
-        'Oui, tout supprimer', 'Non, garder', function () { t.supprimer(); });
-    });
+    q('.supprimer').addEventListener('click', function (e) { t.demanderSuppression(e.currentTarget); });
     q('.lire-derniere').addEventListener('click', function () { t.lireDerniere(); });
     /* A choice made with the keyboard keeps the focus in the text field; one made with a
        pointer (mouse, touch, pen) puts it on the reply (signaler): the field may be below
@@ -826,6 +826,9 @@
       b.hidden = !this.voix;
       this.etiqueterLecture(b, nom, false);
       li.appendChild(b);
+      // « effacer mon brouillon » answered: the button that opens the same confirmation as
+      // « Supprimer ma conversation » in « Plus d’options » (the server marks the message).
+      if (m.delete) li.appendChild(this.blocSupprimer());
       if (m.feedback) {
         li.setAttribute('data-conseil', '1');
         if (this.avisDonnes().m.indexOf(m.id) >= 0) li.appendChild(el(d, 'p', 'avis-merci', MERCI));
@@ -833,6 +836,16 @@
     }
     this.liste.appendChild(li);
     return li;
+  };
+
+  Tchat.prototype.blocSupprimer = function () {
+    var t = this, p = el(this.doc, 'p', 'supprimer-ici');
+    var b = el(this.doc, 'button', 'supprimer-message', typo(this.texte('supprimer')));
+    b.type = 'button';
+    b.setAttribute('data-texte', 'supprimer');
+    b.addEventListener('click', function (e) { t.demanderSuppression(e.currentTarget); });
+    p.appendChild(b);
+    return p;
   };
 
   Tchat.prototype.afficherChoix = function (pas) {
@@ -896,9 +909,22 @@
   };
 
   Tchat.prototype.afficherFalc = function () {
-    this.racine.classList.toggle('falc', this.falc);
-    this.q('.falc-bouton').setAttribute('aria-pressed', String(this.falc));
-    this.q('#aide-saisie').textContent = typo(AIDE_CLAVIER[this.falc ? 1 : 0]);
+    var t = this, tout = this.racine.parentNode, falc = this.falc;
+    this.racine.classList.toggle('falc', falc);
+    this.q('.falc-bouton').setAttribute('aria-pressed', String(falc));
+    this.q('#aide-saisie').textContent = typo(AIDE_CLAVIER[falc ? 1 : 0]);
+    // The interface's words around the conversation (the page's note and privacy link are
+    // next to the tchat, the widget's header buttons in its panel: the parent holds both).
+    Array.prototype.forEach.call(tout.querySelectorAll('[data-texte]'), function (n) {
+      var texte = t.texte(n.getAttribute('data-texte'));
+      if (texte) n.textContent = typo(texte);
+    });
+    // The privacy page in the conversation's language.
+    Array.prototype.forEach.call(tout.querySelectorAll('a.lien-confidentialite'), function (a) {
+      var adresse = a.getAttribute('data-adresse') || a.getAttribute('href');
+      a.setAttribute('data-adresse', adresse);
+      a.setAttribute('href', adresse + (falc ? '?falc=1' : ''));
+    });
   };
 
   /* Show `li` (its start if `debut`, else its nearest edge): inside the history when it
@@ -1106,14 +1132,29 @@
     this.enVue(dernier);
   };
 
-  Tchat.prototype.confirmer = function (origine, titre, texte, oui, non, action) {
+  /* One interface text in the conversation's language (TEXTES). */
+  Tchat.prototype.texte = function (cle) {
+    var paire = TEXTES[cle];
+    return paire ? paire[this.falc ? 1 : 0] : '';
+  };
+
+  /* « Supprimer ma conversation ? »: from « Plus d’options », or from the coach's answer to
+     « effacer mon brouillon » (its own button, blocSupprimer); the focus goes back there. */
+  Tchat.prototype.demanderSuppression = function (origine) {
+    var t = this;
+    this.confirmer(origine, 'supprimer', function () { t.supprimer(); });
+  };
+
+  /* Ask before what cannot be undone; `cle` names the texts (TEXTES: cle + '-titre',
+     '-texte', '-oui', '-non'), in the conversation's language. */
+  Tchat.prototype.confirmer = function (origine, cle, action) {
     var dlg = this.q('.confirmation'), t = this;
     // French spacing, as in the messages: a « ? » never starts a line alone.
-    dlg.querySelector('#conf-titre').textContent = typo(titre);
-    dlg.querySelector('#conf-texte').textContent = typo(texte);
+    dlg.querySelector('#conf-titre').textContent = typo(this.texte(cle + '-titre'));
+    dlg.querySelector('#conf-texte').textContent = typo(this.texte(cle + '-texte'));
     var bOui = dlg.querySelector('.conf-oui'), bNon = dlg.querySelector('.conf-non');
-    bOui.textContent = oui;
-    bNon.textContent = non;
+    bOui.textContent = this.texte(cle + '-oui');
+    bNon.textContent = this.texte(cle + '-non');
     var fini = function (ok) {
       bOui.onclick = bNon.onclick = dlg.oncancel = null;
       dlg.close();
@@ -1239,13 +1280,17 @@
     journal.setAttribute('aria-label', 'Conversation');
     section.replaceWith(journal);
     corps.querySelector('.messages').setAttribute('data-niveau', String(niveau));
-    var imprimer = el(d, 'a', 'imprimer bouton-lien', 'Imprimer la conversation (nouvelle fenêtre)');
+    var imprimer = el(d, 'a', 'imprimer bouton-lien');
+    imprimer.appendChild(el(d, 'span', null, 'Imprimer la conversation')).setAttribute('data-texte', 'imprimer');
+    imprimer.appendChild(d.createTextNode(' (nouvelle fenêtre)'));
     imprimer.target = '_blank';
     imprimer.rel = 'noopener';
     imprimer.href = '#';
     corps.querySelector('.imprimer').replaceWith(imprimer);
-    var notice = el(d, 'p', 'confidentialite'), lien = el(d, 'a', null,
-      'Confidentialité et données personnelles (nouvelle fenêtre)');
+    var notice = el(d, 'p', 'confidentialite'), lien = el(d, 'a', 'lien-confidentialite');
+    lien.appendChild(el(d, 'span', null, 'Confidentialité et données personnelles'))
+      .setAttribute('data-texte', 'lien-confidentialite');
+    lien.appendChild(d.createTextNode(' (nouvelle fenêtre)'));
     lien.href = api + 'confidentialite';
     lien.target = '_blank';
     lien.rel = 'noopener';
@@ -1276,6 +1321,7 @@
     outils.remove();
     // « Agrandir le tchat »: a larger panel, within the host page's window.
     var li = el(d, 'li'), agrandir = el(d, 'button', 'agrandir', 'Agrandir le tchat');
+    agrandir.setAttribute('data-texte', 'agrandir');
     agrandir.type = 'button';
     agrandir.setAttribute('aria-pressed', 'false');
     agrandir.addEventListener('click', function () {

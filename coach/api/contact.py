@@ -14,11 +14,14 @@ NO_CONTACT_MESSAGE = "humain-sans-contact"
 TEAM = "l’organisation qui vous propose ce coach"
 
 
-def no_contact_text(content: Content) -> str:
-    """What to say without a phone or an e-mail: the coach's own message (standard French),
-    or, for content without it, whom to turn to."""
+def no_contact_text(content: Content, falc: bool = False) -> str:
+    """What to say without a phone or an e-mail: the coach's own message (in standard
+    French, or in easy-to-read French with `falc`), or, for content without it, whom to turn
+    to."""
     message = content.system.get(NO_CONTACT_MESSAGE)
-    return message.text if message is not None else f"Pour parler à une personne, contactez {TEAM}."
+    if message is None:
+        return f"Pour parler à une personne, contactez {TEAM}."
+    return message.falc if falc else message.text
 
 
 def contact_html(settings: Settings, without: str) -> str:

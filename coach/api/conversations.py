@@ -25,6 +25,7 @@ from coach.api.schemas import (
     turn_body,
 )
 from coach.drafts.forms import load_forms
+from coach.engine.commands import OFFERS_DELETION
 from coach.engine.engine import ChoiceInput, Step, TextInput
 from coach.engine.errors import KeyReusedForAnotherInput, UnknownFlow
 from coach.service import (
@@ -58,11 +59,14 @@ TAGS: list[str | Any] = ["tchat"]
 
 def step_body(step: Step, advice: frozenset[str] = frozenset()) -> dict[str, Any]:
     """The step as JSON. `feedback: true` marks advice messages: the client asks « Ce
-    conseil vous aide-t-il ? » under them (see coach/analytics/conseils.yaml)."""
+    conseil vous aide-t-il ? » under them (see coach/analytics/conseils.yaml); `delete: true`
+    the messages that say how to erase: the client puts « Supprimer ma conversation » under
+    them (OFFERS_DELETION)."""
     record = step.record
     messages = [m.to_dict() for m in step.messages]
     for message in messages:
         message["feedback"] = message["ref"] in advice
+        message["delete"] = message["ref"] in OFFERS_DELETION
     return {
         "id": record.id,
         "falc": record.falc,

@@ -65,6 +65,11 @@ class Message(BaseModel):
         default=False,
         description="true sous un conseil : le client demande « Ce conseil vous aide-t-il ? »"
         " (Oui / Non, réponse par POST /api/v1/conversations/{id}/avis)")
+    delete: bool = Field(
+        default=False,
+        description="true sous un message qui dit comment tout effacer : le client y met le"
+        " bouton « Supprimer ma conversation », qui demande de confirmer"
+        " (DELETE /api/v1/conversations/{id})")
 
 
 class ChoiceOut(BaseModel):

@@ -30,6 +30,8 @@ COMPRESSIBLE = ("text/", "application/javascript", "application/json", "image/sv
 MIN_COMPRESSED = 512
 TEMPLATE_START, TEMPLATE_END = b"<!--tchat-->", b"<!--/tchat-->"
 PLACEHOLDER = b"var MODELE = '';"
+# The interface's words in both languages (coach/api/interface.yaml), written into coach.js.
+TEXTS_PLACEHOLDER = b"var TEXTES = {};"
 # The text field's limit in the template (`maxlength="1000"` on disk, the default): written
 # with the setting COACH_MAX_TEXT_CHARS when the files are read.
 TEXT_LIMIT = re.compile(rb'(<textarea id="saisie"[^>]*\bmaxlength=")(\d+)(")')
@@ -73,7 +75,7 @@ def read_web_files(folder: Path, max_text_chars: int = 1000) -> dict[str, WebFil
     if "/index.html" in raw:
         raw["/index.html"] = with_text_limit(raw["/index.html"], max_text_chars)
     if "/index.html" in raw and "/coach.js" in raw:
-        raw["/coach.js"] = with_template(raw["/coach.js"], raw["/index.html"])
+        raw["/coach.js"] = with_texts(with_template(raw["/coach.js"], raw["/index.html"]))
     versions = {name: _digest(raw["/" + name]) for name in VERSIONED if "/" + name in raw}
 
     def versioned(body: bytes, quote: bytes) -> bytes:
@@ -103,6 +105,18 @@ def with_template(script: bytes, page: bytes) -> bytes:
         raise ValueError("web/coach.js lost the tchat template's placeholder")
     markup = tchat_markup(page)
     return script.replace(PLACEHOLDER, b"var MODELE = " + json.dumps(markup).encode() + b";", 1)
+
+
+def with_texts(script: bytes) -> bytes:
+    """coach.js with the interface's words, each [standard, easy-to-read]: the client shows
+    them in the conversation's language (coach.js, afficherFalc), from the one source that
+    the pages without JavaScript use and that `coach lint` checks (interface.yaml)."""
+    from coach.api.interface import load_interface
+
+    if TEXTS_PLACEHOLDER not in script:
+        raise ValueError("web/coach.js lost the interface texts' placeholder")
+    texts = json.dumps(load_interface().for_script(), ensure_ascii=False).encode()
+    return script.replace(TEXTS_PLACEHOLDER, b"var TEXTES = " + texts + b";", 1)
 
 
 def tchat_markup(page: bytes) -> str:

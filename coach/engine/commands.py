@@ -38,6 +38,9 @@ DRAFT_ELSEWHERE = "brouillon-ailleurs"
 # that there is none and how the conversation is erased. Nothing is erased here.
 ERASE_DRAFT = "effacer-brouillon"
 DRAFT_ERASING, DRAFT_ERASING_ELSEWHERE = "brouillon-effacer", "brouillon-effacer-ailleurs"
+# The messages (their refs) that tell how to erase: under them the clients offer the
+# « Supprimer ma conversation » button that opens its confirmation (the API's `delete`).
+OFFERS_DELETION = frozenset({f"coach/{DRAFT_ERASING}", f"coach/{DRAFT_ERASING_ELSEWHERE}"})
 # Said after an answer given in place, when the step has choices to go on with.
 GO_ON = "reponse-suite"
 

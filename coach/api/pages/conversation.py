@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 
 from fastapi.responses import HTMLResponse
 
+from coach.api.interface import say
 from coach.api.pages.layout import Site, document, e
 from coach.api.pages.tchat import (
     ACTION,
@@ -31,6 +32,7 @@ from coach.api.pages.tchat import (
     tchat_parts,
 )
 from coach.content.typography import french_spacing
+from coach.engine.commands import OFFERS_DELETION
 from coach.engine.engine import Step
 from coach.service import TranscriptPage
 
@@ -205,6 +207,11 @@ def conversation_page(site: Site, step: Step, error: str | None = None, kept: st
     if bots and step.draft_here:  # under the step's own last message (not « aide »'s)
         own = [m for m in bots if m["ref"].startswith(f"{record.flow}/{record.node}/")]
         after[(own or bots)[-1]["id"]] = draft_links(site, record.id, "titre-brouillon-fil", 4)
+    for m in bots:  # « effacer mon brouillon » answered: the way to the confirmation, there
+        if m["ref"] in OFFERS_DELETION:
+            after[m["id"]] = after.get(m["id"], "") + (
+                f'<p><a class="bouton-lien" href="{action}/supprimer">'
+                f"{e(say('supprimer', record.falc))}</a></p>")
     if bots and step.tools:  # the blank tools this place presents (its node's `tools`)
         own = [m for m in bots if m["ref"].startswith(f"{record.flow}/{record.node}/")]
         last = (own or bots)[-1]["id"]
@@ -219,10 +226,13 @@ def conversation_page(site: Site, step: Step, error: str | None = None, kept: st
         '<div class="outils rangee">',
         easy_to_read_form(action, record.falc),
         f'<a class="bouton-lien" href="{action}/transcription.txt">'
-        "Télécharger la conversation</a>",
-        f'<a class="bouton-lien" href="{action}/transcription">Imprimer la conversation</a>',
-        f'<a class="bouton-lien" href="{action}/recommencer">Recommencer depuis le début</a>',
-        f'<a class="bouton-lien" href="{action}/supprimer">Supprimer ma conversation</a>',
+        f"{e(say('telecharger', record.falc))}</a>",
+        f'<a class="bouton-lien" href="{action}/transcription">'
+        f"{e(say('imprimer', record.falc))}</a>",
+        f'<a class="bouton-lien" href="{action}/recommencer">'
+        f"{e(say('recommencer', record.falc))}</a>",
+        f'<a class="bouton-lien" href="{action}/supprimer">'
+        f"{e(say('supprimer', record.falc))}</a>",
         "</div>",
         progress_text(step),
         parts.history.replace(BEFORE, earlier_link(site, record.id, page))

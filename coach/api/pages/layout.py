@@ -11,6 +11,7 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 
 from coach.api.htmlpage import base_path
+from coach.api.interface import say
 from coach.settings import Settings
 
 PREFIX = "/sans-js"
@@ -23,15 +24,25 @@ def e(text: object) -> str:
 @dataclass(frozen=True)
 class Site:
     """What every page needs: where the application is mounted, its settings, and the way to
-    reach a person its footer shows (HTML, `coach.api.contact.contact_html`)."""
+    reach a person its footer shows (HTML, `coach.api.contact.contact_html`), in standard
+    French and in easy-to-read French (`contact_falc`, the same when not given)."""
 
     base: str
     settings: Settings
     contact: str
+    contact_falc: str = ""
 
     @classmethod
-    def of(cls, request: Request, settings: Settings, contact: str) -> Site:
-        return cls(base_path(request), settings, contact)
+    def of(cls, request: Request, settings: Settings, contact: str,
+           contact_falc: str = "") -> Site:
+        return cls(base_path(request), settings, contact, contact_falc)
+
+    def contact_in(self, falc: bool) -> str:
+        return (self.contact_falc or self.contact) if falc else self.contact
+
+    def privacy_url(self, falc: bool) -> str:
+        """The privacy page in the conversation's language."""
+        return f"{self.base}/confidentialite" + ("?falc=1" if falc else "")
 
     def conversation_url(self, cid: str, fragment: str = "") -> str:
         return f"{self.base}{PREFIX}/{quote(cid, safe='')}{fragment}"
@@ -47,18 +58,19 @@ def document(site: Site, title: str, body: str, status: int = 200, falc: bool = 
         f"<title>{e(title)} — Coach CoP</title>\n"
         f'<link rel="stylesheet" href="{site.base}/coach.css">\n</head>\n<body>\n{skip_link}'
         f'<main id="contenu" class="page coach{" falc" if falc else ""}">\n'
-        f"{body}\n{contact_footer(site)}</main>\n</body>\n</html>\n"
+        f"{body}\n{contact_footer(site, falc)}</main>\n</body>\n</html>\n"
     )
     return HTMLResponse(html, status_code=status,
                         headers={"Cache-Control": "no-store", **(headers or {})})
 
 
-def contact_footer(site: Site) -> str:
+def contact_footer(site: Site, falc: bool = False) -> str:
+    """Whom to talk to, and the privacy page: both in the conversation's language."""
     return (
         '<footer class="pied">\n<h2>Parler à une personne</h2>\n'
-        f"<p>{site.contact}"
-        f'</p>\n<p class="confidentialite"><a href="{site.base}/confidentialite">'
-        "Confidentialité et données personnelles</a></p>\n</footer>\n"
+        f"<p>{site.contact_in(falc)}"
+        f'</p>\n<p class="confidentialite"><a href="{e(site.privacy_url(falc))}">'
+        f"{e(say('lien-confidentialite', falc))}</a></p>\n</footer>\n"
     )
 
 
@@ -142,13 +154,16 @@ def start_page(site: Site, groups: list[tuple[str, list[tuple[str, str]]]], chec
 
 
 def confirmation_page(site: Site, cid: str, title: str, text: str, action: str,
-                      fields: dict[str, str], yes: str, no: str) -> HTMLResponse:
-    """Ask before something that cannot be undone: `yes` posts `fields` to `action`."""
+                      fields: dict[str, str], yes: str, no: str,
+                      falc: bool = False) -> HTMLResponse:
+    """Ask before something that cannot be undone: `yes` posts `fields` to `action`. An
+    easy-to-read `text` says one sentence a line."""
     hidden = "".join(f'<input type="hidden" name="{e(k)}" value="{e(v)}">'
                      for k, v in fields.items())
-    body = (f"<h1>{e(title)}</h1>\n<p>{e(text)}</p>\n"
+    lines = "<br>\n".join(e(line) for line in text.splitlines())
+    body = (f"<h1>{e(title)}</h1>\n<p>{lines}</p>\n"
             f'<form method="post" action="{site.base}{e(action)}" class="rangee">{hidden}'
             f'<button type="submit" class="principal">{e(yes)}</button>'
             f'<a class="bouton-lien" href="{site.conversation_url(cid, "#dernier")}">'
             f"{e(no)}</a></form>")
-    return document(site, title, body)
+    return document(site, title, body, falc=falc)

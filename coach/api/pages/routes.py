@@ -11,6 +11,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
 
 from coach.api.contact import contact_html, no_contact_text
+from coach.api.interface import say
 from coach.api.pages.conversation import conversation_page, transcript_page, transcript_text
 from coach.api.pages.forms import idempotency_key, read_form, retry_form
 from coach.api.pages.journeys import journeys_by_audience, menu_choice
@@ -50,10 +51,11 @@ def build_pages_router(service: ConversationService, settings: Settings) -> APIR
     content = service.engine.content
     journeys = journeys_by_audience(content)
     contact = contact_html(settings, no_contact_text(content))
+    contact_falc = contact_html(settings, no_contact_text(content, falc=True))
 
     def shown(request: Request, cid: str) -> Step | Response:
         """The whole conversation, or the page that says why it cannot be shown."""
-        site = Site.of(request, settings, contact)
+        site = Site.of(request, settings, contact, contact_falc)
         try:
             return service.conversation(cid)
         except ConversationNotFound:
@@ -65,7 +67,7 @@ def build_pages_router(service: ConversationService, settings: Settings) -> APIR
               render: Callable[[Site, Step, TranscriptPage], Response]) -> Response:
         """One page of a long conversation (the last, or from `?depuis=N`), rendered; or
         the page that says why it cannot be shown."""
-        site = Site.of(request, settings, contact)
+        site = Site.of(request, settings, contact, contact_falc)
         since = request.query_params.get("depuis", "")
         offset = int(since) if since.isdigit() and len(since) < 9 else None
         try:
@@ -81,7 +83,7 @@ def build_pages_router(service: ConversationService, settings: Settings) -> APIR
 
     @router.get(PREFIX, response_class=HTMLResponse)
     async def start_form(request: Request) -> Response:
-        site = Site.of(request, settings, contact)
+        site = Site.of(request, settings, contact, contact_falc)
         body = start_page(site, journeys, content.entry[0],
                           deleted="supprimee" in request.query_params)
         return document(site, "Commencer", body)
@@ -89,7 +91,7 @@ def build_pages_router(service: ConversationService, settings: Settings) -> APIR
     @router.post(PREFIX)
     async def start(request: Request) -> Response:
         fields = await read_form(request)
-        site = Site.of(request, settings, contact)
+        site = Site.of(request, settings, contact, contact_falc)
         flow, falc = fields.get("parcours") or None, fields.get("falc") == "1"
         choice = menu_choice(flow or "")
         try:
@@ -115,7 +117,7 @@ def build_pages_router(service: ConversationService, settings: Settings) -> APIR
     @router.post(PREFIX + "/{cid}")
     async def turn(request: Request, cid: str) -> Response:
         fields = await read_form(request)
-        site = Site.of(request, settings, contact)
+        site = Site.of(request, settings, contact, contact_falc)
         choice, text = fields.get("choix", "").strip(), fields.get("texte", "")
         given: Input = ChoiceInput(choice[:64]) if choice else TextInput(text)
         key = idempotency_key(fields.get("cle", ""), choice or "t:" + text)
@@ -143,7 +145,7 @@ def build_pages_router(service: ConversationService, settings: Settings) -> APIR
     @router.post(PREFIX + "/{cid}/falc")
     async def falc(request: Request, cid: str) -> Response:
         fields = await read_form(request)
-        site = Site.of(request, settings, contact)
+        site = Site.of(request, settings, contact, contact_falc)
         try:
             await service.set_falc(cid, fields.get("falc") == "1")
         except ConversationNotFound:
@@ -154,34 +156,33 @@ def build_pages_router(service: ConversationService, settings: Settings) -> APIR
             return unavailable_page(site, retry_form(site, f"{PREFIX}/{cid}/falc", fields))
         return see(site, cid)
 
-    def confirm(request: Request, cid: str, title: str, text: str, action: str,
-                fields: dict[str, str], yes: str, no: str) -> Response:
+    def confirm(request: Request, cid: str, texts: str, action: str,
+                fields: dict[str, str], text: str = "") -> Response:
+        """The confirmation `texts` names (interface.yaml: `{texts}-titre`, `-texte`,
+        `-oui`, `-non`; `text`: another key for the sentence), in the conversation's
+        language."""
         step = shown(request, cid)
         if isinstance(step, Response):
             return step
-        return confirmation_page(Site.of(request, settings, contact), cid, title, text, action,
-                                 fields, yes, no)
+        falc = step.record.falc
+        return confirmation_page(
+            Site.of(request, settings, contact, contact_falc), cid, say(f"{texts}-titre", falc),
+            say(text or f"{texts}-texte", falc), action, fields, say(f"{texts}-oui", falc),
+            say(f"{texts}-non", falc), falc=falc)
 
     @router.get(PREFIX + "/{cid}/recommencer", response_class=HTMLResponse)
     async def confirm_restart(request: Request, cid: str) -> Response:
-        return confirm(
-            request, cid, "Recommencer depuis le début ?",
-            "Le coach reprend au premier message. Ce que vous avez déjà écrit reste dans la"
-            " conversation.", f"{PREFIX}/{quote(cid, safe='')}",
-            {"choix": "recommencer", "cle": secrets.token_urlsafe(12)},
-            "Oui, recommencer", "Non, continuer")
+        return confirm(request, cid, "recommencer", f"{PREFIX}/{quote(cid, safe='')}",
+                       {"choix": "recommencer", "cle": secrets.token_urlsafe(12)})
 
     @router.get(PREFIX + "/{cid}/supprimer", response_class=HTMLResponse)
     async def confirm_delete(request: Request, cid: str) -> Response:
-        return confirm(
-            request, cid, "Supprimer votre conversation ?",
-            "Tous les messages seront effacés tout de suite. Vous pourrez en commencer une"
-            " nouvelle.", f"{PREFIX}/{quote(cid, safe='')}/supprimer", {},
-            "Oui, tout supprimer", "Non, garder")
+        return confirm(request, cid, "supprimer", f"{PREFIX}/{quote(cid, safe='')}/supprimer",
+                       {}, text="supprimer-texte-sans-js")
 
     @router.post(PREFIX + "/{cid}/supprimer")
     async def delete(request: Request, cid: str) -> Response:
-        site = Site.of(request, settings, contact)
+        site = Site.of(request, settings, contact, contact_falc)
         try:
             service.delete(cid)
         except StoreUnavailable:
