@@ -65,7 +65,7 @@ def test_the_wheel_carries_the_content_and_the_client(wheel: Path) -> None:
                    "coach/_bundled/dialogues/sections.yaml", "coach/_bundled/web/index.html",
                    "coach/_bundled/web/coach.js", "coach/_bundled/web/widget.js",
                    "coach/_bundled/falc.toml", "coach/drafts/brouillon.yaml",
-                   "coach/api/static/brouillon.css", "falc/data/"):
+                   "coach/api/static/brouillon.css", "coach/api/interface.yaml", "falc/data/"):
         assert any(name.startswith(needed) for name in names), needed
 
 

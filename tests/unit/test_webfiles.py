@@ -65,7 +65,7 @@ def test_the_page_never_says_the_conversation_holds_no_name() -> None:
     """The conversation keeps what the person types: the page said it held « ni nom ni
     adresse », which a typed name made false. It asks not to write them instead."""
     page = (WEB / "index.html").read_text(encoding="utf-8")
-    footer = page[page.index('<p class="pied avec-js">'):]
+    footer = page[page.index('<p class="pied avec-js"'):]
     footer = footer[:footer.index("</p>")]
     assert "ni nom ni adresse" not in footer
     assert "N’y écrivez pas votre nom" in footer
