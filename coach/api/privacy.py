@@ -12,6 +12,7 @@ from fastapi.responses import HTMLResponse
 from coach.api.contact import contact_html, contact_name, no_contact_text
 from coach.api.interface import Interface, load_interface
 from coach.content.model import Content
+from coach.content.typography import french_spacing
 from coach.settings import Settings
 
 HEAD = """<!doctype html>
@@ -38,17 +39,18 @@ def wants_falc(request: Request) -> bool:
 def _lines(text: str, values: dict[str, str]) -> str:
     """A text as HTML: its placeholders filled (already HTML), an easy-to-read text's
     lines (one sentence each) kept as lines."""
-    return "<br>\n".join(escape(line, quote=False).format(**values)
+    return "<br>\n".join(french_spacing(escape(line, quote=False)).format(**values)
                          for line in text.splitlines())
 
 
 def notice(interface: Interface, falc: bool, values: dict[str, str], contact: str) -> str:
     """The whole page in one language."""
     privacy = interface.privacy
-    parts = [HEAD.format(title=escape(privacy.title.get(falc)), back=escape(privacy.back.get(falc)),
-                         falc_class=" falc" if falc else "")]
+    parts = [HEAD.format(title=french_spacing(escape(privacy.title.get(falc))),
+                         back=escape(privacy.back.get(falc)), falc_class=" falc" if falc else "")]
     for section in privacy.sections:
-        parts.append(f'\n<h2 id="{escape(section.id)}">{escape(section.title.get(falc))}</h2>\n')
+        title = french_spacing(escape(section.title.get(falc)))
+        parts.append(f'\n<h2 id="{escape(section.id)}">{title}</h2>\n')
         parts += [f"<p>{_lines(p.get(falc), values)}</p>\n" for p in section.paragraphs]
         if section.contact:
             parts.append(f"<p>{contact}</p>\n")
