@@ -28,7 +28,8 @@ def test_axe_client_states(page: Page, site) -> None:
     page.get_by_role("button", name="Lire la dernière réponse").click()
     assert_axe_clean(page, "focus sur la dernière réponse")
     page.get_by_role("button", name="Supprimer ma conversation").click()
-    expect(page.get_by_role("dialog", name="Supprimer votre conversation ?")).to_be_visible()
+    # In easy-to-read (switched on above), the confirmation too (coach/api/interface.yaml).
+    expect(page.get_by_role("dialog", name="Effacer toute votre conversation ?")).to_be_visible()
     assert_axe_clean(page, "confirmation ouverte")
 
 
