@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from coach.api.interface import load_interface
 from coach.engine.engine import ChoiceInput, Step, TextInput
 from coach.engine.record import Record
 from tests.content.playing import CONTENT, ENGINE, play, texts
@@ -64,8 +65,11 @@ def test_the_answer_names_the_real_button_and_the_confirmation(falc):
     # the labels of the web client (and widget) and of the pages without JavaScript
     page = (ROOT / "web" / "index.html").read_text(encoding="utf-8")
     assert ">Supprimer ma conversation</button>" in page and ">Plus d’options</button>" in page
+    # The pages without JavaScript name it from the interface's texts, in both languages.
     nojs = (ROOT / "coach" / "api" / "pages" / "conversation.py").read_text(encoding="utf-8")
-    assert "Supprimer ma conversation</a>" in nojs
+    assert "say('supprimer', record.falc)" in nojs
+    button = load_interface().texts["supprimer"]
+    assert button.text == button.falc == "Supprimer ma conversation"
 
 
 @pytest.mark.parametrize("falc", [False, True], ids=["standard", "facile"])
