@@ -48,13 +48,14 @@ from coach.engine.nlu.places import (
 from coach.engine.progress import ProgressMap, WhereReport
 from coach.engine.record import Record, new_conversation_id
 from coach.engine.render import NO_CONTACT_SUFFIX, Rendered, Renderer
+from coach.engine.second_request import ALSO_CHOICE, ALSO_MESSAGE, requests
 from coach.engine.transcript import (
     DIRECTORY_ASK,
     DIRECTORY_EMPTY,
     DIRECTORY_THEME,
     DIRECTORY_WISH,
 )
-from coach.engine.understand import OTHER, Context, Decision, Understanding
+from coach.engine.understand import OTHER, Candidate, Context, Decision, Understanding
 
 # A chain of automatic routes longer than this is a content bug; stop rather than spin.
 MAX_AUTOMATIC_HOPS = 50
@@ -395,6 +396,10 @@ class Engine:
                              "label": self.understanding.places.other.get(falc)}]
         shown = [{"id": c.id, "label": c.label_falc if falc else c.label}
                  for c in self.available_choices(record)]
+        if record.also:  # the other request of the message typed, first: it was just named
+            label = self._place_label(record, record.also[0])
+            if all(item["label"] != label for item in shown):
+                shown.insert(0, {"id": ALSO_CHOICE, "label": label})
         if self._asked_from_step(record):
             shown.append({"id": BACK_TO_ASK, "label": self._system_text(BACK_TO_ASK, falc)})
         if self._at_directory(record) and self.communities:
@@ -444,6 +449,7 @@ class Engine:
             return False
         record.content_version = self.content.version
         record.pending = []  # places offered by the old content
+        record.also = []
         record.proposal = []
         self._relocate_frames(record)
         moved = self.content.find_moved((record.flow, record.node))
@@ -473,6 +479,13 @@ class Engine:
         record.calls = frames
 
     def _play_choice(self, record: Record, choice_id: str) -> None:
+        also, record.also = record.also, []
+        if choice_id == ALSO_CHOICE and also and not (record.proposal or record.pending):
+            # « Vous avez aussi demandé : … »: the other request of the message typed
+            record.transcript.append(["place", also[0]])
+            record.misses = 0
+            self._act(record, also[0])
+            return
         if record.proposal:
             proposal, record.proposal = record.proposal, []
             if choice_id == TYPED_QUESTION:
@@ -529,6 +542,7 @@ class Engine:
 
     def _play_text(self, record: Record, text: str) -> None:
         record.transcript.append(["text", text])
+        record.also = []
         here = self._node_or_none((record.flow, record.node))
         at_directory = bool(here and here.directory)
         if at_directory:  # a place typed there, with or without a directory
@@ -578,7 +592,7 @@ class Engine:
         best = decision.best
         if decision.kind == "go" and best is not None:
             record.misses = 0
-            self._act_all(record, [best.key, *(c.key for c in decision.also)])
+            self._act_all(record, [best, *decision.also])
         elif decision.kind == "ask":
             self._ask(record, [c.key for c in decision.candidates])
         else:
@@ -685,22 +699,37 @@ class Engine:
         if reached is not None:
             self._enter(record, reached)
 
-    def _act_all(self, record: Record, keys: list[str]) -> None:
+    def _act_all(self, record: Record, asked: list[Candidate]) -> None:
         """Two requests in one message (« c'est gratuit ? et ça prend combien de temps »):
         the answers said in place (the cost, a term) first, then the one place to go; of
-        two places, the first. Said with « je ne comprends pas » (`SIMPLIFY` first), the
-        answers come in easy-to-read."""
-        if keys[0] == SIMPLIFY and len(keys) > 1:
+        two places, the first, and the other named after it with a button
+        (`coach.engine.second_request`). Said with « je ne comprends pas » (`SIMPLIFY`
+        first), the answers come in easy-to-read."""
+        if asked[0].key == SIMPLIFY and len(asked) > 1:
             self._easy_to_read_to_answer(record)
-            keys = keys[1:]
-        here = [k for k in keys if k.startswith((REPLY, GLOSSARY))]
-        going = [k for k in keys if k not in here][:1]
-        if not going:
-            for key in here:
+            asked = asked[1:]
+        found = requests(asked, node_place(record.flow, record.node))
+        if found.going is None:
+            for key in found.said:
                 self._act(record, key)
             return
-        self._said_before_going(record, here)
-        self._act(record, going[0])
+        self._said_before_going(record, list(found.said))
+        self._act(record, found.going)
+        self._offer_also(record, found.offered)
+
+    def _offer_also(self, record: Record, place: str | None) -> None:
+        """« Vous avez aussi demandé : … », with a button to go there (`ALSO_CHOICE`), after
+        the first request's place: not when the coach asks something else meanwhile (an
+        offer, a typed answer to confirm), nor when the person already stands there."""
+        if (place is None or record.pending or record.proposal
+                or ALSO_MESSAGE not in self.content.system
+                or place == node_place(record.flow, record.node)):
+            return
+        label = self.renderer.place_label(place, record.falc)
+        if label is None:
+            return
+        record.also = [place]
+        record.transcript.append(["offer", ALSO_MESSAGE, [place], record.flow, record.node])
 
     def _said_before_going(self, record: Record, keys: list[str]) -> None:
         """Answers said in place (the cost, a term) before a place that follows: without
@@ -1043,13 +1072,18 @@ class Engine:
         record.pending = []
         record.misses = 0
         record.proposal = []
-        if decision.kind == "go":  # « un groupe vers Rennes ? et c'est gratuit ? »: both
-            self._said_before_going(record, [c.key for c in decision.also])
+        here = node_place(record.flow, record.node)
+        also = decision.also if decision.kind == "go" else ()
+        # « un groupe vers Rennes ? et c'est gratuit ? »: both; another place, named after
+        offered = requests([best, *also], here).offered if (
+            also and best is not None and best.key == key) else None
+        self._said_before_going(record, list(requests(also, here).said))
         self._act(record, key)
         if self._at_directory(record) and place is not None:
             self._show_communities(record, place, typed=True, theme=theme)
         elif self._at_directory(record) and theme is not None:
             record.transcript.append(["directory", DIRECTORY_THEME + theme])
+        self._offer_also(record, offered)
         return True
 
     def _finding_from_journey(self, record: Record, ref: NodeRef) -> bool:

@@ -87,6 +87,10 @@ class Record:
     misses: int = 0
     # Places offered by « Vous voulez parler de… ? », shown as the choices sens-1, sens-2…
     pending: list[str] = field(default_factory=list)
+    # The other request of the last message typed, named after the first one's answer
+    # (« Vous avez aussi demandé : … »): its place, shown as the choice `aussi` until the
+    # next turn (`coach.engine.second_request`).
+    also: list[str] = field(default_factory=list)
     # One [first transcript position, seconds since `created`] per turn: when each was said.
     turn_times: Transcript = field(default_factory=Transcript)
     # Idempotency-Key -> [first, last) transcript positions of the step it produced, and a
@@ -239,6 +243,7 @@ class Record:
         fields["history"] = self.history.copy()  # snapshots are replaced, never changed
         fields["history_vars"] = dict(self.history_vars)
         fields["pending"] = list(self.pending)
+        fields["also"] = list(self.also)
         fields["turn_times"] = self.turn_times.copy()
         fields["idempotency_steps"] = dict(self.idempotency_steps)
         fields["calls"] = [list(frame) for frame in self.calls]
@@ -271,7 +276,7 @@ def content_values(entry: list[Any]) -> dict[str, Any] | None:
 _HEAD_FIELDS = tuple(f.name for f in fields(Record)
                      if f.name not in ("transcript", "turn_times", "history"))
 _OMITTED_WHEN_EMPTY = ("calls", "answers", "proposal", "seen", "skipped", "places",
-                       "history_vars", "idempotency_steps", "pending")
+                       "history_vars", "idempotency_steps", "pending", "also")
 
 
 def _with_undo(snapshot: list[Any], changed: dict[str, Any], unset: list[str]) -> list[Any]:

@@ -1,0 +1,53 @@
+"""The other request of a message that asks two things (« c'est quoi une cop et je peux venir
+avec mon fils ? »): never silently left out.
+
+The understanding finds it (`Decision.also`); this module says what becomes of each request
+of the message. Answers said where the person is (a short answer, a term) are all said; of
+the places to go, the coach goes to the first one, and the next one is named after it
+(« Vous avez aussi demandé : … ») with a button to go there (`ALSO_CHOICE`), since two
+places cannot be shown at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from coach.engine.nlu.candidates import Candidate
+from coach.engine.nlu.places import CHOICE, GLOSSARY, REPLY
+
+# The button that goes to the other request, and the coach message that names it ({a}).
+ALSO_CHOICE = "aussi"
+ALSO_MESSAGE = "aussi-demande"
+
+
+@dataclass(frozen=True)
+class Requests:
+    """What a message's requests become: answers said in place first, then the one place to
+    go (None when there is none), then the place named after it with a button (or None)."""
+
+    said: tuple[str, ...]
+    going: str | None
+    offered: str | None
+
+
+def said_in_place(key: str) -> bool:
+    """A short answer or a term: said where the person is, with no move."""
+    return key.startswith((REPLY, GLOSSARY))
+
+
+def requests(asked: Sequence[Candidate], here: str) -> Requests:
+    """The message's requests, the first understood first, typed at the place `here`. A
+    place offered is the place a choice leads to (the choice itself belongs to the step the
+    person leaves); a choice that stays at `here` (an answer to its question) is not."""
+    said = tuple(c.key for c in asked if said_in_place(c.key))
+    places = [c for c in asked if not said_in_place(c.key)]
+    if not places:
+        return Requests(said, None, None)
+    going = places[0]
+    other = next((c for c in places[1:] if c.place != going.place
+                  and not (c.key.startswith(CHOICE) and c.place == here)), None)
+    offered = None
+    if other is not None:
+        offered = other.place if other.key.startswith(CHOICE) else other.key
+    return Requests(said, going.key, offered)
