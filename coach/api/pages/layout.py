@@ -113,13 +113,14 @@ def full_page(site: Site, cid: str, text: str) -> HTMLResponse:
 
 
 def start_page(site: Site, groups: list[tuple[str, list[tuple[str, str]]]], checked: str,
-               deleted: bool) -> str:
+               deleted: bool, falc: bool = False) -> str:
     """The body of the start page. First, on the first screen of a small phone, two buttons
     that start at the welcome (the coach asks who you are), in standard French or in easy to
     read: a parent with little time starts without scrolling. Then the journeys, grouped by
     audience as on the home menu (`groups`: (legend, [(flow id, title)])), for those who want
     to pick one; that form's button has another name (« Commencer ce parcours »).
-    Nothing here needs JavaScript."""
+    `deleted`: a conversation was just deleted, said in its language (`falc`), whose box
+    is then ticked. Nothing here needs JavaScript."""
     first = True
     fieldsets = []
     for legend, flows in groups:
@@ -133,8 +134,8 @@ def start_page(site: Site, groups: list[tuple[str, list[tuple[str, str]]]], chec
                          f'<ul class="liste-simple">\n' + "\n".join(radios) + "\n</ul></fieldset>")
     notice = ""
     if deleted:
-        notice = ('<p class="sans-js-avis" role="status">Votre conversation est supprimée.'
-                  " Vous pouvez en commencer une nouvelle.</p>\n")
+        lines = "<br>\n".join(e(line) for line in say("supprimee-sans-js", falc).splitlines())
+        notice = f'<p class="sans-js-avis" role="status">{lines}</p>\n'
     action = f"{site.base}{PREFIX}"
     return (
         "<h1>Votre coach CoP</h1>\n"
@@ -148,7 +149,8 @@ def start_page(site: Site, groups: list[tuple[str, list[tuple[str, str]]]], chec
         "<h2>Ou choisir un parcours</h2>\n"
         f'<form method="post" action="{action}" class="formulaire">\n'
         + "\n".join(fieldsets) + "\n"
-        '<p><label class="case"><input type="checkbox" name="falc" value="1">'
+        '<p><label class="case"><input type="checkbox" name="falc" value="1"'
+        f'{" checked" if falc else ""}>'
         " Textes en facile à lire</label></p>\n"
         '<button type="submit" class="principal">Commencer ce parcours</button>\n</form>\n')
 

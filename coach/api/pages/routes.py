@@ -84,9 +84,11 @@ def build_pages_router(service: ConversationService, settings: Settings) -> APIR
     @router.get(PREFIX, response_class=HTMLResponse)
     async def start_form(request: Request) -> Response:
         site = Site.of(request, settings, contact, contact_falc)
-        body = start_page(site, journeys, content.entry[0],
-                          deleted="supprimee" in request.query_params)
-        return document(site, "Commencer", body)
+        # After « Supprimer ma conversation »: said in the deleted conversation's language.
+        deleted = "supprimee" in request.query_params
+        falc = deleted and request.query_params.get("falc") == "1"
+        body = start_page(site, journeys, content.entry[0], deleted=deleted, falc=falc)
+        return document(site, "Commencer", body, falc=falc)
 
     @router.post(PREFIX)
     async def start(request: Request) -> Response:
@@ -157,14 +159,20 @@ def build_pages_router(service: ConversationService, settings: Settings) -> APIR
         return see(site, cid)
 
     def confirm(request: Request, cid: str, texts: str, action: str,
-                fields: dict[str, str], text: str = "") -> Response:
+                fields: dict[str, str], text: str = "",
+                text_with_draft: str = "") -> Response:
         """The confirmation `texts` names (interface.yaml: `{texts}-titre`, `-texte`,
-        `-oui`, `-non`; `text`: another key for the sentence), in the conversation's
-        language."""
+        `-oui`, `-non`; `text`: another key for the sentence, `text_with_draft` when the
+        conversation has the coordinator's draft), in the conversation's language."""
         step = shown(request, cid)
         if isinstance(step, Response):
             return step
         falc = step.record.falc
+        if text_with_draft and step.draft_offered:
+            text = text_with_draft
+        if texts == "supprimer" and falc:
+            # The page after the deletion speaks the deleted conversation's language.
+            fields = {**fields, "falc": "1"}
         return confirmation_page(
             Site.of(request, settings, contact, contact_falc), cid, say(f"{texts}-titre", falc),
             say(text or f"{texts}-texte", falc), action, fields, say(f"{texts}-oui", falc),
@@ -178,16 +186,20 @@ def build_pages_router(service: ConversationService, settings: Settings) -> APIR
     @router.get(PREFIX + "/{cid}/supprimer", response_class=HTMLResponse)
     async def confirm_delete(request: Request, cid: str) -> Response:
         return confirm(request, cid, "supprimer", f"{PREFIX}/{quote(cid, safe='')}/supprimer",
-                       {}, text="supprimer-texte-sans-js")
+                       {}, text="supprimer-texte-sans-js",
+                       text_with_draft="supprimer-texte-brouillon-sans-js")
 
     @router.post(PREFIX + "/{cid}/supprimer")
     async def delete(request: Request, cid: str) -> Response:
+        fields = await read_form(request)
         site = Site.of(request, settings, contact, contact_falc)
+        falc = {"falc": "1"} if fields.get("falc") == "1" else {}
         try:
             service.delete(cid)
         except StoreUnavailable:
-            return unavailable_page(site, retry_form(site, f"{PREFIX}/{cid}/supprimer", {}))
-        return RedirectResponse(f"{site.base}{PREFIX}?supprimee=1", status_code=303)
+            return unavailable_page(site, retry_form(site, f"{PREFIX}/{cid}/supprimer", falc))
+        after = "?supprimee=1" + ("&falc=1" if falc else "")
+        return RedirectResponse(f"{site.base}{PREFIX}{after}", status_code=303)
 
     @router.get(PREFIX + "/{cid}/transcription", response_class=HTMLResponse)
     async def transcript(request: Request, cid: str) -> Response:
