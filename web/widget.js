@@ -66,6 +66,14 @@
     // The coach's focus ring (coach.css), before its stylesheet comes with the first opening.
     '.lanceur:focus-visible{outline:3px solid #1d4e89;outline-offset:4px}' +
     '@media (prefers-color-scheme:dark){.lanceur:focus-visible{outline-color:#ffd866}}' +
+    /* Small or short windows (phones, 400 % zoom: 320 × 200): one short row, « Tchat » and the
+       icon (the icon alone if the partner's text has no « tchat »), at most 48 px high; the
+       whole text stays the button's name, hidden from sight only. */
+    '.court{display:none}@media (max-width:479.98px),(max-height:399.98px){' +
+    '.lanceur{min-width:48px;padding:.4em .7em;justify-content:center}' +
+    '.lanceur:not(.indisponible) .long{position:absolute;width:1px;height:1px;margin:-1px;' +
+    'padding:0;border:0;overflow:hidden;clip-path:inset(50%);white-space:nowrap}' +
+    '.lanceur:not(.indisponible) .court{display:inline}}' +
     '.panneau:not([open]){display:none}';
   try {
     var feuille = new CSSStyleSheet();
@@ -93,9 +101,18 @@
   trace.setAttribute('d', 'M4 3h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2zm3 6v2h2V9H7zm4 0v2h2V9h-2zm4 0v2h2V9h-2z');
   svg.appendChild(trace);
   var etiquette = document.createElement('span');
+  etiquette.className = 'long';
   etiquette.textContent = texte;
   lanceur.appendChild(svg);
   lanceur.appendChild(etiquette);
+  // Its visible short word is in the name (WCAG 2.5.3), so the name is the long text alone.
+  if (/tchat/i.test(texte)) {
+    var court = document.createElement('span');
+    court.className = 'court';
+    court.setAttribute('aria-hidden', 'true');
+    court.textContent = 'Tchat';
+    lanceur.appendChild(court);
+  }
   var panneau = document.createElement('dialog');
   panneau.id = 'coach-panneau';
   panneau.className = 'panneau';
@@ -169,6 +186,7 @@
     }, function () {
       ouvert = false;
       lanceur.setAttribute('aria-expanded', 'false');
+      lanceur.classList.add('indisponible');
       etiquette.textContent = texte + ' (indisponible pour l’instant, réessayez plus tard)';
     });
   }
