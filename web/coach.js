@@ -461,6 +461,7 @@
       ecrire('conversation', pas.id);
       t.toutAfficher(pas);
       if (annoncer) t.annoncer((avant || '') + t.texteReponse(pas));
+      return pas;
     }, function (err) {
       t.afficherErreur(err, function () { return t.nouvelle(annoncer, avant); });
     });
@@ -496,6 +497,8 @@
     var t = this, a = this.attente;
     this.afficherErreur(null);
     this.occuper(true);
+    // « Votre conversation est supprimée » was about the conversation's start: it goes.
+    this.q('.fait').hidden = true;
     var echo = this.ajouter({ id: 'attente', role: 'user', speaker: { name: 'Vous' }, text: a.libelle,
       ref: a.entree.text ? 'texte' : 'choix' });
     echo.classList.add('en-attente');
@@ -680,7 +683,8 @@
      (moved to a later step's end, never repeated; « aide » at the end does not move them). */
   Tchat.prototype.placerBrouillon = function (pas) {
     this.brouillonNouveau = false;
-    this.q('.place-brouillon').hidden = !(pas.draft && pas.draft.offered);
+    this.brouillonOffert = Boolean(pas.draft && pas.draft.offered);
+    this.q('.place-brouillon').hidden = !this.brouillonOffert;
     if (!brouillonIci(pas)) return;
     var ref = pas.flow + '/' + pas.node + '/', bots = this.liste.querySelectorAll('.msg--coach');
     var dernier = Array.prototype.filter.call(bots, function (li) {
@@ -1142,33 +1146,41 @@
      « effacer mon brouillon » (its own button, blocSupprimer); the focus goes back there. */
   Tchat.prototype.demanderSuppression = function (origine) {
     var t = this;
-    this.confirmer(origine, 'supprimer', function () { t.supprimer(); });
+    // The coordinator's draft goes with the conversation: said when there is one.
+    var texte = this.brouillonOffert ? 'supprimer-texte-brouillon' : null;
+    this.confirmer(origine, 'supprimer', function (e) { t.supprimer(t.parToucher(e)); }, texte);
   };
 
   /* Ask before what cannot be undone; `cle` names the texts (TEXTES: cle + '-titre',
-     '-texte', '-oui', '-non'), in the conversation's language. */
-  Tchat.prototype.confirmer = function (origine, cle, action) {
+     '-texte', '-oui', '-non'; `texte`: another key for the sentence), in the conversation's
+     language. `action` gets the click on « Oui » (a tap or not). */
+  Tchat.prototype.confirmer = function (origine, cle, action, texte) {
     var dlg = this.q('.confirmation'), t = this;
     // French spacing, as in the messages: a « ? » never starts a line alone.
     dlg.querySelector('#conf-titre').textContent = typo(this.texte(cle + '-titre'));
-    dlg.querySelector('#conf-texte').textContent = typo(this.texte(cle + '-texte'));
+    dlg.querySelector('#conf-texte').textContent = typo(this.texte(texte || cle + '-texte'));
     var bOui = dlg.querySelector('.conf-oui'), bNon = dlg.querySelector('.conf-non');
     bOui.textContent = this.texte(cle + '-oui');
     bNon.textContent = this.texte(cle + '-non');
-    var fini = function (ok) {
+    var fini = function (ok, e) {
       bOui.onclick = bNon.onclick = dlg.oncancel = null;
       dlg.close();
       origine.focus();
-      if (ok) action.call(t);
+      if (ok) action.call(t, e);
     };
-    bOui.onclick = function () { fini(true); };
+    bOui.onclick = function (e) { fini(true, e); };
     bNon.onclick = function () { fini(false); };
     dlg.oncancel = function (e) { e.preventDefault(); e.stopPropagation(); fini(false); };
     dlg.showModal();
     bNon.focus();
   };
 
-  Tchat.prototype.supprimer = function () {
+  /* Deleted: « Plus d’options » closes, a visible note says it is done (above the new
+     conversation, in its language) and the focus goes to the new conversation: after a tap
+     its first message (never the text field, whose virtual keyboard would cover the note);
+     else the text field. Each where the note is seen too; a window with no room for both
+     (400 % zoom) gives the focus to the note itself. */
+  Tchat.prototype.supprimer = function (touche) {
     var t = this, id = this.id;
     this.arreterLecture();
     this.requete('DELETE', 'conversations/' + encodeURIComponent(id)).catch(function (err) {
@@ -1179,8 +1191,41 @@
       ecrire('avis', null);
       t.saisie.value = '';
       t.id = null;
-      return t.nouvelle(true, 'Votre conversation est supprimée. Une nouvelle conversation commence. ');
-    }, function (err) { t.afficherErreur(err, function () { t.supprimer(); }); });
+      t.fermerOptions();
+      return t.nouvelle(false).then(function (pas) { t.direSupprimee(touche, pas); });
+    }, function (err) { t.afficherErreur(err, function () { t.supprimer(touche); }); });
+  };
+
+  Tchat.prototype.fermerOptions = function () {
+    var ob = this.q('.options-bouton');
+    ob.setAttribute('aria-expanded', 'false');
+    this.q('.options').hidden = true;
+  };
+
+  /* The note, the focus and the announcer: « done » said once, by the focus (the note or the
+     first message) or by the announcer (the field's user, who also hears the new
+     conversation's first words there), in the conversation's language. */
+  Tchat.prototype.direSupprimee = function (touche, pas) {
+    var fait = this.q('.fait'), premier = pas ? this.liste.querySelector('.msg--coach') : null;
+    var dit = simple(this.texte('supprimee')), cible = null;
+    fait.textContent = typo(this.texte('supprimee'));
+    fait.hidden = false;
+    this.journal.scrollTop = 0;
+    if (!this.enHautDuPanneau(fait) && (!this.vu(fait, true) || (premier && !this.vu(premier, false)))) {
+      fait.scrollIntoView({ block: 'start' });
+    }
+    if (!touche && premier) {
+      this.saisie.focus({ preventScroll: true });
+      if (this.vu(this.saisie, true) && this.vu(fait, false)) cible = this.saisie;
+    }
+    if (!cible) {
+      cible = premier && this.vu(premier, false) ? premier : fait;
+      cible.tabIndex = -1;
+      cible.focus({ preventScroll: true });
+    }
+    if (cible === this.saisie) this.annoncer(dit + ' ' + this.texteReponse(pas));
+    else if (cible === premier) this.annoncer(dit);
+    else if (pas) this.annoncer(this.texteReponse(pas));
   };
 
   Tchat.prototype.texteComplet = function () {

@@ -214,7 +214,11 @@ def test_back_person_restart_and_delete(page: Page, site) -> None:
     page.wait_for_function(f"() => localStorage.getItem('coach-cop.conversation') !== {old!r}")
     expect(page.locator(".msg")).to_have_count(2)
     assert site.api("GET", f"conversations/{old}")[0] == 404
-    expect(page.get_by_role("button", name="Supprimer ma conversation")).to_be_focused()
+    # Said done, « Plus d’options » closed, the text field ready (test_suppression.py).
+    expect(page.locator(".fait")).to_have_text(
+        "Votre conversation est supprimée. Une nouvelle conversation commence.")
+    expect(page.locator("#options")).to_be_hidden()
+    expect(page.get_by_role("textbox", name="Votre message")).to_be_focused()
 
 
 def test_download_and_print(page: Page, site) -> None:
