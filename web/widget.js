@@ -1,6 +1,6 @@
 /* Coach CoP — widget loader (keep it small: ≤ 5 KB gzipped).
    <script src="https://COACH/widget.js" defer data-flow="familles" data-falc="true"
-           data-launcher-text="Besoin d’aide ? Tchat" data-color="#1d4e89" data-heading-level="2"></script>
+           data-launcher-text="Tchat avec le coach" data-color="#1d4e89" data-heading-level="2"></script>
    A launcher button in a Shadow DOM; the conversation (coach.css + coach.js) loads on first open.
    Never opens by itself; a closed panel is a closed <dialog> (not rendered, not focusable). */
 (function () {
