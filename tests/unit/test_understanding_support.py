@@ -227,6 +227,20 @@ def test_the_terms_asked_about_are_answered(text: str, expected: str) -> None:
     assert decision.kind == "go" and places(decision)[0] == expected, decision
 
 
+def test_terms_typed_alone_are_answered_together() -> None:
+    decision = decide("accueil:menu", "IME ESMS")
+    assert decision.kind == "go" and places(decision)[0] == "glossaire:IME+ESMS", decision
+
+
+@pytest.mark.parametrize("text", [
+    "on voudrait inscrire les éducs de notre IME dans une CoP, c'est quoi la démarche ?",
+    "en quoi une CoP sur le handicap rare change-t-elle de nos réunions habituelles ?",
+])
+def test_two_terms_in_a_question_about_something_else_are_not_the_question(text: str) -> None:
+    decision = decide("accueil:menu", text)
+    assert not any("+" in place for place in places(decision)), decision
+
+
 # -- the plural of an everyday word; a go needs more than one word of several -----------------
 def test_the_plural_of_a_same_meaning_word_means_the_same() -> None:
     lexicon = ENGINE.understanding.lexicon

@@ -35,6 +35,11 @@ ASKING_WORDS = ("veut", "dire", "signifie", "signification", "definition", "expl
                 "pourrais", "savoir", "sais", "voudrais", "aimerais", "avoir", "compris",
                 "comprends", "comprendre", "pas", "sur", "sure", "bien", "exactement", "svp",
                 "stp", "merci")
+# « c'est quoi l'ARS et la MDPH » asks two terms; « on peut envoyer nos équipes d'IME dans une
+# cop, c'est quoi la marche à suivre » or « en quoi une cop handicap rare est différente d'une
+# cop classique » name two terms but ask about something else: beyond this many other words,
+# the terms are not what is asked.
+SEVERAL_OTHER_WORDS = 1
 
 
 def asks_meaning(grams: Grams) -> bool:
@@ -68,6 +73,7 @@ class Terms:
         self.menu_flow = content.menu[0]
         self.word_names = frozenset(lexicon.stem_of(w) for w in WORD_NAMES)
         self.asking = frozenset(lexicon.stem_of(w) for w in ASKING_WORDS)
+        self.cue_stems = frozenset(stem for cue in CUES for stem in lexicon.phrase(cue).stems)
         self.stems = {norm: lexicon.phrase(norm).stems for norm in terms}
         self.by_word: dict[str, list[tuple[str, str]]] = {}
         for norm, term in terms.items():
@@ -104,8 +110,12 @@ class Terms:
             return None
         covered: set[str] = set()
         for term in kept:
-            covered |= self.lexicon.phrase(padded[spans[term][0]:spans[term][1]]).stems
-        if not cue and query.stems - covered:
+            start, end = spans[term]  # `find` gives the space before the gram
+            covered |= self.lexicon.phrase(padded[start + 1:end + 1]).stems
+        other = query.stems - covered
+        if not cue and other:
+            return None
+        if len(other - self.asking - self.cue_stems - self.word_names) > SEVERAL_OTHER_WORDS:
             return None
         return GLOSSARY + TERMS.join(kept)
 
