@@ -119,6 +119,8 @@ from coach.engine.nlu.thresholds import (
 __all__ = ["ASK_MIN", "COMMAND_PRIOR", "EXACT_SCORE", "GO", "MARGIN", "OPTION_PRIOR", "OTHER",
            "WEAK_MIN", "Candidate", "Context", "Decision", "Understanding"]
 
+# « ok » typed alone (`dialogues/intentions.yaml`): heard, the conversation goes on.
+ACKNOWLEDGE = REPLY + "ok"
 COMMAND_PRIOR = 0.03
 # A command is clear or it is not: a word of it lost in a long sentence does not count.
 COMMAND_MIN = 0.62
@@ -236,8 +238,16 @@ class Understanding:
                 if node.id == flow.header.start:
                     texts += [flow.header.title, flow.header.title_falc]
                 intents += [(place, lexicon.phrase(t)) for t in texts if t]
+        # « ok », « d'accord » typed alone: only the whole message says it (`_acknowledged`).
+        # Scored as phrases, these everyday words would pull « ok je veux trouver un
+        # groupe » towards them.
+        self._acknowledgements = frozenset(
+            lexicon.phrase(t).norm for entry in content.intents
+            if entry.intention.target == ACKNOWLEDGE for t in entry.intention.phrases)
         for entry in content.intents:
             intent = entry.intention
+            if intent.target == ACKNOWLEDGE:
+                continue
             if intent.target.startswith(COMMAND):
                 commands[intent.target[len(COMMAND):]] += [lexicon.phrase(t)
                                                            for t in intent.phrases]
@@ -458,6 +468,9 @@ class Understanding:
                 if contrast:
                     context = replace(context, contrast=contrast)
         decision = self._decide_text(text, query, context)
+        acknowledged = self._acknowledged(query, context, decision)
+        if acknowledged is not None:
+            return acknowledged
         if context.pending or (query.stems <= self._answer_stems and not (
                 not query.stems and decision.kind == "miss"
                 and len(query.tokens) >= SHORT_WORDS_READ)):
@@ -499,6 +512,21 @@ class Understanding:
                                             or context.here_too):
             decision = self._also_here(text, context, decision)
         return decision
+
+    def _acknowledged(self, query: Query, context: Context, decision: Decision
+                      ) -> Decision | None:
+        """« ok », « d'accord », « ça marche » typed alone, where it answers nothing of the
+        step (no « Continuer » or « Oui » it chooses, no « Vous voulez parler de… ? »
+        pending): heard, and the conversation stays where it is (`reponse-ok`), never a
+        place whose phrase has one of these everyday words (« ça marche vraiment »)."""
+        if context.pending or query.norm not in self._acknowledgements:
+            return None
+        best = decision.best
+        if decision.kind == "go" and best is not None and best.key.startswith(
+                (CHOICE, COMMAND)):
+            return None  # « ok » is this step's « Continuer », or a command's phrase
+        return Decision("go", (Candidate(ACKNOWLEDGE, ACKNOWLEDGE, EXACT_SCORE, "intention"),),
+                        whole=True)
 
     def _also_here(self, text: str, context: Context, decision: Decision) -> Decision:
         """« c gratuit et c ou », typed where the coach says where to find a community: the
