@@ -437,9 +437,15 @@ class Persons:
         def elsewhere(candidate: Candidate) -> bool:
             return flow_of(candidate.place) in others
 
+        ordered = tuple(sorted(decision.candidates, key=elsewhere))
+        if not elsewhere(ordered[0]) and all(map(elsewhere, ordered[1:])):
+            # One place for them, the others in another person's journey: « où sont les
+            # réunions » typed by a parent is the meetings' answer, not the coordinators'
+            # scenario or posture.
+            return replace(decision, kind="go", candidates=ordered)
         if not elsewhere(decision.candidates[0]):
             return decision
-        return replace(decision, candidates=tuple(sorted(decision.candidates, key=elsewhere)))
+        return replace(decision, candidates=ordered)
 
 
 def _skip(tokens: tuple[str, ...], leading: frozenset[str]) -> int:
