@@ -15,7 +15,7 @@ from coach.content.model import Content
 from coach.engine.nlu.candidates import Board, Candidate, Decision
 from coach.engine.nlu.french import is_content, word_set
 from coach.engine.nlu.lexicon import Lexicon, Query
-from coach.engine.nlu.places import COMMAND, GLOSSARY, flow_of
+from coach.engine.nlu.places import COMMAND, GLOSSARY, REPLY, flow_of
 from coach.engine.nlu.thresholds import ASK_MIN, GO, OPTION_PRIOR
 
 # « Je suis maman, et je manque de temps » : who one is, then what one asks. The place of a
@@ -437,11 +437,14 @@ class Persons:
         def elsewhere(candidate: Candidate) -> bool:
             return flow_of(candidate.place) in others
 
+        def theirs(candidate: Candidate) -> bool:
+            return flow_of(candidate.place) in own or candidate.place.startswith(REPLY)
+
         ordered = tuple(sorted(decision.candidates, key=elsewhere))
-        if not elsewhere(ordered[0]) and all(map(elsewhere, ordered[1:])):
-            # One place for them, the others in another person's journey: « où sont les
-            # réunions » typed by a parent is the meetings' answer, not the coordinators'
-            # scenario or posture.
+        if theirs(ordered[0]) and all(map(elsewhere, ordered[1:])):
+            # One place for them (their journey, an answer said in place), the others in
+            # another person's journey: « où sont les réunions » typed by a parent is the
+            # meetings' answer, not the coordinators' scenario or posture.
             return replace(decision, kind="go", candidates=ordered)
         if not elsewhere(decision.candidates[0]):
             return decision
