@@ -441,10 +441,11 @@ class Persons:
             return flow_of(candidate.place) in own or candidate.place.startswith(REPLY)
 
         ordered = tuple(sorted(decision.candidates, key=elsewhere))
-        if theirs(ordered[0]) and all(map(elsewhere, ordered[1:])):
-            # One place for them (their journey, an answer said in place), the others in
-            # another person's journey: « où sont les réunions » typed by a parent is the
-            # meetings' answer, not the coordinators' scenario or posture.
+        first, *rest = decision.candidates
+        if theirs(first) and all(map(elsewhere, rest)):
+            # The best place is theirs (their journey, an answer said in place), the
+            # others are in another person's journey: « où sont les réunions » typed by a
+            # parent is the meetings' answer, not the coordinators' scenario or posture.
             return replace(decision, kind="go", candidates=ordered)
         if not elsewhere(decision.candidates[0]):
             return decision
