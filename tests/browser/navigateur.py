@@ -213,3 +213,27 @@ def wait_new(page: Page, before: int) -> list[dict]:
     page.wait_for_timeout(200)
     return page.evaluate("""n => [...document.querySelectorAll('.msg--coach')].slice(n)
         .map(b => ({top: b.getBoundingClientRect().top, text: b.textContent}))""", before)
+
+
+# The choices that take stage 4's short way to its end, and those that leave it.
+STAGE_4_PREFERRED = ("court", "essentiel", "continuer-court", "continuer", "suite", "suivante",
+                     "fin", "finir", "terminer")
+STAGE_4_AVOIDED = ("etapes", "exercice", "rejouer", "banque", "outils", "menu")
+
+
+def stage_4_to_its_end(site: Site, cid: str) -> None:
+    """Play conversation `cid` with the API, by the short way, to the end of stage 4
+    (« Pérenniser »): the pages then show that end without tapping through it."""
+    _status, step = site.api("GET", f"conversations/{cid}")
+    assert isinstance(step, dict)
+    for _turn in range(120):
+        if step["flow"] == "perenniser" and step["node"] == "fin":
+            return
+        ids = [c["id"] for c in step["choices"]]
+        pick = next((i for i in STAGE_4_PREFERRED if i in ids), None)
+        if pick is None:
+            pick = next(i for i in ids if not i.startswith(STAGE_4_AVOIDED))
+        status, step = site.api("POST", f"conversations/{cid}/turns", {"choice": pick})
+        assert status == 200, step
+        assert isinstance(step, dict)
+    raise AssertionError("the end of stage 4 was not reached")

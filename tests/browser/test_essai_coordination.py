@@ -14,28 +14,8 @@ The way through stage 4 is played with the API (the same conversation), the end 
 from __future__ import annotations
 
 import pytest
-from navigateur import IDLE, shot, tap_and_wait, touch_phone
+from navigateur import IDLE, shot, stage_4_to_its_end, tap_and_wait, touch_phone
 from playwright.sync_api import Page, expect
-
-PREFERRED = ("court", "essentiel", "continuer-court", "continuer", "suite", "suivante",
-             "fin", "finir", "terminer")
-AVOIDED = ("etapes", "exercice", "rejouer", "banque", "outils", "menu")
-
-
-def _stage_4_to_its_end(site, cid: str) -> None:  # type: ignore[no-untyped-def]
-    _status, step = site.api("GET", f"conversations/{cid}")
-    assert isinstance(step, dict)
-    for _turn in range(120):
-        if step["flow"] == "perenniser" and step["node"] == "fin":
-            return
-        ids = [c["id"] for c in step["choices"]]
-        pick = next((i for i in PREFERRED if i in ids), None)
-        if pick is None:
-            pick = next(i for i in ids if not i.startswith(AVOIDED))
-        status, step = site.api("POST", f"conversations/{cid}/turns", {"choice": pick})
-        assert status == 200, step
-        assert isinstance(step, dict)
-    raise AssertionError("the end of stage 4 was not reached")
 
 
 @pytest.mark.parametrize("falc", [False, True], ids=["standard", "facile"])
@@ -46,7 +26,7 @@ def test_the_end_of_stage_4_alone_and_its_answers_menu_on_a_phone(new_context, r
     page.locator(".messages .msg").first.wait_for()
     page.wait_for_function(IDLE)
     cid = page.evaluate("localStorage.getItem('coach-cop.conversation')")
-    _stage_4_to_its_end(real_site, cid)
+    stage_4_to_its_end(real_site, cid)
     page.reload()
     page.locator(".messages .msg").first.wait_for()
     page.wait_for_function(IDLE)
