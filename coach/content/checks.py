@@ -51,7 +51,7 @@ def _issue(flow: FlowData, node: Node | None, rule: str, message: str, fix: str,
 def edges(content: Content, flow: FlowData, node: Node) -> Iterator[tuple[str, NodeRef]]:
     """(kind, target) for every outgoing edge of a node: choices and automatic routes."""
     for choice in node.choices:
-        if not choice.returns:
+        if not choice.returns and not choice.command:
             yield "choice", content.resolve(flow.id, choice.target)
     for route in node.next:
         yield "next", content.resolve(flow.id, route.target)

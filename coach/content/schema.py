@@ -125,6 +125,9 @@ class Choice(Strict):
     # « Passer les cartes »: the stage's part this choice leaves is skipped, not seen; the
     # progress says so (« Où en suis-je ? », the stage's end) until the person sees it.
     skip: bool = False
+    # « Où en suis-je ? » as a button of this step: the global command runs, the person
+    # stays here (in the model the choice targets its own node, as a return choice does).
+    command: CommandId | None = None
     when: str | None = None
     set: dict[Ident, Scalar] = {}
     add: dict[Ident, int] = {}
@@ -219,12 +222,14 @@ class Node(Strict):
     @model_validator(mode="before")
     @classmethod
     def _return_targets_itself(cls, data: object) -> object:
-        """A return choice has no target of its own: it points at its node for the graph."""
+        """A return choice, or one that runs a command, has no target of its own: it points
+        at its node for the graph."""
         if not isinstance(data, dict) or not isinstance(data.get("choices"), list):
             return data
         choices = [
             {**c, "target": data.get("id", "")}
-            if isinstance(c, dict) and c.get("return") is True and "target" not in c else c
+            if isinstance(c, dict) and (c.get("return") is True or c.get("command"))
+            and "target" not in c else c
             for c in data["choices"]]
         return {**data, "choices": choices}
     # The coordinator's draft is offered under this node's messages (besides the ends of

@@ -21,6 +21,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from coach.engine.skipping import (
+    NOT_PASSABLE,
+    PASSED_NOW,
+    SEVERAL_WAYS,
+    next_step,
+    skip_part,
+)
+
 if TYPE_CHECKING:
     from coach.engine.engine import Engine
     from coach.engine.record import Record
@@ -43,6 +51,8 @@ DRAFT_ERASING, DRAFT_ERASING_ELSEWHERE = "brouillon-effacer", "brouillon-effacer
 OFFERS_DELETION = frozenset({f"coach/{DRAFT_ERASING}", f"coach/{DRAFT_ERASING_ELSEWHERE}"})
 # Said after an answer given in place, when the step has choices to go on with.
 GO_ON = "reponse-suite"
+# The typed « passer », « je saute » and « suivant » (coach.engine.skipping).
+SKIP_PART, NEXT_STEP = "passer-partie", "aller-plus-loin"
 
 
 @dataclass(frozen=True)
@@ -183,6 +193,8 @@ COMMANDS: tuple[CommandSpec, ...] = (
     CommandSpec("garder-facile", keep_easy_to_read, typed_only=True),
     CommandSpec(OPEN_DRAFT, open_draft, typed_only=True),
     CommandSpec(ERASE_DRAFT, how_to_erase_the_draft, typed_only=True),
+    CommandSpec(SKIP_PART, skip_part, typed_only=True, messages=(PASSED_NOW, NOT_PASSABLE)),
+    CommandSpec(NEXT_STEP, next_step, typed_only=True, messages=(SEVERAL_WAYS,)),
 )
 
 BY_ID: dict[str, CommandSpec] = {spec.id: spec for spec in COMMANDS}

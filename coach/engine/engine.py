@@ -348,7 +348,12 @@ class Engine:
         return rendered.text if rendered is not None else ""
 
     def available_choices(self, record: Record) -> list[Choice]:
-        node = self._node_or_none((record.flow, record.node))
+        return self.choices_at(record, (record.flow, record.node))
+
+    def choices_at(self, record: Record, ref: NodeRef) -> list[Choice]:
+        """The choices of a node whose conditions hold for this record (the step's own are
+        `available_choices`; typed « passer » reads its part's other steps too)."""
+        node = self._node_or_none(ref)
         if node is None:
             return []
         variables = self._guard_variables(record)
@@ -935,7 +940,7 @@ class Engine:
         label = self.renderer.place_label(key, record.falc, record.flow, record.node)
         return label or key
 
-    def _follow(self, record: Record, choice: Choice) -> None:
+    def _follow(self, record: Record, choice: Choice, node: str | None = None) -> None:
         """Take a choice: its guard is read on the variables as they were when the choice
         was shown, then its `set`/`add` apply (as `transitions` checks conditions before
         running callbacks); automatic routes after it see the new values. A return choice
@@ -944,14 +949,17 @@ class Engine:
             record.snapshot()
             self._return(record)
             return
-        target = self.flows[record.flow].fire(record.node, choice.id,
-                                              self._guard_variables(record))
+        if choice.command:  # « Où en suis-je ? » as a button of the step: the person stays
+            self._command(record, choice.command)
+            return
+        at = node or record.node  # typed « passer »: the skip button of an earlier step
+        target = self.flows[record.flow].fire(at, choice.id, self._guard_variables(record))
         if target is None:  # no transition for a listed choice: a content bug, say so
             self._say(record, ("pas-compris-choix",))
             return
         record.snapshot()
         if choice.skip and not record.calls:  # « Passer les cartes »: that part is not seen
-            self.progress.mark_skipped(record, (record.flow, record.node))
+            self.progress.mark_skipped(record, (record.flow, at))
         for name, value in choice.set.items():
             record.vars[name] = value
         for name, amount in choice.add.items():
@@ -1028,6 +1036,11 @@ class Engine:
     def say_first(self, record: Record, message_ids: tuple[str, ...]) -> None:
         """The first of these coach messages the content defines, never the last one said."""
         self._say(record, message_ids)
+
+    def follow(self, record: Record, choice: Choice, node: str) -> None:
+        """Take a choice of `node` (of the person's flow) as its button does
+        (coach.engine.skipping: typed « passer » takes its part's skip button)."""
+        self._follow(record, choice, node)
 
     def node_at(self, record: Record) -> Node | None:
         return self._node_or_none((record.flow, record.node))

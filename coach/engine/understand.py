@@ -387,6 +387,8 @@ class Understanding:
         for flow, node in self.content.iter_nodes():
             here = node_place(flow.id, node.id)
             for choice in node.choices:
+                if choice.command:
+                    continue  # « Où en suis-je ? » names the command, not this place
                 place = node_place(*self.content.resolve(flow.id, choice.target))
                 if place not in node_places:
                     if choice.set:
@@ -865,6 +867,11 @@ class Understanding:
                                        [o.key for o in shown], context.contrast)
             if answer.key:
                 option = next(o for o in options if o.key == answer.key)
+                command = (self._command_said_whole(query, option) if answer.how == READ
+                           else None)
+                if command is not None:  # « je veux voir mon brouillon » at a stage's end
+                    return Decision("go", (Candidate(command.key, command.key, 1.0,
+                                                     "commande"),))
                 return Decision("go", (Candidate(option.key, option.place, 1.0, answer.how),))
             refused = answer.refused
         cue = query.grams.any_padded(CUES_PADDED)
@@ -958,6 +965,25 @@ class Understanding:
                 decision = replace(decision, candidates=decision.candidates[:MAX_ASK])
             return decision
         return self._verdict(ranked, True)
+
+    def _command_said_whole(self, query: Query, option: _Option) -> _Option | None:
+        """A command one of whose phrases the text says whole (« voir mon brouillon »), where
+        the answer's reader named a choice of the step by a word of its label only (« Écrire
+        ou modifier mes réponses du brouillon »: « brouillon »): the command is what is
+        asked (of several, the one whose phrase says the most). A choice one of whose own
+        phrases is said whole (« changer ma réponse ») stays the answer, and so does a
+        command that leads where the choice does."""
+        stems = query.stems
+        if any(p.stems and p.stems <= stems for p in option.phrases):
+            return None
+        said = sorted(((max(len(p.stems) for p in command.phrases
+                             if p.stems and p.stems <= stems), command)
+                       for command in self.commands if command.place != option.place
+                       and any(p.stems and p.stems <= stems for p in command.phrases)),
+                      key=lambda item: -item[0])
+        if not said or (len(said) > 1 and said[1][0] == said[0][0]):
+            return None  # no command said whole, or two as well: the answer stays
+        return said[0][1]
 
     def _scored(self, query: Query) -> tuple[dict[str, float], list[dict[str, float]]]:
         """The scores of a text wherever it is typed (the commands', the phrases' of places:

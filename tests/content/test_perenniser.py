@@ -77,7 +77,9 @@ def test_track_end_offers_what_to_do_next():
     assert not any(t.startswith("Félicitations") for t in texts(step))
     assert any(t.startswith("Vous êtes au bout de l’étape 4") for t in texts(step))
     assert any("transformation" in t for t in texts(step))
-    assert choice_ids(step) == ["banque", "etapes", "menu-principal", "modifier"]
+    # « Où en suis-je ? » is a button there too: the parts left (never « écrivez… »).
+    assert choice_ids(step) == ["banque", "etapes", "menu-principal", "modifier",
+                                "parties-restantes"]
     assert (play(step, "banque").record.flow, play(step, "banque").record.node) == (
         "outils", "banque")
     hub = play(step, "etapes")
