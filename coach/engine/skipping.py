@@ -89,9 +89,9 @@ def skip_part(engine: Engine, record: Record) -> None:
         engine.say_first(record, (PASSED_NOW,))
         engine.follow(record, choice, node)
         return
-    choice = way_on(engine, record)
-    if choice is not None and leaves_part(engine, record, choice):
-        engine.follow(record, choice, record.node)
+    going = way_on(engine, record)
+    if going is not None and leaves_part(engine, record, going):
+        engine.follow(record, going, record.node)
         return
     engine.say_first(record, (NOT_PASSABLE,))
 
