@@ -24,7 +24,7 @@ if TYPE_CHECKING:  # nothing from coach.content at run time (coach.engine.comman
 # cannot be passed; several ways on, none clear.
 PASSED_NOW, NOT_PASSABLE, SEVERAL_WAYS = "partie-passee", "partie-sans-passer", "suivant-choisir"
 # Labels that go back or skip (as the answers' reader reads them): never « the way on ».
-BACK_LABELS = ("revenir", "retour")
+BACK_LABELS = ("revenir", "retour", "revoir")
 SKIP_LABELS = ("passer",)
 
 
@@ -55,14 +55,17 @@ def skip_choice(engine: Engine, record: Record) -> tuple[str, Choice] | None:
 
 def way_on(engine: Engine, record: Record) -> Choice | None:
     """The step's one clear way on: its « Continuer… » button, else its only choice that
-    neither goes back, opens a detour, runs a command nor skips (None when there are
-    several, or none)."""
+    neither goes back (« Revenir… », « Revoir… »), opens a detour, runs a command nor skips
+    (None when there are several, or none)."""
     choices = engine.available_choices(record)
     going = [c for c in choices if c.goes_on]
     if not going:
-        going = [c for c in choices if not (c.returns or c.call or c.command or skips(c)
+        going = [c for c in choices if not (c.returns or c.call or c.command or c.skip
                                             or c.resume_stage
                                             or c.label.casefold().startswith(BACK_LABELS))]
+        # « Voir la première carte » rather than « Passer… » (but « Passer à l’étape 2 »,
+        # alone at a stage's end, is its way on).
+        going = [c for c in going if not skips(c)] or going
     # Answers that lead to the same step but record different things are several ways.
     ways = {(engine.content.resolve(record.flow, c.target), tuple(sorted(c.set.items())),
              tuple(sorted(c.add.items()))) for c in going}
@@ -86,7 +89,8 @@ def skip_part(engine: Engine, record: Record) -> None:
     found = skip_choice(engine, record)
     if found is not None:
         node, choice = found
-        engine.say_first(record, (PASSED_NOW,))
+        if choice.skip:  # a part passed, not seen (not « Passer à l’étape 2 »): say so
+            engine.say_first(record, (PASSED_NOW,))
         engine.follow(record, choice, node)
         return
     going = way_on(engine, record)

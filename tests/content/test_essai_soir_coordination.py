@@ -120,6 +120,22 @@ def test_next_with_several_ways_on_says_so_and_stays(falc: bool) -> None:
 
 
 @FALC
+def test_next_prefers_the_way_on_to_a_skip_button(falc: bool) -> None:
+    step = typed(coordinator_at("initier:ambassadeurs", falc), "suivant")
+    assert (step.record.flow, step.record.node) == ("initier", "carte-duree")
+    assert not step.record.skipped
+
+
+@FALC
+@pytest.mark.parametrize(("end", "stage"), [("initier:fin", "modeliser"),
+                                            ("animer:fin", "perenniser")])
+def test_next_at_a_stage_end_is_the_next_stage(falc: bool, end: str, stage: str) -> None:
+    step = typed(coordinator_at(end, falc), "suivant")
+    assert (step.record.flow, step.record.node) == (stage, "debut")
+    assert ENGINE.notice("partie-passee", falc) not in texts(step)
+
+
+@FALC
 def test_skip_at_the_last_step_of_a_part_goes_on_to_the_next(falc: bool) -> None:
     step = typed(coordinator_at("initier:retours", falc), "passer")
     assert (step.record.flow, step.record.node) == ("initier", "ambassadeurs")
