@@ -976,10 +976,12 @@ class Understanding:
         stems = query.stems
         if any(p.stems and p.stems <= stems for p in option.phrases):
             return None
-        said = sorted(((max(len(p.stems) for p in command.phrases
-                             if p.stems and p.stems <= stems), command)
+        # Said whole: its words, in its order, in the text (« où j’en suis dans le parcours »
+        # is not said by « le parcours complet »).
+        said = sorted(((max(len(p.norm.split()) for p in command.phrases
+                            if p.stems and p.norm in query.grams), command)
                        for command in self.commands if command.place != option.place
-                       and any(p.stems and p.stems <= stems for p in command.phrases)),
+                       and any(p.stems and p.norm in query.grams for p in command.phrases)),
                       key=lambda item: -item[0])
         if not said or (len(said) > 1 and said[1][0] == said[0][0]):
             return None  # no command said whole, or two as well: the answer stays
