@@ -43,7 +43,7 @@ from wordfreq import get_frequency_dict
 
 from coach.content.model import Content
 from coach.content.schema import TYPED_COMMANDS, Choice
-from coach.engine.commands import FALC_QUESTION, OPEN_DRAFT
+from coach.engine.commands import FALC_QUESTION, OPEN_DRAFT, SKIP_PART
 from coach.engine.nlu.answers import (
     CONTRAST_CUES,
     READ,
@@ -114,6 +114,7 @@ from coach.engine.nlu.thresholds import (
     WEAK_MIN,
     WINDOW,
 )
+from coach.engine.skipping import skips
 
 # The public names of the understanding, wherever they are defined.
 __all__ = ["ASK_MIN", "COMMAND_PRIOR", "EXACT_SCORE", "GO", "MARGIN", "OPTION_PRIOR", "OTHER",
@@ -856,7 +857,8 @@ class Understanding:
         command = self._command_exact.get(query.norm)
         if command is not None and not exact:
             same = next((o for o in options if o.key.startswith(CHOICE)
-                         and o.place == command.place), None)
+                         and (o.place == command.place
+                              or o.key == _skip_button(command.key, context))), None)
             if same is not None:  # « mon brouillon » where « Revoir mon brouillon » is offered
                 return Decision("go", (Candidate(same.key, same.place, 1.0, "choix"),))
             return Decision("go", (Candidate(command.key, command.key, 1.0, "commande"),))
@@ -898,9 +900,10 @@ class Understanding:
             score = command_scores.get(option.key, 0.0)
             if score >= COMMAND_MIN:
                 towards = (board.redirect.get(option.place) if option.place != option.key
-                           else None)
+                           else _skip_button(option.key, context))
                 if towards is not None:  # a choice of the step leads where the command does
-                    board.add(towards, option.place, score + OPTION_PRIOR, "choix")
+                    place = next((o.place for o in options if o.key == towards), option.place)
+                    board.add(towards, place, score + OPTION_PRIOR, "choix")
                 else:
                     board.add(option.key, option.key, score + COMMAND_PRIOR, "commande")
         found = {place: BORROWED * score for place, score in borrowed.items()}
@@ -967,7 +970,8 @@ class Understanding:
         return self._verdict(ranked, True)
 
     def _command_said_whole(self, query: Query, option: _Option) -> _Option | None:
-        """A command one of whose phrases the text says whole (« voir mon brouillon »), where
+        """A command that opens a place (« mon brouillon »: the draft's summary), one of whose
+        phrases the text says whole (« voir mon brouillon »), where
         the answer's reader named a choice of the step by a word of its label only (« Écrire
         ou modifier mes réponses du brouillon »: « brouillon »): the command is what is
         asked (of several, the one whose phrase says the most). A choice one of whose own
@@ -980,7 +984,8 @@ class Understanding:
         # is not said by « le parcours complet »).
         said = sorted(((max(len(p.norm.split()) for p in command.phrases
                             if p.stems and p.norm in query.grams), command)
-                       for command in self.commands if command.place != option.place
+                       for command in self.commands
+                       if command.place not in (command.key, option.place)
                        and any(p.stems and p.norm in query.grams for p in command.phrases)),
                       key=lambda item: -item[0])
         if not said or (len(said) > 1 and said[1][0] == said[0][0]):
@@ -1114,6 +1119,17 @@ class Understanding:
             return Decision("ask", tuple(plausible[:MAX_ASK]))
         weak = distinct([c for c in ranked if c.key != OTHER and c.score >= WEAK_MIN])
         return Decision("miss", tuple(weak[:2]))
+
+
+def _skip_button(command: str, context: Context) -> str | None:
+    """Typed « passer » (`commande:passer-partie`) where the step shows its « Passer… »
+    button (« je saute les 6 questions » at the cards): that button, as a choice of the
+    step; None elsewhere (the command finds the part's button: coach.engine.skipping)."""
+    if command != COMMAND + SKIP_PART or context.pending:
+        return None
+    button = next((c for c in context.choices if c.skip), None) or next(
+        (c for c in context.choices if skips(c)), None)
+    return CHOICE + button.id if button is not None else None
 
 
 def _answered(decision: Decision) -> bool:
