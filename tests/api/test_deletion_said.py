@@ -6,12 +6,11 @@ always in standard French). On the real dialogues and interface.yaml."""
 from __future__ import annotations
 
 import re
-from html import unescape
 
 import pytest
 
 from coach.api.interface import load_interface
-from tests.api.turns import app_on_sqlite, client_of
+from tests.api.turns import app_on_sqlite, client_of, page_text
 
 pytestmark = pytest.mark.anyio
 
@@ -27,11 +26,6 @@ def app(tmp_path_factory):
 async def client(app):
     async with client_of(app) as http:
         yield http
-
-
-def page_text(html: str) -> str:
-    text = unescape(re.sub(r"<[^>]+>", " ", html))
-    return " ".join(text.replace("\u00a0", " ").replace("\u202f", " ").split())
 
 
 def said(key: str, falc: bool) -> str:

@@ -10,11 +10,10 @@ JavaScript, on the real dialogues, in standard French and in easy-to-read:
 from __future__ import annotations
 
 import re
-from html import unescape
 
 import pytest
 
-from tests.api.turns import app_on_sqlite, client_of, said, turn
+from tests.api.turns import app_on_sqlite, client_of, page_text, said, turn
 
 pytestmark = pytest.mark.anyio
 
@@ -45,11 +44,6 @@ async def walk(client, falc: bool, *choices: str) -> dict:
         assert choice in [c["id"] for c in step["choices"]], (choice, step["node"])
         step = await turn(client, step["id"], choice=choice)
     return step
-
-
-def page_text(html: str) -> str:
-    text = unescape(re.sub(r"<[^>]+>", " ", html))
-    return " ".join(text.replace("\u00a0", " ").replace("\u202f", " ").split())
 
 
 @pytest.mark.parametrize("falc", [False, True], ids=["standard", "falc"])

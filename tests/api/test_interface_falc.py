@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import json
 import re
-from html import unescape
 
 import lxml.html
 import pytest
 
 from coach.api.interface import interface_texts, load_interface
 from coach.resources import default_path
-from tests.api.turns import app_on_sqlite, client_of, turn
+from tests.api.turns import app_on_sqlite, client_of, page_text, turn
 
 pytestmark = pytest.mark.anyio
 
@@ -31,11 +30,6 @@ def app(tmp_path_factory):
 async def client(app):
     async with client_of(app) as http:
         yield http
-
-
-def page_text(html: str) -> str:
-    text = unescape(re.sub(r"<[^>]+>", " ", html))
-    return " ".join(text.replace("\u00a0", " ").replace("\u202f", " ").split())
 
 
 def plain(text: str) -> str:

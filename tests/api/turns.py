@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from html import unescape
+
 import httpx
 
 from coach.api.app import create_app
@@ -29,3 +32,10 @@ async def turn(client, cid: str, **given: str) -> dict:  # type: ignore[no-untyp
     response = await client.post(f"/api/v1/conversations/{cid}/turns", json=given)
     assert response.status_code == 200, response.text
     return response.json()
+
+
+def page_text(html: str) -> str:
+    """A page's words as a person reads them: tags gone, entities read, no-break spaces
+    as spaces, one space between words."""
+    text = unescape(re.sub(r"<[^>]+>", " ", html))
+    return " ".join(text.replace("\u00a0", " ").replace("\u202f", " ").split())

@@ -7,32 +7,15 @@ from __future__ import annotations
 import pytest
 
 from coach.content.loader import load_content
-from coach.engine.engine import Engine, Step, TextInput
-from coach.engine.record import Record
-from tests.places import record_at
+from coach.engine.engine import Engine
+from tests.typed import Typist, bot, said, where
 
 ENGINE = Engine(load_content())  # no contact configured, no communities listed
 CONTENT = ENGINE.content
 
 
-def at(place: str, falc: bool = False, **variables: object) -> Record:
-    return record_at(ENGINE, place, falc, **variables)
-
-
-def typed(record: Record, text: str) -> Step:
-    return ENGINE.play(record, TextInput(text))
-
-
-def where(step: Step) -> str:
-    return f"{step.record.flow}:{step.record.node}"
-
-
-def bot(step: Step) -> list[str]:
-    return [m.ref for m in step.messages if m.role == "bot"]
-
-
-def said(step: Step) -> str:
-    return "\n".join(m.text for m in step.messages if m.role == "bot")
+TYPIST = Typist(ENGINE)
+at, typed = TYPIST.at, TYPIST.typed
 
 
 @pytest.mark.parametrize("falc", [False, True])
@@ -216,13 +199,12 @@ def test_a_contact_of_spaces_only_is_no_contact() -> None:
     """A phone number set to spaces (a stray value in the deployer's settings) is no way to
     reach someone: the coach says how to reach the team in words, as with none."""
     from coach.content.loader import load_content
-    from coach.engine.engine import Engine, TextInput
+    from coach.engine.engine import Engine
     from coach.settings import Settings
-    from tests.places import record_at
 
     settings = Settings(contact_telephone="   ", contact_courriel="")
     engine = Engine(load_content(), settings.contact())
-    step = engine.play(record_at(engine, "familles:roles"), TextInput("parler à une personne"))
+    step = Typist(engine).typed(Typist(engine).at("familles:roles"), "parler à une personne")
     assert [m.ref for m in step.messages if m.ref.startswith("coach/")] == [
         "coach/humain-sans-contact"]
 

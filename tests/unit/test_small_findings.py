@@ -7,33 +7,16 @@ from __future__ import annotations
 import pytest
 
 from coach.content.loader import load_content
-from coach.engine.engine import ChoiceInput, Engine, Step, TextInput
-from coach.engine.record import Record
-from tests.places import record_at
+from coach.engine.engine import ChoiceInput, Engine
+from tests.typed import Typist, bot, said, where
 
 ENGINE = Engine(load_content())  # no contact configured, no communities listed
 CONTENT = ENGINE.content
 ACKNOWLEDGEMENTS = ["ok", "OK", "Ok !", "oki", "d'accord", "d’accord", "ça marche", "ca marche"]
 
 
-def at(place: str, falc: bool = False, **variables: object) -> Record:
-    return record_at(ENGINE, place, falc, **variables)
-
-
-def typed(record: Record, text: str) -> Step:
-    return ENGINE.play(record, TextInput(text))
-
-
-def where(step: Step) -> str:
-    return f"{step.record.flow}:{step.record.node}"
-
-
-def bot(step: Step) -> list[str]:
-    return [m.ref for m in step.messages if m.role == "bot"]
-
-
-def said(step: Step) -> str:
-    return "\n".join(m.text for m in step.messages if m.role == "bot")
+TYPIST = Typist(ENGINE)
+at, typed = TYPIST.at, TYPIST.typed
 
 
 @pytest.mark.parametrize("falc", [False, True])
