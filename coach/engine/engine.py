@@ -45,6 +45,7 @@ from coach.engine.nlu.places import (
     TERMS,
     node_place,
 )
+from coach.engine.presenting import first_line, in_place
 from coach.engine.progress import ProgressMap, WhereReport
 from coach.engine.record import Record, new_conversation_id
 from coach.engine.render import NO_CONTACT_SUFFIX, Rendered, Renderer
@@ -243,6 +244,9 @@ class Engine:
             raise UnknownFlow(flow)
         record = Record(id=new_conversation_id(), flow=ref[0], node=ref[1], origin=ref[0],
                         content_version=self.content.version, falc=falc)
+        greeting = first_line(self.content, ref)  # started in a journey: who the coach is
+        if greeting is not None:
+            record.transcript.append(["coach", greeting])
         self._enter(record, ref)
         self.progress.remember_place(record)
         record.mark_turn(0, record.created)
@@ -710,6 +714,8 @@ class Engine:
         two places, the first, and the other named after it with a button
         (`coach.engine.second_request`). Said with « je ne comprends pas » (`SIMPLIFY`
         first), the answers come in easy-to-read."""
+        asked = [Candidate(in_place(self.content, c.key), c.place, c.score, c.via)
+                 for c in asked]
         if asked[0].key == SIMPLIFY and len(asked) > 1:
             self._easy_to_read_to_answer(record)
             asked = asked[1:]
@@ -739,7 +745,7 @@ class Engine:
     def _said_before_going(self, record: Record, keys: list[str]) -> None:
         """Answers said in place (the cost, a term) before a place that follows: without
         « reprenons… », since the place comes next."""
-        for key in keys:
+        for key in [in_place(self.content, key) for key in keys]:
             if key.startswith(REPLY):
                 self._reply(record, key[len(REPLY):], way_back=False)
             elif key.startswith(GLOSSARY):
@@ -747,6 +753,7 @@ class Engine:
 
     def _act(self, record: Record, key: str) -> None:
         """Do what a place means: follow a choice, run a command, explain a term, or jump."""
+        key = in_place(self.content, key)  # « vous êtes qui ? »: answered here
         if key.startswith(CHOICE):
             choice = next((c for c in self.available_choices(record)
                            if c.id == key[len(CHOICE):]), None)

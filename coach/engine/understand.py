@@ -44,6 +44,7 @@ from wordfreq import get_frequency_dict
 from coach.content.model import Content
 from coach.content.schema import TYPED_COMMANDS, Choice
 from coach.engine.commands import FALC_QUESTION, OPEN_DRAFT, SKIP_PART
+from coach.engine.nlu.about import asks_what_the_coach_is
 from coach.engine.nlu.answers import (
     CONTRAST_CUES,
     READ,
@@ -703,6 +704,10 @@ class Understanding:
         return None
 
     def _decide_text(self, text: str, query: Query, context: Context) -> Decision:
+        if asks_what_the_coach_is(query.tokens):  # « vous etes qui, un robot ? »: the welcome
+            welcome = node_place(*self.content.entry)
+            return Decision("go", (Candidate(welcome, welcome, EXACT_SCORE, "intention"),),
+                            whole=True)
         asked = self._asked_in_difficulty(text, query, context)
         if asked is not None:
             return asked

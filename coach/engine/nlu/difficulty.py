@@ -141,8 +141,10 @@ def _bare(tokens: tuple[str, ...]) -> str:
 # did not understand what the coach just said (at the menu, « c'est quoi ? » asks what this
 # is about, which the menu's places answer).
 # « pardon » and « euh » are fillers before a question, and the whole message when alone.
-_HUH = frozenset({"quoi", "hein", "c est quoi", "c est quoi ca", "c est quoi ce truc",
-                  "comment ca", "pardon", "euh", "de quoi", "quoi ca", "quoi donc"})
+# « c'est quoi ce truc ? » is not one: on a partner's site it asks what this coach is
+# (dialogues/intentions.yaml, `accueil:bienvenue`).
+_HUH = frozenset({"quoi", "hein", "c est quoi", "c est quoi ca", "comment ca", "pardon",
+                  "euh", "de quoi", "quoi ca", "quoi donc"})
 
 
 def asks_what_was_said(tokens: tuple[str, ...]) -> bool:
