@@ -132,8 +132,9 @@ def test_a_parent_who_said_so_at_the_menu_is_not_asked_again() -> None:
 
 
 @VARIANTS
-@pytest.mark.parametrize("typed", ["il faut un compte ?", "faut il un compte pour utiliser le coach",
-                                   "besoin d un compte ?", "et il faut un compte pour nous ?"])
+@pytest.mark.parametrize("typed", ["il faut un compte ?", "besoin d un compte ?",
+                                   "faut il un compte pour utiliser le coach",
+                                   "et il faut un compte pour nous ?"])
 def test_no_account_is_needed_and_the_coach_says_what_it_keeps(typed: str, falc: bool) -> None:
     step = play(ENGINE.start("familles", falc=falc), f"?{typed}")
     assert refs(step)[0] == "coach/reponse-compte", (typed, refs(step))
