@@ -14,6 +14,13 @@ def texts(step: Step) -> list[str]:
     return [m.text for m in step.messages if m.role == "bot"]
 
 
+def journey_texts(step: Step) -> list[str]:
+    """What the coach and its characters said, without the line that says who the coach is
+    before a journey started directly (`presentation-parcours`)."""
+    return [m.text for m in step.messages
+            if m.role == "bot" and m.ref != "coach/presentation-parcours"]
+
+
 def all_texts(step: Step) -> list[str]:
     """Every message of this step, the person's answer included."""
     return [m.text for m in step.messages]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from coach.engine.engine import ChoiceInput, TextInput
-from tests.content.playing import ENGINE, choice_ids, play, texts
+from tests.content.playing import ENGINE, choice_ids, journey_texts, play, texts
 
 TO_SCENARIO = ("themes", "t-scenario")  # debut → sommaire → scenario
 BEST = ("e1-rythme", "suivant", "e2-forum", "suivant", "e3-fiche")
@@ -31,22 +31,22 @@ def start_scenario(falc: bool = False):
 
 def test_start_announces_stage_three_in_both_texts():
     step = ENGINE.start("animer")
-    assert "Étape 3 sur 4 : Animer" in texts(step)[0]
+    assert "Étape 3 sur 4 : Animer" in journey_texts(step)[0]
     assert choice_ids(step) == ["essentiel", "commencer", "themes", "etapes"]
     falc = ENGINE.start("animer", falc=True)
-    assert texts(falc)[0].startswith("Étape 3 sur 4")
+    assert journey_texts(falc)[0].startswith("Étape 3 sur 4")
     assert all(t.strip() for t in texts(falc))
 
 
 def test_scenario_has_three_steps_with_three_options_each():
     step = start_scenario()
-    assert "Étape 1 sur 3" in texts(step)[0]
+    assert "Étape 1 sur 3" in journey_texts(step)[0]
     assert sorted(choice_ids(step)) == ["e1-rythme", "e1-seul", "e1-urgence"]
     step = play(step, "e1-urgence", "suivant")
-    assert "Étape 2 sur 3" in texts(step)[0]
+    assert "Étape 2 sur 3" in journey_texts(step)[0]
     assert sorted(choice_ids(step)) == ["e2-forum", "e2-plateforme", "e2-reunions"]
     step = play(step, "e2-forum", "suivant")
-    assert "Étape 3 sur 3" in texts(step)[0]
+    assert "Étape 3 sur 3" in journey_texts(step)[0]
     assert sorted(choice_ids(step)) == ["e3-attendre", "e3-fiche", "e3-merci"]
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from coach.engine.engine import ChoiceInput, TextInput
-from tests.content.playing import CONTENT, ENGINE, choice_ids, play, texts
+from tests.content.playing import CONTENT, ENGINE, choice_ids, journey_texts, play, texts
 
 TO_CARDS = ("continuer", "diagnostic", "deja", "retours", "continuer")  # debut → ambassadeurs
 TO_QUIZ = (*TO_CARDS, "passer", "commencer")  # → profil-1, score initialised
@@ -20,9 +20,9 @@ RIGHT = ("oui", "non", "oui", "non", "oui", "non", "oui")  # 4 in, 3 out, in thi
 
 def test_start_announces_stage_one():
     step = ENGINE.start("initier")
-    assert "Étape 1 sur 4 : Initier" in texts(step)[0]
+    assert "Étape 1 sur 4 : Initier" in journey_texts(step)[0]
     falc = ENGINE.start("initier", falc=True)
-    assert texts(falc)[0].startswith("Étape 1 sur 4 : Commencer.")
+    assert journey_texts(falc)[0].startswith("Étape 1 sur 4 : Commencer.")
     assert "etapes" in choice_ids(step)  # back to the hub at any natural point
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from coach.engine.engine import TextInput
-from tests.content.playing import CONTENT, ENGINE, choice_ids, play, texts
+from tests.content.playing import CONTENT, ENGINE, choice_ids, journey_texts, play, texts
 
 TO_PATRICIA = ("modeles", "niveaux", "silos", "suite", "continuer")  # debut → participation
 TO_ROLES = (*TO_PATRICIA, "oui", "roles", "suite")  # → roles-suite
@@ -28,11 +28,12 @@ ADVICE = {
 
 def test_start_announces_stage_two_in_jacques_voice():
     step = ENGINE.start("modeliser")
-    said = texts(step)
+    said = journey_texts(step)
     assert "Étape 2 sur 4 : Modéliser" in said[0]
-    assert [m.speaker["id"] for m in step.messages][1:] == ["jacques", "jacques", "coach"]
+    assert [m.speaker["id"] for m in step.messages][2:] == ["jacques", "jacques", "coach"]
     assert any("pièce du puzzle" in t for t in said)
-    assert texts(ENGINE.start("modeliser", falc=True))[0].startswith("Étape 2 sur 4 : Organiser.")
+    falc = journey_texts(ENGINE.start("modeliser", falc=True))
+    assert falc[0].startswith("Étape 2 sur 4 : Organiser.")
 
 
 def test_universe_models_are_authored_and_the_choice_is_kept():

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from coach.engine.engine import ChoiceInput, TextInput
-from tests.content.playing import CONTENT, ENGINE, all_texts
+from tests.content.playing import CONTENT, ENGINE, all_texts, journey_texts
 
 FLOW = CONTENT.flows["outils"]
 
@@ -40,7 +40,7 @@ def open_tool(tool):
 def test_bank_lists_every_tool_and_a_way_out():
     step = at_bank()
     assert [c["id"] for c in step.choices] == [*TOOLS, "fini"]
-    assert "banque de ressources" in all_texts(step)[0]
+    assert "banque de ressources" in journey_texts(step)[0]
 
 
 def test_fixed_node_ids_exist():

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from coach.engine.engine import TextInput
-from tests.content.playing import ENGINE, choice_ids, play, texts
+from tests.content.playing import ENGINE, choice_ids, journey_texts, play, texts
 
 # debut → fin with the first "go on" choice everywhere (no detour)
 MAIN_PATH = [
@@ -35,10 +35,10 @@ def to_theme(theme: str, falc: bool = False):
 
 def test_start_announces_stage_four_in_both_texts():
     step = ENGINE.start("perenniser")
-    assert "Étape 4 sur 4 : Pérenniser" in texts(step)[0]
+    assert "Étape 4 sur 4 : Pérenniser" in journey_texts(step)[0]
     assert choice_ids(step) == ["essentiel", "commencer", "themes", "etapes"]
     falc = ENGINE.start("perenniser", falc=True)
-    assert texts(falc)[0].startswith("Étape 4 sur 4")
+    assert journey_texts(falc)[0].startswith("Étape 4 sur 4")
     assert all(t.strip() for t in texts(falc))
 
 
