@@ -34,7 +34,10 @@ def test_the_end_of_stage_4_alone_and_its_answers_menu_on_a_phone(new_context, r
     history = page.locator(".messages")
     expect(history).not_to_contain_text("Félicitations")
     expect(history).not_to_contain_text("les 4 étapes du parcours :")
-    expect(history).to_contain_text("Où en suis-je")
+    where_label = "Où j’en suis ?" if falc else "Où en suis-je ?"
+    expect(history).to_contain_text(where_label)
+    # said, and a button does it: touch users are not asked to type
+    expect(page.locator(".choix button").filter(has_text=where_label)).to_be_visible()
     expect(history).to_contain_text("À compléter")
     progress = page.locator(".progression-texte")
     expect(progress).to_contain_text("Étape 4 sur 4")
