@@ -10,11 +10,11 @@ import hashlib
 import time
 import unicodedata
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from itertools import islice
 from typing import Any
 
-from coach.communities import Communities, Place, Wishes, region_key
+from coach.communities import Communities, Wishes
 from coach.content.answer_edits import draft_parts, edits_answers
 from coach.content.guards import Guard, compile_guard
 from coach.content.model import Content, NodeRef
@@ -32,6 +32,13 @@ from coach.content.schema import (
     Node,
 )
 from coach.engine.commands import COMMANDS, DRAFT_ELSEWHERE
+from coach.engine.directory_turns import (
+    TALK_TO_A_PERSON,
+    DirectoryTurns,
+    answer_wish,
+    show_communities,
+)
+from coach.engine.directory_turns import region_id as region_id  # re-exported
 from coach.engine.errors import KeyReusedForAnotherInput, UnknownChoice, UnknownFlow
 from coach.engine.machines import ASKED, NEXT, CompiledFlow, compile_all
 from coach.engine.nlu.french import STOPWORDS, normal, word_set, words
@@ -50,12 +57,6 @@ from coach.engine.progress import ProgressMap, WhereReport
 from coach.engine.record import Record, new_conversation_id
 from coach.engine.render import NO_CONTACT_SUFFIX, Rendered, Renderer
 from coach.engine.second_request import ALSO_CHOICE, ALSO_MESSAGE, requests
-from coach.engine.transcript import (
-    DIRECTORY_ASK,
-    DIRECTORY_EMPTY,
-    DIRECTORY_THEME,
-    DIRECTORY_WISH,
-)
 from coach.engine.understand import OTHER, Candidate, Context, Decision, Understanding
 
 # A chain of automatic routes longer than this is a content bug; stop rather than spin.
@@ -98,12 +99,6 @@ FILLER = word_set("""
 je j tu il elle on nous vous ils elles me te se le la les l un une des du de d a au aux et ou
 est c ce ca cela qui que qu quoi y en ne n pas plus svp stp merci oui non ok bon alors
 """)
-# Buttons of a directory node: one per region where communities are listed.
-PLACE_CHOICE = "lieu-"
-# Offered under a place's communities, besides the other regions (a command).
-TALK_TO_A_PERSON = "humain"
-# How far back the directory's last answer is looked for (the place shown, the theme).
-DIRECTORY_LOOK_BACK = 64
 # Choice ids of « Vous voulez parler de… ? »: sens-1, sens-2, sens-3, and « Autre chose ».
 SENSE = "sens-"
 SENSE_OTHER = "sens-autre"
@@ -196,9 +191,6 @@ class Engine:
         self.where = WhereReport(self.progress)
         self.renderer = Renderer(content, context or {}, self.understanding.places, self.where,
                                  self.communities)
-        self._place_choices = [
-            {"id": PLACE_CHOICE + region_id(region), "label": region}
-            for region in self.communities.regions()]
         self._message_variables: dict[int, tuple[str, ...]] = {}
         # The commands this content defines (and those only typed), in the table's order
         # (coach.engine.commands).
@@ -233,6 +225,11 @@ class Engine:
             for item in [*node.choices, *node.messages]:
                 if item.when and item.when not in self._guards:
                     self._guards[item.when] = compile_guard(item.when)
+        self.directory = DirectoryTurns(
+            content, self.communities, self.wishes, self.understanding,
+            self.available_choices, self.context,
+            {falc: {"id": TALK_TO_A_PERSON, "label": self._command_label(TALK_TO_A_PERSON, falc)}
+             for falc in (False, True)} if TALK_TO_A_PERSON in self.command_specs else {})
 
     # -- public API -------------------------------------------------------------------
     def start(self, flow: str | None = None, falc: bool = False) -> Step:
@@ -411,8 +408,8 @@ class Engine:
                 shown.insert(0, {"id": ALSO_CHOICE, "label": label})
         if self._asked_from_step(record):
             shown.append({"id": BACK_TO_ASK, "label": self._system_text(BACK_TO_ASK, falc)})
-        if self._at_directory(record) and self.communities:
-            shown = [*self._places_offered(record, falc), *shown]
+        if self.directory.at_directory(record) and self.communities:
+            shown = [*self.directory.places_offered(record, falc), *shown]
         if self._offers_help(record):
             taken = {item["id"] for item in shown}
             # « Menu » where the step's own « Revenir au menu » already leads: one button,
@@ -517,9 +514,9 @@ class Engine:
             record.misses = 0
             return
         choice = next((c for c in self.available_choices(record) if c.id == choice_id), None)
-        place = self._place_of_choice(record, choice_id) if choice is None else None
+        place = self.directory.place_of_choice(record, choice_id) if choice is None else None
         if place is not None:  # a region's button: on the theme in force, if any
-            self._show_communities(record, place)
+            show_communities(record, place)
         elif choice is not None:
             record.transcript.append(["choice", record.flow, record.node, choice.id])
             self._follow(record, choice)
@@ -554,32 +551,16 @@ class Engine:
         record.also = []
         here = self._node_or_none((record.flow, record.node))
         at_directory = bool(here and here.directory)
-        if at_directory:  # a place typed there, with or without a directory
-            place = self.communities.read(text)
-            theme = self.communities.theme(text)  # one of the directory's own themes
-            if place is not None:
-                record.pending = []
-                record.misses = 0
-                self._show_communities(record, place, typed=True, theme=theme)
-                return
-            wish = self.wishes.read(text)
-            if wish is not None:  # « et en visio ? », « je sais pas », « aucune ne me va »
-                record.pending = []
-                record.misses = 0
-                self._answer_wish(record, wish, theme)
-                return
-            if theme is not None:  # « une cop sur l'autisme », « et pour l'autisme ? »
-                record.pending = []
-                record.misses = 0
-                self._seek_theme(record, theme)
-                return
+        # a place typed there (with or without a directory), a wish, a theme
+        if at_directory and self.directory.typed_here(record, text):
+            return
         decision = self.understanding.decide(text, self.context(record))
-        if at_directory and self._asks_here_again(record, text, decision):
+        if at_directory and self.directory.asks_here_again(record, text, decision):
             # « il y a une cop près de chez moi ? » asked again where it is answered: not
             # the same question a second time, but where to write the place (or whom to ask).
             record.pending = []
             record.misses = 0
-            self._answer_wish(record, "ici")
+            answer_wish(record, "ici")
             return
         if self._seek_place(record, text, decision):
             return
@@ -767,9 +748,9 @@ class Engine:
             self._explain(record, key[len(GLOSSARY):])
         elif key.startswith(REPLY):
             self._reply(record, key[len(REPLY):])
-        elif key.startswith(HERE) and self._at_directory(record):
+        elif key.startswith(HERE) and self.directory.at_directory(record):
             # where the coach asks where one lives, its answer is whom to ask (« c ou »)
-            self._answer_wish(record, "ici")
+            answer_wish(record, "ici")
         elif key.startswith(HERE):
             self._say_again(record, key[len(HERE):])
         elif key == OTHER:
@@ -789,7 +770,7 @@ class Engine:
         record.snapshot()
         here = self._node_or_none((record.flow, record.node))
         if here is not None and ref != (record.flow, record.node) and (
-                here.ask is not None or self._finding_from_journey(record, ref)
+                here.ask is not None or self.directory.finding_from_journey(record, ref)
                 or self._asked_from_stage(record, ref)):
             # Asked from a step of the draft: a detour, the step waits for its answer. A
             # community sought from inside a journey, a question typed in a stage: a detour
@@ -1055,153 +1036,28 @@ class Engine:
     def simplify(self, record: Record) -> None:
         self._simplify(record)
 
-    # -- the deployer's communities ----------------------------------------------------------
-    def _at_directory(self, record: Record) -> bool:
-        node = self._node_or_none((record.flow, record.node))
-        return bool(node and node.directory and not record.pending)
-
+    # -- the deployer's communities (coach.engine.directory_turns) ---------------------------
     def _seek_place(self, record: Record, text: str, decision: Decision) -> bool:
         """« ya un groupe dans le nord ? » (understood as the directory) shows the
         communities of the place named; « 59 » or « dans le Nord » alone does too at the
         menu and where a choice leads to the directory. True when done."""
-        best = decision.best
-        key = None
-        place = None
-        theme = self.communities.theme(text)
-        # Named with one of the directory's themes, a search the understanding doubts
-        # (« une communauté pour les maladies rares près de Lille ? »: « Vous voulez parler
-        # de… ? ») is one when finding a community is among what it offers.
-        sought = best if decision.kind == "go" else next(
-            (c for c in decision.candidates if theme and decision.kind == "ask"
-             and self._is_directory(c.place)), None)
-        if sought is not None and self._is_directory(sought.place):
-            key, place = sought.key, self.communities.read(text)
-            if place is None and theme is None:
-                key = None
-        elif (only := self.communities.only_place(text)) is not None:
-            towards = next((c for c in self.available_choices(record) if c.target
-                            and self._is_directory(node_place(*self.content.resolve(
-                                record.flow, c.target)))), None)
-            if towards is not None:
-                key, place = CHOICE + towards.id, only
-            elif (record.flow, record.node) == self.content.menu:
-                key, place = next((p for p in self.understanding.places.nodes
-                                   if self._is_directory(p)), None), only
-        if key is None:
+        sought = self.directory.sought(record, text, decision)
+        if sought is None:
             return False
         record.pending = []
         record.misses = 0
         record.proposal = []
         here = node_place(record.flow, record.node)
+        best = decision.best
         also = decision.also if decision.kind == "go" else ()
         # « un groupe vers Rennes ? et c'est gratuit ? »: both; another place, named after
         offered = requests([best, *also], here).offered if (
-            also and best is not None and best.key == key) else None
+            also and best is not None and best.key == sought.key) else None
         self._said_before_going(record, list(requests(also, here).said))
-        self._act(record, key)
-        if self._at_directory(record) and place is not None:
-            self._show_communities(record, place, typed=True, theme=theme)
-        elif self._at_directory(record) and theme is not None:
-            record.transcript.append(["directory", DIRECTORY_THEME + theme])
+        self._act(record, sought.key)
+        self.directory.arrived(record, sought)
         self._offer_also(record, offered)
         return True
-
-    def _finding_from_journey(self, record: Record, ref: NodeRef) -> bool:
-        """Going to find a community (a `directory` node) from another journey than its
-        own, and not from the main menu: the journey's place is kept (a detour)."""
-        return (ref[0] != record.flow and (record.flow, record.node) != self.content.menu
-                and self._is_directory(node_place(*ref)))
-
-    def _is_directory(self, place: str) -> bool:
-        flow, _sep, node = place.partition(":")
-        found = self._node_or_none((flow, node)) if node else None
-        return bool(found and found.directory)
-
-    def _places_offered(self, record: Record, falc: bool) -> list[dict[str, str]]:
-        """The regions' buttons; once a place's communities are shown, not the region that
-        would show them again, and « Parler à une personne » after them (seen: « Hauts-de-
-        France » offered again right under the Hauts-de-France's communities)."""
-        shown = self._directory_state(record)[0]
-        if shown is None:
-            return self._place_choices
-        kept = set(self.communities.regions_after(shown))
-        offered = [c for c in self._place_choices if c["label"] in kept]
-        if TALK_TO_A_PERSON in self.command_specs:
-            offered.append({"id": TALK_TO_A_PERSON,
-                            "label": self._command_label(TALK_TO_A_PERSON, falc)})
-        return offered
-
-    def _directory_state(self, record: Record) -> tuple[Place | None, str | None]:
-        """Since the person came to the directory: the place whose communities were shown
-        last, and the theme in force (the last one named, carried by each answer since)."""
-        here = (record.flow, record.node)
-        place: Place | None = None
-        theme: str | None = None
-        theme_read = False
-        for count, entry in enumerate(record.transcript.from_end()):
-            if count >= DIRECTORY_LOOK_BACK or (
-                    entry[0] == "content" and (entry[1], entry[2]) != here):
-                break  # the person came here from elsewhere: nothing before counts
-            if entry[0] != "directory" or entry[1] in (DIRECTORY_ASK, DIRECTORY_EMPTY):
-                continue
-            value = str(entry[1])
-            if not theme_read:
-                theme_read = True
-                theme = (value[len(DIRECTORY_THEME):] if value.startswith(DIRECTORY_THEME)
-                         else str(entry[2]) if len(entry) > 2 and entry[2] else None)
-            if not value.startswith((DIRECTORY_THEME, DIRECTORY_WISH)):
-                place = Communities.place(value)
-                if place is not None:
-                    break
-        return place, theme
-
-    def _place_of_choice(self, record: Record, choice_id: str) -> Place | None:
-        if not choice_id.startswith(PLACE_CHOICE) or not self._at_directory(record):
-            return None
-        wanted = choice_id[len(PLACE_CHOICE):]
-        region = next((r for r in self.communities.regions() if region_id(r) == wanted), None)
-        return self.communities.place(region) if region else None
-
-    def _show_communities(self, record: Record, place: Place, typed: bool = False,
-                          theme: str | None = None) -> None:
-        """The communities listed for this place, those of the theme in force first (the
-        typed text itself is not kept apart: only the place's code and the theme are)."""
-        if not typed:
-            record.transcript.append(["region", place.code])
-        theme = theme or self._directory_state(record)[1]
-        record.transcript.append(["directory", place.code, *([theme] if theme else [])])
-
-    def _seek_theme(self, record: Record, theme: str) -> None:
-        """A theme named where the directory asks, with no place: the place just shown again
-        on that theme, or the region asked for it."""
-        shown = self._directory_state(record)[0]
-        if shown is not None:
-            self._show_communities(record, shown, typed=True, theme=theme)
-        else:
-            record.transcript.append(["directory", DIRECTORY_THEME + theme])
-
-    def _asks_here_again(self, record: Record, text: str, decision: Decision) -> bool:
-        """« il y a une cop près de chez moi ? » typed where it is answered: the
-        understanding leaves out the place the person is at (a miss, or other places
-        offered), so it is read again with that place in (`Context.here_too`, as for
-        « say it again »)."""
-        here = node_place(record.flow, record.node)
-        if decision.kind == "go" and decision.best is not None:
-            return decision.best.place == here
-        again = self.understanding.decide(text, replace(self.context(record), here_too=True))
-        return again.kind == "go" and again.best is not None and again.best.place == here
-
-    def _answer_wish(self, record: Record, wish: str, theme: str | None = None) -> None:
-        """What was said instead of a place is answered there; said again at once (« je
-        sais pas », then « je sais pas »), the answer is not the same twice in a row: the
-        advice of whom to ask follows instead."""
-        entry = ["directory", DIRECTORY_WISH + wish]
-        said = [e for e in record.transcript[:-1] if e[0] in ("directory", "content", "coach",
-                                                              "glossary", "offer")]
-        if said and said[-1][:2] == entry:
-            entry = ["directory", DIRECTORY_WISH + "encore"]
-        theme = theme or self._directory_state(record)[1]
-        record.transcript.append([*entry, *([theme] if theme else [])])
 
     def _has_contact(self) -> bool:
         return self.renderer.has_contact()
@@ -1292,8 +1148,7 @@ class Engine:
                     record.transcript.append(passed)
                     passed = None
             if node.directory:
-                record.transcript.append(
-                    ["directory", DIRECTORY_ASK if self.communities else DIRECTORY_EMPTY])
+                record.transcript.append(self.directory.asked())
             if not follow or not node.next or node.choices:
                 return
             reached = self.flows[ref[0]].fire(ref[1], NEXT, self._guard_variables(record))
@@ -1349,8 +1204,3 @@ def looks_like_question(text: str) -> bool:
     said = normal(text)
     return text.rstrip().endswith("?") or any(
         said == start or said.startswith(start + " ") for start in QUESTION_STARTS)
-
-
-def region_id(region: str) -> str:
-    """« Provence-Alpes-Côte d’Azur » → « provence-alpes-cote-d-azur » (a button id)."""
-    return region_key(region).replace(" ", "-")

@@ -91,7 +91,7 @@ class Context:
     # The place the person is at counts as any other (it is left out otherwise: the text
     # leads elsewhere). Only to know whether a text is about this very step: « say it
     # again » (`Understanding._about_here`) and a question asked again at the directory
-    # (`Engine._asks_here_again`).
+    # (`DirectoryTurns.asks_here_again`).
     here_too: bool = False
 
 
