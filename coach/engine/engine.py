@@ -702,7 +702,9 @@ class Engine:
             asked = asked[1:]
         found = requests(asked, node_place(record.flow, record.node))
         if found.going is None:
-            for key in found.said:
+            # Answers said in place only: the way back said once, after the last one.
+            self._said_before_going(record, list(found.said[:-1]))
+            for key in found.said[-1:]:
                 self._act(record, key)
             return
         self._said_before_going(record, list(found.said))

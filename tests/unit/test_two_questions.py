@@ -122,6 +122,25 @@ def test_answers_said_in_place_are_still_all_said(engine, falc):
     assert f"coach/{ALSO_MESSAGE}" not in refs(step)
 
 
+@pytest.mark.parametrize("falc", [False, True], ids=["standard", "falc"])
+@pytest.mark.parametrize(("place", "persona", "text", "answers"), [
+    ("familles:debut", "famille", "c gratuit ? il faut un compte ?",
+     ["coach/reponse-gratuit", "coach/reponse-compte"]),
+    ("accueil:menu", None, "c gratuit ? il faut un compte ?",
+     ["coach/reponse-gratuit", "coach/reponse-compte"]),
+])
+def test_the_way_back_is_said_once_after_the_last_answer(engine, place, persona, text,
+                                                        answers, falc):
+    """Two answers said in place at a step with choices: « Vous pouvez reprendre avec une
+    des réponses proposées » once, after both, not after each."""
+    step = typed(engine, place, text, falc, persona)
+    said = refs(step)
+    assert [r for r in said if r in answers] == answers, said
+    assert said.count("coach/reponse-suite") == 1, said
+    assert said.index("coach/reponse-suite") > said.index(answers[-1]), said
+    assert (step.record.flow, step.record.node) == tuple(place.split(":"))
+
+
 # Measured on the 32 messages: 15 fully handled before the other request was named, 25
 # after. These stay handled (the others are understanding gaps: docs/dialogues.md).
 HANDLED = {"p1", "p2", "p3", "p4", "p5", "p6", "p7", "p8", "h1", "h2", "h3", "h6", "c3", "c4",
