@@ -148,7 +148,7 @@ def test_no_account_is_needed_and_the_coach_says_what_it_keeps(typed: str, falc:
                                    "rgaa ?"])
 def test_accessibility_is_answered_without_claiming_a_conformity(typed: str, falc: bool) -> None:
     step = play(ENGINE.start("familles", falc=falc), f"?{typed}")
-    assert refs(step)[0] == "coach/reponse-accessible", (typed, refs(step))
+    assert refs(step)[0] == "coach/reponse-accessible-sans-contact", (typed, refs(step))
     said = texts(step)[0]
     assert "lecteur d’écran" in said
     if not falc:  # docs/accessibilite.md: « Aucune conformité RGAA n'est revendiquée »
@@ -156,6 +156,26 @@ def test_accessibility_is_answered_without_claiming_a_conformity(typed: str, fal
         assert "aucun audit complet" in said
     else:
         assert "Des experts doivent encore vérifier tout le site." in said, said
+
+
+@VARIANTS
+@pytest.mark.parametrize("place", ["familles", "professionnels", "accueil"])
+def test_a_problem_with_accessibility_is_reported_without_going_in_circles(
+        falc: bool, place: str) -> None:
+    """« Dites-le à l'organisation qui vous a donné l'adresse de ce site » sent a partner
+    on its own site back to itself: with a contact, « Parler à une personne »; without
+    one, the team that runs the coach, through the site where the person found it."""
+    with_contact = Engine(CONTENT, CONTACT)
+    for engine, contact in ((with_contact, True), (ENGINE, False)):
+        start = engine.start(None if place == "accueil" else place, falc=falc)
+        step = engine.play(start.record, TextInput("c est accessible rgaa ?"))
+        said = next(t for r, t in zip(refs(step), texts(step), strict=True)
+                    if r.startswith("coach/reponse-accessible"))
+        assert "qui vous a donné" not in said and "qui vous ont donné" not in said, said
+        assert ("« Parler à une personne »" in said) is contact, said
+        if not contact:
+            assert "le site où vous" in said and "équipe" in said, said
+            assert not any(ch.isdigit() for ch in said) and "@" not in said, said
 
 
 @VARIANTS

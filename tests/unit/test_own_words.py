@@ -76,10 +76,13 @@ def test_cost_asked_second_is_answered_too() -> None:
 
 @pytest.mark.parametrize("falc", [False, True])
 @pytest.mark.parametrize(("text", "answer"), [
-    ("le coach marche avec un lecteur d'écran ?", "coach/reponse-accessible"),
-    ("est-ce que ce site est accessible aux personnes aveugles", "coach/reponse-accessible"),
-    ("on peut utiliser le site sans souris ?", "coach/reponse-accessible"),
-    # No contact configured here: the variant that names whom to ask instead.
+    # No contact configured here: the variants that name whom to ask instead.
+    ("le coach marche avec un lecteur d'écran ?",
+     "coach/reponse-accessible-sans-contact"),
+    ("est-ce que ce site est accessible aux personnes aveugles",
+     "coach/reponse-accessible-sans-contact"),
+    ("on peut utiliser le site sans souris ?",
+     "coach/reponse-accessible-sans-contact"),
     ("comment mettre ce coach sur notre site internet ?", "coach/reponse-integrer-sans-contact"),
     ("nous sommes une fédération, comment intégrer le tchat a notre site web",
      "coach/reponse-integrer-sans-contact"),
