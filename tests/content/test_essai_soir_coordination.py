@@ -104,6 +104,24 @@ def test_a_part_without_a_skip_button_says_so_and_keeps_its_choices(falc: bool,
 
 
 @FALC
+@pytest.mark.parametrize(("place", "persona"), [("accueil:menu", None),
+                                                ("accueil:bienvenue", None),
+                                                ("familles:debut", "famille")])
+def test_passing_where_there_are_no_parts_is_not_said_in_the_stages_words(
+        falc: bool, place: str, persona: str | None) -> None:
+    """The menu and the parents' journey have no parts: « passer » typed there keeps the
+    step's choices and says nothing can be passed here, not « cette partie »."""
+    record = record_at(ENGINE, place, falc=falc, **({"persona": persona} if persona else {}))
+    before = ENGINE.shown_choices(record)
+    step = typed(record, "passer")
+    assert (step.record.flow, step.record.node) == tuple(place.split(":"))
+    said = texts(step)
+    assert said == [ENGINE.notice("partie-sans-passer", falc)], said
+    assert "partie" not in said[0] and "Ici" in said[0], said
+    assert step.choices == before
+
+
+@FALC
 def test_next_takes_the_one_clear_way_on(falc: bool) -> None:
     step = typed(coordinator_at("initier:rencontre", falc), "suivant")
     assert (step.record.flow, step.record.node) == ("initier", "retours")
