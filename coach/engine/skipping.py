@@ -8,7 +8,8 @@ earlier step of the same part (the cards passed from the third card); the part i
 skipped, not seen, as with the button. Where the part has none, the step's one way on
 (« Continuer ») is taken when it leads out of the part; otherwise the coach says plainly
 that this part cannot be passed, and the step's choices stay on screen. « suivant » (the
-command `suivant`) takes the step's one clear way on, or says that there are several.
+command `aller-plus-loin`, since `suivant` is a choice id) takes the step's one clear way
+on, or says that there are several.
 """
 
 from __future__ import annotations
