@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from coach.content.yamlsrc import Path_, read_yaml
 from coach.drafts.template import Pair
-from coach.drafts.texts import DocumentText, _display
+from coach.drafts.texts import DocumentText, display_path
 
 INTERFACE_FILE = Path(__file__).with_name("interface.yaml")
 
@@ -50,7 +50,7 @@ class Interface(_Strict):
 
 @cache
 def load_interface(path: Path = INTERFACE_FILE) -> Interface:
-    return Interface.model_validate(read_yaml(path, _display(path)).data)
+    return Interface.model_validate(read_yaml(path, display_path(path)).data)
 
 
 def say(key: str, falc: bool) -> str:
@@ -62,7 +62,7 @@ def interface_texts(path: Path = INTERFACE_FILE) -> list[DocumentText]:
     """Every easy-to-read text of the interface, with its place, for the FALC checker: a
     text read with a sentence or more is a message (checked against its standard twin), a
     button's name or a heading is a label."""
-    source = read_yaml(path, _display(path))
+    source = read_yaml(path, display_path(path))
     interface = Interface.model_validate(source.data)
     out: list[DocumentText] = []
 

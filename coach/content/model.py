@@ -99,6 +99,11 @@ class Content:
         flow = self.flows.get(ref[0])
         return flow is not None and ref[1] in flow.nodes
 
+    def node_or_none(self, ref: NodeRef) -> Node | None:
+        """The node, or None where the content has none (a place from an older version)."""
+        flow = self.flows.get(ref[0])
+        return flow.nodes.get(ref[1]) if flow else None
+
     def resolve(self, flow_id: str, target: str) -> NodeRef:
         return split_target(target, flow_id)
 

@@ -32,7 +32,8 @@ class DocumentText:
     line: int | None
 
 
-def _display(path: Path) -> str:
+def display_path(path: Path) -> str:
+    """A file's name as errors show it: relative to the project when it lies inside."""
     try:
         return str(path.resolve().relative_to(_ROOT))
     except ValueError:
@@ -65,7 +66,7 @@ class _Collector:
 
 def draft_texts(path: Path = TEMPLATE_FILE) -> list[DocumentText]:
     """The FALC texts of the coordinator's draft (brouillon.yaml), in document order."""
-    source = read_yaml(path, _display(path))
+    source = read_yaml(path, display_path(path))
     template = DraftTemplate.model_validate(source.data)
     out = _Collector("brouillon", source)
     out.label("titre", template.title_falc, ("title_falc",))
@@ -99,7 +100,7 @@ def draft_texts(path: Path = TEMPLATE_FILE) -> list[DocumentText]:
 
 
 def _form_texts(path: Path) -> Iterator[DocumentText]:
-    source = read_yaml(path, _display(path))
+    source = read_yaml(path, display_path(path))
     forms = FormsFile.model_validate(source.data)
     out = _Collector("outils à remplir", source)
     for t, tool in enumerate(forms.tools):

@@ -18,7 +18,7 @@ from typing import Any
 
 from coach.communities import Communities, Place, Wishes, region_key
 from coach.content.model import Content, NodeRef
-from coach.content.schema import Choice, Node
+from coach.content.schema import Choice
 from coach.engine.nlu.places import CHOICE, node_place
 from coach.engine.record import Record
 from coach.engine.transcript import (
@@ -135,18 +135,14 @@ class DirectoryTurns:
             {"id": PLACE_CHOICE + region_id(region), "label": region}
             for region in communities.regions()]
 
-    def _node_or_none(self, ref: NodeRef) -> Node | None:
-        flow = self.content.flows.get(ref[0])
-        return flow.nodes.get(ref[1]) if flow else None
-
     def at_directory(self, record: Record) -> bool:
         """At a directory node with no « Vous voulez parler de… ? » pending."""
-        node = self._node_or_none((record.flow, record.node))
+        node = self.content.node_or_none((record.flow, record.node))
         return bool(node and node.directory and not record.pending)
 
     def is_directory(self, place: str) -> bool:
         flow, _sep, node = place.partition(":")
-        found = self._node_or_none((flow, node)) if node else None
+        found = self.content.node_or_none((flow, node)) if node else None
         return bool(found and found.directory)
 
     def finding_from_journey(self, record: Record, ref: NodeRef) -> bool:

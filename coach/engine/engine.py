@@ -279,7 +279,7 @@ class Engine:
 
     def step(self, record: Record, first: int, last: int | None = None,
              replayed: bool = False) -> Step:
-        node = self._node_or_none((record.flow, record.node))
+        node = self.content.node_or_none((record.flow, record.node))
         return Step(
             record=record,
             messages=self.renderer.transcript(record, first, last),
@@ -354,7 +354,7 @@ class Engine:
     def choices_at(self, record: Record, ref: NodeRef) -> list[Choice]:
         """The choices of a node whose conditions hold for this record (the step's own are
         `available_choices`; typed « passer » reads its part's other steps too)."""
-        node = self._node_or_none(ref)
+        node = self.content.node_or_none(ref)
         if node is None:
             return []
         variables = self._guard_variables(record)
@@ -445,10 +445,6 @@ class Engine:
             found = (placeholders(message.text) | placeholders(message.falc)) - CONTACT_KEYS
             names = self._message_variables[id(message)] = tuple(sorted(found))
         return names
-
-    def _node_or_none(self, ref: NodeRef) -> Node | None:
-        flow = self.content.flows.get(ref[0])
-        return flow.nodes.get(ref[1]) if flow else None
 
     def _relocate_if_content_changed(self, record: Record) -> bool:
         if record.content_version == self.content.version:
@@ -549,7 +545,7 @@ class Engine:
     def _play_text(self, record: Record, text: str) -> None:
         record.transcript.append(["text", text])
         record.also = []
-        here = self._node_or_none((record.flow, record.node))
+        here = self.content.node_or_none((record.flow, record.node))
         at_directory = bool(here and here.directory)
         # a place typed there (with or without a directory), a wish, a theme
         if at_directory and self.directory.typed_here(record, text):
@@ -570,7 +566,7 @@ class Engine:
             self._say(record, ("sens-lequel", "sens-question"))
             return
         record.pending = []
-        node = self._node_or_none((record.flow, record.node))
+        node = self.content.node_or_none((record.flow, record.node))
         if node is not None and node.ask is not None and self._typed_answer(
                 record, node.ask.variable, text, decision):
             return
@@ -642,7 +638,7 @@ class Engine:
         """Whether the innermost detour was opened from an `ask:` step or by typed text:
         no `call:` choice of its caller leads to the flow it called."""
         caller_flow, caller_node, called = record.calls[-1]
-        caller = self._node_or_none((caller_flow, caller_node))
+        caller = self.content.node_or_none((caller_flow, caller_node))
         return caller is not None and (caller.ask is not None or not any(
             c.call and self.content.resolve(caller_flow, c.target)[0] == called
             for c in caller.choices))
@@ -672,7 +668,7 @@ class Engine:
 
     def _settle_typed(self, record: Record, proposal: list[str], keep: bool) -> None:
         """Keep the typed answer and go on as the `ask:` says, or invite to write again."""
-        node = self._node_or_none((record.flow, record.node))
+        node = self.content.node_or_none((record.flow, record.node))
         if not keep or node is None or node.ask is None or len(proposal) != 2:
             record.transcript.append(["coach", "saisie-reecrire-invite"])
             return
@@ -770,7 +766,7 @@ class Engine:
             self._say(record, (WHO_KNOWN,))
             return
         record.snapshot()
-        here = self._node_or_none((record.flow, record.node))
+        here = self.content.node_or_none((record.flow, record.node))
         if here is not None and ref != (record.flow, record.node) and (
                 here.ask is not None or self.directory.finding_from_journey(record, ref)
                 or self._asked_from_stage(record, ref)):
@@ -795,7 +791,7 @@ class Engine:
         `ici-encore` (the message is just above), with « Menu » and « Parler à une
         personne »."""
         ref = (record.flow, record.node)
-        node = self._node_or_none(ref)
+        node = self.content.node_or_none(ref)
         variables = self._guard_variables(record)
         said = [index for index, message in enumerate(node.messages if node else ())
                 if not message.when or self._guards[message.when](variables)]
@@ -1033,7 +1029,7 @@ class Engine:
         self._follow(record, choice, node)
 
     def node_at(self, record: Record) -> Node | None:
-        return self._node_or_none((record.flow, record.node))
+        return self.content.node_or_none((record.flow, record.node))
 
     def simplify(self, record: Record) -> None:
         self._simplify(record)
@@ -1096,7 +1092,7 @@ class Engine:
             self._say(record, ("simplifier-deja", "simplifier-encore"))
         else:
             self._say(record, ("simplifier-oui", "facile-oui"))
-        node = self._node_or_none((record.flow, record.node))
+        node = self.content.node_or_none((record.flow, record.node))
         if node is not None and node.messages:
             self._enter(record, (record.flow, record.node), follow=False)
 

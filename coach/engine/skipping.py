@@ -14,6 +14,7 @@ on, or says that there are several.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # nothing from coach.content at run time (coach.engine.commands)
@@ -34,12 +35,18 @@ def skips(choice: Choice) -> bool:
     return choice.skip or choice.label.casefold().startswith(SKIP_LABELS)
 
 
+def skip_button(choices: Sequence[Choice]) -> Choice | None:
+    """A step's button that skips its part: `skip: true` first, else one labelled « Passer… »."""
+    return next((c for c in choices if c.skip), None) or next(
+        (c for c in choices if skips(c)), None)
+
+
 def skip_choice(engine: Engine, record: Record) -> tuple[str, Choice] | None:
     """The node and choice that skip the part the person is in: the step's own skip button,
     else the `skip: true` choice of another step of the same part whose condition holds now
     (never inside a detour, which sees no part)."""
     here = engine.available_choices(record)
-    own = next((c for c in here if c.skip), None) or next((c for c in here if skips(c)), None)
+    own = skip_button(here)
     if own is not None:
         return record.node, own
     part_of = engine.progress.part_of

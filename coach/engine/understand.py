@@ -115,7 +115,7 @@ from coach.engine.nlu.thresholds import (
     WEAK_MIN,
     WINDOW,
 )
-from coach.engine.skipping import skips
+from coach.engine.skipping import skip_button
 
 # The public names of the understanding, wherever they are defined.
 __all__ = ["ASK_MIN", "COMMAND_PRIOR", "EXACT_SCORE", "GO", "MARGIN", "OPTION_PRIOR", "OTHER",
@@ -1132,8 +1132,7 @@ def _skip_button(command: str, context: Context) -> str | None:
     step; None elsewhere (the command finds the part's button: coach.engine.skipping)."""
     if command != COMMAND + SKIP_PART or context.pending:
         return None
-    button = next((c for c in context.choices if c.skip), None) or next(
-        (c for c in context.choices if skips(c)), None)
+    button = skip_button(context.choices)
     return CHOICE + button.id if button is not None else None
 
 
