@@ -24,7 +24,7 @@ from pydantic import (
     model_validator,
 )
 
-from coach.engine.nlu.french import COUNT, fold, normal, singular
+from coach.engine.nlu.french import COUNT, fold, normal, singular, snowball
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=600)]
 Audience = Literal["tous", "familles", "personnes", "professionnels", "partenaires"]
@@ -228,9 +228,22 @@ def find_region(name: str) -> str | None:
 
 
 def theme_key(text: str) -> str:
-    """A theme or a typed text as compared: folded, in the singular (« Maladies rares »,
-    « maladie rare » and « les maladies rares » all read « maladie rare »)."""
-    return singular(normal(text))
+    """A theme or a typed text as compared: folded, each word by its stem (« Maladies
+    rares », « maladie rare » and « les maladies rares » all read « malad rar »)."""
+    return " ".join(snowball(word) for word in singular(normal(text)).split())
+
+
+def same_theme_word(said: str, listed: str) -> bool:
+    """Whether a typed word's stem is a theme word's: the same, or, for stems of six
+    letters or more, the same but for the end (one letter more or another last letter).
+    The name of a condition and the word for the people who live with it differ only
+    there (« autisme » autism, « autiste » autist; « polyhandicap », « polyhandicapée »
+    polyhandicape; « épilepsie » epileps, « épileptique » epilept), so a parent who
+    writes « mon fils est autiste » finds the theme `autisme`."""
+    if said == listed:
+        return True
+    short, long = sorted((said, listed), key=len)
+    return len(short) >= 6 and len(long) - len(short) <= 1 and long.startswith(short[:-1])
 
 
 class Community(BaseModel):
@@ -360,6 +373,14 @@ class Community(BaseModel):
         return any(REGION_OF.get(code) == region for code in self.departments)
 
 
+def _said_in_a_row(listed: list[str], said: list[str]) -> bool:
+    """Whether the theme's words are all in the text, in a row (`same_theme_word`)."""
+    width = len(listed)
+    return any(all(same_theme_word(word, own)
+                   for word, own in zip(said[start:start + width], listed, strict=True))
+               for start in range(len(said) - width + 1))
+
+
 def _split(theme: str) -> list[str]:
     return [part.strip() for part in re.split(r"[,;/]", theme) if part.strip()]
 
@@ -419,8 +440,9 @@ class Communities:
         capitals and plurals aside, the theme's words as they are, in a row."""
         if not self._themes:
             return None
-        said = f" {theme_key(text)} "
-        return next((theme for key, theme in self._themes if f" {key} " in said), None)
+        said = theme_key(text).split()
+        return next((theme for key, theme in self._themes
+                     if _said_in_a_row(key.split(), said)), None)
 
     @staticmethod
     def themed_first(entries: Iterable[Community], theme: str | None) -> list[Community]:

@@ -216,6 +216,12 @@ communities:
     assert communities.theme("une cop sur la trisomie") is None
     assert communities.theme("les maladies") is None  # the theme's words, all of them
     assert communities.entries[0].about("maladie rare")
+    # The word for the person (« autiste ») finds the condition's name (`Autisme`); a word
+    # that only begins the same (« auto ») does not.
+    assert communities.theme("mon fils est autiste") == "Autisme"
+    assert communities.theme("des enfants autistes") == "Autisme"
+    assert communities.theme("en auto") is None
+    assert communities.theme("une maladie rarissime") is None
 
 
 def test_the_documented_example_is_a_valid_directory(tmp_path: Path) -> None:

@@ -175,3 +175,18 @@ def test_on_arrival_every_region_is_offered() -> None:
                 NEAR_ME)
     assert ids(step)[:3] == ["lieu-bretagne", "lieu-hauts-de-france", "lieu-occitanie"]
     assert "humain" not in ids(step)
+
+
+@FALC
+def test_the_word_for_the_person_finds_the_condition_s_theme(falc: bool) -> None:
+    """A parent writes the word for their child (« autiste », « polyhandicapée »), not the
+    condition's name the directory lists (`autisme`, `polyhandicap`): the theme holds."""
+    step = play("mon fils est autiste, y a une cop dans le 59 ?", falc=falc)
+    ref, text = bot(step)[-1]
+    assert ref == "coach/annuaire-theme-resultats"
+    assert "sur le thème « Autisme »" in text
+    assert text.index(AUTISM_59) < text.index(RARE)
+    step = play(NEAR_ME, "Bretagne", "ma fille est polyhandicapée", falc=falc)
+    ref, text = bot(step)[-1]
+    assert ref == "coach/annuaire-theme-resultats"
+    assert text.index(BRETON) < text.index(VISIO_ALL)

@@ -419,13 +419,25 @@ def normal(text: str) -> str:
     return " ".join(words(text))
 
 
-def stem(word: str) -> str:
-    """Snowball French stem; one stemmer per thread (a stemmer object is not thread-safe)."""
+def _stemmer() -> Stemmer.Stemmer:
+    """One stemmer per thread (a stemmer object is not thread-safe)."""
     stemmer = getattr(_local, "stemmer", None)
     if stemmer is None:
         # maxCacheSize 0: PyStemmer otherwise remembers the last 10,000 words it stemmed,
         # typed words included, for the life of the process.
         stemmer = _local.stemmer = Stemmer.Stemmer("french", 0)
+    return stemmer
+
+
+def snowball(word: str) -> str:
+    """The plain Snowball stem, without the coach's own families (where « autiste » and
+    « polyhandicap » both read « handicap »): for comparing a deployer's own words."""
+    return str(_stemmer().stemWord(word))
+
+
+def stem(word: str) -> str:
+    """Snowball French stem, with the coach's own stems, synonyms and word families."""
+    stemmer = _stemmer()
     own = OWN_STEMS.get(word)
     if own is not None:
         return own
