@@ -43,7 +43,7 @@ from wordfreq import get_frequency_dict
 
 from coach.content.model import Content
 from coach.content.schema import TYPED_COMMANDS, Choice
-from coach.engine.commands import FALC_QUESTION, OPEN_DRAFT, SKIP_PART
+from coach.engine.commands import FALC_QUESTION, NEXT_STEP, OPEN_DRAFT, SKIP_PART
 from coach.engine.nlu.about import asks_what_the_coach_is
 from coach.engine.nlu.answers import (
     CONTRAST_CUES,
@@ -246,6 +246,12 @@ class Understanding:
         self._acknowledgements = frozenset(
             lexicon.phrase(t).norm for entry in content.intents
             if entry.intention.target == ACKNOWLEDGE for t in entry.intention.phrases)
+        # Every way of saying « go on » (`go_on:`) is also « suivant » where no
+        # « Continuer » button takes it (the menu, a step of several ways): the step's one
+        # clear way on, or « choose one » (coach.engine.skipping), never another subject.
+        # « ok », « d'accord » alone stay acknowledgements.
+        commands[NEXT_STEP] += [phrase for phrase in map(lexicon.phrase, content.common.go_on)
+                                if phrase.norm not in self._acknowledgements]
         for entry in content.intents:
             intent = entry.intention
             if intent.target == ACKNOWLEDGE:

@@ -138,6 +138,23 @@ def test_next_with_several_ways_on_says_so_and_stays(falc: bool) -> None:
 
 
 @FALC
+@pytest.mark.parametrize("text", ["la suite", "la suite svp", "continuons"])
+def test_go_on_words_where_no_continue_button_takes_them_say_to_choose(falc: bool,
+                                                                      text: str) -> None:
+    """Seen: « la suite » typed at the menu asked « Vous voulez parler du parcours du
+    coordinateur ? » (its phrase « la suite de mon parcours »): every way of saying « go on »
+    is « suivant » where no « Continuer » button takes it."""
+    record = record_at(ENGINE, "accueil:menu", falc=falc)
+    before = ENGINE.shown_choices(record)
+    step = typed(record, text)
+    assert (step.record.flow, step.record.node) == ("accueil", "menu")
+    assert texts(step) == [ENGINE.notice("suivant-choisir", falc)]
+    assert step.choices == before
+    step = typed(coordinator_at("initier:rencontre", falc), text)
+    assert (step.record.flow, step.record.node) == ("initier", "retours")
+
+
+@FALC
 def test_next_prefers_the_way_on_to_a_skip_button(falc: bool) -> None:
     step = typed(coordinator_at("initier:ambassadeurs", falc), "suivant")
     assert (step.record.flow, step.record.node) == ("initier", "carte-duree")
