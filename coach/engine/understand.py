@@ -249,9 +249,14 @@ class Understanding:
         # Every way of saying « go on » (`go_on:`) is also « suivant » where no
         # « Continuer » button takes it (the menu, a step of several ways): the step's one
         # clear way on, or « choose one » (coach.engine.skipping), never another subject.
-        # « ok », « d'accord » alone stay acknowledgements.
-        commands[NEXT_STEP] += [phrase for phrase in map(lexicon.phrase, content.common.go_on)
-                                if phrase.norm not in self._acknowledgements]
+        # Those that agree (« ok », « oui vas-y », « ça marche ») stay what they are: an
+        # acknowledgement alone, the « oui » of a yes-or-no step.
+        agreeing = {lexicon.phrase(t).norm.split()[0]
+                    for t in content.common.step_answers.agreement}
+        commands[NEXT_STEP] += [
+            phrase for phrase in map(lexicon.phrase, content.common.go_on)
+            if phrase.norm and phrase.norm not in self._acknowledgements
+            and phrase.norm.split()[0] not in agreeing]
         for entry in content.intents:
             intent = entry.intention
             if intent.target == ACKNOWLEDGE:
