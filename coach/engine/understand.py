@@ -246,17 +246,6 @@ class Understanding:
         self._acknowledgements = frozenset(
             lexicon.phrase(t).norm for entry in content.intents
             if entry.intention.target == ACKNOWLEDGE for t in entry.intention.phrases)
-        # Every way of saying « go on » (`go_on:`) is also « suivant » where no
-        # « Continuer » button takes it (the menu, a step of several ways): the step's one
-        # clear way on, or « choose one » (coach.engine.skipping), never another subject.
-        # Those that agree (« ok », « oui vas-y », « ça marche ») stay what they are: an
-        # acknowledgement alone, the « oui » of a yes-or-no step.
-        agreeing = {lexicon.phrase(t).norm.split()[0]
-                    for t in content.common.step_answers.agreement}
-        commands[NEXT_STEP] += [
-            phrase for phrase in map(lexicon.phrase, content.common.go_on)
-            if phrase.norm and phrase.norm not in self._acknowledgements
-            and phrase.norm.split()[0] not in agreeing]
         for entry in content.intents:
             intent = entry.intention
             if intent.target == ACKNOWLEDGE:
@@ -296,6 +285,19 @@ class Understanding:
                          for cid, phrases in commands.items() if phrases]
         self._command_exact = {p.norm: option for option in self.commands
                                for p in option.phrases}
+        # Every way of saying « go on » (`go_on:`), typed as the whole message, is also
+        # « suivant » where no « Continuer » button takes it (the menu, a step of several
+        # ways): the step's one clear way on, or « choose one » (coach.engine.skipping),
+        # never another subject. Whole messages only: inside a sentence « suite » or
+        # « après » say nothing of the kind. Those that agree (« ok », « oui vas-y »,
+        # « ça marche ») stay what they are: an acknowledgement, the « oui » of a step.
+        agreeing = {lexicon.phrase(t).norm.split()[0]
+                    for t in content.common.step_answers.agreement}
+        ahead = next((o for o in self.commands if o.key == COMMAND + NEXT_STEP), None)
+        for phrase in map(lexicon.phrase, content.common.go_on):
+            if (ahead is not None and phrase.norm and phrase.norm not in self._acknowledgements
+                    and phrase.norm.split()[0] not in agreeing):
+                self._command_exact.setdefault(phrase.norm, ahead)
         self._command_index = OptionIndex(lexicon, [(o.key, o.phrases) for o in self.commands])
         self.search = SearchIndex(content, [*self.places.nodes, *(
             GLOSSARY + g.term for g in content.glossary)], lexicon)
