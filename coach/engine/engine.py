@@ -2,16 +2,21 @@
 
 The `Engine` is built once at start-up from the loaded content. It holds no
 conversation: every call takes a record and returns a new one.
+
+It keeps navigation: entering nodes and following their automatic routes, choices,
+detours (frames) and the stages' places, and rendering a step. What is decided elsewhere
+reaches it through a few public methods: what a typed text does (`coach.engine.typed_turns`,
+through its `Moves`), the directory's turns (`coach.engine.directory_turns`), the global
+commands (`coach.engine.commands`, `coach.engine.skipping`), easy-to-read asked for
+(`coach.engine.simplifying`), and which coach message is said (`coach.engine.saying`).
 """
 
 from __future__ import annotations
 
 import hashlib
 import time
-import unicodedata
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from itertools import islice
 from typing import Any
 
 from coach.communities import Communities, Wishes
@@ -35,29 +40,29 @@ from coach.engine.commands import COMMANDS, DRAFT_ELSEWHERE
 from coach.engine.directory_turns import (
     TALK_TO_A_PERSON,
     DirectoryTurns,
-    answer_wish,
     show_communities,
 )
 from coach.engine.directory_turns import region_id as region_id  # re-exported
 from coach.engine.errors import KeyReusedForAnotherInput, UnknownChoice, UnknownFlow
 from coach.engine.machines import ASKED, NEXT, CompiledFlow, compile_all
-from coach.engine.nlu.french import STOPWORDS, normal, word_set, words
-from coach.engine.nlu.places import (
-    CHOICE,
-    COMMAND,
-    GLOSSARY,
-    HERE,
-    REPLY,
-    SIMPLIFY,
-    TERMS,
-    node_place,
-)
-from coach.engine.presenting import first_line, in_place
+from coach.engine.nlu.places import CHOICE, node_place
+from coach.engine.presenting import first_line
 from coach.engine.progress import ProgressMap, WhereReport
 from coach.engine.record import Record, new_conversation_id
 from coach.engine.render import NO_CONTACT_SUFFIX, Rendered, Renderer
-from coach.engine.second_request import ALSO_CHOICE, ALSO_MESSAGE, requests
-from coach.engine.understand import OTHER, Candidate, Context, Decision, Understanding
+from coach.engine.saying import Saying
+from coach.engine.second_request import ALSO_CHOICE
+from coach.engine.simplifying import SAID_AGAIN_ALREADY
+from coach.engine.simplifying import simplify as simplify_easy
+from coach.engine.typed_answers import KEEP_TYPED, RETYPE, TYPED_QUESTION
+from coach.engine.typed_turns import (
+    OFF_TOPIC,
+    OFF_TOPIC_AGAIN,
+    OFF_TOPIC_NO_CONTACT,
+    SAID_HERE_AGAIN,
+    TypedTurns,
+)
+from coach.engine.understand import OTHER, Context, Decision, Understanding
 
 # A chain of automatic routes longer than this is a content bug; stop rather than spin.
 MAX_AUTOMATIC_HOPS = 50
@@ -66,60 +71,19 @@ MAX_AUTOMATIC_HOPS = 50
 # message is said: its question or what to do next, never a wall of text on a phone.
 SAID_AGAIN = 3
 BACK, BACK_NAMED = "retour-appel", "retour-appel-lieu"
-# Easy-to-read asked for: the messages said again (`simplifier-oui` as it turns on,
-# `simplifier-deja`, `simplifier-encore` when it was on), then, asked again at once, only
-# where they are (`simplifier-plus`).
-SAID_AGAIN_EASY = ("simplifier-oui", "simplifier-deja", "simplifier-encore")
-SAID_AGAIN_ALREADY = "simplifier-plus"
-# Said to someone who says again who they are, in their own journey.
-WHO_KNOWN = "profil-connu"
-# The variant of an answer for someone who has said who they are (`reponse-bonjour-connu`).
-KNOWN_SUFFIX = "-connu"
-MISS_MESSAGES = ("pas-compris", "pas-compris-choix", "pas-compris-personne")
-# After the third miss the coach alternates these (the first one the content defines).
-LAST_RESORT = ("pas-compris-personne", "pas-compris-relance", "pas-compris-choix")
-# A request the content does not handle (`Decision.off_topic`): what the coach talks about
-# and who answers other requests (the site's contact when it has one), then, asked again
-# at once, a shorter reminder. Without these messages, the content's misses are said.
-OFF_TOPIC, OFF_TOPIC_NO_CONTACT, OFF_TOPIC_AGAIN = (
-    "hors-sujet", "hors-sujet-sans-contact", "hors-sujet-encore")
-# A coach message's variant for a site with no contact (« Parler à une personne » has no
-# one to offer): `<id>-sans-contact` (NO_CONTACT_SUFFIX), said instead when the content has it.
-# A text about the very step the person is at (`HERE`): the line that says so before the
-# step's message said again, and, asked again at once, the line alone (the message is just
-# above): never the same message twice in a row.
-SAID_HERE, SAID_HERE_AGAIN = "ici-rappel", "ici-encore"
 # Coach messages after which the menu and « Parler à une personne » are offered as buttons.
 OFFER_MESSAGES = frozenset({"pas-compris-personne", "pas-compris-relance", "autre-chose",
                             "calme", OFF_TOPIC, OFF_TOPIC_NO_CONTACT, OFF_TOPIC_AGAIN,
                             SAID_HERE_AGAIN, SAID_AGAIN_ALREADY,
                             f"{SAID_AGAIN_ALREADY}{NO_CONTACT_SUFFIX}"})
-# Words that say nothing of what a message is about (for « is this a new question? »).
-FILLER = word_set("""
-je j tu il elle on nous vous ils elles me te se le la les l un une des du de d a au aux et ou
-est c ce ca cela qui que qu quoi y en ne n pas plus svp stp merci oui non ok bon alors
-""")
 # Choice ids of « Vous voulez parler de… ? »: sens-1, sens-2, sens-3, and « Autre chose ».
 SENSE = "sens-"
 SENSE_OTHER = "sens-autre"
 # Detours nest this deep at most (`coach lint` refuses content that could go deeper).
 MAX_CALL_DEPTH = 4
-# The buttons under a typed answer shown back (`ask:` nodes): keep it, write it again, or
-# « C’était une question », understood as a question asked from the step.
-KEEP_TYPED = "saisie-garder"
-RETYPE = "saisie-reecrire"
-TYPED_QUESTION = "saisie-question"
 # The way back to the `ask:` step from a place its question led to, when that place has no
 # « Revenir où j’en étais » (`return: true`) of its own.
 BACK_TO_ASK = "saisie-revenir"
-# A typed answer is shown back plainly, or as « une réponse, ou une question ? » when it
-# reads as one (it starts so, or ends with « ? ») and the understanding leads it somewhere.
-CONFIRM, CONFIRM_QUESTION = "saisie-confirmer", "saisie-confirmer-question"
-QUESTION_STARTS = ("comment", "pourquoi", "c est quoi", "qu est ce", "est ce que", "quel",
-                   "quelle", "quels", "quelles", "combien", "quand", "ou", "qui", "a quoi",
-                   "que veut dire", "ca veut dire")
-# At an `ask:` node, a typed text is a choice or a command only when it says one plainly.
-ASK_PLAIN_SCORE = 0.97
 
 
 @dataclass(frozen=True)
@@ -158,12 +122,6 @@ class Step:
     tools: tuple[str, ...] = ()
 
 
-def printable(text: str) -> str:
-    """The typed text on one line, without control characters (the draft's DOCX and ODT
-    are XML, which refuses them); everything else is kept as typed."""
-    kept = "".join(ch for ch in text if unicodedata.category(ch) not in ("Cc", "Cs", "Cn")
-                   or ch.isspace())
-    return " ".join(kept.split())
 
 
 def input_fingerprint(given: Input) -> str:
@@ -178,13 +136,9 @@ class Engine:
                  communities: Communities | None = None) -> None:
         self.content = content
         self.communities = communities or Communities()
-        # What may be said instead of a place where the directory asks, and instead of the
-        # buttons under a typed answer shown back: the content's phrases (commun.yaml).
+        # What may be said instead of a place where the directory asks: the content's
+        # phrases (commun.yaml).
         self.wishes = Wishes(content.common.directory_wishes)
-        typed = content.common.typed_answer
-        self._said_keep, self._said_retype, self._said_question = (
-            frozenset(normal(p) for p in phrases)
-            for phrases in (typed.keep, typed.retype, typed.question))
         self.flows: dict[str, CompiledFlow] = compile_all(content)
         self.understanding = Understanding(content)
         self.progress = ProgressMap(content)
@@ -230,6 +184,9 @@ class Engine:
             self.available_choices, self.context,
             {falc: {"id": TALK_TO_A_PERSON, "label": self._command_label(TALK_TO_A_PERSON, falc)}
              for falc in (False, True)} if TALK_TO_A_PERSON in self.command_specs else {})
+        self.saying = Saying(content, self.renderer.has_contact)
+        self.typed = TypedTurns(content, self.understanding, self.directory, self.renderer,
+                                self.saying, self)
 
     # -- public API -------------------------------------------------------------------
     def start(self, flow: str | None = None, falc: bool = False) -> Step:
@@ -263,7 +220,7 @@ class Engine:
         elif isinstance(given, ChoiceInput):
             self._play_choice(record, given.id)
         else:
-            self._play_text(record, given.text)
+            self.typed.play(record, given.text)
         self.progress.remember_place(record)
         record.updated = time.time()
         record.mark_turn(first, record.updated)
@@ -323,7 +280,7 @@ class Engine:
         summary = self.content.draft_summary
         if summary is None or not self.content.has_node(summary) or not self.builds_draft(
                 record):
-            self._say(record, (DRAFT_ELSEWHERE,))
+            self.saying.say(record, (DRAFT_ELSEWHERE,))
             return
         offered = next((c for c in self.available_choices(record) if not c.call
                         and self.content.resolve(record.flow, c.target) == summary), None)
@@ -376,7 +333,7 @@ class Engine:
         computed: dict[str, Callable[[], Any]] = {
             DRAFT_ANSWERS_VARIABLE: lambda: self.draft_answers(record),
             DIRECTORY_VARIABLE: lambda: len(self.communities.entries),
-            CONTACT_VARIABLE: self._has_contact}
+            CONTACT_VARIABLE: self.renderer.has_contact}
         if record.seen:
             computed[STAGES_LEFT_VARIABLE] = lambda: self.progress.stages_left(record)
         return Computed(variables, computed)
@@ -486,17 +443,17 @@ class Engine:
             # « Vous avez aussi demandé : … »: the other request of the message typed
             record.transcript.append(["place", also[0]])
             record.misses = 0
-            self._act(record, also[0])
+            self.typed.act(record, also[0])
             return
         if record.proposal:
             proposal, record.proposal = record.proposal, []
             if choice_id == TYPED_QUESTION:
                 record.transcript.append(["choice", record.flow, record.node, choice_id])
-                self._typed_question(record, proposal)
+                self.typed.typed_question(record, proposal)
                 return
             if choice_id in (KEEP_TYPED, RETYPE):
                 record.transcript.append(["choice", record.flow, record.node, choice_id])
-                self._settle_typed(record, proposal, choice_id == KEEP_TYPED)
+                self.typed.settle(record, proposal, choice_id == KEEP_TYPED)
                 record.misses = 0
                 return
         pending, record.pending = record.pending, []
@@ -518,7 +475,7 @@ class Engine:
             self._follow(record, choice)
         elif choice_id in self.content.commands:
             record.transcript.append(["command", choice_id])
-            self._command(record, choice_id)
+            self.run_command(record, choice_id)
         else:
             record.pending = pending
             raise UnknownChoice(choice_id)
@@ -528,7 +485,7 @@ class Engine:
         """A button of « Vous voulez parler de… ? »: go to that place, or « Autre chose »."""
         if choice_id == SENSE_OTHER:
             record.transcript.append(["place", OTHER])
-            self._act(record, OTHER)
+            self.typed.act(record, OTHER)
             return
         number = choice_id[len(SENSE):]
         if not number.isdigit() or not 1 <= int(number) <= len(pending):
@@ -540,91 +497,7 @@ class Engine:
         else:
             record.transcript.append(["place", key])
         record.misses = 0
-        self._act(record, key)
-
-    def _play_text(self, record: Record, text: str) -> None:
-        record.transcript.append(["text", text])
-        record.also = []
-        here = self.content.node_or_none((record.flow, record.node))
-        at_directory = bool(here and here.directory)
-        # a place typed there (with or without a directory), a wish, a theme
-        if at_directory and self.directory.typed_here(record, text):
-            return
-        decision = self.understanding.decide(text, self.context(record))
-        if at_directory and self.directory.asks_here_again(record, text, decision):
-            # « il y a une cop près de chez moi ? » asked again where it is answered: not
-            # the same question a second time, but where to write the place (or whom to ask).
-            record.pending = []
-            record.misses = 0
-            answer_wish(record, "ici")
-            return
-        if self._seek_place(record, text, decision):
-            return
-        if (len(record.pending) > 1 and decision.kind == "miss"
-                and self.understanding.says_yes(text)):
-            # « oui » to several places: which one? They stay offered.
-            self._say(record, ("sens-lequel", "sens-question"))
-            return
-        record.pending = []
-        node = self.content.node_or_none((record.flow, record.node))
-        if node is not None and node.ask is not None and self._typed_answer(
-                record, node.ask.variable, text, decision):
-            return
-        self._answer(record, decision)
-
-    def _answer(self, record: Record, decision: Decision) -> None:
-        """What a typed text leads to: go there, « Vous voulez parler de… ? », or a miss."""
-        record.proposal = []
-        best = decision.best
-        if decision.kind == "go" and best is not None:
-            record.misses = 0
-            self._act_all(record, [best, *decision.also])
-        elif decision.kind == "ask":
-            self._ask(record, [c.key for c in decision.candidates])
-        else:
-            self._miss(record, decision)
-
-    def _typed_answer(self, record: Record, variable: str, text: str,
-                      decision: Decision) -> bool:
-        """At an `ask:` node: the person's own answer, shown back for confirmation. A text
-        that plainly names a command or a choice (or says yes/no to the answer shown) is
-        not an answer. True when the text was taken as (or settled) a typed answer."""
-        if record.proposal:
-            said = normal(text)
-            if said in self._said_keep or said in self._said_retype:
-                proposal, record.proposal = record.proposal, []
-                self._settle_typed(record, proposal, said in self._said_keep)
-                return True
-            if said in self._said_question:
-                proposal, record.proposal = record.proposal, []
-                self._typed_question(record, proposal)
-                return True
-        best = decision.best
-        if (decision.kind == "go" and best is not None and best.score >= ASK_PLAIN_SCORE
-                and best.key.startswith((COMMAND, CHOICE))) or (
-                decision.kind == "go" and best is not None and best.key.startswith(GLOSSARY)
-        ) or self.understanding.names_command(text, decision):
-            # a command said plainly (« afficher mon brouillon »): done, and the step waits
-            record.proposal = []
-            return False
-        answer = printable(text)
-        if not answer:
-            return False
-        record.misses = 0
-        record.proposal = [variable, answer]
-        asked = (decision.kind in ("go", "ask") and looks_like_question(answer)
-                 and CONFIRM_QUESTION in self.content.system)
-        record.transcript.append(["coach", CONFIRM_QUESTION if asked else CONFIRM,
-                                  {"texte": answer}])
-        return True
-
-    def _typed_question(self, record: Record, proposal: list[str]) -> None:
-        """« C’était une question »: the text shown back is understood as typed at this
-        step, and never kept for the draft; a place it leads to is a detour back to it."""
-        text = proposal[1] if len(proposal) == 2 else ""
-        decision = self.understanding.decide(text, self.context(record))
-        if not self._seek_place(record, text, decision):
-            self._answer(record, decision)
+        self.typed.act(record, key)
 
     def _asked_from_step(self, record: Record) -> bool:
         """In a detour from an `ask:` step or opened by typed text (`_typed_detour`), at a
@@ -643,16 +516,6 @@ class Engine:
             c.call and self.content.resolve(caller_flow, c.target)[0] == called
             for c in caller.choices))
 
-    def _says_who_again(self, record: Record, place: str, ref: NodeRef) -> bool:
-        """« je suis la maman de Léa » typed by a parent already in the families' journey:
-        the journey's first step (three messages) is not said again, only that it is
-        noted (when the content has `profil-connu`). Typed only: the same place chosen
-        among « Vous voulez parler de… ? » is gone to."""
-        persona = self.understanding.places.sets.get(place, {}).get("persona")
-        typed = bool(record.transcript) and record.transcript[-1][0] == "text"
-        return (typed and persona is not None and persona == record.vars.get("persona")
-                and ref[0] == record.flow and WHO_KNOWN in self.content.system)
-
     def _asked_from_stage(self, record: Record, ref: NodeRef) -> bool:
         """A question typed at a step of a stage (« un membre monopolise la parole », « le
         modèle de charte ») that leads to another journey: a detour, so that the stage,
@@ -666,104 +529,12 @@ class Engine:
         return ref != self.journey_menu(record) and not (
             header.stage is not None and ref[1] == header.start)
 
-    def _settle_typed(self, record: Record, proposal: list[str], keep: bool) -> None:
-        """Keep the typed answer and go on as the `ask:` says, or invite to write again."""
-        node = self.content.node_or_none((record.flow, record.node))
-        if not keep or node is None or node.ask is None or len(proposal) != 2:
-            record.transcript.append(["coach", "saisie-reecrire-invite"])
-            return
-        variable, answer = proposal
-        record.snapshot()
-        record.answers[variable] = answer
-        record.vars[variable] = "libre"
-        record.transcript.append(["coach", "saisie-gardee"])
-        if node.ask.returns:
-            self._return(record)
-            return
-        reached = self.flows[record.flow].fire(record.node, ASKED,
-                                               self._guard_variables(record))
-        if reached is not None:
-            self._enter(record, reached)
-
-    def _act_all(self, record: Record, asked: list[Candidate]) -> None:
-        """Two requests in one message (« c'est gratuit ? et ça prend combien de temps »):
-        the answers said in place (the cost, a term) first, then the one place to go; of
-        two places, the first, and the other named after it with a button
-        (`coach.engine.second_request`). Said with « je ne comprends pas » (`SIMPLIFY`
-        first), the answers come in easy-to-read."""
-        asked = [Candidate(in_place(self.content, c.key), c.place, c.score, c.via)
-                 for c in asked]
-        if asked[0].key == SIMPLIFY and len(asked) > 1:
-            self._easy_to_read_to_answer(record)
-            asked = asked[1:]
-        found = requests(asked, node_place(record.flow, record.node))
-        if found.going is None:
-            # Answers said in place only: the way back said once, after the last one.
-            self._said_before_going(record, list(found.said[:-1]))
-            for key in found.said[-1:]:
-                self._act(record, key)
-            return
-        self._said_before_going(record, list(found.said))
-        self._act(record, found.going)
-        self._offer_also(record, found.offered)
-
-    def _offer_also(self, record: Record, place: str | None) -> None:
-        """« Vous avez aussi demandé : … », with a button to go there (`ALSO_CHOICE`), after
-        the first request's place: not when the coach asks something else meanwhile (an
-        offer, a typed answer to confirm), nor when the person already stands there."""
-        if (place is None or record.pending or record.proposal
-                or ALSO_MESSAGE not in self.content.system
-                or place == node_place(record.flow, record.node)):
-            return
-        label = self.renderer.place_label(place, record.falc)
-        if label is None:
-            return
-        record.also = [place]
-        record.transcript.append(["offer", ALSO_MESSAGE, [place], record.flow, record.node])
-
-    def _said_before_going(self, record: Record, keys: list[str]) -> None:
-        """Answers said in place (the cost, a term) before a place that follows: without
-        « reprenons… », since the place comes next."""
-        for key in [in_place(self.content, key) for key in keys]:
-            if key.startswith(REPLY):
-                self._reply(record, key[len(REPLY):], way_back=False)
-            elif key.startswith(GLOSSARY):
-                self._explain(record, key[len(GLOSSARY):], way_back=False)
-
-    def _act(self, record: Record, key: str) -> None:
-        """Do what a place means: follow a choice, run a command, explain a term, or jump."""
-        key = in_place(self.content, key)  # « vous êtes qui ? »: answered here
-        if key.startswith(CHOICE):
-            choice = next((c for c in self.available_choices(record)
-                           if c.id == key[len(CHOICE):]), None)
-            if choice is not None:
-                self._follow(record, choice)
-            else:  # the choice went away (a guard changed): show what is possible now
-                self._say(record, ("pas-compris-choix",))
-        elif key.startswith(COMMAND):
-            self._command(record, key[len(COMMAND):])
-        elif key.startswith(GLOSSARY):
-            self._explain(record, key[len(GLOSSARY):])
-        elif key.startswith(REPLY):
-            self._reply(record, key[len(REPLY):])
-        elif key.startswith(HERE) and self.directory.at_directory(record):
-            # where the coach asks where one lives, its answer is whom to ask (« c ou »)
-            answer_wish(record, "ici")
-        elif key.startswith(HERE):
-            self._say_again(record, key[len(HERE):])
-        elif key == OTHER:
-            self._say(record, ("autre-chose", "pas-compris-personne"))
-        else:
-            self._jump(record, key)
-
-    def _jump(self, record: Record, place: str) -> None:
-        """Go straight to a place named by an intent (« retour » comes back here)."""
+    def jump(self, record: Record, place: str) -> None:
+        """Go straight to a place named by an intent (« retour » comes back here): from an
+        `ask:` step, a stage, or a journey to the directory, a detour back to the step."""
         ref = self.content.resolve(record.flow, place)
         if not self.content.has_node(ref):  # content changed since the place was offered
-            self._say(record, ("pas-compris-choix",))
-            return
-        if self._says_who_again(record, place, ref):
-            self._say(record, (WHO_KNOWN,))
+            self.saying.say(record, ("pas-compris-choix",))
             return
         record.snapshot()
         here = self.content.node_or_none((record.flow, record.node))
@@ -782,36 +553,29 @@ class Engine:
         record.vars.update(self.understanding.places.sets.get(place, {}))
         self._enter(record, ref)
 
-    def _say_again(self, record: Record, wanted: str) -> None:
-        """The text is about the step the person is at (« LSF » where the step speaks of it):
-        a line says so (`ici-rappel`, or the step's own `ici-rappel-<node>`), then the step's
-        message `wanted` (its index, or the first one said when its condition does not
-        hold) in the conversation's language; the
-        person stays, with the step's choices. Asked again right after, only the short line
-        `ici-encore` (the message is just above), with « Menu » and « Parler à une
-        personne »."""
-        ref = (record.flow, record.node)
-        node = self.content.node_or_none(ref)
-        variables = self._guard_variables(record)
-        said = [index for index, message in enumerate(node.messages if node else ())
-                if not message.when or self._guards[message.when](variables)]
-        if node is None or not said:
-            self._say(record, ("pas-compris-choix",))
+    def go_on_asked(self, record: Record) -> None:
+        """The `ask:` step's answer kept: back from the detour that asked it (`returns`),
+        else on along its route for an answer."""
+        node = self.content.node_or_none((record.flow, record.node))
+        if node is not None and node.ask is not None and node.ask.returns:
+            self._return(record)
             return
-        index = int(wanted) if wanted.isdigit() and int(wanted) in said else said[0]
-        entry = self._content_entry(record, ref, index)
-        # A step's own line, when the content has one (`ici-rappel-<node>`): « je peux
-        # venir ? » typed at the persons' step is answered « Oui » before the step again.
-        here = self._variant(SAID_HERE, f"-{record.node}", True)
-        since = list(islice(record.transcript.from_end(), 1, 3))[::-1]  # before the text
-        if since == [["coach", here], entry] and SAID_HERE_AGAIN in self.content.system:
-            record.transcript.append(["coach", SAID_HERE_AGAIN])
-            return
-        if here in self.content.system:
-            record.transcript.append(["coach", here])
-        record.transcript.append(entry)
+        reached = self.flows[record.flow].fire(record.node, ASKED,
+                                               self._guard_variables(record))
+        if reached is not None:
+            self._enter(record, reached)
 
-    def _content_entry(self, record: Record, ref: NodeRef, index: int) -> list[Any]:
+    def messages_said(self, record: Record, ref: NodeRef) -> list[int]:
+        """The indexes of a node's messages whose conditions hold for this record (none
+        for a node the content no longer has)."""
+        node = self.content.node_or_none(ref)
+        if node is None:
+            return []
+        variables = self._guard_variables(record)
+        return [index for index, message in enumerate(node.messages)
+                if not message.when or self._guards[message.when](variables)]
+
+    def content_entry(self, record: Record, ref: NodeRef, index: int) -> list[Any]:
         """The transcript entry of a node's message, with the variables it shows."""
         message = self.content.node(ref).messages[index]
         entry: list[Any] = ["content", ref[0], ref[1], index,
@@ -820,102 +584,6 @@ class Engine:
         if names:
             entry.append({name: self._shown_value(record, name) for name in names})
         return entry
-
-    def _explain(self, record: Record, terms: str, way_back: bool = True) -> None:
-        """Terms of the glossary (one or several), then the way back: the current choices
-        (not when a place follows in the same turn)."""
-        for term in terms.split(TERMS):
-            record.transcript.append(["glossary", term])
-        if way_back and self.available_choices(record):
-            self._say(record, ("glossaire-suite",))
-
-    def _reply(self, record: Record, answer: str, way_back: bool = True) -> None:
-        """« Merci », « bonjour », the cost: answered where the person is, then go on (the
-        way back is not said when a place follows in the same turn). Someone who has said
-        who they are gets the message's `-connu` variant, when there is one: « bonjour »
-        typed in their journey does not ask them again who they are."""
-        message = self._for_contact(self._variant(
-            f"{REPLY[:-1]}-{answer}", KNOWN_SUFFIX, bool(record.vars.get("persona"))))
-        if message in self.content.system:
-            record.transcript.append(["coach", message])
-        if (way_back and self.available_choices(record)
-                and "reponse-suite" in self.content.system):
-            record.transcript.append(["coach", "reponse-suite"])
-
-    def _ask(self, record: Record, keys: list[str]) -> None:
-        """« Vous voulez parler de… ? » with the plausible places as buttons; asked again at
-        once, « toujours pas » only for the same question (`_new_question`), else the
-        closest subjects to this new one (`sens-autre`)."""
-        record.pending = keys
-        if len(keys) == 1 and "sens-un" in self.content.system:
-            record.transcript.append(["offer", "sens-un", keys, record.flow, record.node])
-        else:
-            again = "sens-autre" if self._new_question(record) else "pas-compris-choix"
-            self._say(record, ("sens-question", again))
-
-    def _miss(self, record: Record, decision: Decision) -> None:
-        """No-match escalates: re-ask, show the buttons, « A ou B ? », then offer a person.
-        A request understood as off-topic is answered as such, and is no miss: the next
-        text that is not understood starts the escalation again (never « toujours pas »)."""
-        if decision.off_topic and self._off_topic(record):
-            record.misses = 0
-            return
-        level = record.misses
-        record.misses += 1
-        if decision.hostile:
-            self._say(record, ("calme", "pas-compris-personne"))
-        elif level == 1 and self._new_question(record):  # something else: no « toujours pas »
-            self._say(record, ("pas-compris-autre", MISS_MESSAGES[level]))
-        elif level < 2:
-            self._say(record, (MISS_MESSAGES[level],))
-        elif (level == 2 and len(decision.candidates) >= 2
-              and "vous-voulez-dire" in self.content.system):
-            keys = [c.key for c in decision.candidates[:2]]
-            record.pending = keys
-            record.transcript.append(["offer", "vous-voulez-dire", keys, record.flow, record.node])
-        else:
-            self._say(record, LAST_RESORT)
-
-    def _off_topic(self, record: Record) -> bool:
-        """« vous recrutez ? »: what the coach talks about and who answers other requests;
-        when the coach has just said so (the entry before this turn's text), the shorter
-        reminder. False when the content has none of these messages."""
-        first = OFF_TOPIC if self._has_contact() else OFF_TOPIC_NO_CONTACT
-        before = next(islice(record.transcript.from_end(), 1, 2), None)
-        just_said = bool(before and before[0] == "coach"
-                         and before[1] in (OFF_TOPIC, OFF_TOPIC_NO_CONTACT))
-        said = [m for m in map(self._for_contact,
-                               (OFF_TOPIC_AGAIN, first) if just_said else (first,))
-                if m in self.content.system]
-        if not said:
-            return False
-        record.transcript.append(["coach", said[0]])
-        return True
-
-    @staticmethod
-    def _new_question(record: Record) -> bool:
-        """Whether the text just typed asks something new: it shares no word of substance
-        with the one before, or, when either has none (« c pour moi ? » after « vous
-        recrutez ? »), its words differ. Only the same words again (« bla bla » then « bla
-        bla bla », « c'est quoi une cop » then « une cop c'est quoi ») are the same question."""
-        typed = [str(e[1]) for e in islice(
-            (e for e in record.transcript.from_end() if e[0] == "text"), 2)]
-        if len(typed) < 2:
-            return False
-        said = [{w for w in words(text) if w not in FILLER} for text in typed]
-        now, before = ({w for w in kept if w not in STOPWORDS} for kept in said)
-        if now and before:
-            return not now & before
-        return said[0] != said[1]
-
-    def _say(self, record: Record, choices: tuple[str, ...]) -> None:
-        """The first of these coach messages the content defines, never the last one said."""
-        last = next((e[1] for e in record.transcript.from_end()
-                     if e[0] in ("coach", "offer")), None)
-        known = [m for m in map(self._for_contact, choices) if m in self.content.system]
-        fresh = [m for m in known if m != last] or known
-        if fresh:
-            record.transcript.append(["coach", fresh[0]])
 
     def _offers_help(self, record: Record) -> bool:
         last = record.transcript[-1] if record.transcript else None
@@ -936,12 +604,12 @@ class Engine:
             self._return(record)
             return
         if choice.command:  # « Où en suis-je ? » as a button of the step: the person stays
-            self._command(record, choice.command)
+            self.run_command(record, choice.command)
             return
         at = node or record.node  # typed « passer »: the skip button of an earlier step
         target = self.flows[record.flow].fire(at, choice.id, self._guard_variables(record))
         if target is None:  # no transition for a listed choice: a content bug, say so
-            self._say(record, ("pas-compris-choix",))
+            self.saying.say(record, ("pas-compris-choix",))
             return
         record.snapshot()
         if choice.skip and not record.calls:  # « Passer les cartes »: that part is not seen
@@ -992,7 +660,8 @@ class Engine:
             return record.answers.get(name[len(TYPED_PREFIX):], "")
         return record.vars.get(name, "")
 
-    def _command(self, record: Record, command: str) -> None:
+    def run_command(self, record: Record, command: str) -> None:
+        """Run a global command (coach.engine.commands): a typed one, or its button."""
         record.proposal = []
         spec = self.command_specs.get(command)
         if spec is not None:
@@ -1021,7 +690,7 @@ class Engine:
 
     def say_first(self, record: Record, message_ids: tuple[str, ...]) -> None:
         """The first of these coach messages the content defines, never the last one said."""
-        self._say(record, message_ids)
+        self.saying.say(record, message_ids)
 
     def follow(self, record: Record, choice: Choice, node: str) -> None:
         """Take a choice of `node` (of the person's flow) as its button does
@@ -1032,83 +701,14 @@ class Engine:
         return self.content.node_or_none((record.flow, record.node))
 
     def simplify(self, record: Record) -> None:
-        self._simplify(record)
+        """« Je ne comprends pas »: easy-to-read on, and the step's messages again in it
+        (coach.engine.simplifying says what is said)."""
+        if simplify_easy(self.saying, record):
+            node = self.content.node_or_none((record.flow, record.node))
+            if node is not None and node.messages:
+                self._enter(record, (record.flow, record.node), follow=False)
 
     # -- the deployer's communities (coach.engine.directory_turns) ---------------------------
-    def _seek_place(self, record: Record, text: str, decision: Decision) -> bool:
-        """« ya un groupe dans le nord ? » (understood as the directory) shows the
-        communities of the place named; « 59 » or « dans le Nord » alone does too at the
-        menu and where a choice leads to the directory. True when done."""
-        sought = self.directory.sought(record, text, decision)
-        if sought is None:
-            return False
-        record.pending = []
-        record.misses = 0
-        record.proposal = []
-        here = node_place(record.flow, record.node)
-        best = decision.best
-        also = decision.also if decision.kind == "go" else ()
-        # « un groupe vers Rennes ? et c'est gratuit ? »: both; another place, named after
-        offered = requests([best, *also], here).offered if (
-            also and best is not None and best.key == sought.key) else None
-        self._said_before_going(record, list(requests(also, here).said))
-        self._act(record, sought.key)
-        self.directory.arrived(record, sought)
-        self._offer_also(record, offered)
-        return True
-
-    def _has_contact(self) -> bool:
-        return self.renderer.has_contact()
-
-    def _for_contact(self, message_id: str) -> str:
-        """The message's variant for a site with no contact (`<id>-sans-contact`), when the
-        content has one: it never sends to « Parler à une personne », which has no one."""
-        return self._variant(message_id, NO_CONTACT_SUFFIX, not self._has_contact())
-
-    def _variant(self, message_id: str, suffix: str, wanted: bool) -> str:
-        """`<id><suffix>` when it is `wanted` and the content has it, else the message."""
-        variant = f"{message_id}{suffix}"
-        return variant if wanted and variant in self.content.system else message_id
-
-    def _easy_to_read_to_answer(self, record: Record) -> None:
-        """« je comprends pas ce que c'est une cop »: easy-to-read on (said once), and the
-        question answered next, rather than the last messages said again."""
-        if not record.falc:
-            record.falc = True
-            self._say(record, ("simplifier-reponse",))
-
-    def _simplify(self, record: Record) -> None:
-        """Someone says they do not understand: easy-to-read on (never off), then the
-        current step's messages again, which now read in easy-to-read."""
-        already = record.falc
-        record.falc = True
-        if already and self._just_said_again(record) and (
-                self._for_contact(SAID_AGAIN_ALREADY) in self.content.system):
-            # A third time the same easy-to-read messages would help no one: they are just
-            # above; who can help is said instead.
-            self._say(record, (SAID_AGAIN_ALREADY,))
-            return
-        if already:  # never « maintenant facile à lire »: it was already on
-            self._say(record, ("simplifier-deja", "simplifier-encore"))
-        else:
-            self._say(record, ("simplifier-oui", "facile-oui"))
-        node = self.content.node_or_none((record.flow, record.node))
-        if node is not None and node.messages:
-            self._enter(record, (record.flow, record.node), follow=False)
-
-    @staticmethod
-    def _just_said_again(record: Record) -> bool:
-        """Whether the coach's answer to the person's previous message said the messages
-        again in easy-to-read, or where they are (« je comprends rien », then « c trop
-        compliké »)."""
-        for entry in islice(record.transcript.from_end(), 1, None):
-            if entry[0] in ("text", "choice"):
-                return False
-            if entry[0] == "coach" and str(entry[1]).startswith(
-                    (*SAID_AGAIN_EASY, SAID_AGAIN_ALREADY)):
-                return True
-        return False
-
     def _enter(self, record: Record, ref: NodeRef, follow: bool = True,
                back: bool = False, edited: bool = False) -> None:
         """Arrive at a node: say its messages, then follow automatic routes, if any.
@@ -1127,9 +727,7 @@ class Engine:
             if not record.calls:  # a detour sees no part: the stage left is the place
                 self.progress.mark_seen(record, ref)
             node = self.content.node(ref)
-            variables = self._guard_variables(record)
-            said = [(index, message) for index, message in enumerate(node.messages)
-                    if not message.when or self._guards[message.when](variables)]
+            said = self.messages_said(record, ref)
             # Back from « Écrire ou modifier mes réponses » (`edited`), a summary of typed
             # answers is said again whole: « plus haut » would be the old words.
             named = (back and len(said) > SAID_AGAIN
@@ -1140,8 +738,8 @@ class Engine:
             # (« Étape 1 terminée ! »): its last one stays the one the draft's links follow.
             passed = (self.where.passed_entry(record, ref[0])
                       if node.end and not back and not record.calls else None)
-            for index, _message in said[-1:] if named else said:
-                record.transcript.append(self._content_entry(record, ref, index))
+            for index in said[-1:] if named else said:
+                record.transcript.append(self.content_entry(record, ref, index))
                 if passed is not None:
                     record.transcript.append(passed)
                     passed = None
@@ -1197,8 +795,3 @@ class Computed(Mapping[str, Any]):
         return self._variables.get(name, default)
 
 
-def looks_like_question(text: str) -> bool:
-    """« c koi un ambassadeur », « comment on évalue », « … ? »: worded as a question."""
-    said = normal(text)
-    return text.rstrip().endswith("?") or any(
-        said == start or said.startswith(start + " ") for start in QUESTION_STARTS)

@@ -15,9 +15,9 @@ from coach.engine.engine import (
     ChoiceInput,
     Engine,
     TextInput,
-    looks_like_question,
 )
 from coach.engine.record import Record
+from coach.engine.typed_answers import looks_like_question
 from tests.conftest import CONTACT, FIXTURE_DIALOGUES
 from tests.places import record_at
 

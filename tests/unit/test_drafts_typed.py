@@ -17,7 +17,7 @@ from coach.drafts.docx import render_docx
 from coach.drafts.html import render_html
 from coach.drafts.model import build_draft
 from coach.drafts.odt import render_odt
-from coach.engine.engine import printable
+from coach.engine.typed_answers import printable
 
 MARKUP = "<script>alert('x')</script><b>gras</b> & &amp; \"guillemets\" 'apostrophes' ]]> <!--"
 FORMULA = "=cmd|' /C calc'!A0 +1 -1 @SUM(A1)"
