@@ -161,7 +161,8 @@ def how_to_erase_the_draft(engine: Engine, record: Record) -> None:
     """« effacer mon brouillon », typed: the draft is the conversation's answers, erased only
     with the whole conversation (« Supprimer ma conversation », which asks to confirm); the
     person stays where they are, with the step's choices. Never erases anything itself."""
-    engine.say(record, DRAFT_ERASING if engine.builds_draft(record) else DRAFT_ERASING_ELSEWHERE)
+    engine.say(record, DRAFT_ERASING if engine.drafts.built_by(record)
+               else DRAFT_ERASING_ELSEWHERE)
     if engine.available_choices(record) and GO_ON in engine.content.system:
         engine.say(record, GO_ON)  # « Vous pouvez reprendre avec une des réponses… »
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from coach.communities import Communities, Wishes
-from coach.content.answer_edits import draft_parts, edits_answers
+from coach.content.answer_edits import edits_answers
 from coach.content.guards import Guard, compile_guard
 from coach.content.model import Content, NodeRef
 from coach.content.placeholders import CONTACT_KEYS, placeholders
@@ -43,6 +43,7 @@ from coach.engine.directory_turns import (
     show_communities,
 )
 from coach.engine.directory_turns import region_id as region_id  # re-exported
+from coach.engine.drafting import DraftJourneys
 from coach.engine.errors import KeyReusedForAnotherInput, UnknownChoice, UnknownFlow
 from coach.engine.machines import ASKED, NEXT, CompiledFlow, compile_all
 from coach.engine.nlu.places import CHOICE, node_place
@@ -161,19 +162,7 @@ class Engine:
                    for spec in self.command_specs.values() if spec.offered_when_lost]
             for falc in (False, True)
         }
-        draft_flows = [f for f in content.flows.values() if f.header.draft]
-        self._draft_flows = frozenset(f.id for f in draft_flows)
-        self._draft_variables = frozenset(
-            name for flow in draft_flows for node in flow.nodes.values()
-            for choice in node.choices for name in (*choice.set, *choice.add))
-        # The journeys that build the draft, from the flows' `draft: true`: those flows, the
-        # menu their headers name (the coordinator's hub), and the persona they are for.
-        self._draft_journeys = self._draft_flows | frozenset(
-            self.content.resolve(f.id, f.header.menu)[0] for f in draft_flows if f.header.menu)
-        self._draft_personas = frozenset(
-            f.header.persona for f in draft_flows if f.header.persona)
-        # The variables a part of the draft reads (its answers, chosen or typed).
-        self._draft_answers = frozenset(draft_parts()) if draft_flows else frozenset()
+        self.drafts = DraftJourneys(content)
         self._guards: dict[str, Guard] = {}
         for _flow, node in content.iter_nodes():
             for item in [*node.choices, *node.messages]:
@@ -245,40 +234,17 @@ class Engine:
             end=bool(node and node.end),
             replayed=replayed,
             progress=self.progress.progress(record),
-            draft_here=self._draft_here(record, node),
-            draft_offered=self.draft_offered(record),
+            draft_here=self.drafts.here(record, node),
+            draft_offered=self.drafts.offered(record),
             tools=tuple(node.tools) if node is not None else (),
         )
-
-    def _draft_here(self, record: Record, node: Node | None) -> bool:
-        if node is None:
-            return False
-        return node.draft or (node.end and record.flow in self._draft_flows)
-
-    def draft_offered(self, record: Record) -> bool:
-        """In a journey that builds the draft, or with answers from one."""
-        return record.flow in self._draft_flows or not self._draft_variables.isdisjoint(
-            record.vars)
-
-    def builds_draft(self, record: Record) -> bool:
-        """The person's journey builds the draft: where they are, or where the detour they
-        are in started, is a journey that builds it (or its hub), they said they coordinate,
-        or they have answers in it."""
-        here = {record.flow, *(frame[0] for frame in record.calls)}
-        return (not self._draft_journeys.isdisjoint(here)
-                or record.vars.get("persona") in self._draft_personas
-                or self.draft_offered(record))
-
-    def draft_answers(self, record: Record) -> int:
-        """How many of the draft's answers the conversation holds, chosen or typed."""
-        return sum(1 for name in self._draft_answers if record.vars.get(name) is not None)
 
     def open_draft(self, record: Record) -> None:
         """The typed « mon brouillon »: the draft's summary as a detour from this step (the
         stage, its part and the progress stay those of this step; « Revenir où j’en
         étais » comes back here); in a journey that builds no draft, say so, and stay."""
         summary = self.content.draft_summary
-        if summary is None or not self.content.has_node(summary) or not self.builds_draft(
+        if summary is None or not self.content.has_node(summary) or not self.drafts.built_by(
                 record):
             self.saying.say(record, (DRAFT_ELSEWHERE,))
             return
@@ -331,7 +297,7 @@ class Engine:
             variables = {**variables, CALL_DEPTH_VARIABLE: len(record.calls),
                          CALL_ORIGIN_VARIABLE: f"{caller_flow}:{caller_node}"}
         computed: dict[str, Callable[[], Any]] = {
-            DRAFT_ANSWERS_VARIABLE: lambda: self.draft_answers(record),
+            DRAFT_ANSWERS_VARIABLE: lambda: self.drafts.answers(record),
             DIRECTORY_VARIABLE: lambda: len(self.communities.entries),
             CONTACT_VARIABLE: self.renderer.has_contact}
         if record.seen:
@@ -529,62 +495,6 @@ class Engine:
         return ref != self.journey_menu(record) and not (
             header.stage is not None and ref[1] == header.start)
 
-    def jump(self, record: Record, place: str) -> None:
-        """Go straight to a place named by an intent (« retour » comes back here): from an
-        `ask:` step, a stage, or a journey to the directory, a detour back to the step."""
-        ref = self.content.resolve(record.flow, place)
-        if not self.content.has_node(ref):  # content changed since the place was offered
-            self.saying.say(record, ("pas-compris-choix",))
-            return
-        record.snapshot()
-        here = self.content.node_or_none((record.flow, record.node))
-        if here is not None and ref != (record.flow, record.node) and (
-                here.ask is not None or self.directory.finding_from_journey(record, ref)
-                or self._asked_from_stage(record, ref)):
-            # Asked from a step of the draft: a detour, the step waits for its answer. A
-            # community sought from inside a journey, a question typed in a stage: a detour
-            # too, back to the very step.
-            record.calls.append([record.flow, record.node, ref[0]])
-            del record.calls[:-MAX_CALL_DEPTH]
-        elif record.calls and ref[0] != record.calls[-1][2] and self._typed_detour(record):
-            # Another question typed inside such a detour: the way back still leads to the
-            # step the first one was typed at.
-            record.calls[-1][2] = ref[0]
-        record.vars.update(self.understanding.places.sets.get(place, {}))
-        self._enter(record, ref)
-
-    def go_on_asked(self, record: Record) -> None:
-        """The `ask:` step's answer kept: back from the detour that asked it (`returns`),
-        else on along its route for an answer."""
-        node = self.content.node_or_none((record.flow, record.node))
-        if node is not None and node.ask is not None and node.ask.returns:
-            self._return(record)
-            return
-        reached = self.flows[record.flow].fire(record.node, ASKED,
-                                               self._guard_variables(record))
-        if reached is not None:
-            self._enter(record, reached)
-
-    def messages_said(self, record: Record, ref: NodeRef) -> list[int]:
-        """The indexes of a node's messages whose conditions hold for this record (none
-        for a node the content no longer has)."""
-        node = self.content.node_or_none(ref)
-        if node is None:
-            return []
-        variables = self._guard_variables(record)
-        return [index for index, message in enumerate(node.messages)
-                if not message.when or self._guards[message.when](variables)]
-
-    def content_entry(self, record: Record, ref: NodeRef, index: int) -> list[Any]:
-        """The transcript entry of a node's message, with the variables it shows."""
-        message = self.content.node(ref).messages[index]
-        entry: list[Any] = ["content", ref[0], ref[1], index,
-                            self.content.fingerprints(ref)[index]]
-        names = self._variables_of(message)
-        if names:
-            entry.append({name: self._shown_value(record, name) for name in names})
-        return entry
-
     def _offers_help(self, record: Record) -> bool:
         last = record.transcript[-1] if record.transcript else None
         return bool(last and last[0] == "coach" and (
@@ -660,13 +570,6 @@ class Engine:
             return record.answers.get(name[len(TYPED_PREFIX):], "")
         return record.vars.get(name, "")
 
-    def run_command(self, record: Record, command: str) -> None:
-        """Run a global command (coach.engine.commands): a typed one, or its button."""
-        record.proposal = []
-        spec = self.command_specs.get(command)
-        if spec is not None:
-            spec.run(self, record)
-
     # -- what commands may do (coach.engine.commands) -----------------------------------
     def enter(self, record: Record, ref: NodeRef, follow: bool = True) -> None:
         self._enter(record, ref, follow)
@@ -708,7 +611,71 @@ class Engine:
             if node is not None and node.messages:
                 self._enter(record, (record.flow, record.node), follow=False)
 
-    # -- the deployer's communities (coach.engine.directory_turns) ---------------------------
+    # -- what the typed turns may do (coach.engine.typed_turns.Moves) ----------------------
+    def run_command(self, record: Record, command: str) -> None:
+        """Run a global command (coach.engine.commands): a typed one, or its button."""
+        record.proposal = []
+        spec = self.command_specs.get(command)
+        if spec is not None:
+            spec.run(self, record)
+
+    def jump(self, record: Record, place: str) -> None:
+        """Go straight to a place named by an intent (« retour » comes back here): from an
+        `ask:` step, a stage, or a journey to the directory, a detour back to the step."""
+        ref = self.content.resolve(record.flow, place)
+        if not self.content.has_node(ref):  # content changed since the place was offered
+            self.saying.say(record, ("pas-compris-choix",))
+            return
+        record.snapshot()
+        here = self.content.node_or_none((record.flow, record.node))
+        if here is not None and ref != (record.flow, record.node) and (
+                here.ask is not None or self.directory.finding_from_journey(record, ref)
+                or self._asked_from_stage(record, ref)):
+            # Asked from a step of the draft: a detour, the step waits for its answer. A
+            # community sought from inside a journey, a question typed in a stage: a detour
+            # too, back to the very step.
+            record.calls.append([record.flow, record.node, ref[0]])
+            del record.calls[:-MAX_CALL_DEPTH]
+        elif record.calls and ref[0] != record.calls[-1][2] and self._typed_detour(record):
+            # Another question typed inside such a detour: the way back still leads to the
+            # step the first one was typed at.
+            record.calls[-1][2] = ref[0]
+        record.vars.update(self.understanding.places.sets.get(place, {}))
+        self._enter(record, ref)
+
+    def go_on_asked(self, record: Record) -> None:
+        """The `ask:` step's answer kept: back from the detour that asked it (`returns`),
+        else on along its route for an answer."""
+        node = self.content.node_or_none((record.flow, record.node))
+        if node is not None and node.ask is not None and node.ask.returns:
+            self._return(record)
+            return
+        reached = self.flows[record.flow].fire(record.node, ASKED,
+                                               self._guard_variables(record))
+        if reached is not None:
+            self._enter(record, reached)
+
+    def messages_said(self, record: Record, ref: NodeRef) -> list[int]:
+        """The indexes of a node's messages whose conditions hold for this record (none
+        for a node the content no longer has)."""
+        node = self.content.node_or_none(ref)
+        if node is None:
+            return []
+        variables = self._guard_variables(record)
+        return [index for index, message in enumerate(node.messages)
+                if not message.when or self._guards[message.when](variables)]
+
+    def content_entry(self, record: Record, ref: NodeRef, index: int) -> list[Any]:
+        """The transcript entry of a node's message, with the variables it shows."""
+        message = self.content.node(ref).messages[index]
+        entry: list[Any] = ["content", ref[0], ref[1], index,
+                            self.content.fingerprints(ref)[index]]
+        names = self._variables_of(message)
+        if names:
+            entry.append({name: self._shown_value(record, name) for name in names})
+        return entry
+
+    # -- arriving at a node ------------------------------------------------------------
     def _enter(self, record: Record, ref: NodeRef, follow: bool = True,
                back: bool = False, edited: bool = False) -> None:
         """Arrive at a node: say its messages, then follow automatic routes, if any.
