@@ -333,7 +333,9 @@ def _community(community: Community, falc: bool) -> str:
     if community.themes:
         lines.append(f"Thèmes : {', '.join(community.themes)}")
     join = (community.join_falc or community.join) if falc else community.join
-    lines.append(f"Pour faire partie de cette CoP : {join}" if falc else f"Pour rejoindre : {join}")
+    # Easy-to-read says « communauté » everywhere, never « CoP ».
+    lines.append(f"Pour faire partie de cette communauté : {join}" if falc
+                 else f"Pour rejoindre : {join}")
     if community.phone:
         lines.append(f"Téléphone : {community.phone}")
     if community.email:

@@ -90,7 +90,7 @@ async def test_with_a_directory_the_parent_gets_real_contacts_at_the_third_turn(
         assert "animation@groupe-35.test" in text and "02 99 00 00 00" in text
         assert ("Elle vous envoie le guide." in text) is falc
         # FALC says joining as the reviews do (« faire partie »), never « venir ».
-        assert ("Pour faire partie de cette CoP :" if falc else "Pour rejoindre :") in text
+        assert ("Pour faire partie de cette communauté :" if falc else "Pour rejoindre :") in text
         assert "venir" not in text
         assert "Occitanie" not in text
         assert third["messages"][0]["role"] == "user" and third["messages"][0]["text"] == "Bretagne"
