@@ -72,6 +72,7 @@ from coach.engine.nlu.difficulty import (
     without_simply,
 )
 from coach.engine.nlu.examples import ExampleModel
+from coach.engine.nlu.farewell import Farewell
 from coach.engine.nlu.french import SUBJECT_WORDS, fold, is_content, ordinal, stem
 from coach.engine.nlu.hostility import HOSTILE, is_hostile
 from coach.engine.nlu.lexicon import Lexicon, Phrase, Query
@@ -123,6 +124,7 @@ __all__ = ["ASK_MIN", "COMMAND_PRIOR", "EXACT_SCORE", "GO", "MARGIN", "OPTION_PR
 
 # « ok » typed alone (`dialogues/intentions.yaml`): heard, the conversation goes on.
 ACKNOWLEDGE = REPLY + "ok"
+STOP = COMMAND + "stop"
 COMMAND_PRIOR = 0.03
 # A command is clear or it is not: a word of it lost in a long sentence does not count.
 COMMAND_MIN = 0.62
@@ -267,6 +269,12 @@ class Understanding:
                               for phrase in map(lexicon.phrase, intent.phrases)
                               if phrase.norm and " " not in phrase.norm}
         self._social_stems = frozenset(lexicon.stem_of(w) for w in self._social_words)
+        # Thanks and goodbye together, nothing else (« merci au revoir »): the `stop`.
+        self._farewell = Farewell(
+            (lexicon.phrase(t).norm for entry in content.intents
+             if entry.intention.target in (REPLY + "merci", ACKNOWLEDGE)
+             for t in entry.intention.phrases),
+            (p.norm for p in commands.get("stop", ())))
         self._starts = frozenset(node_place(f.id, f.header.start) for f in content.flows.values())
         documents: dict[str, frozenset[str]] = {}
         for place, phrase in [*intents, *borrowed]:
@@ -725,6 +733,11 @@ class Understanding:
         if asked is not None:
             return asked
         decision = self._decide(query, context)
+        best = decision.best
+        if self._farewell.says(query.tokens) and not (  # a button's own words win
+                decision.kind == "go" and best is not None and best.score >= EXACT_SCORE
+                and best.key.startswith(CHOICE)):
+            return Decision("go", (Candidate(STOP, STOP, EXACT_SCORE, "commande"),), whole=True)
         social = self._social_words.get(query.tokens[0]) if query.tokens else None
         if social is not None and not decision.hostile:
             greeted = self._greeting_or_thanks(query, decision, social, context)
