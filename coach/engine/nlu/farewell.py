@@ -6,14 +6,21 @@ command. Together they matched both (and the coordinator's « Terminer le parcou
 coach asked « Vous voulez parler de… ? » with « Dire merci », « Terminer », « Autre chose »,
 to a person who was only leaving. The whole message is read here: thanks and
 acknowledgements (« merci », « ok merci », « super »), leave-takings (the phrases of the
-`stop` command: « au revoir », « bye », « bonne journée »), and a few words around them; at
-least one leave-taking. Such a message ends the conversation as « au revoir » alone does.
+`stop` command, « au revoir », « bye », and `LEAVE_TAKINGS`, « bonne journée »), and a few
+words around them; at least one leave-taking. Such a message ends the conversation as
+« au revoir » alone does.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
+# Leave-takings that only end a message of thanks (« merci et bonne journée »): as phrases
+# of the `stop` command they would also stop « je cherche une bonne journée de randonnée ».
+# In the shared spelling (folded).
+LEAVE_TAKINGS = ("bonne journee", "bonne soiree", "bonne fin de journee", "bonne nuit",
+                 "bonne continuation", "bon week end", "a bientot", "a la prochaine",
+                 "a plus", "a plus tard")
 # Words around thanks and goodbyes that change nothing (« merci beaucoup et au revoir »,
 # « merci à vous, bonne journée à tous »), in the shared spelling (folded).
 _AROUND = frozenset({"et", "a", "vous", "toi", "tous", "toutes", "beaucoup", "bien",
@@ -26,7 +33,7 @@ class Farewell:
     as `Lexicon.phrase(...).norm` gives them)."""
 
     def __init__(self, thanks: Iterable[str], leaving: Iterable[str]) -> None:
-        self._leaving = frozenset(tuple(p.split()) for p in leaving if p)
+        self._leaving = frozenset(tuple(p.split()) for p in (*leaving, *LEAVE_TAKINGS) if p)
         phrases = {tuple(p.split()) for p in thanks if p} | self._leaving
         # Every phrase by its first word, the longest first.
         self._by_first: dict[str, list[tuple[str, ...]]] = {}
