@@ -1106,6 +1106,27 @@
     if (li && !this.vu(li, false)) this.montrerReponse(true);
   };
 
+  /* The widget's full-screen panel opened with the keyboard or a mouse (widget.js): the
+     focus went to the text field, at the panel's bottom. At 400 % zoom (320 × 200) the
+     coach's reply then began 1 500 to 2 600 px above, « Fermer » with it: there is no room
+     for both, and the reply wins, as after a reply (docs/accessibilite.md, C8c). The field
+     keeps the focus only if the start of the current reply is seen beside it; else the
+     reply's first message takes it, seen at the top, the panel's top (its title and
+     « Fermer ») kept on screen when the reply starts there (a new conversation). */
+  Tchat.prototype.ouvertEnPlein = function () {
+    var li = this.derniereReponse(), s = this.saisie, panneau = this.racine.closest('.plein');
+    var debutVu = function (t) {
+      return t.vu(li, false) && li.getBoundingClientRect().top <= window.innerHeight - 48;
+    };
+    if (!li || !panneau || this.racine.getRootNode().activeElement !== s) return;
+    s.scrollIntoView({ block: 'nearest' });
+    if (this.vu(s, true) && debutVu(this)) return;
+    panneau.scrollTop = 0;
+    if (!debutVu(this)) this.defiler(li, true);
+    li.tabIndex = -1;
+    li.focus({ preventScroll: true });
+  };
+
   Tchat.prototype.taille = function (sens) {
     this.tailleIndex = Math.min(TAILLES.length - 1, Math.max(0, this.tailleIndex + sens));
     ecrire('taille', TAILLES[this.tailleIndex] || null);
@@ -1415,12 +1436,11 @@
     lien.addEventListener('mousedown', majLien);
     tchat.pret = tchat.demarrerTout().then(function () {
       majLien();
-      // Full screen (small screens, high zoom): the history arrived above the focused field,
-      // keep the field in view. On a desktop page the panel stays on the start of the last
-      // reply (montrerReponse), its one scroll.
-      if (dialogue.classList.contains('plein') && corps.getRootNode().activeElement === tchat.saisie) {
-        tchat.saisie.scrollIntoView({ block: 'nearest' });
-      }
+      // Full screen (small screens, high zoom), opened with the keyboard or a mouse: the
+      // history arrived above the focused field; the field stays only if the reply's start
+      // is seen with it (ouvertEnPlein). On a desktop page the panel stays on the start of
+      // the last reply (montrerReponse), its one scroll.
+      if (dialogue.classList.contains('plein')) tchat.ouvertEnPlein();
     });
     // The options open at the top of the panel's body (its one scroll): show them there;
     // closed, back to the start of the last reply. (After demarrerTout's own listener, which

@@ -168,6 +168,10 @@
     titre.tabIndex = -1;
     // On a desktop page the panel stays on the reply it showed (its body is its one scroll).
     (garder || (touche ? titre : tchat.saisie)).focus({ preventScroll: !plein });
+    // Full screen with the keyboard or a mouse (400 % zoom): the reply's start, not the field
+    // at the bottom, when both do not fit (coach.js, ouvertEnPlein; at the first opening,
+    // once the conversation has come).
+    if (plein && !garder && !touche && tchat.id) tchat.ouvertEnPlein();
   }
   function ouvrir(touche) {
     if (ouvert) return;

@@ -9,7 +9,7 @@ which Tab reaches the proposed answers; on a desktop window the field keeps the 
 from __future__ import annotations
 
 import pytest
-from navigateur import DEEP_ACTIVE, IDLE, RECORDER, open_client, press, shot
+from navigateur import DEEP_ACTIVE, IDLE, LAUNCHER, RECORDER, open_client, press, shot
 from playwright.sync_api import Page
 
 ZOOM_400 = {"width": 320, "height": 180}
@@ -152,3 +152,85 @@ def test_typing_on_the_focused_reply_writes_in_the_field(new_context, site) -> N
     wait_reply(page, before)
     assert "Votre expérience de parent" in page.evaluate(
         "document.querySelector('.messages').textContent")
+
+
+# Where the widget's opening leaves the focus and the panel: the focused element (through the
+# shadow root) and whether the screen shows it, the welcome's first message, « Fermer ».
+OPENED = f"""() => {{
+    const root = document.getElementById('coach-cop-widget').shadowRoot;
+    const a = ({DEEP_ACTIVE})(), r = a.getBoundingClientRect();
+    const x = Math.min(Math.max((r.left + r.right) / 2, 1), innerWidth - 1);
+    const on = y => {{ if (y < 0 || y >= innerHeight) return false;
+        const hit = root.elementFromPoint(x, y); return !!hit && (hit === a || a.contains(hit)); }};
+    const first = root.querySelector('.messages .msg--coach');
+    const close = root.querySelector('.fermer').getBoundingClientRect();
+    return {{tag: a.tagName, id: a.id, cls: String(a.className), inWidget: a.getRootNode() === root,
+             seen: on(r.top + 4) || on((r.top + r.bottom) / 2),
+             firstTop: first.getBoundingClientRect().top,
+             closeSeen: close.top >= 0 && close.bottom <= innerHeight,
+             coach: root.querySelectorAll('.messages .msg--coach').length}};
+}}"""
+
+
+def opened(page: Page, partner: str, how: str) -> dict:
+    """The partner's launcher activated (`click`, `keyboard` or `tap`), the welcome settled."""
+    page.goto(partner + "/index.html")
+    launcher = page.get_by_role("button", name=LAUNCHER, exact=True)
+    if how == "keyboard":
+        launcher.focus()
+        page.keyboard.press("Enter")
+    elif how == "tap":
+        launcher.tap()
+    else:
+        launcher.click()
+    page.locator("#coach-cop-widget .messages .msg").first.wait_for()
+    page.wait_for_function(IDLE)
+    page.wait_for_timeout(300)
+    return page.evaluate(OPENED)
+
+
+@pytest.mark.parametrize("height", [200, 256])
+@pytest.mark.parametrize("how", ["click", "keyboard"])
+def test_opening_the_widget_at_400_percent_shows_the_welcome(new_context, real_site,
+                                                              height: int, how: str) -> None:
+    """Tester, session 11: at 400 % zoom (320 × 200, 320 × 256) the full-screen panel opened
+    with the focus in the text field, at its bottom; the four first messages of the parents'
+    way (greeting, Patricia, Jacques) were 1 450 to 2 625 px above, « Fermer » with them. The
+    reply is what a person who sees four lines needs first (C8c): the welcome's start is on
+    screen with « Fermer », the focus on its first message (no virtual keyboard, nothing
+    hidden), seen; Tab goes on to the proposed answers."""
+    page = new_context(viewport={"width": 320, "height": height}).new_page()
+    seen = opened(page, real_site.partner, how)
+    assert seen["coach"] >= 3, seen  # the real parents' welcome: several messages
+    assert seen["tag"] != "TEXTAREA", seen
+    assert seen["inWidget"] and "msg--coach" in seen["cls"] and seen["seen"], seen
+    assert 0 <= seen["firstTop"] <= height - 48, seen
+    assert seen["closeSeen"], seen
+    shot(page, f"zoom-400-ouverture-{height}-{how}")
+    page.keyboard.press("Tab")
+    after = page.evaluate(OPENED)
+    assert after["inWidget"] and after["seen"], after
+    # Closed and opened again (the keyboard is back on the launcher): the same.
+    page.keyboard.press("Escape")
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(300)
+    again = page.evaluate(OPENED)
+    assert "msg--coach" in again["cls"] and again["seen"], again
+
+
+@pytest.mark.parametrize("viewport, how, focused", [
+    ({"width": 1280, "height": 800}, "click", "saisie"),
+    ({"width": 1280, "height": 800}, "keyboard", "saisie"),
+    ({"width": 375, "height": 740}, "tap", "coach-titre"),
+    ({"width": 320, "height": 568}, "tap", "coach-titre"),
+])
+def test_opening_the_widget_elsewhere_keeps_its_focus(new_context, real_site, viewport,
+                                                       how: str, focused: str) -> None:
+    """A desktop opening keeps the focus in the field (the panel shows the reply at its top,
+    the field at its bottom); a tap on a phone, the panel's title (never the field, whose
+    virtual keyboard would hide the reply)."""
+    touch = {"is_mobile": True, "has_touch": True} if how == "tap" else {}
+    page = new_context(viewport=viewport, **touch).new_page()
+    seen = opened(page, real_site.partner, how)
+    assert seen["id"] == focused and seen["seen"], seen
+    assert 0 <= seen["firstTop"] <= viewport["height"] - 48, seen
