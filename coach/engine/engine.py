@@ -52,7 +52,7 @@ from coach.engine.progress import ProgressMap, WhereReport
 from coach.engine.record import Record, new_conversation_id
 from coach.engine.render import NO_CONTACT_SUFFIX, Rendered, Renderer
 from coach.engine.saying import Saying
-from coach.engine.second_request import ALSO_CHOICE
+from coach.engine.second_request import ALSO_CHOICE, also_choice
 from coach.engine.simplifying import SAID_AGAIN_ALREADY
 from coach.engine.simplifying import simplify as simplify_easy
 from coach.engine.typed_answers import KEEP_TYPED, RETYPE, TYPED_QUESTION
@@ -325,14 +325,17 @@ class Engine:
                              "label": self.understanding.places.other.get(falc)}]
         shown = [{"id": c.id, "label": c.label_falc if falc else c.label}
                  for c in self.available_choices(record)]
-        if record.also:  # the other request of the message typed, first: it was just named
+        also = None
+        if record.also:  # the other request of the message typed: it was just named
             label = self._place_label(record, record.also[0])
             if all(item["label"] != label for item in shown):
-                shown.insert(0, {"id": ALSO_CHOICE, "label": label})
+                also = also_choice(self.content, label, falc)
         if self._asked_from_step(record):
             shown.append({"id": BACK_TO_ASK, "label": self._system_text(BACK_TO_ASK, falc)})
         if self.directory.at_directory(record) and self.communities:
             shown = [*self.directory.places_offered(record, falc), *shown]
+        if also is not None:  # first of all, under the message that names it
+            shown.insert(0, also)
         if self._offers_help(record):
             taken = {item["id"] for item in shown}
             # « Menu » where the step's own « Revenir au menu » already leads: one button,

@@ -13,12 +13,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from coach.content.model import Content
+from coach.content.placeholders import fill
 from coach.engine.nlu.candidates import Candidate
 from coach.engine.nlu.places import CHOICE, GLOSSARY, REPLY
 
-# The button that goes to the other request, and the coach message that names it ({a}).
+# The button that goes to the other request, the coach message that names it ({a}), and the
+# button's label around the place's name ({a}: « Aussi : Comment participer ? »).
 ALSO_CHOICE = "aussi"
 ALSO_MESSAGE = "aussi-demande"
+ALSO_LABEL = "aussi-bouton"
 
 
 @dataclass(frozen=True)
@@ -51,3 +55,14 @@ def requests(asked: Sequence[Candidate], here: str) -> Requests:
     if other is not None:
         offered = other.place if other.key.startswith(CHOICE) else other.key
     return Requests(said, going.key, offered)
+
+
+def also_choice(content: Content, label: str, falc: bool) -> dict[str, str]:
+    """The button to the other request, put first among the choices by the engine: right
+    under the message that names it (it came 4th of 7, after the directory's regions, one
+    scroll away), its label saying it is the other question (tester, session 11); the
+    place's name alone where the content has no label for it."""
+    template = content.system.get(ALSO_LABEL)
+    if template is not None:
+        label = fill(template.falc if falc else template.text, {"a": label})
+    return {"id": ALSO_CHOICE, "label": label}

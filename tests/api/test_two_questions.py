@@ -52,7 +52,9 @@ async def test_api_the_other_request_is_named_with_a_button(client, text, first,
     else:
         assert last == f"Vous avez aussi demandé : « {name} ». " \
                        "Pour cette réponse, choisissez ce sujet."
-    assert step["choices"][0] == {"id": "aussi", "label": name}
+    # First, its label saying it is the other question (tester, session 11).
+    button = f"Autre question : {name}" if falc else f"Aussi : {name}"
+    assert step["choices"][0] == {"id": "aussi", "label": button}
     assert len(step["choices"]) > 1  # the step's own choices are still there
     step = await turn(client, start["id"], choice="aussi")
     assert (step["flow"], step["node"]) == other

@@ -11,9 +11,10 @@ from coach.content.loader import load_content
 from coach.engine.engine import ChoiceInput, Engine, Step, TextInput
 from coach.engine.errors import UnknownChoice
 from coach.engine.record import Record
-from coach.engine.second_request import ALSO_CHOICE, ALSO_MESSAGE
+from coach.engine.second_request import ALSO_CHOICE, ALSO_LABEL, ALSO_MESSAGE
 from tests.places import record_at
 from tests.two_questions import handled, messages, play
+from tests.unit.test_directory_themes import engine as directory_engine
 
 
 @pytest.fixture(scope="module")
@@ -66,7 +67,9 @@ def test_the_other_request_is_named_with_a_button(engine, place, persona, text, 
     message = engine.content.system[ALSO_MESSAGE]
     assert step.messages[-1].text == (message.falc if falc else message.text).replace(
         "{a}", label)
-    assert step.choices[0] == {"id": ALSO_CHOICE, "label": label}
+    button = engine.content.system[ALSO_LABEL]
+    assert step.choices[0] == {"id": ALSO_CHOICE, "label": (
+        button.falc if falc else button.text).replace("{a}", label)}
     # the button goes there; then it is gone
     after = engine.play(record, ChoiceInput(ALSO_CHOICE))
     flow, node = other.split(":")
@@ -155,3 +158,25 @@ def test_the_two_question_messages_stay_handled(engine, falc):
     left = [(key, entries[key]["text"], sorted(outcome.said), sorted(outcome.offered))
             for key, outcome in outcomes.items() if not handled(entries[key], outcome)]
     assert not left
+
+
+@pytest.mark.parametrize("falc", [False, True], ids=["standard", "falc"])
+def test_at_the_directory_the_other_request_comes_before_the_regions(falc: bool) -> None:
+    """Tester, session 11 (a mother on a 320 × 568 phone): « ya une cop pres de chez moi et
+    comment on participe » asked her region, then named « Les façons de participer »; its
+    button came 4th of 7, after the regions, one scroll below the message, and looked like
+    the others. It is first, right under the message that names it, and says it is the
+    other question."""
+    coach = directory_engine()
+    step = coach.start(falc=falc)
+    step = coach.play(step.record, ChoiceInput("famille"))
+    step = coach.play(step.record,
+                      TextInput("ya une cop pres de chez moi et comment on participe"))
+    assert step.messages[-1].ref == f"coach/{ALSO_MESSAGE}", [m.ref for m in step.messages]
+    assert [c["id"] for c in step.choices[1:4]] == [
+        "lieu-bretagne", "lieu-hauts-de-france", "lieu-occitanie"], step.choices
+    label = coach.renderer.place_label(step.record.also[0], falc)
+    first = step.choices[0]
+    assert first["id"] == ALSO_CHOICE, step.choices
+    assert first["label"] == (f"Autre question : {label}" if falc else f"Aussi : {label}")
+    assert f"« {label} »" in step.messages[-1].text
