@@ -20,7 +20,17 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, _serve
-from navigateur import IDLE, TAP_HEIGHT, Site, open_client, shot, tap_and_wait, touch_phone
+from navigateur import (
+    IDLE,
+    TAP_HEIGHT,
+    WIDGET_ROOT,
+    Site,
+    open_client,
+    shot,
+    tap_and_wait,
+    tap_widget_open,
+    touch_phone,
+)
 from playwright.sync_api import Locator, Page
 from test_essai_parent_mobile import CUTS
 
@@ -184,3 +194,28 @@ def test_a_region_in_brackets_stays_with_them_in_easy_to_read(new_context, real_
     for bubble in page.locator(".msg--coach .bulle").all():
         assert bubble.evaluate(CUTS) == [], bubble.inner_text()
     shot(page, f"trouver-59-facile-{width}")
+
+
+@pytest.mark.parametrize("falc", [False, True], ids=["standard", "facile"])
+def test_in_the_widget_the_directory_s_links_are_44_px_targets(new_context, directory_site,
+                                                               falc: bool) -> None:
+    """Tester, session 11: in the directory's answer the e-mail links measured 25 px high (the
+    text's own box); what a finger hits is 44 px, as for the contact's number and address
+    (coach.css, `.joignable a::after`). The widget's full-screen panel on a 320 × 568 phone,
+    hit-tested in its shadow root."""
+    page = touch_phone(new_context, 320, 568)
+    root = tap_widget_open(page, directory_site, falc=falc)
+    for text in ("il y a une cop près de chez moi ?", "normandie"):
+        before = root.locator(".msg--coach").count()
+        root.get_by_role("textbox", name="Votre message").fill(text)
+        root.get_by_role("button", name="Envoyer le message au coach").tap()
+        page.wait_for_function(
+            f"n => {WIDGET_ROOT}.querySelectorAll('.msg--coach').length > n", arg=before)
+        page.wait_for_function(IDLE)
+    said = root.locator(".msg--coach").last
+    for name in ("01 99 00 00 01", "familles35@example.org",
+                 "https://visio.example.org/inscription"):
+        link = said.get_by_role("link", name=name)
+        link.evaluate("a => a.scrollIntoView({block: 'center'})")
+        assert link.evaluate(TAP_HEIGHT.replace("document.elementFromPoint",
+                                                "a.getRootNode().elementFromPoint")) >= 44, name
