@@ -110,3 +110,27 @@ def test_a_text_without_tchat_leaves_the_icon_alone_and_the_name_whole(new_conte
     state = launcher_state(page)
     assert state["shown"] == "" and 44 <= state["width"] <= 56 and 44 <= state["height"] <= 50, (
         state)
+
+
+def test_at_400_percent_the_guide_s_header_rule_keeps_its_links_clear(new_context,
+                                                                      site) -> None:
+    """Tester, session 11: at 320 × 200 the launcher covered the end of the partner's header
+    menu (« Accueil · Nos actions · Contact ») on the first screen, before any scroll, where
+    the space the guide keeps at the page's bottom cannot help. The guide's rule for short
+    windows (docs/partenaires.md, §4.2) keeps the menu's links left of the launcher."""
+    page = new_context(viewport=ZOOM_400, device_scale_factor=4).new_page()
+    page.goto(site.partner + "/index.html")
+    expect(page.get_by_role("button", name=LAUNCHER, exact=True)).to_be_visible()
+    reserve_the_guide_s_space(page)
+    # The tester's partner header: a title, then a menu line ending with « Contact ».
+    page.evaluate("""() => {
+        const h = document.querySelector('header');
+        h.innerHTML = '<p style="font:700 2em/1.5 sans-serif;margin:.3em 0">Association Exemple</p>'
+            + '<nav id="menu-test"><a href="#">Accueil</a> · <a href="#">Nos actions</a> · '
+            + '<a href="#">Contact</a></nav>';
+    }""")
+    assert "Contact" in launcher_state(page)["covered"], launcher_state(page)  # the finding
+    page.add_style_tag(
+        content="@media (max-height: 399.98px) { header nav { padding-right: 140px; } }")
+    state = launcher_state(page)
+    assert not {"Accueil", "Nos actions", "Contact"} & set(state["covered"]), state
