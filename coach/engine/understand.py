@@ -75,7 +75,7 @@ from coach.engine.nlu.examples import ExampleModel
 from coach.engine.nlu.farewell import Farewell
 from coach.engine.nlu.french import SUBJECT_WORDS, fold, is_content, ordinal, stem
 from coach.engine.nlu.hostility import HOSTILE, is_hostile
-from coach.engine.nlu.lexicon import Lexicon, Phrase, Query
+from coach.engine.nlu.lexicon import Lexicon, Phrase, Query, reading
 from coach.engine.nlu.matching import OptionIndex, PhraseSet, score_phrases
 from coach.engine.nlu.persons import FUNDER_YIELD, MONEY_SHARE, Persons, funds
 from coach.engine.nlu.places import (
@@ -483,6 +483,13 @@ class Understanding:
         return len(self.lexicon.query(text).stems - own) <= COMMAND_EXTRA_WORDS
 
     def decide(self, text: str, context: Context) -> Decision:
+        """Where `text`, typed in `context`, leads. Each text the decision reads (the
+        message, its clauses, a rest) is read once for the call (`reading`): nothing of it
+        is kept after."""
+        with reading():
+            return self._decide_message(text, context)
+
+    def _decide_message(self, text: str, context: Context) -> Decision:
         query = self.lexicon.query(text)
         if self._money and funds(query.tokens):
             context = replace(context, funder=True)

@@ -151,6 +151,14 @@ class ExampleModel:
         one that shares no feature with any example)."""
         if not self.places or not query.tokens:
             return []
+        # The same text read again in the same call (a clause, for another persona) is the
+        # same query: predicted once (`Query.scored`, which ends with the call).
+        found: list[tuple[str, float]] | None = query.scored.get((self, count))
+        if found is None:
+            found = query.scored[self, count] = self._predict(query, count)
+        return list(found)
+
+    def _predict(self, query: Query, count: int) -> list[tuple[str, float]]:
         columns, values = self._words.weights(word_features(query, self.lexicon), 1.0)
         spelt = self._spelt.get
         runs = Counter(column_idf for token in query.tokens

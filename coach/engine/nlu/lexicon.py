@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -88,6 +90,27 @@ class Grams:
         return self._padded.find(f" {phrase} ") if phrase in self else -1
 
 
+# The texts read during one call of `reading` (one message understood), and their queries:
+# the same clause or rest is read again for another persona, for the place the person is
+# at, or by another heuristic. Per thread and per task, emptied when the call ends: no
+# typed text outlives the message it belongs to.
+_READ: ContextVar[dict[tuple[Lexicon, str], Query] | None] = ContextVar("_READ", default=None)
+
+
+@contextmanager
+def reading() -> Iterator[None]:
+    """While one message is understood: each text read once (`Lexicon.query`), its query
+    kept until the outermost `reading` ends (nested ones share it)."""
+    if _READ.get() is not None:
+        yield
+        return
+    token = _READ.set({})
+    try:
+        yield
+    finally:
+        _READ.reset(token)
+
+
 @dataclass(frozen=True, slots=True)
 class Query:
     """What a person typed, read once per turn: never stored, never cached."""
@@ -101,8 +124,9 @@ class Query:
     # What the decision computes of this text wherever it is typed (the phrases' and the
     # commands' scores), kept with the query while one message is read: a clause is read
     # again for the persona another clause says, a rest again after « je travaille à… ».
-    # It goes with the query, at the end of the call.
-    scored: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    # It goes with the query, at the end of the call. The examples' model keeps its
+    # prediction there too (keyed by the model itself).
+    scored: dict[object, Any] = field(default_factory=dict, compare=False, repr=False)
 
 
 # A typed word this frequent in French is a word, not a typo (« commander », « capitale »).
@@ -243,6 +267,17 @@ class Lexicon:
         return found
 
     def query(self, text: str) -> Query:
+        """The text read (its words repaired, its stems); inside `reading`, a text already
+        read in the same call gives the same query (with what was computed of it)."""
+        read = _READ.get()
+        if read is None:
+            return self._query(text)
+        found = read.get((self, text))
+        if found is None:
+            found = read[self, text] = self._query(text)
+        return found
+
+    def _query(self, text: str) -> Query:
         typed = tuple(words(text))
         as_is = self._as_is
         tokens = tuple(w if w in as_is or len(w) < MIN_SOUND_LENGTH else self._repair(w)
