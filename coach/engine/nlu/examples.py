@@ -18,7 +18,7 @@ import math
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from itertools import pairwise
+from itertools import chain, pairwise
 
 import numpy as np
 
@@ -98,6 +98,16 @@ def _unit(found: list[tuple[tuple[int, float], int]],
     return [column for (column, _idf), _count in found], [v / norm for v in values]
 
 
+def _counted(counts: Counter[int], idf: list[float],
+             scale: float) -> tuple[list[int], list[float]]:
+    """`_unit` for columns counted (a column's idf in `idf`): the same weights, in the same
+    order, without building a (column, idf) pair for each run of a typed text."""
+    values = [idf[column] if count == 1 else (1 + math.log(count)) * idf[column]
+              for column, count in counts.items()]
+    norm = math.sqrt(math.fsum(v * v for v in values)) / scale
+    return list(counts), [v / norm for v in values]
+
+
 class ExampleModel:
     """Where a typed text leads, learned from (text, place) examples."""
 
@@ -132,14 +142,21 @@ class ExampleModel:
         self._log_given = self._log_given.astype(np.float32)
         number = Counter(place for _query, place in pairs)
         self._log_prior = np.log(np.array([number[p] for p in self.places]) / len(pairs))
+        # The inverse document frequency of each column of the letters' features, and the
+        # columns of each run of a word (`_known_runs`), read by a typed word's runs.
+        self._letter_idf = [0.0] * width
+        self._run_column: dict[str, int] = {}
+        for run, (column, idf) in self._letters.columns.items():
+            self._letter_idf[column] = idf
+            self._run_column[run] = column
         # The letters' features of each word of the examples, found once: a typed word that
         # is one of them is not cut into runs again (other typed words are, and not kept).
         self._spelt = {token: self._known_runs(token) for token in runs_of}
 
-    def _known_runs(self, token: str) -> tuple[tuple[int, float], ...]:
-        known = self._letters.columns.get
-        return tuple(column_idf for run in _runs(token)
-                     if (column_idf := known(run)) is not None)
+    def _known_runs(self, token: str) -> tuple[int, ...]:
+        """The columns of the word's runs of letters that the model kept, in order."""
+        known = self._run_column.get
+        return tuple(column for run in _runs(token) if (column := known(run)) is not None)
 
     def _weights(self, said: Counter[str], spelt: Counter[str]) -> tuple[list[int], list[float]]:
         columns, values = self._words.weights(said, 1.0)
@@ -160,10 +177,10 @@ class ExampleModel:
 
     def _predict(self, query: Query, count: int) -> list[tuple[str, float]]:
         columns, values = self._words.weights(word_features(query, self.lexicon), 1.0)
-        spelt = self._spelt.get
-        runs = Counter(column_idf for token in query.tokens
-                       for column_idf in (spelt(token) or self._known_runs(token)))
-        more, weights = _unit(list(runs.items()), LETTERS_WEIGHT)
+        spelt, cut = self._spelt.get, self._known_runs
+        runs = Counter(chain.from_iterable(spelt(token) or cut(token)
+                                           for token in query.tokens))
+        more, weights = _counted(runs, self._letter_idf, LETTERS_WEIGHT)
         columns += more
         values += weights
         if not columns:
