@@ -4,16 +4,25 @@
 from __future__ import annotations
 
 import shutil
+from collections import Counter
 from pathlib import Path
 from typing import Literal
 
+import numpy as np
 import pytest
 
 from coach.content.loader import load_content, read_content
 from coach.content.schema import NOTHING
 from coach.engine.engine import Engine
 from coach.engine.nlu.candidates import Candidate, Decision
-from coach.engine.nlu.examples import ExampleModel, letter_runs
+from coach.engine.nlu.examples import (
+    LETTERS_WEIGHT,
+    ExampleModel,
+    _counted,
+    letter_runs,
+    word_features,
+)
+from coach.engine.nlu.lexicon import Query
 from coach.engine.nlu.places import HERE
 from coach.engine.nlu.second_opinion import (
     AGREED,
@@ -86,6 +95,53 @@ def test_nothing_to_say_on_an_empty_text_or_without_examples() -> None:
     assert ExampleModel(LEXICON, TOY).predict(LEXICON.query("")) == []
     assert ExampleModel(LEXICON, TOY).predict(LEXICON.query("?!")) == []
     assert ExampleModel(LEXICON, []).predict(LEXICON.query("on se dispute")) == []
+
+
+# Typed texts for the fast paths: words of the examples, typos, words never seen, repeated
+# words (a run counted twice), runs shorter than a word, letters alone.
+TYPED = ["on se dispute tout le temps entre parents et pros", "y a pu de finencement",
+         "c'est quoi une cop et je peux venir avec mon fils ?", "gouvernance gouvernance",
+         "zxqw kkkk brouillon de projet", "a b c", "la coordinatrice est débordée, aidez-moi",
+         "trouver une communauté près de chez moi dans le 35", "éducatrice spécialisée ici"]
+
+
+def plain_predict(model: ExampleModel, query: Query, count: int = 3) -> list[tuple[str, float]]:
+    """The prediction by its definition: the text's features weighed as the examples'
+    (`_weights`: each kind's TF-IDF, the letters' runs counted by their text)."""
+    columns, values = model._weights(word_features(query, model.lexicon),
+                                     letter_runs(query.tokens))
+    if not columns:
+        return []
+    joint = (np.asarray(values, dtype=np.float32) @ model._log_given[columns]
+             + model._log_prior)
+    odds = np.exp(joint - joint.max())
+    probability = odds / odds.sum()
+    return [(model.places[i], float(probability[i])) for i in np.argsort(-probability)[:count]]
+
+
+@pytest.mark.parametrize("text", TYPED)
+def test_a_typed_texts_runs_are_weighed_as_the_examples_runs(text: str) -> None:
+    """The runs of a typed text counted by column (`_known_runs`, `_counted`) give the very
+    weights, in the same order, as the runs counted by their text (`_Kind.weights`)."""
+    model = UNDERSTANDING.examples
+    query = LEXICON.query(text)
+    runs = Counter(column for token in query.tokens for column in model._known_runs(token))
+    assert _counted(runs, model._letter_idf, LETTERS_WEIGHT) == model._letters.weights(
+        letter_runs(query.tokens), LETTERS_WEIGHT)
+    assert model._predict(query, 5) == plain_predict(model, query, 5)
+    assert model.predict(query, 5) == plain_predict(model, query, 5)
+
+
+def test_a_prediction_is_kept_with_its_query_only() -> None:
+    """Asked again for the same query (a clause read again in the same call), the model
+    answers the same; another query of the same text is predicted again."""
+    model = UNDERSTANDING.examples
+    query = LEXICON.query("on n'a plus de budget pour les rencontres")
+    first = model.predict(query)
+    assert model.predict(query) == first == plain_predict(model, query)
+    assert any(key[0] is model for key in query.scored if isinstance(key, tuple))
+    again = LEXICON.query("on n'a plus de budget pour les rencontres")
+    assert not again.scored and model.predict(again) == first
 
 
 # -- the second opinion ---------------------------------------------------------------------
