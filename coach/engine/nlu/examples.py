@@ -142,6 +142,7 @@ class ExampleModel:
         self._log_given = self._log_given.astype(np.float32)
         number = Counter(place for _query, place in pairs)
         self._log_prior = np.log(np.array([number[p] for p in self.places]) / len(pairs))
+        self._commonest_first(width)
         # The inverse document frequency of each column of the letters' features, and the
         # columns of each run of a word (`_known_runs`), read by a typed word's runs.
         self._letter_idf = [0.0] * width
@@ -152,6 +153,26 @@ class ExampleModel:
         # The letters' features of each word of the examples, found once: a typed word that
         # is one of them is not cut into runs again (other typed words are, and not kept).
         self._spelt = {token: self._known_runs(token) for token in runs_of}
+
+    def _commonest_first(self, width: int) -> None:
+        """The rows renumbered, those of the features most examples have first (the lowest
+        inverse document frequency; of equal ones, in their order): the rows that most
+        texts gather sit together, a few pages of memory instead of some of each of the
+        table (about 40 MB). Only rows move: every value, and the order of a text's features,
+        stay as they were, so that a prediction is the same to the last bit."""
+        idf = np.empty(width)
+        for kind in (self._words, self._letters):
+            for column, weight in kind.columns.values():
+                idf[column] = weight
+        order = np.argsort(idf, kind="stable")
+        self._log_given = np.ascontiguousarray(self._log_given[order])
+        moved = np.empty(width, dtype=np.intp)
+        moved[order] = np.arange(width)
+        renumbered = moved.tolist()
+        self._words, self._letters = (
+            _Kind({feature: (renumbered[column], weight)
+                   for feature, (column, weight) in kind.columns.items()})
+            for kind in (self._words, self._letters))
 
     def _known_runs(self, token: str) -> tuple[int, ...]:
         """The columns of the word's runs of letters that the model kept, in order."""
@@ -185,7 +206,8 @@ class ExampleModel:
         values += weights
         if not columns:
             return []
-        joint = np.asarray(values, dtype=np.float32) @ self._log_given[columns] + self._log_prior
+        rows = self._log_given.take(np.fromiter(columns, np.intp, len(columns)), axis=0)
+        joint = np.asarray(values, dtype=np.float32) @ rows + self._log_prior
         joint -= joint.max()
         odds = np.exp(joint)
         probability = odds / odds.sum()
