@@ -132,6 +132,25 @@ def test_a_typed_texts_runs_are_weighed_as_the_examples_runs(text: str) -> None:
     assert model.predict(query, 5) == plain_predict(model, query, 5)
 
 
+def test_rows_renumbered_commonest_first_predict_to_the_last_bit_as_before(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The model's rows, renumbered so that the commonest features sit together, give the
+    very probabilities of the table in the features' own order, and the commonest rows come
+    first (the lowest inverse document frequency)."""
+    renumbered = ExampleModel(LEXICON, typed_examples(ENGINE.content))
+    monkeypatch.setattr(ExampleModel, "_commonest_first", lambda _self, _width: None)
+    as_counted = ExampleModel(LEXICON, typed_examples(ENGINE.content))
+    assert not np.array_equal(renumbered._log_given, as_counted._log_given)
+    for text in TYPED:
+        query = LEXICON.query(text)
+        assert renumbered._predict(query, 8) == as_counted._predict(query, 8)
+    idf = sorted(weight for kind in (renumbered._words, renumbered._letters)
+                 for _column, weight in kind.columns.values())
+    by_row = [weight for _row, weight in sorted(
+        (*renumbered._words.columns.values(), *renumbered._letters.columns.values()))]
+    assert by_row == idf
+
+
 def test_a_prediction_is_kept_with_its_query_only() -> None:
     """Asked again for the same query (a clause read again in the same call), the model
     answers the same; another query of the same text is predicted again."""
