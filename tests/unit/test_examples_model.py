@@ -577,3 +577,34 @@ def test_the_model_answers_in_the_journey_of_who_is_typing(persona: str, expecte
         predicted = UNDERSTANDING._predicted(LEXICON_OF_ENGINE.query(text),
                                              ENGINE.context(record))
         assert "professionnels:rejoindre" not in dict(predicted), predicted
+
+
+_PREDICTIONS = """
+import glob, sys
+import yaml
+from coach.content.loader import load_content
+from coach.engine.understand import Understanding
+understanding = Understanding(load_content())
+model = understanding.examples
+for path in sorted(glob.glob("dialogues/exemples/dev4*.yaml")):
+    for item in yaml.safe_load(open(path, encoding="utf-8"))["utterances"]:
+        print(repr(model.predict(understanding.lexicon.query(item["text"]), 3)))
+"""
+
+
+def test_a_prediction_is_the_same_in_every_process() -> None:
+    """The server's processes each hash strings their own way: a prediction must not follow
+    that order (a set of stems summed in float32 came out different in the last bits, so a
+    probability on a threshold could decide differently after a restart)."""
+    import os
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[2]
+    found = [subprocess.run([sys.executable, "-c", _PREDICTIONS], cwd=root, check=True,
+                            capture_output=True, text=True,
+                            env={**os.environ, "PYTHONHASHSEED": seed,
+                                 "PYTHONPATH": str(root)}).stdout
+             for seed in ("1", "2")]
+    assert found[0].count("\n") > 1000
+    assert found[0] == found[1]

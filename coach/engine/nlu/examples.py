@@ -57,8 +57,11 @@ def letter_runs(tokens: Iterable[str],
 
 
 def word_features(query: Query, lexicon: Lexicon) -> Counter[str]:
+    """The text's stems and pairs of neighbouring stems. The stems in a fixed order (a set's
+    order follows the process's string hashing): the float32 sum of a prediction then
+    comes out the same, to the last bit, in every process of the server."""
     stems = [lexicon.stem_of(token) for token in query.tokens]
-    found: Counter[str] = Counter(query.stems)
+    found: Counter[str] = Counter(sorted(query.stems))
     found.update(f"{a}{WORD_PAIR}{b}" for a, b in pairwise(stems))
     return found
 
