@@ -53,7 +53,7 @@ from coach.engine.record import Record, new_conversation_id
 from coach.engine.render import NO_CONTACT_SUFFIX, Rendered, Renderer
 from coach.engine.saying import Saying
 from coach.engine.second_request import ALSO_CHOICE, also_choice
-from coach.engine.simplifying import SAID_AGAIN_ALREADY
+from coach.engine.simplifying import SAID_AGAIN_ALREADY, last_answer
 from coach.engine.simplifying import simplify as simplify_easy
 from coach.engine.typed_answers import KEEP_TYPED, RETYPE, TYPED_QUESTION
 from coach.engine.typed_turns import (
@@ -607,9 +607,15 @@ class Engine:
         return self.content.node_or_none((record.flow, record.node))
 
     def simplify(self, record: Record) -> None:
-        """« Je ne comprends pas »: easy-to-read on, and the step's messages again in it
+        """« Je ne comprends pas »: easy-to-read on, and what the coach said in answer to
+        the person's previous message again in it, else the step's messages
         (coach.engine.simplifying says what is said)."""
+        answer = last_answer(record)
         if simplify_easy(self.saying, record):
+            if answer:
+                for entry in answer:
+                    record.transcript.append(entry)
+                return
             node = self.content.node_or_none((record.flow, record.node))
             if node is not None and node.messages:
                 self._enter(record, (record.flow, record.node), follow=False)

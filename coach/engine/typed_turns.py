@@ -78,6 +78,9 @@ class Moves(Protocol):
     def run_command(self, record: Record, command: str) -> None:
         """Run a global command (coach.engine.commands)."""
 
+    def simplify(self, record: Record) -> None:
+        """« je comprends pas »: easy-to-read on, what was just said again in it."""
+
     def jump(self, record: Record, place: str) -> None:
         """Go straight to a place named by an intent (a detour where one is due)."""
 
@@ -127,7 +130,7 @@ class TypedTurns:
     def play(self, record: Record, text: str) -> None:
         """The person typed `text` at the record's step."""
         record.transcript.append(["text", text])
-        record.also = []
+        also, record.also = record.also, []
         here = self.content.node_or_none((record.flow, record.node))
         at_directory = bool(here and here.directory)
         # a place typed there (with or without a directory), a wish, a theme
@@ -148,12 +151,27 @@ class TypedTurns:
             # « oui » to several places: which one? They stay offered.
             self.saying.say(record, ("sens-lequel", "sens-question"))
             return
+        if self._simplify_only(decision):
+            # « je comprends pas »: what was just said, again in easy-to-read, with the
+            # buttons that were on screen (« Vous voulez parler de… ? »'s, « Vous avez
+            # aussi demandé »'s, a typed answer's to confirm)
+            record.misses = 0
+            record.also = also
+            self.moves.simplify(record)
+            return
         record.pending = []
         node = self.content.node_or_none((record.flow, record.node))
         if node is not None and node.ask is not None and self._typed_answer(
                 record, node.ask.variable, text, decision):
             return
         self._answer(record, decision)
+
+    @staticmethod
+    def _simplify_only(decision: Decision) -> bool:
+        """« je comprends pas » alone: no question with it (that one is answered)."""
+        best = decision.best
+        return (decision.kind == "go" and best is not None and best.key == SIMPLIFY
+                and not decision.also)
 
     def _answer(self, record: Record, decision: Decision) -> None:
         """What a typed text leads to: go there, « Vous voulez parler de… ? », or a miss."""
