@@ -11,7 +11,7 @@ and not seen since): a skipped part is not seen, so a stage with one is not seen
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,6 +27,15 @@ DEFAULT_LABEL = "Étape {etape} sur {etapes} · partie {partie} sur {parties}"
 # Coach messages (commun.yaml) of skipped parts: in « Où en suis-je ? », for the stage the
 # person is in and for another stage, and at a stage's end.
 PASSED_HERE, PASSED_STAGE, PASSED = "ou-en-suis-je-passe", "etape-passee", "etape-fin-passee"
+# « Où en suis-je ? » outside the stages (commun.yaml): at the stages' list with none begun
+# (« choisissez « Étape 1 : Initier » »), at that list with some begun, at the home menu,
+# on another subject (named); content without them says `ou-en-suis-je-hors`, as entries
+# stored before the place was kept do.
+WHERE_OUTSIDE = "ou-en-suis-je-hors"
+WHERE_START, WHERE_STAGES = "ou-en-suis-je-debut", "ou-en-suis-je-etapes"
+WHERE_MENU, WHERE_SUBJECT = "ou-en-suis-je-menu", "ou-en-suis-je-sujet"
+# How a place is named (the renderer's: its subject's label), in the variant in force.
+Naming = Callable[[str, str, bool], "str | None"]
 
 
 @dataclass(frozen=True)
@@ -84,6 +93,10 @@ class ProgressMap:
                 if current is not None and not edits_answers(node):
                     self.part_of[(flow.id, node_id)] = (stage, current)
         self.stages = tuple(sorted(stages, key=lambda s: s.number))
+        # The journeys that list the stages (the stages' `menu`): where one chooses a stage.
+        self.hubs: frozenset[str] = frozenset(
+            content.resolve(stage.flow, menu)[0] for stage in self.stages
+            if (menu := content.flows[stage.flow].header.menu))
         # The places where a stage's path is chosen (a choice sets `chemin`).
         self.choosing: frozenset[NodeRef] = frozenset(
             ref for ref in self.part_of
@@ -235,21 +248,24 @@ class WhereReport:
             ref = next(r for r in self.map.places_left(record) if r in self.map.part_of)
             flow, node = ref
         return ["progress", flow, node, dict(record.seen),
-                record.vars.get(PATH_VARIABLE) == SHORT_PATH, dict(record.skipped)]
+                record.vars.get(PATH_VARIABLE) == SHORT_PATH, dict(record.skipped),
+                [record.flow, record.node]]
 
     def passed_entry(self, record: Record, flow_id: str) -> list[Any] | None:
         """At the end of a stage: the parts of it skipped, or None when there is none."""
         mask = self.map.skipped_parts(record, flow_id)
         return ["passed", flow_id, mask] if mask and PASSED in self.system else None
 
-    def render(self, entry: list[Any], falc: bool) -> str:
+    def render(self, entry: list[Any], falc: bool, named: Naming | None = None) -> str:
+        """The answer to « Où en suis-je ? », from what was true when it was asked."""
         _kind, flow, node, seen, short = entry[:5]
         skipped: Mapping[str, int] = entry[5] if len(entry) > 5 else {}
         variables = {PATH_VARIABLE: SHORT_PATH} if short else {}
         found = self.map.part_of.get((flow, node))
         lines = []
         if found is None:
-            lines.append(_said(self.system, "ou-en-suis-je-hors", falc, {}))
+            here = entry[6] if len(entry) > 6 else None
+            lines.append(self._outside(here, seen, falc, named))
         else:
             stage, part = found
             mask = seen.get(stage.flow, 0) | (1 << part.index)
@@ -285,6 +301,35 @@ class WhereReport:
                 "etape": stage.number, "titre": stage.title_falc if falc else stage.title,
                 "vues": count, "parties": len(path), "liste": _names(jumped, falc)}))
         return "\n".join(line for line in lines if line)
+
+    def _outside(self, here: list[str] | None, seen: Mapping[str, int], falc: bool,
+                 named: Naming | None) -> str:
+        """Where the person is, outside the stages' parts: never « you are not in the
+        journey » to a coordinator who has just chosen it (tried on a phone: « où j'en
+        suis » at the stages' list sent to the button just tapped), nor the coordinator's
+        journey pushed on someone in their own."""
+        said = WHERE_OUTSIDE
+        values: dict[str, object] = {}
+        if here is not None:
+            flow_id, node_id = here
+            flow = self.map.content.flows.get(flow_id)
+            stages = self.map.stages
+            if flow_id in self.map.hubs and stages:
+                began = any(seen.get(stage.flow, 0) for stage in stages)
+                first = stages[0]
+                said = WHERE_STAGES if began else WHERE_START
+                values = {"etapes": len(stages),
+                          "titre": first.title_falc if falc else first.title}
+            elif flow_id == self.map.content.menu[0]:
+                said = WHERE_MENU
+            elif flow is not None:
+                said = WHERE_SUBJECT
+                values = {"sujet": (named and (named(flow_id, node_id, falc) or named(
+                    flow_id, flow.header.start, falc))) or (
+                    flow.header.title_falc if falc else flow.header.title)}
+        if said not in self.system:
+            said, values = WHERE_OUTSIDE, {}
+        return _said(self.system, said, falc, values)
 
     def render_passed(self, entry: list[Any], falc: bool) -> str:
         """« Passé dans cette étape : … », said at the stage's end."""

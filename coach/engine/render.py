@@ -71,6 +71,10 @@ class Renderer:
         """Whether this site gives a phone number or an e-mail address."""
         return bool(self.context.get("contact_telephone") or self.context.get("contact_courriel"))
 
+    def subject(self, flow: str, node: str, falc: bool) -> str | None:
+        """How the subject of a step is named (its place's label), if it has a name."""
+        return self.places.label(node_place(flow, node), falc)
+
     def place_label(self, place: str, falc: bool, flow: str = "", node: str = "") -> str | None:
         """How a place is named, in the variant in force (« choix:<id> » needs its node)."""
         if place == "autre":
@@ -145,7 +149,7 @@ class Renderer:
             if self.where is None:
                 return None
             return Rendered(message_id, "bot", self._speakers["coach"],
-                            self.where.render(entry, falc), "coach/ou-en-suis-je")
+                            self.where.render(entry, falc, self.subject), "coach/ou-en-suis-je")
         if kind == "passed":
             said = self.where.render_passed(entry, falc) if self.where is not None else ""
             return Rendered(message_id, "bot", self._speakers["coach"], said,

@@ -145,3 +145,67 @@ def test_not_understanding_an_answer_shown_back_keeps_its_three_buttons(falc: bo
     assert said_again(step) == ["coach/saisie-confirmer"], refs(step)
     assert step.record.proposal == shown.record.proposal
     assert choice_ids(step) == choice_ids(shown)
+
+
+# -- 2. « où j'en suis » outside the stages -------------------------------------------------
+@FALC
+@pytest.mark.parametrize("text", ["où j'en suis", "ou jen sui"])
+def test_where_am_i_just_after_choosing_the_coordinators_journey(falc: bool, text: str) -> None:
+    """A new coordinator tapped « Je coordonne ou je veux créer une CoP » (the stages on
+    screen, none begun), typed « où j'en suis », and was told she was not in that journey,
+    « choisissez « Je coordonne ou je veux créer une CoP » »: the button she had just tapped.
+    Now: at the start, no stage begun, choose stage 1 (named as its button is); the stages'
+    buttons stay."""
+    at_stages = play(ENGINE.start(falc=falc), "coordinateur")
+    assert (at_stages.record.flow, at_stages.record.node) == ("coordinateur", "parcours")
+    step = typed(at_stages.record, text)
+    said = texts(step)[-1]
+    first = ENGINE.content.flows["initier"].header
+    assert f"« {first.title_falc if falc else first.title} »" in said, said
+    label = next(c["label"] for c in step.choices if c["id"] == "etape-1")
+    assert f"« {label} »" in said, said
+    assert "pas dans" not in said and "Je coordonne" not in said, said
+    assert said == ENGINE.notice("ou-en-suis-je-debut", falc, {
+        "etapes": 4, "titre": label})
+    assert choice_ids(step) == choice_ids(at_stages)
+
+
+@FALC
+def test_where_am_i_at_the_stages_after_a_stage_lists_them(falc: bool) -> None:
+    """Back at the stages' list after beginning stage 1: where she is, then each stage."""
+    step = play(ENGINE.start(falc=falc), "coordinateur", "etape-1")
+    step = typed(step.record, "menu")
+    assert (step.record.flow, step.record.node) == ("coordinateur", "parcours")
+    said = texts(typed(step.record, "où j'en suis"))[-1].splitlines()
+    assert "pas dans" not in said[0]
+    assert said[0] in ENGINE.notice("ou-en-suis-je-etapes", falc, {"etapes": 4})
+    assert any("Étape 2" in line for line in said[1:]), said
+
+
+@FALC
+@pytest.mark.parametrize(("place", "persona", "subject"), [
+    ("familles:personne-concernee", "personne-concernee", ("Je vis avec un handicap : ma place",
+                                                           "J’ai un handicap : ma place")),
+    ("familles:roles", "famille", ("Quels rôles pour moi ?", "Mon rôle dans la communauté")),
+    ("professionnels:debut", "professionnel", ("Professionnels et partenaires",
+                                               "Pour les professionnels")),
+])
+def test_where_am_i_outside_the_coordinators_journey_says_where_one_is(
+        falc: bool, place: str, persona: str, subject: tuple[str, str]) -> None:
+    """A person with a disability typing « ou j'en suis » was told to go to the menu and
+    choose « Je veux créer une communauté », which she never asked. Now the subject she is
+    on, and how to go on; nothing of the coordinator's journey."""
+    record = record_at(ENGINE, place, falc=falc, persona=persona)
+    before = ENGINE.shown_choices(record)
+    step = typed(record, "ou j'en suis")
+    said = texts(step)[-1]
+    assert f"« {subject[falc]} »" in said, said
+    assert "créer" not in said and "4 étapes" not in said and "coordonne" not in said, said
+    assert (step.record.flow, step.record.node) == tuple(place.split(":"))
+    assert step.choices == before
+
+
+@FALC
+def test_where_am_i_at_the_menu_says_the_menu(falc: bool) -> None:
+    step = typed(record_at(ENGINE, "accueil:menu", falc=falc), "où j'en suis")
+    assert texts(step)[-1] == ENGINE.notice("ou-en-suis-je-menu", falc)

@@ -64,7 +64,7 @@ def test_where_am_i_lists_the_parts_seen_and_left_even_in_a_detour():
     step = ENGINE.play(step.record, ChoiceInput("ou-en-suis-je"))
     assert "Vous êtes dans « Étape 1 : Commencer »." in texts(step)[-1]
     outside = ENGINE.play(ENGINE.start("familles").record, TextInput("où en suis-je"))
-    assert texts(outside)[-1].startswith("Vous n’êtes pas dans le parcours en 4 étapes")
+    assert texts(outside)[-1].startswith("Vous êtes sur le sujet « Familles : ai-je ma place ? »")
     assert "pas encore commencée" not in texts(outside)[-1]
 
 
