@@ -28,6 +28,11 @@ def typed(record: Record, text: str) -> Step:
     return ENGINE.play(record, TextInput(text))
 
 
+def coordinator_at(place: str, falc: bool, stage: int = 1) -> Record:
+    return record_at(ENGINE, place, falc=falc, persona="coordinateur", chemin="court",
+                     etape=stage)
+
+
 def said_again(step: Step) -> list[str]:
     """The coach's messages of a « je comprends pas » turn, after its first line (« Je redis
     les derniers messages… »)."""
@@ -209,3 +214,33 @@ def test_where_am_i_outside_the_coordinators_journey_says_where_one_is(
 def test_where_am_i_at_the_menu_says_the_menu(falc: bool) -> None:
     step = typed(record_at(ENGINE, "accueil:menu", falc=falc), "où j'en suis")
     assert texts(step)[-1] == ENGINE.notice("ou-en-suis-je-menu", falc)
+
+
+# -- 3. « passer » where a « Continuer » is on screen ---------------------------------------
+@FALC
+@pytest.mark.parametrize("text", ["passer", "je saute"])
+def test_passing_the_traps_takes_continue(falc: bool, text: str) -> None:
+    """Stage 3, « Voici les 4 pièges » (four traps and « Continuer »): « passer » was
+    refused while « Continuer » is the button that skips the traps. Now it is taken, as its
+    button does: on to the posture, in the same part, which is not said skipped."""
+    record = coordinator_at("animer:pieges", falc, stage=3)
+    assert "continuer" in ENGINE.shown_choices(record)[-1]["id"]
+    pressed = ENGINE.play(record, ChoiceInput("continuer"))
+    step = typed(record, text)
+    assert (step.record.flow, step.record.node) == ("animer", "posture")
+    assert refs(step) == refs(pressed), refs(step)
+    assert ENGINE.notice("partie-passee", falc) not in texts(step)
+    assert not step.record.skipped.get("animer", 0)
+
+
+@FALC
+def test_passing_where_several_ways_go_on_still_says_to_choose(falc: bool) -> None:
+    """Stage 1, Léo's advice (« Voir les questions du formulaire », « J’ai déjà ces
+    éléments »): no one way on, nothing taken; naming « J’ai déjà ces éléments » would have
+    the person say what may not be true."""
+    record = coordinator_at("initier:diagnostic", falc)
+    before = ENGINE.shown_choices(record)
+    step = typed(record, "passer")
+    assert (step.record.flow, step.record.node) == ("initier", "diagnostic")
+    assert texts(step) == [ENGINE.notice("partie-sans-passer", falc)]
+    assert step.choices == before

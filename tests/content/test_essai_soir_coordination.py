@@ -93,13 +93,16 @@ def test_skip_words_on_the_full_path_go_to_the_profiles(falc: bool) -> None:
 @pytest.mark.parametrize("text", ["passer", "on passe", "je saute", "jveu passer cette partie"])
 def test_a_part_without_a_skip_button_says_so_and_keeps_its_choices(falc: bool,
                                                                     text: str) -> None:
-    """« La première rencontre » (partie 3 sur 7) has no « Passer… » button."""
+    """« La première rencontre » (partie 3 sur 7) has no « Passer… » button; its one way on,
+    « Quelles sont les réponses ? », stays in the part and is no « Continuer »: it is named
+    (tried on a phone: « choisissez une des réponses proposées » named none)."""
     record = coordinator_at("initier:rencontre", falc)
     before = ENGINE.shown_choices(record)
     step = typed(record, text)
     assert (step.record.flow, step.record.node) == ("initier", "rencontre")
     said = texts(step)
-    assert said == [ENGINE.notice("partie-sans-passer", falc)], said
+    way = next(c["label"] for c in before if c["id"] == "retours")
+    assert said == [ENGINE.notice("partie-sans-passer-suite", falc, {"a": way})], said
     assert step.choices == before
 
 
