@@ -287,3 +287,19 @@ async def test_easy_to_read_is_also_under_the_answers(client):
     assert (await client.post(path + "/falc", data={"falc": "1"})).status_code == 303
     page = (await client.get(path)).text
     assert page.count('aria-pressed="true"') == 2
+
+
+async def test_easy_to_read_says_in_words_that_it_is_on(client):
+    """The tchat with JavaScript shows « Facile à lire : activé »; the pages without it
+    said nothing but `aria-pressed` (tried on a phone: nothing on screen told it was on).
+    Both switches say it when on, neither when off."""
+    path = await start(client)
+    buttons = re.findall(r'<button type="submit" aria-pressed="(\w+)">(.*?)</button>',
+                         (await client.get(path)).text)
+    assert [(pressed, re.sub("<[^>]+>", "", label)) for pressed, label in buttons] == [
+        ("false", "Facile à lire")] * 2
+    await client.post(path + "/falc", data={"falc": "1"})
+    buttons = re.findall(r'<button type="submit" aria-pressed="(\w+)">(.*?)</button>',
+                         (await client.get(path)).text)
+    assert [(pressed, re.sub("<[^>]+>", "", label)) for pressed, label in buttons] == [
+        ("true", "Facile à lire : activé")] * 2

@@ -270,11 +270,14 @@ def conversation_page(site: Site, step: Step, error: str | None = None, kept: st
 
 
 def easy_to_read_form(action: str, falc: bool) -> str:
-    """The « Facile à lire » switch: a form, as everything on these pages."""
+    """The « Facile à lire » switch: a form, as everything on these pages. On, it says so
+    in its words (« Facile à lire : activé », as the tchat with JavaScript does): the state
+    is not only in `aria-pressed`, which only screen readers say."""
+    state = '<span class="etat-falc" aria-hidden="true"> : activé</span>' if falc else ""
     return (f'<form method="post" action="{action}/falc">'
             f'<input type="hidden" name="falc" value="{"0" if falc else "1"}">'
             f'<button type="submit" aria-pressed="{"true" if falc else "false"}">'
-            "Facile à lire</button></form>")
+            f"Facile à lire{state}</button></form>")
 
 
 def transcript_page(site: Site, step: Step, page: TranscriptPage | None = None
