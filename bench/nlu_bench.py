@@ -193,7 +193,9 @@ DEV_WRITTEN = {"dev3": "before the tuning of 2026-12-02", "dev4": "before the tu
                         " funders, resource centres, hospitals; professionals in jobs the"
                         " content never names)",
                "dev61": "on 2026-12-04 in the evening, the same way (professionals and"
-                        " partner organisations, half each, in their own words)"}
+                        " partner organisations, half each, in their own words)",
+               "dev62": "on 2026-12-04 at night, the same way (partner organisations, and"
+                        " people with a disability in SMS and short sentences)"}
 # The blind sets, by name: measured, their aggregates only; never read with --visible.
 BLIND_SETS = {"blind": BLIND, "blind2": BLIND2, "blind3": BLIND3, "blind4": BLIND4,
               "blind5": BLIND5, "blind6": BLIND6}
