@@ -1112,17 +1112,22 @@
      for both, and the reply wins, as after a reply (docs/accessibilite.md, C8c). The field
      keeps the focus only if the start of the current reply is seen beside it; else the
      reply's first message takes it, seen at the top, the panel's top (its title and
-     « Fermer ») kept on screen when the reply starts there (a new conversation). */
+     « Fermer ») kept on screen when the reply starts there (a new conversation). A new
+     conversation's reply is the welcome, just under the panel's top: the panel stays
+     there as long as the welcome's first line is seen, even if only its first lines fit
+     (at 320 × 200 the easy-to-read welcome began at 153 px, and scrolling it to the top
+     took « Fermer » 103 px above the screen). */
   Tchat.prototype.ouvertEnPlein = function () {
     var li = this.derniereReponse(), s = this.saisie, panneau = this.racine.closest('.plein');
-    var debutVu = function (t) {
-      return t.vu(li, false) && li.getBoundingClientRect().top <= window.innerHeight - 48;
+    var debutVu = function (t, marge) {
+      return t.vu(li, false) && li.getBoundingClientRect().top <= window.innerHeight - marge;
     };
     if (!li || !panneau || this.racine.getRootNode().activeElement !== s) return;
     s.scrollIntoView({ block: 'nearest' });
-    if (this.vu(s, true) && debutVu(this)) return;
+    if (this.vu(s, true) && debutVu(this, 48)) return;
     panneau.scrollTop = 0;
-    if (!debutVu(this)) this.defiler(li, true);
+    var nouvelle = li === this.liste.querySelector('.msg');
+    if (!debutVu(this, nouvelle ? 24 : 48)) this.defiler(li, true);
     li.tabIndex = -1;
     li.focus({ preventScroll: true });
   };

@@ -76,7 +76,7 @@ partenaire ; le tchat du coach s'ajoute sans rien casser.</p>
 {filler}
 <p><a id="lien-bas" href="page2.html">Lien en bas de la page</a></p></main>
 <footer><p>Pied de page du partenaire.</p></footer>
-<script src="{coach}/widget.js" defer data-flow="{flow}" data-falc="false"
+<script src="{coach}/widget.js" defer data-flow="{flow}" data-falc="{falc}"
  data-launcher-text="Besoin d’aide ? Tchat avec le coach" data-color="#e67e22"
  data-heading-level="2"></script>
 </body>
@@ -98,12 +98,16 @@ def _serve(dialogues: Path, settings: dict[str, str] | None = None) -> Iterator[
         pages = folder / "partenaire"
         pages.mkdir()
         filler = "\n".join(f"<p>Paragraphe {i} du partenaire.</p>" for i in range(1, 9))
-        for name, title, flow in (("index.html", "Accueil", "familles"),
-                                  ("page2.html", "Nos actions", "familles"),
-                                  ("coordination.html", "Coordonner une CoP", "initier"),
-                                  ("outils.html", "Nos outils", "outils")):
+        # facile.html: the guide's snippet as docs/partenaires.md gives it, easy-to-read on.
+        for name, title, flow, falc in (
+                ("index.html", "Accueil", "familles", "false"),
+                ("page2.html", "Nos actions", "familles", "false"),
+                ("coordination.html", "Coordonner une CoP", "initier", "false"),
+                ("outils.html", "Nos outils", "outils", "false"),
+                ("facile.html", "Facile à lire", "familles", "true")):
             (pages / name).write_text(
-                PARTNER_PAGE.format(title=title, filler=filler, coach=coach, flow=flow),
+                PARTNER_PAGE.format(title=title, filler=filler, coach=coach, flow=flow,
+                                    falc=falc),
                 encoding="utf-8")
         (pages / "partenaire.css").write_text(PARTNER_CSS, encoding="utf-8")
 

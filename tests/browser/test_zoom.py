@@ -166,15 +166,16 @@ OPENED = f"""() => {{
     const close = root.querySelector('.fermer').getBoundingClientRect();
     return {{tag: a.tagName, id: a.id, cls: String(a.className), inWidget: a.getRootNode() === root,
              seen: on(r.top + 4) || on((r.top + r.bottom) / 2),
-             firstTop: first.getBoundingClientRect().top,
-             closeSeen: close.top >= 0 && close.bottom <= innerHeight,
+             top: r.top, first: a === first, firstTop: first.getBoundingClientRect().top,
+             closeTop: close.top, closeSeen: close.top >= 0 && close.bottom <= innerHeight,
+             falc: root.querySelector('.coach').classList.contains('falc'),
              coach: root.querySelectorAll('.messages .msg--coach').length}};
 }}"""
 
 
-def opened(page: Page, partner: str, how: str) -> dict:
+def opened(page: Page, partner: str, how: str, name: str = "index.html") -> dict:
     """The partner's launcher activated (`click`, `keyboard` or `tap`), the welcome settled."""
-    page.goto(partner + "/index.html")
+    page.goto(f"{partner}/{name}")
     launcher = page.get_by_role("button", name=LAUNCHER, exact=True)
     if how == "keyboard":
         launcher.focus()
@@ -216,6 +217,27 @@ def test_opening_the_widget_at_400_percent_shows_the_welcome(new_context, real_s
     page.wait_for_timeout(300)
     again = page.evaluate(OPENED)
     assert "msg--coach" in again["cls"] and again["seen"], again
+
+
+@pytest.mark.parametrize("height", [200, 256])
+@pytest.mark.parametrize("how", ["click", "keyboard"])
+def test_opening_the_widget_at_400_percent_in_easy_to_read_keeps_the_panel_top(
+        new_context, real_site, height: int, how: str) -> None:
+    """Tester, session 12: the partner snippet of docs/partenaires.md (`data-falc="true"`) at
+    320 × 200: the easy-to-read welcome, taller, began 1 px too low for « its start is seen »,
+    and the opening scrolled it to the top: « Fermer », the title and « Facile à lire » were
+    103 px above the screen. A new conversation's reply is the welcome, under the panel's
+    top: the panel stays there, the focus on the welcome, even if only its first lines fit."""
+    page = new_context(viewport={"width": 320, "height": height}).new_page()
+    seen = opened(page, real_site.partner, how, "facile.html")
+    assert seen["falc"], seen
+    assert seen["closeSeen"], f"« Fermer » est hors de l’écran : {seen}"
+    assert seen["inWidget"] and "msg--coach" in seen["cls"] and seen["first"], seen
+    assert seen["seen"] and 0 <= seen["top"] <= height - 24, seen
+    shot(page, f"zoom-400-ouverture-facile-{height}-{how}")
+    page.keyboard.press("Tab")
+    after = page.evaluate(OPENED)
+    assert after["inWidget"] and after["seen"], after
 
 
 @pytest.mark.parametrize("viewport, how, focused", [
