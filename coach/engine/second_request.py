@@ -10,12 +10,13 @@ places cannot be shown at once.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
 from coach.content.model import Content
 from coach.content.placeholders import fill
-from coach.engine.nlu.candidates import Candidate
+from coach.engine.nlu.candidates import Candidate, Decision
+from coach.engine.nlu.clauses import CLAUSE_SURE, SOCIAL, split_clauses
 from coach.engine.nlu.places import CHOICE, GLOSSARY, REPLY
 
 # The button that goes to the other request, the coach message that names it ({a}), and the
@@ -55,6 +56,35 @@ def requests(asked: Sequence[Candidate], here: str) -> Requests:
     if other is not None:
         offered = other.place if other.key.startswith(CHOICE) else other.key
     return Requests(said, going.key, offered)
+
+
+def doubtful_other(text: str, decision: Decision, read: Callable[[str], Decision],
+                   profiles: Collection[str], here: str) -> str | None:
+    """The place of another clause of the message that the understanding left out of
+    `also` because it was not sure where it leads (« … et comment on participe » at the
+    menu, before one says who one is: the families' page or the professionals'?), so that
+    it is offered rather than silently lost (tester, session 12). Its most likely place,
+    read alone by `read`, is offered only (never gone to): a clause not understood, a
+    greeting, who one is, or the place already answered, is none."""
+    best = decision.best
+    if decision.kind != "go" or decision.also or best is None:
+        return None
+    clauses = split_clauses(text)
+    if len(clauses) < 2:
+        return None
+    for clause in clauses:
+        read_alone = read(clause)
+        other = read_alone.best
+        if (read_alone.kind not in ("go", "ask") or other is None or other.score < CLAUSE_SURE
+                or said_in_place(other.key) or other.place in SOCIAL
+                or other.place in profiles or other.place == best.place):
+            continue
+        if other.key.startswith(CHOICE):
+            if other.place == here:  # an answer to this step's question: not another one
+                continue
+            return other.place
+        return other.key
+    return None
 
 
 def also_choice(content: Content, label: str, falc: bool) -> dict[str, str]:

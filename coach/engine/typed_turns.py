@@ -35,7 +35,7 @@ from coach.engine.presenting import in_place
 from coach.engine.record import Record
 from coach.engine.render import Renderer
 from coach.engine.saying import Saying
-from coach.engine.second_request import ALSO_MESSAGE, requests
+from coach.engine.second_request import ALSO_MESSAGE, doubtful_other, requests
 from coach.engine.simplifying import easy_to_read_to_answer
 from coach.engine.typed_answers import KEEP_TYPED, TYPED_QUESTION, TypedAnswers
 from coach.engine.understand import OTHER, Candidate, Context, Decision, Understanding
@@ -144,7 +144,8 @@ class TypedTurns:
             record.misses = 0
             answer_wish(record, "ici")
             return
-        if self._seek_place(record, text, decision):
+        other = self._doubtful_other(record, text, decision)
+        if self._seek_place(record, text, decision, other):
             return
         if (len(record.pending) > 1 and decision.kind == "miss"
                 and self.understanding.says_yes(text)):
@@ -164,7 +165,7 @@ class TypedTurns:
         if node is not None and node.ask is not None and self._typed_answer(
                 record, node.ask.variable, text, decision):
             return
-        self._answer(record, decision)
+        self._answer(record, decision, other)
 
     @staticmethod
     def _simplify_only(decision: Decision) -> bool:
@@ -173,19 +174,29 @@ class TypedTurns:
         return (decision.kind == "go" and best is not None and best.key == SIMPLIFY
                 and not decision.also)
 
-    def _answer(self, record: Record, decision: Decision) -> None:
-        """What a typed text leads to: go there, « Vous voulez parler de… ? », or a miss."""
+    def _doubtful_other(self, record: Record, text: str, decision: Decision) -> str | None:
+        """Another request of the message the understanding was not sure of, to offer
+        (`coach.engine.second_request.doubtful_other`)."""
+        context = self.moves.context(record)
+        return doubtful_other(
+            text, decision, lambda clause: self.understanding.decide(clause, context),
+            self.understanding.persons.profiles, node_place(record.flow, record.node))
+
+    def _answer(self, record: Record, decision: Decision, other: str | None = None) -> None:
+        """What a typed text leads to: go there, « Vous voulez parler de… ? », or a miss;
+        `other`, a request of the message not understood for sure, offered after."""
         record.proposal = []
         best = decision.best
         if decision.kind == "go" and best is not None:
             record.misses = 0
-            self._act_all(record, [best, *decision.also])
+            self._act_all(record, [best, *decision.also], other)
         elif decision.kind == "ask":
             self._ask(record, [c.key for c in decision.candidates])
         else:
             self._miss(record, decision)
 
-    def _seek_place(self, record: Record, text: str, decision: Decision) -> bool:
+    def _seek_place(self, record: Record, text: str, decision: Decision,
+                    other: str | None = None) -> bool:
         """« ya un groupe dans le nord ? » (understood as the directory) shows the
         communities of the place named; « 59 » or « dans le Nord » alone does too at the
         menu and where a choice leads to the directory. True when done."""
@@ -200,7 +211,7 @@ class TypedTurns:
         also = decision.also if decision.kind == "go" else ()
         # « un groupe vers Rennes ? et c'est gratuit ? »: both; another place, named after
         offered = requests([best, *also], here).offered if (
-            also and best is not None and best.key == sought.key) else None
+            also and best is not None and best.key == sought.key) else other
         self._said_before_going(record, list(requests(also, here).said))
         self.act(record, sought.key)
         self.directory.arrived(record, sought)
@@ -228,8 +239,9 @@ class TypedTurns:
         step, and never kept for the draft; a place it leads to is a detour back to it."""
         text = proposal[1] if len(proposal) == 2 else ""
         decision = self.understanding.decide(text, self.moves.context(record))
-        if not self._seek_place(record, text, decision):
-            self._answer(record, decision)
+        other = self._doubtful_other(record, text, decision)
+        if not self._seek_place(record, text, decision, other):
+            self._answer(record, decision, other)
 
     def settle(self, record: Record, proposal: list[str], keep: bool) -> None:
         """Keep the typed answer and go on as the `ask:` says, or invite to write again."""
@@ -237,12 +249,14 @@ class TypedTurns:
             self.moves.go_on_asked(record)
 
     # -- places and answers ------------------------------------------------------------
-    def _act_all(self, record: Record, asked: list[Candidate]) -> None:
+    def _act_all(self, record: Record, asked: list[Candidate],
+                 other: str | None = None) -> None:
         """Two requests in one message (« c'est gratuit ? et ça prend combien de temps »):
         the answers said in place (the cost, a term) first, then the one place to go; of
         two places, the first, and the other named after it with a button
         (`coach.engine.second_request`). Said with « je ne comprends pas » (`SIMPLIFY`
-        first), the answers come in easy-to-read."""
+        first), the answers come in easy-to-read. `other`, a request not understood for
+        sure, is offered when no other place is."""
         asked = [Candidate(in_place(self.content, c.key), c.place, c.score, c.via)
                  for c in asked]
         if asked[0].key == SIMPLIFY and len(asked) > 1:
@@ -250,6 +264,12 @@ class TypedTurns:
             asked = asked[1:]
         found = requests(asked, node_place(record.flow, record.node))
         if found.going is None:
+            if other is not None and self._can_offer(record, other):
+                # « c gratuit et comment on participe »: the answer, then the other
+                # request named with its button (no way back between them).
+                self._said_before_going(record, list(found.said))
+                self._offer_also(record, other)
+                return
             # Answers said in place only: the way back said once, after the last one.
             self._said_before_going(record, list(found.said[:-1]))
             for key in found.said[-1:]:
@@ -257,21 +277,23 @@ class TypedTurns:
             return
         self._said_before_going(record, list(found.said))
         self.act(record, found.going)
-        self._offer_also(record, found.offered)
+        self._offer_also(record, found.offered or other)
 
     def _offer_also(self, record: Record, place: str | None) -> None:
         """« Vous avez aussi demandé : … », with a button to go there (`ALSO_CHOICE`), after
         the first request's place: not when the coach asks something else meanwhile (an
         offer, a typed answer to confirm), nor when the person already stands there."""
-        if (place is None or record.pending or record.proposal
-                or ALSO_MESSAGE not in self.content.system
-                or place == node_place(record.flow, record.node)):
-            return
-        label = self.renderer.place_label(place, record.falc)
-        if label is None:
+        if place is None or not self._can_offer(record, place):
             return
         record.also = [place]
         record.transcript.append(["offer", ALSO_MESSAGE, [place], record.flow, record.node])
+
+    def _can_offer(self, record: Record, place: str) -> bool:
+        """Whether « Vous avez aussi demandé » can name `place` here (see `_offer_also`)."""
+        return not (record.pending or record.proposal
+                    or ALSO_MESSAGE not in self.content.system
+                    or place == node_place(record.flow, record.node)
+                    or self.renderer.place_label(place, record.falc) is None)
 
     def _said_before_going(self, record: Record, keys: list[str]) -> None:
         """Answers said in place (the cost, a term) before a place that follows: without
