@@ -53,7 +53,7 @@ from coach.engine.record import Record, new_conversation_id
 from coach.engine.render import NO_CONTACT_SUFFIX, Rendered, Renderer
 from coach.engine.saying import Saying
 from coach.engine.second_request import ALSO_CHOICE, also_choice
-from coach.engine.simplifying import SAID_AGAIN_ALREADY, last_answer
+from coach.engine.simplifying import SAID_AGAIN_ALREADY, last_answer, pointed_to_help
 from coach.engine.simplifying import simplify as simplify_easy
 from coach.engine.typed_answers import KEEP_TYPED, RETYPE, TYPED_QUESTION
 from coach.engine.typed_turns import (
@@ -501,7 +501,8 @@ class Engine:
     def _offers_help(self, record: Record) -> bool:
         last = record.transcript[-1] if record.transcript else None
         return bool(last and last[0] == "coach" and (
-            last[1] in OFFER_MESSAGES or last[1].removesuffix(NO_CONTACT_SUFFIX) in OFFER_MESSAGES))
+            last[1] in OFFER_MESSAGES or last[1].removesuffix(NO_CONTACT_SUFFIX) in OFFER_MESSAGES)
+        ) or pointed_to_help(record)
 
     def _place_label(self, record: Record, key: str) -> str:
         label = self.renderer.place_label(key, record.falc, record.flow, record.node)

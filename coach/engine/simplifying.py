@@ -29,6 +29,9 @@ from coach.engine.second_request import ALSO_MESSAGE
 # where they are (`simplifier-plus`).
 SAID_AGAIN_EASY = ("simplifier-oui", "simplifier-deja", "simplifier-encore")
 SAID_AGAIN_ALREADY = "simplifier-plus"
+# The lines saying the messages again that also say « choisissez « Parler à une personne » »
+# (their `-sans-contact` variants name no one to choose): its button comes with them.
+POINTS_TO_HELP = frozenset({"simplifier-deja", "simplifier-encore"})
 # What the person writes or chooses: the entries that bound the coach's answers.
 PERSON_ENTRIES = frozenset({"text", "choice", "command", "place", "region"})
 # Coach messages never said again: easy-to-read's own lines, the misses, the lines that say
@@ -108,5 +111,19 @@ def just_said_again(record: Record) -> bool:
             return False
         if entry[0] == "coach" and str(entry[1]).startswith(
                 (*SAID_AGAIN_EASY, SAID_AGAIN_ALREADY)):
+            return True
+    return False
+
+
+def pointed_to_help(record: Record) -> bool:
+    """Whether this turn said the messages again with « choisissez « Parler à une
+    personne » » (`POINTS_TO_HELP`): that button then comes with the step's choices, as
+    after `simplifier-plus`, not only in the toolbar far below (tester, session 12, in
+    easy-to-read on a 320 × 568 phone). The messages said again come after the line, so
+    the whole turn is read, back to what the person wrote."""
+    for entry in record.transcript.from_end():
+        if entry[0] in PERSON_ENTRIES:
+            return False
+        if entry[0] == "coach" and entry[1] in POINTS_TO_HELP:
             return True
     return False

@@ -451,3 +451,22 @@ def test_help_in_a_stage_also_says_where_one_is(text):
     assert bot(step) == ["coach/aide", "coach/ou-en-suis-je"]
     outside = typed(ENGINE, "familles:debut", text, persona="famille")[0]
     assert bot(outside) == ["coach/aide"]
+
+
+@pytest.mark.parametrize("place", ["familles:debut", "accueil:menu"])
+def test_easy_to_read_said_again_offers_the_person_it_names(place):
+    """Tester, session 12, in easy-to-read on a 320 × 568 phone: « je comprends pas » said
+    the messages again with « Choisissez « Parler à une personne » », but that button was
+    only in the toolbar far below. It comes with the step's choices, as the second time."""
+    persona = {"persona": "famille"} if place.startswith("familles") else {}
+    step = typed(ENGINE, place, "c koi un pair aidant", "je comprends pas", falc=True,
+                 **persona)[1]
+    assert bot(step)[0] == "coach/simplifier-deja", bot(step)
+    ids = [c["id"] for c in step.choices]
+    assert ids[-1] == "humain" and ids.count("humain") == 1, step.choices
+    # without a contact, the line names no one to choose: no button added for it
+    alone = Engine(load_content())
+    step = typed(alone, place, "c koi un pair aidant", "je comprends pas", falc=True,
+                 **persona)[1]
+    assert bot(step)[0] == "coach/simplifier-deja-sans-contact", bot(step)
+    assert "humain" not in [c["id"] for c in step.choices]
