@@ -39,6 +39,9 @@ SOCIAL = frozenset({REPLY + "bonjour", REPLY + "merci"})
 ACKNOWLEDGED = frozenset({"ok", "okay", "oki", "d accord", "dac", "bon", "ben", "bah", "alors",
                           "ah", "ah ok", "ok ok", "bon ben", "bon ok", "oui ok", "ouais"})
 
+# « en tant que … »: the clause says who one speaks as.
+SPEAKING_AS = ("en", "tant")
+
 Read = Callable[[Query, Context, bool], Decision]
 MISS = Decision("miss", ())
 
@@ -79,6 +82,11 @@ class _Alone:
         if found is None:
             found = self._read(query, self._context, False) if query.tokens else MISS
             if not query.stems and not typed_exactly(found):
+                found = MISS
+            elif query.tokens[:2] == SPEAKING_AS and found.best is not None and (
+                    found.best.place.startswith(GLOSSARY)):
+                # « en tant qu'ARS, nous aimerions… »: who one speaks as, not a question
+                # about the term; the other clauses say what is asked.
                 found = MISS
             self._decisions[clause] = found
         return query, found
