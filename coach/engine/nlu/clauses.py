@@ -28,7 +28,7 @@ from coach.engine.nlu.thresholds import EXACT_SCORE, GO, MAX_ASK
 # « les familles et l'équipe » stays whole).
 _CLAUSE_BREAK = re.compile(
     r"[?!.;:,]+|\s+(?:et|mais|puis|ou)\s+(?=(?:est|c|ça|ca|comment|combien|où|ou|qui|quand"
-    r"|pourquoi|quel|quelle|quels|quelles|y|il|je|j|on|vous|faut|peut|qu|que|ce|ya|cest)\b)",
+    r"|pourquoi|quel|quelle|quels|quelles|y|il|je|j|jai|on|vous|faut|peut|qu|que|ce|ya|cest)\b)",
     re.IGNORECASE)
 # A clause alone is a request only when it is this sure (« il a 8 ans » is not one).
 CLAUSE_SURE = 0.85
