@@ -4,8 +4,8 @@ sentence cost a clarification tap or offered another audience's place.
 - « je suis educ spé, est-ce que je peux venir ? » asked between the professionals' way in
   and the families' ways of taking part: a professional's « je peux venir » is their way in;
 - « je suis pas a l aise en ligne et jai peur de pas avoir ma place » asked with a
-  coordinator's stage (the members' obstacles): said of oneself, it is one's own unease
-  online, the families' place;
+  coordinator's stage (the members' obstacles): said of oneself, it is one's own hesitation
+  and unease online, the families' places;
 - « En tant qu'ARS, nous aimerions impulser la création de CoP » asked between creating a
   community and what « ARS » means: « en tant que » says who one speaks as.
 """
@@ -28,7 +28,6 @@ def _read(text: str, falc: bool) -> Decision:
 
 @pytest.mark.parametrize(("typed", "place"), [
     ("je suis educ spé, est-ce que je peux venir ?", "professionnels:rejoindre"),
-    ("je suis pas a l aise en ligne et jai peur de pas avoir ma place", "familles:numerique"),
     ("En tant qu'ARS, nous aimerions impulser la création de CoP", "coordinateur:parcours"),
 ])
 @FALC
@@ -37,6 +36,15 @@ def test_who_one_is_and_what_one_asks_go_to_one_place(typed: str, place: str,
     decision = _read(typed, falc)
     assert decision.kind == "go", decision
     assert decision.best is not None and decision.best.place == place, decision
+
+
+@FALC
+def test_one_s_own_unease_online_and_place_are_the_families_two_answers(falc: bool) -> None:
+    """Both clauses are the person's own: their hesitation, and being uneasy online."""
+    decision = _read("je suis pas a l aise en ligne et jai peur de pas avoir ma place", falc)
+    assert decision.kind == "go", decision
+    places = {c.place for c in (*decision.candidates[:1], *decision.also)}
+    assert places == {"familles:hesitation", "familles:numerique"}, decision
 
 
 @FALC
