@@ -75,7 +75,9 @@ def test_a_deaf_person_typing_about_sign_language_sees_what_to_ask_for(new_conte
     field.fill("je suis sourd, il y aura la LSF dans les réunions ?")
     tap_and_wait(page, page.get_by_role("button", name="Envoyer le message au coach"))
     reply = page.locator(".msg--coach[data-ref^='familles/accessibilite/']")
-    assert reply.count() == 3
+    # What to ask for (sign language, subtitles…), physical access, the question to ask.
+    assert reply.count() == 4
+    assert reply.filter(has_text="fauteuil").count() == 1
     lsf = reply.filter(has_text="LSF")
     assert lsf.count() == 1
     assert "sous-titres" in lsf.inner_text()
